@@ -1,0 +1,42 @@
+# Every target creates .venv if it is missing, so each works on a fresh clone.
+PY      := .venv/bin/python
+STAMP   := .venv/.installed
+CONFIG  ?=
+
+.PHONY: install run test test-fast lint bench check clean
+
+$(STAMP): pyproject.toml
+	python3 -m venv .venv
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## make run — the bot on the embedded default (SQLite file, demo config, no WeChat account)
+run: $(STAMP)
+	$(PY) -m bot serve $(if $(CONFIG),--config $(CONFIG))
+
+## make test — data checks, lint and the whole test suite
+test: $(STAMP)
+	$(PY) -m bot check
+	$(PY) -m ruff check bot tests bench
+	$(PY) -m pytest -q
+
+test-fast: $(STAMP)
+	$(PY) -m pytest -q -x
+
+lint: $(STAMP)
+	$(PY) -m ruff check bot tests bench
+	$(PY) -m ruff format --check bot tests bench
+	$(PY) -m mypy
+
+check: $(STAMP)
+	$(PY) -m bot check
+
+bench: $(STAMP)
+	$(PY) bench/accuracy.py
+	$(PY) bench/classifier_speed.py
+
+clean:
+	rm -rf .venv var .pytest_cache .ruff_cache .mypy_cache
