@@ -1,0 +1,160 @@
+"""Settings: a TOML file (plus environment overrides for secrets) → frozen dataclasses.
+
+Every entry point finds the file the same way (``locate``): ``--config PATH``, else the
+``BOT_CONFIG`` environment variable, else ``./config.toml``, else the built-in demo config.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+
+ROOT = Path(__file__).resolve().parent.parent
+MODES = ("plain", "compat", "safe")
+ACCOUNT_TYPES = ("subscription", "service")
+
+# Secrets may come from the environment instead of the file.
+ENV_OVERRIDES = {
+    ("wechat", "token"): "BOT_WECHAT_TOKEN",
+    ("wechat", "app_id"): "BOT_WECHAT_APP_ID",
+    ("wechat", "app_secret"): "BOT_WECHAT_APP_SECRET",
+    ("wechat", "encoding_aes_key"): "BOT_WECHAT_ENCODING_AES_KEY",
+    ("desk", "secret_key"): "BOT_DESK_SECRET_KEY",
+}
+
+
+@dataclass(frozen=True)
+class WeChatSettings:
+    token: str = "liugong-demo-token"
+    app_id: str = "wxdemo0000000000"
+    app_secret: str = "demo-secret"
+    encoding_aes_key: str = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG"
+    mode: str = "plain"
+    api_base_url: str = "https://api.weixin.qq.com/cgi-bin/"
+    account_type: str = "subscription"
+    # Requests whose timestamp is further than this from our clock are refused.
+    timestamp_window: int = 300
+
+
+@dataclass(frozen=True)
+class ServerSettings:
+    host: str = "127.0.0.1"
+    port: int = 8080
+    webhook_path: str = "/wechat"
+    max_body_bytes: int = 64 * 1024
+    # Past this many seconds a reply is abandoned: answer `success`, follow up by customer-service message.
+    reply_budget_seconds: float = 4.0
+
+
+@dataclass(frozen=True)
+class StorageSettings:
+    database: str = "var/liugong.db"
+
+
+@dataclass(frozen=True)
+class ContentSettings:
+    intents_dir: str = str(ROOT / "intents")
+    content_dir: str = str(ROOT / "content")
+
+
+@dataclass(frozen=True)
+class DeskSettings:
+    secret_key: str = ""
+
+
+@dataclass(frozen=True)
+class Settings:
+    wechat: WeChatSettings = field(default_factory=WeChatSettings)
+    server: ServerSettings = field(default_factory=ServerSettings)
+    storage: StorageSettings = field(default_factory=StorageSettings)
+    content: ContentSettings = field(default_factory=ContentSettings)
+    desk: DeskSettings = field(default_factory=DeskSettings)
+    source: str = "built-in demo config"
+
+    def validate(self) -> Settings:
+        """Raise ConfigError with a plain message if the settings cannot work."""
+        w = self.wechat
+        if not w.token.strip():
+            raise ConfigError("[wechat] token is empty: copy it from the 公众号 developer settings")
+        if w.mode not in MODES:
+            raise ConfigError(f"[wechat] mode must be one of {', '.join(MODES)}, not {w.mode!r}")
+        if len(w.encoding_aes_key) != 43:
+            raise ConfigError(
+                f"[wechat] encoding_aes_key must be 43 characters, got {len(w.encoding_aes_key)}"
+            )
+        if w.mode != "plain" and not w.app_id:
+            raise ConfigError("[wechat] app_id is required in compat and safe mode")
+        if w.account_type not in ACCOUNT_TYPES:
+            raise ConfigError(f"[wechat] account_type must be one of {', '.join(ACCOUNT_TYPES)}")
+        if not self.server.webhook_path.startswith("/"):
+            raise ConfigError("[server] webhook_path must start with /")
+        return self
+
+
+def _section(cls: type, raw: dict[str, Any], name: str) -> Any:
+    known = {f.name: f for f in fields(cls)}
+    unknown = set(raw) - set(known)
+    if unknown:
+        raise ConfigError(f"unknown key(s) in [{name}]: {', '.join(sorted(unknown))}")
+    for key, value in raw.items():
+        expected = type(getattr(cls(), key))
+        if expected is float and isinstance(value, int):
+            continue
+        if not isinstance(value, expected):
+            raise ConfigError(f"[{name}] {key} must be a {expected.__name__}")
+    return cls(**raw)
+
+
+SECTIONS = {
+    "wechat": WeChatSettings,
+    "server": ServerSettings,
+    "storage": StorageSettings,
+    "content": ContentSettings,
+    "desk": DeskSettings,
+}
+
+
+def from_dict(raw: dict[str, Any], source: str = "dict", env: dict[str, str] | None = None) -> Settings:
+    """Build validated Settings from a parsed TOML document (env overrides applied)."""
+    env = dict(os.environ) if env is None else env
+    raw = {k: dict(v) if isinstance(v, dict) else v for k, v in raw.items()}
+    for (section, key), var in ENV_OVERRIDES.items():
+        if env.get(var):
+            raw.setdefault(section, {})[key] = env[var]
+    unknown = set(raw) - set(SECTIONS)
+    if unknown:
+        raise ConfigError(f"unknown section(s): {', '.join(sorted(unknown))}")
+    parts = {name: _section(cls, raw.get(name, {}), name) for name, cls in SECTIONS.items()}
+    return Settings(**parts, source=source).validate()
+
+
+def load(path: str | os.PathLike[str]) -> Settings:
+    try:
+        with open(path, "rb") as fh:
+            raw = tomllib.load(fh)
+    except FileNotFoundError as exc:
+        raise ConfigError(f"config file not found: {path}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path} is not valid TOML: {exc}") from exc
+    settings = from_dict(raw, source=str(path))
+    # Relative paths in a config file are relative to the file, not the working directory.
+    base = Path(path).resolve().parent
+    db = settings.storage.database
+    if db != ":memory:" and not Path(db).is_absolute():
+        settings = replace(settings, storage=StorageSettings(database=str(base / db)))
+    return settings
+
+
+def locate(path: str | None = None) -> Settings:
+    """--config PATH, else $BOT_CONFIG, else ./config.toml, else the demo config."""
+    chosen = path or os.environ.get("BOT_CONFIG")
+    if chosen:
+        return load(chosen)
+    if Path("config.toml").is_file():
+        return load("config.toml")
+    return from_dict({}, source="built-in demo config")
