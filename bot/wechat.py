@@ -1,0 +1,235 @@
+"""The WeChat push protocol: verify, decrypt, parse and render — the only module that imports wechatpy.
+
+What we do not take from wechatpy, and why:
+* ``check_signature`` compares with ``!=`` and has no timestamp window → ``verify_signature``.
+* ``parse_message`` parses with xmltodict (entities allowed, control characters fatal) → ``parse``,
+  on defusedxml with forbidden DTDs, after stripping characters XML 1.0 does not allow.
+* reply rendering pastes text into CDATA unescaped (``]]>`` breaks out) → ``render_text``.
+We do use its AES (PKCS#7, AppID framing) implementation, behind ``Crypto``.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import re
+import secrets
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from xml.etree.ElementTree import Element, ParseError
+
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import fromstring
+from wechatpy.crypto import PrpCrypto
+from wechatpy.exceptions import InvalidAppIdException
+
+from .config import WeChatSettings
+from .errors import RequestRejected
+
+# Characters XML 1.0 forbids. WeChat relays them from users' messages; we drop them rather than fail.
+_INVALID_XML_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_SAFE_ECHO = re.compile(r"[0-9A-Za-z_\-]{1,128}")
+
+
+def clean_text(text: str) -> str:
+    """Remove characters that cannot appear in an XML 1.0 document."""
+    return _INVALID_XML_CHARS.sub("", text)
+
+
+def signature(token: str, *parts: str) -> str:
+    """WeChat's SHA-1 signature over the sorted token, timestamp, nonce (and Encrypt)."""
+    return hashlib.sha1("".join(sorted([token, *parts])).encode()).hexdigest()  # noqa: S324 - protocol
+
+
+@dataclass(frozen=True)
+class Message:
+    """One push from WeChat, with snake_case names over its XML fields."""
+
+    to_user: str
+    from_user: str
+    create_time: int
+    msg_type: str
+    msg_id: str = ""
+    content: str = ""
+    recognition: str = ""
+    event: str = ""
+    event_key: str = ""
+    latitude: float | None = None
+    longitude: float | None = None
+    label: str = ""
+    fields: Mapping[str, str] = field(default_factory=dict, repr=False)
+
+    @property
+    def dedupe_key(self) -> str:
+        """WeChat redelivers slow pushes: messages share a MsgId, events sender+time+event."""
+        if self.msg_id:
+            return f"msg:{self.msg_id}"
+        return f"evt:{self.from_user}:{self.create_time}:{self.event}:{self.event_key}"
+
+    @property
+    def text(self) -> str:
+        """What the person said: typed text, or the voice transcript."""
+        return self.content if self.msg_type == "text" else self.recognition
+
+
+def _flatten(root: Element) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for child in root:
+        if len(child):
+            for leaf in child.iter():
+                if leaf is not child and not len(leaf):
+                    out.setdefault(leaf.tag, (leaf.text or "").strip())
+        out.setdefault(child.tag, (child.text or "").strip() if not len(child) else "")
+    return out
+
+
+def parse_fields(xml: str) -> dict[str, str]:
+    """Parse a WeChat XML document into a flat tag → text dict, refusing anything hostile."""
+    try:
+        root = fromstring(clean_text(xml), forbid_dtd=True, forbid_entities=True)
+    except (ParseError, DefusedXmlException, ValueError) as exc:
+        raise RequestRejected(400, f"malformed XML: {type(exc).__name__}") from exc
+    if root.tag != "xml":
+        raise RequestRejected(400, "XML root is not <xml>")
+    return _flatten(root)
+
+
+def _float(value: str) -> float | None:
+    try:
+        return float(value)
+    except ValueError:
+        return None
+
+
+def to_message(f: dict[str, str]) -> Message:
+    if not f.get("FromUserName") or not f.get("ToUserName") or not f.get("MsgType"):
+        raise RequestRejected(400, "push lacks FromUserName, ToUserName or MsgType")
+    create_time = f.get("CreateTime", "0")
+    return Message(
+        to_user=f["ToUserName"],
+        from_user=f["FromUserName"],
+        create_time=int(create_time) if create_time.isdigit() else 0,
+        msg_type=f["MsgType"].lower(),
+        msg_id=f.get("MsgId", "") or f.get("MsgID", ""),
+        content=f.get("Content", ""),
+        recognition=f.get("Recognition", ""),
+        event=f.get("Event", "").lower(),
+        event_key=f.get("EventKey", ""),
+        latitude=_float(f.get("Latitude") or f.get("Location_X") or ""),
+        longitude=_float(f.get("Longitude") or f.get("Location_Y") or ""),
+        label=f.get("Label", "") or f.get("Poiname", ""),
+        fields=f,
+    )
+
+
+def parse(xml: str) -> Message:
+    return to_message(parse_fields(xml))
+
+
+def _cdata(text: str) -> str:
+    # "]]>" cannot appear inside CDATA: close the section and reopen it around the ">".
+    return "<![CDATA[" + clean_text(text).replace("]]>", "]]]]><![CDATA[>") + "]]>"
+
+
+def render_text(to_user: str, from_user: str, content: str, create_time: int | None = None) -> str:
+    """A passive text reply; well-formed whatever the strings contain."""
+    return (
+        "<xml>"
+        f"<ToUserName>{_cdata(to_user)}</ToUserName>"
+        f"<FromUserName>{_cdata(from_user)}</FromUserName>"
+        f"<CreateTime>{int(create_time or time.time())}</CreateTime>"
+        "<MsgType><![CDATA[text]]></MsgType>"
+        f"<Content>{_cdata(content)}</Content>"
+        "</xml>"
+    )
+
+
+class Crypto:
+    """WeChat's AES-256-CBC message encryption (safe and compat modes)."""
+
+    def __init__(self, token: str, encoding_aes_key: str, app_id: str) -> None:
+        self.token = token
+        self.app_id = app_id
+        self._prp = PrpCrypto(base64.b64decode(encoding_aes_key + "="))
+
+    def decrypt(self, encrypt: str) -> str:
+        try:
+            return str(self._prp.decrypt(encrypt, self.app_id))
+        except InvalidAppIdException as exc:
+            raise RequestRejected(403, "decrypted AppID does not match") from exc
+        except Exception as exc:  # garbage ciphertext fails in many ways inside wechatpy
+            raise RequestRejected(400, f"cannot decrypt: {type(exc).__name__}") from exc
+
+    def encrypt(self, xml: str, nonce: str, timestamp: str | None = None) -> str:
+        timestamp = timestamp or str(int(time.time()))
+        encrypt = self._prp.encrypt(xml, self.app_id).decode()
+        sig = signature(self.token, timestamp, nonce, encrypt)
+        return (
+            f"<xml><Encrypt><![CDATA[{encrypt}]]></Encrypt>"
+            f"<MsgSignature><![CDATA[{sig}]]></MsgSignature>"
+            f"<TimeStamp>{timestamp}</TimeStamp>"
+            f"<Nonce><![CDATA[{nonce}]]></Nonce></xml>"
+        )
+
+
+@dataclass(frozen=True)
+class Envelope:
+    """A verified push: the message and how its reply must be wrapped."""
+
+    message: Message
+    encrypted: bool
+    nonce: str
+
+
+class Gate:
+    """Checks that a request really comes from WeChat, and wraps replies for the way it came."""
+
+    def __init__(self, settings: WeChatSettings, clock: Callable[[], float] = time.time) -> None:
+        self.settings = settings
+        self.crypto = Crypto(settings.token, settings.encoding_aes_key, settings.app_id)
+        self._now = clock
+
+    def verify_signature(self, args: Mapping[str, str], *extra: str, name: str = "signature") -> None:
+        given = args.get(name, "")
+        timestamp, nonce = args.get("timestamp", ""), args.get("nonce", "")
+        if not given or not timestamp.isdigit() or not nonce or len(nonce) > 64:
+            raise RequestRejected(403, f"missing or malformed {name}/timestamp/nonce")
+        expected = signature(self.settings.token, timestamp, nonce, *extra)
+        if not hmac.compare_digest(expected.encode(), given.lower().encode()):
+            raise RequestRejected(403, f"bad {name}")
+        if abs(self._now() - int(timestamp)) > self.settings.timestamp_window:
+            raise RequestRejected(403, "timestamp outside the accepted window (replayed or clock skew)")
+
+    def echo(self, args: Mapping[str, str]) -> str:
+        """The GET handshake: return echostr if the signature holds."""
+        self.verify_signature(args)
+        echostr = args.get("echostr", "")
+        if not _SAFE_ECHO.fullmatch(echostr):
+            raise RequestRejected(400, "echostr missing or malformed")
+        return echostr
+
+    def open(self, args: Mapping[str, str], body: bytes) -> Envelope:
+        """Verify and decode a POSTed push."""
+        self.verify_signature(args)
+        text = body.decode("utf-8", errors="replace")
+        encrypted = args.get("encrypt_type", "raw").lower() == "aes"
+        if self.settings.mode == "safe" and not encrypted:
+            raise RequestRejected(403, "safe mode: unencrypted pushes are refused")
+        if self.settings.mode == "plain" and encrypted:
+            raise RequestRejected(400, "plain mode: encrypted push not expected")
+        if encrypted:
+            outer = parse_fields(text)
+            encrypt = outer.get("Encrypt", "")
+            if not encrypt:
+                raise RequestRejected(400, "encrypted push has no <Encrypt>")
+            self.verify_signature(args, encrypt, name="msg_signature")
+            text = self.crypto.decrypt(encrypt)
+        return Envelope(parse(text), encrypted, args.get("nonce", ""))
+
+    def seal(self, envelope: Envelope, reply_xml: str) -> str:
+        """Encrypt the reply when the push came encrypted."""
+        if not envelope.encrypted:
+            return reply_xml
+        return self.crypto.encrypt(reply_xml, envelope.nonce or secrets.token_hex(8))
