@@ -1,0 +1,203 @@
+"""SQLite storage shared by every process: users, processed pushes, unanswered questions.
+
+One file, WAL mode, a connection per thread. Writes that must be atomic across processes
+(a push handled once, a complaint saved once) run inside ``Store.transaction()``, which takes
+SQLite's write lock up front (``BEGIN IMMEDIATE``) so two workers cannot interleave.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+# Processed pushes are kept this long: WeChat redelivers within seconds, staff never need them.
+DEDUPE_KEEP_SECONDS = 3 * 24 * 3600
+
+
+def hash_openid(openid: str) -> str:
+    """A stable pseudonym for logs and analytics: never write an OpenID in clear."""
+    return hashlib.sha256(("liugong:" + openid).encode()).hexdigest()[:12]
+
+
+@dataclass
+class User:
+    openid: str
+    region: str | None = None
+    subscribed: bool = True
+    followed: bool = True
+    last_seen: float = 0.0
+    state: dict[str, Any] | None = None
+
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS users (
+    openid TEXT PRIMARY KEY,
+    region TEXT,
+    subscribed INTEGER NOT NULL DEFAULT 1,
+    followed INTEGER NOT NULL DEFAULT 1,
+    last_seen REAL NOT NULL DEFAULT 0,
+    state TEXT
+);
+CREATE TABLE IF NOT EXISTS processed (
+    key TEXT PRIMARY KEY,
+    reply TEXT,
+    created REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS processed_created ON processed(created);
+CREATE TABLE IF NOT EXISTS unanswered (
+    id INTEGER PRIMARY KEY,
+    text TEXT NOT NULL,
+    user_hash TEXT NOT NULL,
+    region TEXT,
+    created REAL NOT NULL
+);
+"""
+
+
+class Store:
+    def __init__(self, path: str | Path, clock: Callable[[], float] = time.time) -> None:
+        self.path = str(path)
+        self.clock = clock
+        self._local = threading.local()
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        self.migrate()
+
+    # -- connections -----------------------------------------------------------------------------
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = sqlite3.connect(self.path, timeout=10, isolation_level=None, check_same_thread=False)
+            conn.row_factory = sqlite3.Row
+            conn.execute("PRAGMA journal_mode=WAL")
+            # FULL: a complaint confirmed to a worker survives a power cut, not just a crash.
+            conn.execute("PRAGMA synchronous=FULL")
+            conn.execute("PRAGMA foreign_keys=ON")
+            self._local.conn = conn
+        return conn
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        db: sqlite_utils.Database | None = getattr(self._local, "db", None)
+        if db is None:
+            db = sqlite_utils.Database(self.conn)
+            self._local.db = db
+        return db
+
+    def close(self) -> None:
+        conn = getattr(self._local, "conn", None)
+        if conn is not None:
+            conn.close()
+            self._local.conn = None
+            self._local.db = None
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """BEGIN IMMEDIATE … COMMIT: the write lock is held from the first statement."""
+        conn = self.conn
+        if conn.in_transaction:  # nested use joins the outer transaction
+            yield conn
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+    def migrate(self) -> None:
+        self.conn.executescript(SCHEMA)
+        for hook in _MIGRATIONS:
+            hook(self)
+
+    # -- users -----------------------------------------------------------------------------------
+
+    def user(self, openid: str) -> User:
+        row = self.conn.execute("SELECT * FROM users WHERE openid = ?", (openid,)).fetchone()
+        if row is None:
+            return User(openid)
+        return User(
+            openid=row["openid"],
+            region=row["region"],
+            subscribed=bool(row["subscribed"]),
+            followed=bool(row["followed"]),
+            last_seen=row["last_seen"],
+            state=json.loads(row["state"]) if row["state"] else None,
+        )
+
+    def save_user(self, user: User) -> None:
+        self.conn.execute(
+            "INSERT INTO users (openid, region, subscribed, followed, last_seen, state)"
+            " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(openid) DO UPDATE SET"
+            " region=excluded.region, subscribed=excluded.subscribed, followed=excluded.followed,"
+            " last_seen=excluded.last_seen, state=excluded.state",
+            (
+                user.openid,
+                user.region,
+                int(user.subscribed),
+                int(user.followed),
+                user.last_seen,
+                json.dumps(user.state, ensure_ascii=False) if user.state else None,
+            ),
+        )
+
+    def audience(self, regions: list[str] | None) -> list[str]:
+        """Followers who have not opted out, in the given places (None: everyone)."""
+        sql = "SELECT openid FROM users WHERE subscribed = 1 AND followed = 1"
+        args: list[str] = []
+        if regions is not None:
+            sql += f" AND region IN ({','.join('?' * len(regions))})"
+            args = regions
+        return [r[0] for r in self.conn.execute(sql + " ORDER BY openid", args)]
+
+    # -- processed pushes (WeChat redelivery) ----------------------------------------------------
+
+    def processed(self, key: str) -> tuple[bool, str | None]:
+        row = self.conn.execute("SELECT reply FROM processed WHERE key = ?", (key,)).fetchone()
+        return (True, row[0]) if row else (False, None)
+
+    def remember(self, key: str, reply: str | None) -> None:
+        now = self.clock()
+        self.conn.execute("INSERT INTO processed (key, reply, created) VALUES (?, ?, ?)", (key, reply, now))
+        # Cheap housekeeping: roughly one insert in a hundred trims the old rows.
+        if int(now * 1000) % 100 == 0:
+            self.conn.execute("DELETE FROM processed WHERE created < ?", (now - DEDUPE_KEEP_SECONDS,))
+
+    # -- unanswered questions --------------------------------------------------------------------
+
+    def record_unanswered(self, text: str, openid: str, region: str | None) -> None:
+        self.conn.execute(
+            "INSERT INTO unanswered (text, user_hash, region, created) VALUES (?, ?, ?, ?)",
+            (text[:500], hash_openid(openid), region, self.clock()),
+        )
+
+    def unanswered(self, limit: int = 100) -> list[dict[str, Any]]:
+        """What workers asked that the bot could not answer, most frequent first."""
+        rows = self.conn.execute(
+            "SELECT text, COUNT(*) AS times, COUNT(DISTINCT user_hash) AS people, MAX(created) AS last"
+            " FROM unanswered GROUP BY text ORDER BY times DESC, last DESC LIMIT ?",
+            (limit,),
+        )
+        return [dict(r) for r in rows]
+
+
+# Other modules (complaints, broadcasts, desk) register their tables here at import time.
+_MIGRATIONS: list[Callable[[Store], None]] = []
+
+
+def register_migration(hook: Callable[[Store], None]) -> Callable[[Store], None]:
+    _MIGRATIONS.append(hook)
+    return hook
