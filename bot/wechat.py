@@ -63,9 +63,13 @@ class Message:
 
     @property
     def dedupe_key(self) -> str:
-        """WeChat redelivers slow pushes: messages share a MsgId, events sender+time+event."""
+        """WeChat redelivers slow pushes: messages share a MsgId, events sender+time+event.
+
+        The sender is part of the key even for MsgIds, so a colliding id can never hand one
+        person's stored reply (which may echo their complaint) to someone else.
+        """
         if self.msg_id:
-            return f"msg:{self.msg_id}"
+            return f"msg:{self.from_user}:{self.msg_id}"
         return f"evt:{self.from_user}:{self.create_time}:{self.event}:{self.event_key}"
 
     @property

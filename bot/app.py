@@ -1,0 +1,85 @@
+"""Wiring: settings → store, knowledge, classifier, bot → the Flask app."""
+
+from __future__ import annotations
+
+import logging
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from flask import Flask
+
+from .complaints import Complaint, ComplaintFlow, Register
+from .config import Settings
+from .dialogue import Bot
+from .knowledge import Knowledge, load_knowledge
+from .outbox import SERVICE_WINDOW_SECONDS, Outbox
+from .rules import load_classifier
+from .storage import Store
+from .webhook import create_webhook
+from .wechat_api import WeChatAPI
+from .wechat import Gate
+
+
+@dataclass
+class Services:
+    settings: Settings
+    store: Store
+    knowledge: Knowledge
+    bot: Bot
+    gate: Gate
+    complaints: Register
+    outbox: Outbox
+
+    def wechat_api(self) -> WeChatAPI:
+        """One API client per process, created on first use (the webhook never needs it to reply)."""
+        if self._api is None:
+            self._api = WeChatAPI(self.settings.wechat, self.settings.storage.database)
+        return self._api
+
+    _api: WeChatAPI | None = field(default=None, init=False, repr=False)
+
+    def notify_status(self, complaint: Complaint) -> Future[bool] | None:
+        """Tell the worker their case moved: now if WeChat's 48-hour window is open, else next time they write."""
+        if not complaint.openid:
+            return None
+        user = self.store.user(complaint.openid)
+        if self.store.clock() - user.last_seen > SERVICE_WINDOW_SECONDS:
+            return None
+        note = f"：{complaint.note}" if complaint.note else ""
+        text = f"📌 你的欠薪投诉 {complaint.case_no} 有新进展：{complaint.status}{note}"
+        return self.outbox.send(complaint.openid, text, lambda: self.complaints.mark_notified(complaint.id))
+
+
+def build(settings: Settings) -> Services:
+    """Everything a process needs, without Flask (the CLI uses this too)."""
+    store = Store(settings.storage.database)
+    knowledge = load_knowledge(settings.content.content_dir)
+    classifier = load_classifier(Path(settings.content.intents_dir))
+    bot = Bot(knowledge, classifier, store)
+    register = Register(store)
+    bot.flows.append(ComplaintFlow(register, knowledge, draft_ttl_hours=settings.complaints.draft_ttl_hours))
+    outbox = Outbox(lambda: services.wechat_api())
+    services = Services(settings, store, knowledge, bot, Gate(settings.wechat), register, outbox)
+    return services
+
+
+def create_app(settings: Settings, services: Services | None = None) -> Flask:
+    services = services or build(settings)
+    app = Flask(__name__)
+    app.extensions["liugong"] = services
+    app.register_blueprint(create_webhook(services.gate, services.bot, settings.server))
+    from .desk import create_desk
+
+    app.register_blueprint(create_desk(services), url_prefix="/desk")
+
+    @app.get("/healthz")
+    def healthz() -> dict[str, str]:
+        return {"status": "ok"}
+
+    return app
+
+
+def configure_logging(level: int = logging.INFO) -> None:
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("jieba").setLevel(logging.WARNING)

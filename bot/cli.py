@@ -1,0 +1,169 @@
+"""Command line: ``python -m bot COMMAND`` — thin wrappers over importable functions."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .config import Settings, locate
+from .errors import BotError, ConfigError
+
+CONFIG_HELP = "Config file (else $BOT_CONFIG, else ./config.toml, else the built-in demo config)."
+
+
+def config_option(fn: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--config", "config_path", type=click.Path(dir_okay=False), help=CONFIG_HELP)(fn)
+
+
+def settings_from(config_path: str | None) -> Settings:
+    try:
+        return locate(config_path)
+    except ConfigError as exc:
+        raise click.ClickException(f"bad config: {exc}") from exc
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def main() -> None:
+    """留工助手 — WeChat bot for migrant workers staying put over Spring Festival."""
+
+
+@main.command()
+@config_option
+def serve(config_path: str | None) -> None:
+    """Serve the webhook on the configured host and port.
+
+    Example: python -m bot serve --config config.toml
+    """
+    from werkzeug.serving import run_simple
+
+    from .app import configure_logging, create_app
+
+    settings = settings_from(config_path)
+    configure_logging()
+    app = create_app(settings)
+    s = settings.server
+    base = f"http://{s.host}:{s.port}"
+    click.echo(f"留工助手 serving with {settings.source} ({settings.wechat.mode} mode)")
+    click.echo(f"  webhook  {base}{s.webhook_path}   (token: set in [wechat] token)")
+    click.echo(f"  health   {base}/healthz")
+    click.echo(f"  database {settings.storage.database}")
+    click.echo("  try it:  python -m bot chat   (talk to the bot in this terminal)")
+    run_simple(s.host, s.port, app, threaded=True, use_reloader=False)
+
+
+def _text_message(openid: str, text: str) -> Any:
+    from .wechat import Message
+
+    return Message(
+        to_user="gh_liugong",
+        from_user=openid,
+        create_time=int(time.time()),
+        msg_type="text",
+        msg_id=uuid.uuid4().hex,
+        content=text,
+    )
+
+
+def _bot_for(config_path: str | None, openid: str, region: str | None) -> Any:
+    from .app import build
+
+    services = build(settings_from(config_path))
+    if region:
+        if region not in services.knowledge.regions:
+            known = ", ".join(sorted(services.knowledge.regions))
+            raise click.BadParameter(f"unknown region {region!r}; known: {known}", param_hint="--region")
+        with services.store.transaction():
+            user = services.store.user(openid)
+            user.region = region
+            services.store.save_user(user)
+    return services.bot
+
+
+@main.command()
+@config_option
+@click.option("--region", help="Start as a worker in this region id (e.g. anqing).")
+@click.option("--user", "openid", default="cli-chat", show_default=True, help="OpenID to chat as.")
+def chat(config_path: str | None, region: str | None, openid: str) -> None:
+    """Chat with the bot in the terminal, as a worker would. Ctrl-D to leave.
+
+    Example: python -m bot chat --region anqing
+    """
+    bot = _bot_for(config_path, openid, region)
+    click.echo("留工助手（输入问题，回车发送；Ctrl-D 退出）")
+    while True:
+        try:
+            text = input("你：")
+        except EOFError:
+            click.echo()
+            return
+        reply = bot.respond(_text_message(openid, text))
+        click.echo(f"助手：{reply or '（不回复）'}\n")
+
+
+@main.command()
+@config_option
+@click.option("--region", help="Answer as for a worker in this region id.")
+@click.option("--user", "openid", default="cli-ask", show_default=True, help="OpenID to ask as.")
+@click.argument("text")
+def ask(config_path: str | None, region: str | None, openid: str, text: str) -> None:
+    """Print the reply the bot would send to TEXT.
+
+    Example: python -m bot ask --region dalian "过年加班工资怎么算"
+    """
+    bot = _bot_for(config_path, openid, region)
+    click.echo(bot.respond(_text_message(openid, text)) or "")
+
+
+@main.command()
+@config_option
+def classify(config_path: str | None) -> None:
+    """Classify messages read one per line from stdin; print one JSON object per line.
+
+    Example: echo "安庆失业金怎么领" | python -m bot classify
+    """
+    from .rules import load_classifier
+
+    settings = settings_from(config_path)
+    classifier = load_classifier(Path(settings.content.intents_dir))
+    for line in sys.stdin:
+        text = line.rstrip("\n")
+        r = classifier.classify(text)
+        row = {"text": text, "intent": r.intent, "region": r.region, "score": round(r.score, 3)}
+        click.echo(json.dumps(row, ensure_ascii=False))
+
+
+@main.command()
+@config_option
+def check(config_path: str | None) -> None:
+    """Validate config, intents/ and content/; exit non-zero on any problem.
+
+    Example: python -m bot check
+    """
+    from .knowledge import Knowledge
+    from .rules import validate
+
+    settings = settings_from(config_path)
+    knowledge = Knowledge(Path(settings.content.content_dir))
+    problems = validate(Path(settings.content.intents_dir)) + knowledge.problems()
+    for p in problems:
+        click.echo(f"✗ {p}", err=True)
+    if problems:
+        raise SystemExit(1)
+    click.echo(
+        f"ok: {len(knowledge.answers)} answers, {len(knowledge.broadcasts)} broadcast templates, "
+        f"{len(knowledge.regions)} regions, {len(knowledge.sources)} sources"
+    )
+
+
+def run() -> None:
+    try:
+        main()
+    except BotError as exc:
+        raise SystemExit(f"error: {exc}") from exc
