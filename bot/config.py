@@ -63,6 +63,14 @@ class ContentSettings:
 
 
 @dataclass(frozen=True)
+class ComplaintSettings:
+    # An unfinished complaint form is dropped after this many hours without an answer.
+    draft_ttl_hours: float = 24.0
+    # Closed cases are anonymised this many days after their last change (complaints purge).
+    retention_days: int = 365
+
+
+@dataclass(frozen=True)
 class DeskSettings:
     secret_key: str = ""
 
@@ -74,6 +82,7 @@ class Settings:
     storage: StorageSettings = field(default_factory=StorageSettings)
     content: ContentSettings = field(default_factory=ContentSettings)
     desk: DeskSettings = field(default_factory=DeskSettings)
+    complaints: ComplaintSettings = field(default_factory=ComplaintSettings)
     source: str = "built-in demo config"
 
     def validate(self) -> Settings:
@@ -116,6 +125,7 @@ SECTIONS = {
     "storage": StorageSettings,
     "content": ContentSettings,
     "desk": DeskSettings,
+    "complaints": ComplaintSettings,
 }
 
 
