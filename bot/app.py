@@ -16,7 +16,7 @@ from .knowledge import Knowledge, load_knowledge
 from .outbox import SERVICE_WINDOW_SECONDS, Outbox
 from .rules import load_classifier
 from .storage import Store
-from .webhook import create_webhook
+from .webhook import Deadline, create_webhook
 from .wechat_api import WeChatAPI
 from .wechat import Gate
 
@@ -68,7 +68,8 @@ def create_app(settings: Settings, services: Services | None = None) -> Flask:
     services = services or build(settings)
     app = Flask(__name__)
     app.extensions["liugong"] = services
-    app.register_blueprint(create_webhook(services.gate, services.bot, settings.server))
+    deadline = Deadline(services.bot, settings.server.reply_budget_seconds, services.outbox.send)
+    app.register_blueprint(create_webhook(services.gate, deadline, settings.server))
     from .desk import create_desk
 
     app.register_blueprint(create_desk(services), url_prefix="/desk")

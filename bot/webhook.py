@@ -8,6 +8,9 @@ body capped, parsed without entities, answered once per MsgId, reply sealed the 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 
 from flask import Blueprint, Response, request
 from werkzeug.exceptions import RequestEntityTooLarge
@@ -15,7 +18,8 @@ from werkzeug.exceptions import RequestEntityTooLarge
 from .config import ServerSettings
 from .dialogue import Bot
 from .errors import RequestRejected
-from .wechat import Envelope, Gate, render_text
+from .storage import hash_openid
+from .wechat import Envelope, Gate, Message, render_text
 
 log = logging.getLogger(__name__)
 
@@ -26,7 +30,37 @@ def _plain(text: str, status: int = 200) -> Response:
     return Response(text, status=status, mimetype="text/plain")
 
 
-def create_webhook(gate: Gate, bot: Bot, server: ServerSettings) -> Blueprint:
+class Deadline:
+    """WeChat gives up after 5 s. Past ``budget`` seconds we answer `success` at once and the
+    reply, when it is ready, follows as a customer-service message through ``follow_up``."""
+
+    def __init__(self, bot: Bot, budget: float, follow_up: Callable[[str, str], object]) -> None:
+        self.bot = bot
+        self.budget = budget
+        self.follow_up = follow_up
+        self._pool = ThreadPoolExecutor(max_workers=16, thread_name_prefix="turn")
+
+    def respond(self, msg: Message) -> tuple[bool, str | None]:
+        """(in time?, reply)."""
+        future = self._pool.submit(self.bot.respond, msg)
+        try:
+            return True, future.result(timeout=self.budget)
+        except FutureTimeout:
+            log.warning("turn for user=%s over %.1fs: answering later", hash_openid(msg.from_user), self.budget)
+            future.add_done_callback(lambda f: self._late(msg, f))
+            return False, None
+
+    def _late(self, msg: Message, future: Future[str | None]) -> None:
+        try:
+            reply = future.result()
+        except Exception:
+            log.exception("late turn failed for user=%s", hash_openid(msg.from_user))
+            reply = SORRY
+        if reply:
+            self.follow_up(msg.from_user, reply)
+
+
+def create_webhook(gate: Gate, deadline: Deadline, server: ServerSettings) -> Blueprint:
     bp = Blueprint("webhook", __name__)
 
     @bp.get(server.webhook_path)
@@ -44,7 +78,7 @@ def create_webhook(gate: Gate, bot: Bot, server: ServerSettings) -> Blueprint:
         try:
             body = request.get_data(cache=False)
             envelope = gate.open(request.args, body)
-            reply = bot.respond(envelope.message)
+            _, reply = deadline.respond(envelope.message)
         except RequestEntityTooLarge:
             log.warning("push refused: body over %d bytes", server.max_body_bytes)
             return _plain("request body too large", 413)
