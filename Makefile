@@ -3,7 +3,7 @@ PY      := .venv/bin/python
 STAMP   := .venv/.installed
 CONFIG  ?=
 
-.PHONY: install run test test-fast lint bench check clean
+.PHONY: install run test test-fast lint bench check browser clean
 
 $(STAMP): pyproject.toml
 	python3 -m venv .venv
@@ -17,14 +17,20 @@ install: $(STAMP)
 run: $(STAMP)
 	$(PY) -m bot serve $(if $(CONFIG),--config $(CONFIG))
 
-## make test — data checks, lint and the whole test suite
-test: $(STAMP)
+## make test — data checks, lint and the whole suite, browser tests included
+test: $(STAMP) browser
 	$(PY) -m bot check
 	$(PY) -m ruff check bot tests bench
 	$(PY) -m pytest -q
 
 test-fast: $(STAMP)
-	$(PY) -m pytest -q -x
+	$(PY) -m pytest -q -x -m "not browser"
+
+## Debian's chromium for the Playwright tests of the web desk (installed once, as root or via sudo)
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
 
 lint: $(STAMP)
 	$(PY) -m ruff check bot tests bench
