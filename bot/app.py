@@ -17,8 +17,8 @@ from .outbox import SERVICE_WINDOW_SECONDS, Outbox
 from .rules import load_classifier
 from .storage import Store
 from .webhook import Deadline, create_webhook
-from .wechat_api import WeChatAPI
 from .wechat import Gate
+from .wechat_api import WeChatAPI
 
 
 @dataclass
@@ -40,7 +40,7 @@ class Services:
     _api: WeChatAPI | None = field(default=None, init=False, repr=False)
 
     def notify_status(self, complaint: Complaint) -> Future[bool] | None:
-        """Tell the worker their case moved: now if WeChat's 48-hour window is open, else next time they write."""
+        """Tell the worker their case moved: now if the 48-hour window is open, else when they next write."""
         if not complaint.openid:
             return None
         user = self.store.user(complaint.openid)

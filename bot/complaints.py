@@ -77,7 +77,21 @@ def _schema(store: Store) -> None:
 
 # -- parsing what workers type ------------------------------------------------------------------
 
-_CN_NUM = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "俩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_NUM = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "俩": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _CN_UNIT = {"十": 10, "百": 100, "千": 1000, "k": 1000}
 
 
@@ -133,7 +147,7 @@ def parse_amount(text: str) -> int | None:
         if v is None:
             return None
         value = v
-    return int(round(value)) if 1 <= value <= 100_000_000 else None
+    return round(value) if 1 <= value <= 100_000_000 else None
 
 
 def parse_count(text: str) -> int | None:
@@ -191,32 +205,54 @@ class Field:
 
 FIELDS: tuple[Field, ...] = (
     Field(
-        "employer", "欠薪单位/老板", "第1步：欠你工资的是哪个单位或老板？公司名、老板或包工头的名字都行。",
-        "名字太短或太长了，请写欠薪单位或老板的名字（2到60个字）。", lambda t: _free_text(t, 2, 60),
+        "employer",
+        "欠薪单位/老板",
+        "第1步：欠你工资的是哪个单位或老板？公司名、老板或包工头的名字都行。",
+        "名字太短或太长了，请写欠薪单位或老板的名字（2到60个字）。",
+        lambda t: _free_text(t, 2, 60),
     ),
     Field(
-        "site", "干活地点", "第2步：在哪里干的活？说城市和工地或厂名，也可以直接发个位置。",
-        "请写城市和工地或厂名，比如「安庆宜秀区某某工地」。", lambda t: _free_text(t, 2, 80),
+        "site",
+        "干活地点",
+        "第2步：在哪里干的活？说城市和工地或厂名，也可以直接发个位置。",
+        "请写城市和工地或厂名，比如「安庆宜秀区某某工地」。",
+        lambda t: _free_text(t, 2, 80),
     ),
     Field(
-        "amount", "被欠金额", "第3步：一共欠你多少钱？比如「3.5万」「35000元」「三万五」。",
-        "没看懂金额，请写成「35000元」或「3.5万」这样。", parse_amount,
+        "amount",
+        "被欠金额",
+        "第3步：一共欠你多少钱？比如「3.5万」「35000元」「三万五」。",
+        "没看懂金额，请写成「35000元」或「3.5万」这样。",
+        parse_amount,
     ),
     Field(
-        "period", "欠薪时间", "第4步：欠的是哪段时间的工资？比如「2020年10月到12月」或「3个月」。",
-        "请写欠薪的月份或时长，比如「3个月」。", parse_period,
+        "period",
+        "欠薪时间",
+        "第4步：欠的是哪段时间的工资？比如「2020年10月到12月」或「3个月」。",
+        "请写欠薪的月份或时长，比如「3个月」。",
+        parse_period,
     ),
     Field(
-        "workers", "被欠薪人数", "第5步：一共几个人被欠薪？只有你自己就回「1」。",
-        "请回一个人数，比如「1」或「12」。", parse_count,
+        "workers",
+        "被欠薪人数",
+        "第5步：一共几个人被欠薪？只有你自己就回「1」。",
+        "请回一个人数，比如「1」或「12」。",
+        parse_count,
     ),
     Field(
-        "phone", "联系电话", "第6步：留一个能打通的手机号（11位），工作人员会打给你。",
-        "手机号要11位、1开头，请再发一次。", parse_phone,
+        "phone",
+        "联系电话",
+        "第6步：留一个能打通的手机号（11位），工作人员会打给你。",
+        "手机号要11位、1开头，请再发一次。",
+        parse_phone,
     ),
     Field(
-        "name", "姓名", "第7步：你怎么称呼？不想留名字回「跳过」。",
-        "名字请用汉字或字母，不想留回「跳过」。", parse_name, skippable=True,
+        "name",
+        "姓名",
+        "第7步：你怎么称呼？不想留名字回「跳过」。",
+        "名字请用汉字或字母，不想留回「跳过」。",
+        parse_name,
+        skippable=True,
     ),
 )
 BY_KEY = {f.key: f for f in FIELDS}
@@ -231,6 +267,10 @@ def _show(key: str, value: Any) -> str:
         return value or "（不留）"
     return str(value)
 
+
+EVENT_INSERT = (
+    "INSERT INTO complaint_events (complaint_id, status, note, actor, created) VALUES (?, ?, ?, ?, ?)"
+)
 
 # -- the register -------------------------------------------------------------------------------
 
@@ -280,20 +320,32 @@ class Register:
         now = self.store.clock()
         day = datetime.fromtimestamp(now).strftime("%Y%m%d")
         with self.store.transaction() as conn:
-            n = conn.execute("SELECT COUNT(*) FROM complaints WHERE case_no LIKE ?", (f"QX-{day}-%",)).fetchone()[0]
+            n = conn.execute(
+                "SELECT COUNT(*) FROM complaints WHERE case_no LIKE ?", (f"QX-{day}-%",)
+            ).fetchone()[0]
             case_no = f"QX-{day}-{n + 1:04d}"
             cur = conn.execute(
                 "INSERT INTO complaints (case_no, openid, user_hash, region, employer, site, amount, period,"
                 " workers, phone, name, status, note, notified, created, updated)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '待受理', '', 1, ?, ?)",
                 (
-                    case_no, openid, hash_openid(openid), region, fields["employer"], fields["site"],
-                    fields["amount"], fields["period"], fields["workers"], fields["phone"], fields.get("name"),
-                    now, now,
+                    case_no,
+                    openid,
+                    hash_openid(openid),
+                    region,
+                    fields["employer"],
+                    fields["site"],
+                    fields["amount"],
+                    fields["period"],
+                    fields["workers"],
+                    fields["phone"],
+                    fields.get("name"),
+                    now,
+                    now,
                 ),
             )
             conn.execute(
-                "INSERT INTO complaint_events (complaint_id, status, note, actor, created) VALUES (?, ?, ?, ?, ?)",
+                EVENT_INSERT,
                 (cur.lastrowid, "待受理", "工人通过公众号登记", "worker", now),
             )
         found = self.get(case_no)
@@ -305,7 +357,9 @@ class Register:
         return _row(row) if row else None
 
     def of_user(self, openid: str) -> list[Complaint]:
-        rows = self.store.conn.execute("SELECT * FROM complaints WHERE openid = ? ORDER BY id DESC", (openid,))
+        rows = self.store.conn.execute(
+            "SELECT * FROM complaints WHERE openid = ? ORDER BY id DESC", (openid,)
+        )
         return [_row(r) for r in rows]
 
     def history(self, complaint_id: int) -> list[dict[str, Any]]:
@@ -357,7 +411,7 @@ class Register:
                 (status, note.strip(), now, current.id),
             )
             conn.execute(
-                "INSERT INTO complaint_events (complaint_id, status, note, actor, created) VALUES (?, ?, ?, ?, ?)",
+                EVENT_INSERT,
                 (current.id, status, note.strip(), actor, now),
             )
         updated = self.get(case_no)
@@ -371,11 +425,36 @@ class Register:
         """CSV for the labour inspection team; cells that a spreadsheet would run as formulas are defused."""
         out = io.StringIO()
         writer = csv.writer(out)
-        writer.writerow(["编号", "状态", "登记时间", "地区", "欠薪单位", "地点", "金额(元)", "欠薪时间", "人数", "电话", "姓名", "最新说明"])
+        writer.writerow(
+            [
+                "编号",
+                "状态",
+                "登记时间",
+                "地区",
+                "欠薪单位",
+                "地点",
+                "金额(元)",
+                "欠薪时间",
+                "人数",
+                "电话",
+                "姓名",
+                "最新说明",
+            ]
+        )
         for c in complaints:
             row = [
-                c.case_no, c.status, datetime.fromtimestamp(c.created).strftime("%Y-%m-%d %H:%M"), c.region or "",
-                c.employer, c.site, c.amount, c.period, c.workers, c.phone or "", c.name or "", c.note,
+                c.case_no,
+                c.status,
+                datetime.fromtimestamp(c.created).strftime("%Y-%m-%d %H:%M"),
+                c.region or "",
+                c.employer,
+                c.site,
+                c.amount,
+                c.period,
+                c.workers,
+                c.phone or "",
+                c.name or "",
+                c.note,
             ]
             writer.writerow([_defuse(v) for v in row])
         return out.getvalue()
@@ -386,7 +465,8 @@ class Register:
         with self.store.transaction() as conn:
             cur = conn.execute(
                 "UPDATE complaints SET openid = NULL, phone = NULL, name = NULL, employer = '（已清除）',"
-                " site = '（已清除）', anonymised = 1 WHERE status IN (?, ?) AND updated < ? AND anonymised = 0",
+                " site = '（已清除）', anonymised = 1"
+                " WHERE status IN (?, ?) AND updated < ? AND anonymised = 0",
                 (*CLOSED, cutoff),
             )
             return cur.rowcount
@@ -441,7 +521,9 @@ class ComplaintFlow:
             if words in START_WORDS:
                 return self._start(user, now)
             if words in CONFIRM_WORDS and (recent := self._recent_case(user, now)):
-                return f"你的投诉已经登记好了，编号 {recent.case_no}，不用重复提交。回复「投诉进度」可以查看。"
+                return (
+                    f"你的投诉已经登记好了，编号 {recent.case_no}，不用重复提交。回复「投诉进度」可以查看。"
+                )
             return None
         if words in CANCEL_WORDS:
             self._set(user, None)
@@ -527,7 +609,9 @@ class ComplaintFlow:
         lines = ["请核对你的投诉："]
         for i, f in enumerate(FIELDS, 1):
             lines.append(f"{i}. {f.label}：{_show(f.key, draft['fields'].get(f.key))}")
-        lines.append("没问题回复「确认」提交；要改哪项回复「修改 几」，比如「修改 3」；不登记了回复「取消」。")
+        lines.append(
+            "没问题回复「确认」提交；要改哪项回复「修改 几」，比如「修改 3」；不登记了回复「取消」。"
+        )
         return "\n".join(lines)
 
     def _at_summary(self, words: str, user: User, draft: dict[str, Any]) -> str:
@@ -539,7 +623,8 @@ class ComplaintFlow:
             legal = next((c.phone for c in self.knowledge.contacts(region) if c.phone == "12348"), "12348")
             return (
                 f"✅ 已登记，投诉编号 {case.case_no}，请记下来。\n"
-                f"接下来：工作人员会打你留的电话核实；也可以拨打 {hotline} 或到当地劳动保障监察机构，报上编号。"
+                f"接下来：工作人员会打你留的电话核实；也可以拨打 {hotline} "
+                "或到当地劳动保障监察机构，报上编号。"
                 f"需要打官司的，拨 {legal} 申请法律援助。\n回复「投诉进度」随时查看处理情况。"
             )
         m = re.fullmatch(r"(?:修改|改)\s*第?\s*([1-7一二三四五六七])\s*[项个]?", words)
@@ -558,7 +643,13 @@ class ComplaintFlow:
         if field.key in ("amount", "phone", "workers") and field.parse(text) is not None:
             return False
         other = result.intent in TOPIC_INTENTS and result.intent != "wage_arrears"
-        other = other or result.intent in ("greeting", "human_agent", "complaint_status", "unsubscribe", "subscribe")
+        other = other or result.intent in (
+            "greeting",
+            "human_agent",
+            "complaint_status",
+            "unsubscribe",
+            "subscribe",
+        )
         # A name like 「华强建筑劳务公司」 may look like a topic; only a question counts as one.
         asks = bool(re.search(r"[?？]|吗|呢$|怎么|咋|多少钱|如何|哪里|哪儿|能不能|可以.*不", _nfkc(text)))
         return other and asks

@@ -30,9 +30,9 @@ ENV_OVERRIDES = {
 
 @dataclass(frozen=True)
 class WeChatSettings:
-    token: str = "liugong-demo-token"
+    token: str = "liugong-demo-token"  # noqa: S105 - the public demo config, not a secret
     app_id: str = "wxdemo0000000000"
-    app_secret: str = "demo-secret"
+    app_secret: str = "demo-secret"  # noqa: S105 - the public demo config, not a secret
     encoding_aes_key: str = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG"
     mode: str = "plain"
     api_base_url: str = "https://api.weixin.qq.com/cgi-bin/"

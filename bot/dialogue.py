@@ -212,16 +212,16 @@ class Bot:
             if user.region
             else "告诉我你在哪个城市（比如「我在大连」），答案更准。"
         )
-        return "我是留工助手，回复数字就能问：\n" + "\n".join(rows) + "\n也可以直接打字或发语音提问。\n" + where
+        return (
+            "我是留工助手，回复数字就能问：\n" + "\n".join(rows) + "\n也可以直接打字或发语音提问。\n" + where
+        )
 
     def region_confirmed(self, place: str) -> str:
         label = self.knowledge.region(place).label
         return f"好的，记下了：你在{label}。以后按{label}的政策回答你，回复「菜单」看能问什么。"
 
     def region_not_covered(self) -> str:
-        names = "、".join(
-            r.label for r in self.knowledge.regions.values() if r.parent == "national"
-        )
+        names = "、".join(r.label for r in self.knowledge.regions.values() if r.parent == "national")
         return f"目前我有{names}的本地政策，其他地方先按全国政策回答你。说「我在安庆」这样就能切换。"
 
     def human_agent(self, place: str | None) -> str:
@@ -245,5 +245,3 @@ class Flow(Protocol):
     def status(self, user: User) -> str | None: ...
 
     def notice(self, user: User) -> str | None: ...
-
-

@@ -46,7 +46,9 @@ class Deadline:
         try:
             return True, future.result(timeout=self.budget)
         except FutureTimeout:
-            log.warning("turn for user=%s over %.1fs: answering later", hash_openid(msg.from_user), self.budget)
+            log.warning(
+                "turn for user=%s over %.1fs: answering later", hash_openid(msg.from_user), self.budget
+            )
             future.add_done_callback(lambda f: self._late(msg, f))
             return False, None
 

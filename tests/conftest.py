@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from emulator_helpers import emulator_fixture  # noqa: F401 - the `emulator` fixture for every test
 from wechat_helpers import WeChat, text_xml
 
 from bot.app import Services, build, create_app

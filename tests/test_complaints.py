@@ -27,8 +27,18 @@ def cases(h: Harness) -> list[sqlite3.Row]:
 
 @pytest.mark.parametrize(
     ("text", "yuan"),
-    [("三万五", 35000), ("3.5万", 35000), ("35000元", 35000), ("3万5千", 35000), ("两千八", 2800),
-     ("一万二", 12000), ("８０００块", 8000), ("12,000", 12000), ("5千", 5000), ("八百", 800)],
+    [
+        ("三万五", 35000),
+        ("3.5万", 35000),
+        ("35000元", 35000),
+        ("3万5千", 35000),
+        ("两千八", 2800),
+        ("一万二", 12000),
+        ("８０００块", 8000),
+        ("12,000", 12000),
+        ("5千", 5000),
+        ("八百", 800),
+    ],
 )
 def test_amounts_workers_type_are_understood(text: str, yuan: int) -> None:
     assert parse_amount(text) == yuan
@@ -54,7 +64,12 @@ def test_complete_form_saves_one_case_and_gives_a_case_number(harness: Harness) 
     (row,) = cases(harness)
     assert row["case_no"] in done and row["case_no"].startswith("QX-")
     assert (row["employer"], row["amount"], row["workers"], row["phone"], row["name"]) == (
-        "华强建筑劳务公司", 35000, 6, "13912345678", "王小明")
+        "华强建筑劳务公司",
+        35000,
+        6,
+        "13912345678",
+        "王小明",
+    )
     assert "12333" in done and "12348" in done
     # Asking again about progress shows the case.
     status = harness.say("我的投诉处理得怎么样了", "o-a")
@@ -120,7 +135,9 @@ def test_redelivered_confirm_and_repeated_confirm_make_one_case(harness: Harness
     xml = text_xml("确认", "o-g", msg_id=5551)
     first = harness.client.post(harness.path, query_string=harness.wechat.query(), data=xml.encode())
     again = harness.client.post(harness.path, query_string=harness.wechat.query(), data=xml.encode())
-    assert harness.wechat.open_reply(first.data)["Content"] == harness.wechat.open_reply(again.data)["Content"]
+    assert (
+        harness.wechat.open_reply(first.data)["Content"] == harness.wechat.open_reply(again.data)["Content"]
+    )
     repeat = harness.say("确认", "o-g")
     assert len(cases(harness)) == 1
     assert cases(harness)[0]["case_no"] in repeat
@@ -180,8 +197,13 @@ def test_status_transitions_are_enforced(harness: Harness) -> None:
 
 def test_purge_anonymises_old_closed_cases_only(harness: Harness) -> None:
     reg = harness.services.complaints
-    fields = dict(zip(["employer", "site", "amount", "period", "workers", "phone", "name"],
-                      ["甲公司", "大连", 1000, "1个月", 1, "13900001111", "李四"], strict=True))
+    fields = dict(
+        zip(
+            ["employer", "site", "amount", "period", "workers", "phone", "name"],
+            ["甲公司", "大连", 1000, "1个月", 1, "13900001111", "李四"],
+            strict=True,
+        )
+    )
     old = reg.create("o-p1", "dalian", fields)
     open_case = reg.create("o-p2", "dalian", fields)
     reg.set_status(old.case_no, "不予受理", "重复登记", "staff")
@@ -194,8 +216,15 @@ def test_purge_anonymises_old_closed_cases_only(harness: Harness) -> None:
 
 def test_csv_export_defuses_formulas(harness: Harness) -> None:
     reg = harness.services.complaints
-    fields = {"employer": "=HYPERLINK(\"http://evil\")", "site": "+cmd", "amount": 1, "period": "1个月",
-              "workers": 1, "phone": "13900001111", "name": "@x"}
+    fields = {
+        "employer": '=HYPERLINK("http://evil")',
+        "site": "+cmd",
+        "amount": 1,
+        "period": "1个月",
+        "workers": 1,
+        "phone": "13900001111",
+        "name": "@x",
+    }
     reg.create("o-csv", None, fields)
     text = reg.export_csv(reg.search())
     assert "'=HYPERLINK" in text and "'+cmd" in text and "'@x" in text

@@ -5,12 +5,13 @@ from __future__ import annotations
 import threading
 import time
 
-from emulator_helpers import emulator_fixture  # noqa: F401 - pytest fixture
 from emulator_helpers import RunningEmulator
 from wechat_helpers import text_xml
 
 
-def test_slow_database_gets_success_then_a_customer_service_message(harness_factory, emulator: RunningEmulator) -> None:
+def test_slow_database_gets_success_then_a_customer_service_message(
+    harness_factory, emulator: RunningEmulator
+) -> None:
     api = emulator.settings()
     h = harness_factory(
         wechat={"app_id": api.app_id, "app_secret": api.app_secret, "api_base_url": api.api_base_url},

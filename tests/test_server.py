@@ -45,7 +45,12 @@ def test_same_msgid_to_two_processes_at_once_is_processed_once(tmp_path: Path) -
             barrier = threading.Barrier(4)
             replies: list[bytes] = []
 
-            def send(url: str, xml: bytes = xml, barrier: threading.Barrier = barrier) -> None:
+            def send(
+                url: str,
+                xml: bytes = xml,
+                barrier: threading.Barrier = barrier,
+                replies: list[bytes] = replies,
+            ) -> None:
                 query = wechat.query()
                 barrier.wait()
                 replies.append(post(url, query, xml)[1])
