@@ -134,7 +134,9 @@ def parse(xml: str) -> Message:
 
 def _cdata(text: str) -> str:
     # "]]>" cannot appear inside CDATA: close the section and reopen it around the ">".
-    return "<![CDATA[" + clean_text(text).replace("]]>", "]]]]><![CDATA[>") + "]]>"
+    # A bare CR would be read back as LF (XML line-end normalisation): send it as &#13;.
+    body = clean_text(text).replace("]]>", "]]]]><![CDATA[>").replace("\r", "]]>&#13;<![CDATA[")
+    return "<![CDATA[" + body + "]]>"
 
 
 def render_text(to_user: str, from_user: str, content: str, create_time: int | None = None) -> str:
