@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
 import threading
 import time
@@ -69,6 +70,7 @@ class Store:
         self.path = str(path)
         self.clock = clock
         self._local = threading.local()
+        self._pid = os.getpid()
         if self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         self.migrate()
@@ -77,6 +79,9 @@ class Store:
 
     @property
     def conn(self) -> sqlite3.Connection:
+        if self._pid != os.getpid():
+            # A connection must never cross fork() (gunicorn --preload): start afresh in the child.
+            self._local, self._pid = threading.local(), os.getpid()
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
         if conn is None:
             conn = sqlite3.connect(self.path, timeout=10, isolation_level=None, check_same_thread=False)
@@ -90,9 +95,10 @@ class Store:
 
     @property
     def db(self) -> sqlite_utils.Database:
+        conn = self.conn
         db: sqlite_utils.Database | None = getattr(self._local, "db", None)
         if db is None:
-            db = sqlite_utils.Database(self.conn)
+            db = sqlite_utils.Database(conn)
             self._local.db = db
         return db
 
