@@ -162,6 +162,25 @@ def check(config_path: str | None) -> None:
     )
 
 
+@main.command()
+@config_option
+@click.option(
+    "--out", type=click.Path(dir_okay=False), help="Backup file (default var/backups/liugong-TIME.db)."
+)
+def backup(config_path: str | None, out: str | None) -> None:
+    """Copy the SQLite database while the bot keeps running (online backup), then verify the copy.
+
+    Example: python -m bot backup --out /srv/backups/liugong-$(date +%F).db
+    """
+    from .storage import Store
+
+    settings = settings_from(config_path)
+    db = Path(settings.storage.database)
+    dest = Path(out) if out else db.parent / "backups" / f"liugong-{time.strftime('%Y%m%d-%H%M%S')}.db"
+    Store(db).backup(dest)
+    click.echo(f"backup written and verified: {dest}")
+
+
 def run() -> None:
     try:
         main()
