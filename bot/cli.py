@@ -41,7 +41,14 @@ def serve(config_path: str | None) -> None:
 
     Example: python -m bot serve --config config.toml
     """
-    from werkzeug.serving import run_simple
+    from werkzeug.serving import WSGIRequestHandler, run_simple
+
+    class QuietQuery(WSGIRequestHandler):
+        """Request lines without their query: WeChat puts the sender's openid there."""
+
+        def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+            path = self.path.split("?", 1)[0]
+            self.log("info", '"%s %s" %s %s', self.command, path, code, size)
 
     from .app import configure_logging, create_app
 
@@ -55,7 +62,7 @@ def serve(config_path: str | None) -> None:
     click.echo(f"  health   {base}/healthz")
     click.echo(f"  database {settings.storage.database}")
     click.echo("  try it:  python -m bot chat   (talk to the bot in this terminal)")
-    run_simple(s.host, s.port, app, threaded=True, use_reloader=False)
+    run_simple(s.host, s.port, app, threaded=True, use_reloader=False, request_handler=QuietQuery)
 
 
 def _text_message(openid: str, text: str) -> Any:

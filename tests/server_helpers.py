@@ -63,12 +63,15 @@ def wait_ready(url: str, proc: subprocess.Popen[bytes], timeout: float = 30) -> 
 @contextmanager
 def bot_server(config: Path, port: int, args: tuple[str, ...] = ("serve",)) -> Iterator[str]:
     env = os.environ | {"PYTHONUNBUFFERED": "1"}
+    log_dir = Path(os.environ.get("LIUGONG_TEST_LOG_DIR", ROOT / "var" / "test-logs"))
+    log_dir.mkdir(parents=True, exist_ok=True)
+    log = open(log_dir / f"server-{port}.log", "ab")  # noqa: SIM115 - closed below; grepped for personal data
     proc = subprocess.Popen(
         [sys.executable, "-m", "bot", *args, "--config", str(config)],
         cwd=ROOT,
         env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     try:
         wait_ready(f"http://127.0.0.1:{port}/healthz", proc)
@@ -80,5 +83,4 @@ def bot_server(config: Path, port: int, args: tuple[str, ...] = ("serve",)) -> I
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
-        if proc.stderr:
-            proc.stderr.close()
+        log.close()

@@ -30,6 +30,8 @@ FORM = ["投诉", "某某劳务公司", "安庆某工地", "3.5万", "3个月", 
 @contextmanager
 def gunicorn(config: Path, port: int) -> Iterator[subprocess.Popen[bytes]]:
     gunicorn_bin = Path(sys.executable).with_name("gunicorn")
+    log_dir = Path(os.environ.get("LIUGONG_TEST_LOG_DIR", ROOT / "var" / "test-logs"))
+    log = open(log_dir / f"gunicorn-{port}.log", "ab")  # noqa: SIM115 - closed below; grepped for personal data
     proc = subprocess.Popen(
         [
             str(gunicorn_bin),
@@ -44,8 +46,8 @@ def gunicorn(config: Path, port: int) -> Iterator[subprocess.Popen[bytes]]:
         ],
         cwd=ROOT,
         env=os.environ | {"BOT_CONFIG": str(config)},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stdout=log,
+        stderr=subprocess.STDOUT,
         start_new_session=True,  # its own process group, so kill -9 reaches master and workers
     )
     try:
@@ -53,6 +55,7 @@ def gunicorn(config: Path, port: int) -> Iterator[subprocess.Popen[bytes]]:
         yield proc
     finally:
         kill9(proc)
+        log.close()
 
 
 def kill9(proc: subprocess.Popen[bytes]) -> None:
