@@ -100,6 +100,8 @@ class Settings:
             raise ConfigError("[wechat] app_id is required in compat and safe mode")
         if w.account_type not in ACCOUNT_TYPES:
             raise ConfigError(f"[wechat] account_type must be one of {', '.join(ACCOUNT_TYPES)}")
+        if not w.api_base_url.startswith(("http://", "https://")) or not w.api_base_url.endswith("/"):
+            raise ConfigError("[wechat] api_base_url must be an http(s) URL ending with '/'")
         if not self.server.webhook_path.startswith("/"):
             raise ConfigError("[server] webhook_path must start with /")
         return self
