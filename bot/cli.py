@@ -193,3 +193,14 @@ def run() -> None:
         main()
     except BotError as exc:
         raise SystemExit(f"error: {exc}") from exc
+
+
+def _register_commands() -> None:
+    """Staff and broadcast commands live beside the features they drive."""
+    from .staff_cli import COMMANDS as STAFF
+
+    for command in STAFF:
+        main.add_command(command)
+
+
+_register_commands()

@@ -73,6 +73,9 @@ class ComplaintSettings:
 @dataclass(frozen=True)
 class DeskSettings:
     secret_key: str = ""
+    # Send the session cookie only over HTTPS: "on", "off", or "auto" (on unless the server listens
+    # on loopback, i.e. the demo). Behind nginx on 127.0.0.1 with TLS, set "on".
+    cookie_secure: str = "auto"
 
 
 @dataclass(frozen=True)
@@ -102,6 +105,8 @@ class Settings:
             raise ConfigError(f"[wechat] account_type must be one of {', '.join(ACCOUNT_TYPES)}")
         if not w.api_base_url.startswith(("http://", "https://")) or not w.api_base_url.endswith("/"):
             raise ConfigError("[wechat] api_base_url must be an http(s) URL ending with '/'")
+        if self.desk.cookie_secure not in ("on", "off", "auto"):
+            raise ConfigError('[desk] cookie_secure must be "on", "off" or "auto"')
         if not self.server.webhook_path.startswith("/"):
             raise ConfigError("[server] webhook_path must start with /")
         return self
