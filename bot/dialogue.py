@@ -50,6 +50,26 @@ CLICK_ALIASES = {"menu": "greeting", "help": "greeting", "hotline": "human_agent
 SILENT_EVENTS = {"unsubscribe", "view", "view_miniprogram", "templatesendjobfinish", "masssendjobfinish"}
 
 
+# WeChat cuts a text reply past about 2048 bytes of UTF-8 (roughly 680 Chinese characters).
+MAX_REPLY_BYTES = 2040
+TRUNCATED = "……（消息太长没显示完，回复「人工」查电话）"
+
+
+def fit(text: str, limit: int = MAX_REPLY_BYTES) -> str:
+    """Keep a reply inside WeChat's limit, cutting whole lines from the end."""
+    if len(text.encode()) <= limit:
+        return text
+    budget = limit - len(TRUNCATED.encode()) - 1
+    kept: list[str] = []
+    for line in text.split("\n"):
+        if len("\n".join([*kept, line]).encode()) > budget:
+            break
+        kept.append(line)
+    if not kept:  # one enormous line
+        kept = [text.encode()[:budget].decode(errors="ignore")]
+    return "\n".join(kept) + "\n" + TRUNCATED
+
+
 def menu_pick(text: str) -> str | None:
     """「3」「３」「三」「3.」 → the menu's third topic."""
     t = unicodedata.normalize("NFKC", text).strip().rstrip(".、。号")
@@ -87,6 +107,7 @@ class Bot:
                 return reply
             user = self.store.user(msg.from_user)
             reply = self.turn(msg, user, result)
+            reply = fit(reply) if reply else reply
             user.last_seen = self.clock()
             self.store.save_user(user)
             self.store.remember(msg.dedupe_key, reply)
@@ -226,7 +247,7 @@ class Bot:
 
     def human_agent(self, place: str | None) -> str:
         region = self.knowledge.region(place)
-        lines = [f"【{region.label}·人工咨询】请直接打电话，有人接听："]
+        lines = [f"【{region.label}·人工咨询】请直接打电话："]
         lines += [f"☎ {c.phone} {c.name}" for c in self.knowledge.contacts(place)[:4]]
         return "\n".join(lines)
 
