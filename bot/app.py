@@ -61,6 +61,9 @@ def build(settings: Settings) -> Services:
     bot.flows.append(ComplaintFlow(register, knowledge, draft_ttl_hours=settings.complaints.draft_ttl_hours))
     outbox = Outbox(lambda: services.wechat_api())
     services = Services(settings, store, knowledge, bot, Gate(settings.wechat), register, outbox)
+    from .broadcasts import attach
+
+    attach(services)
     return services
 
 
@@ -71,8 +74,10 @@ def create_app(settings: Settings, services: Services | None = None) -> Flask:
     deadline = Deadline(services.bot, settings.server.reply_budget_seconds, services.outbox.send)
     app.register_blueprint(create_webhook(services.gate, deadline, settings.server))
     from .desk import create_desk
+    from .desk_broadcasts import create_desk_broadcasts
 
     app.register_blueprint(create_desk(services), url_prefix="/desk")
+    app.register_blueprint(create_desk_broadcasts(services), url_prefix="/desk/broadcasts")
 
     @app.get("/healthz")
     def healthz() -> dict[str, str]:

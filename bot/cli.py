@@ -6,27 +6,13 @@ import json
 import sys
 import time
 import uuid
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import click
 
-from .config import Settings, locate
-from .errors import BotError, ConfigError
-
-CONFIG_HELP = "Config file (else $BOT_CONFIG, else ./config.toml, else the built-in demo config)."
-
-
-def config_option(fn: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option("--config", "config_path", type=click.Path(dir_okay=False), help=CONFIG_HELP)(fn)
-
-
-def settings_from(config_path: str | None) -> Settings:
-    try:
-        return locate(config_path)
-    except ConfigError as exc:
-        raise click.ClickException(f"bad config: {exc}") from exc
+from .cli_common import config_option, settings_from
+from .errors import BotError
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -36,12 +22,27 @@ def main() -> None:
 
 @main.command()
 @config_option
-def serve(config_path: str | None) -> None:
-    """Serve the webhook on the configured host and port.
+@click.option(
+    "--emulator/--no-emulator",
+    default=None,
+    help="Also run the local WeChat API emulator on 127.0.0.1:8090 and talk to it "
+    "(default: on with the built-in demo config only).",
+)
+@click.option(
+    "--scheduler/--no-scheduler",
+    default=None,
+    help="Host the broadcast scheduler in this process (default: on with the demo config; "
+    "in production run `python -m bot scheduler` once instead).",
+)
+def serve(config_path: str | None, emulator: bool | None, scheduler: bool | None) -> None:
+    """Serve the webhook and the staff desk on the configured host and port.
 
     Example: python -m bot serve --config config.toml
     """
-    from werkzeug.serving import WSGIRequestHandler, run_simple
+    import dataclasses
+    import threading
+
+    from werkzeug.serving import WSGIRequestHandler, make_server, run_simple
 
     class QuietQuery(WSGIRequestHandler):
         """Request lines without their query: WeChat puts the sender's openid there."""
@@ -50,15 +51,41 @@ def serve(config_path: str | None) -> None:
             path = self.path.split("?", 1)[0]
             self.log("info", '"%s %s" %s %s', self.command, path, code, size)
 
-    from .app import configure_logging, create_app
+    from .app import build, configure_logging, create_app
 
     settings = settings_from(config_path)
+    demo = settings.source == "built-in demo config"
     configure_logging()
-    app = create_app(settings)
     s = settings.server
     base = f"http://{s.host}:{s.port}"
+    if emulator if emulator is not None else demo:
+        from .emulator import create_emulator
+
+        w = settings.wechat
+        emu = create_emulator(
+            app_id=w.app_id,
+            app_secret=w.app_secret,
+            webhook_url=f"{base}{s.webhook_path}",
+            token=w.token,
+            encoding_aes_key=w.encoding_aes_key,
+            mode=w.mode,
+            account_type=w.account_type,
+        )
+        emu_server = make_server("127.0.0.1", 8090, emu, threaded=True, request_handler=QuietQuery)
+        threading.Thread(target=emu_server.serve_forever, daemon=True, name="emulator").start()
+        api_url = "http://127.0.0.1:8090/cgi-bin/"
+        settings = dataclasses.replace(settings, wechat=dataclasses.replace(w, api_base_url=api_url))
+        click.echo(f"  WeChat API emulator on {api_url} (pushes events to the webhook)")
+    services = build(settings)
+    app = create_app(settings, services)
+    if scheduler if scheduler is not None else demo:
+        from .scheduler import start_in_background
+
+        start_in_background(services)
+        click.echo("  broadcast scheduler running in this process")
     click.echo(f"留工助手 serving with {settings.source} ({settings.wechat.mode} mode)")
-    click.echo(f"  webhook  {base}{s.webhook_path}   (token: set in [wechat] token)")
+    click.echo(f"  webhook  {base}{s.webhook_path}   (token: [wechat] token)")
+    click.echo(f"  desk     {base}/desk/   (create a login: python -m bot users add NAME --role admin)")
     click.echo(f"  health   {base}/healthz")
     click.echo(f"  database {settings.storage.database}")
     click.echo("  try it:  python -m bot chat   (talk to the bot in this terminal)")
@@ -197,9 +224,10 @@ def run() -> None:
 
 def _register_commands() -> None:
     """Staff and broadcast commands live beside the features they drive."""
+    from .broadcast_cli import COMMANDS as BROADCAST
     from .staff_cli import COMMANDS as STAFF
 
-    for command in STAFF:
+    for command in (*STAFF, *BROADCAST):
         main.add_command(command)
 
 

@@ -71,6 +71,16 @@ class ComplaintSettings:
 
 
 @dataclass(frozen=True)
+class BroadcastSettings:
+    # Followers (test OpenIDs) who receive previews; they must follow the account.
+    preview_openids: list[str] = field(default_factory=list)
+    # A broadcast the server was down for is still sent this many minutes late; later it is missed.
+    grace_minutes: float = 120.0
+    # How often the scheduler re-reads the table (new, edited, cancelled broadcasts) and syncs tags.
+    poll_seconds: float = 30.0
+
+
+@dataclass(frozen=True)
 class DeskSettings:
     secret_key: str = ""
     # Send the session cookie only over HTTPS: "on", "off", or "auto" (on unless the server listens
@@ -86,6 +96,7 @@ class Settings:
     content: ContentSettings = field(default_factory=ContentSettings)
     desk: DeskSettings = field(default_factory=DeskSettings)
     complaints: ComplaintSettings = field(default_factory=ComplaintSettings)
+    broadcasts: BroadcastSettings = field(default_factory=BroadcastSettings)
     source: str = "built-in demo config"
 
     def validate(self) -> Settings:
@@ -133,6 +144,7 @@ SECTIONS = {
     "content": ContentSettings,
     "desk": DeskSettings,
     "complaints": ComplaintSettings,
+    "broadcasts": BroadcastSettings,
 }
 
 

@@ -47,7 +47,18 @@ _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七":
 CLICK_ALIASES = {"menu": "greeting", "help": "greeting", "hotline": "human_agent"}
 
 # Events that need no answer: WeChat only wants `success`.
-SILENT_EVENTS = {"unsubscribe", "view", "view_miniprogram", "templatesendjobfinish", "masssendjobfinish"}
+# Events WeChat itself sends about the account (FromUserName is a system id such as mphelper):
+# handled, never answered, and the sender is not a follower to be stored.
+SYSTEM_EVENTS = {
+    "masssendjobfinish",
+    "templatesendjobfinish",
+    "qualification_verify_success",
+    "qualification_verify_fail",
+    "naming_verify_success",
+    "naming_verify_fail",
+    "annual_renew",
+    "verify_expired",
+}
 
 
 # WeChat cuts a text reply past about 2048 bytes of UTF-8 (roughly 680 Chinese characters).
@@ -105,6 +116,12 @@ class Bot:
             if seen:
                 log.info("redelivery answered from store user=%s", hash_openid(msg.from_user))
                 return reply
+            if msg.msg_type == "event" and msg.event in SYSTEM_EVENTS:
+                handler = self.event_handlers.get(msg.event)
+                if handler:
+                    handler(msg)
+                self.store.remember(msg.dedupe_key, None)
+                return None
             user = self.store.user(msg.from_user)
             reply = self.turn(msg, user, result)
             reply = fit(reply) if reply else reply

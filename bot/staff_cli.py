@@ -18,7 +18,7 @@ from typing import Any
 import click
 
 from . import accounts, audit
-from .cli import config_option, settings_from
+from .cli_common import config_option, settings_from
 from .complaints import STATUSES, TRANSITIONS
 from .config import Settings
 from .storage import Store
