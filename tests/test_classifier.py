@@ -1,0 +1,948 @@
+"""Tests of the intent classifier (bot/classifier.py) and its rule data (bot/rules.py, intents/).
+
+The paraphrase set at the bottom is our own writing — never lines of shared/eval — and is scored
+with floors rather than per-line asserts, so a rule change may trade one message for another.
+"""
+
+from __future__ import annotations
+
+import builtins
+import json
+import re
+import shutil
+from collections import Counter
+from pathlib import Path
+
+import jieba
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.classifier import MAX_CHARS, UNKNOWN, Classifier, Result, _Automaton, normalise
+from bot.errors import ContentError
+from bot.rules import DEFAULT_DIR, INTENTS, REGIONS, load_classifier, load_rules, validate
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTRACT = ROOT.parent / "shared" / "intents.md"
+DEV_SET = ROOT.parent / "shared" / "eval" / "intents-dev.jsonl"
+
+
+@pytest.fixture(scope="module")
+def clf() -> Classifier:
+    return load_classifier()
+
+
+def intent(clf: Classifier, text: str) -> str:
+    return clf.classify(text).intent
+
+
+# -- normalisation ---------------------------------------------------------------------------------
+
+
+def test_normalise_full_width_case_and_punctuation() -> None:
+    assert normalise("ＡＢＣ１２３！？") == "abc123"
+    assert normalise("领取10ＧＢ流量。") == "领取10gb流量"
+
+
+def test_normalise_traditional_to_simplified() -> None:
+    assert normalise("勞動仲裁補貼") == "劳动仲裁补贴"
+    assert normalise("黃埔") == "黄埔"
+
+
+def test_normalise_spaces_and_voice_punctuation() -> None:
+    assert normalise("欠 薪 了 ， 怎 么 办 ？") == "欠薪了怎么办"
+    assert normalise("\u3000失业金\t\n") == "失业金"
+
+
+def test_normalise_cuts_long_input() -> None:
+    assert len(normalise("欠" * 10_000)) == MAX_CHARS
+    # Spaced-out text still yields MAX_CHARS characters.
+    assert len(normalise("欠 " * 1_000)) == MAX_CHARS
+
+
+@pytest.mark.parametrize(
+    "variant",
+    ["拖欠工資去哪投訴", "拖 欠 工 资 去 哪 投 诉", "拖欠工资，去哪投诉？？", "ＴＯ拖欠工资去哪投诉"],
+)
+def test_surface_variants_classify_alike(clf: Classifier, variant: str) -> None:
+    assert intent(clf, variant) == "wage_arrears"
+
+
+# -- typos, dialect, negation ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("老板欠心三个月了", "wage_arrears"),  # 欠薪
+        ("送的流亮怎么还没到", "festival_activities"),  # 流量
+        ("就地过年补帖在哪领", "stay_subsidy"),  # 补贴
+        ("年后的招骋会在哪", "job_services"),  # 招聘 (look-alike)
+        ("法律缓助找谁", "legal_aid"),  # 援助 (look-alike)
+        ("春节加斑费几倍", "holiday_pay"),  # 加班费
+        ("实业金能领多久", "unemployment_benefit"),  # 失业金
+    ],
+)
+def test_homophone_and_look_alike_typos(clf: Classifier, text: str, expected: str) -> None:
+    assert intent(clf, text) == expected
+
+
+def test_real_words_are_not_typos(clf: Classifier) -> None:
+    # 事业 sounds like 失业 but is a word of its own; 钱了 sounds like 欠了.
+    assert intent(clf, "事业单位") == UNKNOWN
+    assert intent(clf, "身上只剩二十块钱了") == "social_assistance"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("不是问失业金，我想问培训", "skills_training"),
+        ("不是问加班费 是问留岗红包", "stay_subsidy"),
+        ("我不要法律援助，就想知道去哪投诉欠薪", "wage_arrears"),
+        ("我不找工作 想问失业金", "unemployment_benefit"),
+        ("嗯 那个 就是 不是问失业金 想问怎么找工作", "job_services"),
+    ],
+)
+def test_negation_turns_a_keyword_against_its_intent(clf: Classifier, text: str, expected: str) -> None:
+    assert intent(clf, text) == expected
+
+
+def test_questions_are_not_negations(clf: Classifier) -> None:
+    # A-not-A questions (给不给, 是不是) and 不要钱 (= free) negate nothing.
+    assert intent(clf, "过年上班给不给加班费") == "holiday_pay"
+    assert intent(clf, "是不是失业了就能领失业金") == "unemployment_benefit"
+    assert intent(clf, "有没有不要钱的培训") == "skills_training"
+
+
+def test_dialect(clf: Classifier) -> None:
+    assert intent(clf, "老细冇出粮两个月") == "wage_arrears"
+    assert intent(clf, "俺想搵工") == "job_services"
+    assert intent(clf, "屋里伢没人带") == "family_care"
+    assert intent(clf, "加班费咋算") == "holiday_pay"
+    assert intent(clf, "晓 得 了") == "smalltalk"  # respelled after the spaces go
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.text("大连锁安庆", min_size=1, max_size=4), max_size=8), st.text("大连锁安庆", max_size=30)
+)
+def test_automaton_finds_every_occurrence(keys: list[str], text: str) -> None:
+    keys = sorted(set(keys))
+    expected = sorted(
+        (i, i + len(k), k) for k in keys for i in range(len(text) - len(k) + 1) if text.startswith(k, i)
+    )
+    assert sorted(_Automaton(keys).find(text)) == expected
+
+
+# -- places ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "place"),
+    [
+        ("安庆失业金怎么领", "anqing", "anqing"),
+        ("迎江区留岗补贴", "anqing", "anqing-yingjiang"),
+        ("大观区有没有招聘会", "anqing", "anqing-daguan"),
+        ("宜秀区以工代训", "anqing", "anqing-yixiu"),
+        ("桐城的法律援助", "anqing", "anqing-tongcheng"),
+        ("潜山过年活动", "anqing", "anqing-qianshan"),
+        ("怀宁县临时救助", "anqing", "anqing-huaining"),
+        ("安庆经开区的厂招人吗", "anqing", "anqing-jingkai"),
+        ("留宜过年的流量", "anqing", "anqing"),
+        ("龙江人社怎么申请失业金", "heilongjiang", "heilongjiang"),
+        ("七台河哪里有培训", "heilongjiang", "heilongjiang"),
+        ("萝岗有什么活动", "guangzhou-huangpu", "guangzhou-huangpu"),
+        ("留埔过年的红包", "guangzhou-huangpu", "guangzhou-huangpu"),
+        ("黄埔军校过年开放吗", "guangzhou-huangpu", "guangzhou-huangpu"),
+        ("留连过年补贴", "dalian", "dalian"),
+        ("五大连池有没有招工", "heilongjiang", "heilongjiang"),  # not 大连
+    ],
+)
+def test_places(clf: Classifier, text: str, region: str, place: str) -> None:
+    result = clf.classify(text)
+    assert (result.region, result.place) == (region, place)
+
+
+@pytest.mark.parametrize("text", ["大连锁超市招人吗", "伟大连接", "平安庆典什么时候", "我在深圳打工"])
+def test_false_place_hits(clf: Classifier, text: str) -> None:
+    assert clf.classify(text).region is None
+
+
+def test_national_is_never_a_region(clf: Classifier) -> None:
+    assert all(clf.classify(t).region != "national" for t in ["全国的失业金", "国家的政策", "全国通用吗"])
+
+
+def test_topic_with_place_is_the_topic(clf: Classifier) -> None:
+    result = clf.classify("安庆失业金怎么领")
+    assert (result.intent, result.region) == ("unemployment_benefit", "anqing")
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("我在安庆", "anqing"),
+        ("大连", "dalian"),
+        ("嗯 在黄埔这边", "guangzhou-huangpu"),
+        ("切换到哈尔滨", "heilongjiang"),
+        ("我在苏州打工", None),
+    ],
+)
+def test_set_region_only_says_where(clf: Classifier, text: str, region: str | None) -> None:
+    result = clf.classify(text)
+    assert (result.intent, result.region) == ("set_region", region)
+
+
+def test_home_town_yields_to_where_one_is(clf: Classifier) -> None:
+    assert clf.classify("老家安庆的 现在在大连打工 欠薪了").region == "dalian"
+
+
+# -- thresholds, robustness, purity ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["", "   ", "？？？", "😂😂", "asdfgh", "1111", "今天天气怎么样", "你是谁"])
+def test_off_topic_and_empty_are_unknown(clf: Classifier, text: str) -> None:
+    result = clf.classify(text)
+    assert result.intent == UNKNOWN
+    assert result.text == text
+
+
+def test_courtesy_yields_to_a_topic(clf: Classifier) -> None:
+    assert intent(clf, "你好") == "greeting"
+    assert intent(clf, "你好，失业金怎么领") == "unemployment_benefit"
+    assert intent(clf, "好的谢谢") == "smalltalk"
+    assert intent(clf, "谢谢，再问下培训补贴") == "skills_training"
+
+
+@pytest.mark.timeout(10)
+def test_long_input_is_cut_and_still_classified(clf: Classifier) -> None:
+    text = "老板拖欠工资不给" + "啊" * 10_000 + "失业金"
+    result = clf.classify(text)
+    assert isinstance(result, Result)
+    assert result.intent == "wage_arrears"
+    assert result.text == text
+    assert clf.classify("培训" * 5_000).intent == "skills_training"
+
+
+def test_deterministic(clf: Classifier) -> None:
+    texts = ["不是问失业金，我想问培训", "大连锁超市招人吗", "老板欠心", "我在安庆"]
+    first = [clf.classify(t) for t in texts]
+    again = Classifier(load_rules()).classify_many(texts)
+    assert first == again
+    assert [r.scores for r in first] == [r.scores for r in again]
+
+
+def test_own_tokenizer(clf: Classifier) -> None:
+    assert isinstance(clf.tokenizer, jieba.Tokenizer)
+    assert clf.tokenizer is not jieba.dt
+
+
+def test_classify_does_no_io(clf: Classifier, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("classify opened a file")
+
+    monkeypatch.setattr(builtins, "open", refuse)
+    assert clf.classify("黄埔的留岗红包怎么领").intent == "stay_subsidy"
+
+
+def test_confidence_is_a_probability(clf: Classifier) -> None:
+    strong, weak = clf.classify("拖欠工资去哪投诉"), clf.classify("补贴")
+    assert 0 <= weak.score < strong.score <= 1
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=300))
+def test_any_text_gives_a_known_intent_and_region(text: str) -> None:
+    result = load_classifier().classify(text)
+    assert result.intent in INTENTS
+    assert result.region is None or result.region in REGIONS
+
+
+# -- rules data ------------------------------------------------------------------------------------
+
+
+def test_shipped_rules_are_valid() -> None:
+    assert validate(DEFAULT_DIR) == []
+
+
+def test_load_classifier_is_cached() -> None:
+    assert load_classifier() is load_classifier()
+
+
+@pytest.mark.skipif(not CONTRACT.exists(), reason="shared/intents.md not present")
+def test_ids_match_the_contract() -> None:
+    text = CONTRACT.read_text(encoding="utf-8")
+    contract_intents = re.findall(r"^\| `([a-z_]+)` \|", text.split("## Regions")[0], re.M)
+    contract_regions = re.findall(r"^\| `([a-z-]+)` \|", text.split("## Regions")[1], re.M)
+    assert sorted(contract_intents) == sorted(INTENTS)
+    assert sorted(contract_regions) == sorted([*REGIONS, "national"])
+
+
+@pytest.fixture
+def broken_dir(tmp_path: Path) -> Path:
+    rules = tmp_path / "intents"
+    shutil.copytree(DEFAULT_DIR, rules)
+    (rules / "made_up.toml").write_text(
+        'intent = "weather_report"\n[keywords]\n"2" = ["天气"]\n', encoding="utf-8"
+    )
+    (rules / "bad_weights.toml").write_text(
+        'intent = "legal_aid"\n[keywords]\n"-1" = ["打官司啦"]\n"heavy" = ["上法庭"]\n"99" = ["告到底"]\n',
+        encoding="utf-8",
+    )
+    # The same phrase with the same weight in two intents: which one wins is arbitrary.
+    (rules / "clash.toml").write_text(
+        'intent = "job_services"\n[keywords]\n"3" = ["讨薪"]\n', encoding="utf-8"
+    )
+    (rules / "syntax.toml").write_text('intent = "greeting"\n[keywords\n', encoding="utf-8")
+    regions = (rules / "regions.toml").read_text(encoding="utf-8")
+    regions += '\n[[region]]\nid = "shenzhen"\naliases = ["深圳"]\n'
+    regions += '\n[[place]]\nid = "dalian-lvshun"\nregion = "dalian"\naliases = ["宜城"]\n'
+    (rules / "regions.toml").write_text(regions, encoding="utf-8")
+    return rules
+
+
+def test_validate_finds_problems(broken_dir: Path) -> None:
+    problems = "\n".join(validate(broken_dir))
+    assert "unknown intent id 'weather_report'" in problems
+    assert "weight -1.0 is outside" in problems
+    assert "weight must be a number, not 'heavy'" in problems
+    assert "weight 99.0 is outside" in problems
+    assert "'讨薪' has the same weight 3.0 in" in problems
+    assert "syntax.toml: cannot read" in problems
+    assert "unknown region id 'shenzhen'" in problems
+    assert "alias '宜城' is also given to anqing" in problems
+
+
+def test_load_rules_refuses_broken_data(broken_dir: Path) -> None:
+    with pytest.raises(ContentError):
+        load_rules(broken_dir)
+
+
+def test_validate_missing_dir(tmp_path: Path) -> None:
+    assert validate(tmp_path / "nowhere") != []
+
+
+# -- accuracy ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.skipif(not DEV_SET.exists(), reason="shared/eval not present")
+def test_dev_set_floor(clf: Classifier) -> None:
+    rows = [json.loads(line) for line in DEV_SET.read_text(encoding="utf-8").splitlines() if line.strip()]
+    right = sum(clf.classify(r["text"]).intent == r["intent"] for r in rows)
+    assert right / len(rows) >= 0.95
+
+
+def test_held_out_paraphrases(clf: Classifier) -> None:
+    results = [(clf.classify(text), want, region) for text, want, region in HELD_OUT]
+    accuracy = sum(r.intent == want for r, want, _ in results) / len(results)
+    region_accuracy = sum(r.region == region for r, _, region in results) / len(results)
+    misses = Counter(want for r, want, _ in results if r.intent != want)
+    support = Counter(want for _, want, _ in HELD_OUT)
+    worst = min((1 - misses[i] / n, i) for i, n in support.items())
+    assert accuracy >= 0.92, f"held-out accuracy {accuracy:.3f}; misses {dict(misses)}"
+    assert region_accuracy >= 0.95, f"held-out region accuracy {region_accuracy:.3f}"
+    assert worst[0] >= 0.75, f"recall of {worst[1]} is {worst[0]:.2f}"
+
+
+def test_held_out_covers_every_intent() -> None:
+    assert {want for _, want, _ in HELD_OUT} == set(INTENTS)
+
+
+# Our own messages, written the way workers write: typos, homophones, dialect, voice transcripts,
+# traditional characters, full-width digits, spaced-out characters, negations and false place hits.
+# (text, intent, region)
+HELD_OUT: list[tuple[str, str, str | None]] = [
+    ("厂子关门了 我这种算失业吗 能领几个月的钱", "unemployment_benefit", None),
+    ("失业保險金網上怎麼申領", "unemployment_benefit", None),
+    ("俺在齐齐哈尔干了三年 现在没活了 失业金咋领", "unemployment_benefit", "heilongjiang"),
+    ("农民工那个一次性生活补助 我交了不到一年社保能不能拿", "unemployment_benefit", None),
+    ("失 业 金 多 少 钱 一 个 月", "unemployment_benefit", None),
+    ("被公司裁了 失业补助金找哪个部门", "unemployment_benefit", None),
+    ("实业金在哪里申请", "unemployment_benefit", None),
+    ("大连失业保险待遇标准是多少", "unemployment_benefit", "dalian"),
+    ("想请个律师帮我打官司 但是没钱", "legal_aid", None),
+    ("劳动仲裁要交钱吗 需要准备啥", "legal_aid", None),
+    ("法律援主怎么申请", "legal_aid", None),
+    ("工伤了老板不认 有没有免费的律师", "legal_aid", None),
+    ("在佳木斯 想找法援中心 地址在哪", "legal_aid", "heilongjiang"),
+    ("公證處過年上班嗎 我要辦個委託", "legal_aid", None),
+    ("申请法律援助要不要开经济困难证明", "legal_aid", None),
+    ("不是讨薪的事 我想问问怎么申请劳动仲裁", "legal_aid", None),
+    ("干了半年活 老板一分钱没给", "wage_arrears", None),
+    ("工头卷钱跑了 一帮兄弟的工钱咋整", "wage_arrears", None),
+    ("老板拖着工资不发说年后再说 可以去哪里告他", "wage_arrears", None),
+    ("萝岗一家厂欠我三个月人工", "wage_arrears", "guangzhou-huangpu"),
+    ("欠新了怎么投诉", "wage_arrears", None),
+    ("工資被扣了一半 找誰", "wage_arrears", None),
+    ("我在怀宁工地上干活 包工头到现在还没结账", "wage_arrears", "anqing"),
+    ("老細冇出粮 點算", "wage_arrears", None),
+    ("过年这几天附近有啥好玩的地方 不要门票的那种", "festival_activities", None),
+    ("免费送的那个10ＧＢ流量怎么领取", "festival_activities", None),
+    ("黄埔春节有没有庙会", "festival_activities", "guangzhou-huangpu"),
+    ("过年去博物馆要提前预约吗", "festival_activities", None),
+    ("听说有送春联的活动 在哪里", "festival_activities", None),
+    ("宜城过年有什么文艺演出", "festival_activities", "anqing"),
+    ("外地职工可以领电影票吗", "festival_activities", None),
+    ("新春大礼包里面都有什么东西", "festival_activities", None),
+    ("今年不回老家了 留下来有没有钱拿", "stay_subsidy", None),
+    ("留岗紅包什麼時候發", "stay_subsidy", None),
+    ("在大庆过年厂里发不发补贴", "stay_subsidy", "heilongjiang"),
+    ("就地过年的补贴是直接打到卡上吗", "stay_subsidy", None),
+    ("留连过年企业补贴怎么申请", "stay_subsidy", "dalian"),
+    ("迎江区春节留下来的工人有什么奖励", "stay_subsidy", "anqing"),
+    ("我们老板说过年留厂每人发500 是政府出的钱吗", "stay_subsidy", None),
+    ("年后想换个厂 有没有推荐的", "job_services", None),
+    ("直播代岗在哪个平台看", "job_services", None),
+    ("节后返岗有没有免费包车", "job_services", None),
+    ("潜山这边哪里招普工", "job_services", "anqing"),
+    ("想找个包吃住的活 年纪四十五了还要不", "job_services", None),
+    ("我在大连锁厂干过 现在想找新工作", "job_services", None),
+    ("网上招聘会几号开始", "job_services", None),
+    ("搵工去边度睇", "job_services", None),
+    ("想学个电焊 有没有不要钱的班", "skills_training", None),
+    ("以工代训的补贴企业怎么领", "skills_training", None),
+    ("陪训补贴怎么申请", "skills_training", None),
+    ("技能提升补贴我拿了证书能领多少", "skills_training", None),
+    ("不要找工作 我就想学点技术", "skills_training", None),
+    ("桐城有没有月嫂培训", "skills_training", "anqing"),
+    ("线上课程在哪个APP学", "skills_training", None),
+    ("大年初一上班工资咋算", "holiday_pay", None),
+    ("春节加斑费是几倍", "holiday_pay", None),
+    ("过年上了七天班 老板说给补休不给钱 行不行", "holiday_pay", None),
+    ("法定節假日加班應該給多少", "holiday_pay", None),
+    ("过年错峰休假是怎么安排的", "holiday_pay", None),
+    ("鸡西这边春节值班有没有三倍工资", "holiday_pay", "heilongjiang"),
+    ("年后能不能调休回来", "holiday_pay", None),
+    ("钱包丢了 身上一分钱没有 回不了家", "social_assistance", None),
+    ("房东把我赶出来了 今晚没地方睡", "social_assistance", None),
+    ("在外面过年压力好大 想找人聊聊", "social_assistance", None),
+    ("家里出了事 工会能给点困难补助吗", "social_assistance", None),
+    ("大连有没有救助站 我在火车站这边", "social_assistance", "dalian"),
+    ("病了没钱看 日子过不下去了", "social_assistance", None),
+    ("临时求助怎么申请", "social_assistance", None),
+    ("孩子在老家跟着奶奶 没人辅导作业 有人管吗", "family_care", None),
+    ("留守儿童寒假有什么活动", "family_care", None),
+    ("我爸妈七十多了自己在家 村里能不能去看看", "family_care", None),
+    ("想跟家里娃视频 老人不会弄手机", "family_care", None),
+    ("留守老人有没有人上门照顾", "family_care", None),
+    ("屋里伢没人带 过年又回不去", "family_care", None),
+    ("嗨 你好", "greeting", None),
+    ("在不在呀", "greeting", None),
+    ("这个号都能查啥", "greeting", None),
+    ("菜單", "greeting", None),
+    ("好的 谢谢你", "smalltalk", None),
+    ("明白了 多谢", "smalltalk", None),
+    ("ＯＫ", "smalltalk", None),
+    ("晓得了", "smalltalk", None),
+    ("我要找真人", "human_agent", None),
+    ("你们办公电话是多少", "human_agent", None),
+    ("转 人 工", "human_agent", None),
+    ("说不清楚 能不能打电话问", "human_agent", None),
+    ("我在安庆", "set_region", "anqing"),
+    ("我人在黑龙江", "set_region", "heilongjiang"),
+    ("切换到大连", "set_region", "dalian"),
+    ("我现在在东莞上班", "set_region", None),
+    ("广州开发区", "set_region", "guangzhou-huangpu"),
+    ("帮我订阅通知", "subscribe", None),
+    ("有新政策麻烦推送给我", "subscribe", None),
+    ("不想再收到消息了", "unsubscribe", None),
+    ("别再给我发了", "unsubscribe", None),
+    ("取消关注", "unsubscribe", None),
+    ("我的投诉有结果了吗", "complaint_status", None),
+    ("上周反映的欠薪问题处理到哪一步了", "complaint_status", None),
+    ("投诉进度在哪查", "complaint_status", None),
+    ("明天会下雪吗", "unknown", None),
+    ("你是谁", "unknown", None),
+    ("给我讲个笑话", "unknown", None),
+    ("哈哈哈哈哈哈", "smalltalk", None),
+    ("火车票怎么退", "unknown", None),
+    ("大连的海鲜哪家好吃", "unknown", "dalian"),
+    ("安庆到黄山怎么坐车", "unknown", "anqing"),
+    ("asdfgh", "unknown", None),
+    ("就业在线那个小程序打不开 还有别的地方看岗位吗", "job_services", None),
+    ("抖音上那种直播找工作靠谱吗", "job_services", None),
+    ("过完年回大连 有没有包车接我们", "job_services", "dalian"),
+    ("宜秀区千企万岗的招聘手册哪里能拿到", "job_services", "anqing"),
+    ("我四十多了 没文化 能找到啥活", "job_services", None),
+    ("有没有那种日结的活儿 干几天就行", "job_services", None),
+    ("131服务是啥", "job_services", None),
+    ("想在黄埔找份保安的工作", "job_services", "guangzhou-huangpu"),
+    ("公司要我去参加岗前培训 给不给工资", "skills_training", None),
+    ("學電工要多少錢 有補貼嗎", "skills_training", None),
+    ("育婴员证怎么考", "skills_training", None),
+    ("厂里搞以工代训 我们工人能拿到钱吗", "skills_training", None),
+    ("想报个挖机班", "skills_training", None),
+    ("技能提升补贴申领条件", "skills_training", None),
+    ("佳木斯有没有免费的厨师培训", "skills_training", "heilongjiang"),
+    ("春节七天都上班 加班工资按几倍给", "holiday_pay", None),
+    ("初三到初六上班算不算法定节假日", "holiday_pay", None),
+    ("老板让我们过年轮流值班 补假怎么安排", "holiday_pay", None),
+    ("休息日加班不给补休合法吗", "holiday_pay", None),
+    ("春节 加 班 费", "holiday_pay", None),
+    ("过年上班能拿三陪工资吗", "holiday_pay", None),
+    ("老家回不去了 身上没几个钱 晚上住哪都不知道", "social_assistance", None),
+    ("工会那个12351能救急吗", "social_assistance", None),
+    ("一个人在外地心里堵得慌 有没有人能聊聊", "social_assistance", None),
+    ("家里遭了火灾 能申请临时救助不", "social_assistance", None),
+    ("在牡丹江打工生病住院 钱不够了", "social_assistance", "heilongjiang"),
+    ("急难型救助要什么材料", "social_assistance", None),
+    ("老家的留守儿童有没有志愿者去看", "family_care", None),
+    ("小候鸟来广州过寒假 有什么活动", "family_care", "guangzhou-huangpu"),
+    ("我奶奶一个人在村里 过年没人陪", "family_care", None),
+    ("娃儿在老家没人管 成绩掉得厉害", "family_care", None),
+    ("家里老人生病了我回不去 村里能帮忙照顾下吗", "family_care", None),
+    ("随迁子女寒假可以去哪里", "family_care", None),
+    ("留岗红包是企业发还是政府发", "stay_subsidy", None),
+    ("听说迎江区给留下的外地工人发两千 真的假的", "stay_subsidy", "anqing"),
+    ("留下来过年的见习生有补贴吗", "stay_subsidy", None),
+    ("稳岗返还怎么申请", "stay_subsidy", None),
+    ("老板说留下来过年发红包 到现在还没影", "stay_subsidy", None),
+    ("就地过年给钱不", "stay_subsidy", None),
+    ("黄埔区留区过年的补帖有多少", "stay_subsidy", "guangzhou-huangpu"),
+    ("新春大礼包怎么领 我在萝岗", "festival_activities", "guangzhou-huangpu"),
+    ("过年图书馆开不开", "festival_activities", None),
+    ("有没有免费写春联送福字的地方", "festival_activities", None),
+    ("安庆博物馆过年有啥展", "festival_activities", "anqing"),
+    ("流量礼包到账了没 怎么查", "festival_activities", None),
+    ("過年有什麼活動可以參加", "festival_activities", None),
+    ("哈尔滨冰灯外地务工人员免票吗", "festival_activities", "heilongjiang"),
+    ("包工头跑路了 十几万工钱找谁要", "wage_arrears", None),
+    ("工资拖了三个月 说等甲方打款", "wage_arrears", None),
+    ("在大庆干活的钱一直要不回来", "wage_arrears", "heilongjiang"),
+    ("老板不给结算 我们去劳动监察管用吗", "wage_arrears", None),
+    ("我要举报一个拖欠农民工工资的工地", "wage_arrears", None),
+    ("欠 薪", "wage_arrears", None),
+    ("工资到现在一分没发 过年回家的钱都没有", "wage_arrears", None),
+    ("仲裁要多久 能不能快点", "legal_aid", None),
+    ("公司违法辞退我 想申请法律援助", "legal_aid", None),
+    ("12348打了没人接", "legal_aid", None),
+    ("没有经济困难证明能申请法援吗", "legal_aid", None),
+    ("在大连被黑中介骗了 能找律师吗", "legal_aid", "dalian"),
+    ("失业金领完了还能领别的吗", "unemployment_benefit", None),
+    ("在龙江人社网上申请失业保险金的步骤", "unemployment_benefit", "heilongjiang"),
+    ("合同到期不续签 能领失业金不", "unemployment_benefit", None),
+    ("一次性生活补助和失业金能一起拿吗", "unemployment_benefit", None),
+    ("失业保险金 网上申领入口", "unemployment_benefit", None),
+    ("哈喽", "greeting", None),
+    ("有人在吗 想问个事", "greeting", None),
+    ("你们这个公众号是干嘛的", "greeting", None),
+    ("谢谢 懂了", "smalltalk", None),
+    ("好滴 麻烦了", "smalltalk", None),
+    ("嗯嗯 行", "smalltalk", None),
+    ("能给个电话吗 我打过去问", "human_agent", None),
+    ("机器人说不明白 找个工作人员", "human_agent", None),
+    ("切换地区到安庆", "set_region", "anqing"),
+    ("我在桐城", "set_region", "anqing"),
+    ("我人在佛山", "set_region", None),
+    ("改成黑龙江", "set_region", "heilongjiang"),
+    ("以后有通知发给我", "subscribe", None),
+    ("订阅一下最新政策", "subscribe", None),
+    ("不要再给我推这些了", "unsubscribe", None),
+    ("退订通知", "unsubscribe", None),
+    ("我上个月投诉的那个案子怎么样了", "complaint_status", None),
+    ("帮我查下投诉编号的处理进度", "complaint_status", None),
+    ("不是问失业金 我想问怎么找工作", "job_services", None),
+    ("不是要法律援助，就想知道加班费怎么算", "holiday_pay", None),
+    ("大连锁店招收银员吗", "job_services", None),
+    ("我们全家一起庆祝过年", "unknown", None),
+    ("今天星期几", "unknown", None),
+    ("你叫什么名字", "unknown", None),
+    ("推荐一部电视剧", "unknown", None),
+    ("啊啊啊啊", "unknown", None),
+    ("怎么注册微信", "unknown", None),
+    ("失业了 社保断了 还能领钱不", "unemployment_benefit", None),
+    ("去年交的失业险 今年没工作了能申请啥", "unemployment_benefit", None),
+    ("失业保险金标准 黄埔区", "unemployment_benefit", "guangzhou-huangpu"),
+    ("農民工一次性生活補助怎麼領", "unemployment_benefit", None),
+    ("师业金怎么申请", "unemployment_benefit", None),
+    ("厂子倒闭了 失业登记在哪里办", "unemployment_benefit", None),
+    ("要打官司 律师费太贵了", "legal_aid", None),
+    ("法律援助中心电话", "legal_aid", None),
+    ("工伤认定下不来 谁能帮我", "legal_aid", None),
+    ("公司不签劳动合同 我能告吗", "legal_aid", None),
+    ("在安庆 申请法援要不要查收入", "legal_aid", "anqing"),
+    ("律 师 免 费 咨 询", "legal_aid", None),
+    ("干完活老板就不接电话了 工钱三万多", "wage_arrears", None),
+    ("拖欠工資去哪投訴", "wage_arrears", None),
+    ("老板说没钱发 让我们等到明年", "wage_arrears", None),
+    ("工头把我们的钱卷跑了", "wage_arrears", None),
+    ("黑河一个工地拖欠工资", "wage_arrears", "heilongjiang"),
+    ("我要讨心", "wage_arrears", None),
+    ("过年期间有啥免费景点", "festival_activities", None),
+    ("10G流量是联通的还是移动的", "festival_activities", None),
+    ("春节有没有送年货的活动", "festival_activities", None),
+    ("大连过年有没有灯会", "festival_activities", "dalian"),
+    ("职工书屋过年开门吗", "festival_activities", None),
+    ("黄埔迎春花市要门票吗", "festival_activities", "guangzhou-huangpu"),
+    ("过年一个人闷得慌 有啥娱乐活动", "festival_activities", None),
+    ("企业发留岗红包 政府补多少", "stay_subsidy", None),
+    ("过年不回去 厂里有补助吗", "stay_subsidy", None),
+    ("留埔过年能拿多少钱", "stay_subsidy", "guangzhou-huangpu"),
+    ("就地过年补贴 桐城", "stay_subsidy", "anqing"),
+    ("留岗红包我们个人可以申请吗", "stay_subsidy", None),
+    ("春节留在哈尔滨 有没有奖励", "stay_subsidy", "heilongjiang"),
+    ("哪里有招电焊工的", "job_services", None),
+    ("年后的招聘会什么时候", "job_services", None),
+    ("有没有适合女工的活", "job_services", None),
+    ("返岗专车怎么报名", "job_services", None),
+    ("大连开发区的厂子还招人不", "job_services", "dalian"),
+    ("想找个工资高点的厂", "job_services", None),
+    ("云招聘怎么扫码", "job_services", None),
+    ("养老护理员培训有补贴吗", "skills_training", None),
+    ("我想学修车 哪里教", "skills_training", None),
+    ("技能证书考下来给多少钱", "skills_training", None),
+    ("以工代训还有没有", "skills_training", None),
+    ("网上培训平台叫什么", "skills_training", None),
+    ("安庆以工代训延期了吗", "skills_training", "anqing"),
+    ("春节加班老板只给平时工资", "holiday_pay", None),
+    ("除夕上班算三倍吗", "holiday_pay", None),
+    ("过年没放假 后面能补休几天", "holiday_pay", None),
+    ("春节值班费怎么算", "holiday_pay", None),
+    ("初一初二初三是法定假日吗 加班怎么给钱", "holiday_pay", None),
+    ("大连春节调休怎么安排", "holiday_pay", "dalian"),
+    ("没钱回家 也没地方住了", "social_assistance", None),
+    ("好几天没吃饱饭了", "social_assistance", None),
+    ("心里很压抑 想找心理医生", "social_assistance", None),
+    ("困难职工补助怎么申请", "social_assistance", None),
+    ("被骗了钱 现在吃饭都成问题", "social_assistance", None),
+    ("孩子放寒假没人看 有托管班吗", "family_care", None),
+    ("家里老人七十多了 独自在家不放心", "family_care", None),
+    ("留守儿童关爱活动有哪些", "family_care", None),
+    ("老家的孩子想我了 能帮忙视频吗", "family_care", None),
+    ("我爸一个人在农村过年 有人去看看没", "family_care", None),
+    ("你好呀", "greeting", None),
+    ("请问这个能帮我干什么", "greeting", None),
+    ("功能菜单", "greeting", None),
+    ("收到 谢谢", "smalltalk", None),
+    ("好的 知道了 再见", "smalltalk", None),
+    ("感谢感谢", "smalltalk", None),
+    ("人工服务", "human_agent", None),
+    ("有没有咨询电话", "human_agent", None),
+    ("我想跟真人说话", "human_agent", None),
+    ("我在黄埔", "set_region", "guangzhou-huangpu"),
+    ("我现在在宜城", "set_region", "anqing"),
+    ("地区改成大连", "set_region", "dalian"),
+    ("我在杭州", "set_region", None),
+    ("订阅一下", "subscribe", None),
+    ("有通知记得提醒我", "subscribe", None),
+    ("不用再发消息给我了", "unsubscribe", None),
+    ("取消推送", "unsubscribe", None),
+    ("投诉有进展了吗", "complaint_status", None),
+    ("我之前举报的拖欠工资处理了没有", "complaint_status", None),
+    ("不是问红包 是问加班费", "holiday_pay", None),
+    ("我不找工作 想问失业金", "unemployment_benefit", None),
+    ("大连锁具厂地址在哪", "unknown", None),
+    ("我们一起去安庆祝寿", "unknown", "anqing"),
+    ("今天几度", "unknown", None),
+    ("你是机器人吗", "unknown", None),
+    ("好无聊啊", "unknown", None),
+    ("帮我写首诗", "unknown", None),
+    ("手机话费怎么充", "unknown", None),
+    ("失业金网上咋申请 手机上能弄不", "unemployment_benefit", None),
+    ("嗯 就是 那个 我想问一下 失业的那个钱 怎么领", "unemployment_benefit", None),
+    ("失業補助金可以領幾個月", "unemployment_benefit", None),
+    ("俺被辞了 社保交了三年 能拿失业金不", "unemployment_benefit", None),
+    ("牡丹江失业保险去哪办", "unemployment_benefit", "heilongjiang"),
+    ("失业宝险怎么领", "unemployment_benefit", None),
+    ("法律缓助要什么条件", "legal_aid", None),
+    ("请不起律师怎么办", "legal_aid", None),
+    ("劳动仲栽申请书怎么写", "legal_aid", None),
+    ("老板逼我辞职 不给赔偿 能起诉吗", "legal_aid", None),
+    ("黄埔的法律援助咨询点在哪", "legal_aid", "guangzhou-huangpu"),
+    ("１２３４８是法律援助电话吗", "legal_aid", None),
+    ("欠心了咋办", "wage_arrears", None),
+    ("包工头跑了 我们八个人的钱都没拿到", "wage_arrears", None),
+    ("工 资 拖 了 半 年", "wage_arrears", None),
+    ("厂里两个月没发工资了 说是资金周转不开", "wage_arrears", None),
+    ("大连金州一个工地欠我们工钱", "wage_arrears", "dalian"),
+    ("老板一直拖着不给钱 俺们咋整", "wage_arrears", None),
+    ("冇出粮两个月 去边度投诉", "wage_arrears", None),
+    ("流亮礼包怎么领", "festival_activities", None),
+    ("过年有啥好耍的", "festival_activities", None),
+    ("春節期間博物館開放嗎", "festival_activities", None),
+    ("送福字的活动在哪", "festival_activities", None),
+    ("黄埔过年有没有什么文化活动", "festival_activities", "guangzhou-huangpu"),
+    ("10ＧＢ免费流量是真的吗", "festival_activities", None),
+    ("安庆过年有黄梅戏看吗", "festival_activities", "anqing"),
+    ("就地过年补帖怎么领", "stay_subsidy", None),
+    ("留岗虹包是多少钱", "stay_subsidy", None),
+    ("过年留厂的有没有红包拿", "stay_subsidy", None),
+    ("留宜过年每人补多少", "stay_subsidy", "anqing"),
+    ("大观区的留工补贴", "stay_subsidy", "anqing"),
+    ("企业给员工发的留岗红包能申请补贴吗 大连的", "stay_subsidy", "dalian"),
+    ("招骋会什么时候开", "job_services", None),
+    ("直播带岗在哪看", "job_services", None),
+    ("找 工 作", "job_services", None),
+    ("想找个活干 啥都能干", "job_services", None),
+    ("哈尔滨哪里有招工的", "job_services", "heilongjiang"),
+    ("年后返岗的车票能报销吗", "job_services", None),
+    ("有木有工地要人", "job_services", None),
+    ("陪训补帖多少钱", "skills_training", None),
+    ("以工代训是给个人还是给企业", "skills_training", None),
+    ("想学门手艺 过年有空", "skills_training", None),
+    ("電工證培訓在哪報名", "skills_training", None),
+    ("有没有免费的技能培训 大连", "skills_training", "dalian"),
+    ("学技术有补贴不", "skills_training", None),
+    ("春节加班费咋算的", "holiday_pay", None),
+    ("过年上班給三倍工资吗", "holiday_pay", None),
+    ("调修怎么算", "holiday_pay", None),
+    ("春节七天 我上了五天 老板只给了两倍", "holiday_pay", None),
+    ("节后能补休吗", "holiday_pay", None),
+    ("法定节假日是哪三天", "holiday_pay", None),
+    ("没钱吃饭 能不能帮帮忙", "social_assistance", None),
+    ("临时就助怎么申请", "social_assistance", None),
+    ("被房东赶出来了 大冬天的没处去", "social_assistance", None),
+    ("过年一个人 心情特别差 想不开", "social_assistance", None),
+    ("身上只剩二十块钱了", "social_assistance", None),
+    ("留守儿通有人管吗", "family_care", None),
+    ("家里的老人没人照顾 我在外面回不去", "family_care", None),
+    ("孩子一个人在老家 能不能有人去看看", "family_care", None),
+    ("我家娃寒假来我这边 有啥活动", "family_care", None),
+    ("你好啊", "greeting", None),
+    ("在么", "greeting", None),
+    ("都有哪些功能", "greeting", None),
+    ("谢谢了", "smalltalk", None),
+    ("好嘞", "smalltalk", None),
+    ("ok ok", "smalltalk", None),
+    ("转人工客服", "human_agent", None),
+    ("热线是多少", "human_agent", None),
+    ("有没有人工", "human_agent", None),
+    ("我在迎江区", "set_region", "anqing"),
+    ("我在齐齐哈尔打工", "set_region", "heilongjiang"),
+    ("换到黄埔", "set_region", "guangzhou-huangpu"),
+    ("我是在苏州", "set_region", None),
+    ("接收通知", "subscribe", None),
+    ("我想订阅你们的消息", "subscribe", None),
+    ("我要退订", "unsubscribe", None),
+    ("别发了 烦", "unsubscribe", None),
+    ("投诉进度查询", "complaint_status", None),
+    ("我投诉的事咋样了", "complaint_status", None),
+    ("不是问失业金，我想问培训", "skills_training", None),
+    ("不是问加班费 是问留岗红包", "stay_subsidy", None),
+    ("不需要律师 我想找工作", "job_services", None),
+    ("大连锁超市招人吗", "job_services", None),
+    ("我想去大连锁店上班", "job_services", None),
+    ("天气冷不冷", "unknown", None),
+    ("你到底是谁", "unknown", None),
+    ("今天吃什么", "unknown", None),
+    ("？？", "unknown", None),
+    ("12345", "unknown", None),
+    ("我是外地来的 在安庆干了两年 今年厂里停了 失业金我能领吗", "unemployment_benefit", "anqing"),
+    ("失业补助金和失业保险金有啥区别", "unemployment_benefit", None),
+    ("没工作了能领点生活费不", "unemployment_benefit", None),
+    ("领失业金要不要本地户口", "unemployment_benefit", None),
+    ("宜秀区 失业保险在哪个窗口办", "unemployment_benefit", "anqing"),
+    ("打工的被欺负了 能找谁帮忙打官司", "legal_aid", None),
+    ("法律援助要不要钱", "legal_aid", None),
+    ("我们十几个工友想一起申请仲裁", "legal_aid", None),
+    ("大庆有没有免费法律咨询", "legal_aid", "heilongjiang"),
+    ("受伤了公司不管 我要维权 找律师", "legal_aid", None),
+    ("申請法律援助需要哪些材料", "legal_aid", None),
+    ("包工头说过完年再结 现在一分没给", "wage_arrears", None),
+    ("工资欠了快一年了 老板天天说没钱", "wage_arrears", None),
+    ("哪里可以举报欠薪的老板", "wage_arrears", None),
+    ("在萝岗的电子厂干了三个月 工资一直拖", "wage_arrears", "guangzhou-huangpu"),
+    ("我要讨薪", "wage_arrears", None),
+    ("工地老板跑路了 工人工资谁来付", "wage_arrears", None),
+    ("过年有没有免费的电影看", "festival_activities", None),
+    ("新春大礼包我们工地有没有", "festival_activities", None),
+    ("过年厂里就剩我一个 附近有啥热闹的", "festival_activities", None),
+    ("萝岗香雪公园过年开不开", "festival_activities", "guangzhou-huangpu"),
+    ("送的流量怎么查有没有到账", "festival_activities", None),
+    ("工会过年有什么活动", "festival_activities", None),
+    ("企业发了留岗红包 补贴什么时候到", "stay_subsidy", None),
+    ("过年不回家厂里给500 政府还给吗", "stay_subsidy", None),
+    ("留连见习的生活费补贴怎么领", "stay_subsidy", "dalian"),
+    ("潜山这边留下来过年有没有补助", "stay_subsidy", "anqing"),
+    ("就地过年奖励金", "stay_subsidy", None),
+    ("春节不回去 有红包吗", "stay_subsidy", None),
+    ("厂里招不招人 我过完年想换地方", "job_services", None),
+    ("网上招聘会怎么参加", "job_services", None),
+    ("有没有那种管住的工作", "job_services", None),
+    ("安庆直播带岗几点开始", "job_services", "anqing"),
+    ("我在黄埔 想找份工作 有推荐吗", "job_services", "guangzhou-huangpu"),
+    ("想找活 木工瓦工都会", "job_services", None),
+    ("以工代训一个月补多少", "skills_training", None),
+    ("学厨师有没有补贴", "skills_training", None),
+    ("过年期间想上个网课 学点技能", "skills_training", None),
+    ("技能鉴定在哪考", "skills_training", None),
+    ("黑龙江的职业培训补贴怎么申请", "skills_training", "heilongjiang"),
+    ("初一到初三上班工资是平时的几倍", "holiday_pay", None),
+    ("老板说春节加班只给调休 不给加班费", "holiday_pay", None),
+    ("过年值了七天班 能休几天", "holiday_pay", None),
+    ("春节假期是哪几天 有没有带薪", "holiday_pay", None),
+    ("法定假日加班工资怎么算 桐城的", "holiday_pay", "anqing"),
+    ("我没钱了 能不能申请点救助", "social_assistance", None),
+    ("一个人在外面 过年想家想得睡不着", "social_assistance", None),
+    ("生病了没钱治 有没有补助", "social_assistance", None),
+    ("今晚没地方住 大连有救助站吗", "social_assistance", "dalian"),
+    ("工会的困难帮扶怎么申请", "social_assistance", None),
+    ("留守的孩子过年有人陪吗", "family_care", None),
+    ("我妈腿脚不好 一个人在老家", "family_care", None),
+    ("村里的留守老人有人管不", "family_care", None),
+    ("孩子想来广州找我过寒假 有什么活动", "family_care", "guangzhou-huangpu"),
+    ("能帮我跟老家孩子视频通话吗", "family_care", None),
+    ("您好", "greeting", None),
+    ("有人吗", "greeting", None),
+    ("能问些什么问题", "greeting", None),
+    ("好的好的", "smalltalk", None),
+    ("明白了谢谢", "smalltalk", None),
+    ("拜拜了", "smalltalk", None),
+    ("帮我转个人工", "human_agent", None),
+    ("给个电话吧", "human_agent", None),
+    ("能不能直接打电话咨询", "human_agent", None),
+    ("我在大观区", "set_region", "anqing"),
+    ("我人在大连", "set_region", "dalian"),
+    ("我在成都", "set_region", None),
+    ("切换城市到哈尔滨", "set_region", "heilongjiang"),
+    ("我要订阅", "subscribe", None),
+    ("有新消息告诉我", "subscribe", None),
+    ("不要再发消息了", "unsubscribe", None),
+    ("取消订阅通知", "unsubscribe", None),
+    ("上次投诉欠薪的事 有没有人管", "complaint_status", None),
+    ("我的投诉处理到哪一步了", "complaint_status", None),
+    ("不是问培训 我想问以工代训的补贴给企业还是个人", "skills_training", None),
+    ("不是问找工作的 是问失业金", "unemployment_benefit", None),
+    ("我想问的不是加班费，是留岗红包", "stay_subsidy", None),
+    ("大连锁业集团招聘吗", "job_services", None),
+    ("平安庆典活动", "festival_activities", None),
+    ("你们是政府的吗", "unknown", None),
+    ("明天降温吗", "unknown", None),
+    ("怎么办银行卡", "unknown", None),
+    ("哈哈", "smalltalk", None),
+    ("打个比方", "unknown", None),
+    ("国家社会保险公共服务平台能申请失业金吗", "unemployment_benefit", None),
+    ("农民工临时生活补助和一次性生活补助是一回事吗", "unemployment_benefit", None),
+    ("参保不满一年 失业了有什么待遇", "unemployment_benefit", None),
+    ("失业险网上申领要本人去吗", "unemployment_benefit", None),
+    ("龙江人社手机app申领失业保险金卡住了", "unemployment_benefit", "heilongjiang"),
+    ("讨薪的农民工申请法援还要审查经济困难吗", "legal_aid", None),
+    ("12348热线过年有人接吗", "legal_aid", None),
+    ("仲裁和公证现在有绿色通道吗", "legal_aid", None),
+    ("因为疫情没法按时返岗被公司告了 能申请法律援助吗", "legal_aid", None),
+    ("黄埔哪里有法律咨询服务点", "legal_aid", "guangzhou-huangpu"),
+    ("根治欠薪冬季专项行动是去哪投诉", "wage_arrears", None),
+    ("工地上十几个人工资没结 甲方说钱给了包工头", "wage_arrears", None),
+    ("考勤记录和工资条能当讨薪的证据吗", "wage_arrears", None),
+    ("拖欠农民工工资可以打12333吗", "wage_arrears", None),
+    ("在宜秀干活老板压了两个月工资", "wage_arrears", "anqing"),
+    ("职工网络春晚几点开始", "festival_activities", None),
+    ("安庆博物馆里过大年有哪些展览", "festival_activities", "anqing"),
+    ("观光巴士纪念票怎么领", "festival_activities", None),
+    ("三大运营商送的10GB流量要不要申请", "festival_activities", None),
+    ("写春联送福字活动几号", "festival_activities", None),
+    ("迎春花市外地务工的能去逛吗", "festival_activities", None),
+    ("留岗红包企业要什么时候去申请补贴", "stay_subsidy", None),
+    ("迎江经开区春节正常上班的外地职工有2000补贴吗", "stay_subsidy", "anqing"),
+    ("大观区对中高风险地区员工的1000元补贴怎么领", "stay_subsidy", "anqing"),
+    ("先发后补是什么意思", "stay_subsidy", None),
+    ("见习人员留连过年有500吗", "stay_subsidy", "dalian"),
+    ("就地过年 公司给了红包 还有别的补贴吗", "stay_subsidy", None),
+    ("岗位信息码在哪扫", "job_services", None),
+    ("2+N招聘会在哪办", "job_services", None),
+    ("抖音直播招聘会怎么看", "job_services", None),
+    ("春风行动有哪些岗位", "job_services", None),
+    ("点对点返岗服务怎么报名", "job_services", None),
+    ("宜秀区1311服务是什么", "job_services", "anqing"),
+    ("广开就业公众号上有招工吗", "job_services", None),
+    ("南粤家政培训在哪报名", "skills_training", None),
+    ("两后生技能培训生活费补贴500怎么拿", "skills_training", None),
+    ("以工代训每人每月1000是给谁的", "skills_training", None),
+    ("大连那边有没有网上学技能的平台", "skills_training", "dalian"),
+    ("养老护理员培训有证书吗", "skills_training", None),
+    ("职业技能竞赛怎么报名", "skills_training", None),
+    ("休息日加班不安排补休要给多少钱", "holiday_pay", None),
+    ("法定节假日上班要付几倍工资", "holiday_pay", None),
+    ("错峰放假是企业自己定吗", "holiday_pay", None),
+    ("春节在岗职工节后能休息几天", "holiday_pay", None),
+    ("过年加班不给钱合法吗", "holiday_pay", None),
+    ("急难救助的标准是多少", "social_assistance", None),
+    ("因为疫情留在这里 生活困难能申请临时救助吗", "social_assistance", None),
+    ("12351救助资金怎么申请", "social_assistance", None),
+    ("心理疏导热线有没有", "social_assistance", None),
+    ("困难职工慰问金怎么领", "social_assistance", None),
+    ("村里给留守孩子弄的图书角在哪", "family_care", None),
+    ("冬日暖阳探访活动是看谁的", "family_care", None),
+    ("暖冬行动能帮我看看老家的娃吗", "family_care", None),
+    ("把爱带回家寒假活动怎么报名", "family_care", None),
+    ("家里老人因为我没回去 有没有人探望", "family_care", None),
+    ("早上好", "greeting", None),
+    ("你们可以帮我什么", "greeting", None),
+    ("收到 感谢", "smalltalk", None),
+    ("行 知道啦", "smalltalk", None),
+    ("我要联系工作人员", "human_agent", None),
+    ("人社局电话多少", "human_agent", None),
+    ("我在桐城打工", "set_region", "anqing"),
+    ("我在鸡西", "set_region", "heilongjiang"),
+    ("我现在在东莞", "set_region", None),
+    ("慰问信能发给我吗", "subscribe", None),
+    ("有新通知推送给我", "subscribe", None),
+    ("消息太多了 关掉", "unsubscribe", None),
+    ("我不想再收这些通知", "unsubscribe", None),
+    ("我上周提交的欠薪投诉有人处理了吗", "complaint_status", None),
+    ("投诉的案子进展到哪了", "complaint_status", None),
+    ("不是问活动 我想问留岗红包怎么领", "stay_subsidy", None),
+    ("我不问培训 想问找工作", "job_services", None),
+    ("大连锁匠招学徒吗", "job_services", "dalian"),
+    ("高速什么时候通", "unknown", None),
+    ("你几岁了", "unknown", None),
+    ("公积金能取吗", "unknown", None),
+    ("俺们厂黄了 失业金能领多少个月", "unemployment_benefit", None),
+    ("失业了 有没有生活补助", "unemployment_benefit", None),
+    ("大连失业金网上怎么申请", "unemployment_benefit", "dalian"),
+    ("被老板炒了 能领失业保险吗", "unemployment_benefit", None),
+    ("想找个律师问问工伤赔偿", "legal_aid", None),
+    ("打工的能免费请律师吗", "legal_aid", None),
+    ("法律援助中心在安庆哪里", "legal_aid", "anqing"),
+    ("劳动合同纠纷去哪仲裁", "legal_aid", None),
+    ("老板欠俺三个月工钱不给 咋整", "wage_arrears", None),
+    ("干了一年 工资一分没拿到", "wage_arrears", None),
+    ("包工头电话打不通了 工资咋办", "wage_arrears", None),
+    ("工資拖欠怎麼辦", "wage_arrears", None),
+    ("过年附近有没有逛的地方", "festival_activities", None),
+    ("春节期间图书馆 博物馆开放时间", "festival_activities", None),
+    ("手机流量礼包领了没到账", "festival_activities", None),
+    ("黄埔区过年有什么演出", "festival_activities", "guangzhou-huangpu"),
+    ("公司不让回家 留下来给多少钱", "stay_subsidy", None),
+    ("就地过年的补贴什么时候发", "stay_subsidy", None),
+    ("留宜过年红包还有吗", "stay_subsidy", "anqing"),
+    ("稳岗补贴个人能领吗", "stay_subsidy", None),
+    ("年后想进厂 哪里有招人的", "job_services", None),
+    ("有没有招保安的", "job_services", None),
+    ("招聘会在哪开", "job_services", None),
+    ("大庆有什么工作", "job_services", "heilongjiang"),
+    ("以工代训补帖怎么领", "skills_training", None),
+    ("学电焊要多久 有补贴不", "skills_training", None),
+    ("想考个叉车证", "skills_training", None),
+    ("职业技能提升补贴在哪申请", "skills_training", None),
+    ("春节上班工资三倍吗", "holiday_pay", None),
+    ("过年加了五天班 调休能调几天", "holiday_pay", None),
+    ("国定假日工资怎么算", "holiday_pay", None),
+    ("身上没钱了 饭都吃不上", "social_assistance", None),
+    ("睡了两晚火车站了 有人管吗", "social_assistance", None),
+    ("家里出事了 急需用钱 有救助吗", "social_assistance", None),
+    ("心理压力太大了 想找人说说", "social_assistance", None),
+    ("老家的孩子没人照顾", "family_care", None),
+    ("留守儿童能参加什么活动", "family_care", None),
+    ("小孩寒假来找我 有什么地方能去", "family_care", None),
+    ("在吗在吗", "greeting", None),
+    ("你都会干啥", "greeting", None),
+    ("谢啦", "smalltalk", None),
+    ("好的明白", "smalltalk", None),
+    ("我想找人工", "human_agent", None),
+    ("客服电话", "human_agent", None),
+    ("我在潜山", "set_region", "anqing"),
+    ("我在绥化上班", "set_region", "heilongjiang"),
+    ("我是在广州开发区", "set_region", "guangzhou-huangpu"),
+    ("我要接收通知", "subscribe", None),
+    ("订阅政策消息", "subscribe", None),
+    ("不要再推送", "unsubscribe", None),
+    ("取消通知", "unsubscribe", None),
+    ("投诉了好几天了 有消息吗", "complaint_status", None),
+    ("我的工单处理了没", "complaint_status", None),
+    ("不是问找工作 想问培训补贴", "skills_training", None),
+    ("我不要红包 想知道加班费", "holiday_pay", None),
+    ("大连锁厂", "unknown", None),
+    ("明天几点天亮", "unknown", None),
+    ("你是男的女的", "unknown", None),
+    ("哈哈哈", "smalltalk", None),
+]
