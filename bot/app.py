@@ -88,4 +88,5 @@ def create_app(settings: Settings, services: Services | None = None) -> Flask:
 
 def configure_logging(level: int = logging.INFO) -> None:
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    logging.getLogger("jieba").setLevel(logging.WARNING)
+    for noisy in ("jieba", "apscheduler"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
