@@ -7,7 +7,8 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from flask import Flask
+from flask import Flask, Request
+from flask.sessions import SecureCookieSession, SecureCookieSessionInterface
 
 from .complaints import Complaint, ComplaintFlow, Register
 from .config import Settings
@@ -67,9 +68,19 @@ def build(settings: Settings) -> Services:
     return services
 
 
+class DeskOnlySessions(SecureCookieSessionInterface):
+    """Only the desk has sessions; the webhook (every push) skips cookie decoding altogether."""
+
+    def open_session(self, app: Flask, request: Request) -> SecureCookieSession | None:
+        if not request.path.startswith("/desk"):
+            return self.make_null_session(app)
+        return super().open_session(app, request)
+
+
 def create_app(settings: Settings, services: Services | None = None) -> Flask:
     services = services or build(settings)
     app = Flask(__name__)
+    app.session_interface = DeskOnlySessions()
     app.extensions["liugong"] = services
     deadline = Deadline(services.bot, settings.server.reply_budget_seconds, services.outbox.send)
     app.register_blueprint(create_webhook(services.gate, deadline, settings.server))

@@ -320,6 +320,7 @@ class Register:
         now = self.store.clock()
         day = datetime.fromtimestamp(now).strftime("%Y%m%d")
         with self.store.transaction() as conn:
+            self.store.make_durable()
             n = conn.execute(
                 "SELECT COUNT(*) FROM complaints WHERE case_no LIKE ?", (f"QX-{day}-%",)
             ).fetchone()[0]

@@ -7,6 +7,7 @@ SQLite's write lock up front (``BEGIN IMMEDIATE``) so two workers cannot interle
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import os
@@ -16,6 +17,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +27,7 @@ import sqlite_utils
 DEDUPE_KEEP_SECONDS = 3 * 24 * 3600
 
 
+@lru_cache(maxsize=8192)
 def hash_openid(openid: str) -> str:
     """A stable pseudonym for logs and analytics: never write an OpenID in clear."""
     return hashlib.sha256(("liugong:" + openid).encode()).hexdigest()[:12]
@@ -71,6 +74,7 @@ class Store:
         self.clock = clock
         self._local = threading.local()
         self._pid = os.getpid()
+        self._writer = WriteLock(self.path)
         if self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         self.migrate()
@@ -82,13 +86,15 @@ class Store:
         if self._pid != os.getpid():
             # A connection must never cross fork() (gunicorn --preload): start afresh in the child.
             self._local, self._pid = threading.local(), os.getpid()
+            self._writer = WriteLock(self.path)
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
         if conn is None:
             conn = sqlite3.connect(self.path, timeout=10, isolation_level=None, check_same_thread=False)
             conn.row_factory = sqlite3.Row
             conn.execute("PRAGMA journal_mode=WAL")
-            # FULL: a complaint confirmed to a worker survives a power cut, not just a crash.
-            conn.execute("PRAGMA synchronous=FULL")
+            # NORMAL in WAL mode survives process crashes; make_durable() adds the fsync where a
+            # power cut must not lose a write either.
+            conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute("PRAGMA foreign_keys=ON")
             self._local.conn = conn
         return conn
@@ -111,18 +117,43 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """BEGIN IMMEDIATE … COMMIT: the write lock is held from the first statement."""
+        """BEGIN IMMEDIATE … COMMIT: the write lock is held from the first statement.
+
+        Writers first queue on ``WriteLock`` so they wake the moment the lock is free, instead of
+        polling in SQLite's busy handler (1–100 ms sleeps that made p99 ten times p50 under load).
+        """
         conn = self.conn
         if conn.in_transaction:  # nested use joins the outer transaction
             yield conn
             return
-        conn.execute("BEGIN IMMEDIATE")
+        with self._writer:
+            self._local.durable = False
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+            if self._local.durable:
+                self._sync_wal()
+
+    def make_durable(self) -> None:
+        """This transaction must survive a power cut, not just a crash (a case number shown to a worker).
+
+        The store runs with synchronous=NORMAL (WAL: safe against process crashes, one fsync per
+        checkpoint); a transaction marked here is fsynced at commit, as synchronous=FULL would.
+        """
+        self._local.durable = True
+
+    def _sync_wal(self) -> None:
+        if self.path == ":memory:":
+            return
+        fd = os.open(self.path + "-wal", os.O_RDONLY)
         try:
-            yield conn
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
     def backup(self, dest: str | Path) -> Path:
         """An online, consistent copy (SQLite backup API) while servers keep writing; checked after."""
@@ -213,6 +244,38 @@ class Store:
             (limit,),
         )
         return [dict(r) for r in rows]
+
+
+class WriteLock:
+    """One writer at a time across threads (a mutex) and processes (flock on ``<db>.lock``).
+
+    The kernel wakes a process waiting in flock() as soon as the holder releases it or dies, so a
+    crashed writer never leaves the lock behind.
+    """
+
+    def __init__(self, db_path: str) -> None:
+        self._mutex = threading.Lock()
+        self._path = None if db_path == ":memory:" else db_path + ".lock"
+        self._fd: int | None = None
+
+    def __enter__(self) -> None:
+        self._mutex.acquire()
+        if self._path is None:
+            return
+        try:
+            if self._fd is None:
+                self._fd = os.open(self._path, os.O_RDWR | os.O_CREAT, 0o600)
+            fcntl.flock(self._fd, fcntl.LOCK_EX)
+        except BaseException:
+            self._mutex.release()
+            raise
+
+    def __exit__(self, *exc: object) -> None:
+        try:
+            if self._fd is not None:
+                fcntl.flock(self._fd, fcntl.LOCK_UN)
+        finally:
+            self._mutex.release()
 
 
 # Other modules (complaints, broadcasts, desk) register their tables here at import time.
