@@ -25,6 +25,7 @@ import logging
 import math
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -86,6 +87,8 @@ class Rules:
     # Dialect spelling → Mandarin (咋 → 怎么, 冇 → 没有), applied to messages; rules.py applies it to
     # every phrase too, so a keyword written either way matches both.
     dialect: dict[str, str] = field(default_factory=dict)
+    # Emoji and symbols that say something (👍 → 点赞), read before punctuation is stripped.
+    symbols: dict[str, str] = field(default_factory=dict)
     words: list[tuple[str, int | None, str | None]] = field(default_factory=list)  # jieba user dict
     threshold: float = 1.0
     fuzzy_factor: float = 0.8
@@ -162,11 +165,15 @@ def respeller(dialect: dict[str, str]) -> Callable[[str], str]:
     return lambda text: pattern.sub(lambda m: dialect[m.group()], text)
 
 
-def _normalise(text: str, respell: Callable[[str], str] = str) -> tuple[str, frozenset[int]]:
+def _normalise(
+    text: str, respell: Callable[[str], str] = str, symbols: dict[int, str] | None = None
+) -> tuple[str, frozenset[int]]:
     """The normalised (and respelled) text, and where in it spaces or punctuation stood (a clause
     break, unless the message is spaced out character by character)."""
     # Keep enough raw text for MAX_CHARS survivors even if it is spaced out ("欠 薪 了").
     text = unicodedata.normalize("NFKC", text[: MAX_CHARS * 4]).lower().translate(_T2S)
+    if symbols:
+        text = text.translate(symbols)
     pieces = _STRIP.split(text)
     joined = "".join(pieces)
     if len(pieces) * 2 > len(joined) + 2:  # spaced out: the gaps say nothing
@@ -329,6 +336,7 @@ class Classifier:
                 self.tokenizer.add_word(place.alias, 50)
         # Fuzzy shadow: pinyin classes, with each look-alike typo sent to the class of what was meant.
         self._respell = respeller(rules.dialect)
+        self._symbols = {ord(k): v for k, v in rules.symbols.items() if len(k) == 1}
         self._shadow = dict(_PHON)
         for bad, meant in rules.confusables.items():
             self._shadow[ord(bad)] = self._shadow.get(ord(meant), meant)
@@ -355,7 +363,9 @@ class Classifier:
         for c, combo in enumerate(rules.combos):
             for g, group in enumerate(combo.groups):
                 for term in group:
-                    self._term_groups.setdefault(term, []).append((c, g))
+                    pairs = self._term_groups.setdefault(term, [])
+                    if (c, g) not in pairs:  # a group may list a term twice once respelled (咋样, 怎么样)
+                        pairs.append((c, g))
         self._combo_sizes = [len(combo.groups) for combo in rules.combos]
         self._negations = sorted(rules.negations.items(), key=lambda kv: -len(kv[0]))
         # Characters every negation cue contains (不): without them, no cue can be in the text.
@@ -503,22 +513,17 @@ class Classifier:
             evidence.setdefault(kw.intent, []).append(weight)
 
         sizes = self._combo_sizes
-        have: dict[int, int] = {}
-        for c, _ in groups:
-            have[c] = have.get(c, 0) + 1
         # A combo term inside a longer keyword counts, unless it splits a word there (工作|人员);
-        # segment only when such a term would complete a combo.
-        for start, end, term, inside in nested:
-            new = [cg for cg in self._term_groups[term] if cg not in groups]
-            gain: dict[int, int] = {}
-            for c, _ in new:
-                gain[c] = gain.get(c, 0) + 1
-            if any(have.get(c, 0) + k == sizes[c] for c, k in gain.items()) and (
-                bounds.aligned(start, end) or not any(bounds.aligned(s, e) for s, e in inside)
-            ):
-                groups.update(new)
-                for c, k in gain.items():
-                    have[c] = have.get(c, 0) + k
+        # segment only for terms of combos that the terms found, nested ones included, can complete.
+        if nested:
+            reachable = groups.union(*(self._term_groups[term] for _, _, term, _ in nested))
+            reach_count = Counter(c for c, _ in reachable)
+            for start, end, term, inside in nested:
+                new = [(c, g) for c, g in self._term_groups[term] if reach_count[c] == sizes[c]]
+                new = [cg for cg in new if cg not in groups]
+                if new and (bounds.aligned(start, end) or not any(bounds.aligned(s, e) for s, e in inside)):
+                    groups.update(new)
+        have = Counter(c for c, _ in groups)
         for c, n in have.items():
             if n == sizes[c]:
                 combo = self.rules.combos[c]
@@ -543,7 +548,7 @@ class Classifier:
     # -- public -----------------------------------------------------------------------------------
 
     def classify(self, raw: str) -> Result:
-        text, breaks = _normalise(raw, self._respell)
+        text, breaks = _normalise(raw, self._respell, self._symbols)
         if not text:
             return Result(raw, UNKNOWN, None, 0.0)
         bounds = _Bounds(self.tokenizer, text, breaks)

@@ -109,9 +109,10 @@ class Bot:
 
     # -- entry point -----------------------------------------------------------------------------
 
-    def respond(self, msg: Message) -> str | None:
+    def respond(self, msg: Message, lock_timeout: float | None = None) -> str | None:
+        """Raises ``storage.StoreBusy`` if the database stays locked past ``lock_timeout`` seconds."""
         result = self.classifier.classify(msg.text) if msg.text.strip() else None
-        with self.store.transaction():
+        with self.store.transaction(lock_timeout):
             seen, reply = self.store.processed(msg.dedupe_key)
             if seen:
                 log.info("redelivery answered from store user=%s", hash_openid(msg.from_user))

@@ -171,7 +171,8 @@ class _Reader:
             self.problem(where, "`groups` must hold at least two non-empty lists of phrases")
             return
         weight = self.weight(where, combo["weight"])
-        parsed = tuple(tuple(p for t in g if (p := self.phrase(where, t))) for g in groups)
+        # Respelling may make two phrases of a group one (咋样, 怎么样): keep each once.
+        parsed = tuple(tuple(dict.fromkeys(p for t in g if (p := self.phrase(where, t)))) for g in groups)
         if weight is not None:
             self.rules.combos.append(Combo(intent, parsed, weight))
 
@@ -195,6 +196,7 @@ class _Reader:
             "focus_factor",
             "confusables",
             "dialect",
+            "symbols",
         }
         for key in data.keys() - known:
             self.problem(name, f"unknown key {key!r}")
@@ -205,6 +207,12 @@ class _Reader:
             else:
                 self.problem(name, f"[dialect] {spelling!r} = {mandarin!r}: both sides must be words")
         self.respell = respeller(rules.dialect)
+        for symbol, meaning in data.get("symbols", {}).items():
+            value = normalise(meaning) if isinstance(meaning, str) else ""
+            if len(symbol) != 1 or normalise(symbol) or not value:
+                self.problem(name, f"[symbols] {symbol!r} = {meaning!r}: one symbol, not a letter, to words")
+            else:
+                rules.symbols[symbol] = value
         threshold = self.weight(f"{name} threshold", data.get("threshold", rules.threshold))
         rules.threshold = threshold if threshold is not None else rules.threshold
         for key, top in (("fuzzy_factor", 1), ("repeat_factor", 1), ("focus_factor", 3)):

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
-from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures import ThreadPoolExecutor
 
 from flask import Blueprint, Response, request
 from werkzeug.exceptions import RequestEntityTooLarge
@@ -18,7 +17,7 @@ from werkzeug.exceptions import RequestEntityTooLarge
 from .config import ServerSettings
 from .dialogue import Bot
 from .errors import RequestRejected
-from .storage import hash_openid
+from .storage import StoreBusy, hash_openid
 from .wechat import Envelope, Gate, Message, render_text
 
 log = logging.getLogger(__name__)
@@ -31,30 +30,34 @@ def _plain(text: str, status: int = 200) -> Response:
 
 
 class Deadline:
-    """WeChat gives up after 5 s. Past ``budget`` seconds we answer `success` at once and the
-    reply, when it is ready, follows as a customer-service message through ``follow_up``."""
+    """WeChat gives up after 5 s. The turn runs inline (a thread hand-off per push cost more than
+    the whole turn); only waiting for the database is bounded. If the write lock is not ours
+    within ``budget`` seconds (database locked, slow disk under another writer), we answer
+    `success` at once, finish the turn on a background thread, and the reply follows as a
+    customer-service message through ``follow_up``."""
 
     def __init__(self, bot: Bot, budget: float, follow_up: Callable[[str, str], object]) -> None:
         self.bot = bot
         self.budget = budget
         self.follow_up = follow_up
-        self._pool = ThreadPoolExecutor(max_workers=16, thread_name_prefix="turn")
+        self._pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="late-turn")
 
     def respond(self, msg: Message) -> tuple[bool, str | None]:
         """(in time?, reply)."""
-        future = self._pool.submit(self.bot.respond, msg)
         try:
-            return True, future.result(timeout=self.budget)
-        except FutureTimeout:
+            return True, self.bot.respond(msg, lock_timeout=self.budget)
+        except StoreBusy:
             log.warning(
-                "turn for user=%s over %.1fs: answering later", hash_openid(msg.from_user), self.budget
+                "database busy for user=%s past %.1fs: answering later",
+                hash_openid(msg.from_user),
+                self.budget,
             )
-            future.add_done_callback(lambda f: self._late(msg, f))
+            self._pool.submit(self._late, msg)
             return False, None
 
-    def _late(self, msg: Message, future: Future[str | None]) -> None:
+    def _late(self, msg: Message) -> None:
         try:
-            reply = future.result()
+            reply = self.bot.respond(msg)
         except Exception:
             log.exception("late turn failed for user=%s", hash_openid(msg.from_user))
             reply = SORRY
