@@ -8,7 +8,7 @@ CONFIG  ?=
 $(STAMP): pyproject.toml
 	python3 -m venv .venv
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[dev]'
+	$(PY) -m pip install -q -e '.[dev,bench]'
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -43,6 +43,7 @@ check: $(STAMP)
 bench: $(STAMP)
 	$(PY) bench/accuracy.py
 	$(PY) bench/classifier_speed.py
+	$(PY) bench/webhook_load.py
 
 clean:
 	rm -rf .venv var .pytest_cache .ruff_cache .mypy_cache
