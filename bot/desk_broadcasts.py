@@ -14,13 +14,12 @@ The page templates are strings below (one module, no template files); their line
 from __future__ import annotations
 
 import logging
-import secrets
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from datetime import timedelta
 from typing import Any
 
-from flask import Blueprint, Response, flash, g, redirect, render_template_string, request, url_for
+from flask import Blueprint, Response, flash, redirect, render_template_string, request, url_for
 from flask.typing import ResponseReturnValue
 from werkzeug.datastructures import MultiDict
 
@@ -287,27 +286,11 @@ def create_desk_broadcasts(services: Any) -> Blueprint:
     previews = ThreadPoolExecutor(max_workers=2, thread_name_prefix="preview")
     bp = Blueprint("desk_broadcasts", __name__)
 
-    @bp.before_request
-    def _before() -> ResponseReturnValue | None:
-        g.csp_nonce = secrets.token_urlsafe(16)
-        auth.load_staff(store)
-        if request.method == "POST" and not auth.csrf_ok():
-            log.warning("desk: POST %s refused, CSRF token missing or wrong", request.path)
-            return page("出错了", f'<p class="flash error">{auth.CSRF_MESSAGE}</p>'), 400
-        return None
-
-    @bp.after_request
-    def _after(resp: Response) -> Response:
-        auth.security_headers(resp.headers, g.get("csp_nonce", ""))
-        return resp
+    auth.guard(bp, store, lambda: (page("出错了", f'<p class="flash error">{auth.CSRF_MESSAGE}</p>'), 400))
 
     @bp.context_processor
     def _context() -> dict[str, Any]:
-        return {
-            "csrf_token": auth.csrf_token,
-            "csrf_field": auth.CSRF_FIELD,
-            "staff": auth.current(),
-            "csp_nonce": g.get("csp_nonce", ""),
+        return auth.base_context() | {
             "b": b,
             "when": _when,
             "kind_names": KIND_NAMES,

@@ -186,3 +186,35 @@ def security_headers(headers: Any, nonce: str) -> None:
     )
     # Pages carry personal data: no copies in shared browser or proxy caches.
     headers.setdefault("Cache-Control", "no-store")
+
+
+def guard(bp: Any, store: Store, refuse: Callable[[], ResponseReturnValue]) -> None:
+    """Every desk blueprint: a CSP nonce, the signed-in staff member, CSRF on POST, security headers."""
+    import logging
+
+    from flask import Response
+
+    log = logging.getLogger("bot.desk")
+
+    @bp.before_request  # type: ignore[misc]
+    def _before() -> ResponseReturnValue | None:
+        g.csp_nonce = secrets.token_urlsafe(16)
+        load_staff(store)
+        if request.method == "POST" and not csrf_ok():
+            log.warning("desk: POST %s refused, CSRF token missing or wrong", request.path)
+            return refuse()
+        return None
+
+    @bp.after_request  # type: ignore[misc]
+    def _after(resp: Response) -> Response:
+        security_headers(resp.headers, g.get("csp_nonce", ""))
+        return resp
+
+
+def base_context() -> dict[str, Any]:
+    return {
+        "csrf_token": csrf_token,
+        "csrf_field": CSRF_FIELD,
+        "staff": current(),
+        "csp_nonce": g.get("csp_nonce", ""),
+    }

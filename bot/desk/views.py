@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import logging
-import secrets
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from flask import Blueprint, Response, flash, g, redirect, render_template, request, url_for
+from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 
 from .. import accounts, audit
@@ -68,27 +67,11 @@ def register_views(bp: Blueprint, services: Any) -> None:
 
     # -- every request --------------------------------------------------------------------------
 
-    @bp.before_request
-    def _before() -> ResponseReturnValue | None:
-        g.csp_nonce = secrets.token_urlsafe(16)
-        auth.load_staff(store)
-        if request.method == "POST" and not auth.csrf_ok():
-            log.warning("desk: POST %s refused, CSRF token missing or wrong", request.path)
-            return render_template("desk/error.html", message=auth.CSRF_MESSAGE), 400
-        return None
-
-    @bp.after_request
-    def _after(resp: Response) -> Response:
-        auth.security_headers(resp.headers, g.get("csp_nonce", ""))
-        return resp
+    auth.guard(bp, store, lambda: (render_template("desk/error.html", message=auth.CSRF_MESSAGE), 400))
 
     @bp.context_processor
     def _context() -> dict[str, Any]:
-        return {
-            "csrf_token": auth.csrf_token,
-            "csrf_field": auth.CSRF_FIELD,
-            "staff": auth.current(),
-            "csp_nonce": g.get("csp_nonce", ""),
+        return auth.base_context() | {
             "fmt_time": _fmt_time,
             "fmt_date": _fmt_date,
             "region_title": lambda rid: region_title(knowledge, rid),
