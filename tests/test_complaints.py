@@ -228,3 +228,37 @@ def test_csv_export_defuses_formulas(harness: Harness) -> None:
     reg.create("o-csv", None, fields)
     text = reg.export_csv(reg.search())
     assert "'=HYPERLINK" in text and "'+cmd" in text and "'@x" in text
+
+
+def test_shared_location_answers_the_site_question(harness: Harness) -> None:
+    harness.say("投诉", "o-loc")
+    harness.say("某某公司", "o-loc")
+    xml = (
+        "<xml><ToUserName>gh_liugong</ToUserName><FromUserName>o-loc</FromUserName><CreateTime>1</CreateTime>"
+        "<MsgType>location</MsgType><Location_X>30.52</Location_X><Location_Y>117.05</Location_Y>"
+        "<Scale>15</Scale><Label><![CDATA[安徽省安庆市宜秀区某某工地]]></Label><MsgId>777001</MsgId></xml>"
+    )
+    reply = harness.wechat.open_reply(harness.post(xml).data)["Content"]
+    assert "第3步" in reply
+    assert (
+        harness.services.store.user("o-loc").state["complaint"]["fields"]["site"]
+        == "安徽省安庆市宜秀区某某工地"
+    )
+
+
+def test_status_change_reaches_a_recent_writer_by_customer_service_message(harness_factory, emulator) -> None:
+    api = emulator.settings()
+    h = harness_factory(
+        wechat={"app_id": api.app_id, "app_secret": api.app_secret, "api_base_url": api.api_base_url}
+    )
+    fill(h, "o-cs")
+    h.say("确认", "o-cs")
+    emulator.state.record_inbound("o-cs")
+    case_no = cases(h)[0]["case_no"]
+    case = h.services.complaints.set_status(case_no, "已受理", "劳动监察已立案", "staff-1")
+    future = h.services.notify_status(case)
+    assert future is not None and future.result(timeout=10) is True
+    (msg,) = emulator.state.inbox["o-cs"]
+    assert case_no in msg["text"] and "已受理" in msg["text"]
+    assert h.services.complaints.get(case_no).notified is True
+    assert "有新进展" not in h.say("你好", "o-cs")  # already told: not repeated in the chat
