@@ -2,8 +2,9 @@
 
 How a message is read:
 1. normalise — cut the raw text first (jieba's cost grows badly on long repeated input), then
-   NFKC (full-width digits and letters), lower case, traditional → simplified, whitespace and
-   punctuation removed (voice transcripts, spaced-out characters); at most ``MAX_CHARS``.
+   NFKC (full-width digits and letters), lower case, traditional → simplified, meaningful emoji
+   read as words (👍 → 点赞), whitespace and punctuation removed (voice transcripts, spaced-out
+   characters); at most ``MAX_CHARS``.
 2. find keywords, combo terms and place names in one Aho-Corasick pass over a "fuzzy shadow" of
    the text (toneless pinyin with the usual fuzzy initials/finals, plus look-alike characters), so
    homophone and look-alike typos such as 「欠心」「招骋」 still count. A typo must keep at least
@@ -12,8 +13,10 @@ How a message is read:
    a short place name must not be split (「大连锁」 is 大/连锁, not 大连), a typo must not straddle
    a word, overlapping keywords of two intents go with the segmentation. Most messages need no
    segmentation at all, which keeps the classifier about as cheap as one ``jieba.lcut``.
-4. a negation cue (「不是问」「不要」…) just before a keyword turns it against its intent; a focus cue
-   (「我想问」「而是」) strengthens it: 「不是问失业金，我想问培训」.
+4. a negation cue (「不是问」「不要」…) just before a keyword turns it against its intent, up to a
+   clause break or a stop word (「不是问加班是工资…」); a cue may overlap the keyword (「不找工作」).
+   A focus cue (「我想问」「而是」) strengthens it: 「不是问失业金，我想问培训」. Intents whose
+   phrases are negations themselves (退订: 「别再发了」) are immune.
 5. per intent, evidence saturates (each further hit counts ``repeat_factor`` of the one before);
    greetings and thanks yield to any real question; the best wins if it clears ``threshold``,
    else ``unknown``. A message that is only a place name is ``place_only_intent`` (set_region).
@@ -25,7 +28,6 @@ import logging
 import math
 import re
 import unicodedata
-from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -80,6 +82,9 @@ class Rules:
     combos: list[Combo]
     places: list[Place]
     negations: dict[str, int]  # cue → characters allowed between cue and keyword
+    # cue → where in it a negated keyword may already begin (「不找工作」: 找工作 begins inside 不找);
+    # a cue not listed reaches only past its end.
+    negation_starts: dict[str, int] = field(default_factory=dict)
     not_negations: list[str] = field(default_factory=list)  # phrases holding a cue that negate nothing
     focus: dict[str, int] = field(default_factory=dict)  # cue → gap, as for negations
     focus_factor: float = 1.5  # weight multiplier for a keyword right after a focus cue
@@ -98,6 +103,8 @@ class Rules:
     lose_ties: frozenset[str] = frozenset()  # intents that lose a tie to any other
     courtesy: frozenset[str] = frozenset()  # win only when no other intent clears the threshold
     fillers: tuple[str, ...] = ()  # words that say nothing (嗯, 那个): ignored around a bare place name
+    negation_proof: frozenset[str] = frozenset()  # intents whose phrases are negations (别再发了)
+    negation_stops: list[str] = field(default_factory=list)  # words where a negation's reach ends
 
 
 @dataclass(frozen=True)
@@ -192,6 +199,24 @@ def _normalise(
 # -- the classifier --------------------------------------------------------------------------------
 
 
+def _find_all(text: str, word: str) -> list[int]:
+    """Every start of ``word`` in ``text``, overlapping ones included."""
+    found = []
+    pos = text.find(word)
+    while pos != -1:
+        found.append(pos)
+        pos = text.find(word, pos + 1)
+    return found
+
+
+def _count_combos(groups: Iterable[tuple[int, int]]) -> dict[int, int]:
+    """combo → how many of its groups are satisfied (a plain dict: Counter is slow here)."""
+    have: dict[int, int] = {}
+    for c, _ in groups:
+        have[c] = have.get(c, 0) + 1
+    return have
+
+
 class _Automaton:
     """Aho-Corasick: every occurrence of every key in one left-to-right pass over the text."""
 
@@ -244,10 +269,22 @@ class _Bounds:
         """Whether some dictionary word crosses the start or the middle of a two-character name
         (九龙|江, 伟大|连, 大|连锁), so that the segmentation might disown it. Cheap: most names
         need no segmentation at all."""
-        text, freq, mid = self._text, self._tokenizer.FREQ, start + 1
-        crossing_start = (text[a:b] for a in range(max(0, start - 3), start) for b in range(start + 1, a + 5))
-        from_mid = (text[mid:b] for b in range(mid + 2, min(len(text), mid + 4) + 1))
-        return any(freq.get(word) for word in crossing_start) or any(freq.get(word) for word in from_mid)
+        mid = start + 1
+        return any(self._word_across(a, start, a + 4) for a in range(max(0, start - 3), start)) or (
+            self._word_across(mid, mid + 1, mid + 4)
+        )
+
+    def _word_across(self, a: int, pos: int, last: int) -> bool:
+        """Whether a dictionary word text[a:b] with pos < b <= last exists. jieba's dictionary holds
+        every prefix of its words (with frequency 0), so the search stops at the first non-prefix."""
+        text, freq = self._text, self._tokenizer.FREQ
+        for b in range(a + 1, min(len(text), last) + 1):
+            f = freq.get(text[a:b])
+            if f is None:
+                return False
+            if f and b > pos:
+                return True
+        return False
 
     def __contains__(self, pos: int) -> bool:
         if self._bounds is None:
@@ -266,12 +303,11 @@ class _Bounds:
 
     def _crossed(self, pos: int) -> bool:
         """Whether some dictionary word (up to 5 characters) spans ``pos``."""
-        text, freq = self._text, self._tokenizer.FREQ
-        return any(
-            freq.get(text[a:b])
-            for a in range(max(0, pos - 4), pos)
-            for b in range(pos + 1, min(len(text), a + 5) + 1)
-        )
+        return any(self._word_across(a, pos, a + 5) for a in range(max(0, pos - 4), pos))
+
+    @property
+    def breaks(self) -> frozenset[int]:
+        return self._breaks
 
     def aligned(self, start: int, end: int) -> bool:
         return start in self and end in self
@@ -337,6 +373,7 @@ class Classifier:
         # Fuzzy shadow: pinyin classes, with each look-alike typo sent to the class of what was meant.
         self._respell = respeller(rules.dialect)
         self._symbols = {ord(k): v for k, v in rules.symbols.items() if len(k) == 1}
+        self._symbol_re = re.compile("[" + "".join(map(chr, self._symbols)) + "]") if self._symbols else None
         self._shadow = dict(_PHON)
         for bad, meant in rules.confusables.items():
             self._shadow[ord(bad)] = self._shadow.get(ord(meant), meant)
@@ -367,10 +404,14 @@ class Classifier:
                     if (c, g) not in pairs:  # a group may list a term twice once respelled (咋样, 怎么样)
                         pairs.append((c, g))
         self._combo_sizes = [len(combo.groups) for combo in rules.combos]
+        self._proof_groups = {
+            term: [(c, g) for c, g in pairs if rules.combos[c].intent in rules.negation_proof]
+            for term, pairs in self._term_groups.items()
+        }
         self._negations = sorted(rules.negations.items(), key=lambda kv: -len(kv[0]))
-        # Characters every negation cue contains (不): without them, no cue can be in the text.
-        self._negation_chars = (
-            set.intersection(*(set(cue) for cue in rules.negations)) if rules.negations else set()
+        # One regex search tells whether any negation cue is in the text at all (most have none).
+        self._negation_re = (
+            re.compile("|".join(re.escape(cue) for cue, _ in self._negations)) if self._negations else None
         )
 
     def _fuzz(self, text: str) -> str:
@@ -427,22 +468,21 @@ class Classifier:
 
     def _negated_from(self, text: str, bounds: _Bounds) -> list[tuple[int, int]]:
         """(earliest, latest) start positions that a negation cue reaches."""
-        if not self.rules.negations or (self._negation_chars and self._negation_chars.isdisjoint(text)):
+        if self._negation_re is None or not self._negation_re.search(text):
             return []
         excused: set[int] = set()
         for phrase in self.rules.not_negations:
-            pos = text.find(phrase)
-            while pos != -1:
+            for pos in _find_all(text, phrase):
                 excused.update(range(pos, pos + len(phrase)))
-                pos = text.find(phrase, pos + 1)
+        # A negation ends at a clause break or where the positive part begins: 「不是问加班 是工资」.
+        stops = bounds.breaks.union(*(_find_all(text, word) for word in self.rules.negation_stops))
         reach = []
         for cue, gap in self._negations:
-            pos = text.find(cue)
-            while pos != -1:
+            for pos in _find_all(text, cue):
                 end = pos + len(cue)
                 if not excused.issuperset(range(pos, end)) and not bounds.a_not_a(pos):
-                    reach.append((end, end + gap))
-                pos = text.find(cue, pos + 1)
+                    last = min([end + gap] + [s - 1 for s in stops if end < s <= end + gap])
+                    reach.append((pos + self.rules.negation_starts.get(cue, len(cue)), last))
         return reach
 
     @staticmethod
@@ -477,8 +517,8 @@ class Classifier:
             )
             negated = bool(negation) and any(lo <= start <= hi for lo, hi in negation)
             if entry.term:
-                if negated:
-                    pass
+                if negated:  # counts only for intents that are negations themselves (别再发了)
+                    groups.update(self._proof_groups.get(entry.text, ()))
                 elif inside:
                     nested.append((start, end, entry.text, inside))
                 else:
@@ -487,6 +527,7 @@ class Classifier:
             kw = entry.keyword
             if inside or kw is None or id(kw) in counted:
                 continue  # a longer keyword already covers this span, or counted already
+            negated = negated and kw.intent not in self.rules.negation_proof
             if kw.mode == WITH_PLACE and not with_place:
                 continue
             counted.add(id(kw))
@@ -517,13 +558,13 @@ class Classifier:
         # segment only for terms of combos that the terms found, nested ones included, can complete.
         if nested:
             reachable = groups.union(*(self._term_groups[term] for _, _, term, _ in nested))
-            reach_count = Counter(c for c, _ in reachable)
+            reach_count = _count_combos(reachable)
             for start, end, term, inside in nested:
-                new = [(c, g) for c, g in self._term_groups[term] if reach_count[c] == sizes[c]]
+                new = [(c, g) for c, g in self._term_groups[term] if reach_count.get(c) == sizes[c]]
                 new = [cg for cg in new if cg not in groups]
                 if new and (bounds.aligned(start, end) or not any(bounds.aligned(s, e) for s, e in inside)):
                     groups.update(new)
-        have = Counter(c for c, _ in groups)
+        have = _count_combos(groups)
         for c, n in have.items():
             if n == sizes[c]:
                 combo = self.rules.combos[c]
@@ -548,7 +589,8 @@ class Classifier:
     # -- public -----------------------------------------------------------------------------------
 
     def classify(self, raw: str) -> Result:
-        text, breaks = _normalise(raw, self._respell, self._symbols)
+        symbols = self._symbols if self._symbol_re is not None and self._symbol_re.search(raw) else None
+        text, breaks = _normalise(raw, self._respell, symbols)
         if not text:
             return Result(raw, UNKNOWN, None, 0.0)
         bounds = _Bounds(self.tokenizer, text, breaks)

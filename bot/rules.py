@@ -34,30 +34,10 @@ from .classifier import (
     respeller,
 )
 from .errors import ContentError
+from .ids import INTENTS
 
 DEFAULT_DIR = Path(__file__).resolve().parent.parent / "intents"
 
-# The contract (shared/intents.md): never rename these.
-INTENTS = (
-    "unemployment_benefit",
-    "legal_aid",
-    "wage_arrears",
-    "festival_activities",
-    "stay_subsidy",
-    "job_services",
-    "skills_training",
-    "holiday_pay",
-    "social_assistance",
-    "family_care",
-    "greeting",
-    "smalltalk",
-    "human_agent",
-    "set_region",
-    "subscribe",
-    "unsubscribe",
-    "complaint_status",
-    "unknown",
-)
 REGIONS = ("heilongjiang", "guangzhou-huangpu", "anqing", "dalian")  # `national` is never named
 
 SPECIAL_FILES = {"settings.toml", "regions.toml"}
@@ -197,6 +177,8 @@ class _Reader:
             "confusables",
             "dialect",
             "symbols",
+            "negation_proof",
+            "negation_stops",
         }
         for key in data.keys() - known:
             self.problem(name, f"unknown key {key!r}")
@@ -230,7 +212,7 @@ class _Reader:
         if only not in INTENTS:
             self.problem(name, f"place_only_intent: unknown intent id {only!r}")
         rules.place_only_intent = only
-        for key in ("lose_ties", "courtesy"):
+        for key in ("lose_ties", "courtesy", "negation_proof"):
             intents = self.strings(f"{name} {key}", data.get(key, []))
             for intent in intents:
                 if intent not in INTENTS:
@@ -242,14 +224,22 @@ class _Reader:
         )
         for table in ("negations", "focus"):
             for cue, gap in data.get(table, {}).items():
+                # 「不*找」: the cue is 不找, and a negated keyword may begin at the star (找工作).
+                head, star, _ = cue.partition("*")
+                if star and (table != "negations" or not normalise(head) or cue.count("*") > 1):
+                    self.problem(name, f"[{table}] {cue!r}: one star, inside a negation cue only")
+                    continue
                 phrase = self.phrase(f"{name} [{table}]", cue)
                 if not isinstance(gap, int) or isinstance(gap, bool) or not 0 <= gap <= 5:
                     self.problem(name, f"[{table}] {cue!r}: gap must be a whole number 0–5, not {gap!r}")
                 elif phrase:
                     getattr(rules, table)[phrase] = gap
-        for phrase in self.strings(f"{name} not_negations", data.get("not_negations", [])):
-            if norm := self.phrase(f"{name} not_negations", phrase):
-                rules.not_negations.append(norm)
+                    if star and len(start := self.respell(normalise(head))) < len(phrase):
+                        rules.negation_starts[phrase] = len(start)
+        for key in ("not_negations", "negation_stops"):
+            for phrase in self.strings(f"{name} {key}", data.get(key, [])):
+                if norm := self.phrase(f"{name} {key}", phrase):
+                    getattr(rules, key).append(norm)
         for bad, meant in data.get("confusables", {}).items():
             if not (isinstance(meant, str) and len(bad) == len(meant) == 1 and bad != meant):
                 self.problem(name, f"[confusables] {bad!r} = {meant!r}: map one character to another")
