@@ -180,12 +180,20 @@ def check(config_path: str | None) -> None:
 
     Example: python -m bot check
     """
+    from .errors import ContentError
     from .knowledge import Knowledge
+    from .menu import load_menu, menu_path
     from .rules import validate
 
     settings = settings_from(config_path)
     knowledge = Knowledge(Path(settings.content.content_dir))
     problems = validate(Path(settings.content.intents_dir)) + knowledge.problems()
+    menu = menu_path(settings.content.content_dir)
+    if menu.exists():
+        try:
+            load_menu(menu)
+        except ContentError as exc:
+            problems.append(str(exc))
     for p in problems:
         click.echo(f"✗ {p}", err=True)
     if problems:

@@ -57,12 +57,15 @@ def test_check_passes_on_the_repo_and_fails_on_broken_content(tmp_path: Path) ->
     (content / "answers" / "national" / "legal_aid.md").unlink()
     bad = content / "answers" / "dalian" / "holiday_pay.md"
     bad.write_text(bad.read_text(encoding="utf-8").replace('source = "', 'source = "nope-'), encoding="utf-8")
+    menu = content / "menu.toml"
+    menu.write_text(menu.read_text(encoding="utf-8").replace('"wage_arrears"', '"wages"'), encoding="utf-8")
     cfg = tmp_path / "bad.toml"
     cfg.write_text(Path(config(tmp_path)).read_text() + f'\n[content]\ncontent_dir = "{content}"\n')
     result = CliRunner().invoke(main, ["check", "--config", str(cfg)])
     assert result.exit_code == 1
     assert "national/legal_aid.md is missing" in result.output
     assert "nope-" in result.output
+    assert "key 'wages' is not an intent" in result.output
 
 
 def test_bad_config_stops_with_a_clear_message(tmp_path: Path) -> None:
