@@ -237,6 +237,11 @@ def occurrence_key(when: datetime) -> str:
     return when.astimezone(BEIJING).strftime("%Y-%m-%d %H:%M")
 
 
+def occurrence_time(key: str) -> datetime:
+    """The planned time of an occurrence (its key), whatever ``due`` says after a resend."""
+    return datetime.strptime(key, "%Y-%m-%d %H:%M").replace(tzinfo=BEIJING)
+
+
 # -- records ----------------------------------------------------------------------------------------
 
 
@@ -953,7 +958,9 @@ class Broadcasts:
             if now > rows[0].due + self.grace:
                 return []  # expire() reports it
             b = conn.execute("SELECT title, body FROM broadcasts WHERE id = ?", (broadcast_id,)).fetchone()
-            when = beijing(rows[0].due)
+            # {date} is the occurrence's planned date, not ``due``: 「立即发送」 moves ``due`` to now, and
+            # two days of a daily series resent on one day must not read the same (nor change on retry).
+            when = occurrence_time(occurrence)
             for send in rows:
                 conn.execute(
                     "UPDATE broadcast_sends SET status = 'sending', text = ?, claimed = ?, claimed_by = ?"

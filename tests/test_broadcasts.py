@@ -36,6 +36,7 @@ from bot.broadcasts import (
     attach,
     beijing,
     broadcasts_of,
+    cn_date,
 )
 from bot.knowledge import load_knowledge
 from bot.storage import Store, User
@@ -427,6 +428,38 @@ def test_wechat_refusal_is_recorded_and_a_retry_is_safe(env: Env) -> None:
     assert sent.status == "sent"
     env.wait_delivered("o-1")
     assert len(env.mass("o-1")) == 1
+
+
+def test_days_of_a_daily_series_resent_on_one_day_keep_their_own_date(
+    tmp_path: Path, emu: RunningEmulator
+) -> None:
+    env = make_env(tmp_path, emu, account_type="service")
+    env.follower("o-1", "dalian")
+    first = (beijing(env.clock()) + timedelta(days=1)).date()
+    draft = Draft(
+        "notice",
+        "每日提醒",
+        "{region_name}：{date}",
+        ("dalian",),
+        Schedule.every_day("09:00", first, first + timedelta(days=1)),
+    )
+    broadcast = env.b.create(draft, "干部甲")
+    env.b.tags.sync()
+    env.emulator.state.inject_fault(SENDALL, errcode=45028, times=2)
+    assert [s.status for s in env.fire_next(broadcast)] == ["failed"]
+    assert [s.status for s in env.fire_next(broadcast)] == ["failed"]
+    env.clock.advance(86400)
+    texts = []
+    for _ in range(2):  # 「立即发送」 twice on the same day: each day's text, each once
+        occurrence = env.b.prepone(broadcast.id, "干部甲")
+        [sent] = env.b.fire(broadcast.id, occurrence, actor="干部甲")
+        assert sent.status == "sent"
+        texts.append(sent.text)
+    env.wait_delivered("o-1", 2)
+    assert sorted(env.mass("o-1")) == sorted(texts)
+    days = [cn_date(first), cn_date(first + timedelta(days=1))]
+    assert [t.endswith(day) for t, day in zip(texts, days, strict=True)] == [True, True], texts
+    env.api.close()
 
 
 # --- editing and cancelling
