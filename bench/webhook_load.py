@@ -30,8 +30,8 @@ warm-up). Nothing is asserted: the targets (bot ≥ 0.85x floor, p99 < 50 ms) ar
 the numbers. Other processes' CPU use during each round is measured and warned about.
 
 ``--profile`` starts no server: it times pushes through the bot's objects in-process, stage by stage
-(gate, classifier, turn, each SQL statement), plus whole WSGI requests of the bot (also with
-synchronous=NORMAL and with the turn run inline, as what-ifs), the floor and the peer.
+(gate, classifier, turn, each SQL statement), plus whole WSGI requests of the bot, the floor and the
+peer (called with the environ gunicorn would build, so no HTTP or test-client work is counted).
 """
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ import argparse
 import contextlib
 import hashlib
 import importlib.util
+import io
 import itertools
 import json
 import os
@@ -564,44 +565,49 @@ class _TimedConn:
             self._wall[key] += time.perf_counter() - w0
 
 
-@contextlib.contextmanager
-def _what_if(changes: tuple[str, ...]) -> Iterator[None]:
-    """Try a change to the bot without editing it: "normal" runs every SQLite connection of the Store
-    with synchronous=NORMAL instead of FULL; "inline" runs the turn in the request thread instead of
-    handing it to the Deadline's thread pool. Both are undone on exit."""
-    import bot.storage
-    import bot.webhook
+def _environ(path: str, query: str, body: bytes) -> dict[str, Any]:
+    """The WSGI environ gunicorn builds for a push (so the profile charges no test-client work)."""
+    return {
+        "REQUEST_METHOD": "POST",
+        "SCRIPT_NAME": "",
+        "PATH_INFO": path,
+        "QUERY_STRING": query,
+        "RAW_URI": f"{path}?{query}",
+        "SERVER_NAME": "127.0.0.1",
+        "SERVER_PORT": "8080",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "REMOTE_ADDR": "127.0.0.1",
+        "CONTENT_TYPE": "text/xml",
+        "CONTENT_LENGTH": str(len(body)),
+        "HTTP_HOST": "127.0.0.1",
+        "HTTP_USER_AGENT": "Mozilla/4.0",
+        "HTTP_ACCEPT": "*/*",
+        "wsgi.version": (1, 0),
+        "wsgi.url_scheme": "http",
+        "wsgi.input": io.BytesIO(body),
+        "wsgi.errors": sys.stderr,
+        "wsgi.multithread": True,
+        "wsgi.multiprocess": True,
+        "wsgi.run_once": False,
+    }
 
-    conn_prop, respond = bot.storage.Store.conn, bot.webhook.Deadline.respond
-    touched: dict[int, Any] = {}
-    if "normal" in changes:
 
-        def conn(self: Any) -> Any:
-            c = conn_prop.fget(self)  # type: ignore[attr-defined]
-            if id(c) not in touched:
-                c.execute("PRAGMA synchronous=NORMAL")
-                touched[id(c)] = c
-            return c
-
-        bot.storage.Store.conn = property(conn)  # type: ignore[assignment,method-assign]
-    if "inline" in changes:
-        bot.webhook.Deadline.respond = lambda self, msg: (True, self.bot.respond(msg))  # type: ignore[method-assign]
+def _call(app: Any, environ: dict[str, Any]) -> tuple[int, bytes]:
+    status: list[str] = []
+    chunks = app(environ, lambda s, _headers, _exc=None: status.append(s))
     try:
-        yield
+        body = b"".join(chunks)
     finally:
-        bot.storage.Store.conn = conn_prop  # type: ignore[method-assign]
-        bot.webhook.Deadline.respond = respond  # type: ignore[method-assign]
-        for c in touched.values():
-            c.execute("PRAGMA synchronous=FULL")
+        if hasattr(chunks, "close"):
+            chunks.close()
+    return int(status[0][:3]), body
 
 
 def profile(args: argparse.Namespace) -> int:
     """Thread-CPU per stage of a push through the bot's own objects, next to whole WSGI requests of
-    the bot, the floor and the peer through werkzeug's test client (one thread, no contention)."""
+    the bot, the floor and the peer called with gunicorn's environ (one thread, no contention)."""
     import logging
     from urllib.parse import parse_qsl, urlsplit
-
-    from werkzeug.test import Client
 
     from bot.app import build, configure_logging, create_app
     from bot.config import load
@@ -644,30 +650,21 @@ def profile(args: argparse.Namespace) -> int:
                 return out
 
             print(
-                f"[{mode}] whole request, werkzeug test client -> WSGI app -> reply checked "
+                f"[{mode}] whole request: gunicorn's WSGI environ -> app -> reply checked "
                 "(process CPU, best of 3 interleaved passes)"
             )
-            variants = [
-                ("bot", apps["bot"], ()),
-                ("bot  what-if: turn inline", apps["bot"], ("inline",)),
-                ("bot  what-if: synchronous=NORMAL", apps["bot"], ("normal",)),
-                ("bot  what-if: NORMAL + turn inline", apps["bot"], ("normal", "inline")),
-                *((name, app, ()) for name, app in apps.items() if name != "bot"),
-            ]
             best: dict[str, tuple[float, float]] = {}
             for rep in range(4):  # a warm-up pass, then three passes interleaved: best of three
-                for name, app, what_if in variants:
-                    with _what_if(what_if):
-                        client = Client(app)
-                        batch = pushes(min(300, n) if rep == 0 else n)
-                        c0, w0 = time.process_time(), time.perf_counter()
-                        for path, query, body, sender in batch:
-                            resp = client.post(path, query_string=query, data=body, content_type="text/xml")
-                            problem = push.check(resp.status_code, resp.get_data(), sender)
-                            if problem:
-                                raise SystemExit(f"{name}: {problem}")
-                        cpu_us = (time.process_time() - c0) / len(batch) * 1e6
-                        wall_us = (time.perf_counter() - w0) / len(batch) * 1e6
+                for name, app in apps.items():
+                    batch = pushes(min(300, n) if rep == 0 else n)
+                    c0, w0 = time.process_time(), time.perf_counter()
+                    for path, query, body, sender in batch:
+                        status, data = _call(app, _environ(path, query, body))
+                        problem = push.check(status, data, sender)
+                        if problem:
+                            raise SystemExit(f"{name}: {problem}")
+                    cpu_us = (time.process_time() - c0) / len(batch) * 1e6
+                    wall_us = (time.perf_counter() - w0) / len(batch) * 1e6
                     if rep and (name not in best or cpu_us < best[name][0]):
                         best[name] = (cpu_us, wall_us)
             for name, (cpu_us, wall_us) in best.items():
@@ -676,6 +673,7 @@ def profile(args: argparse.Namespace) -> int:
             cpu: Counter[str] = Counter()
             wall: Counter[str] = Counter()
             store, gate, the_bot = services.store, services.gate, services.bot
+            budget = settings.server.reply_budget_seconds  # as the webhook calls it
             store._local.conn = _TimedConn(store.conn, cpu, wall)
 
             def stage(
@@ -696,7 +694,7 @@ def profile(args: argparse.Namespace) -> int:
                     c, w = stage("gate.open (verify, decrypt, parse)", c, w)
                     the_bot.classifier.classify(envelope.message.text)
                     c, w = stage("classifier.classify", c, w)
-                    reply = the_bot.respond(envelope.message) or ""
+                    reply = the_bot.respond(envelope.message, lock_timeout=budget) or ""
                     c, w = stage("bot.respond (classify + turn + SQLite)", c, w)
                     msg = envelope.message
                     gate.seal(envelope, render_text(msg.from_user, msg.to_user, reply))
