@@ -73,6 +73,12 @@ def _schema(store: Store) -> None:
         );
         """
     )
+    # users.cases (see storage.User) for cases filed before the flag existed; idempotent.
+    with store.transaction() as conn:
+        conn.execute(
+            "UPDATE users SET cases = 1 WHERE cases = 0"
+            " AND openid IN (SELECT openid FROM complaints WHERE openid IS NOT NULL)"
+        )
 
 
 # -- parsing what workers type ------------------------------------------------------------------
@@ -349,6 +355,7 @@ class Register:
                 EVENT_INSERT,
                 (cur.lastrowid, "待受理", "工人通过公众号登记", "worker", now),
             )
+            conn.execute("UPDATE users SET cases = 1 WHERE openid = ?", (openid,))
         found = self.get(case_no)
         assert found is not None
         return found
@@ -578,7 +585,7 @@ class ComplaintFlow:
         if draft and self.register.store.clock() - draft["touched"] > self.ttl:
             self._set(user, None)
             out.append("你之前没填完的欠薪投诉已过期删除了，需要时回复「投诉」重新登记。")
-        for c in self.register.of_user(user.openid):
+        for c in self.register.of_user(user.openid) if user.cases else ():
             if not c.notified:
                 note = f"：{c.note}" if c.note else ""
                 out.append(f"📌 你的投诉 {c.case_no} 有新进展：{c.status}{note}")
@@ -619,6 +626,7 @@ class ComplaintFlow:
         if words in CONFIRM_WORDS:
             region = user.region
             case = self.register.create(user.openid, region, draft["fields"])
+            user.cases = True
             self._set(user, None)
             hotline = self.knowledge.hotline(region)
             legal = next((c.phone for c in self.knowledge.contacts(region) if c.phone == "12348"), "12348")
@@ -656,5 +664,7 @@ class ComplaintFlow:
         return other and asks
 
     def _recent_case(self, user: User, now: float) -> Complaint | None:
+        if not user.cases:
+            return None
         cases = self.register.of_user(user.openid)
         return cases[0] if cases and now - cases[0].created < 3600 else None

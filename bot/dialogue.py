@@ -113,7 +113,7 @@ class Bot:
         """Raises ``storage.StoreBusy`` if the database stays locked past ``lock_timeout`` seconds."""
         result = self.classifier.classify(msg.text) if msg.text.strip() else None
         with self.store.transaction(lock_timeout):
-            seen, reply = self.store.processed(msg.dedupe_key)
+            seen, reply, user = self.store.recall(msg.dedupe_key, msg.from_user)
             if seen:
                 log.info("redelivery answered from store user=%s", hash_openid(msg.from_user))
                 return reply
@@ -123,7 +123,6 @@ class Bot:
                     handler(msg)
                 self.store.remember(msg.dedupe_key, None)
                 return None
-            user = self.store.user(msg.from_user)
             reply = self.turn(msg, user, result)
             reply = fit(reply) if reply else reply
             user.last_seen = self.clock()

@@ -27,6 +27,18 @@ import sqlite_utils
 DEDUPE_KEEP_SECONDS = 3 * 24 * 3600
 BUSY_TIMEOUT_MS = 10_000
 
+# This process's id, kept current by an at-fork hook: ``Store.conn`` compares it on every call, and
+# os.getpid() is a system call.
+_PID = os.getpid()
+
+
+def _after_fork() -> None:
+    global _PID
+    _PID = os.getpid()
+
+
+os.register_at_fork(after_in_child=_after_fork)
+
 
 @lru_cache(maxsize=8192)
 def hash_openid(openid: str) -> str:
@@ -42,6 +54,9 @@ class User:
     followed: bool = True
     last_seen: float = 0.0
     state: dict[str, Any] | None = None
+    # Has filed a wage complaint (complaints.Register.create sets it; it is never cleared): the
+    # complaint form looks for case news only for these users, not on every turn of everyone.
+    cases: bool = False
 
 
 SCHEMA = """
@@ -51,7 +66,8 @@ CREATE TABLE IF NOT EXISTS users (
     subscribed INTEGER NOT NULL DEFAULT 1,
     followed INTEGER NOT NULL DEFAULT 1,
     last_seen REAL NOT NULL DEFAULT 0,
-    state TEXT
+    state TEXT,
+    cases INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS processed (
     key TEXT PRIMARY KEY,
@@ -84,9 +100,9 @@ class Store:
 
     @property
     def conn(self) -> sqlite3.Connection:
-        if self._pid != os.getpid():
+        if self._pid != _PID:
             # A connection must never cross fork() (gunicorn --preload): start afresh in the child.
-            self._local, self._pid = threading.local(), os.getpid()
+            self._local, self._pid = threading.local(), _PID
             self._writer = WriteLock(self.path)
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
         if conn is None:
@@ -100,6 +116,7 @@ class Store:
             conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute("PRAGMA foreign_keys=ON")
             self._local.conn = conn
+            self._local.busy_ms = BUSY_TIMEOUT_MS
         return conn
 
     @property
@@ -146,19 +163,23 @@ class Store:
         finally:
             self._writer.release()
 
-    @staticmethod
-    def _begin(conn: sqlite3.Connection, timeout: float | None) -> None:
-        """BEGIN IMMEDIATE; a writer outside our lock (a backup, sqlite3 shell) may still hold SQLite's."""
-        if timeout is None:
-            conn.execute("BEGIN IMMEDIATE")
-            return
-        conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+    def _begin(self, conn: sqlite3.Connection, timeout: float | None) -> None:
+        """BEGIN IMMEDIATE; a writer outside our lock (a backup, sqlite3 shell) may still hold SQLite's.
+
+        SQLite waits for it up to the connection's busy timeout: ``timeout`` if given, else the
+        default. The connection keeps the last one set (a webhook thread sets its budget once, not
+        twice per push), so statements outside ``transaction()`` on such a thread wait that long.
+        """
+        busy_ms = BUSY_TIMEOUT_MS if timeout is None else int(timeout * 1000)
+        if self._local.busy_ms != busy_ms:
+            conn.execute(f"PRAGMA busy_timeout = {busy_ms}")
+            self._local.busy_ms = busy_ms
         try:
             conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
+            if timeout is None:
+                raise
             raise StoreBusy(str(exc)) from exc
-        finally:
-            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
     def make_durable(self) -> None:
         """This transaction must survive a power cut, not just a crash (a case number shown to a worker).
@@ -194,30 +215,34 @@ class Store:
 
     def migrate(self) -> None:
         self.conn.executescript(SCHEMA)
+        columns = {row[1] for row in self.conn.execute("PRAGMA table_info(users)")}
+        if "cases" not in columns:  # a database from before the flag (complaints backfill it)
+            self.conn.execute("ALTER TABLE users ADD COLUMN cases INTEGER NOT NULL DEFAULT 0")
         for hook in _MIGRATIONS:
             hook(self)
 
     # -- users -----------------------------------------------------------------------------------
 
     def user(self, openid: str) -> User:
-        row = self.conn.execute("SELECT * FROM users WHERE openid = ?", (openid,)).fetchone()
-        if row is None:
-            return User(openid)
-        return User(
-            openid=row["openid"],
-            region=row["region"],
-            subscribed=bool(row["subscribed"]),
-            followed=bool(row["followed"]),
-            last_seen=row["last_seen"],
-            state=json.loads(row["state"]) if row["state"] else None,
-        )
+        row = self.conn.execute(
+            "SELECT region, subscribed, followed, last_seen, state, cases FROM users WHERE openid = ?",
+            (openid,),
+        ).fetchone()
+        return User(openid) if row is None else _user(openid, tuple(row))
+
+    def recall(self, key: str, openid: str) -> tuple[bool, str | None, User]:
+        """(already processed?, the stored reply, the user) for a push, in one statement.
+
+        The turn's two lookups — the dedupe row and the sender's row — as one LEFT JOIN of both
+        primary-key probes, so a push costs one SELECT instead of two.
+        """
+        row = self.conn.execute(_RECALL, (key, openid)).fetchone()
+        user = User(openid) if row[2] is None else _user(openid, tuple(row)[3:])
+        return bool(row[0]), row[1], user
 
     def save_user(self, user: User) -> None:
         self.conn.execute(
-            "INSERT INTO users (openid, region, subscribed, followed, last_seen, state)"
-            " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(openid) DO UPDATE SET"
-            " region=excluded.region, subscribed=excluded.subscribed, followed=excluded.followed,"
-            " last_seen=excluded.last_seen, state=excluded.state",
+            _SAVE_USER,
             (
                 user.openid,
                 user.region,
@@ -225,6 +250,7 @@ class Store:
                 int(user.followed),
                 user.last_seen,
                 json.dumps(user.state, ensure_ascii=False) if user.state else None,
+                int(user.cases),
             ),
         )
 
@@ -266,6 +292,35 @@ class Store:
             (limit,),
         )
         return [dict(r) for r in rows]
+
+
+_RECALL = (
+    "SELECT p.key IS NOT NULL, p.reply, u.openid,"
+    " u.region, u.subscribed, u.followed, u.last_seen, u.state, u.cases"
+    " FROM (SELECT ?1 AS key, ?2 AS openid) AS q"
+    " LEFT JOIN processed AS p ON p.key = q.key"
+    " LEFT JOIN users AS u ON u.openid = q.openid"
+)
+# ``cases`` only ever goes from 0 to 1 (complaints.Register.create may set it in the same turn).
+_SAVE_USER = (
+    "INSERT INTO users (openid, region, subscribed, followed, last_seen, state, cases)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(openid) DO UPDATE SET"
+    " region=excluded.region, subscribed=excluded.subscribed, followed=excluded.followed,"
+    " last_seen=excluded.last_seen, state=excluded.state, cases=max(cases, excluded.cases)"
+)
+
+
+def _user(openid: str, row: tuple[Any, ...]) -> User:
+    region, subscribed, followed, last_seen, state, cases = row
+    return User(
+        openid=openid,
+        region=region,
+        subscribed=bool(subscribed),
+        followed=bool(followed),
+        last_seen=last_seen,
+        state=json.loads(state) if state else None,
+        cases=bool(cases),
+    )
 
 
 class StoreBusy(Exception):

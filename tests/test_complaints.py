@@ -262,3 +262,29 @@ def test_status_change_reaches_a_recent_writer_by_customer_service_message(harne
     assert case_no in msg["text"] and "已受理" in msg["text"]
     assert h.services.complaints.get(case_no).notified is True
     assert "有新进展" not in h.say("你好", "o-cs")  # already told: not repeated in the chat
+
+
+def test_ordinary_turns_do_not_look_up_complaints_until_a_case_is_filed(harness: Harness) -> None:
+    sql: list[str] = []
+    harness.services.store.conn.set_trace_callback(sql.append)
+    harness.say("你好", "o-flag")
+    harness.say("确认", "o-flag")  # a confirm word with no draft: only filers can have a recent case
+    assert not [s for s in sql if "complaints" in s]
+    fill(harness, "o-flag")
+    harness.say("确认", "o-flag")
+    assert harness.services.store.user("o-flag").cases is True
+    harness.services.complaints.set_status(cases(harness)[0]["case_no"], "已受理", "", "staff-1")
+    assert "已受理" in harness.say("你好", "o-flag")
+
+
+def test_cases_filed_before_the_flag_existed_are_found(harness: Harness) -> None:
+    from bot.storage import Store
+
+    fill(harness, "o-old")
+    harness.say("确认", "o-old")
+    db = harness.settings.storage.database
+    conn = sqlite3.connect(db)
+    conn.execute("ALTER TABLE users DROP COLUMN cases")  # as a database from before it
+    conn.commit()
+    conn.close()
+    assert Store(db).user("o-old").cases is True
