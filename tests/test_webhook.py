@@ -254,3 +254,23 @@ def test_internal_failure_still_answers_the_worker(harness: Harness, monkeypatch
     monkeypatch.setattr(harness.services.bot, "turn", broken)
     content = harness.wechat.open_reply(harness.post(text_xml("你好")).data)["Content"]
     assert "12333" in content
+
+
+def test_streamed_body_over_the_cap_is_413(harness: Harness) -> None:
+    """A chunked push has no Content-Length: the cap holds while reading."""
+    import io
+
+    big = text_xml("欠薪" * 40_000).encode()
+    resp = harness.client.post(
+        harness.path,
+        query_string=harness.wechat.query(),
+        input_stream=io.BytesIO(big),
+        headers={"Transfer-Encoding": "chunked"},
+        environ_overrides={"wsgi.input_terminated": True},  # as gunicorn says of chunked bodies
+    )
+    assert resp.status_code == 413
+
+
+def test_other_methods_on_the_webhook_are_flasks_405(harness: Harness) -> None:
+    resp = harness.client.put(harness.path, query_string=harness.wechat.query(), data=text_xml("你好"))
+    assert resp.status_code == 405
