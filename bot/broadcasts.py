@@ -437,6 +437,36 @@ def explain(exc: WeChatError) -> str:
     return f"{why}（微信错误码 {exc.errcode}）"
 
 
+def explain_tags(exc: WeChatError) -> str:
+    """A failure of the region-tag sync (or of the token fetch it needed), for officials."""
+    if isinstance(exc, TransientWeChatError):
+        why = "微信接口暂时连不上或太忙"
+    elif isinstance(exc, AuthError):
+        why = "公众号的 AppID/AppSecret 或接口权限有问题，请管理员检查配置"
+    elif exc.errcode == 48001:
+        why = "公众号没有用户标签接口的权限"
+    else:
+        why = "微信拒绝了更新用户标签"
+    return f"{why}（微信错误码 {exc.errcode}）"
+
+
+def held_back(send: Send, exc: WeChatError) -> str:
+    """Why ``send`` was not (re)sent because the region tags could not be brought up to date.
+
+    A send with an earlier attempt (recovered after a crash, or retried) may already have been
+    accepted by WeChat: it must not read as unsent, or an official may schedule it again.
+    """
+    if send.attempts:
+        return (
+            f"更新地区标签失败，这次没有重试：{explain_tags(exc)}。之前的尝试可能已经发出，"
+            "请到公众号后台「已群发」里核对；再次重发不会重复发送"
+        )
+    return (
+        f"更新地区标签失败，为免发错人（发给已退订的人，或漏掉新关注的人），这次没有发送：{explain_tags(exc)}。"
+        "微信恢复后可以重发"
+    )
+
+
 # -- the service -----------------------------------------------------------------------------------
 
 
@@ -1046,8 +1076,8 @@ class Broadcasts:
         try:
             self.tags.sync()  # whoever opted out or moved a minute ago is out of the tags now
         except WeChatError as exc:
-            why = f"更新地区标签失败，为免发给已退订的人，这次没有发送：{explain(exc)}"
-            return [self._finish(s, "failed", actor, error=why) for s in sends]
+            log.warning("broadcast: tag sync failed, %d send(s) held back: %s", len(sends), exc)
+            return [self._finish(s, "failed", actor, error=held_back(s, exc)) for s in sends]
         done = []
         for send in sends:
             try:
@@ -1068,7 +1098,11 @@ class Broadcasts:
             return self._finish(
                 send, "skipped", actor, error="没有符合条件的关注者（都退订了，或这个地区还没有人）"
             )
-        tag_id = self.tags.tag_ids({send.region})[send.region]
+        try:
+            tag_id = self.tags.tag_ids({send.region})[send.region]
+        except WeChatError as exc:
+            log.warning("broadcast send #%d: no tag id: %s", send.id, exc)
+            return self._finish(send, "failed", actor, error=held_back(send, exc))
         with self.store.transaction() as conn:  # counted before the call: a retry knows it may have gone out
             conn.execute("UPDATE broadcast_sends SET attempts = attempts + 1 WHERE id = ?", (send.id,))
         note = ""

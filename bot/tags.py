@@ -10,6 +10,11 @@ The webhook never calls WeChat for this. A trigger marks a user row dirty whenev
 ``subscribed`` or ``followed`` changes; ``TagMirror.sync`` (run by the scheduler every poll and
 right before every broadcast) tags and untags the dirty users and clears the mark — only if the
 row did not change again meanwhile.
+
+Only an answer about the follower (an OpenID that is not, or no longer, one of ours; a follower
+with too many tags) marks that follower refused. Anything else — WeChat busy, no permission, a
+token or credential problem — fails the whole sync: the users stay dirty for the next one, and a
+broadcast waiting on the sync is held back rather than sent to a tag that is out of date.
 """
 
 from __future__ import annotations
@@ -27,7 +32,6 @@ from .errors import WeChatError
 from .ids import NATIONAL
 from .knowledge import Knowledge
 from .storage import Store, hash_openid, register_migration
-from .wechat_api import TransientWeChatError
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +39,9 @@ TAG_PREFIX = "留工·"
 SYNC_BATCH = 500
 # tags_dirty values: 0 in sync, 1 needs a sync, 2 WeChat refused this user (retried after a change).
 CLEAN, DIRTY, REFUSED = 0, 1, 2
+# batch(un)tagging answers about a follower rather than the call: invalid OpenID, OpenID of another
+# account, the follower already carries the most tags WeChat allows.
+FOLLOWER_ERRCODES = frozenset({40003, 49003, 45059})
 
 
 class TagsAPI(Protocol):
@@ -146,7 +153,7 @@ class TagMirror:
     # -- the sync -------------------------------------------------------------------------------
 
     def sync(self, limit: int = 100_000) -> SyncResult:
-        """Mirror every dirty user (at most ``limit``). Transient WeChat errors propagate."""
+        """Mirror every dirty user (at most ``limit``). WeChat errors not about one follower propagate."""
         with self._lock:
             return self._sync(limit)
 
@@ -212,7 +219,10 @@ class TagMirror:
         return SyncResult(len(plans), len(refused))
 
     def _apply(self, adds: dict[str, list[str]], removes: dict[str, list[str]]) -> set[str]:
-        """Tag and untag; returns the openids WeChat refused (an invalid or foreign OpenID)."""
+        """Tag and untag; returns the openids WeChat refused (an invalid or foreign OpenID).
+
+        Any WeChatError that is not about one follower propagates: the sync fails as a whole.
+        """
         if not adds and not removes:
             return set()
         api = self.api()
@@ -224,17 +234,17 @@ class TagMirror:
                 try:
                     if todo:
                         call(ids[region], todo)
-                except TransientWeChatError:
-                    raise
                 except WeChatError as exc:
+                    if exc.errcode not in FOLLOWER_ERRCODES:
+                        raise
                     # One bad OpenID fails its whole batch: find it by going one at a time.
                     log.warning("tags: batch for %s refused (%s), retrying one by one", region, exc.errcode)
                     for openid in todo:
                         try:
                             call(ids[region], [openid])
-                        except TransientWeChatError:
-                            raise
                         except WeChatError as one:
+                            if one.errcode not in FOLLOWER_ERRCODES:
+                                raise
                             log.warning("tags: user=%s refused (%s)", hash_openid(openid), one.errcode)
                             refused.add(openid)
         return refused
