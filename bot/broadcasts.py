@@ -50,7 +50,14 @@ from .storage import Store, register_migration
 from .tags import TagMirror, TagsAPI
 from .tags import ensure_schema as ensure_tag_schema
 from .wechat import Message
-from .wechat_api import AlreadySent, AuthError, MassResult, QuotaExceeded, TransientWeChatError
+from .wechat_api import (
+    AlreadySent,
+    AuthError,
+    MassResult,
+    QuotaExceeded,
+    TransientWeChatError,
+    unanswered_before,
+)
 
 log = logging.getLogger(__name__)
 
@@ -434,7 +441,13 @@ def explain(exc: WeChatError) -> str:
         why = "公众号没有这个接口的权限"
     else:
         why = "微信拒绝了这次群发"
-    return f"{why}（微信错误码 {exc.errcode}）"
+    text = f"{why}（微信错误码 {exc.errcode}）"
+    if unanswered_before(exc) and not isinstance(exc, TransientWeChatError):
+        # A timed-out attempt, then a refusal of the retry: the first one may have gone through.
+        text += (
+            "。之前有一次请求没等到微信回答，可能已经发出：请到公众号后台「已群发」里核对；重试不会重复发送"
+        )
+    return text
 
 
 def explain_tags(exc: WeChatError) -> str:

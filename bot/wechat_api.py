@@ -137,6 +137,20 @@ def error_for(errcode: int, errmsg: str, body: Mapping[str, Any] | None = None) 
     return _ERROR_CLASSES.get(errcode, WeChatError)(errcode, errmsg)
 
 
+def unanswered_before(exc: BaseException) -> bool:
+    """Whether WeChat may have done what the failed call asked: one of its attempts got no answer.
+
+    A timeout, a dropped connection or an HTTP 5xx leaves the outcome unknown, even when a later
+    attempt is refused outright (a mass send the first attempt delivered, then 48001 for the retry).
+    """
+    return isinstance(exc, NetworkError) or getattr(exc, "unanswered_before", False) is True
+
+
+def _mark_unanswered(error: WeChatError) -> WeChatError:
+    error.unanswered_before = True  # type: ignore[attr-defined]  # read by unanswered_before()
+    return error
+
+
 class MassResult(TypedDict):
     msg_id: int
     msg_data_id: int | None
@@ -377,11 +391,18 @@ class WeChatAPI:
                 raise
             stale = getattr(self._local, "token", None)
             log.info("%s: access token refused (%s), refreshing it once", what, exc.errcode)
-            self._tokens.refresh(self._fetch_token, stale=stale)
-            return self._retrying(what, request)
+            unanswered = unanswered_before(exc)
+            try:
+                self._tokens.refresh(self._fetch_token, stale=stale)
+                return self._retrying(what, request)
+            except WeChatError as again:
+                if unanswered:
+                    _mark_unanswered(again)
+                raise
 
     def _retrying(self, what: str, request: Callable[[], T]) -> T:
         attempt = 1
+        unanswered = False  # an attempt got no answer: WeChat may have done it
         while True:
             try:
                 result = request()
@@ -391,7 +412,8 @@ class WeChatAPI:
             except (WeChatClientException, requests.RequestException) as exc:
                 error = self._translate(what, exc)
             if not isinstance(error, TransientWeChatError) or attempt >= self.max_attempts:
-                raise error from None
+                raise (_mark_unanswered(error) if unanswered else error) from None
+            unanswered = unanswered or isinstance(error, NetworkError)
             delay = self.backoff * 2 ** (attempt - 1) * (1 + random.random())
             log.warning(
                 "%s failed (%s), attempt %d/%d, retrying in %.2fs",

@@ -824,3 +824,19 @@ def test_a_send_wechat_accepted_before_a_crash_is_not_reported_as_unsent(small: 
     [sent] = resend(small, broadcast)  # confirmed, not sent again
     assert sent.status == "sent" and "没有重复发送" in sent.note, sent.note
     assert mass_texts(small, "o-1") == [sent.text]
+
+
+def test_a_refusal_after_a_timed_out_attempt_says_the_send_may_have_gone_out(small: World) -> None:
+    small.add(Person("o-1", "dalian", "stable"))
+    small.b.tags.sync()
+    broadcast = schedule(small, "dalian", "通知", START + timedelta(hours=2))
+    small.state.inject_fault(SENDALL, hang=HANG)  # WeChat takes it after the client gave up …
+    small.state.inject_fault(SENDALL, errcode=48001)  # … and refuses the client's retry
+    [send] = fire(small, broadcast)
+    assert send.status == "failed" and "微信错误码 48001" in send.error
+    assert mass_texts(small, "o-1") == [send.text]  # it went out
+    assert "可能已经发出" in send.error, send.error
+    check_explained(send)
+    [sent] = resend(small, broadcast)  # confirmed, not sent again
+    assert sent.status == "sent" and "没有重复发送" in sent.note, sent.note
+    assert mass_texts(small, "o-1") == [sent.text]

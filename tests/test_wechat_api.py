@@ -26,6 +26,7 @@ from bot.wechat_api import (
     TransientWeChatError,
     WeChatAPI,
     redact,
+    unanswered_before,
 )
 
 TOKEN_PATH = "/cgi-bin/token"
@@ -205,6 +206,28 @@ def test_hanging_server_times_out_within_bounded_time(
     assert elapsed < 3.0
     assert emulator.state.count("tags/get") == 4
     assert len(sleeps) == 2
+
+
+def test_a_refusal_after_an_unanswered_attempt_says_the_call_may_have_happened(
+    emulator: RunningEmulator, db: Path, sleeps: Sleeps
+) -> None:
+    with WeChatAPI(emulator.settings(), db, sleep=sleeps, timeout=(1.0, 0.2)) as api:
+        api.get_tags()
+        emulator.state.inject_fault("tags/get", errcode=48001)
+        with pytest.raises(WeChatError) as answered:
+            api.get_tags()
+        emulator.state.inject_fault("tags/get", hang=0.5)  # may have been done: no answer came
+        emulator.state.inject_fault("tags/get", errcode=48001)
+        with pytest.raises(WeChatError) as refused:
+            api.get_tags()
+        emulator.state.inject_fault("tags/get", status=502)
+        emulator.state.inject_fault("tags/get", errcode=40001)  # … then a token errcode, twice
+        emulator.state.inject_fault("tags/get", errcode=40001)
+        with pytest.raises(AuthError) as after_refresh:
+            api.get_tags()
+    assert not unanswered_before(answered.value)
+    assert refused.value.errcode == 48001 and unanswered_before(refused.value)
+    assert after_refresh.value.errcode == 40001 and unanswered_before(after_refresh.value)
 
 
 # --- final errors
