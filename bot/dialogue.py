@@ -9,8 +9,10 @@ the user and remembers the reply. So a push is processed once and always gets th
 from __future__ import annotations
 
 import logging
+import threading
 import time
 import unicodedata
+from collections import Counter
 from collections.abc import Callable
 from datetime import date
 from typing import Protocol
@@ -81,6 +83,40 @@ def fit(text: str, limit: int = MAX_REPLY_BYTES) -> str:
     return "\n".join(kept) + "\n" + TRUNCATED
 
 
+class TurnStats:
+    """Turn counts per process, logged at INFO once a period; each turn itself is logged at DEBUG.
+
+    A log record per push cost as much CPU as verifying and parsing the push. The counts say what
+    the per-turn lines said in aggregate (message types, intents, redeliveries) and name no one.
+    """
+
+    def __init__(self, every: float = 60.0, clock: Callable[[], float] = time.monotonic) -> None:
+        self.every = every
+        self.clock = clock
+        self._lock = threading.Lock()
+        self._since = clock()
+        self._kinds: Counter[str] = Counter()
+        self._intents: Counter[str] = Counter()
+
+    def count(self, kind: str, intent: str | None = None) -> None:
+        with self._lock:
+            self._kinds[kind] += 1
+            if intent:
+                self._intents[intent] += 1
+            now = self.clock()
+            if now - self._since < self.every:
+                return
+            since, kinds, intents = self._since, self._kinds, self._intents
+            self._since, self._kinds, self._intents = now, Counter(), Counter()
+        log.info(
+            "turns in the last %.0fs: %d (%s); intents: %s",
+            now - since,
+            kinds.total(),
+            ", ".join(f"{k} {n}" for k, n in kinds.most_common()),
+            ", ".join(f"{k} {n}" for k, n in intents.most_common()) or "-",
+        )
+
+
 def menu_pick(text: str) -> str | None:
     """「3」「３」「三」「3.」 → the menu's third topic."""
     t = unicodedata.normalize("NFKC", text).strip().rstrip(".、。号")
@@ -103,6 +139,7 @@ class Bot:
         self.store = store
         self.today = today
         self.clock = clock
+        self.stats = TurnStats()
         # Other features hook in here (complaint form, broadcast results) without a cycle of imports.
         self.flows: list[Flow] = []
         self.event_handlers: dict[str, Callable[[Message], None]] = {}
@@ -116,25 +153,29 @@ class Bot:
             seen, reply, user = self.store.recall(msg.dedupe_key, msg.from_user)
             if seen:
                 log.info("redelivery answered from store user=%s", hash_openid(msg.from_user))
+                self.stats.count("redelivered")
                 return reply
             if msg.msg_type == "event" and msg.event in SYSTEM_EVENTS:
                 handler = self.event_handlers.get(msg.event)
                 if handler:
                     handler(msg)
                 self.store.remember(msg.dedupe_key, None)
+                self.stats.count("system event")
                 return None
             reply = self.turn(msg, user, result)
             reply = fit(reply) if reply else reply
             user.last_seen = self.clock()
             self.store.save_user(user)
             self.store.remember(msg.dedupe_key, reply)
-        log.info(
+        intent = result.intent if result else None
+        log.debug(
             "turn user=%s type=%s intent=%s region=%s",
             hash_openid(msg.from_user),
             msg.msg_type,
-            result.intent if result else "-",
+            intent or "-",
             user.region or "-",
         )
+        self.stats.count(f"{msg.event} event" if msg.msg_type == "event" else msg.msg_type, intent)
         return reply
 
     def turn(self, msg: Message, user: User, result: Result | None) -> str | None:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import date
 
+import pytest
 from conftest import Harness
+from wechat_helpers import event_xml
 
-from bot.dialogue import MAX_REPLY_BYTES, fit, menu_pick
+from bot.dialogue import MAX_REPLY_BYTES, TurnStats, fit, menu_pick
 
 
 def test_menu_numbers_pick_topics(harness: Harness) -> None:
@@ -71,3 +74,21 @@ def test_replies_fit_wechats_limit() -> None:
     assert len(out.encode()) <= MAX_REPLY_BYTES and out.endswith("回复「人工」查电话）")
     assert fit("短") == "短"
     assert len(fit("欠" * 5000).encode()) <= MAX_REPLY_BYTES
+
+
+def test_turns_are_counted_and_summed_up_once_a_period_without_naming_anyone(
+    harness: Harness, caplog: pytest.LogCaptureFixture
+) -> None:
+    now = [1000.0]
+    harness.services.bot.stats = TurnStats(every=60, clock=lambda: now[0])
+    caplog.set_level(logging.DEBUG, logger="bot.dialogue")
+    harness.say("你好", "o-stats-1")
+    harness.say("过年加班工资怎么算", "o-stats-2")
+    assert not [r for r in caplog.records if r.levelno >= logging.INFO]  # each turn: DEBUG only
+    assert [r.getMessage() for r in caplog.records if "type=text" in r.getMessage()]
+    now[0] += 61
+    harness.post(event_xml("subscribe", openid="o-stats-3"))
+    (summary,) = [r.getMessage() for r in caplog.records if r.levelno == logging.INFO]
+    assert "turns in the last 61s: 3 (text 2, subscribe event 1)" in summary
+    assert "greeting 1" in summary and "holiday_pay 1" in summary
+    assert "o-stats" not in caplog.text
