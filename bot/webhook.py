@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from http import HTTPStatus
 from typing import TYPE_CHECKING
-from urllib.parse import parse_qsl
+from urllib.parse import unquote_plus
 
 from flask import Blueprint, Response, request
 from werkzeug.exceptions import RequestEntityTooLarge
@@ -95,6 +95,18 @@ _XML = "application/xml; charset=utf-8"
 _STATUS = {int(s): f"{int(s)} {s.phrase}" for s in HTTPStatus}
 
 
+def query_args(query: str) -> dict[str, str]:
+    """The query string as Flask's ``request.args.get`` sees it: percent- and plus-decoded as UTF-8,
+    blank values kept, the first of repeated names. (WeChat's are plain ASCII: decoding is rare.)"""
+    args: dict[str, str] = {}
+    for pair in query.split("&"):
+        name, _, value = pair.partition("=")
+        if "%" in pair or "+" in pair:
+            name, value = unquote_plus(name), unquote_plus(value)
+        args.setdefault(name, value)
+    return args
+
+
 class PushEndpoint:
     """WSGI middleware: POST <webhook_path> is a push, answered here; anything else goes to ``app``."""
 
@@ -113,19 +125,25 @@ class PushEndpoint:
         start_response(_STATUS[status], [("Content-Type", mimetype), ("Content-Length", str(len(body)))])
         return [body]
 
+    def body(self, environ: WSGIEnvironment) -> bytes:
+        """At most ``max_body`` bytes of body, else ``RequestEntityTooLarge``."""
+        length = get_content_length(environ)  # None when chunked
+        if length is not None:
+            if length > self.max_body:
+                raise RequestEntityTooLarge
+            return bytes(environ["wsgi.input"].read(length))
+        body = bytes(get_input_stream(environ, max_content_length=self.max_body).read())
+        if len(body) >= self.max_body:
+            raise RequestEntityTooLarge  # streamed: werkzeug stopped reading at the cap
+        return body
+
     def push(self, environ: WSGIEnvironment) -> tuple[int, str, str]:
         """(HTTP status, content type, body) for one push; never raises."""
         envelope: Envelope | None = None
         try:
-            # As Flask's request.args would (PEP 3333 hands the query over as latin-1).
+            # PEP 3333 hands the query string over as latin-1.
             query = environ.get("QUERY_STRING", "").encode("latin-1").decode("utf-8", "replace")
-            args: dict[str, str] = {}
-            for name, value in parse_qsl(query, keep_blank_values=True):
-                args.setdefault(name, value)  # the first of repeated names, as MultiDict.get
-            body = get_input_stream(environ, max_content_length=self.max_body).read()
-            if len(body) >= self.max_body and get_content_length(environ) is None:
-                raise RequestEntityTooLarge  # streamed (chunked): werkzeug cut it at the cap
-            envelope = self.gate.open(args, body)
+            envelope = self.gate.open(query_args(query), self.body(environ))
             _, reply = self.deadline.respond(envelope.message)
         except RequestEntityTooLarge:
             log.warning("push refused: body over %d bytes", self.max_body)
