@@ -203,6 +203,15 @@ SHOW = """
     <button type="submit">取消群发</button></form>
 </div>
 {% endif %}
+{% if resendable %}
+<div class="bc-buttons bc-actions">
+  <form method="post" class="inline" action="{{ url_for('desk_broadcasts.send_now', broadcast_id=item.id) }}">
+    <input type="hidden" name="{{ csrf_field }}" value="{{ csrf_token() }}">
+    <label class="inline"><input type="checkbox" name="confirm" value="1" required> 确认</label>
+    <button type="submit">{{ '重新发送失败的' if item.counts['failed'] else '现在就发' }}</button></form>
+  <small class="meta">已经发出的不会重复发送。</small>
+</div>
+{% endif %}
 <h2>发送记录</h2>
 <div class="scroll"><table class="list">
 <thead><tr><th>时间</th><th>地区</th><th>状态</th><th>微信结果</th><th>说明</th></tr></thead>
@@ -324,6 +333,14 @@ def create_desk_broadcasts(services: Any) -> Blueprint:
         else:
             flash(f"预览已发给 {n} 个测试号，请在手机上查看。", "ok")
 
+    def scheduler_problem() -> str | None:
+        state = last_seen(store)
+        if state is not None and b.clock() - state["last_poll"] <= 3 * b.settings.poll_seconds + 60:
+            return None
+        return "调度器没有在运行，到点不会发送。请让管理员启动：python -m bot scheduler" + (
+            f"（上次运行 {_when(state['last_poll'])}）" if state else ""
+        )
+
     # -- pages --------------------------------------------------------------------------------------
 
     @bp.get("/style.css")
@@ -333,14 +350,7 @@ def create_desk_broadcasts(services: Any) -> Blueprint:
     @bp.get("/")
     @auth.require("official")
     def index() -> ResponseReturnValue:
-        state = last_seen(store)
-        stale = 3 * b.settings.poll_seconds + 60
-        problem = None
-        if state is None or b.clock() - state["last_poll"] > stale:
-            problem = "调度器没有在运行，到点不会发送。请让管理员启动：python -m bot scheduler" + (
-                f"（上次运行 {_when(state['last_poll'])}）" if state else ""
-            )
-        return page("群发", part(INDEX, items=b.recent(200), scheduler_problem=problem))
+        return page("群发", part(INDEX, items=b.recent(200), scheduler_problem=scheduler_problem()))
 
     @bp.get("/new")
     @auth.require("official")
@@ -457,6 +467,7 @@ def create_desk_broadcasts(services: Any) -> Blueprint:
             item=item,
             phone=phone(text, beijing(due).strftime("%m月%d日 %H:%M") if due else ""),
             trail=audit.recent(store, 50, target=f"broadcast:{broadcast_id}"),
+            resendable=not item.cancelled and any(s.status in ("failed", "scheduled") for s in item.sends),
         )
         return page(f"群发 #{broadcast_id}", body)
 
@@ -498,6 +509,26 @@ def create_desk_broadcasts(services: Any) -> Blueprint:
             try:
                 n = b.cancel(broadcast_id, staff_name())
                 flash(f"已取消，{n} 次待发送不会再发。", "ok")
+            except PlanError as exc:
+                flash(str(exc), "error")
+        return redirect(url_for("desk_broadcasts.show", broadcast_id=broadcast_id))
+
+    @bp.post("/<int:broadcast_id>/send-now")
+    @auth.require("official")
+    def send_now(broadcast_id: int) -> ResponseReturnValue:
+        """Retry the failed sends, or bring the next one forward; the scheduler sends it."""
+        if _get(broadcast_id) is None:
+            return missing(broadcast_id)
+        if request.form.get("confirm") != "1":
+            flash("请先勾选「确认」。", "error")
+        else:
+            try:
+                occurrence = b.prepone(broadcast_id, staff_name())
+                if problem := scheduler_problem():
+                    flash(f"已安排立即发送（{occurrence} 那一次），但{problem}", "error")
+                else:
+                    wait = max(1, round(b.settings.poll_seconds))
+                    flash(f"已安排立即发送（{occurrence} 那一次），{wait} 秒内发出，刷新本页看结果。", "ok")
             except PlanError as exc:
                 flash(str(exc), "error")
         return redirect(url_for("desk_broadcasts.show", broadcast_id=broadcast_id))

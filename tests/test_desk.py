@@ -486,3 +486,44 @@ def test_refusals_while_locked_do_not_flood_the_audit_log(harness: Harness) -> N
     failures = audit.recent(harness.services.store, 20, action="login_failed")
     assert len(failures) == 5
     assert "已锁定" in failures[0]["detail"]
+
+
+# -- broadcasts: a failed send is retried from the desk ---------------------------------------------
+
+
+def test_official_retries_a_failed_broadcast_from_the_desk(harness: Harness) -> None:
+    from datetime import datetime, timedelta
+
+    from bot.broadcasts import BEIJING, Draft, Schedule, broadcasts_of
+
+    b = broadcasts_of(harness.services)
+    at = datetime.now(BEIJING).replace(microsecond=0) + timedelta(days=2)
+    item = b.create(
+        Draft("notice", "通知", "{region_name}的朋友：过年好", ("dalian",), Schedule.once(at)), "干部甲"
+    )
+    official = staff(harness, "zhao", "official")
+    page = f"/desk/broadcasts/{item.id}"
+    assert "现在就发" in text(official.get(page))  # still scheduled: it can be brought forward
+
+    with harness.services.store.transaction() as conn:  # WeChat refused it
+        conn.execute("UPDATE broadcast_sends SET status = 'failed', error = '微信拒绝（45028）'")
+    shown = text(official.get(page))
+    assert "重新发送失败的" in shown and "45028" in shown
+    no_confirm = official.post(page + "/send-now", data={"csrf_token": token(official, page)})
+    assert no_confirm.status_code == 302 and b.get(item.id).sends[0].status == "failed"
+
+    resp = official.post(page + "/send-now", data={"csrf_token": token(official, page), "confirm": "1"})
+    assert resp.status_code == 302
+    [send] = b.get(item.id).sends
+    assert send.status == "scheduled" and send.error == "" and send.due <= b.clock()
+    flashed = text(official.get(page))
+    assert "已安排立即发送" in flashed and "调度器没有在运行" in flashed  # none runs in this test
+    trail = audit.recent(harness.services.store, 5, target=f"broadcast:{item.id}")
+    assert trail[0]["action"] == "broadcast_send_now"
+    hotline = staff(harness, "wang", "hotline")
+    assert (
+        hotline.post(
+            page + "/send-now", data={"csrf_token": token(hotline, "/desk/answers"), "confirm": "1"}
+        ).status_code
+        == 403
+    )
