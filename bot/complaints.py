@@ -387,7 +387,8 @@ class Register:
         text: str | None = None,
         limit: int = 200,
     ) -> list[Complaint]:
-        sql, args = "SELECT * FROM complaints WHERE 1=1", []
+        sql = "SELECT * FROM complaints WHERE 1=1"
+        args: list[object] = []
         if status:
             sql, args = sql + " AND status = ?", [*args, status]
         if region:

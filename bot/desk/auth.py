@@ -196,7 +196,7 @@ def guard(bp: Any, store: Store, refuse: Callable[[], ResponseReturnValue]) -> N
 
     log = logging.getLogger("bot.desk")
 
-    @bp.before_request  # type: ignore[misc]
+    @bp.before_request  # type: ignore[untyped-decorator]
     def _before() -> ResponseReturnValue | None:
         g.csp_nonce = secrets.token_urlsafe(16)
         load_staff(store)
@@ -205,7 +205,7 @@ def guard(bp: Any, store: Store, refuse: Callable[[], ResponseReturnValue]) -> N
             return refuse()
         return None
 
-    @bp.after_request  # type: ignore[misc]
+    @bp.after_request  # type: ignore[untyped-decorator]
     def _after(resp: Response) -> Response:
         security_headers(resp.headers, g.get("csp_nonce", ""))
         return resp
