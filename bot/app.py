@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -98,7 +99,9 @@ def create_app(settings: Settings, services: Services | None = None) -> Flask:
     return app
 
 
-def configure_logging(level: int = logging.INFO) -> None:
+def configure_logging(level: int | str | None = None) -> None:
+    """INFO unless ``level`` or $BOT_LOG_LEVEL says otherwise (DEBUG adds a line per turn)."""
+    level = level or os.environ.get("BOT_LOG_LEVEL", "").upper() or logging.INFO
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     for noisy in ("jieba", "apscheduler"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
