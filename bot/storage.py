@@ -215,9 +215,10 @@ class Store:
 
     def migrate(self) -> None:
         self.conn.executescript(SCHEMA)
-        columns = {row[1] for row in self.conn.execute("PRAGMA table_info(users)")}
-        if "cases" not in columns:  # a database from before the flag (complaints backfill it)
-            self.conn.execute("ALTER TABLE users ADD COLUMN cases INTEGER NOT NULL DEFAULT 0")
+        with self.transaction() as conn:  # checked under the write lock: processes start together
+            columns = {row[1] for row in conn.execute("PRAGMA table_info(users)")}
+            if "cases" not in columns:  # a database from before the flag (complaints backfill it)
+                conn.execute("ALTER TABLE users ADD COLUMN cases INTEGER NOT NULL DEFAULT 0")
         for hook in _MIGRATIONS:
             hook(self)
 
