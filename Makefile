@@ -44,6 +44,8 @@ bench: $(STAMP)
 	$(PY) bench/accuracy.py
 	$(PY) bench/classifier_speed.py
 	$(PY) bench/webhook_load.py
+	$(PY) bench/turn_cost.py
+	$(PY) bench/broadcast_send.py
 
 clean:
 	rm -rf .venv var .pytest_cache .ruff_cache .mypy_cache
