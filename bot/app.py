@@ -18,7 +18,7 @@ from .knowledge import Knowledge, load_knowledge
 from .outbox import SERVICE_WINDOW_SECONDS, Outbox
 from .rules import load_classifier
 from .storage import Store
-from .webhook import Deadline, PushEndpoint, create_webhook
+from .webhook import Deadline, create_webhook
 from .wechat import Gate
 from .wechat_api import WeChatAPI
 
@@ -84,8 +84,7 @@ def create_app(settings: Settings, services: Services | None = None) -> Flask:
     app.session_interface = DeskOnlySessions()
     app.extensions["liugong"] = services
     deadline = Deadline(services.bot, settings.server.reply_budget_seconds, services.outbox.send)
-    app.register_blueprint(create_webhook(services.gate, settings.server))
-    app.wsgi_app = PushEndpoint(app.wsgi_app, services.gate, deadline, settings.server)  # type: ignore[method-assign]
+    app.register_blueprint(create_webhook(services.gate, deadline, settings.server))
     from .desk import create_desk
     from .desk_broadcasts import create_desk_broadcasts
 

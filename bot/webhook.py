@@ -1,34 +1,24 @@
-"""The WeChat webhook: never answers 500 and never hangs.
+"""The WeChat webhook: a Flask blueprint that never answers 500 and never hangs.
 
-GET  <webhook_path> — the echostr handshake when the 公众号 is pointed at us (a Flask blueprint).
+GET  <webhook_path> — the echostr handshake when the 公众号 is pointed at us.
 POST <webhook_path> — a push: verified (signature, timestamp window, msg_signature, AppID),
 body capped, parsed without entities, answered once per MsgId, reply sealed the way it came.
-Pushes are every request the server gets, so they skip Flask: ``PushEndpoint`` is WSGI middleware
-in front of the Flask app that answers them straight from the environ (Flask's request and app
-contexts, routing, signals and response object cost more CPU than verifying and parsing a push).
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from http import HTTPStatus
-from typing import TYPE_CHECKING
-from urllib.parse import unquote_plus
 
 from flask import Blueprint, Response, request
 from werkzeug.exceptions import RequestEntityTooLarge
-from werkzeug.wsgi import get_content_length, get_input_stream
 
 from .config import ServerSettings
 from .dialogue import Bot
 from .errors import RequestRejected
 from .storage import StoreBusy, hash_openid
 from .wechat import Envelope, Gate, Message, render_text
-
-if TYPE_CHECKING:
-    from _typeshed.wsgi import StartResponse, WSGIApplication, WSGIEnvironment
 
 log = logging.getLogger(__name__)
 
@@ -75,8 +65,7 @@ class Deadline:
             self.follow_up(msg.from_user, reply)
 
 
-def create_webhook(gate: Gate, server: ServerSettings) -> Blueprint:
-    """The GET handshake (pushes are answered by ``PushEndpoint`` before Flask sees them)."""
+def create_webhook(gate: Gate, deadline: Deadline, server: ServerSettings) -> Blueprint:
     bp = Blueprint("webhook", __name__)
 
     @bp.get(server.webhook_path)
@@ -87,81 +76,36 @@ def create_webhook(gate: Gate, server: ServerSettings) -> Blueprint:
             log.warning("handshake refused: %s", exc.reason)
             return _plain(exc.reason, exc.status)
 
-    return bp
-
-
-_TEXT = "text/plain; charset=utf-8"
-_XML = "application/xml; charset=utf-8"
-_STATUS = {int(s): f"{int(s)} {s.phrase}" for s in HTTPStatus}
-
-
-def query_args(query: str) -> dict[str, str]:
-    """The query string as Flask's ``request.args.get`` sees it: percent- and plus-decoded as UTF-8,
-    blank values kept, the first of repeated names. (WeChat's are plain ASCII: decoding is rare.)"""
-    args: dict[str, str] = {}
-    for pair in query.split("&"):
-        name, _, value = pair.partition("=")
-        if "%" in pair or "+" in pair:
-            name, value = unquote_plus(name), unquote_plus(value)
-        args.setdefault(name, value)
-    return args
-
-
-class PushEndpoint:
-    """WSGI middleware: POST <webhook_path> is a push, answered here; anything else goes to ``app``."""
-
-    def __init__(self, app: WSGIApplication, gate: Gate, deadline: Deadline, server: ServerSettings) -> None:
-        self.app = app
-        self.gate = gate
-        self.deadline = deadline
-        self.path = server.webhook_path
-        self.max_body = server.max_body_bytes
-
-    def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
-        if environ.get("PATH_INFO") != self.path or environ.get("REQUEST_METHOD") != "POST":
-            return self.app(environ, start_response)
-        status, mimetype, text = self.push(environ)
-        body = text.encode()
-        start_response(_STATUS[status], [("Content-Type", mimetype), ("Content-Length", str(len(body)))])
-        return [body]
-
-    def body(self, environ: WSGIEnvironment) -> bytes:
-        """At most ``max_body`` bytes of body, else ``RequestEntityTooLarge``."""
-        length = get_content_length(environ)  # None when chunked
-        if length is not None:
-            if length > self.max_body:
-                raise RequestEntityTooLarge
-            return bytes(environ["wsgi.input"].read(length))
-        body = bytes(get_input_stream(environ, max_content_length=self.max_body).read())
-        if len(body) >= self.max_body:
-            raise RequestEntityTooLarge  # streamed: werkzeug stopped reading at the cap
-        return body
-
-    def push(self, environ: WSGIEnvironment) -> tuple[int, str, str]:
-        """(HTTP status, content type, body) for one push; never raises."""
+    @bp.post(server.webhook_path)
+    def push() -> Response:
+        request.max_content_length = server.max_body_bytes
         envelope: Envelope | None = None
         try:
-            # PEP 3333 hands the query string over as latin-1.
-            query = environ.get("QUERY_STRING", "").encode("latin-1").decode("utf-8", "replace")
-            envelope = self.gate.open(query_args(query), self.body(environ))
-            _, reply = self.deadline.respond(envelope.message)
+            body = request.get_data(cache=False)
+            if request.content_length is None and len(body) >= server.max_body_bytes:
+                raise RequestEntityTooLarge  # streamed (chunked): werkzeug stopped reading at the cap
+            envelope = gate.open(request.args, body)
+            _, reply = deadline.respond(envelope.message)
         except RequestEntityTooLarge:
-            log.warning("push refused: body over %d bytes", self.max_body)
-            return 413, _TEXT, "request body too large"
+            log.warning("push refused: body over %d bytes", server.max_body_bytes)
+            return _plain("request body too large", 413)
         except RequestRejected as exc:
             log.warning("push refused (%d): %s", exc.status, exc.reason)
-            return exc.status, _TEXT, exc.reason
+            return _plain(exc.reason, exc.status)
         except Exception:
             # The worker still gets a word back rather than WeChat's 「暂时无法提供服务」.
             log.exception("turn failed")
             if envelope is None:
-                return 200, _TEXT, "success"
+                return _plain("success")
             reply = SORRY
         if reply is None:
-            return 200, _TEXT, "success"
+            return _plain("success")
         try:
             msg = envelope.message
-            return 200, _XML, self.gate.seal(envelope, render_text(msg.from_user, msg.to_user, reply))
+            xml = gate.seal(envelope, render_text(msg.from_user, msg.to_user, reply))
         except Exception:
             log.exception("reply could not be sealed")
-            return 200, _TEXT, "success"
+            return _plain("success")
+        return Response(xml, mimetype="application/xml")
+
+    return bp

@@ -274,27 +274,3 @@ def test_streamed_body_over_the_cap_is_413(harness: Harness) -> None:
 def test_other_methods_on_the_webhook_are_flasks_405(harness: Harness) -> None:
     resp = harness.client.put(harness.path, query_string=harness.wechat.query(), data=text_xml("你好"))
     assert resp.status_code == 405
-
-
-@pytest.mark.parametrize(
-    ("query", "args"),
-    [
-        ("signature=ab&timestamp=1&nonce=2", {"signature": "ab", "timestamp": "1", "nonce": "2"}),
-        ("nonce=1&nonce=2", {"nonce": "1"}),  # the first, as Flask's request.args.get
-        (
-            "openid=o%2Dx%E4%BD%A0&echostr=a+b&blank=&bare",
-            {"openid": "o-x你", "echostr": "a b", "blank": "", "bare": ""},
-        ),
-        ("bad=%E4%BD", {"bad": "\ufffd"}),
-    ],
-)
-def test_query_args_read_as_flask_would(query: str, args: dict[str, str]) -> None:
-    from urllib.parse import parse_qsl
-
-    from bot.webhook import query_args
-
-    assert query_args(query) == args
-    first: dict[str, str] = {}
-    for name, value in parse_qsl(query, keep_blank_values=True):
-        first.setdefault(name, value)
-    assert query_args(query) == first
