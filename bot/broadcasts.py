@@ -39,10 +39,12 @@ import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 from typing import Any, Protocol
 
 from . import audit
+from .beijing import BEIJING as BEIJING  # re-exported: broadcasts speak Beijing time
+from .beijing import beijing as beijing
 from .errors import BotError, WeChatError
 from .ids import NATIONAL
 from .knowledge import BROADCAST_KINDS, Document, Knowledge
@@ -61,7 +63,6 @@ from .wechat_api import (
 
 log = logging.getLogger(__name__)
 
-BEIJING = timezone(timedelta(hours=8), "北京时间")
 DAILY_QUOTA = 1  # subscription account: mass sends per day
 MONTHLY_QUOTA = 4  # service account: mass messages per follower per month
 MAX_DAYS = 120  # a recurring schedule covers at most this many days
@@ -146,10 +147,6 @@ class MassAPI(TagsAPI, Protocol):
 
 def cn_date(d: date) -> str:
     return f"{d.year}年{d.month}月{d.day}日"
-
-
-def beijing(ts: float) -> datetime:
-    return datetime.fromtimestamp(ts, BEIJING)
 
 
 def parse_when(text: str) -> datetime:

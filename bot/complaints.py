@@ -13,9 +13,9 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
+from .beijing import beijing, shown
 from .classifier import Result
 from .ids import TOPIC_INTENTS
 from .storage import Store, User, register_migration
@@ -324,7 +324,7 @@ class Register:
         from .storage import hash_openid
 
         now = self.store.clock()
-        day = datetime.fromtimestamp(now).strftime("%Y%m%d")
+        day = beijing(now).strftime("%Y%m%d")
         with self.store.transaction() as conn:
             self.store.make_durable()
             n = conn.execute(
@@ -454,7 +454,7 @@ class Register:
             row = [
                 c.case_no,
                 c.status,
-                datetime.fromtimestamp(c.created).strftime("%Y-%m-%d %H:%M"),
+                shown(c.created),
                 c.region or "",
                 c.employer,
                 c.site,

@@ -11,13 +11,14 @@ from __future__ import annotations
 import getpass
 import os
 import sys
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import click
 
 from . import accounts, audit
+from .beijing import shown
 from .cli_common import config_option, settings_from
 from .complaints import STATUSES, TRANSITIONS
 from .config import Settings
@@ -51,7 +52,7 @@ def _services(settings: Settings) -> Any:
 
 
 def _when(ts: float | None) -> str:
-    return datetime.fromtimestamp(ts).strftime("%Y-%m-%d %H:%M") if ts else "-"
+    return shown(ts, empty="-")
 
 
 # -- users --------------------------------------------------------------------------------------

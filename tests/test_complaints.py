@@ -288,3 +288,17 @@ def test_cases_filed_before_the_flag_existed_are_found(harness: Harness) -> None
     conn.commit()
     conn.close()
     assert Store(db).user("o-old").cases is True
+
+
+def test_case_numbers_and_desk_dates_follow_beijing_time(harness: Harness) -> None:
+    """2021-02-01 23:30 UTC is 2 February, 07:30 in Beijing, whatever the server's own zone."""
+    from datetime import UTC, datetime
+
+    from bot.staff_cli import _when
+
+    store, reg = harness.services.store, harness.services.complaints
+    store.clock = lambda: datetime(2021, 2, 1, 23, 30, tzinfo=UTC).timestamp()
+    fields = {"employer": "乙公司", "site": "大连", "amount": 800, "period": "1个月", "workers": 1}
+    case = reg.create("o-tz", "dalian", fields | {"phone": "13900002222", "name": None})
+    assert case.case_no == "QX-20210202-0001"
+    assert _when(case.created) == "2021-02-02 07:30"

@@ -10,6 +10,7 @@ from flask import Blueprint, Response, flash, redirect, render_template, request
 from flask.typing import ResponseReturnValue
 
 from .. import accounts, audit
+from ..beijing import BEIJING, shown
 from ..complaints import CLOSED, STATUSES, TRANSITIONS, Complaint
 from . import auth
 from .search import intent_choices, intent_name, lookup, region_choices, region_title
@@ -21,7 +22,7 @@ EXPORT_LIMIT = 100_000
 
 
 def _fmt_time(ts: float | None) -> str:
-    return datetime.fromtimestamp(ts).strftime("%Y-%m-%d %H:%M") if ts else ""
+    return shown(ts)
 
 
 def _fmt_date(d: date | None) -> str:
@@ -171,7 +172,7 @@ def register_views(bp: Blueprint, services: Any) -> None:
                 if day is None:
                     problems.append(f"日期「{form[key]}」看不懂，请用 2021-02-01 这样的格式。")
                 else:
-                    midnight = datetime.combine(day + timedelta(days=shift), datetime.min.time())
+                    midnight = datetime.combine(day + timedelta(days=shift), datetime.min.time(), BEIJING)
                     query[arg] = midnight.timestamp()
         if form["q"]:
             query["text"] = form["q"]

@@ -1,0 +1,16 @@
+"""Beijing time. Workers, staff and case numbers live by it, whatever the server's zone is."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+BEIJING = timezone(timedelta(hours=8), "北京时间")
+
+
+def beijing(ts: float) -> datetime:
+    return datetime.fromtimestamp(ts, BEIJING)
+
+
+def shown(ts: float | None, fmt: str = "%Y-%m-%d %H:%M", empty: str = "") -> str:
+    """A timestamp as staff read it (Beijing time)."""
+    return beijing(ts).strftime(fmt) if ts else empty
