@@ -49,7 +49,7 @@ from .errors import BotError, WeChatError
 from .ids import NATIONAL
 from .knowledge import BROADCAST_KINDS, Document, Knowledge
 from .storage import Store, register_migration
-from .tags import TagMirror, TagsAPI
+from .tags import TAG_GONE, TagMirror, TagsAPI
 from .tags import ensure_schema as ensure_tag_schema
 from .wechat import Message
 from .wechat_api import (
@@ -436,6 +436,8 @@ def explain(exc: WeChatError) -> str:
         why = "微信接口暂时连不上或太忙，结果不确定；重试不会重复发送"
     elif exc.errcode == 48001:
         why = "公众号没有这个接口的权限"
+    elif exc.errcode == TAG_GONE:
+        why = "这个地区的用户标签在公众号后台被删掉了，没有发出；标签会自动重建，稍后点「重新发送」即可"
     else:
         why = "微信拒绝了这次群发"
     text = f"{why}（微信错误码 {exc.errcode}）"
@@ -455,6 +457,8 @@ def explain_tags(exc: WeChatError) -> str:
         why = "公众号的 AppID/AppSecret 或接口权限有问题，请管理员检查配置"
     elif exc.errcode == 48001:
         why = "公众号没有用户标签接口的权限"
+    elif exc.errcode == TAG_GONE:
+        why = "地区标签在公众号后台被删掉了，下次会自动重建"
     else:
         why = "微信拒绝了更新用户标签"
     return f"{why}（微信错误码 {exc.errcode}）"
@@ -1125,6 +1129,8 @@ class Broadcasts:
             note = "微信确认上次已经受理（发送中断后重试），没有重复发送"
         except WeChatError as exc:
             log.warning("broadcast send #%d refused: %s", send.id, exc)
+            if exc.errcode == TAG_GONE:  # the next sync makes the tag again; a resend then works
+                self.tags.forget(send.region)
             return self._finish(send, "failed", actor, error=explain(exc))
         if self.after_accept is not None:
             self.after_accept(send)

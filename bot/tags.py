@@ -39,6 +39,7 @@ TAG_PREFIX = "留工·"
 SYNC_BATCH = 500
 # tags_dirty values: 0 in sync, 1 needs a sync, 2 WeChat refused this user (retried after a change).
 CLEAN, DIRTY, REFUSED = 0, 1, 2
+TAG_GONE = 45159  # invalid tag id: the tag was deleted in the 公众号 admin
 # batch(un)tagging answers about a follower rather than the call: invalid OpenID, OpenID of another
 # account, the follower already carries the most tags WeChat allows.
 FOLLOWER_ERRCODES = frozenset({40003, 49003, 45059})
@@ -150,6 +151,17 @@ class TagMirror:
                 known[region] = tag_id
         return {region: known[region] for region in regions}
 
+    def forget(self, region: str) -> None:
+        """WeChat no longer knows the region's tag (45159: deleted in the 公众号 admin). Drop our id
+        and mark everyone who carried it, so the next sync creates the tag again and re-tags them."""
+        with self.store.transaction() as conn:
+            conn.execute("DELETE FROM region_tags WHERE region = ?", (region,))
+            conn.execute(
+                "UPDATE users SET tags_dirty = 1 WHERE tags_dirty != 1 AND tags_synced LIKE ?",
+                (f'%"{region}"%',),
+            )
+        log.warning("tags: WeChat has no tag for %s any more; it will be made again", region)
+
     # -- the sync -------------------------------------------------------------------------------
 
     def sync(self, limit: int = 100_000) -> SyncResult:
@@ -196,12 +208,12 @@ class TagMirror:
             for region in drop:
                 removes[region].append(openid)
         refused = self._apply(adds, removes)
-        for openid, (row, want, drop) in plans.items():
-            # What WeChat holds now (if refused, possibly any of before and after: the next sync
-            # of this user removes the extras) …
-            held = want if openid not in refused else want | drop | set(json.loads(row["tags_synced"]))
-            # … and clean only if the row did not change since we read it.
-            with self.store.transaction() as conn:
+        with self.store.transaction() as conn:  # one write for the batch
+            for openid, (row, want, drop) in plans.items():
+                # What WeChat holds now (if refused, possibly any of before and after: the next
+                # sync of this user removes the extras) …
+                held = want if openid not in refused else want | drop | set(json.loads(row["tags_synced"]))
+                # … and clean only if the row did not change since we read it.
                 conn.execute(
                     "UPDATE users SET tags_synced = ? WHERE openid = ?", (json.dumps(sorted(held)), openid)
                 )
@@ -235,6 +247,8 @@ class TagMirror:
                     if todo:
                         call(ids[region], todo)
                 except WeChatError as exc:
+                    if exc.errcode == TAG_GONE:
+                        self.forget(region)
                     if exc.errcode not in FOLLOWER_ERRCODES:
                         raise
                     # One bad OpenID fails its whole batch: find it by going one at a time.

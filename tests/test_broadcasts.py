@@ -38,6 +38,7 @@ from bot.broadcasts import (
     broadcasts_of,
     cn_date,
 )
+from bot.errors import WeChatError
 from bot.knowledge import load_knowledge
 from bot.storage import Store, User
 from bot.wechat_api import WeChatAPI
@@ -676,3 +677,46 @@ def test_menu_push_reaches_wechat_and_keys_are_intents(tmp_path: Path, emu: Runn
         build_menu({"button": [{"name": "坏", "key": "no_such_intent"}]})
     with pytest.raises(ContentError, match="1–16 bytes"):
         build_menu({"button": [{"name": "一二三四五六", "key": "menu"}]})
+
+
+def _delete_tag_in_the_admin(emulator: RunningEmulator, name: str) -> None:
+    """What an editor deleting the tag in the 公众号 admin does: the tag and its members are gone."""
+    with emulator.state.lock:
+        [tag_id] = [i for i, n in emulator.state.tags.items() if n == name]
+        del emulator.state.tags[tag_id]
+        for follower in emulator.state.followers.values():
+            follower.tags.discard(tag_id)
+
+
+def test_a_region_tag_deleted_in_the_admin_is_made_again_and_the_resend_reaches_everyone(env: Env) -> None:
+    env.follower("o-1", "dalian")
+    env.follower("o-2", "dalian")
+    env.b.tags.sync()
+    _delete_tag_in_the_admin(env.emulator, "留工·大连")
+    broadcast = env.schedule(regions=("dalian",))
+    [failed] = env.fire_next(broadcast)  # nothing was dirty, so only the send finds out
+    assert failed.status == "failed" and "45159" in failed.error and "删掉" in failed.error
+    assert env.b.tags.pending() == 2  # both carried the lost tag: they are re-tagged next sync
+    occurrence = env.b.prepone(broadcast.id, "干部甲")
+    [sent] = env.b.fire(broadcast.id, occurrence, actor="干部甲")
+    assert sent.status == "sent"
+    for openid in ("o-1", "o-2"):
+        env.wait_delivered(openid)
+        assert len(env.mass(openid)) == 1
+
+
+def test_a_tag_deleted_in_the_admin_fails_one_sync_then_heals(env: Env) -> None:
+    env.follower("o-1", "dalian")
+    env.b.tags.sync()
+    _delete_tag_in_the_admin(env.emulator, "留工·大连")
+    env.follower("o-2", "dalian")  # a new follower: the next sync tags into the lost tag
+    with pytest.raises(WeChatError) as refused:
+        env.b.tags.sync()
+    assert refused.value.errcode == 45159
+    env.b.tags.sync()
+    with env.emulator.state.lock:
+        names = {
+            openid: {env.emulator.state.tags[t] for t in env.emulator.state.followers[openid].tags}
+            for openid in ("o-1", "o-2")
+        }
+    assert names["o-1"] == names["o-2"] == {"留工·大连", "留工·全国"}
