@@ -1108,7 +1108,7 @@ class Broadcasts:
 
     def _send_one(self, send: Send, actor: str) -> Send:
         assert send.text is not None
-        if send.attempts == 0 and not self.tags.members(send.region):
+        if send.attempts == 0 and not self.tags.members(send.region, limit=1):
             return self._finish(
                 send, "skipped", actor, error="没有符合条件的关注者（都退订了，或这个地区还没有人）"
             )

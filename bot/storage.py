@@ -255,14 +255,15 @@ class Store:
             ),
         )
 
-    def audience(self, regions: list[str] | None) -> list[str]:
-        """Followers who have not opted out, in the given places (None: everyone)."""
+    def audience(self, regions: list[str] | None, limit: int = -1) -> list[str]:
+        """Followers who have not opted out, in the given places (None: everyone); the first
+        ``limit`` of them by openid (-1: all)."""
         sql = "SELECT openid FROM users WHERE subscribed = 1 AND followed = 1"
-        args: list[str] = []
+        args: list[object] = []
         if regions is not None:
             sql += f" AND region IN ({','.join('?' * len(regions))})"
-            args = regions
-        return [r[0] for r in self.conn.execute(sql + " ORDER BY openid", args)]
+            args = [*regions]
+        return [r[0] for r in self.conn.execute(sql + " ORDER BY openid LIMIT ?", [*args, limit])]
 
     # -- processed pushes (WeChat redelivery) ----------------------------------------------------
 

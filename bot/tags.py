@@ -104,12 +104,12 @@ class TagMirror:
             return set()
         return set(self.knowledge.chain(region))
 
-    def members(self, region: str) -> list[str]:
+    def members(self, region: str, limit: int = -1) -> list[str]:
         """Who the tag of ``region`` stands for, from our own records (Store.audience)."""
         if region == NATIONAL:
-            return self.store.audience(None)
+            return self.store.audience(None, limit)
         inside = [rid for rid in self.knowledge.regions if region in self.knowledge.chain(rid)]
-        return self.store.audience(inside)
+        return self.store.audience(inside, limit)
 
     def pending(self) -> int:
         return int(self.store.conn.execute("SELECT COUNT(*) FROM users WHERE tags_dirty = 1").fetchone()[0])
