@@ -20,7 +20,6 @@ from emulator_helpers import run_emulator
 from server_helpers import ROOT, free_port, wait_ready
 
 from bot import accounts
-from bot.config import SECTIONS
 from bot.storage import Store, User
 
 CHROMIUM = next(
@@ -37,24 +36,14 @@ ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-us
 PASSWORD = "correct-horse-battery"
 TESTER = "o-tester-phone"
 
-# The web server as `python -m bot serve` runs it, plus what the lead wires in bot/app.py and
-# bot/config.py — done here only while it is not wired yet.
+# The web app as `python -m bot serve` builds it (no scheduler: the test fires nothing).
 RUNNER = """
 import sys
 from werkzeug.serving import run_simple
-from bot.app import build, create_app
-from bot.broadcasts import BroadcastSettings, attach
-from bot.config import SECTIONS, load
-from bot.desk_broadcasts import create_desk_broadcasts
+from bot.app import create_app
+from bot.config import load
 settings = load(sys.argv[1])
-if "broadcasts" not in SECTIONS:
-    object.__setattr__(settings, "broadcasts", BroadcastSettings(preview_openids=[sys.argv[2]]))
-services = build(settings)
-attach(services)
-app = create_app(settings, services)
-if "desk_broadcasts" not in app.blueprints:
-    app.register_blueprint(create_desk_broadcasts(services), url_prefix="/desk/broadcasts")
-run_simple("127.0.0.1", settings.server.port, app, threaded=True)
+run_simple("127.0.0.1", settings.server.port, create_app(settings), threaded=True)
 """
 
 
@@ -64,7 +53,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Any,
     db = tmp / "bot.db"
     port = free_port()
     with run_emulator(app_id="wx1234567890abcdef", app_secret="test-secret", token="test-token") as emu:
-        section = f'\n[broadcasts]\npreview_openids = ["{TESTER}"]\n' if "broadcasts" in SECTIONS else ""
+        section = f'\n[broadcasts]\npreview_openids = ["{TESTER}"]\n'
         config = tmp / "config.toml"
         config.write_text(
             f"""
@@ -92,7 +81,7 @@ database = "{db}"
         emu.state.add_follower(TESTER)
         with (tmp / "server.log").open("wb") as log:  # kept for a failing run
             proc = subprocess.Popen(
-                [sys.executable, "-c", RUNNER, str(config), TESTER],
+                [sys.executable, "-c", RUNNER, str(config)],
                 cwd=ROOT,
                 env=os.environ | {"PYTHONUNBUFFERED": "1"},
                 stdout=subprocess.DEVNULL,
