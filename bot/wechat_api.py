@@ -243,7 +243,9 @@ class _Client(WeChatClient):  # type: ignore[misc]  # wechatpy is untyped
         return self._token()
 
     def fetch_access_token(self) -> Any:
-        raise NotImplementedError("WeChatAPI fetches access tokens itself")
+        # wechatpy calls this only with auto_retry (off) or without a token (ours always has one):
+        # a token fetched here would bypass the shared store and its refresh lock.
+        raise RuntimeError("tokens come from WeChatAPI's shared token store, never from wechatpy")
 
 
 class WeChatAPI:

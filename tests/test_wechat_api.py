@@ -70,6 +70,14 @@ def test_token_is_fetched_once_and_shared_through_sqlite(emulator: RunningEmulat
     assert token in emulator.state.tokens
 
 
+def test_wechatpy_never_fetches_a_token_of_its_own(api: WeChatAPI, emulator: RunningEmulator) -> None:
+    api.get_tags()
+    assert api.client.access_token in emulator.state.tokens  # the shared store's token
+    with pytest.raises(RuntimeError, match="shared token store"):
+        api.client.fetch_access_token()
+    assert emulator.state.count(TOKEN_PATH) == 1
+
+
 def test_concurrent_first_calls_refresh_exactly_once(emulator: RunningEmulator, db: Path) -> None:
     # The first fetch is slow, so the other threads queue on the SQLite write lock behind it.
     emulator.state.inject_fault("token", hang=0.3)
