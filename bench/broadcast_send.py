@@ -54,7 +54,6 @@ import argparse
 import contextlib
 import logging
 import os
-import platform
 import random
 import shutil
 import statistics
@@ -76,6 +75,7 @@ sys.path.insert(0, str(ROOT))
 
 from werkzeug.serving import WSGIRequestHandler, make_server  # noqa: E402
 
+from bench.sysinfo import busy_seconds, machine, process_seconds  # noqa: E402
 from bot.broadcasts import Broadcasts, Draft, Schedule, beijing, occurrence_key  # noqa: E402
 from bot.config import WeChatSettings  # noqa: E402
 from bot.ids import NATIONAL  # noqa: E402
@@ -387,37 +387,6 @@ def fmt_calls(calls: Counter[str]) -> str:
         "/cgi-bin/token": "token",
     }
     return " ".join(f"{short.get(p, p)} {c}" for p, c in sorted(calls.items(), key=lambda x: -x[1]) if c)
-
-
-def busy_seconds() -> float:
-    """CPU seconds all cores spent busy since boot (/proc/stat: everything but idle and iowait)."""
-    try:
-        with open("/proc/stat") as f:
-            values = [int(v) for v in f.readline().split()[1:9]]
-    except OSError:
-        return float("nan")
-    return (sum(values) - values[3] - values[4]) / os.sysconf("SC_CLK_TCK")
-
-
-def process_seconds(pid: int) -> float:
-    """CPU seconds (user + system) of one process, from /proc/<pid>/stat."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
-        return 0.0
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-def machine() -> str:
-    cpu = "?"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return f"{os.cpu_count()} cores, {cpu}, Linux {platform.release()}, Python {platform.python_version()}"
 
 
 def report(results: dict[int, tuple[Sample, list[Sample]]], args: argparse.Namespace) -> None:

@@ -44,7 +44,6 @@ import io
 import itertools
 import json
 import os
-import platform
 import random
 import resource
 import secrets
@@ -71,6 +70,7 @@ from xml.etree import ElementTree
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.sysinfo import busy_seconds, machine, process_seconds  # noqa: E402
 from bot.wechat import Crypto, signature  # noqa: E402
 
 TOKEN = "bench-token"
@@ -500,29 +500,6 @@ def tail(path: Path, lines: int = 15) -> str:
         return ""
 
 
-def proc_cpu(pids: list[int]) -> float:
-    """utime + stime of these processes, in seconds."""
-    tick = os.sysconf("SC_CLK_TCK")
-    total = 0
-    for pid in pids:
-        try:
-            stat = Path(f"/proc/{pid}/stat").read_text()
-        except OSError:
-            continue
-        fields = stat[stat.rindex(")") + 2 :].split()
-        total += int(fields[11]) + int(fields[12])
-    return total / tick
-
-
-def busy_cpu() -> float:
-    """CPU seconds the whole machine has spent busy (all processes, all cores) since boot."""
-    with contextlib.suppress(OSError):
-        fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
-        idle = fields[3] + (fields[4] if len(fields) > 4 else 0)  # idle + iowait
-        return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
-    return 0.0
-
-
 def memory(pid: int) -> tuple[float, float, float]:
     """(VmRSS, Pss, private) of one process in MiB. With --preload the workers share the pages the
     master filled before the fork (jieba's dictionary, the classifier) copy-on-write: RSS counts them
@@ -747,11 +724,11 @@ def measure(
         "seed": random.randrange(1 << 30),
     }
     workers = server.workers()
-    cpu0, busy0, t0 = proc_cpu(workers), busy_cpu(), time.monotonic()
+    cpu0, busy0, t0 = process_seconds(*workers), busy_seconds(), time.monotonic()
     out = pool.submit(run_load, job).result()
-    out["server_cpu"] = proc_cpu(workers) - cpu0
+    out["server_cpu"] = process_seconds(*workers) - cpu0
     # Cores kept busy by anything else than this server and the generator (other jobs on the machine).
-    other = busy_cpu() - busy0 - out["server_cpu"] - out["gen_cpu"]
+    other = busy_seconds() - busy0 - out["server_cpu"] - out["gen_cpu"]
     out["background"] = max(0.0, other) / max(1e-9, time.monotonic() - t0)
     return out
 
@@ -800,18 +777,6 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         if s not in SERVERS:
             ap.error(f"unknown server {s!r}")
     return args
-
-
-def machine() -> str:
-    cpu = "?"
-    with contextlib.suppress(OSError):
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    usable = len(os.sched_getaffinity(0))
-    system = f"Linux {platform.release()}, Python {platform.python_version()}"
-    return f"{os.cpu_count()} cores ({usable} usable), {cpu}, {system}"
 
 
 @contextlib.contextmanager

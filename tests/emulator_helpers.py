@@ -81,6 +81,12 @@ class RunningEmulator:
         )
         return replace(base, **overrides)
 
+    def section(self) -> dict[str, str]:
+        """The ``[wechat]`` config section of a bot talking to this emulator (for make_settings)."""
+        s = self.settings()
+        keys = ("token", "app_id", "app_secret", "encoding_aes_key", "api_base_url")
+        return {key: getattr(s, key) for key in keys}
+
 
 @contextmanager
 def run_emulator(**options: Any) -> Iterator[RunningEmulator]:

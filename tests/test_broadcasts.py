@@ -33,7 +33,6 @@ from bot.broadcasts import (
     PlanError,
     Schedule,
     Send,
-    attach,
     beijing,
     broadcasts_of,
     cn_date,
@@ -538,18 +537,8 @@ def test_preview_goes_to_test_openids_only(tmp_path: Path, emu: RunningEmulator)
 
 
 def test_results_arrive_through_the_webhook(tmp_path: Path, emu: RunningEmulator) -> None:
-    settings = make_settings(
-        tmp_path,
-        wechat={
-            "token": PUSH_TOKEN,
-            "app_id": APP_ID,
-            "app_secret": APP_SECRET,
-            "encoding_aes_key": AES_KEY,
-            "api_base_url": emu.url + "/cgi-bin/",
-        },
-    )
+    settings = make_settings(tmp_path, wechat=emu.section())
     services = build(settings)
-    attach(services)
     with serve_in_thread(create_app(settings, services)) as url:
         emu.state.webhook_url = url + settings.server.webhook_path
         b = broadcasts_of(services)

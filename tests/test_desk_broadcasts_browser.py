@@ -5,46 +5,22 @@ quota refusal → cancel, all in the audit log.
 
 from __future__ import annotations
 
-import os
-import shutil
 import sqlite3
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from browser_helpers import browser_fixture, pytestmark  # noqa: F401 - the fixture and the skip mark
 from conftest import AES_KEY
 from emulator_helpers import run_emulator
-from server_helpers import ROOT, free_port, wait_ready
+from server_helpers import bot_server, free_port
 
 from bot import accounts
 from bot.storage import Store, User
 
-CHROMIUM = next(
-    (
-        p
-        for p in ("/usr/bin/chromium", shutil.which("chromium"), shutil.which("chromium-browser"))
-        if p and Path(p).exists()
-    ),
-    None,
-)
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Chromium not found: apt-get install chromium")
-
-ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]
 PASSWORD = "correct-horse-battery"
 TESTER = "o-tester-phone"
-
-# The web app as `python -m bot serve` builds it (no scheduler: the test fires nothing).
-RUNNER = """
-import sys
-from werkzeug.serving import run_simple
-from bot.app import create_app
-from bot.config import load
-settings = load(sys.argv[1])
-run_simple("127.0.0.1", settings.server.port, create_app(settings), threaded=True)
-"""
 
 
 @pytest.fixture(scope="module")
@@ -79,36 +55,8 @@ database = "{db}"
             store.save_user(User(openid, region="anqing"))
         store.close()
         emu.state.add_follower(TESTER)
-        with (tmp / "server.log").open("wb") as log:  # kept for a failing run
-            proc = subprocess.Popen(
-                [sys.executable, "-c", RUNNER, str(config)],
-                cwd=ROOT,
-                env=os.environ | {"PYTHONUNBUFFERED": "1"},
-                stdout=subprocess.DEVNULL,
-                stderr=log,
-            )
-        try:
-            wait_ready(f"http://127.0.0.1:{port}/healthz", proc)
-            yield f"http://127.0.0.1:{port}", emu, db
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        try:
-            yield b
-        finally:
-            b.close()
+        with bot_server(config, port) as base:  # `python -m bot serve`: no scheduler for this config
+            yield base, emu, db
 
 
 def test_compose_preview_schedule_cancel(browser: Any, server: tuple[str, Any, Path]) -> None:

@@ -5,39 +5,19 @@ Skipped only when no Chromium is installed (``apt-get install chromium``; `make 
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
+from browser_helpers import browser_fixture, pytestmark  # noqa: F401 - the fixture and the skip mark
 from server_helpers import bot_server, free_port, write_config
 
 from bot import accounts
 from bot.complaints import Register
 from bot.storage import Store
 
-CHROMIUM = next(
-    (
-        p
-        for p in ("/usr/bin/chromium", shutil.which("chromium"), shutil.which("chromium-browser"))
-        if p and Path(p).exists()
-    ),
-    None,
-)
-pytestmark = pytest.mark.skipif(
-    CHROMIUM is None,
-    reason="Chromium not found (/usr/bin/chromium): apt-get install chromium to run browser tests",
-)
-
-ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-]
 PASSWORD = "correct-horse-battery"
 FIELDS = {
     "employer": "宏达建筑劳务公司",
@@ -70,18 +50,6 @@ def desk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Desk]:
     store.close()
     with bot_server(config, port) as base:
         yield Desk(base, case.case_no, db)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        try:
-            yield b
-        finally:
-            b.close()
 
 
 @pytest.fixture

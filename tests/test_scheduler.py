@@ -19,7 +19,7 @@ from conftest import AES_KEY, Harness, make_settings
 from emulator_helpers import APP_ID, APP_SECRET, PUSH_TOKEN, RunningEmulator, run_emulator
 from test_broadcasts import SENDALL, Env, make_env
 
-from bot.broadcasts import Draft, Schedule, Send, attach, beijing, broadcasts_of
+from bot.broadcasts import Draft, Schedule, Send, beijing, broadcasts_of
 from bot.scheduler import LeaderLock, Scheduler, last_seen, start_in_background
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -162,18 +162,8 @@ def test_a_restart_after_a_crash_mid_send_finishes_it_without_sending_twice(
 
 
 def test_a_hanging_wechat_never_blocks_the_webhook(tmp_path: Path, emu: RunningEmulator) -> None:
-    settings = make_settings(
-        tmp_path,
-        wechat={
-            "token": PUSH_TOKEN,
-            "app_id": APP_ID,
-            "app_secret": APP_SECRET,
-            "encoding_aes_key": AES_KEY,
-            "api_base_url": emu.url + "/cgi-bin/",
-        },
-    )
+    settings = make_settings(tmp_path, wechat=emu.section())
     h = Harness(settings)
-    attach(h.services)
     b = broadcasts_of(h.services)
     sent = threading.Event()
     b.listeners.append(lambda s: s.status == "sent" and sent.set())

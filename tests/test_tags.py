@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import AES_KEY, Harness, make_settings
+from conftest import Harness, make_settings
 from emulator_helpers import APP_ID, APP_SECRET, PUSH_TOKEN, RunningEmulator, emulator_fixture  # noqa: F401
 
 from bot.knowledge import load_knowledge
@@ -143,20 +143,10 @@ def test_a_change_during_the_sync_keeps_the_user_dirty(
 
 
 def test_the_webhook_never_calls_wechat_for_tags(tmp_path: Path, emulator: RunningEmulator) -> None:
-    settings = make_settings(
-        tmp_path,
-        wechat={
-            "token": PUSH_TOKEN,
-            "app_id": APP_ID,
-            "app_secret": APP_SECRET,
-            "encoding_aes_key": AES_KEY,
-            "api_base_url": emulator.url + "/cgi-bin/",
-        },
-    )
+    settings = make_settings(tmp_path, wechat=emulator.section())
     h = Harness(settings)
-    from bot.broadcasts import attach, broadcasts_of
+    from bot.broadcasts import broadcasts_of
 
-    attach(h.services)
     emulator.state.add_follower("o-worker-1")
     assert "安庆" in h.say("我在安庆")
     assert "退订" in h.say("退订")
