@@ -21,8 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.classifier import UNKNOWN  # noqa: E402
-from bot.rules import load_classifier  # noqa: E402
+from bot.nlu.classifier import UNKNOWN  # noqa: E402
+from bot.nlu.rules import load_classifier  # noqa: E402
 
 DEFAULT_PATH = ROOT.parent / "shared" / "eval" / "intents-dev.jsonl"
 

@@ -12,7 +12,7 @@ subscription changed since the last sync.
 
 What runs, per size N (each on a fresh emulator and a fresh SQLite file in a temp dir):
 
-* the emulator (``bot.emulator.create_emulator``, subscription account) served by werkzeug's threaded
+* the emulator (``bot.wechat.emulator.create_emulator``, subscription account) served by werkzeug's threaded
   server on 127.0.0.1, as tests/emulator_helpers.py does, but in a process of its own (as WeChat is
   another machine: its work — scanning followers for a tag, filling 50,000 inboxes — must not take
   the bot's GIL); the bench talks to that process over a pipe only to set it up and to read its
@@ -76,12 +76,12 @@ sys.path.insert(0, str(ROOT))
 from werkzeug.serving import WSGIRequestHandler, make_server  # noqa: E402
 
 from bench.sysinfo import busy_seconds, machine, process_seconds  # noqa: E402
-from bot.broadcasts import Broadcasts, Draft, Schedule, beijing, occurrence_key  # noqa: E402
+from bot.broadcasts.service import Broadcasts, Draft, Schedule, beijing, occurrence_key  # noqa: E402
 from bot.config import WeChatSettings  # noqa: E402
+from bot.content.knowledge import load_knowledge  # noqa: E402
 from bot.ids import NATIONAL  # noqa: E402
-from bot.knowledge import load_knowledge  # noqa: E402
-from bot.storage import Store, User  # noqa: E402
-from bot.wechat_api import WeChatAPI  # noqa: E402
+from bot.storage.store import Store, User  # noqa: E402
+from bot.wechat.api import WeChatAPI  # noqa: E402
 
 APP_ID = "wxbench0000000001"
 APP_SECRET = "bench-secret-5d1e8a"
@@ -118,7 +118,7 @@ class QuietHandler(WSGIRequestHandler):
 
 def emulator_main(conn: Connection) -> None:
     """The child: serve the emulator on 127.0.0.1 and answer the bench's questions about its state."""
-    from bot.emulator import create_emulator, emulator_state
+    from bot.wechat.emulator import create_emulator, emulator_state
 
     # Subscription account, real time; the bot's planner keeps one send per (fake) day on its own.
     app = create_emulator(app_id=APP_ID, app_secret=APP_SECRET, token_ttl=TOKEN_TTL, daily_quota=10**9)

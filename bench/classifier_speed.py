@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 import jieba  # noqa: E402
 
-from bot.rules import load_classifier  # noqa: E402
+from bot.nlu.rules import load_classifier  # noqa: E402
 
 DEFAULT_PATH = ROOT.parent / "shared" / "eval" / "intents-dev.jsonl"
 REPEAT = 10

@@ -57,8 +57,8 @@ sys.path.insert(0, str(ROOT))
 from bench.sysinfo import busy_seconds, machine, process_seconds  # noqa: E402
 from bot.app import build  # noqa: E402
 from bot.config import from_dict  # noqa: E402
-from bot.dialogue import Bot  # noqa: E402
-from bot.wechat import Message  # noqa: E402
+from bot.dialogue.turn import Bot  # noqa: E402
+from bot.wechat.push import Message  # noqa: E402
 
 ACCOUNT = "gh_liugong"
 TODAY = date(2021, 2, 1)  # inside the 2021 campaign, as in the tests

@@ -71,7 +71,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.sysinfo import busy_seconds, machine, process_seconds  # noqa: E402
-from bot.wechat import Crypto, signature  # noqa: E402
+from bot.wechat.push import Crypto, signature  # noqa: E402
 
 TOKEN = "bench-token"
 APP_ID = "wxb3c4000000000001"
@@ -588,7 +588,7 @@ def profile(args: argparse.Namespace) -> int:
 
     from bot.app import build, configure_logging, create_app
     from bot.config import load
-    from bot.wechat import render_text
+    from bot.wechat.push import render_text
 
     os.environ |= {
         "BENCH_WECHAT_TOKEN": TOKEN,

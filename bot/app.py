@@ -11,16 +11,16 @@ from pathlib import Path
 from flask import Flask, Request
 from flask.sessions import SecureCookieSession, SecureCookieSessionInterface
 
-from .complaints import Complaint, ComplaintFlow, Register
+from .complaints.register import Complaint, ComplaintFlow, Register
 from .config import Settings
-from .dialogue import Bot
-from .knowledge import Knowledge, load_knowledge
-from .outbox import SERVICE_WINDOW_SECONDS, Outbox
-from .rules import load_classifier
-from .storage import Store
-from .webhook import Deadline, create_webhook
-from .wechat import Gate
-from .wechat_api import WeChatAPI
+from .content.knowledge import Knowledge, load_knowledge
+from .dialogue.outbox import SERVICE_WINDOW_SECONDS, Outbox
+from .dialogue.turn import Bot
+from .nlu.rules import load_classifier
+from .storage.store import Store
+from .web.webhook import Deadline, create_webhook
+from .wechat.api import WeChatAPI
+from .wechat.push import Gate
 
 
 @dataclass
@@ -63,7 +63,7 @@ def build(settings: Settings) -> Services:
     bot.flows.append(ComplaintFlow(register, knowledge, draft_ttl_hours=settings.complaints.draft_ttl_hours))
     outbox = Outbox(lambda: services.wechat_api())
     services = Services(settings, store, knowledge, bot, Gate(settings.wechat), register, outbox)
-    from .broadcasts import attach
+    from .broadcasts.service import attach
 
     attach(services)
     return services
@@ -85,8 +85,8 @@ def create_app(settings: Settings, services: Services | None = None) -> Flask:
     app.extensions["liugong"] = services
     deadline = Deadline(services.bot, settings.server.reply_budget_seconds, services.outbox.send)
     app.register_blueprint(create_webhook(services.gate, deadline, settings.server))
-    from .desk import create_desk
-    from .desk_broadcasts import create_desk_broadcasts
+    from .web.desk import create_desk
+    from .web.desk.broadcasts import create_desk_broadcasts
 
     app.register_blueprint(create_desk(services), url_prefix="/desk")
     app.register_blueprint(create_desk_broadcasts(services), url_prefix="/desk/broadcasts")

@@ -14,7 +14,17 @@ from typing import Any
 
 from .errors import ConfigError
 
-ROOT = Path(__file__).resolve().parent.parent
+
+
+def _data_root() -> Path:
+    """Where ``intents/`` and ``content/`` are: beside the package in a checkout, ``bot/data`` in a wheel."""
+    checkout = Path(__file__).resolve().parent.parent
+    if (checkout / "intents").is_dir() and (checkout / "content").is_dir():
+        return checkout
+    return Path(__file__).resolve().parent / "data"
+
+
+DATA_ROOT = _data_root()
 MODES = ("plain", "compat", "safe")
 ACCOUNT_TYPES = ("subscription", "service")
 
@@ -58,8 +68,8 @@ class StorageSettings:
 
 @dataclass(frozen=True)
 class ContentSettings:
-    intents_dir: str = str(ROOT / "intents")
-    content_dir: str = str(ROOT / "content")
+    intents_dir: str = str(DATA_ROOT / "intents")
+    content_dir: str = str(DATA_ROOT / "content")
 
 
 @dataclass(frozen=True)

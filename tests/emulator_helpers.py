@@ -21,7 +21,7 @@ from flask import Flask
 from werkzeug.serving import WSGIRequestHandler, make_server
 
 from bot.config import WeChatSettings
-from bot.emulator import EmulatorState, create_emulator, emulator_state
+from bot.wechat.emulator import EmulatorState, create_emulator, emulator_state
 
 APP_ID = "wxemulator00000001"
 APP_SECRET = "emulator-secret-7f3c9a2e51"

@@ -59,8 +59,8 @@ from typing import Any
 import pytest
 from emulator_helpers import APP_ID, APP_SECRET, PUSH_TOKEN, FakeClock, RunningEmulator, serve_in_thread
 
-from bot import audit
-from bot.broadcasts import (
+from bot.broadcasts.scheduler import Scheduler
+from bot.broadcasts.service import (
     BEIJING,
     FINAL,
     STATUS_NAMES,
@@ -72,12 +72,12 @@ from bot.broadcasts import (
     Schedule,
     Send,
 )
-from bot.emulator import EmulatorState, create_emulator, emulator_state
+from bot.content.knowledge import Knowledge, load_knowledge
 from bot.ids import NATIONAL
-from bot.knowledge import Knowledge, load_knowledge
-from bot.scheduler import Scheduler
-from bot.storage import Store, User
-from bot.wechat_api import WeChatAPI
+from bot.staff import audit
+from bot.storage.store import Store, User
+from bot.wechat.api import WeChatAPI
+from bot.wechat.emulator import EmulatorState, create_emulator, emulator_state
 
 ROOT = Path(__file__).resolve().parents[1]
 SCENARIOS = int(os.environ.get("LIUGONG_FAULT_SCENARIOS", "30"))

@@ -22,9 +22,8 @@ from emulator_helpers import (
     serve_in_thread,
 )
 
-from bot import audit
 from bot.app import build, create_app
-from bot.broadcasts import (
+from bot.broadcasts.service import (
     BEIJING,
     Broadcast,
     Broadcasts,
@@ -37,10 +36,11 @@ from bot.broadcasts import (
     broadcasts_of,
     cn_date,
 )
+from bot.content.knowledge import load_knowledge
 from bot.errors import WeChatError
-from bot.knowledge import load_knowledge
-from bot.storage import Store, User
-from bot.wechat_api import WeChatAPI
+from bot.staff import audit
+from bot.storage.store import Store, User
+from bot.wechat.api import WeChatAPI
 
 ROOT = Path(__file__).resolve().parents[1]
 SENDALL = "message/mass/sendall"
@@ -616,7 +616,7 @@ database = "{tmp_path / "cli.db"}"
 def test_cli_new_list_show_send_now_and_cancel(tmp_path: Path, emu: RunningEmulator) -> None:
     from click.testing import CliRunner
 
-    from bot.broadcast_cli import broadcast
+    from bot.cli.broadcasts import broadcast
 
     config = str(_config(tmp_path, emu))
     store = Store(tmp_path / "cli.db")
@@ -652,9 +652,9 @@ def test_cli_new_list_show_send_now_and_cancel(tmp_path: Path, emu: RunningEmula
 def test_menu_push_reaches_wechat_and_keys_are_intents(tmp_path: Path, emu: RunningEmulator) -> None:
     from click.testing import CliRunner
 
-    from bot.broadcast_cli import menu_group
+    from bot.cli.broadcasts import menu_group
+    from bot.dialogue.menu import build_menu
     from bot.errors import ContentError
-    from bot.menu import build_menu
 
     result = CliRunner().invoke(menu_group, ["push", "--config", str(_config(tmp_path, emu))])
     assert result.exit_code == 0, result.output

@@ -18,9 +18,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.classifier import MAX_CHARS, UNKNOWN, Classifier, Result, _Automaton, normalise
 from bot.errors import ContentError
-from bot.rules import DEFAULT_DIR, INTENTS, REGIONS, load_classifier, load_rules, validate
+from bot.nlu.classifier import MAX_CHARS, UNKNOWN, Classifier, Result, _Automaton, normalise
+from bot.nlu.rules import DEFAULT_DIR, INTENTS, REGIONS, load_classifier, load_rules, validate
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTRACT = ROOT.parent / "shared" / "intents.md"

@@ -8,7 +8,7 @@ import pytest
 from conftest import Harness
 from wechat_helpers import text_xml
 
-from bot.complaints import mask_phone, parse_amount, parse_count, parse_phone
+from bot.complaints.register import mask_phone, parse_amount, parse_count, parse_phone
 
 FORM = ["华强建筑劳务公司", "安庆宜秀区某某工地", "三万五", "2020年10月到12月", "6", "13912345678", "王小明"]
 
@@ -278,7 +278,7 @@ def test_ordinary_turns_do_not_look_up_complaints_until_a_case_is_filed(harness:
 
 
 def test_cases_filed_before_the_flag_existed_are_found(harness: Harness) -> None:
-    from bot.storage import Store
+    from bot.storage.store import Store
 
     fill(harness, "o-old")
     harness.say("确认", "o-old")
@@ -294,7 +294,7 @@ def test_case_numbers_and_desk_dates_follow_beijing_time(harness: Harness) -> No
     """2021-02-01 23:30 UTC is 2 February, 07:30 in Beijing, whatever the server's own zone."""
     from datetime import UTC, datetime
 
-    from bot.staff_cli import _when
+    from bot.cli.staff import _when
 
     store, reg = harness.services.store, harness.services.complaints
     store.clock = lambda: datetime(2021, 2, 1, 23, 30, tzinfo=UTC).timestamp()

@@ -13,7 +13,7 @@ from conftest import Harness
 from emulator_helpers import RunningEmulator
 from wechat_helpers import text_xml
 
-from bot.storage import StoreBusy, WriteLock
+from bot.storage.store import StoreBusy, WriteLock
 
 
 @contextmanager

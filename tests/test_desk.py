@@ -12,10 +12,10 @@ from typing import Any
 import pytest
 from conftest import Harness
 
-from bot import accounts, audit
 from bot.app import create_app
-from bot.desk import auth
-from bot.desk.search import lookup
+from bot.staff import accounts, audit
+from bot.staff.lookup import lookup
+from bot.web.desk import auth
 
 PASSWORD = "correct-horse-battery"
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
@@ -494,7 +494,7 @@ def test_refusals_while_locked_do_not_flood_the_audit_log(harness: Harness) -> N
 def test_official_retries_a_failed_broadcast_from_the_desk(harness: Harness) -> None:
     from datetime import datetime, timedelta
 
-    from bot.broadcasts import BEIJING, Draft, Schedule, broadcasts_of
+    from bot.broadcasts.service import BEIJING, Draft, Schedule, broadcasts_of
 
     b = broadcasts_of(harness.services)
     at = datetime.now(BEIJING).replace(microsecond=0) + timedelta(days=2)

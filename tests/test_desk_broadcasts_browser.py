@@ -16,8 +16,8 @@ from conftest import AES_KEY
 from emulator_helpers import run_emulator
 from server_helpers import bot_server, free_port
 
-from bot import accounts
-from bot.storage import Store, User
+from bot.staff import accounts
+from bot.storage.store import Store, User
 
 PASSWORD = "correct-horse-battery"
 TESTER = "o-tester-phone"

@@ -14,9 +14,9 @@ import pytest
 from browser_helpers import browser_fixture, pytestmark  # noqa: F401 - the fixture and the skip mark
 from server_helpers import bot_server, free_port, write_config
 
-from bot import accounts
-from bot.complaints import Register
-from bot.storage import Store
+from bot.complaints.register import Register
+from bot.staff import accounts
+from bot.storage.store import Store
 
 PASSWORD = "correct-horse-battery"
 FIELDS = {

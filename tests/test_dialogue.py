@@ -9,7 +9,7 @@ import pytest
 from conftest import Harness
 from wechat_helpers import event_xml
 
-from bot.dialogue import MAX_REPLY_BYTES, TurnStats, fit, menu_pick
+from bot.dialogue.turn import MAX_REPLY_BYTES, TurnStats, fit, menu_pick
 
 
 def test_menu_numbers_pick_topics(harness: Harness) -> None:
@@ -81,7 +81,7 @@ def test_turns_are_counted_and_summed_up_once_a_period_without_naming_anyone(
 ) -> None:
     now = [1000.0]
     harness.services.bot.stats = TurnStats(every=60, clock=lambda: now[0])
-    caplog.set_level(logging.DEBUG, logger="bot.dialogue")
+    caplog.set_level(logging.DEBUG, logger="bot.dialogue.turn")
     harness.say("你好", "o-stats-1")
     harness.say("过年加班工资怎么算", "o-stats-2")
     assert not [r for r in caplog.records if r.levelno >= logging.INFO]  # each turn: DEBUG only

@@ -19,8 +19,8 @@ from emulator_helpers import (  # noqa: F401
 from flask import Flask, request
 
 from bot.config import WeChatSettings
-from bot.emulator import check_loopback, create_emulator, serve
-from bot.wechat import Gate
+from bot.wechat.emulator import check_loopback, create_emulator, serve
+from bot.wechat.push import Gate
 
 
 def token_of(emu: RunningEmulator, secret: str = APP_SECRET) -> dict[str, Any]:

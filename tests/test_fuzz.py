@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from wechat_helpers import cdata, text_xml
 
-from bot.wechat import clean_text, render_text
+from bot.wechat.push import clean_text, render_text
 
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 DEADLINE = 4.0  # seconds; WeChat waits 5

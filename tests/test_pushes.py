@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import Harness
 
-from bot.wechat import parse_fields
+from bot.wechat.push import parse_fields
 
 DATA = Path(__file__).parent / "data" / "wechat-pushes.jsonl"
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "eval" / "wechat-pushes.jsonl"

@@ -19,8 +19,8 @@ from conftest import AES_KEY, Harness, make_settings
 from emulator_helpers import APP_ID, APP_SECRET, PUSH_TOKEN, RunningEmulator, run_emulator
 from test_broadcasts import SENDALL, Env, make_env
 
-from bot.broadcasts import Draft, Schedule, Send, beijing, broadcasts_of
-from bot.scheduler import LeaderLock, Scheduler, last_seen, start_in_background
+from bot.broadcasts.scheduler import LeaderLock, Scheduler, last_seen, start_in_background
+from bot.broadcasts.service import Draft, Schedule, Send, beijing, broadcasts_of
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -185,7 +185,7 @@ def test_a_hanging_wechat_never_blocks_the_webhook(tmp_path: Path, emu: RunningE
 
 
 def _scheduler_process(config: Path, log: BinaryIO) -> subprocess.Popen[bytes]:
-    code = "from bot.broadcast_cli import scheduler_command; scheduler_command()"
+    code = "from bot.cli.broadcasts import scheduler_command; scheduler_command()"
     return subprocess.Popen(
         [sys.executable, "-c", code, "--config", str(config), "--poll", "0.2"],
         cwd=ROOT,

@@ -12,10 +12,11 @@ import pytest
 from click.testing import CliRunner
 from server_helpers import write_config
 
-from bot import accounts, audit, staff_cli
 from bot.app import build
 from bot.cli import settings_from
-from bot.storage import Store
+from bot.cli import staff as staff_cli
+from bot.staff import accounts, audit
+from bot.storage.store import Store
 
 PASSWORD = "correct-horse-battery"
 FIELDS = {

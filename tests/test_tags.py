@@ -10,10 +10,10 @@ import pytest
 from conftest import Harness, make_settings
 from emulator_helpers import APP_ID, APP_SECRET, PUSH_TOKEN, RunningEmulator, emulator_fixture  # noqa: F401
 
-from bot.knowledge import load_knowledge
-from bot.storage import Store
-from bot.tags import TagMirror
-from bot.wechat_api import WeChatAPI
+from bot.broadcasts.tags import TagMirror
+from bot.content.knowledge import load_knowledge
+from bot.storage.store import Store
+from bot.wechat.api import WeChatAPI
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -31,7 +31,7 @@ def api(emulator: RunningEmulator, tmp_path: Path) -> Iterator[WeChatAPI]:
 
 @pytest.fixture
 def mirror(store: Store, api: WeChatAPI) -> TagMirror:
-    from bot.tags import ensure_schema
+    from bot.broadcasts.tags import ensure_schema
 
     ensure_schema(store)
     return TagMirror(store, load_knowledge(str(ROOT / "content")), lambda: api)
@@ -145,7 +145,7 @@ def test_a_change_during_the_sync_keeps_the_user_dirty(
 def test_the_webhook_never_calls_wechat_for_tags(tmp_path: Path, emulator: RunningEmulator) -> None:
     settings = make_settings(tmp_path, wechat=emulator.section())
     h = Harness(settings)
-    from bot.broadcasts import broadcasts_of
+    from bot.broadcasts.service import broadcasts_of
 
     emulator.state.add_follower("o-worker-1")
     assert "安庆" in h.say("我在安庆")

@@ -10,7 +10,7 @@ from conftest import Harness
 from wechat_helpers import WeChat, event_xml, text_xml, voice_xml
 
 from bot.config import WeChatSettings
-from bot.wechat import parse_fields, render_text
+from bot.wechat.push import parse_fields, render_text
 
 
 def test_handshake_returns_echostr_only_when_signed(harness: Harness) -> None:

@@ -14,7 +14,7 @@ from emulator_helpers import APP_SECRET, FakeClock, RunningEmulator, emulator_fi
 from flask import Flask, request
 
 from bot.errors import ConfigError, WeChatError
-from bot.wechat_api import (
+from bot.wechat.api import (
     ERRCODE_HTTP,
     ERRCODE_NETWORK,
     AlreadySent,
@@ -402,7 +402,7 @@ def test_mass_send_by_openids_refused_on_a_subscription_account(
 
 
 def test_mass_send_finish_event_is_pushed_signed(db: Path) -> None:
-    from bot.wechat import parse, signature
+    from bot.wechat.push import parse, signature
 
     received: list[tuple[dict[str, str], bytes]] = []
     arrived = threading.Event()

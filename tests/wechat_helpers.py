@@ -10,7 +10,7 @@ from typing import Any
 from xml.etree import ElementTree
 
 from bot.config import WeChatSettings
-from bot.wechat import Crypto, parse_fields, signature
+from bot.wechat.push import Crypto, parse_fields, signature
 
 _ids = count(7_000_000_000_000_000_000)
 

@@ -1,0 +1,242 @@
+"""Command line: ``python -m bot COMMAND`` — thin wrappers over importable functions."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ..errors import BotError
+from .common import config_option, settings_from
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def main() -> None:
+    """留工助手 — WeChat bot for migrant workers staying put over Spring Festival."""
+
+
+@main.command()
+@config_option
+@click.option(
+    "--emulator/--no-emulator",
+    default=None,
+    help="Also run the local WeChat API emulator on 127.0.0.1:8090 and talk to it "
+    "(default: on with the built-in demo config only).",
+)
+@click.option(
+    "--scheduler/--no-scheduler",
+    default=None,
+    help="Host the broadcast scheduler in this process (default: on with the demo config; "
+    "in production run `python -m bot scheduler` once instead).",
+)
+def serve(config_path: str | None, emulator: bool | None, scheduler: bool | None) -> None:
+    """Serve the webhook and the staff desk on the configured host and port.
+
+    Example: python -m bot serve --config config.toml
+    """
+    import dataclasses
+    import threading
+
+    from werkzeug.serving import WSGIRequestHandler, make_server, run_simple
+
+    class QuietQuery(WSGIRequestHandler):
+        """Request lines without their query: WeChat puts the sender's openid there."""
+
+        def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+            path = self.path.split("?", 1)[0]
+            self.log("info", '"%s %s" %s %s', self.command, path, code, size)
+
+    from ..app import build, configure_logging, create_app
+
+    settings = settings_from(config_path)
+    demo = settings.source == "built-in demo config"
+    configure_logging()
+    s = settings.server
+    base = f"http://{s.host}:{s.port}"
+    if emulator if emulator is not None else demo:
+        from ..wechat.emulator import create_emulator
+
+        w = settings.wechat
+        emu = create_emulator(
+            app_id=w.app_id,
+            app_secret=w.app_secret,
+            webhook_url=f"{base}{s.webhook_path}",
+            token=w.token,
+            encoding_aes_key=w.encoding_aes_key,
+            mode=w.mode,
+            account_type=w.account_type,
+        )
+        emu_server = make_server("127.0.0.1", 8090, emu, threaded=True, request_handler=QuietQuery)
+        threading.Thread(target=emu_server.serve_forever, daemon=True, name="emulator").start()
+        api_url = "http://127.0.0.1:8090/cgi-bin/"
+        settings = dataclasses.replace(settings, wechat=dataclasses.replace(w, api_base_url=api_url))
+        click.echo(f"  WeChat API emulator on {api_url} (pushes events to the webhook)")
+    services = build(settings)
+    app = create_app(settings, services)
+    if scheduler if scheduler is not None else demo:
+        from ..broadcasts.scheduler import start_in_background
+
+        start_in_background(services)
+        click.echo("  broadcast scheduler running in this process")
+    click.echo(f"留工助手 serving with {settings.source} ({settings.wechat.mode} mode)")
+    click.echo(f"  webhook  {base}{s.webhook_path}   (token: [wechat] token)")
+    click.echo(f"  desk     {base}/desk/   (create a login: python -m bot users add NAME --role admin)")
+    click.echo(f"  health   {base}/healthz")
+    click.echo(f"  database {settings.storage.database}")
+    click.echo("  try it:  python -m bot chat   (talk to the bot in this terminal)")
+    run_simple(s.host, s.port, app, threaded=True, use_reloader=False, request_handler=QuietQuery)
+
+
+def _text_message(openid: str, text: str) -> Any:
+    from ..wechat.push import Message
+
+    return Message(
+        to_user="gh_liugong",
+        from_user=openid,
+        create_time=int(time.time()),
+        msg_type="text",
+        msg_id=uuid.uuid4().hex,
+        content=text,
+    )
+
+
+def _bot_for(config_path: str | None, openid: str, region: str | None) -> Any:
+    from ..app import build
+
+    services = build(settings_from(config_path))
+    if region:
+        if region not in services.knowledge.regions:
+            known = ", ".join(sorted(services.knowledge.regions))
+            raise click.BadParameter(f"unknown region {region!r}; known: {known}", param_hint="--region")
+        with services.store.transaction():
+            user = services.store.user(openid)
+            user.region = region
+            services.store.save_user(user)
+    return services.bot
+
+
+@main.command()
+@config_option
+@click.option("--region", help="Start as a worker in this region id (e.g. anqing).")
+@click.option("--user", "openid", default="cli-chat", show_default=True, help="OpenID to chat as.")
+def chat(config_path: str | None, region: str | None, openid: str) -> None:
+    """Chat with the bot in the terminal, as a worker would. Ctrl-D to leave.
+
+    Example: python -m bot chat --region anqing
+    """
+    bot = _bot_for(config_path, openid, region)
+    click.echo("留工助手（输入问题，回车发送；Ctrl-D 退出）")
+    while True:
+        try:
+            text = input("你：")
+        except EOFError:
+            click.echo()
+            return
+        reply = bot.respond(_text_message(openid, text))
+        click.echo(f"助手：{reply or '（不回复）'}\n")
+
+
+@main.command()
+@config_option
+@click.option("--region", help="Answer as for a worker in this region id.")
+@click.option("--user", "openid", default="cli-ask", show_default=True, help="OpenID to ask as.")
+@click.argument("text")
+def ask(config_path: str | None, region: str | None, openid: str, text: str) -> None:
+    """Print the reply the bot would send to TEXT.
+
+    Example: python -m bot ask --region dalian "过年加班工资怎么算"
+    """
+    bot = _bot_for(config_path, openid, region)
+    click.echo(bot.respond(_text_message(openid, text)) or "")
+
+
+@main.command()
+@config_option
+def classify(config_path: str | None) -> None:
+    """Classify messages read one per line from stdin; print one JSON object per line.
+
+    Example: echo "安庆失业金怎么领" | python -m bot classify
+    """
+    from ..nlu.rules import load_classifier
+
+    settings = settings_from(config_path)
+    classifier = load_classifier(Path(settings.content.intents_dir))
+    for line in sys.stdin:
+        text = line.rstrip("\n")
+        r = classifier.classify(text)
+        row = {"text": text, "intent": r.intent, "region": r.region, "score": round(r.score, 3)}
+        click.echo(json.dumps(row, ensure_ascii=False))
+
+
+@main.command()
+@config_option
+def check(config_path: str | None) -> None:
+    """Validate config, intents/ and content/; exit non-zero on any problem.
+
+    Example: python -m bot check
+    """
+    from ..content.knowledge import Knowledge
+    from ..dialogue.menu import load_menu, menu_path
+    from ..errors import ContentError
+    from ..nlu.rules import validate
+
+    settings = settings_from(config_path)
+    knowledge = Knowledge(Path(settings.content.content_dir))
+    problems = validate(Path(settings.content.intents_dir)) + knowledge.problems()
+    menu = menu_path(settings.content.content_dir)
+    if menu.exists():
+        try:
+            load_menu(menu)
+        except ContentError as exc:
+            problems.append(str(exc))
+    for p in problems:
+        click.echo(f"✗ {p}", err=True)
+    if problems:
+        raise SystemExit(1)
+    click.echo(
+        f"ok: {len(knowledge.answers)} answers, {len(knowledge.broadcasts)} broadcast templates, "
+        f"{len(knowledge.regions)} regions, {len(knowledge.sources)} sources"
+    )
+
+
+@main.command()
+@config_option
+@click.option(
+    "--out", type=click.Path(dir_okay=False), help="Backup file (default var/backups/liugong-TIME.db)."
+)
+def backup(config_path: str | None, out: str | None) -> None:
+    """Copy the SQLite database while the bot keeps running (online backup), then verify the copy.
+
+    Example: python -m bot backup --out /srv/backups/liugong-$(date +%F).db
+    """
+    from ..storage.store import Store
+
+    settings = settings_from(config_path)
+    db = Path(settings.storage.database)
+    dest = Path(out) if out else db.parent / "backups" / f"liugong-{time.strftime('%Y%m%d-%H%M%S')}.db"
+    Store(db).backup(dest)
+    click.echo(f"backup written and verified: {dest}")
+
+
+def run() -> None:
+    try:
+        main()
+    except BotError as exc:
+        raise SystemExit(f"error: {exc}") from exc
+
+
+def _register_commands() -> None:
+    """Staff and broadcast commands live beside the features they drive."""
+    from .broadcasts import COMMANDS as BROADCAST
+    from .staff import COMMANDS as STAFF
+
+    for command in (*STAFF, *BROADCAST):
+        main.add_command(command)
+
+
+_register_commands()

@@ -1,0 +1,1 @@
+"""Wage-arrears complaints: the dialogue form workers fill in and the register staff work."""

@@ -1,0 +1,1 @@
+"""Language understanding: the jieba classifier (pure) and its rules, loaded from ``intents/``."""

@@ -1,0 +1,1 @@
+"""The SQLite store shared by every process, and the migrations that create every table."""

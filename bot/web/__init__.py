@@ -1,0 +1,1 @@
+"""HTTP: the webhook blueprint and the staff desk blueprints, with their templates and static files."""

@@ -1,0 +1,45 @@
+"""The staff desk (工作台): a small server-rendered site for hotline staff and officials.
+
+``create_desk(services)`` returns the blueprint that ``bot.app.create_app`` mounts at ``/desk``:
+scripted answers (searched with the bot's own classifier), the complaint register, questions
+the bot could not answer and the audit log. Plain HTML that works on a phone; a few lines of
+optional JavaScript for the copy buttons.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint
+from flask.blueprints import BlueprintSetupState
+
+from ...staff import accounts, audit
+from . import auth
+from .views import register_views
+
+
+def create_desk(services: Any) -> Blueprint:
+    store = services.store
+    # The store may have been opened before this package was imported: make sure our tables exist.
+    accounts.ensure_schema(store)
+    audit.ensure_schema(store)
+    key = auth.secret_key(store, services.settings)
+    secure = auth.cookie_secure(services.settings)
+
+    bp = Blueprint(
+        "desk",
+        __name__,
+        template_folder="../templates",
+        static_folder="../static",
+        static_url_path="/static",
+    )
+
+    @bp.record_once
+    def _configure(state: BlueprintSetupState) -> None:
+        auth.configure_app(state.app, key, secure, state.url_prefix or "/")
+
+    register_views(bp, services)
+    return bp
+
+
+__all__ = ["create_desk"]

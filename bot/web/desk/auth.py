@@ -1,0 +1,220 @@
+"""Desk security plumbing: the shared secret key, cookies, who is logged in, CSRF, roles, headers."""
+
+from __future__ import annotations
+
+import hmac
+import ipaddress
+import os
+import secrets
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, TypeVar, cast
+
+from flask import g, redirect, render_template, request, session, url_for
+from flask.sansio.app import App
+from flask.typing import ResponseReturnValue
+
+from ...config import Settings
+from ...staff import accounts
+from ...storage.store import Store, register_migration
+
+F = TypeVar("F", bound=Callable[..., ResponseReturnValue])
+
+COOKIE_NAME = "liugong_desk"
+CSRF_FIELD = "csrf_token"
+CSRF_MESSAGE = "这个页面已经过期或者请求不完整（缺少安全校验码），请返回上一页刷新后再提交。"
+
+
+@register_migration
+def ensure_schema(store: Store) -> None:
+    store.conn.execute("CREATE TABLE IF NOT EXISTS desk_secrets (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
+
+
+def secret_key(store: Store, settings: Settings) -> str:
+    """settings.desk.secret_key, else one random key made once and kept in SQLite for every process."""
+    if settings.desk.secret_key:
+        return settings.desk.secret_key
+    ensure_schema(store)
+    with store.transaction() as conn:
+        conn.execute(
+            "INSERT OR IGNORE INTO desk_secrets (name, value) VALUES ('session_key', ?)",
+            (secrets.token_hex(32),),
+        )
+        row = conn.execute("SELECT value FROM desk_secrets WHERE name = 'session_key'").fetchone()
+    return str(row[0])
+
+
+def _is_loopback(host: str) -> bool:
+    if host in ("localhost", ""):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def cookie_secure(settings: Settings) -> bool:
+    """Send the session cookie over HTTPS only?
+
+    ``[desk] cookie_secure`` "on"/"off"; with "auto", $BOT_DESK_COOKIE_SECURE (1/0) if set,
+    else on unless the server listens on a loopback address (the 127.0.0.1 demo over plain HTTP).
+    Behind a TLS-terminating proxy on 127.0.0.1, set it to "on".
+    """
+    configured = settings.desk.cookie_secure
+    if configured in ("on", "off"):
+        return configured == "on"
+    env = os.environ.get("BOT_DESK_COOKIE_SECURE", "").strip().lower()
+    if env in ("1", "true", "yes", "on"):
+        return True
+    if env in ("0", "false", "no", "off"):
+        return False
+    return not _is_loopback(settings.server.host)
+
+
+def configure_app(app: App, key: str, secure: bool, path: str) -> None:
+    if not app.secret_key:
+        app.secret_key = key
+    app.config.update(
+        SESSION_COOKIE_NAME=COOKIE_NAME,
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        SESSION_COOKIE_SECURE=secure,
+        SESSION_COOKIE_PATH=path or "/",
+    )
+
+
+def client_ip() -> str:
+    """The client's address; behind a local reverse proxy, the address the proxy appended last."""
+    remote = request.remote_addr or "-"
+    forwarded = request.headers.get("X-Forwarded-For", "")
+    if forwarded and _is_loopback(remote):
+        return forwarded.split(",")[-1].strip() or remote
+    return remote
+
+
+# -- who is logged in -------------------------------------------------------------------------------
+
+
+def load_staff(store: Store) -> None:
+    g.staff = None
+    token = session.get("sid")
+    if isinstance(token, str):
+        g.staff = accounts.session_account(store, token)
+        if g.staff is None:
+            session.pop("sid", None)
+
+
+def current() -> accounts.Account | None:
+    return cast(accounts.Account | None, g.get("staff"))
+
+
+def start_session(store: Store, account: accounts.Account) -> None:
+    """A fresh session on login: new token, new CSRF token (no session fixation)."""
+    session.clear()
+    session["sid"] = accounts.open_session(store, account)
+    session["csrf"] = secrets.token_urlsafe(32)
+    g.staff = account
+
+
+def end_session(store: Store) -> None:
+    token = session.get("sid")
+    if isinstance(token, str):
+        accounts.close_session(store, token)
+    session.clear()
+    g.staff = None
+
+
+# -- CSRF ---------------------------------------------------------------------------------------
+
+
+def csrf_token() -> str:
+    token = session.get("csrf")
+    if not isinstance(token, str):
+        token = secrets.token_urlsafe(32)
+        session["csrf"] = token
+    return token
+
+
+def csrf_ok() -> bool:
+    expected = session.get("csrf")
+    sent = request.form.get(CSRF_FIELD, "")
+    return isinstance(expected, str) and bool(sent) and hmac.compare_digest(expected.encode(), sent.encode())
+
+
+# -- roles ----------------------------------------------------------------------------------------
+
+
+def safe_next(target: str | None) -> str | None:
+    """Only a path inside the desk may be the page to come back to after login."""
+    if not target:
+        return None
+    prefix = url_for("desk.home")
+    if not target.startswith(prefix) or "//" in target or "\\" in target:
+        return None
+    return target
+
+
+def require(role: str) -> Callable[[F], F]:
+    """Log in first (redirect to the login page), then at least ``role`` (else 403)."""
+
+    def decorate(view: F) -> F:
+        @wraps(view)
+        def wrapper(*args: Any, **kwargs: Any) -> ResponseReturnValue:
+            staff = current()
+            if staff is None:
+                back = request.full_path.rstrip("?") if request.method == "GET" else None
+                return redirect(url_for("desk.login", next=back))
+            if not staff.can(role):
+                need = accounts.ROLE_NAMES[role]
+                return render_template("desk/error.html", message=f"这个页面需要「{need}」或更高权限。"), 403
+            return view(*args, **kwargs)
+
+        return cast(F, wrapper)
+
+    return decorate
+
+
+def security_headers(headers: Any, nonce: str) -> None:
+    headers["X-Frame-Options"] = "DENY"
+    headers["X-Content-Type-Options"] = "nosniff"
+    headers["Referrer-Policy"] = "same-origin"
+    headers["Content-Security-Policy"] = (
+        "default-src 'none'; "
+        f"script-src 'self' 'nonce-{nonce}'; "
+        "style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+        "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+    )
+    # Pages carry personal data: no copies in shared browser or proxy caches.
+    headers.setdefault("Cache-Control", "no-store")
+
+
+def guard(bp: Any, store: Store, refuse: Callable[[], ResponseReturnValue]) -> None:
+    """Every desk blueprint: a CSP nonce, the signed-in staff member, CSRF on POST, security headers."""
+    import logging
+
+    from flask import Response
+
+    log = logging.getLogger("bot.desk")
+
+    @bp.before_request  # type: ignore[untyped-decorator]
+    def _before() -> ResponseReturnValue | None:
+        g.csp_nonce = secrets.token_urlsafe(16)
+        load_staff(store)
+        if request.method == "POST" and not csrf_ok():
+            log.warning("desk: POST %s refused, CSRF token missing or wrong", request.path)
+            return refuse()
+        return None
+
+    @bp.after_request  # type: ignore[untyped-decorator]
+    def _after(resp: Response) -> Response:
+        security_headers(resp.headers, g.get("csp_nonce", ""))
+        return resp
+
+
+def base_context() -> dict[str, Any]:
+    return {
+        "csrf_token": csrf_token,
+        "csrf_field": CSRF_FIELD,
+        "staff": current(),
+        "csp_nonce": g.get("csp_nonce", ""),
+    }
