@@ -15,7 +15,6 @@ from typing import Any
 from .errors import ConfigError
 
 
-
 def _data_root() -> Path:
     """Where ``intents/`` and ``content/`` are: beside the package in a checkout, ``bot/data`` in a wheel."""
     checkout = Path(__file__).resolve().parent.parent

@@ -284,7 +284,8 @@ def test_cases_filed_before_the_flag_existed_are_found(harness: Harness) -> None
     harness.say("确认", "o-old")
     db = harness.settings.storage.database
     conn = sqlite3.connect(db)
-    conn.execute("ALTER TABLE users DROP COLUMN cases")  # as a database from before it
+    conn.execute("ALTER TABLE users DROP COLUMN cases")  # as a database from before it,
+    conn.execute("DROP TABLE _sqlite_migrations")  # and from before the migration log
     conn.commit()
     conn.close()
     assert Store(db).user("o-old").cases is True

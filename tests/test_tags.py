@@ -31,9 +31,6 @@ def api(emulator: RunningEmulator, tmp_path: Path) -> Iterator[WeChatAPI]:
 
 @pytest.fixture
 def mirror(store: Store, api: WeChatAPI) -> TagMirror:
-    from bot.broadcasts.tags import ensure_schema
-
-    ensure_schema(store)
     return TagMirror(store, load_knowledge(str(ROOT / "content")), lambda: api)
 
 

@@ -31,7 +31,7 @@ from typing import Any
 from apscheduler.schedulers.background import BackgroundScheduler
 
 from ..errors import WeChatError
-from ..storage.store import Store, register_migration
+from ..storage.store import Store
 from .service import BEIJING, Broadcasts, broadcasts_of, settings_of
 
 log = logging.getLogger(__name__)
@@ -39,17 +39,8 @@ log = logging.getLogger(__name__)
 ACTOR = "scheduler"
 
 
-@register_migration
-def ensure_schema(store: Store) -> None:
-    store.conn.execute(
-        "CREATE TABLE IF NOT EXISTS scheduler_state (name TEXT PRIMARY KEY, holder TEXT NOT NULL,"
-        " pid INTEGER NOT NULL, started REAL NOT NULL, last_poll REAL NOT NULL)"
-    )
-
-
 def last_seen(store: Store) -> dict[str, Any] | None:
     """Who leads the scheduler and when it last polled (for the desk and the CLI)."""
-    ensure_schema(store)
     row = store.conn.execute("SELECT * FROM scheduler_state WHERE name = 'leader'").fetchone()
     return dict(row) if row else None
 
@@ -109,7 +100,6 @@ class Scheduler:
             timezone=BEIJING,
             job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": None},
         )
-        ensure_schema(self.store)
 
     @classmethod
     def for_services(cls, services: Any, poll_seconds: float | None = None) -> Scheduler:

@@ -46,7 +46,7 @@ from ..content.knowledge import BROADCAST_KINDS, Document, Knowledge
 from ..errors import BotError, WeChatError
 from ..ids import NATIONAL
 from ..staff import audit
-from ..storage.store import Store, register_migration
+from ..storage.store import Store
 from ..timefmt import BEIJING as BEIJING  # re-exported: broadcasts speak Beijing time
 from ..timefmt import beijing as beijing
 from ..wechat.api import (
@@ -59,7 +59,6 @@ from ..wechat.api import (
 )
 from ..wechat.push import Message
 from .tags import TAG_GONE, TagMirror, TagsAPI
-from .tags import ensure_schema as ensure_tag_schema
 
 log = logging.getLogger(__name__)
 
@@ -340,63 +339,6 @@ class Broadcast:
 # -- schema ---------------------------------------------------------------------------------------
 
 
-@register_migration
-def ensure_schema(store: Store) -> None:
-    store.conn.executescript(
-        """
-        CREATE TABLE IF NOT EXISTS broadcasts (
-            id INTEGER PRIMARY KEY,
-            kind TEXT NOT NULL,
-            template TEXT NOT NULL DEFAULT '',
-            title TEXT NOT NULL,
-            body TEXT NOT NULL,
-            regions TEXT NOT NULL,
-            once_at REAL,
-            daily_at TEXT,
-            first_day TEXT,
-            last_day TEXT,
-            created_by TEXT NOT NULL,
-            created REAL NOT NULL,
-            updated REAL NOT NULL,
-            cancelled REAL,
-            cancelled_by TEXT
-        );
-        CREATE TABLE IF NOT EXISTS broadcast_sends (
-            id INTEGER PRIMARY KEY,
-            broadcast_id INTEGER NOT NULL REFERENCES broadcasts(id),
-            occurrence TEXT NOT NULL,
-            region TEXT NOT NULL,
-            due REAL NOT NULL,
-            status TEXT NOT NULL DEFAULT 'scheduled',
-            clientmsgid TEXT NOT NULL UNIQUE,
-            text TEXT,
-            attempts INTEGER NOT NULL DEFAULT 0,
-            claimed REAL,
-            claimed_by TEXT,
-            sent REAL,
-            msg_id INTEGER,
-            msg_data_id INTEGER,
-            note TEXT NOT NULL DEFAULT '',
-            error TEXT NOT NULL DEFAULT '',
-            UNIQUE (broadcast_id, occurrence, region)
-        );
-        CREATE INDEX IF NOT EXISTS broadcast_sends_status ON broadcast_sends(status, due);
-        CREATE INDEX IF NOT EXISTS broadcast_sends_msg ON broadcast_sends(msg_id);
-        CREATE TABLE IF NOT EXISTS mass_results (
-            msg_id INTEGER PRIMARY KEY,
-            status TEXT NOT NULL,
-            total INTEGER,
-            filter_count INTEGER,
-            sent_count INTEGER,
-            error_count INTEGER,
-            received REAL NOT NULL
-        );
-        CREATE TABLE IF NOT EXISTS broadcast_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
-        INSERT OR IGNORE INTO broadcast_meta (name, value) VALUES ('install', lower(hex(randomblob(4))));
-        """
-    )
-
-
 _SEND_SELECT = (
     "SELECT s.*, r.status AS finish_status, r.total, r.filter_count, r.sent_count, r.error_count"
     " FROM broadcast_sends s LEFT JOIN mass_results r ON r.msg_id = s.msg_id"
@@ -501,8 +443,6 @@ class Broadcasts:
         self.account_type = account_type
         self.settings: BroadcastOptions = settings or BroadcastSettings()
         self.clock = clock
-        for hook in (ensure_schema, ensure_tag_schema, audit.ensure_schema):
-            hook(store)  # the store may predate this module's import
         self.tags = TagMirror(store, knowledge, api)
         self.instance = f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(3)}"
         # Called with each send that reaches a final state (sent, failed, missed, skipped).

@@ -31,7 +31,7 @@ from typing import Protocol
 from ..content.knowledge import Knowledge
 from ..errors import WeChatError
 from ..ids import NATIONAL
-from ..storage.store import Store, hash_openid, register_migration
+from ..storage.store import Store, hash_openid
 
 log = logging.getLogger(__name__)
 
@@ -53,33 +53,6 @@ class TagsAPI(Protocol):
     def tag_users(self, tag_id: int, openids: list[str]) -> None: ...
 
     def untag_users(self, tag_id: int, openids: list[str]) -> None: ...
-
-
-@register_migration
-def ensure_schema(store: Store) -> None:
-    with store.transaction() as conn:
-        columns = {row[1] for row in conn.execute("PRAGMA table_info(users)")}
-        if "tags_dirty" not in columns:
-            # Existing rows start dirty: the first sync mirrors everyone.
-            conn.execute("ALTER TABLE users ADD COLUMN tags_dirty INTEGER NOT NULL DEFAULT 1")
-        if "tags_synced" not in columns:
-            conn.execute("ALTER TABLE users ADD COLUMN tags_synced TEXT NOT NULL DEFAULT '[]'")
-        conn.execute(
-            "CREATE TABLE IF NOT EXISTS region_tags"
-            " (region TEXT PRIMARY KEY, tag_id INTEGER NOT NULL, name TEXT NOT NULL)"
-        )
-        conn.execute("CREATE INDEX IF NOT EXISTS users_tags_dirty ON users(tags_dirty) WHERE tags_dirty = 1")
-        conn.execute(
-            """
-            CREATE TRIGGER IF NOT EXISTS users_tags_changed
-            AFTER UPDATE OF region, subscribed, followed ON users
-            WHEN old.region IS NOT new.region OR old.subscribed IS NOT new.subscribed
-                 OR old.followed IS NOT new.followed
-            BEGIN
-                UPDATE users SET tags_dirty = 1 WHERE openid = new.openid;
-            END
-            """
-        )
 
 
 @dataclass(frozen=True)

@@ -36,19 +36,13 @@ def cli_actor() -> str:
 
 
 def _store(settings: Settings) -> Store:
-    store = Store(settings.storage.database)
-    accounts.ensure_schema(store)
-    audit.ensure_schema(store)
-    return store
+    return Store(settings.storage.database)
 
 
 def _services(settings: Settings) -> Any:
     from ..app import build
 
-    services = build(settings)
-    accounts.ensure_schema(services.store)
-    audit.ensure_schema(services.store)
-    return services
+    return build(settings)
 
 
 def _when(ts: float | None) -> str:

@@ -17,7 +17,7 @@ from typing import Any
 
 from ..ids import TOPIC_INTENTS
 from ..nlu.classifier import Result
-from ..storage.store import Store, User, register_migration
+from ..storage.store import Store, User
 from ..timefmt import beijing, shown
 
 STATUSES = ("待受理", "已受理", "处理中", "已办结", "不予受理")
@@ -35,50 +35,6 @@ START_WORDS = {"投诉", "我要投诉", "登记", "我要登记", "投诉登记
 CANCEL_WORDS = {"取消", "不登记了", "不投诉了", "算了", "退出", "取消登记", "不要了"}
 CONFIRM_WORDS = {"确认", "确定", "确认提交", "提交", "对", "对的", "没错", "是的"}
 SKIP_WORDS = {"跳过", "不留", "不想留", "不写", "匿名", "不方便", "算了不留"}
-
-
-@register_migration
-def _schema(store: Store) -> None:
-    store.conn.executescript(
-        """
-        CREATE TABLE IF NOT EXISTS complaints (
-            id INTEGER PRIMARY KEY,
-            case_no TEXT NOT NULL UNIQUE,
-            openid TEXT,
-            user_hash TEXT NOT NULL,
-            region TEXT,
-            employer TEXT NOT NULL,
-            site TEXT NOT NULL,
-            amount INTEGER NOT NULL,
-            period TEXT NOT NULL,
-            workers INTEGER NOT NULL,
-            phone TEXT,
-            name TEXT,
-            status TEXT NOT NULL DEFAULT '待受理',
-            note TEXT NOT NULL DEFAULT '',
-            notified INTEGER NOT NULL DEFAULT 1,
-            created REAL NOT NULL,
-            updated REAL NOT NULL,
-            anonymised INTEGER NOT NULL DEFAULT 0
-        );
-        CREATE INDEX IF NOT EXISTS complaints_openid ON complaints(openid);
-        CREATE INDEX IF NOT EXISTS complaints_status ON complaints(status, created);
-        CREATE TABLE IF NOT EXISTS complaint_events (
-            id INTEGER PRIMARY KEY,
-            complaint_id INTEGER NOT NULL REFERENCES complaints(id),
-            status TEXT NOT NULL,
-            note TEXT NOT NULL,
-            actor TEXT NOT NULL,
-            created REAL NOT NULL
-        );
-        """
-    )
-    # users.cases (see storage.User) for cases filed before the flag existed; idempotent.
-    with store.transaction() as conn:
-        conn.execute(
-            "UPDATE users SET cases = 1 WHERE cases = 0"
-            " AND openid IN (SELECT openid FROM complaints WHERE openid IS NOT NULL)"
-        )
 
 
 # -- parsing what workers type ------------------------------------------------------------------

@@ -17,7 +17,7 @@ from typing import Any
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
-from ..storage.store import Store, register_migration
+from ..storage.store import Store
 
 ROLES = ("hotline", "official", "admin")
 ROLE_NAMES = {"hotline": "热线坐席", "official": "业务干部", "admin": "管理员"}
@@ -70,41 +70,6 @@ class Account:
     def can(self, role: str) -> bool:
         """Has this account at least the rights of ``role``?"""
         return not self.disabled and ROLE_RANK.get(self.role, 0) >= ROLE_RANK[role]
-
-
-@register_migration
-def ensure_schema(store: Store) -> None:
-    store.conn.executescript(
-        """
-        CREATE TABLE IF NOT EXISTS staff (
-            id INTEGER PRIMARY KEY,
-            name TEXT NOT NULL UNIQUE,
-            role TEXT NOT NULL CHECK (role IN ('hotline', 'official', 'admin')),
-            password_hash TEXT NOT NULL,
-            disabled INTEGER NOT NULL DEFAULT 0,
-            created REAL NOT NULL
-        );
-        CREATE TABLE IF NOT EXISTS login_attempts (
-            id INTEGER PRIMARY KEY,
-            name TEXT NOT NULL,
-            ip TEXT NOT NULL,
-            created REAL NOT NULL
-        );
-        CREATE INDEX IF NOT EXISTS login_attempts_name ON login_attempts(name, created);
-        CREATE INDEX IF NOT EXISTS login_attempts_ip ON login_attempts(ip, created);
-        CREATE TABLE IF NOT EXISTS login_locks (
-            kind TEXT NOT NULL,
-            key TEXT NOT NULL,
-            until REAL NOT NULL,
-            PRIMARY KEY (kind, key)
-        );
-        CREATE TABLE IF NOT EXISTS desk_sessions (
-            token_hash TEXT PRIMARY KEY,
-            staff_id INTEGER NOT NULL REFERENCES staff(id),
-            created REAL NOT NULL
-        );
-        """
-    )
 
 
 def _account(row: Any) -> Account:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..storage.store import Store, register_migration
+from ..storage.store import Store
 
 ACTION_NAMES = {
     "login": "登录",
@@ -24,23 +24,6 @@ ACTION_NAMES = {
     "user_add": "新建账号",
     "user_disable": "停用账号",
 }
-
-
-@register_migration
-def ensure_schema(store: Store) -> None:
-    store.conn.executescript(
-        """
-        CREATE TABLE IF NOT EXISTS audit (
-            id INTEGER PRIMARY KEY,
-            actor TEXT NOT NULL,
-            action TEXT NOT NULL,
-            target TEXT NOT NULL DEFAULT '',
-            detail TEXT NOT NULL DEFAULT '',
-            created REAL NOT NULL
-        );
-        CREATE INDEX IF NOT EXISTS audit_target ON audit(target, id);
-        """
-    )
 
 
 def record(store: Store, actor: str, action: str, target: str, detail: str = "") -> int:

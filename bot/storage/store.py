@@ -1,5 +1,7 @@
 """SQLite storage shared by every process: users, processed pushes, unanswered questions.
 
+The schema lives in ``migrations`` (applied when a ``Store`` opens); this module reads and writes it.
+
 One file, WAL mode, a connection per thread. Writes that must be atomic across processes
 (a push handled once, a complaint saved once) run inside ``Store.transaction()``, which takes
 SQLite's write lock up front (``BEGIN IMMEDIATE``) so two workers cannot interleave.
@@ -22,6 +24,8 @@ from pathlib import Path
 from typing import Any
 
 import sqlite_utils
+
+from . import migrations
 
 # Processed pushes are kept this long: WeChat redelivers within seconds, staff never need them.
 DEDUPE_KEEP_SECONDS = 3 * 24 * 3600
@@ -59,32 +63,6 @@ class User:
     cases: bool = False
 
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS users (
-    openid TEXT PRIMARY KEY,
-    region TEXT,
-    subscribed INTEGER NOT NULL DEFAULT 1,
-    followed INTEGER NOT NULL DEFAULT 1,
-    last_seen REAL NOT NULL DEFAULT 0,
-    state TEXT,
-    cases INTEGER NOT NULL DEFAULT 0
-);
-CREATE TABLE IF NOT EXISTS processed (
-    key TEXT PRIMARY KEY,
-    reply TEXT,
-    created REAL NOT NULL
-);
-CREATE INDEX IF NOT EXISTS processed_created ON processed(created);
-CREATE TABLE IF NOT EXISTS unanswered (
-    id INTEGER PRIMARY KEY,
-    text TEXT NOT NULL,
-    user_hash TEXT NOT NULL,
-    region TEXT,
-    created REAL NOT NULL
-);
-"""
-
-
 class Store:
     def __init__(self, path: str | Path, clock: Callable[[], float] = time.time) -> None:
         self.path = str(path)
@@ -94,7 +72,7 @@ class Store:
         self._writer = WriteLock(self.path)
         if self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-        self.migrate()
+        migrations.apply(self)
 
     # -- connections -----------------------------------------------------------------------------
 
@@ -212,15 +190,6 @@ class Store:
             target.close()
         tmp.replace(dest)
         return dest
-
-    def migrate(self) -> None:
-        self.conn.executescript(SCHEMA)
-        with self.transaction() as conn:  # checked under the write lock: processes start together
-            columns = {row[1] for row in conn.execute("PRAGMA table_info(users)")}
-            if "cases" not in columns:  # a database from before the flag (complaints backfill it)
-                conn.execute("ALTER TABLE users ADD COLUMN cases INTEGER NOT NULL DEFAULT 0")
-        for hook in _MIGRATIONS:
-            hook(self)
 
     # -- users -----------------------------------------------------------------------------------
 
@@ -378,12 +347,3 @@ class WriteLock:
                 fcntl.flock(self._fd, fcntl.LOCK_UN)
         finally:
             self._mutex.release()
-
-
-# Other modules (complaints, broadcasts, desk) register their tables here at import time.
-_MIGRATIONS: list[Callable[[Store], None]] = []
-
-
-def register_migration(hook: Callable[[Store], None]) -> Callable[[Store], None]:
-    _MIGRATIONS.append(hook)
-    return hook

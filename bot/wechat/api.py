@@ -174,6 +174,8 @@ class TokenStore:
         else:
             self.database, self._uri = str(database), False
             Path(database).parent.mkdir(parents=True, exist_ok=True)
+        # The table is the store's (migration 0009); made here too so the client also works on a
+        # database no Store has opened (a memory database, the emulator's tests).
         with closing(self._connect()) as db:
             db.execute(
                 "CREATE TABLE IF NOT EXISTS wechat_tokens"

@@ -13,16 +13,12 @@ from typing import Any
 from flask import Blueprint
 from flask.blueprints import BlueprintSetupState
 
-from ...staff import accounts, audit
 from . import auth
 from .views import register_views
 
 
 def create_desk(services: Any) -> Blueprint:
     store = services.store
-    # The store may have been opened before this package was imported: make sure our tables exist.
-    accounts.ensure_schema(store)
-    audit.ensure_schema(store)
     key = auth.secret_key(store, services.settings)
     secure = auth.cookie_secure(services.settings)
 

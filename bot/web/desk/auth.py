@@ -16,7 +16,7 @@ from flask.typing import ResponseReturnValue
 
 from ...config import Settings
 from ...staff import accounts
-from ...storage.store import Store, register_migration
+from ...storage.store import Store
 
 F = TypeVar("F", bound=Callable[..., ResponseReturnValue])
 
@@ -25,16 +25,10 @@ CSRF_FIELD = "csrf_token"
 CSRF_MESSAGE = "这个页面已经过期或者请求不完整（缺少安全校验码），请返回上一页刷新后再提交。"
 
 
-@register_migration
-def ensure_schema(store: Store) -> None:
-    store.conn.execute("CREATE TABLE IF NOT EXISTS desk_secrets (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
-
-
 def secret_key(store: Store, settings: Settings) -> str:
     """settings.desk.secret_key, else one random key made once and kept in SQLite for every process."""
     if settings.desk.secret_key:
         return settings.desk.secret_key
-    ensure_schema(store)
     with store.transaction() as conn:
         conn.execute(
             "INSERT OR IGNORE INTO desk_secrets (name, value) VALUES ('session_key', ?)",
