@@ -55,9 +55,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.sysinfo import busy_seconds, machine, process_seconds  # noqa: E402
-from bot.app import build  # noqa: E402
 from bot.config import from_dict  # noqa: E402
 from bot.dialogue.turn import Bot  # noqa: E402
+from bot.services import build  # noqa: E402
 from bot.wechat.push import Message  # noqa: E402
 
 ACCOUNT = "gh_liugong"

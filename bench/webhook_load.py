@@ -586,8 +586,9 @@ def profile(args: argparse.Namespace) -> int:
     import logging
     from urllib.parse import parse_qsl, urlsplit
 
-    from bot.app import build, configure_logging, create_app
+    from bot.app import configure_logging, create_app
     from bot.config import load
+    from bot.services import build
     from bot.wechat.push import render_text
 
     os.environ |= {

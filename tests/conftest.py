@@ -12,8 +12,9 @@ import pytest
 from emulator_helpers import emulator_fixture  # noqa: F401 - the `emulator` fixture for every test
 from wechat_helpers import WeChat, text_xml
 
-from bot.app import Services, build, create_app
+from bot.app import create_app
 from bot.config import Settings, from_dict
+from bot.services import Services, build
 
 AES_KEY = "kWxPEV2UEDyxWpmPdKC3F4dgPDmOvfKX1HGnEUDS1aR"
 

@@ -22,7 +22,7 @@ from emulator_helpers import (
     serve_in_thread,
 )
 
-from bot.app import build, create_app
+from bot.app import create_app
 from bot.broadcasts.service import (
     BEIJING,
     Broadcast,
@@ -33,11 +33,11 @@ from bot.broadcasts.service import (
     Schedule,
     Send,
     beijing,
-    broadcasts_of,
     cn_date,
 )
 from bot.content.knowledge import load_knowledge
 from bot.errors import WeChatError
+from bot.services import build
 from bot.staff import audit
 from bot.storage.store import Store, User
 from bot.wechat.api import WeChatAPI
@@ -541,7 +541,7 @@ def test_results_arrive_through_the_webhook(tmp_path: Path, emu: RunningEmulator
     services = build(settings)
     with serve_in_thread(create_app(settings, services)) as url:
         emu.state.webhook_url = url + settings.server.webhook_path
-        b = broadcasts_of(services)
+        b = services.broadcasts
         for openid in ("o-1", "o-2", "o-3"):
             services.store.save_user(User(openid, region="dalian"))
             emu.state.add_follower(openid)

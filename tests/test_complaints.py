@@ -8,7 +8,7 @@ import pytest
 from conftest import Harness
 from wechat_helpers import text_xml
 
-from bot.complaints.register import mask_phone, parse_amount, parse_count, parse_phone
+from bot.complaints.fields import mask_phone, parse_amount, parse_count, parse_phone
 
 FORM = ["华强建筑劳务公司", "安庆宜秀区某某工地", "三万五", "2020年10月到12月", "6", "13912345678", "王小明"]
 

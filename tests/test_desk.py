@@ -494,9 +494,9 @@ def test_refusals_while_locked_do_not_flood_the_audit_log(harness: Harness) -> N
 def test_official_retries_a_failed_broadcast_from_the_desk(harness: Harness) -> None:
     from datetime import datetime, timedelta
 
-    from bot.broadcasts.service import BEIJING, Draft, Schedule, broadcasts_of
+    from bot.broadcasts.service import BEIJING, Draft, Schedule
 
-    b = broadcasts_of(harness.services)
+    b = harness.services.broadcasts
     at = datetime.now(BEIJING).replace(microsecond=0) + timedelta(days=2)
     item = b.create(
         Draft("notice", "通知", "{region_name}的朋友：过年好", ("dalian",), Schedule.once(at)), "干部甲"

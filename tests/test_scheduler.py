@@ -20,7 +20,7 @@ from emulator_helpers import APP_ID, APP_SECRET, PUSH_TOKEN, RunningEmulator, ru
 from test_broadcasts import SENDALL, Env, make_env
 
 from bot.broadcasts.scheduler import LeaderLock, Scheduler, last_seen, start_in_background
-from bot.broadcasts.service import Draft, Schedule, Send, beijing, broadcasts_of
+from bot.broadcasts.service import Draft, Schedule, Send, beijing
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -164,7 +164,7 @@ def test_a_restart_after_a_crash_mid_send_finishes_it_without_sending_twice(
 def test_a_hanging_wechat_never_blocks_the_webhook(tmp_path: Path, emu: RunningEmulator) -> None:
     settings = make_settings(tmp_path, wechat=emu.section())
     h = Harness(settings)
-    b = broadcasts_of(h.services)
+    b = h.services.broadcasts
     sent = threading.Event()
     b.listeners.append(lambda s: s.status == "sent" and sent.set())
     emu.state.add_follower("o-worker-1")

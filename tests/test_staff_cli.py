@@ -12,9 +12,9 @@ import pytest
 from click.testing import CliRunner
 from server_helpers import write_config
 
-from bot.app import build
 from bot.cli import settings_from
 from bot.cli import staff as staff_cli
+from bot.services import build
 from bot.staff import accounts, audit
 from bot.storage.store import Store
 

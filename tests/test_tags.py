@@ -142,13 +142,11 @@ def test_a_change_during_the_sync_keeps_the_user_dirty(
 def test_the_webhook_never_calls_wechat_for_tags(tmp_path: Path, emulator: RunningEmulator) -> None:
     settings = make_settings(tmp_path, wechat=emulator.section())
     h = Harness(settings)
-    from bot.broadcasts.service import broadcasts_of
-
     emulator.state.add_follower("o-worker-1")
     assert "安庆" in h.say("我在安庆")
     assert "退订" in h.say("退订")
     assert sum(emulator.state.calls.values()) == 0
-    tags = broadcasts_of(h.services).tags
+    tags = h.services.broadcasts.tags
     assert tags.sync().users == 1
     assert tags_of(emulator, "o-worker-1") == set()  # opted out: in no tag
     h.services.wechat_api().close()

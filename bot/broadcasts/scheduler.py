@@ -26,13 +26,16 @@ import signal
 import socket
 import threading
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from apscheduler.schedulers.background import BackgroundScheduler
 
 from ..errors import WeChatError
 from ..storage.store import Store
-from .service import BEIJING, Broadcasts, broadcasts_of, settings_of
+from .service import BEIJING, Broadcasts
+
+if TYPE_CHECKING:  # the wiring imports this module
+    from ..services import Services
 
 log = logging.getLogger(__name__)
 
@@ -102,9 +105,9 @@ class Scheduler:
         )
 
     @classmethod
-    def for_services(cls, services: Any, poll_seconds: float | None = None) -> Scheduler:
-        poll = poll_seconds if poll_seconds is not None else settings_of(services.settings).poll_seconds
-        return cls(broadcasts_of(services), services.settings.storage.database, poll)
+    def for_services(cls, services: Services, poll_seconds: float | None = None) -> Scheduler:
+        poll = poll_seconds if poll_seconds is not None else services.settings.broadcasts.poll_seconds
+        return cls(services.broadcasts, services.settings.storage.database, poll)
 
     # -- life cycle --------------------------------------------------------------------------------
 
@@ -204,7 +207,7 @@ class Scheduler:
             log.exception("scheduler: broadcast #%d %s failed", broadcast_id, occurrence)
 
 
-def start_in_background(services: Any, poll_seconds: float | None = None) -> Scheduler:
+def start_in_background(services: Services, poll_seconds: float | None = None) -> Scheduler:
     """Host the scheduler in this process (the web server of ``make run``); stops at exit."""
     scheduler = Scheduler.for_services(services, poll_seconds)
     scheduler.start()

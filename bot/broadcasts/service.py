@@ -38,10 +38,11 @@ import sqlite3
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, Protocol
 
+from ..config import BroadcastSettings
 from ..content.knowledge import BROADCAST_KINDS, Document, Knowledge
 from ..errors import BotError, WeChatError
 from ..ids import NATIONAL
@@ -92,37 +93,6 @@ audit.ACTION_NAMES.update(
         "broadcast_missed": "群发错过",
     }
 )
-
-
-@dataclass(frozen=True)
-class BroadcastSettings:
-    """The ``[broadcasts]`` config section (bot/config.py may define its own copy: read by duck typing)."""
-
-    # Followers (test OpenIDs) who receive previews; they must follow the account.
-    preview_openids: list[str] = field(default_factory=list)
-    # A broadcast the server was down for is still sent this many minutes late; later it is missed.
-    grace_minutes: float = 120.0
-    # How often the scheduler re-reads the table (new, edited, cancelled broadcasts) and syncs tags.
-    poll_seconds: float = 30.0
-
-
-class BroadcastOptions(Protocol):
-    """What is read from ``settings.broadcasts``: BroadcastSettings, or the copy in bot/config.py."""
-
-    @property
-    def preview_openids(self) -> list[str]: ...
-
-    @property
-    def grace_minutes(self) -> float: ...
-
-    @property
-    def poll_seconds(self) -> float: ...
-
-
-def settings_of(settings: Any) -> BroadcastOptions:
-    """``settings.broadcasts`` once bot/config.py has the section, else the defaults."""
-    found = getattr(settings, "broadcasts", None)
-    return found if found is not None else BroadcastSettings()
 
 
 class PlanError(BotError):
@@ -434,14 +404,14 @@ class Broadcasts:
         api: Callable[[], MassAPI],
         *,
         account_type: str = "subscription",
-        settings: BroadcastOptions | None = None,
+        settings: BroadcastSettings | None = None,
         clock: Callable[[], float] = time.time,
     ) -> None:
         self.store = store
         self.knowledge = knowledge
         self.api = api
         self.account_type = account_type
-        self.settings: BroadcastOptions = settings or BroadcastSettings()
+        self.settings = settings or BroadcastSettings()
         self.clock = clock
         self.tags = TagMirror(store, knowledge, api)
         self.instance = f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(3)}"
@@ -1140,27 +1110,3 @@ class Broadcasts:
             ),
         )
         log.info("mass send %d finished: %s", msg_id, fields.get("Status", ""))
-
-
-# -- wiring ---------------------------------------------------------------------------------------
-
-
-def broadcasts_of(services: Any) -> Broadcasts:
-    """The process's Broadcasts for these services (made on first use)."""
-    found = getattr(services, "_broadcasts", None)
-    if isinstance(found, Broadcasts):
-        return found
-    made = Broadcasts(
-        services.store,
-        services.knowledge,
-        services.wechat_api,
-        account_type=services.settings.wechat.account_type,
-        settings=settings_of(services.settings),
-    )
-    services._broadcasts = made
-    return made
-
-
-def attach(services: Any) -> None:
-    """Called by bot.app.build: tables, and the MASSSENDJOBFINISH handler (no WeChat call in it)."""
-    services.bot.event_handlers["masssendjobfinish"] = broadcasts_of(services).on_mass_finish

@@ -51,7 +51,8 @@ def serve(config_path: str | None, emulator: bool | None, scheduler: bool | None
             path = self.path.split("?", 1)[0]
             self.log("info", '"%s %s" %s %s', self.command, path, code, size)
 
-    from ..app import build, configure_logging, create_app
+    from ..app import configure_logging, create_app
+    from ..services import build
 
     settings = settings_from(config_path)
     demo = settings.source == "built-in demo config"
@@ -106,7 +107,7 @@ def _text_message(openid: str, text: str) -> Any:
 
 
 def _bot_for(config_path: str | None, openid: str, region: str | None) -> Any:
-    from ..app import build
+    from ..services import build
 
     services = build(settings_from(config_path))
     if region:

@@ -33,7 +33,6 @@ from ..broadcasts.service import (
     beijing,
     parse_day,
     parse_when,
-    settings_of,
 )
 from ..config import Settings
 from ..content.knowledge import load_knowledge
@@ -62,7 +61,7 @@ def open_broadcasts(settings: Settings) -> Broadcasts:
         load_knowledge(settings.content.content_dir),
         api,
         account_type=settings.wechat.account_type,
-        settings=settings_of(settings),
+        settings=settings.broadcasts,
     )
 
 
@@ -366,7 +365,7 @@ def emulator_command(
         account_type=w.account_type,
     )
     state = emulator_state(app)
-    for openid in (*followers, *settings_of(settings).preview_openids):
+    for openid in (*followers, *settings.broadcasts.preview_openids):
         state.add_follower(openid)
     click.echo(f"WeChat emulator on http://127.0.0.1:{port}/cgi-bin/ → pushes to {url}")
     run_simple("127.0.0.1", port, app, threaded=True)

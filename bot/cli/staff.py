@@ -13,16 +13,19 @@ import os
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from ..complaints.register import STATUSES, TRANSITIONS
+from ..complaints.register import STATUSES, TRANSITIONS, Complaint
 from ..config import Settings
 from ..staff import accounts, audit
 from ..storage.store import Store
 from ..timefmt import shown
 from .common import config_option, settings_from
+
+if TYPE_CHECKING:
+    from ..services import Services
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 
@@ -39,8 +42,8 @@ def _store(settings: Settings) -> Store:
     return Store(settings.storage.database)
 
 
-def _services(settings: Settings) -> Any:
-    from ..app import build
+def _services(settings: Settings) -> Services:
+    from ..services import build
 
     return build(settings)
 
@@ -281,7 +284,7 @@ def complaints_update(config_path: str | None, case_no: str, status: str, note: 
     _notify(services, updated)
 
 
-def _notify(services: Any, case: Any) -> None:
+def _notify(services: Services, case: Complaint) -> None:
     """Tell the worker now if the 48-hour window is open (waits for WeChat); else they see it next time."""
     notify = getattr(services, "notify_status", None)
     later = "the worker sees the news next time they write"

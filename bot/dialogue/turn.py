@@ -13,7 +13,7 @@ import threading
 import time
 import unicodedata
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from typing import Protocol
 
@@ -131,6 +131,8 @@ class Bot:
         classifier: Classifies,
         store: Store,
         *,
+        flows: Sequence[Flow] = (),
+        event_handlers: Mapping[str, Callable[[Message], None]] | None = None,
         today: Callable[[], date] = date.today,
         clock: Callable[[], float] = time.time,
     ) -> None:
@@ -140,9 +142,10 @@ class Bot:
         self.today = today
         self.clock = clock
         self.stats = TurnStats()
-        # Other features hook in here (complaint form, broadcast results) without a cycle of imports.
-        self.flows: list[Flow] = []
-        self.event_handlers: dict[str, Callable[[Message], None]] = {}
+        # Other features plug in when the bot is built (complaint form, broadcast results), so the
+        # dialogue imports none of them.
+        self.flows: tuple[Flow, ...] = tuple(flows)
+        self.event_handlers: Mapping[str, Callable[[Message], None]] = dict(event_handlers or {})
 
     # -- entry point -----------------------------------------------------------------------------
 

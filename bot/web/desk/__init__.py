@@ -8,16 +8,15 @@ optional JavaScript for the copy buttons.
 
 from __future__ import annotations
 
-from typing import Any
-
 from flask import Blueprint
 from flask.blueprints import BlueprintSetupState
 
+from ...services import Services
 from . import auth
 from .views import register_views
 
 
-def create_desk(services: Any) -> Blueprint:
+def create_desk(services: Services) -> Blueprint:
     store = services.store
     key = auth.secret_key(store, services.settings)
     secure = auth.cookie_secure(services.settings)

@@ -33,11 +33,11 @@ from ...broadcasts.service import (
     PlanError,
     Schedule,
     beijing,
-    broadcasts_of,
     parse_day,
     parse_when,
 )
 from ...errors import BotError
+from ...services import Services
 from ...staff import audit
 from ...staff.lookup import region_choices
 from . import auth
@@ -288,10 +288,10 @@ def _draft_of(form: MultiDict[str, str]) -> tuple[Draft, list[str]]:
     return draft, problems
 
 
-def create_desk_broadcasts(services: Any) -> Blueprint:
+def create_desk_broadcasts(services: Services) -> Blueprint:
     store = services.store
     knowledge = services.knowledge
-    b: Broadcasts = broadcasts_of(services)
+    b: Broadcasts = services.broadcasts
     previews = ThreadPoolExecutor(max_workers=2, thread_name_prefix="preview")
     bp = Blueprint("desk_broadcasts", __name__)
 

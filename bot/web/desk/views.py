@@ -10,6 +10,7 @@ from flask import Blueprint, Response, flash, redirect, render_template, request
 from flask.typing import ResponseReturnValue
 
 from ...complaints.register import CLOSED, STATUSES, TRANSITIONS, Complaint
+from ...services import Services
 from ...staff import accounts, audit
 from ...staff.lookup import intent_choices, intent_name, lookup, region_choices, region_title
 from ...timefmt import BEIJING, shown
@@ -36,32 +37,28 @@ def _day(text: str) -> date | None:
         return None
 
 
-def _today(services: Any) -> date:
-    today = getattr(services.bot, "today", None)
-    return today() if callable(today) else date.today()
+def _today(services: Services) -> date:
+    return services.bot.today()
 
 
-def _notify(services: Any, case: Complaint) -> str:
+def _notify(services: Services, case: Complaint) -> str:
     """Tell the worker if the app can (``services.notify_status``); say what happened, for the flash.
 
     ``notify_status`` returns None when the worker has not written within 48 hours (they see the
     news next time they write), else a Future of the customer-service message (not waited for).
     """
     later = "工人下次给公众号发消息时会看到新进展。"
-    notify = getattr(services, "notify_status", None)
-    if not callable(notify):
-        return later
     try:
-        sent = notify(case)
+        sent = services.notify_status(case)
     except Exception:
         log.exception("desk: notifying the worker failed")
         return "现在通知不了工人，" + later
-    if sent is None or sent is False:
+    if sent is None:
         return "工人48小时内没发过消息，暂时不能主动通知；" + later
     return "正在通过公众号消息通知工人（没发成的话，" + later.rstrip("。") + "）。"
 
 
-def register_views(bp: Blueprint, services: Any) -> None:
+def register_views(bp: Blueprint, services: Services) -> None:
     store = services.store
     knowledge = services.knowledge
     register = services.complaints
