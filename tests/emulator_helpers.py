@@ -21,7 +21,8 @@ from flask import Flask
 from werkzeug.serving import WSGIRequestHandler, make_server
 
 from bot.config import WeChatSettings
-from bot.wechat.emulator import EmulatorState, create_emulator, emulator_state
+from bot.wechat import emulator
+from bot.wechat.emulator import EmulatorState
 
 APP_ID = "wxemulator00000001"
 APP_SECRET = "emulator-secret-7f3c9a2e51"
@@ -97,13 +98,12 @@ def run_emulator(**options: Any) -> Iterator[RunningEmulator]:
         "token": PUSH_TOKEN,
         "encoding_aes_key": AES_KEY,
     }
-    app = create_emulator(**(defaults | options))
-    state = emulator_state(app)
-    with serve_in_thread(app) as url:
-        try:
-            yield RunningEmulator(url, state, app)
-        finally:
-            state.close()  # release hanging requests and finish background jobs before shutdown
+    running = emulator.start("127.0.0.1", 0, **(defaults | options))  # the one way the bot starts it
+    try:
+        yield RunningEmulator(running.url, running.state, running.server.app)  # type: ignore[arg-type]
+    finally:
+        running.state.close()  # release hanging requests and finish background jobs before shutdown
+        running.stop()
 
 
 @pytest.fixture(name="emulator")

@@ -40,9 +40,8 @@ def serve(config_path: str | None, emulator: bool | None, scheduler: bool | None
     Example: python -m bot serve --config config.toml
     """
     import dataclasses
-    import threading
 
-    from werkzeug.serving import WSGIRequestHandler, make_server, run_simple
+    from werkzeug.serving import WSGIRequestHandler, run_simple
 
     class QuietQuery(WSGIRequestHandler):
         """Request lines without their query: WeChat puts the sender's openid there."""
@@ -60,10 +59,12 @@ def serve(config_path: str | None, emulator: bool | None, scheduler: bool | None
     s = settings.server
     base = f"http://{s.host}:{s.port}"
     if emulator if emulator is not None else demo:
-        from ..wechat.emulator import create_emulator
+        from ..wechat import emulator as wechat_emulator
 
         w = settings.wechat
-        emu = create_emulator(
+        emu = wechat_emulator.start(
+            "127.0.0.1",
+            8090,
             app_id=w.app_id,
             app_secret=w.app_secret,
             webhook_url=f"{base}{s.webhook_path}",
@@ -72,9 +73,7 @@ def serve(config_path: str | None, emulator: bool | None, scheduler: bool | None
             mode=w.mode,
             account_type=w.account_type,
         )
-        emu_server = make_server("127.0.0.1", 8090, emu, threaded=True, request_handler=QuietQuery)
-        threading.Thread(target=emu_server.serve_forever, daemon=True, name="emulator").start()
-        api_url = "http://127.0.0.1:8090/cgi-bin/"
+        api_url = emu.api_base_url
         settings = dataclasses.replace(settings, wechat=dataclasses.replace(w, api_base_url=api_url))
         click.echo(f"  WeChat API emulator on {api_url} (pushes events to the webhook)")
     services = build(settings)
