@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 
 BEIJING = timezone(timedelta(hours=8), "北京时间")
 
@@ -14,3 +14,8 @@ def beijing(ts: float) -> datetime:
 def shown(ts: float | None, fmt: str = "%Y-%m-%d %H:%M", empty: str = "") -> str:
     """A timestamp as staff read it (Beijing time)."""
     return beijing(ts).strftime(fmt) if ts else empty
+
+
+def cn_date(d: date) -> str:
+    """2021年2月1日: a day as workers and officials write it."""
+    return f"{d.year}年{d.month}月{d.day}日"

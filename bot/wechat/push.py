@@ -1,4 +1,6 @@
-"""The WeChat push protocol: verify, decrypt, parse and render — the only module that imports wechatpy.
+"""The WeChat push protocol: verify, decrypt, parse and render the pushes WeChat POSTs to the webhook.
+
+(The API client, ``wechat.api``, builds on wechatpy's ``WeChatClient``; the emulator uses its AES.)
 
 What we do not take from wechatpy, and why:
 * ``check_signature`` compares with ``!=`` and has no timestamp window → ``verify_signature``.
