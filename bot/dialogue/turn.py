@@ -14,6 +14,7 @@ import time
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Protocol
 
@@ -124,6 +125,17 @@ def menu_pick(text: str) -> str | None:
     return MENU[n - 1][0] if 1 <= n <= len(MENU) else None
 
 
+@dataclass(frozen=True)
+class Outcome:
+    """What a turn did, for ``bot ask --json``, ``bot chat --debug`` and the dialogue runner."""
+
+    reply: str | None
+    intent: str | None
+    region: str | None
+    score: float
+    source: str  # message | context | menu
+
+
 class Bot:
     def __init__(
         self,
@@ -148,6 +160,16 @@ class Bot:
         self.event_handlers: Mapping[str, Callable[[Message], None]] = dict(event_handlers or {})
 
     # -- entry point -----------------------------------------------------------------------------
+
+    def take(self, msg: Message, lock_timeout: float | None = None) -> Outcome:
+        """``respond``, and what the turn was taken to be about."""
+        reply = self.respond(msg, lock_timeout)
+        result = self.classifier.classify(msg.text) if msg.text.strip() else None
+        picked = menu_pick(msg.text) if msg.text else None
+        user = self.store.user(msg.from_user)
+        intent = picked or (result.intent if result else None)
+        source = "menu" if picked else "message"
+        return Outcome(reply, intent, user.region, result.score if result else 0.0, source)
 
     def respond(self, msg: Message, lock_timeout: float | None = None) -> str | None:
         """Raises ``storage.StoreBusy`` if the database stays locked past ``lock_timeout`` seconds."""
