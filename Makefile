@@ -5,10 +5,12 @@ CONFIG  ?=
 
 .PHONY: install run test test-fast lint bench check browser clean
 
+# -qq on the project's own install: an editable install of a flat layout always prints setuptools'
+# notice about it (errors still show).
 $(STAMP): pyproject.toml
 	python3 -m venv .venv
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[dev,bench]'
+	$(PY) -m pip install -qq -e '.[dev,bench]'
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -24,13 +26,13 @@ test: $(STAMP) browser
 	$(PY) -m pytest -q
 
 test-fast: $(STAMP)
-	$(PY) -m pytest -q -x -m "not browser"
+	$(PY) -m pytest -q -x -m "not browser and not slow"
 
-## Debian's chromium for the Playwright tests of the web desk (installed once, as root or via sudo)
+## Debian's chromium and CJK fonts for the Playwright tests of the web desk (installed once, as root or via sudo)
 browser:
-	@command -v chromium >/dev/null 2>&1 || { \
+	@{ command -v chromium >/dev/null 2>&1 && dpkg -s fonts-noto-cjk >/dev/null 2>&1; } || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-cjk; }
 
 lint: $(STAMP)
 	$(PY) -m ruff check bot tests bench
