@@ -241,6 +241,7 @@ class Bot:
 
     def answer(self, intent: str, user: User, result: Result, text: str) -> str:
         place = user.region
+        self.store.count_question(intent, place)  # the dashboard's counters (bot/staff/stats.py)
         if intent in TOPIC_INTENTS:
             reply = self.knowledge.reply(intent, place, self.today())
             if reply:

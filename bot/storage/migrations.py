@@ -280,6 +280,21 @@ def _wechat_tokens(db: sqlite_utils.Database) -> None:
     )
 
 
+@MIGRATIONS(name="0400_question_counts")
+def _question_counts(db: sqlite_utils.Database) -> None:
+    """Questions asked per (Beijing day, intent, region) and how many the bot could not answer.
+
+    The dashboard's source for topics, regions and the unanswered rate: counters only, no text and
+    no openid. ``region`` is '' when the worker has not said where they are. Counting starts when
+    this step runs (the ``unanswered`` rows before it carry no count of the questions answered).
+    """
+    db.execute(
+        "CREATE TABLE question_counts (day TEXT NOT NULL, intent TEXT NOT NULL,"
+        " region TEXT NOT NULL DEFAULT '', asked INTEGER NOT NULL DEFAULT 0,"
+        " unanswered INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (day, intent, region)) WITHOUT ROWID"
+    )
+
+
 def apply(store: Store) -> list[str]:
     """Apply the pending steps in order, once across processes; the names applied."""
     db = store.db

@@ -19,6 +19,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -129,6 +130,7 @@ class Store:
         self._writer.acquire(timeout)
         try:
             self._local.durable = False
+            self._local.question = None
             self._begin(conn, timeout)
             try:
                 yield conn
@@ -250,10 +252,29 @@ class Store:
     # -- unanswered questions --------------------------------------------------------------------
 
     def record_unanswered(self, text: str, openid: str, region: str | None) -> None:
+        """Keep the question for staff, and count it unanswered (the one ``count_question`` counted
+        in this transaction; else a new ``unknown`` one)."""
+        now = self.clock()
         self.conn.execute(
             "INSERT INTO unanswered (text, user_hash, region, created) VALUES (?, ?, ?, ?)",
-            (text[:500], hash_openid(openid), region, self.clock()),
+            (text[:500], hash_openid(openid), region, now),
         )
+        key = getattr(self._local, "question", None)
+        self._local.question = None
+        if key is None:
+            key = (beijing_day(now), "unknown", region or "")
+            self.conn.execute(_COUNT_QUESTION, key)
+        self.conn.execute(_COUNT_UNANSWERED, key)
+
+    def count_question(self, intent: str, region: str | None) -> None:
+        """One question about ``intent`` from ``region`` today (Beijing day): the dashboard's counters.
+
+        Called in the turn's transaction, one UPSERT of a small row keyed (day, intent, region); no
+        text, no openid. ``record_unanswered`` later in the same transaction marks it unanswered.
+        """
+        key = (beijing_day(self.clock()), intent, region or "")
+        self.conn.execute(_COUNT_QUESTION, key)
+        self._local.question = key
 
     def unanswered(self, limit: int = 100) -> list[dict[str, Any]]:
         """What workers asked that the bot could not answer, most frequent first."""
@@ -272,6 +293,13 @@ _RECALL = (
     " LEFT JOIN processed AS p ON p.key = q.key"
     " LEFT JOIN users AS u ON u.openid = q.openid"
 )
+_COUNT_QUESTION = (
+    "INSERT INTO question_counts (day, intent, region, asked) VALUES (?, ?, ?, 1)"
+    " ON CONFLICT(day, intent, region) DO UPDATE SET asked = asked + 1"
+)
+_COUNT_UNANSWERED = (
+    "UPDATE question_counts SET unanswered = unanswered + 1 WHERE day = ? AND intent = ? AND region = ?"
+)
 # ``cases`` only ever goes from 0 to 1 (complaints.Register.create may set it in the same turn).
 _SAVE_USER = (
     "INSERT INTO users (openid, region, subscribed, followed, last_seen, state, cases)"
@@ -279,6 +307,19 @@ _SAVE_USER = (
     " region=excluded.region, subscribed=excluded.subscribed, followed=excluded.followed,"
     " last_seen=excluded.last_seen, state=excluded.state, cases=max(cases, excluded.cases)"
 )
+
+
+def beijing_day(ts: float) -> str:
+    """The Beijing calendar day of a timestamp, '2021-02-01' (UTC+8 all year: no DST in China)."""
+    return _epoch_day(int((ts + 8 * 3600) // 86400))
+
+
+@lru_cache(maxsize=8)
+def _epoch_day(n: int) -> str:
+    return date.fromordinal(_EPOCH_ORDINAL + n).isoformat()
+
+
+_EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 
 
 def _user(openid: str, row: tuple[Any, ...]) -> User:
