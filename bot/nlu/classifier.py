@@ -22,307 +22,44 @@ How a message is read:
    else ``unknown``. A message that is only a place name is ``place_only_intent`` (set_region).
 """
 
-from __future__ import annotations
-
 import logging
 import math
 import re
-import unicodedata
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable
 
 import jieba
 
-MAX_CHARS = 200
+from .matching import _Automaton, _Bounds, _count_combos, _find_all
+from .model import ANYWHERE, MESSAGE, WITH_PLACE, WORD, Combo, Keyword, Place, Result, Rules
+from .text import _PHON, MAX_CHARS, _normalise, normalise, respeller
+
+__all__ = [
+    "ANYWHERE",
+    "MAX_CHARS",
+    "MESSAGE",
+    "UNKNOWN",
+    "WITH_PLACE",
+    "WORD",
+    "Classifier",
+    "Combo",
+    "Keyword",
+    "Place",
+    "Result",
+    "Rules",
+    "_Automaton",
+    "normalise",
+    "respeller",
+]
+
 UNKNOWN = "unknown"
 # A keyword may match through a typo only if it is distinctive: this weight for up to three
 # characters, a little less for longer ones. Short weak phrases have near-homophones everywhere
 # (钱了 ≈ 欠了, 办什么 ≈ 帮什么).
 FUZZY_MIN_WEIGHT = 2.5
 
-# Where a keyword may count (``Keyword.mode``).
-ANYWHERE = "any"  # as a substring
-WORD = "word"  # only as whole jieba tokens (or a run of them)
-MESSAGE = "message"  # only as the whole message
-WITH_PLACE = "place"  # as a substring, and only when the message also names a place
 
-_STRIP = re.compile(r"[\s\W_]+", re.UNICODE)
 # Context right before a place name that makes it someone's home, not where they are now.
 _HOME_CUES = ("老家", "家乡", "户口", "户籍", "回")
-
-
-@dataclass(frozen=True)
-class Keyword:
-    text: str
-    intent: str
-    weight: float
-    mode: str = ANYWHERE
-
-
-@dataclass(frozen=True)
-class Combo:
-    """Fires when every group has at least one of its terms in the text (not negated)."""
-
-    intent: str
-    groups: tuple[tuple[str, ...], ...]
-    weight: float
-
-
-@dataclass(frozen=True)
-class Place:
-    alias: str
-    region: str | None  # contract region id (shared/intents.md); None for a place outside them
-    place: str | None  # most specific id: a district id or the region id
-    priority: int  # 2 district, 1 region, 0 weak (ambiguous) name, -1 outside the regions
-
-
-@dataclass
-class Rules:
-    keywords: list[Keyword]
-    combos: list[Combo]
-    places: list[Place]
-    negations: dict[str, int]  # cue → characters allowed between cue and keyword
-    # cue → where in it a negated keyword may already begin (「不找工作」: 找工作 begins inside 不找);
-    # a cue not listed reaches only past its end.
-    negation_starts: dict[str, int] = field(default_factory=dict)
-    not_negations: list[str] = field(default_factory=list)  # phrases holding a cue that negate nothing
-    focus: dict[str, int] = field(default_factory=dict)  # cue → gap, as for negations
-    focus_factor: float = 1.5  # weight multiplier for a keyword right after a focus cue
-    confusables: dict[str, str] = field(default_factory=dict)  # look-alike typo → meant character
-    # Dialect spelling → Mandarin (咋 → 怎么, 冇 → 没有), applied to messages; rules.py applies it to
-    # every phrase too, so a keyword written either way matches both.
-    dialect: dict[str, str] = field(default_factory=dict)
-    # Emoji and symbols that say something (👍 → 点赞), read before punctuation is stripped.
-    symbols: dict[str, str] = field(default_factory=dict)
-    words: list[tuple[str, int | None, str | None]] = field(default_factory=list)  # jieba user dict
-    threshold: float = 1.0
-    fuzzy_factor: float = 0.8
-    place_only_intent: str | None = "set_region"
-    repeat_factor: float = 0.5
-    with_place_max_chars: int = 14
-    lose_ties: frozenset[str] = frozenset()  # intents that lose a tie to any other
-    courtesy: frozenset[str] = frozenset()  # win only when no other intent clears the threshold
-    fillers: tuple[str, ...] = ()  # words that say nothing (嗯, 那个): ignored around a bare place name
-    negation_proof: frozenset[str] = frozenset()  # intents whose phrases are negations (别再发了)
-    negation_stops: list[str] = field(default_factory=list)  # words where a negation's reach ends
-
-
-@dataclass(frozen=True)
-class Result:
-    text: str
-    intent: str
-    region: str | None
-    score: float
-    place: str | None = None
-    scores: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
-
-
-# -- character tables ------------------------------------------------------------------------------
-
-# Fuzzy pinyin: speakers and voice input confuse these pairs; fold each to one form.
-_FUZZY_INITIALS = [("zh", "z"), ("ch", "c"), ("sh", "s"), ("l", "n")]
-_FUZZY_FINALS = [("ang", "an"), ("eng", "en"), ("ing", "in")]
-
-
-def _fold_syllable(syl: str) -> str:
-    for a, b in _FUZZY_INITIALS:
-        if syl.startswith(a):
-            syl = b + syl[len(a) :]
-            break
-    for a, b in _FUZZY_FINALS:
-        if syl.endswith(a):
-            syl = syl[: -len(a)] + b
-            break
-    return syl
-
-
-def _strip_tone(syl: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", syl) if not unicodedata.combining(c))
-
-
-def _build_tables() -> tuple[dict[int, str], dict[int, str]]:
-    """(traditional → simplified, hanzi → one private-use char per folded syllable)."""
-    import opencc
-    from pypinyin.pinyin_dict import pinyin_dict
-
-    hanzi = "".join(chr(c) for c in range(0x4E00, 0xA000))
-    simplified = opencc.OpenCC("t2s").convert(hanzi)
-    t2s = {ord(a): b for a, b in zip(hanzi, simplified, strict=True) if a != b}
-    syllables: dict[str, str] = {}
-    phon: dict[int, str] = {}
-    for code, readings in pinyin_dict.items():
-        syl = _fold_syllable(_strip_tone(readings.split(",")[0]))
-        phon[code] = syllables.setdefault(syl, chr(0xE000 + len(syllables)))
-    return t2s, phon
-
-
-_T2S, _PHON = _build_tables()
-
-
-def normalise(text: str) -> str:
-    """Full-width → half-width, lower case, simplified, no spaces or punctuation; at most MAX_CHARS."""
-    return _normalise(text)[0]
-
-
-def respeller(dialect: dict[str, str]) -> Callable[[str], str]:
-    """A function that rewrites dialect spellings as Mandarin, longest first."""
-    if not dialect:
-        return str
-    pattern = re.compile("|".join(re.escape(k) for k in sorted(dialect, key=len, reverse=True)))
-    return lambda text: pattern.sub(lambda m: dialect[m.group()], text)
-
-
-def _normalise(
-    text: str, respell: Callable[[str], str] = str, symbols: dict[int, str] | None = None
-) -> tuple[str, frozenset[int]]:
-    """The normalised (and respelled) text, and where in it spaces or punctuation stood (a clause
-    break, unless the message is spaced out character by character)."""
-    # Keep enough raw text for MAX_CHARS survivors even if it is spaced out ("欠 薪 了").
-    text = unicodedata.normalize("NFKC", text[: MAX_CHARS * 4]).lower().translate(_T2S)
-    if symbols:
-        text = text.translate(symbols)
-    pieces = _STRIP.split(text)
-    joined = "".join(pieces)
-    if len(pieces) * 2 > len(joined) + 2:  # spaced out: the gaps say nothing
-        return respell(joined)[:MAX_CHARS], frozenset()
-    if respell(joined) != joined:  # respell clause by clause, to keep the breaks in place
-        pieces = [respell(piece) for piece in pieces]
-        joined = "".join(pieces)
-    breaks: set[int] = set()
-    pos = 0
-    for piece in pieces[:-1]:
-        pos += len(piece)
-        breaks.add(pos)
-    return joined[:MAX_CHARS], frozenset(breaks)
-
-
-# -- the classifier --------------------------------------------------------------------------------
-
-
-def _find_all(text: str, word: str) -> list[int]:
-    """Every start of ``word`` in ``text``, overlapping ones included."""
-    found = []
-    pos = text.find(word)
-    while pos != -1:
-        found.append(pos)
-        pos = text.find(word, pos + 1)
-    return found
-
-
-def _count_combos(groups: Iterable[tuple[int, int]]) -> dict[int, int]:
-    """combo → how many of its groups are satisfied (a plain dict: Counter is slow here)."""
-    have: dict[int, int] = {}
-    for c, _ in groups:
-        have[c] = have.get(c, 0) + 1
-    return have
-
-
-class _Automaton:
-    """Aho-Corasick: every occurrence of every key in one left-to-right pass over the text."""
-
-    def __init__(self, keys: Iterable[str]) -> None:
-        self.goto: list[dict[str, int]] = [{}]
-        self.out: list[tuple[str, ...]] = [()]
-        for key in keys:
-            state = 0
-            for ch in key:
-                if ch not in self.goto[state]:
-                    self.goto[state][ch] = len(self.goto)
-                    self.goto.append({})
-                    self.out.append(())
-                state = self.goto[state][ch]
-            self.out[state] += (key,)
-        self.fail = [0] * len(self.goto)
-        queue = list(self.goto[0].values())
-        for state in queue:  # breadth first: a state's fail link is set before its children need it
-            for ch, child in self.goto[state].items():
-                queue.append(child)
-                fail = self.fail[state]
-                while fail and ch not in self.goto[fail]:
-                    fail = self.fail[fail]
-                self.fail[child] = self.goto[fail].get(ch, 0)
-                self.out[child] += self.out[self.fail[child]]
-
-    def find(self, text: str) -> list[tuple[int, int, str]]:
-        goto, fail, out = self.goto, self.fail, self.out
-        found = []
-        state = 0
-        for end, ch in enumerate(text, 1):
-            while state and ch not in goto[state]:
-                state = fail[state]
-            state = goto[state].get(ch, 0)
-            for key in out[state]:
-                found.append((end - len(key), end, key))
-        return found
-
-
-class _Bounds:
-    """Token boundaries of the text, segmented only if some hit needs them (jieba is the big cost)."""
-
-    def __init__(self, tokenizer: jieba.Tokenizer, text: str, breaks: frozenset[int] = frozenset()) -> None:
-        self._tokenizer = tokenizer
-        self._text = text
-        self._breaks = breaks
-        self._bounds: set[int] | None = None
-
-    def could_split(self, start: int, end: int) -> bool:
-        """Whether some dictionary word crosses the start or the middle of a two-character name
-        (九龙|江, 伟大|连, 大|连锁), so that the segmentation might disown it. Cheap: most names
-        need no segmentation at all."""
-        mid = start + 1
-        return any(self._word_across(a, start, a + 4) for a in range(max(0, start - 3), start)) or (
-            self._word_across(mid, mid + 1, mid + 4)
-        )
-
-    def _word_across(self, a: int, pos: int, last: int) -> bool:
-        """Whether a dictionary word text[a:b] with pos < b <= last exists. jieba's dictionary holds
-        every prefix of its words (with frequency 0), so the search stops at the first non-prefix."""
-        text, freq = self._text, self._tokenizer.FREQ
-        for b in range(a + 1, min(len(text), last) + 1):
-            f = freq.get(text[a:b])
-            if f is None:
-                return False
-            if f and b > pos:
-                return True
-        return False
-
-    def __contains__(self, pos: int) -> bool:
-        if self._bounds is None:
-            text = self._text
-            if pos <= 0 or pos >= len(text) or pos in self._breaks:
-                return True
-            ascii_run = text[pos - 1 : pos + 1].isascii() and text[pos - 1 : pos + 1].isalnum()
-            if not ascii_run and not self._crossed(pos):
-                return True  # tokens are dictionary words or single characters: no word, no cut
-            self._bounds = {0}
-            end = 0
-            for token in self._tokenizer.cut(text, HMM=False):
-                end += len(token)
-                self._bounds.add(end)
-        return pos in self._bounds or pos in self._breaks
-
-    def _crossed(self, pos: int) -> bool:
-        """Whether some dictionary word (up to 5 characters) spans ``pos``."""
-        return any(self._word_across(a, pos, a + 5) for a in range(max(0, pos - 4), pos))
-
-    @property
-    def breaks(self) -> frozenset[int]:
-        return self._breaks
-
-    def aligned(self, start: int, end: int) -> bool:
-        return start in self and end in self
-
-    def a_not_a(self, pos: int) -> bool:
-        """Whether text[pos] is the 不/没 of an A-not-A question (给不给, 有没有): it negates nothing.
-        Not across a clause break, and the first A must start a token: 「就是，不是问…」 negates."""
-        text = self._text
-        return (
-            0 < pos < len(text) - 1
-            and text[pos] in "不没"
-            and text[pos - 1] == text[pos + 1]
-            and pos not in self._breaks
-            and (pos - 1) in self
-        )
 
 
 class _Entry:

@@ -1,0 +1,77 @@
+"""The classifier's data: rules as loaded from intents/ (``Rules``) and what it returns (``Result``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Where a keyword may count (``Keyword.mode``).
+ANYWHERE = "any"  # as a substring
+WORD = "word"  # only as whole jieba tokens (or a run of them)
+MESSAGE = "message"  # only as the whole message
+WITH_PLACE = "place"  # as a substring, and only when the message also names a place
+
+
+@dataclass(frozen=True)
+class Keyword:
+    text: str
+    intent: str
+    weight: float
+    mode: str = ANYWHERE
+
+
+@dataclass(frozen=True)
+class Combo:
+    """Fires when every group has at least one of its terms in the text (not negated)."""
+
+    intent: str
+    groups: tuple[tuple[str, ...], ...]
+    weight: float
+
+
+@dataclass(frozen=True)
+class Place:
+    alias: str
+    region: str | None  # contract region id (shared/intents.md); None for a place outside them
+    place: str | None  # most specific id: a district id or the region id
+    priority: int  # 2 district, 1 region, 0 weak (ambiguous) name, -1 outside the regions
+
+
+@dataclass
+class Rules:
+    keywords: list[Keyword]
+    combos: list[Combo]
+    places: list[Place]
+    negations: dict[str, int]  # cue → characters allowed between cue and keyword
+    # cue → where in it a negated keyword may already begin (「不找工作」: 找工作 begins inside 不找);
+    # a cue not listed reaches only past its end.
+    negation_starts: dict[str, int] = field(default_factory=dict)
+    not_negations: list[str] = field(default_factory=list)  # phrases holding a cue that negate nothing
+    focus: dict[str, int] = field(default_factory=dict)  # cue → gap, as for negations
+    focus_factor: float = 1.5  # weight multiplier for a keyword right after a focus cue
+    confusables: dict[str, str] = field(default_factory=dict)  # look-alike typo → meant character
+    # Dialect spelling → Mandarin (咋 → 怎么, 冇 → 没有), applied to messages; rules.py applies it to
+    # every phrase too, so a keyword written either way matches both.
+    dialect: dict[str, str] = field(default_factory=dict)
+    # Emoji and symbols that say something (👍 → 点赞), read before punctuation is stripped.
+    symbols: dict[str, str] = field(default_factory=dict)
+    words: list[tuple[str, int | None, str | None]] = field(default_factory=list)  # jieba user dict
+    threshold: float = 1.0
+    fuzzy_factor: float = 0.8
+    place_only_intent: str | None = "set_region"
+    repeat_factor: float = 0.5
+    with_place_max_chars: int = 14
+    lose_ties: frozenset[str] = frozenset()  # intents that lose a tie to any other
+    courtesy: frozenset[str] = frozenset()  # win only when no other intent clears the threshold
+    fillers: tuple[str, ...] = ()  # words that say nothing (嗯, 那个): ignored around a bare place name
+    negation_proof: frozenset[str] = frozenset()  # intents whose phrases are negations (别再发了)
+    negation_stops: list[str] = field(default_factory=list)  # words where a negation's reach ends
+
+
+@dataclass(frozen=True)
+class Result:
+    text: str
+    intent: str
+    region: str | None
+    score: float
+    place: str | None = None
+    scores: dict[str, float] = field(default_factory=dict, compare=False, repr=False)

@@ -1,0 +1,87 @@
+"""Reading a message as the matcher sees it: NFKC, lower case, simplified, respelled, no punctuation;
+and the fuzzy-pinyin table that lets homophone typos match (see ``classifier``)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+
+MAX_CHARS = 200
+_STRIP = re.compile(r"[\s\W_]+", re.UNICODE)
+
+# Fuzzy pinyin: speakers and voice input confuse these pairs; fold each to one form.
+_FUZZY_INITIALS = [("zh", "z"), ("ch", "c"), ("sh", "s"), ("l", "n")]
+_FUZZY_FINALS = [("ang", "an"), ("eng", "en"), ("ing", "in")]
+
+
+def _fold_syllable(syl: str) -> str:
+    for a, b in _FUZZY_INITIALS:
+        if syl.startswith(a):
+            syl = b + syl[len(a) :]
+            break
+    for a, b in _FUZZY_FINALS:
+        if syl.endswith(a):
+            syl = syl[: -len(a)] + b
+            break
+    return syl
+
+
+def _strip_tone(syl: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", syl) if not unicodedata.combining(c))
+
+
+def _build_tables() -> tuple[dict[int, str], dict[int, str]]:
+    """(traditional → simplified, hanzi → one private-use char per folded syllable)."""
+    import opencc
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    hanzi = "".join(chr(c) for c in range(0x4E00, 0xA000))
+    simplified = opencc.OpenCC("t2s").convert(hanzi)
+    t2s = {ord(a): b for a, b in zip(hanzi, simplified, strict=True) if a != b}
+    syllables: dict[str, str] = {}
+    phon: dict[int, str] = {}
+    for code, readings in pinyin_dict.items():
+        syl = _fold_syllable(_strip_tone(readings.split(",")[0]))
+        phon[code] = syllables.setdefault(syl, chr(0xE000 + len(syllables)))
+    return t2s, phon
+
+
+_T2S, _PHON = _build_tables()
+
+
+def normalise(text: str) -> str:
+    """Full-width → half-width, lower case, simplified, no spaces or punctuation; at most MAX_CHARS."""
+    return _normalise(text)[0]
+
+
+def respeller(dialect: dict[str, str]) -> Callable[[str], str]:
+    """A function that rewrites dialect spellings as Mandarin, longest first."""
+    if not dialect:
+        return str
+    pattern = re.compile("|".join(re.escape(k) for k in sorted(dialect, key=len, reverse=True)))
+    return lambda text: pattern.sub(lambda m: dialect[m.group()], text)
+
+
+def _normalise(
+    text: str, respell: Callable[[str], str] = str, symbols: dict[int, str] | None = None
+) -> tuple[str, frozenset[int]]:
+    """The normalised (and respelled) text, and where in it spaces or punctuation stood (a clause
+    break, unless the message is spaced out character by character)."""
+    # Keep enough raw text for MAX_CHARS survivors even if it is spaced out ("欠 薪 了").
+    text = unicodedata.normalize("NFKC", text[: MAX_CHARS * 4]).lower().translate(_T2S)
+    if symbols:
+        text = text.translate(symbols)
+    pieces = _STRIP.split(text)
+    joined = "".join(pieces)
+    if len(pieces) * 2 > len(joined) + 2:  # spaced out: the gaps say nothing
+        return respell(joined)[:MAX_CHARS], frozenset()
+    if respell(joined) != joined:  # respell clause by clause, to keep the breaks in place
+        pieces = [respell(piece) for piece in pieces]
+        joined = "".join(pieces)
+    breaks: set[int] = set()
+    pos = 0
+    for piece in pieces[:-1]:
+        pos += len(piece)
+        breaks.add(pos)
+    return joined[:MAX_CHARS], frozenset(breaks)
