@@ -28,3 +28,5 @@ INTENTS = TOPIC_INTENTS + CONVERSATION_INTENTS
 
 NATIONAL = "national"
 REGIONS = ("national", "heilongjiang", "guangzhou-huangpu", "anqing", "dalian")
+# The regions a worker can name (nobody says "national": it is where the unplaced are answered from).
+NAMED_REGIONS = tuple(r for r in REGIONS if r != NATIONAL)

@@ -19,8 +19,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.errors import ContentError
+from bot.ids import NAMED_REGIONS
 from bot.nlu.classifier import MAX_CHARS, UNKNOWN, Classifier, Result, _Automaton, normalise
-from bot.nlu.rules import DEFAULT_DIR, INTENTS, REGIONS, load_classifier, load_rules, validate
+from bot.nlu.rules import DEFAULT_DIR, INTENTS, load_classifier, load_rules, validate
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTRACT = ROOT.parent / "shared" / "intents.md"
@@ -285,7 +286,7 @@ def test_confidence_is_a_probability(clf: Classifier) -> None:
 def test_any_text_gives_a_known_intent_and_region(text: str) -> None:
     result = load_classifier().classify(text)
     assert result.intent in INTENTS
-    assert result.region is None or result.region in REGIONS
+    assert result.region is None or result.region in NAMED_REGIONS
 
 
 # -- rules data ------------------------------------------------------------------------------------
@@ -305,7 +306,7 @@ def test_ids_match_the_contract() -> None:
     contract_intents = re.findall(r"^\| `([a-z_]+)` \|", text.split("## Regions")[0], re.M)
     contract_regions = re.findall(r"^\| `([a-z-]+)` \|", text.split("## Regions")[1], re.M)
     assert sorted(contract_intents) == sorted(INTENTS)
-    assert sorted(contract_regions) == sorted([*REGIONS, "national"])
+    assert sorted(contract_regions) == sorted([*NAMED_REGIONS, "national"])
 
 
 @pytest.fixture

@@ -22,7 +22,7 @@ from typing import Any
 
 from ..config import DATA_ROOT
 from ..errors import ContentError
-from ..ids import INTENTS
+from ..ids import INTENTS, NAMED_REGIONS
 from .classifier import (
     ANYWHERE,
     MESSAGE,
@@ -39,7 +39,6 @@ from .classifier import (
 
 DEFAULT_DIR = DATA_ROOT / "intents"
 
-REGIONS = ("heilongjiang", "guangzhou-huangpu", "anqing", "dalian")  # `national` is never named
 
 SPECIAL_FILES = {"settings.toml", "regions.toml"}
 # Keyword tables in an intent file and where their phrases may count.
@@ -269,8 +268,8 @@ class _Reader:
 
         for entry in data.get("region", []):
             rid = entry.get("id")
-            if rid not in REGIONS:
-                self.problem(name, f"unknown region id {rid!r} (known: {', '.join(REGIONS)})")
+            if rid not in NAMED_REGIONS:
+                self.problem(name, f"unknown region id {rid!r} (known: {', '.join(NAMED_REGIONS)})")
                 continue
             for alias in self.strings(f"{name} {rid}", entry.get("aliases", [])):
                 add(alias, rid, rid, 1)
@@ -278,7 +277,7 @@ class _Reader:
                 add(alias, rid, rid, 0)
         for entry in data.get("place", []):
             pid, rid = entry.get("id"), entry.get("region")
-            if rid not in REGIONS:
+            if rid not in NAMED_REGIONS:
                 self.problem(name, f"place {pid!r}: unknown region id {rid!r}")
             elif not isinstance(pid, str) or not pid.startswith(f"{rid}-"):
                 self.problem(name, f"place id {pid!r} must start with its region id {rid!r} and a dash")
