@@ -286,15 +286,10 @@ def complaints_update(config_path: str | None, case_no: str, status: str, note: 
 
 def _notify(services: Services, case: Complaint) -> None:
     """Tell the worker now if the 48-hour window is open (waits for WeChat); else they see it next time."""
-    notify = getattr(services, "notify_status", None)
     later = "the worker sees the news next time they write"
-    if not callable(notify):
-        click.echo(later, err=True)
-        return
     try:
-        sent = notify(case)
-        if sent is not None and hasattr(sent, "result"):
-            sent = sent.result(timeout=30)
+        pending = services.notify_status(case)
+        sent = pending.result(timeout=30) if pending is not None else False
     except Exception as exc:  # the status is saved either way
         click.echo(f"could not notify the worker now ({type(exc).__name__}); {later}", err=True)
         return
