@@ -224,12 +224,18 @@ class Classifier:
 
     @staticmethod
     def _pick_place(text: str, found: list[tuple[int, int, Place]]) -> Place | None:
-        """The most specific place; a home town (「老家安庆」) only if nothing else is named."""
+        """The most specific place; a home town (「老家安庆」) only if nothing else is named. A district
+        of another region loses to a city named beside it: 「哈尔滨经开区」 is Harbin's, not Anqing's."""
         best: tuple[tuple[int, int, int], Place] | None = None
-        for start, end, place in found:
-            if any(s <= start and end <= e and e - s > end - start for s, e, _ in found):
-                continue  # inside a longer name: 五大连池 is not 大连
-            home = any(cue in text[max(0, start - 3) : start] for cue in _HOME_CUES)
+        kept = [
+            (start, end, place, any(cue in text[max(0, start - 3) : start] for cue in _HOME_CUES))
+            for start, end, place in found
+            if not any(s <= start and end <= e and e - s > end - start for s, e, _ in found)
+        ]  # a name inside a longer one does not count: 五大连池 is not 大连
+        cities = {place.region for _, _, place, home in kept if place.priority == 1 and not home}
+        for start, _, place, home in kept:
+            if cities and place.priority == 2 and place.region not in cities:
+                continue
             key = (0 if home else 1, place.priority, -start)
             if best is None or key > best[0]:
                 best = (key, place)
@@ -237,8 +243,9 @@ class Classifier:
 
     def _evidence(
         self, text: str, hits: list[Hit], bounds: _Bounds, with_place: bool
-    ) -> dict[str, list[float]]:
-        """intent → the weights of its hits (negative when negated) and of its combos that fired."""
+    ) -> tuple[dict[str, list[float]], dict[str, int]]:
+        """intent → the weights of its hits (negative when negated) and of its combos that fired;
+        intent → where its first positive keyword begins."""
         negation = self._negated_from(text, bounds)
         focus = self._focused_from(text) if negation else []
         found: list[tuple[int, int, Keyword, float]] = []
@@ -275,6 +282,7 @@ class Classifier:
             reach = max(reach, end)
 
         evidence: dict[str, list[float]] = {}
+        first: dict[str, int] = {}
         if (whole := self._whole.get(text)) is not None:
             evidence[whole.intent] = [whole.weight]
         for s1, e1, kw, weight in found:
@@ -289,6 +297,8 @@ class Classifier:
                 if rivals and not bounds.aligned(s1, e1) and any(bounds.aligned(s2, e2) for s2, e2 in rivals):
                     continue
             evidence.setdefault(kw.intent, []).append(weight)
+            if weight > 0 and s1 < first.get(kw.intent, len(text)):
+                first[kw.intent] = s1
 
         sizes = self._combo_sizes
         # A combo term inside a longer keyword counts, unless it splits a word there (工作|人员);
@@ -306,7 +316,7 @@ class Classifier:
             if n == sizes[c]:
                 combo = self.rules.combos[c]
                 evidence.setdefault(combo.intent, []).append(combo.weight)
-        return evidence
+        return evidence, first
 
     def _only_names(self, text: str, place: Place) -> bool:
         """Whether the message is just the place name, give or take fillers (「嗯 大连的」)."""
@@ -334,7 +344,7 @@ class Classifier:
         hits, places = self._scan(text, bounds)
         place = self._pick_place(text, places) if places else None
         with_place = place is not None and len(text) <= self.rules.with_place_max_chars
-        evidence = self._evidence(text, hits, bounds, with_place)
+        evidence, first = self._evidence(text, hits, bounds, with_place)
         scores = {intent: self._saturate(weights) for intent, weights in evidence.items()}
 
         courtesy, threshold, only = self.rules.courtesy, self.rules.threshold, self.rules.place_only_intent
@@ -361,6 +371,10 @@ class Classifier:
             confidence,
             place.place if place else None,
             scores,
+            tuple(
+                sorted((k for k, v in candidates.items() if v >= threshold), key=lambda k: first.get(k, 999))
+            ),
+            place.alias if place is not None and place.region is None else None,
         )
 
     def classify_many(self, texts: Iterable[str]) -> list[Result]:

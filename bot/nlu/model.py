@@ -75,3 +75,8 @@ class Result:
     score: float
     place: str | None = None
     scores: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
+    # Every intent that clears the threshold (greetings and thanks aside), in the order the message
+    # first names them: 「大连补贴多少，另外法律援助找谁」 → (stay_subsidy, legal_aid).
+    asked: tuple[str, ...] = ()
+    # The place name the message gives when it lies outside every region (「我在合肥」 → 合肥).
+    elsewhere: str | None = None
