@@ -280,6 +280,102 @@ def _wechat_tokens(db: sqlite_utils.Database) -> None:
     )
 
 
+@MIGRATIONS(name="0050_content_revisions")
+def _content_revisions(db: sqlite_utils.Database) -> None:
+    """Desk edits of answers, sources, keywords and place aliases: every version, and a counter.
+
+    A revision is a draft until published (or submitted, then approved by a second official);
+    the published state is, per (kind, key), the revision with the highest ``seq``. ``payload``
+    NULL means "as in the shipped files". ``content_version`` goes up at every publish: each
+    process compares it every few seconds and reloads the content when it moved.
+    """
+    _execute(
+        db,
+        """
+        CREATE TABLE content_revisions (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('answer', 'source', 'keyword', 'alias')),
+            key TEXT NOT NULL,
+            payload TEXT,
+            status TEXT NOT NULL CHECK (status IN ('draft', 'pending', 'published', 'discarded')),
+            note TEXT NOT NULL DEFAULT '',
+            author TEXT NOT NULL,
+            created REAL NOT NULL,
+            approver TEXT,
+            published REAL,
+            seq INTEGER
+        );
+        CREATE INDEX content_revisions_key ON content_revisions(kind, key, id);
+        CREATE INDEX content_revisions_seq ON content_revisions(seq) WHERE seq IS NOT NULL;
+        CREATE TABLE content_version (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL);
+        INSERT INTO content_version (id, version) VALUES (1, 0);
+        """,
+    )
+
+
+@MIGRATIONS(name="0150_broadcast_sender_and_retries")
+def _broadcast_sender_and_retries(db: sqlite_utils.Database) -> None:
+    """The sending office typed by the official ({sender}); a send's next retry after a transient failure."""
+    db.execute("ALTER TABLE broadcasts ADD COLUMN sender TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE broadcast_sends ADD COLUMN retry_at REAL")
+    db.execute("ALTER TABLE broadcast_sends ADD COLUMN retries INTEGER NOT NULL DEFAULT 0")
+
+
+@MIGRATIONS(name="0250_labels")
+def _labels(db: sqlite_utils.Database) -> None:
+    """Staff labels on messages the bot could not answer (the learned layer's examples) and a counter.
+
+    One label per normalised text (``key``); ``intent`` 'unknown' means out of scope. ``labels_version``
+    goes up at every change: each process compares it every few seconds and rebuilds its model.
+    """
+    _execute(
+        db,
+        """
+        CREATE TABLE labels (
+            id INTEGER PRIMARY KEY,
+            key TEXT NOT NULL UNIQUE,
+            text TEXT NOT NULL,
+            intent TEXT NOT NULL,
+            region TEXT,
+            author TEXT NOT NULL,
+            created REAL NOT NULL
+        );
+        CREATE TABLE labels_version (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL);
+        INSERT INTO labels_version (id, version) VALUES (1, 0);
+        """,
+    )
+
+
+@MIGRATIONS(name="0300_casework")
+def _casework(db: sqlite_utils.Database) -> None:
+    """Case work on complaints: an assignee, when the case entered its status (for the due date),
+    internal notes that the worker never sees, and callback (回访) records."""
+    db.execute("ALTER TABLE complaints ADD COLUMN assignee TEXT")
+    db.execute("ALTER TABLE complaints ADD COLUMN status_since REAL")
+    db.execute(
+        "UPDATE complaints SET status_since = COALESCE((SELECT MAX(created) FROM complaint_events"
+        " WHERE complaint_id = complaints.id AND status = complaints.status), created)"
+    )
+    _execute(
+        db,
+        """
+        CREATE INDEX complaints_assignee ON complaints(assignee, status);
+        CREATE INDEX complaints_phone ON complaints(phone);
+        CREATE TABLE complaint_notes (
+            id INTEGER PRIMARY KEY,
+            complaint_id INTEGER NOT NULL REFERENCES complaints(id),
+            kind TEXT NOT NULL CHECK (kind IN ('note', 'callback')),
+            author TEXT NOT NULL,
+            body TEXT NOT NULL DEFAULT '',
+            outcome TEXT NOT NULL DEFAULT '',
+            happened REAL NOT NULL,
+            created REAL NOT NULL
+        );
+        CREATE INDEX complaint_notes_case ON complaint_notes(complaint_id, id);
+        """,
+    )
+
+
 @MIGRATIONS(name="0400_question_counts")
 def _question_counts(db: sqlite_utils.Database) -> None:
     """Questions asked per (Beijing day, intent, region) and how many the bot could not answer.
