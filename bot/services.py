@@ -17,6 +17,7 @@ from .complaints.flow import ComplaintFlow
 from .complaints.register import Complaint, Register, status_news
 from .config import Settings
 from .content.knowledge import Knowledge, load_knowledge
+from .content.live import LiveContent
 from .dialogue.outbox import SERVICE_WINDOW_SECONDS, Outbox
 from .dialogue.turn import Bot
 from .nlu.rules import load_classifier
@@ -53,6 +54,7 @@ class Services:
     outbox: Outbox
     broadcasts: Broadcasts
     wechat_api: ApiHandle
+    content: LiveContent | None = None  # desk content edits: reloads published content in place
 
     def notify_status(self, complaint: Complaint) -> Future[bool] | None:
         """Tell the worker their case moved: now if the 48-hour window is open, else when they next write."""
@@ -68,8 +70,12 @@ class Services:
 def build(settings: Settings) -> Services:
     """Everything a process needs, without Flask (the CLI and the scheduler use this too)."""
     store = Store(settings.storage.database)
-    knowledge = load_knowledge(settings.content.content_dir)
-    classifier = load_classifier(Path(settings.content.intents_dir))
+    shipped = load_knowledge(settings.content.content_dir)
+    # The shipped files plus the desk's published edits, kept current (bot/content/live.py).
+    content = LiveContent(
+        store, settings.content, shipped, load_classifier(Path(settings.content.intents_dir))
+    )
+    knowledge = content.knowledge
     register = Register(store)
     api = ApiHandle(settings)
     broadcasts = Broadcasts(
@@ -77,13 +83,14 @@ def build(settings: Settings) -> Services:
     )
     bot = Bot(
         knowledge,
-        classifier,
+        content,
         store,
         flows=[ComplaintFlow(register, knowledge, draft_ttl_hours=settings.complaints.draft_ttl_hours)],
         event_handlers={"masssendjobfinish": broadcasts.on_mass_finish},
     )
     outbox = Outbox(api)
-    return Services(settings, store, knowledge, bot, Gate(settings.wechat), register, outbox, broadcasts, api)
+    gate = Gate(settings.wechat)
+    return Services(settings, store, knowledge, bot, gate, register, outbox, broadcasts, api, content)
 
 
 def current() -> Services:

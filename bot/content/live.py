@@ -1,0 +1,159 @@
+"""This process's knowledge and classifier, kept to the content published at the desk.
+
+``LiveContent`` is built once per process (``bot.services.build``) from the shipped files and the
+published overlay. ``refresh()`` is called at the start of every request and every classification:
+it costs one clock read; at most every ``reload_seconds`` it also reads the content version (one
+indexed SQLite row). When the version moved, a background thread applies the published overlay to
+a copy of the shipped folders and loads it (the classifier only when keywords or aliases changed:
+building one takes about a second); the next ``refresh()`` swaps the result in. So a publish
+reaches every worker process within a few seconds, without a restart and without a push waiting
+for a reload.
+
+The ``Knowledge`` object is swapped *in place* (its attributes replaced in one assignment), because
+the bot, the complaint form, the broadcasts and the desk each hold a reference to it. The object is
+this holder's own copy: the ``load_knowledge`` cache that other ``Services`` in the same process
+may share is never touched. The classifier is swapped by reference: the bot classifies through
+this holder (``classify``).
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+import os
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from ..config import ContentSettings
+from ..nlu.classifier import Classifier, Result
+from ..nlu.rules import load_rules
+from ..storage.store import Store
+from .editing import published_overlay, version
+from .knowledge import Knowledge
+from .overlay import Payload, Tree, apply, copy_tree
+
+log = logging.getLogger(__name__)
+
+
+class LiveContent:
+    def __init__(
+        self,
+        store: Store,
+        settings: ContentSettings,
+        knowledge: Knowledge,
+        classifier: Classifier,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.store = store
+        self.base = Tree(Path(settings.content_dir), Path(settings.intents_dir))
+        self.every = settings.reload_seconds
+        self.clock = clock
+        self.knowledge = copy.copy(knowledge)  # ours to swap in place (see the module docstring)
+        self._shipped_knowledge = knowledge
+        self._shipped_classifier = classifier
+        self._classifier = classifier
+        self._version = 0
+        self._phrases: frozenset[tuple[str, str]] = frozenset()  # keyword/alias overlay in the classifier
+        self._next = 0.0
+        self._lock = threading.Lock()
+        self._pending: tuple[int, Knowledge, Classifier, frozenset[tuple[str, str]]] | None = None
+        self._building: int | None = None  # the pid whose thread is building
+        self.reload(wait=True)
+
+    @property
+    def classifier(self) -> Classifier:
+        return self._classifier
+
+    @property
+    def version(self) -> int:
+        return self._version
+
+    def classify(self, raw: str) -> Result:
+        self.refresh()
+        return self._classifier.classify(raw)
+
+    def refresh(self) -> None:
+        """Cheap: swap in a finished reload; look for a new version at most every ``every`` seconds."""
+        if self._pending is not None:
+            self._swap()
+        now = self.clock()
+        if now < self._next:
+            return
+        self._next = now + self.every
+        self.reload(wait=False)
+
+    def reload(self, wait: bool) -> None:
+        """Load the published content if its version moved; in the background unless ``wait``."""
+        current = version(self.store)
+        if current == self._version:
+            return
+        if wait:
+            self._pending = self._build(current)
+            self._swap()
+            return
+        with self._lock:
+            if self._building == os.getpid():
+                return
+            self._building = os.getpid()
+        threading.Thread(target=self._build_in_background, args=(current,), daemon=True).start()
+
+    # -- internals --------------------------------------------------------------------------------
+
+    def _build_in_background(self, target: int) -> None:
+        try:
+            self._pending = self._build(target)
+        except Exception:  # a bad state must not kill the process; the old content keeps serving
+            log.exception(
+                "content reload to version %d failed; still serving version %d", target, self._version
+            )
+            self._next = self.clock() + self.every * 5
+        finally:
+            with self._lock:
+                self._building = None
+            self.store.close()  # this thread's connection
+
+    def _build(self, target: int) -> tuple[int, Knowledge, Classifier, frozenset[tuple[str, str]]]:
+        started = time.perf_counter()
+        overlay = published_overlay(self.store)
+        current = version(self.store)  # read with the overlay: a publish in between is not lost
+        phrases = frozenset((k, key) for (k, key) in overlay if k in ("keyword", "alias"))
+        if not overlay:
+            knowledge, classifier = Knowledge(self.base.content), self._shipped_classifier
+        else:
+            knowledge, classifier = self._load(overlay, rebuild_rules=phrases != self._phrases)
+        log.info(
+            "content version %d loaded (%d desk edits) in %.0f ms",
+            current,
+            len(overlay),
+            (time.perf_counter() - started) * 1000,
+        )
+        return max(current, target), knowledge, classifier, phrases
+
+    def _load(
+        self, overlay: dict[tuple[str, str], Payload], rebuild_rules: bool
+    ) -> tuple[Knowledge, Classifier]:
+        with tempfile.TemporaryDirectory(prefix="liugong-live-") as tmp:
+            tree = copy_tree(self.base, Path(tmp))
+            apply(overlay, tree)
+            knowledge = Knowledge(tree.content)
+            classifier = self._classifier
+            if rebuild_rules:
+                has_phrases = any(k in ("keyword", "alias") for k, _ in overlay)
+                classifier = Classifier(load_rules(tree.intents)) if has_phrases else self._shipped_classifier
+        knowledge.dir = self.base.content  # the copy is gone; nothing reads files after loading
+        return knowledge, classifier
+
+    def _swap(self) -> None:
+        with self._lock:
+            pending, self._pending = self._pending, None
+        if pending is None:
+            return
+        target, knowledge, classifier, phrases = pending
+        self.knowledge.__dict__ = knowledge.__dict__  # one assignment: readers see old or new
+        self._classifier = classifier
+        self._phrases = phrases
+        self._version = target
