@@ -325,7 +325,7 @@ def test_expired_answers_are_marked(harness: Harness) -> None:
     assert "已过期" not in text(client.get("/desk/answers", query_string={"q": "安庆欠薪"}))
     harness.services.bot.today = lambda: date(2021, 5, 1)
     page = text(client.get("/desk/answers", query_string={"q": "安庆欠薪"}))
-    assert "已过期" in page and "这项活动已于2021年3月31日结束" in page
+    assert "已过期" in page and "已于2021年3月31日结束" in page  # the ⚠ line (issue 12 §2)
 
 
 def test_search_that_is_not_a_topic_shows_nothing(harness: Harness) -> None:

@@ -180,6 +180,7 @@ def check(config_path: str | None) -> None:
 
     Example: python -m bot check
     """
+    from ..content.checks import all_problems
     from ..content.knowledge import Knowledge
     from ..dialogue.menu import load_menu, menu_path
     from ..errors import ContentError
@@ -188,6 +189,7 @@ def check(config_path: str | None) -> None:
     settings = settings_from(config_path)
     knowledge = Knowledge(Path(settings.content.content_dir))
     problems = validate(Path(settings.content.intents_dir)) + knowledge.problems()
+    problems += all_problems(knowledge, Path(settings.content.intents_dir))  # content/checks.py
     menu = menu_path(settings.content.content_dir)
     if menu.exists():
         try:

@@ -2,10 +2,17 @@
 
 Everything here is data written from the policy documents; this module loads it, resolves a
 region to its answer (district → city → national) and renders the text a worker sees.
+
+Each answer is either *standing* (labour law, hotlines: never expires) or a *campaign* answer
+(valid until a date). Inside its dates a campaign answer is shown as written. Outside them the
+worker first gets what still applies now (the next standing or current answer along the region
+chain, else a line with the number to call), then one ⚠ line saying what the campaign offered and
+when it ended. Standing answers never carry a ⚠ line, even where they mention a region's extras.
 """
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from datetime import date
@@ -18,6 +25,10 @@ from ..ids import INTENTS, NATIONAL, REGIONS, TOPIC_INTENTS
 
 MAX_ANSWER_CHARS = 600
 BROADCAST_KINDS = ("letter", "notice")
+STANDING, CAMPAIGN = "standing", "campaign"
+VALIDITIES = (STANDING, CAMPAIGN)
+# 「{ended:2021-02-28}」 in a body becomes 「（已结束）」 once that day is past, else nothing.
+ENDED_TOKEN = re.compile(r"\{ended:(\d{4})-(\d{2})-(\d{2})\}")
 
 
 @dataclass(frozen=True)
@@ -26,10 +37,14 @@ class Source:
     number: str
     issuer: str
     title: str
-    date: date
+    date: date | None  # None: the document carries no date (we do not invent one)
     region: str
-    seed: str
+    seed: str  # file name in ../shared/seeds; empty for national law and general facts
     short: str
+
+    def cite(self) -> str:
+        """The short form shown after 「依据：」: name, and the date when the document has one."""
+        return f"{self.short}，{_cn_date(self.date)}" if self.date else self.short
 
 
 @dataclass(frozen=True)
@@ -63,13 +78,27 @@ class Document:
     valid_from: date | None = None
     valid_until: date | None = None
     ask: str = ""
+    validity: str = ""  # answers: "standing" or "campaign"
+    offered: str = ""  # campaign answers: one line on what the campaign offered
+    also: tuple[str, ...] = ()  # further source ids (a standing rule's regional extras)
 
     @property
     def name(self) -> str:
         return self.path.stem
 
+    @property
+    def standing(self) -> bool:
+        return self.validity == STANDING
+
     def expired(self, today: date) -> bool:
-        return self.valid_until is not None and today > self.valid_until
+        return not self.standing and self.valid_until is not None and today > self.valid_until
+
+    def current(self, today: date) -> bool:
+        """Whether the text holds today: always for standing answers, inside the dates otherwise."""
+        if self.standing:
+            return True
+        started = self.valid_from is None or self.valid_from <= today
+        return started and not self.expired(today)
 
 
 def split_front_matter(text: str, path: Path) -> tuple[dict[str, Any], str]:
@@ -86,13 +115,17 @@ def split_front_matter(text: str, path: Path) -> tuple[dict[str, Any], str]:
 def _document(path: Path) -> Document:
     meta, body = split_front_matter(path.read_text(encoding="utf-8"), path)
     known = {"intent", "region", "source", "kind", "title", "valid_from", "valid_until", "ask"}
+    known |= {"validity", "offered", "also"}
     unknown = set(meta) - known
     if unknown:
         raise ContentError(f"{path}: unknown front matter key(s): {', '.join(sorted(unknown))}")
     for key in ("valid_from", "valid_until"):
         if key in meta and not isinstance(meta[key], date):
             raise ContentError(f"{path}: {key} must be a TOML date (2021-01-21)")
-    return Document(path=path, body=body, **{k: meta[k] for k in meta})
+    also = meta.pop("also", [])
+    if not (isinstance(also, list) and all(isinstance(a, str) for a in also)):
+        raise ContentError(f"{path}: also must be a list of source ids")
+    return Document(path=path, body=body, also=tuple(also), **{k: meta[k] for k in meta})
 
 
 def _cn_date(d: date) -> str:
@@ -117,8 +150,14 @@ class Knowledge:
     @staticmethod
     def _load_sources(path: Path) -> dict[str, Source]:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
-        fields = ("number", "issuer", "title", "date", "region", "seed", "short")
-        return {sid: Source(sid, **{k: v[k] for k in fields}) for sid, v in raw.items()}
+        fields = ("number", "issuer", "title", "region", "seed", "short")
+        out = {}
+        for sid, v in raw.items():
+            when = v.get("date")
+            if when is not None and not isinstance(when, date):
+                raise ContentError(f"{path}: [{sid}] date must be a TOML date or left out")
+            out[sid] = Source(sid, date=when, **{k: v[k] for k in fields})
+        return out
 
     @staticmethod
     def _load_regions(folder: Path) -> dict[str, Region]:
@@ -183,13 +222,45 @@ class Knowledge:
                 return doc
         return None
 
+    def footer(self, doc: Document) -> str:
+        """「（依据：…）」: the document's source, then any further ones, each with its date."""
+        cites = [self.sources[s].cite() for s in (doc.source, *doc.also) if s in self.sources]
+        return f"（依据：{'；'.join(cites)}）"
+
+    @staticmethod
+    def body(doc: Document, today: date) -> str:
+        """The body with each 「{ended:…}」 turned into 「（已结束）」 once its day is past."""
+
+        def ended(m: re.Match[str]) -> str:
+            return "（已结束）" if today > date(int(m[1]), int(m[2]), int(m[3])) else ""
+
+        return ENDED_TOKEN.sub(ended, doc.body)
+
+    def still_applies(self, doc: Document, today: date) -> Document | None:
+        """The answer that holds today after ``doc``'s region in its chain (its city, national)."""
+        chain = self.chain(doc.region)
+        for rid in chain[chain.index(doc.region) + 1 :] if doc.region in chain else chain:
+            other = self.answers.get((rid, doc.intent))
+            if other is not None and other.current(today):
+                return other
+        return None
+
     def render(self, doc: Document, today: date) -> str:
-        """The body, the one-line source, and a note when the campaign has ended."""
-        src = self.sources[doc.source]
-        lines = [doc.body, f"（依据：{src.short}，{_cn_date(src.date)}）"]
-        if doc.valid_until and doc.expired(today):
-            ask = doc.ask or self.region(doc.region).hotline
-            lines.append(f"⚠ 这项活动已于{_cn_date(doc.valid_until)}结束，现在怎么办请先拨打 {ask} 问清楚。")
+        """What the bot sends for ``doc`` today (see the module docstring)."""
+        if doc.current(today):
+            return f"{self.body(doc, today)}\n{self.footer(doc)}"
+        now = self.still_applies(doc, today)
+        if now is not None:
+            lines = [self.body(now, today), self.footer(now)]
+        else:
+            label = (
+                doc.body[: doc.body.index("】") + 1] if doc.body.startswith("【") and "】" in doc.body else ""
+            )
+            lines = [f"{label}现在的政策请拨打 {doc.ask or self.region(doc.region).hotline} 问清楚。"]
+        if doc.expired(today) and doc.valid_until is not None:
+            src = self.sources.get(doc.source)
+            cited = f"（{src.short}）" if src else ""
+            lines.append(f"⚠ {doc.offered or '这项活动'}{cited}，已于{_cn_date(doc.valid_until)}结束。")
         return "\n".join(lines)
 
     def reply(self, intent: str, place: str | None, today: date) -> str | None:
@@ -229,12 +300,7 @@ class Knowledge:
                 out.append(f"{where}: region {doc.region!r} unknown or not its folder")
             elif doc.path.stem != doc.intent:
                 out.append(f"{where}: file name must be the intent id")
-            if doc.source not in self.sources:
-                out.append(f"{where}: source {doc.source!r} is not in sources.toml")
-                continue
-            text = self.render(doc, today)
-            if len(text) > MAX_ANSWER_CHARS:
-                out.append(f"{where}: {len(text)} characters with footer, limit {MAX_ANSWER_CHARS}")
+            # sources, standing/campaign, wording and length: see checks.py
         out += [f"geo.toml: unknown region {rid!r}" for rid in self.boxes if rid not in self.regions]
         for doc in self.broadcasts:
             where = doc.path.relative_to(self.dir)
