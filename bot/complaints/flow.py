@@ -30,8 +30,26 @@ from .register import Complaint, Register
 # -- the form (a dialogue Flow) --------------------------------------------------------------------
 
 
+# 「那我现在登记一个」「帮我登记欠薪」: asking to file, not asking how to.
+_WANTS_TO_FILE = re.compile(r"(登记|帮我投诉|我要投诉|我想投诉|要举报|帮我举报)")
+_HOW = re.compile(r"[?？]|吗|么|咋|怎|如何|哪|啥|什么|谁")
+_OTHER_THING = re.compile(r"地区|地方|城市|手机|电话|名字|信息|资料")
+# 「先不弄了」「不填了」: leaving the form, in words the fixed list does not hold.
+_LEAVE = re.compile(r"^(先|还是|那)?(不|别)(弄|填|登记|投诉|搞|办)(了|啦)?(吧)?$|^(算了|不要了)(吧|吧了)?$")
+# What a question about something else looks like (a field value is a name, a place, a number).
+_ASKS = re.compile(
+    r"[?？]|吗|呢$|怎么|咋|多少|如何|哪里|哪儿|在哪|找谁|啥|什么|有没有|能不能|可以.*不|几倍|给不给"
+)
+# What a field value looks like even when it holds a topic word (「华强技能培训学校」).
+_NAME_ENDS = re.compile(
+    r"(公司|厂|工地|集团|店|项目部|项目|中心|学校|医院|酒店|队|部|社|场|所|行|老板|工头|经理)$"
+)
+
+
 class ComplaintFlow:
     """Plugs into ``dialogue.Bot.flows``: starts, continues and reports on complaints."""
+
+    topic = "wage_arrears"
 
     def __init__(self, register: Register, knowledge: Any, *, draft_ttl_hours: float = 24) -> None:
         self.register = register
@@ -67,14 +85,14 @@ class ComplaintFlow:
                 return self._start(user, now)
             return None  # expired: the caller answers normally (see ``notice``)
         if not draft:
-            if words in START_WORDS:
+            if words in START_WORDS or self._wants_to_file(words, result):
                 return self._start(user, now)
             if words in CONFIRM_WORDS and (recent := self._recent_case(user, now)):
                 return (
                     f"你的投诉已经登记好了，编号 {recent.case_no}，不用重复提交。回复「投诉进度」可以查看。"
                 )
             return None
-        if words in CANCEL_WORDS:
+        if words in CANCEL_WORDS or _LEAVE.match(words):
             self._set(user, None)
             return "好的，这次登记取消了，填的内容已经删掉。需要时回复「投诉」重新开始。"
         draft["touched"] = now
@@ -189,7 +207,11 @@ class ComplaintFlow:
         return "请回复「确认」提交，「修改 几」改某一项（比如「修改 3」），或「取消」不登记。"
 
     def _is_question(self, field: Field, text: str, result: Result) -> bool:
-        """Is this a question about something else rather than the answer to the field asked?"""
+        """Is this a question about something else rather than the answer to the field asked?
+
+        It is when it reads as another topic (or a bot command) and either asks (「法律援助找谁」) or
+        names the topic with nothing that makes it a value of this field (「加班费怎么算」 needs no
+        question mark; 「华强技能培训学校」 is an employer's name, and 「3万」 an amount)."""
         if field.key in ("amount", "phone", "workers") and field.parse(text) is not None:
             return False
         other = result.intent in TOPIC_INTENTS and result.intent != "wage_arrears"
@@ -200,9 +222,23 @@ class ComplaintFlow:
             "unsubscribe",
             "subscribe",
         )
-        # A name like 「华强建筑劳务公司」 may look like a topic; only a question counts as one.
-        asks = bool(re.search(r"[?？]|吗|呢$|怎么|咋|多少钱|如何|哪里|哪儿|能不能|可以.*不", normalize(text)))
-        return other and asks
+        if not other:
+            return False
+        words = normalize(text)
+        if _ASKS.search(words):
+            return True
+        looks_like_value = bool(_NAME_ENDS.search(words.rstrip("。！!."))) or (
+            field.key == "site" and result.region is not None
+        )
+        return result.score >= 0.9 and not looks_like_value
+
+    @staticmethod
+    def _wants_to_file(words: str, result: Result) -> bool:
+        return (
+            result.intent in ("wage_arrears", "unknown")
+            and bool(_WANTS_TO_FILE.search(words))
+            and not (_HOW.search(words))
+        )
 
     def _recent_case(self, user: User, now: float) -> Complaint | None:
         if not user.cases:

@@ -23,6 +23,8 @@ from ..ids import TOPIC_INTENTS
 from ..nlu.classifier import Result
 from ..storage.store import Store, User, hash_openid
 from ..wechat.push import Message
+from . import compose, memory
+from .memory import Memo
 
 log = logging.getLogger(__name__)
 
@@ -125,6 +127,14 @@ def menu_pick(text: str) -> str | None:
     return MENU[n - 1][0] if 1 <= n <= len(MENU) else None
 
 
+@dataclass
+class Trace:
+    """What the turn was taken to be about, filled in as it is taken."""
+
+    intent: str | None
+    source: str = "message"  # message | context | menu
+
+
 @dataclass(frozen=True)
 class Outcome:
     """What a turn did, for ``bot ask --json``, ``bot chat --debug`` and the dialogue runner."""
@@ -162,48 +172,47 @@ class Bot:
     # -- entry point -----------------------------------------------------------------------------
 
     def take(self, msg: Message, lock_timeout: float | None = None) -> Outcome:
-        """``respond``, and what the turn was taken to be about."""
-        reply = self.respond(msg, lock_timeout)
-        result = self.classifier.classify(msg.text) if msg.text.strip() else None
-        picked = menu_pick(msg.text) if msg.text else None
-        user = self.store.user(msg.from_user)
-        intent = picked or (result.intent if result else None)
-        source = "menu" if picked else "message"
-        return Outcome(reply, intent, user.region, result.score if result else 0.0, source)
+        """``respond``, and what the turn was taken to be about (``bot ask --json``, the dialogue runner).
 
-    def respond(self, msg: Message, lock_timeout: float | None = None) -> str | None:
-        """Raises ``storage.StoreBusy`` if the database stays locked past ``lock_timeout`` seconds."""
+        Raises ``storage.StoreBusy`` if the database stays locked past ``lock_timeout`` seconds."""
         result = self.classifier.classify(msg.text) if msg.text.strip() else None
+        trace = Trace(result.intent if result else None)
         with self.store.transaction(lock_timeout):
             seen, reply, user = self.store.recall(msg.dedupe_key, msg.from_user)
             if seen:
                 log.info("redelivery answered from store user=%s", hash_openid(msg.from_user))
                 self.stats.count("redelivered")
-                return reply
+                return Outcome(reply, None, user.region, 0.0, "message")
             if msg.msg_type == "event" and msg.event in SYSTEM_EVENTS:
                 handler = self.event_handlers.get(msg.event)
                 if handler:
                     handler(msg)
                 self.store.remember(msg.dedupe_key, None)
                 self.stats.count("system event")
-                return None
-            reply = self.turn(msg, user, result)
+                return Outcome(None, None, None, 0.0, "message")
+            reply = self.turn(msg, user, result, trace)
             reply = fit(reply) if reply else reply
             user.last_seen = self.clock()
             self.store.save_user(user)
             self.store.remember(msg.dedupe_key, reply)
-        intent = result.intent if result else None
         log.debug(
-            "turn user=%s type=%s intent=%s region=%s",
+            "turn user=%s type=%s intent=%s from=%s region=%s",
             hash_openid(msg.from_user),
             msg.msg_type,
-            intent or "-",
+            trace.intent or "-",
+            trace.source,
             user.region or "-",
         )
-        self.stats.count(f"{msg.event} event" if msg.msg_type == "event" else msg.msg_type, intent)
-        return reply
+        kind = f"{msg.event} event" if msg.msg_type == "event" else msg.msg_type
+        self.stats.count(kind, trace.intent if result else None)
+        return Outcome(reply, trace.intent, user.region, result.score if result else 0.0, trace.source)
 
-    def turn(self, msg: Message, user: User, result: Result | None) -> str | None:
+    def respond(self, msg: Message, lock_timeout: float | None = None) -> str | None:
+        """The reply to a push (None: answer `success`). Raises ``storage.StoreBusy`` as ``take``."""
+        return self.take(msg, lock_timeout).reply
+
+    def turn(self, msg: Message, user: User, result: Result | None, trace: Trace | None = None) -> str | None:
+        trace = trace or Trace(result.intent if result else None)
         if msg.msg_type == "event":
             return self.on_event(msg, user)
         if msg.msg_type in ("text", "voice"):
@@ -211,10 +220,11 @@ class Bot:
                 if msg.msg_type == "voice":
                     return "不好意思，这条语音我没听清。可以再说一遍，或者打字问我。\n\n" + self.menu(user)
                 return self.menu(user)
-            return self.on_text(msg.text, user, result)
+            return self.on_text(msg.text, user, result, trace)
         if msg.msg_type == "location" and any(flow.active(user) for flow in self.flows):
             where = msg.label or f"{msg.latitude},{msg.longitude}"
-            return self.on_text(where, user, Result(text=where, intent="unknown", region=None, score=0.0))
+            stub = Result(text=where, intent="unknown", region=None, score=0.0)
+            return self.on_text(where, user, stub, trace)
         if msg.msg_type == "location" and msg.latitude is not None and msg.longitude is not None:
             place = self.knowledge.place_at(msg.latitude, msg.longitude)
             if place:
@@ -225,34 +235,107 @@ class Bot:
 
     # -- text --------------------------------------------------------------------------------------
 
-    def on_text(self, text: str, user: User, result: Result) -> str:
+    def on_text(self, text: str, user: User, result: Result, trace: Trace | None = None) -> str:
+        trace = trace or Trace(result.intent)
         notes = [n for flow in self.flows if (n := flow.notice(user))]
         for flow in self.flows:
             reply = flow.handle(text, user, result)
             if reply is not None:
+                trace.intent = flow.topic
                 return "\n\n".join([*notes, reply])
-        picked = menu_pick(text)
-        intent = picked or result.intent
-        if result.place and not picked:
-            user.region = result.place
-        reply = self.answer(intent, user, result, text)
+        reply = self.understood(text, user, result, trace)
         reminders = [flow.reminder(user) for flow in self.flows if flow.active(user)]
         return "\n\n".join([*notes, reply, *reminders])
+
+    def understood(self, text: str, user: User, result: Result, trace: Trace) -> str:
+        """Resolve the turn against the message, the menu and the dialogue memory, then answer."""
+        memo = memory.recall(user, self.clock())
+        picked = menu_pick(text)
+        intent = picked or result.intent
+        asked = [picked] if picked else [t for t in result.asked if t in TOPIC_INTENTS]
+        detailed = False
+        if picked:
+            trace.source = "menu"
+        elif memo and intent in ("unknown", "set_region"):
+            if (result.place or result.elsewhere) and memory.is_ellipsis(text):
+                intent, asked, trace.source = memo.topic, [memo.topic], "context"  # 「那大连呢」
+            elif intent == "unknown" and (memory.wants_more(text) or memory.is_follow_up(text)):
+                intent, asked, trace.source, detailed = memo.topic, [memo.topic], "context", True
+        elif memo and memory.wants_more(text) and intent in TOPIC_INTENTS:
+            detailed = True
+        if asked and intent in TOPIC_INTENTS:
+            intent = asked[0]
+        trace.intent = intent
+        note = ""
+        if not picked and result.place:
+            user.region = result.place
+        elif not picked and result.elsewhere:
+            user.region = None
+            if intent in TOPIC_INTENTS:
+                note = f"{result.elsewhere}还没有本地政策，先按全国的政策回答你：\n"
+        if intent in TOPIC_INTENTS:
+            self.store.count_question(intent, user.region)  # the dashboard's counters (bot/staff/stats.py)
+            return note + self.topics(asked or [intent], user, detailed)
+        if intent == "set_region" and memo:
+            self.store.count_question(intent, user.region)
+            return self.region_switched(result, user, memo)
+        return self.answer(intent, user, result, text)
+
+    def topics(self, asked: Sequence[str], user: User, detailed: bool = False) -> str:
+        """Each topic asked, short (or in full when asked for), as many as one reply holds; any left
+        over are offered by name. The first is remembered for follow-ups."""
+        parts: list[str] = []
+        left: list[str] = []
+        for intent in asked:
+            part = self.topic_reply(intent, user, detailed and not parts)
+            if part and (not parts or compose.fits([*parts, part], compose.MAX_REPLY_BYTES - 120)):
+                parts.append(part)
+            elif part:
+                left.append(intent)
+        if left:
+            names = "、".join(f"「{compose.topic_name(t)}」" for t in left)
+            parts.append(f"你还问了{names}，回复名称就能看。")
+        memory.keep(user, Memo(asked[0], user.region, self.clock(), detailed, tuple(asked[1:])))
+        return "\n\n".join(parts)
+
+    def topic_reply(self, intent: str, user: User, detailed: bool = False) -> str:
+        place = user.region
+        full = self.knowledge.reply(intent, place, self.today())
+        if not full:
+            return ""
+        reply = full if detailed else compose.short(full, [c.phone for c in self.knowledge.contacts(place)])
+        doc = self.knowledge.answer(intent, place)
+        if place and doc and self.knowledge.city(doc.region) != self.knowledge.city(place):
+            label = self.knowledge.region(place).label
+            reply = f"{label}暂时没有单独的{compose.topic_name(intent)}政策，下面是全国的：\n{reply}"
+        for flow in self.flows:
+            reply += flow.offer(intent, user)
+        return reply
+
+    def region_switched(self, result: Result, user: User, memo: Memo) -> str:
+        """「我人在大连」 after a question: note the place, and answer that question again for it."""
+        if result.place:
+            said = self.region_confirmed(result.place)
+        else:
+            said = self.region_not_covered(result.elsewhere)
+        label = self.knowledge.region(user.region).label
+        again = self.topics([memo.topic], user)
+        return f"{said}\n\n刚才问的{compose.topic_name(memo.topic)}，按{label}的政策：\n{again}"
 
     def answer(self, intent: str, user: User, result: Result, text: str) -> str:
         place = user.region
         self.store.count_question(intent, place)  # the dashboard's counters (bot/staff/stats.py)
         if intent in TOPIC_INTENTS:
-            reply = self.knowledge.reply(intent, place, self.today())
+            reply = self.topics([intent], user)
             if reply:
-                for flow in self.flows:
-                    reply += flow.offer(intent, user)
                 return reply
         match intent:
             case "greeting":
                 return self.menu(user)
             case "set_region":
-                return self.region_confirmed(result.place) if result.place else self.region_not_covered()
+                if result.place:
+                    return self.region_confirmed(result.place)
+                return self.region_not_covered(result.elsewhere)
             case "human_agent":
                 return self.human_agent(place)
             case "subscribe":
@@ -325,9 +408,10 @@ class Bot:
         label = self.knowledge.region(place).label
         return f"好的，记下了：你在{label}。以后按{label}的政策回答你，回复「菜单」看能问什么。"
 
-    def region_not_covered(self) -> str:
+    def region_not_covered(self, where: str | None = None) -> str:
         names = "、".join(r.label for r in self.knowledge.regions.values() if r.parent == "national")
-        return f"目前我有{names}的本地政策，其他地方先按全国政策回答你。说「我在安庆」这样就能切换。"
+        first = f"{where}还没有本地政策，以后先按全国政策回答你。" if where else ""
+        return f"{first}目前我有{names}的本地政策，其他地方先按全国政策回答你。说「我在安庆」这样就能切换。"
 
     def human_agent(self, place: str | None) -> str:
         region = self.knowledge.region(place)
@@ -338,6 +422,8 @@ class Bot:
 
 class Flow(Protocol):
     """A multi-turn form (the wage complaint) that can take over the conversation."""
+
+    topic: str  # the intent a turn taken by the form counts as
 
     def active(self, user: User) -> bool: ...
 

@@ -1,0 +1,100 @@
+"""What the bot remembers of a conversation, and how a short follow-up turn is read against it.
+
+Per worker: the last topic answered, the place it was answered for, when, and whether the full
+text was given. It lives in the user's row (``users.state["memo"]``), so it costs no query of its
+own: the turn already reads and writes that row. It expires after ``MEMO_TTL`` seconds; a worker
+who comes back later starts afresh.
+
+A turn resolves against the memo only when the message itself names no topic:
+
+- a place and an ellipsis (「那大连那边呢」「黄埔呢」) → the same topic, for that place;
+- a fragment about the last answer (「要带啥材料」「钱打到哪」「还有呢」「详细」) → the same topic,
+  in full this time.
+
+A message that names a topic is always taken at its word (「那法律援助呢」 is legal aid, at the
+place already known).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..nlu.classifier import normalise
+from ..storage.store import User
+
+MEMO_TTL = 30 * 60
+MEMO_KEY = "memo"
+
+# 「详细」 and its kin ask for the rest of the last answer.
+MORE = re.compile(
+    r"^(请|麻烦)?(说|讲)?(得)?(详细|具体|仔细|展开|完整)(一)?(点|些|的|说说|讲讲|说|讲|看看|内容|步骤|情况)*(呢|吧|啊)?$"
+    r"|^(还有|还有呢|还有吗|还有别的吗|还有啥|还有什么|然后呢|接着说|继续|继续说|多说点|再说说|全部|全文)$"
+)
+# Words that mark a fragment as asking about the subject just answered.
+FOLLOW_UP = re.compile(
+    r"详细|具体|还有|然后|继续|材料|带啥|带什么|证件|手续|流程|步骤|条件|够不够|符不符合|能不能|能领|"
+    r"多久|多长时间|几天|什么时候|啥时候|哪里|哪儿|在哪|去哪|找谁|打给谁|电话|报名|申请|办理|"
+    r"怎么办|咋办|怎么弄|咋弄|咋整|怎么领|咋领|怎么算|咋算|打到|打给|发给|给谁|谁发|多少|要钱|收费|免费|"
+    r"要不要|需不需要|可以吗|行吗|有用吗|靠谱|真的|确定|那现在|那我"
+)
+# An ellipsis: 「那……呢」「……呢」「……那边」.
+ELLIPSIS = re.compile(r"^那|呢[吗啊呀]?$|那边|那里|这边的|的话$|怎么样$|咋样$|如何$|有没有$|有吗$|有不$")
+FRAGMENT_MAX_CHARS = 16
+
+
+@dataclass(frozen=True)
+class Memo:
+    topic: str
+    region: str | None
+    at: float
+    detailed: bool = False
+    others: tuple[str, ...] = ()  # further topics the same message asked
+
+
+def recall(user: User, now: float) -> Memo | None:
+    raw = (user.state or {}).get(MEMO_KEY)
+    if not isinstance(raw, dict) or now - float(raw.get("at", 0)) > MEMO_TTL:
+        return None
+    return Memo(
+        str(raw["topic"]),
+        raw.get("region"),
+        float(raw["at"]),
+        bool(raw.get("detailed")),
+        tuple(raw.get("others") or ()),
+    )
+
+
+def keep(user: User, memo: Memo) -> None:
+    state = dict(user.state or {})
+    raw: dict[str, object] = {"topic": memo.topic, "region": memo.region, "at": memo.at}
+    if memo.detailed:
+        raw["detailed"] = True
+    if memo.others:
+        raw["others"] = list(memo.others)
+    state[MEMO_KEY] = raw
+    user.state = state
+
+
+def forget(user: User) -> None:
+    if user.state and MEMO_KEY in user.state:
+        state = dict(user.state)
+        state.pop(MEMO_KEY)
+        user.state = state or None
+
+
+def wants_more(text: str) -> bool:
+    """「详细」「还有呢」: the rest of the last answer."""
+    return bool(MORE.match(normalise(text)))
+
+
+def is_follow_up(text: str) -> bool:
+    """A short fragment that only makes sense about the last answer (「要带啥材料」「钱打到哪」)."""
+    t = normalise(text)
+    return 0 < len(t) <= FRAGMENT_MAX_CHARS and bool(FOLLOW_UP.search(t) or ELLIPSIS.search(t))
+
+
+def is_ellipsis(text: str) -> bool:
+    """「那大连呢」「黄埔那边的呢」: the same question, somewhere else."""
+    t = normalise(text)
+    return 0 < len(t) <= FRAGMENT_MAX_CHARS and bool(ELLIPSIS.search(t))
