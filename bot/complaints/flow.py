@@ -94,6 +94,7 @@ class ComplaintFlow:
             return None
         if words in CANCEL_WORDS or _LEAVE.match(words):
             self._set(user, None)
+            self.register.store.forget_replies(user.openid)  # stored replies echo the summary
             return "好的，这次登记取消了，填的内容已经删掉。需要时回复「投诉」重新开始。"
         draft["touched"] = now
         step = draft["step"]

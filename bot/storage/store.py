@@ -73,6 +73,7 @@ class Store:
         self._writer = WriteLock(self.path)
         if self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            _private_file(self.path)  # SQLite gives the -wal and -shm files the database's mode
         migrations.apply(self)
 
     # -- connections -----------------------------------------------------------------------------
@@ -183,6 +184,8 @@ class Store:
         dest = Path(dest)
         dest.parent.mkdir(parents=True, exist_ok=True)
         tmp = dest.with_name(dest.name + ".part")
+        tmp.unlink(missing_ok=True)
+        _private_file(str(tmp))
         target = sqlite3.connect(tmp)
         try:
             self.conn.backup(target, pages=1024)
@@ -248,6 +251,16 @@ class Store:
         # Cheap housekeeping: roughly one insert in a hundred trims the old rows.
         if int(now * 1000) % 100 == 0:
             self.conn.execute("DELETE FROM processed WHERE created < ?", (now - DEDUPE_KEEP_SECONDS,))
+
+    def forget_replies(self, openid: str) -> None:
+        """Drop the stored replies of one user's pushes (a cancelled complaint's summary echoes their
+        phone and name); the rows stay, so a redelivery is still answered once, with nothing."""
+        for kind in ("msg", "evt"):
+            prefix = f"{kind}:{openid}:"
+            self.conn.execute(
+                "UPDATE processed SET reply = NULL WHERE key >= ? AND key < ? AND reply IS NOT NULL",
+                (prefix, prefix[:-1] + ";"),  # ';' sorts right after ':': the key range of the prefix
+            )
 
     # -- unanswered questions --------------------------------------------------------------------
 
@@ -320,6 +333,19 @@ def _epoch_day(n: int) -> str:
 
 
 _EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
+
+
+def _private_file(path: str) -> None:
+    """Create ``path`` readable by its owner only (0600), or take group and other access away."""
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        if os.fstat(fd).st_mode & 0o077:
+            try:
+                os.fchmod(fd, 0o600)
+            except PermissionError:  # somebody else's file: the operator decides its mode
+                pass
+    finally:
+        os.close(fd)
 
 
 def _user(openid: str, row: tuple[Any, ...]) -> User:
