@@ -20,7 +20,9 @@ from .content.knowledge import Knowledge, load_knowledge
 from .content.live import LiveContent
 from .dialogue.outbox import SERVICE_WINDOW_SECONDS, Outbox
 from .dialogue.turn import Bot
+from .nlu.learned import Learning
 from .nlu.rules import load_classifier
+from .staff.labels import StoreLabels
 from .storage.store import Store
 from .wechat.api import WeChatAPI
 from .wechat.push import Gate
@@ -83,7 +85,7 @@ def build(settings: Settings) -> Services:
     )
     bot = Bot(
         knowledge,
-        content,
+        Learning(content, StoreLabels(store)),  # staff labels beside the rules (bot/nlu/learned.py)
         store,
         flows=[ComplaintFlow(register, knowledge, draft_ttl_hours=settings.complaints.draft_ttl_hours)],
         event_handlers={"masssendjobfinish": broadcasts.on_mass_finish},

@@ -235,9 +235,10 @@ def run() -> None:
 def _register_commands() -> None:
     """Staff and broadcast commands live beside the features they drive."""
     from .broadcasts import COMMANDS as BROADCAST
+    from .learn import COMMANDS as LEARN
     from .staff import COMMANDS as STAFF
 
-    for command in (*STAFF, *BROADCAST):
+    for command in (*STAFF, *BROADCAST, *LEARN):
         main.add_command(command)
 
 

@@ -13,6 +13,7 @@ from flask.blueprints import BlueprintSetupState
 
 from ...services import Services
 from . import auth
+from .labels import register_label_views
 from .views import register_views
 
 
@@ -34,6 +35,7 @@ def create_desk(services: Services) -> Blueprint:
         auth.configure_app(state.app, key, secure, state.url_prefix or "/")
 
     register_views(bp, services)
+    register_label_views(bp, services)
     return bp
 
 

@@ -261,10 +261,7 @@ def register_views(bp: Blueprint, services: Services) -> None:
 
     # -- unanswered, audit ---------------------------------------------------------------------------
 
-    @bp.get("/unanswered")
-    @auth.require("hotline")
-    def unanswered() -> ResponseReturnValue:
-        return render_template("desk/unanswered.html", rows=store.unanswered(200))
+    # (the unanswered questions and their labels: labels.py)
 
     @bp.get("/audit")
     @auth.require("official")

@@ -1,0 +1,70 @@
+"""``python -m bot learn``: the staff's labels (the learned layer's examples) in and out as JSONL.
+
+One ``{"text", "intent", "region"}`` object a line, the format of the evaluation sets, so a label
+set can be reviewed, kept in git, scored with bench/accuracy.py or moved to another database.
+An import is audited (actor ``cli:<os user>``); every worker process picks it up within seconds.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from ..staff import labels
+from ..storage.store import Store
+from .common import config_option, settings_from
+from .staff import CONTEXT, cli_actor
+
+
+@click.group(context_settings=CONTEXT)
+def learn() -> None:
+    """Labels hotline staff gave unanswered questions: export and import as JSONL.
+
+    Example: python -m bot learn export > labels.jsonl
+    """
+
+
+@learn.command("export")
+@config_option
+@click.option("--out", "out", type=click.Path(dir_okay=False), help="Write to this file (default: stdout).")
+def learn_export(config_path: str | None, out: str | None) -> None:
+    """Print every label as JSONL ({"text", "intent", "region"} a line), oldest first.
+
+    Example: python -m bot learn export --out labels.jsonl
+    """
+    store = Store(settings_from(config_path).storage.database)
+    body = labels.export_jsonl(store)
+    if out:
+        with open(out, "w", encoding="utf-8") as fh:
+            fh.write(body)
+        click.echo(f"{body.count(chr(10))} labels written to {out}", err=True)
+    else:
+        click.echo(body, nl=False)
+
+
+@learn.command("import")
+@config_option
+@click.argument("path", type=click.Path(dir_okay=False, allow_dash=True))
+def learn_import(config_path: str | None, path: str) -> None:
+    """Add or replace labels from a JSONL file (- for stdin); all or nothing.
+
+    A label replaces an earlier one of the same words. Intents and regions must be ids from
+    shared/intents.md (intent "unknown" = out of scope).
+
+    Example: python -m bot learn import labels.jsonl
+    """
+    store = Store(settings_from(config_path).storage.database)
+    if path == "-":
+        lines = sys.stdin.read().splitlines()
+    else:
+        with open(path, encoding="utf-8") as fh:
+            lines = fh.read().splitlines()
+    try:
+        count = labels.import_jsonl(store, lines, cli_actor())
+    except labels.LabelError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"imported {count} labels (labels version {labels.version(store)})")
+
+
+COMMANDS: list[click.Command] = [learn]

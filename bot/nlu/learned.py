@@ -1,0 +1,232 @@
+"""The learned layer: what hotline staff labelled, consulted beside the keyword rules.
+
+``Examples`` is a nearest-example model: each labelled message becomes a TF-IDF vector over its
+character bigrams and trigrams (n-grams made only of function characters such as 「怎么」「有没有」
+are left out) and, optionally, its jieba tokens; a message's match is the labelled example with the
+highest cosine similarity, found through an inverted index (only examples sharing a feature are
+touched). Nearest-example fits the data: a few labels per topic at first, each one a phrasing the
+rules missed, and an out-of-scope label (``unknown``) is as good an example as any other.
+
+``Learning`` wraps the rules classifier (``classify(text) -> Result``, so the bot, the desk lookup
+and the CLI take it in its place):
+
+1. the exact words of a labelled message (as the classifier normalises them) get the label;
+2. a learned match at or above ``strong`` similarity wins whatever the rules say (a close
+   paraphrase of a label);
+3. when the rules are sure (any intent but ``unknown`` at or above ``weak`` confidence), their
+   answer stands, so labels rarely move what the rules already answer well (the dev-set score);
+4. otherwise a learned match at or above ``threshold`` similarity wins.
+A learned answer keeps the region the message itself names (as the rules read it).
+
+It follows the labels without a restart: at most every ``check_every`` seconds a process reads the
+labels' version counter (one indexed row) and rebuilds its model when it moved, in the thread that
+noticed; other threads keep the old model meanwhile. The per-turn cost is the rules' plus, only for
+messages the rules are unsure of, one feature extraction and an index walk.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from typing import Protocol
+
+from .classifier import UNKNOWN, Result, normalise
+
+log = logging.getLogger(__name__)
+
+# Function characters: an n-gram made only of these says how, not what (「有没有」「怎么」「可以吗」).
+STOP_CHARS = frozenset(
+    "的了吗呢啊吧呀嘛么哦我你他她它们是在有没能可以怎咋什啥哪里多少请问想一下个这那就还都也要会给去该"
+)
+NGRAMS = (2, 3)
+
+# Defaults measured with bench/learning.py (see bench/README.md).
+THRESHOLD = 0.35
+STRONG = 0.5
+WEAK = 0.9
+CHECK_EVERY = 2.0
+
+
+class Classifies(Protocol):
+    def classify(self, raw: str) -> Result: ...
+
+
+class LabelSource(Protocol):
+    """Where labels live (``staff.labels`` over the store, wired in ``services``)."""
+
+    def version(self) -> int: ...
+
+    def examples(self) -> tuple[int, list[tuple[str, str, str | None]]]: ...
+
+
+@dataclass(frozen=True)
+class Match:
+    intent: str
+    region: str | None
+    similarity: float
+    example: str  # the labelled text it matched
+
+
+def features(text: str, tokenize: Callable[[str], list[str]] | None = None) -> Counter[str]:
+    """Character bigrams and trigrams of the normalised text (and its tokens, prefixed with ``w:``)."""
+    found: Counter[str] = Counter()
+    for n in NGRAMS:
+        for i in range(len(text) - n + 1):
+            gram = text[i : i + n]
+            if not STOP_CHARS.issuperset(gram):
+                found[gram] += 1
+    if len(text) == 1 and text not in STOP_CHARS:
+        found[text] += 1
+    if tokenize is not None:
+        for token in tokenize(text):
+            if len(token) > 1 and not STOP_CHARS.issuperset(token):
+                found["w:" + token] += 1
+    return found
+
+
+class Examples:
+    """Labelled messages, indexed for the nearest one by cosine similarity of TF-IDF vectors."""
+
+    def __init__(
+        self,
+        examples: Sequence[tuple[str, str, str | None]],
+        tokenize: Callable[[str], list[str]] | None = None,
+    ) -> None:
+        self.tokenize = tokenize
+        self.exact: dict[str, tuple[str, str | None]] = {}
+        rows: list[tuple[str, str, str | None, Counter[str]]] = []
+        for text, intent, region in examples:
+            key = normalise(text)
+            if not key:
+                continue
+            self.exact[key] = (intent, region)  # a later label of the same words wins
+            rows.append((text, intent, region, features(key, tokenize)))
+        df: Counter[str] = Counter()
+        for *_, feats in rows:
+            df.update(feats.keys())
+        n = len(rows)
+        self.idf = {f: math.log((n + 1) / (d + 1)) + 1.0 for f, d in df.items()}
+        self.labels: list[tuple[str, str, str | None]] = []
+        self.index: dict[str, list[tuple[int, float]]] = {}
+        for text, intent, region, feats in rows:
+            vec = self._vector(feats)
+            if not vec:
+                continue
+            row = len(self.labels)
+            self.labels.append((text, intent, region))
+            for f, w in vec.items():
+                self.index.setdefault(f, []).append((row, w))
+
+    def __len__(self) -> int:
+        return len(self.labels)
+
+    def _vector(self, feats: Counter[str]) -> dict[str, float]:
+        """Unit-length TF-IDF (sublinear tf); features never labelled get no weight."""
+        vec = {f: (1.0 + math.log(c)) * self.idf[f] for f, c in feats.items() if f in self.idf}
+        norm = math.sqrt(sum(w * w for w in vec.values()))
+        return {f: w / norm for f, w in vec.items()} if norm else {}
+
+    def label_of(self, text: str) -> tuple[str, str | None] | None:
+        """The label of exactly these words (as normalised), if any."""
+        return self.exact.get(normalise(text))
+
+    def nearest(self, text: str) -> Match | None:
+        """The most similar labelled message, or None if none shares a feature."""
+        key = normalise(text)
+        if not key or not self.labels:
+            return None
+        scores: dict[int, float] = {}
+        for f, w in self._vector(features(key, self.tokenize)).items():
+            for row, v in self.index.get(f, ()):
+                scores[row] = scores.get(row, 0.0) + w * v
+        if not scores:
+            return None
+        row, sim = max(scores.items(), key=lambda kv: kv[1])
+        text_, intent, region = self.labels[row]
+        return Match(intent, region, round(sim, 4), text_)
+
+
+def decide(
+    result: Result,
+    model: Examples,
+    threshold: float = THRESHOLD,
+    weak: float = WEAK,
+    strong: float = STRONG,
+) -> Result:
+    """The rules' result, or what the labels say instead (see the module docstring)."""
+    exact = model.label_of(result.text)
+    if exact is not None:
+        intent, region = exact
+        region = result.region or region
+        place = result.place or region
+        return replace(result, intent=intent, region=region, place=place, score=1.0)
+    sure = result.intent != UNKNOWN and result.score >= weak
+    if sure and strong > 1.0:
+        return result  # nothing could override it: skip the search
+    match = model.nearest(result.text)
+    if match is None or match.intent == result.intent:
+        return result
+    if match.similarity >= strong or (not sure and match.similarity >= threshold):
+        return replace(result, intent=match.intent, score=match.similarity)
+    return result
+
+
+class Learning:
+    """The rules classifier with the staff's labels beside it; rebuilt when the labels change."""
+
+    def __init__(
+        self,
+        rules: Classifies,
+        source: LabelSource,
+        *,
+        tokenize: Callable[[str], list[str]] | None = None,
+        threshold: float = THRESHOLD,
+        weak: float = WEAK,
+        strong: float = STRONG,
+        check_every: float = CHECK_EVERY,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.rules = rules
+        self.source = source
+        self.tokenize = tokenize
+        self.threshold = threshold
+        self.weak = weak
+        self.strong = strong
+        self.check_every = check_every
+        self.clock = clock
+        self.model = Examples(())
+        self.version: int | None = None
+        self._next_check = 0.0
+        self._rebuilding = threading.Lock()
+
+    def refresh(self, force: bool = False) -> Examples:
+        """The current model, rebuilt first if the labels changed (checked every few seconds)."""
+        now = self.clock()
+        if not force and now < self._next_check:
+            return self.model
+        if not self._rebuilding.acquire(blocking=force):
+            return self.model  # another thread is rebuilding: use the model we have
+        try:
+            self._next_check = now + self.check_every
+            if force or self.source.version() != self.version:
+                version, examples = self.source.examples()
+                self.model = Examples(examples, self.tokenize)
+                self.version = version
+                log.info("learned layer: %d labelled examples (labels version %d)", len(self.model), version)
+        except Exception:  # the labels are an extra: a failed read must never cost a worker's answer
+            log.exception("learned layer: reading the labels failed; keeping the model we have")
+        finally:
+            self._rebuilding.release()
+        return self.model
+
+    def classify(self, raw: str) -> Result:
+        result = self.rules.classify(raw)
+        model = self.refresh()
+        if not model.exact:
+            return result
+        return decide(result, model, self.threshold, self.weak, self.strong)
