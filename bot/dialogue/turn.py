@@ -145,6 +145,17 @@ class Outcome:
     score: float
     source: str  # message | context | menu
 
+    def as_dict(self, city: Callable[[str | None], str]) -> dict[str, str | float | None]:
+        """{"reply", "intent", "region", "score", "from"}; region is the contract id the answer was for."""
+        region = city(self.region) if self.intent else self.region
+        return {
+            "reply": self.reply,
+            "intent": self.intent,
+            "region": region,
+            "score": self.score,
+            "from": self.source,
+        }
+
 
 class Bot:
     def __init__(
@@ -205,7 +216,8 @@ class Bot:
         )
         kind = f"{msg.event} event" if msg.msg_type == "event" else msg.msg_type
         self.stats.count(kind, trace.intent if result else None)
-        return Outcome(reply, trace.intent, user.region, result.score if result else 0.0, trace.source)
+        score = 1.0 if trace.source == "menu" else result.score if result else 0.0
+        return Outcome(reply, trace.intent, user.region, score, trace.source)
 
     def respond(self, msg: Message, lock_timeout: float | None = None) -> str | None:
         """The reply to a push (None: answer `success`). Raises ``storage.StoreBusy`` as ``take``."""
@@ -307,7 +319,7 @@ class Bot:
         doc = self.knowledge.answer(intent, place)
         if place and doc and self.knowledge.city(doc.region) != self.knowledge.city(place):
             label = self.knowledge.region(place).label
-            reply = f"{label}暂时没有单独的{compose.topic_name(intent)}政策，下面是全国的：\n{reply}"
+            reply = f"{label}没有另外的{compose.topic_name(intent)}规定，按全国的办：\n{reply}"
         for flow in self.flows:
             reply += flow.offer(intent, user)
         return reply
