@@ -124,10 +124,13 @@ def _bot_for(config_path: str | None, openid: str, region: str | None) -> Any:
 @config_option
 @click.option("--region", help="Start as a worker in this region id (e.g. anqing).")
 @click.option("--user", "openid", default="cli-chat", show_default=True, help="OpenID to chat as.")
-def chat(config_path: str | None, region: str | None, openid: str) -> None:
+@click.option(
+    "--debug", is_flag=True, help="After each reply, show intent, region, score and where it came from."
+)
+def chat(config_path: str | None, region: str | None, openid: str, debug: bool) -> None:
     """Chat with the bot in the terminal, as a worker would. Ctrl-D to leave.
 
-    Example: python -m bot chat --region anqing
+    Example: python -m bot chat --region anqing --debug
     """
     bot = _bot_for(config_path, openid, region)
     click.echo("留工助手（输入问题，回车发送；Ctrl-D 退出）")
@@ -137,22 +140,29 @@ def chat(config_path: str | None, region: str | None, openid: str) -> None:
         except EOFError:
             click.echo()
             return
-        reply = bot.respond(_text_message(openid, text))
-        click.echo(f"助手：{reply or '（不回复）'}\n")
+        outcome = bot.take(_text_message(openid, text))
+        click.echo(f"助手：{outcome.reply or '（不回复）'}\n")
+        if debug:
+            click.echo(f"  [{json.dumps(outcome.as_dict(bot.knowledge.city), ensure_ascii=False)}]\n")
 
 
 @main.command()
 @config_option
 @click.option("--region", help="Answer as for a worker in this region id.")
 @click.option("--user", "openid", default="cli-ask", show_default=True, help="OpenID to ask as.")
+@click.option("--json", "as_json", is_flag=True, help='Print {"reply","intent","region","score","from"}.')
 @click.argument("text")
-def ask(config_path: str | None, region: str | None, openid: str, text: str) -> None:
+def ask(config_path: str | None, region: str | None, openid: str, text: str, as_json: bool) -> None:
     """Print the reply the bot would send to TEXT.
 
-    Example: python -m bot ask --region dalian "过年加班工资怎么算"
+    Example: python -m bot ask --region dalian --json "过年加班工资怎么算"
     """
     bot = _bot_for(config_path, openid, region)
-    click.echo(bot.respond(_text_message(openid, text)) or "")
+    outcome = bot.take(_text_message(openid, text))
+    if as_json:
+        click.echo(json.dumps(outcome.as_dict(bot.knowledge.city), ensure_ascii=False))
+    else:
+        click.echo(outcome.reply or "")
 
 
 @main.command()
