@@ -136,6 +136,11 @@ def wording_problems(knowledge: Knowledge) -> list[str]:
             out.append(f"{where}: 「{m[0]}」 goes stale: name the year (2021年春节)")
     for doc in knowledge.broadcasts:
         where = _where(knowledge, doc)
+        out += [
+            f"{where}: source {sid!r} is not in sources.toml"
+            for sid in doc.also
+            if sid not in knowledge.sources
+        ]
         if doc.kind == "letter" and "{sender}" not in doc.body:
             out.append(f"{where}: sign a letter with {{sender}}: the official fills in who sends it")
         for line in doc.body.splitlines():
