@@ -74,6 +74,10 @@ def register_label_views(bp: Blueprint, services: Services) -> None:
         rows = store.unanswered(LIST_LIMIT)
         found = labels.by_key(store, [r["text"] for r in rows])
         items: list[dict[str, Any]] = [r | {"label": found.get(r["text"])} for r in rows]
+        for item in items:  # what the bot makes of it now (a label on a paraphrase may cover it)
+            if item["label"] is None:
+                now = services.bot.classifier.classify(item["text"]).intent
+                item["now"] = None if now == OUT_OF_SCOPE else now
         open_count = sum(1 for i in items if i["label"] is None)
         if show != "all":
             items = [i for i in items if i["label"] is None]
