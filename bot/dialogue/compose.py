@@ -33,8 +33,26 @@ TOPIC_NAMES = {
 }
 
 
-def short(full: str, phones: Sequence[str]) -> str:
-    """The first screen of an answer; ``full`` itself when it has nothing more to hold back."""
+def _bigrams(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1)}
+
+
+def _closest(lines: Sequence[str], question: str) -> str | None:
+    """The line sharing most two-character pieces with the question (at least three), if any."""
+    asked = _bigrams(re.sub(r"[\W_]+", "", question))
+    best, best_n = None, 2
+    for line in lines:
+        n = len(asked & _bigrams(line))
+        if n > best_n:
+            best, best_n = line, n
+    return best
+
+
+def short(full: str, phones: Sequence[str], question: str = "") -> str:
+    """The first screen of an answer; ``full`` itself when it has nothing more to hold back.
+
+    Beside the opening line it keeps the line closest to the question (「红包能抵加班费吗」 → the
+    line on 红包 and 加班费), the amount, and the number to call, each only when not said yet."""
     lines = full.split("\n")
     head, rest = lines[0], lines[1:]
     footer = [line for line in rest if line.startswith(_FOOTER)]
@@ -42,7 +60,10 @@ def short(full: str, phones: Sequence[str]) -> str:
     if len(full) <= SHORT_ENOUGH or not body:
         return full
     extra: list[str] = []
-    if not _AMOUNT.search(head):
+    closest = _closest(body, question) if question else None
+    if closest:
+        extra.append("· " + _amount_clause(_STEP.sub("", closest), 70))
+    if not _AMOUNT.search(head + "".join(extra)):
         amount = next((line for line in body if _AMOUNT.search(line)), None)
         if amount:
             extra.append("· " + _amount_clause(_STEP.sub("", amount)))

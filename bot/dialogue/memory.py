@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..nlu.classifier import normalise
+from ..nlu.classifier import Result, normalise
 from ..storage.store import User
 
 MEMO_TTL = 30 * 60
@@ -36,10 +36,14 @@ FOLLOW_UP = re.compile(
     r"详细|具体|还有|然后|继续|材料|带啥|带什么|证件|手续|流程|步骤|条件|够不够|符不符合|能不能|能领|"
     r"多久|多长时间|几天|什么时候|啥时候|哪里|哪儿|在哪|去哪|找谁|打给谁|电话|报名|申请|办理|"
     r"怎么办|咋办|怎么弄|咋弄|咋整|怎么领|咋领|怎么算|咋算|打到|打给|发给|给谁|谁发|多少|要钱|收费|免费|"
-    r"要不要|需不需要|可以吗|行吗|有用吗|靠谱|真的|确定|那现在|那我"
+    r"准备|要啥|要不要|需不需要|可以吗|行吗|有用吗|靠谱|真的|确定|那现在|那我|网上|线上|线下|能办|办吗|有没有|有吗|没$|不$"
 )
+# A topic message that asks for the steps and papers gets the whole answer at once.
+DETAILS = re.compile(r"材料|步骤|流程|手续|证件|带啥|带什么|准备什么|准备啥|详细|具体")
+# A fragment whose topic rests on one generic word (补贴, 证据) counts this little.
+WEAK_SCORE = 0.8
 # An ellipsis: 「那……呢」「……呢」「……那边」.
-ELLIPSIS = re.compile(r"^那|呢[吗啊呀]?$|那边|那里|这边的|的话$|怎么样$|咋样$|如何$|有没有$|有吗$|有不$")
+ELLIPSIS = re.compile(r"^那|呢[吗啊呀]?$|那边|那里|这边的|的话?$|怎么样$|咋样$|如何$|有没有$|有吗$|有不$")
 FRAGMENT_MAX_CHARS = 16
 
 
@@ -92,6 +96,16 @@ def is_follow_up(text: str) -> bool:
     """A short fragment that only makes sense about the last answer (「要带啥材料」「钱打到哪」)."""
     t = normalise(text)
     return 0 < len(t) <= FRAGMENT_MAX_CHARS and bool(FOLLOW_UP.search(t) or ELLIPSIS.search(t))
+
+
+def wants_details(text: str) -> bool:
+    """「法律援助要带啥材料」: the whole answer, not the first screen."""
+    return bool(DETAILS.search(normalise(text)))
+
+
+def is_weak_follow_up(text: str, result: Result) -> bool:
+    """A short fragment whose topic rests on one generic word (「有补贴没」「要准备啥证据」)."""
+    return result.score < WEAK_SCORE and is_follow_up(text)
 
 
 def is_ellipsis(text: str) -> bool:

@@ -273,7 +273,15 @@ class Bot:
                 intent, asked, trace.source = memo.topic, [memo.topic], "context"  # 「那大连呢」
             elif intent == "unknown" and (memory.wants_more(text) or memory.is_follow_up(text)):
                 intent, asked, trace.source, detailed = memo.topic, [memo.topic], "context", True
-        elif memo and memory.wants_more(text) and intent in TOPIC_INTENTS:
+        elif (
+            memo
+            and intent in TOPIC_INTENTS
+            and intent != memo.topic
+            and memory.is_weak_follow_up(text, result)
+        ):
+            # 「有补贴没」 after a training answer asks about training's subsidy, not a new topic.
+            intent, asked, trace.source, detailed = memo.topic, [memo.topic], "context", True
+        if not picked and intent in TOPIC_INTENTS and memory.wants_details(text):
             detailed = True
         if asked and intent in TOPIC_INTENTS:
             intent = asked[0]
@@ -287,19 +295,19 @@ class Bot:
                 note = f"{result.elsewhere}还没有本地政策，先按全国的政策回答你：\n"
         if intent in TOPIC_INTENTS:
             self.store.count_question(intent, user.region)  # the dashboard's counters (bot/staff/stats.py)
-            return note + self.topics(asked or [intent], user, detailed)
+            return note + self.topics(asked or [intent], user, detailed, text)
         if intent == "set_region" and memo:
             self.store.count_question(intent, user.region)
             return self.region_switched(result, user, memo)
         return self.answer(intent, user, result, text)
 
-    def topics(self, asked: Sequence[str], user: User, detailed: bool = False) -> str:
+    def topics(self, asked: Sequence[str], user: User, detailed: bool = False, question: str = "") -> str:
         """Each topic asked, short (or in full when asked for), as many as one reply holds; any left
         over are offered by name. The first is remembered for follow-ups."""
         parts: list[str] = []
         left: list[str] = []
         for intent in asked:
-            part = self.topic_reply(intent, user, detailed and not parts)
+            part = self.topic_reply(intent, user, detailed and not parts, question)
             if part and (not parts or compose.fits([*parts, part], compose.MAX_REPLY_BYTES - 120)):
                 parts.append(part)
             elif part:
@@ -310,12 +318,13 @@ class Bot:
         memory.keep(user, Memo(asked[0], user.region, self.clock(), detailed, tuple(asked[1:])))
         return "\n\n".join(parts)
 
-    def topic_reply(self, intent: str, user: User, detailed: bool = False) -> str:
+    def topic_reply(self, intent: str, user: User, detailed: bool = False, question: str = "") -> str:
         place = user.region
         full = self.knowledge.reply(intent, place, self.today())
         if not full:
             return ""
-        reply = full if detailed else compose.short(full, [c.phone for c in self.knowledge.contacts(place)])
+        phones = [c.phone for c in self.knowledge.contacts(place)]
+        reply = full if detailed else compose.short(full, phones, question)
         doc = self.knowledge.answer(intent, place)
         if place and doc and self.knowledge.city(doc.region) != self.knowledge.city(place):
             label = self.knowledge.region(place).label
