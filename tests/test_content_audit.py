@@ -124,6 +124,16 @@ def test_regional_encouragement_is_not_worded_as_a_requirement(ask_full: Callabl
     assert "安庆2021年鼓励企业发" in anqing and "不能顶替加班费" in anqing
 
 
+def test_dalians_holiday_notice_says_encourage_and_cites_labour_law(harness: Harness) -> None:
+    b = harness.services.broadcasts
+    notice = b.template("dalian/notice-2")
+    assert notice is not None and "labour-law" in notice.also
+    text = b.render(notice.title, notice.body, "dalian", datetime(2031, 1, 20, 1, 0, tzinfo=UTC))
+    line = next(x for x in text.splitlines() if "错峰" in x)
+    assert "鼓励" in line and "企业要" not in line
+    assert "300%" in text and "2021年春节正月初一至初三" not in text
+
+
 # -- §1 routing: 经开区 alone names no city --------------------------------------------------------
 
 
