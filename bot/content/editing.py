@@ -277,6 +277,31 @@ class ContentEditor:
         """Check and publish in one step (``bot content import``); no approval step."""
         return self._publish_payload(kind, key, payload, actor, "content_import", note)
 
+    def publish_many(
+        self, changes: dict[tuple[str, str], Payload | None], actor: str, action: str, note: str
+    ) -> list[Revision]:
+        """Check all changes together and publish them as one content version (``bot content import``)."""
+        if not changes:
+            return []
+        checked = self.checker.check(self.overlay(), changes)
+        if checked.problems:
+            raise EditRefused(checked.problems)
+        ids = []
+        with self.store.transaction():
+            seq = self._bump()
+            now = self.store.clock()
+            for (kind, key), payload in sorted(changes.items()):
+                text = None if payload is None else json.dumps(payload, ensure_ascii=False)
+                cur = self.store.conn.execute(
+                    "INSERT INTO content_revisions"
+                    " (kind, key, payload, status, note, author, created, published, seq)"
+                    " VALUES (?, ?, ?, 'published', ?, ?, ?, ?, ?)",
+                    (kind, key, text, note, actor, now, now, seq),
+                )
+                ids.append(int(cur.lastrowid or 0))
+            audit.record(self.store, actor, action, "content", f"{len(ids)} changes, version {seq}: {note}")
+        return [self._get(i) for i in ids]
+
     # -- internals --------------------------------------------------------------------------------
 
     def _get(self, rev_id: int) -> Revision:
