@@ -69,6 +69,10 @@ class StorageSettings:
 class ContentSettings:
     intents_dir: str = str(DATA_ROOT / "intents")
     content_dir: str = str(DATA_ROOT / "content")
+    # Desk content edits: a second official approves before publishing; each process looks for a
+    # newly published version at most this often (seconds).
+    require_approval: bool = False
+    reload_seconds: float = 2.0
 
 
 @dataclass(frozen=True)

@@ -191,6 +191,7 @@ def check(config_path: str | None) -> None:
     Example: python -m bot check
     """
     from ..content.checks import all_problems
+    from .content import published_check
     from ..content.knowledge import Knowledge
     from ..dialogue.menu import load_menu, menu_path
     from ..errors import ContentError
@@ -200,6 +201,7 @@ def check(config_path: str | None) -> None:
     knowledge = Knowledge(Path(settings.content.content_dir))
     problems = validate(Path(settings.content.intents_dir)) + knowledge.problems()
     problems += all_problems(knowledge, Path(settings.content.intents_dir))  # content/checks.py
+    problems += published_check(settings)  # the desk's published edits too (cli/content.py)
     menu = menu_path(settings.content.content_dir)
     if menu.exists():
         try:
@@ -245,10 +247,11 @@ def run() -> None:
 def _register_commands() -> None:
     """Staff and broadcast commands live beside the features they drive."""
     from .broadcasts import COMMANDS as BROADCAST
+    from .content import COMMANDS as CONTENT
     from .learn import COMMANDS as LEARN
     from .staff import COMMANDS as STAFF
 
-    for command in (*STAFF, *BROADCAST, *LEARN):
+    for command in (*STAFF, *BROADCAST, *LEARN, *CONTENT):
         main.add_command(command)
 
 

@@ -14,6 +14,7 @@ from flask.blueprints import BlueprintSetupState
 from ...services import Services
 from . import auth
 from .labels import register_label_views
+from .content import register_content_views
 from .views import register_views
 
 
@@ -35,6 +36,7 @@ def create_desk(services: Services) -> Blueprint:
         auth.configure_app(state.app, key, secure, state.url_prefix or "/")
 
     register_views(bp, services)
+    register_content_views(bp, services)  # 内容维护 (content.py)
     register_label_views(bp, services)
     return bp
 
