@@ -6,6 +6,7 @@ Every entry point finds the file the same way (``locate``): ``--config PATH``, e
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import tomllib
 from dataclasses import dataclass, field, fields, replace
@@ -25,6 +26,19 @@ def _data_root() -> Path:
 
 DATA_ROOT = _data_root()
 MODES = ("plain", "compat", "safe")
+OPEN_STATUSES = ("待受理", "已受理", "处理中")
+DEFAULT_DUE_DAYS = {"待受理": 3.0, "已受理": 7.0, "处理中": 30.0}
+# Values of the demo config and of config.example.toml: public, so never secrets.
+PLACEHOLDERS = frozenset(
+    {
+        "liugong-demo-token",
+        "demo-secret",
+        "wxdemo0000000000",
+        "wx0000000000000000",
+        "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG",
+        "change-me",
+    }
+)
 ACCOUNT_TYPES = ("subscription", "service")
 
 # Secrets may come from the environment instead of the file.
@@ -58,6 +72,9 @@ class ServerSettings:
     max_body_bytes: int = 64 * 1024
     # Past this many seconds a reply is abandoned: answer `success`, follow up by customer-service message.
     reply_budget_seconds: float = 4.0
+    # Reverse proxies in front of the server whose X-Forwarded-For / X-Forwarded-Proto are trusted
+    # (nginx on the same machine: 1). 0: those headers are ignored, whoever sends them.
+    trusted_proxies: int = 0
 
 
 @dataclass(frozen=True)
@@ -81,6 +98,13 @@ class ComplaintSettings:
     draft_ttl_hours: float = 24.0
     # Closed cases are anonymised this many days after their last change (complaints purge).
     retention_days: int = 365
+    # Days a case may stay in each open status before it is overdue (the desk flags and filters
+    # it). Local practice sets these; the defaults are a starting point, not a legal limit.
+    due_days: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_DUE_DAYS))
+
+    def time_limits(self) -> dict[str, float]:
+        """Days allowed per open status: the defaults, overridden by what the config names."""
+        return DEFAULT_DUE_DAYS | {k: float(v) for k, v in self.due_days.items()}
 
 
 @dataclass(frozen=True)
@@ -133,7 +157,60 @@ class Settings:
             raise ConfigError('[desk] cookie_secure must be "on", "off" or "auto"')
         if not self.server.webhook_path.startswith("/"):
             raise ConfigError("[server] webhook_path must start with /")
+        if self.server.trusted_proxies < 0:
+            raise ConfigError("[server] trusted_proxies must be 0 or more")
+        for status, days in self.complaints.due_days.items():
+            if status not in OPEN_STATUSES:
+                raise ConfigError(
+                    f"[complaints] due_days: {status!r} is not an open status ({'、'.join(OPEN_STATUSES)})"
+                )
+            if not isinstance(days, int | float) or days <= 0:
+                raise ConfigError(f"[complaints] due_days: {status} must be a positive number of days")
+        weak = self.placeholder_secrets()
+        if weak and not is_loopback(self.server.host):
+            raise ConfigError(
+                f"[server] host {self.server.host} is reachable from other machines, but "
+                + "; ".join(weak)
+                + ": set the 公众号's real values (or BOT_WECHAT_* variables) first"
+            )
         return self
+
+    def placeholder_secrets(self) -> list[str]:
+        """The secrets still at a public demo or placeholder value (empty: none)."""
+        w = self.wechat
+        named = {
+            "[wechat] token": w.token,
+            "[wechat] app_secret": w.app_secret,
+            "[wechat] app_id": w.app_id,
+            "[wechat] encoding_aes_key": w.encoding_aes_key,
+            "[desk] secret_key": self.desk.secret_key,
+        }
+        return [
+            f"{key} is the demo/placeholder value {value!r}"
+            for key, value in named.items()
+            if value in PLACEHOLDERS or "change-me" in value
+        ]
+
+    def mode_warning(self) -> str | None:
+        """A warning for plain and compat mode (printed by ``serve`` and ``check``), None in safe mode."""
+        mode = self.wechat.mode
+        if mode == "safe":
+            return None
+        return (
+            f"warning: {mode} mode: WeChat signs only the query string, not the message, so anyone "
+            f"who has seen one push URL can post messages as any openid for "
+            f'{self.wechat.timestamp_window} s. Use mode = "safe" in production.'
+        )
+
+
+def is_loopback(host: str) -> bool:
+    """Is ``host`` reachable from this machine only (127.0.0.1, ::1, localhost)?"""
+    if host in ("localhost", ""):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def _section(cls: type, raw: dict[str, Any], name: str) -> Any:
@@ -145,6 +222,8 @@ def _section(cls: type, raw: dict[str, Any], name: str) -> Any:
         expected = type(getattr(cls(), key))
         if expected is float and isinstance(value, int):
             continue
+        if expected is int and isinstance(value, bool):
+            raise ConfigError(f"[{name}] {key} must be a int")
         if not isinstance(value, expected):
             raise ConfigError(f"[{name}] {key} must be a {expected.__name__}")
     return cls(**raw)

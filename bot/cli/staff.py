@@ -89,7 +89,7 @@ def users_add(config_path: str | None, name: str, role: str, password_stdin: boo
         account = accounts.add_user(store, name, role, password)
     except accounts.AccountError as exc:
         raise click.ClickException(str(exc)) from exc
-    audit.record(store, cli_actor(), "user_add", account.name, account.role)
+    audit.record(store, cli_actor(), "user_add", account.name, account.role_name)
     click.echo(f"added {account.name} ({account.role})")
 
 
@@ -314,7 +314,9 @@ def complaints_export(
     """
     services = _services(settings_from(config_path))
     rows = services.complaints.search(status=status, region=region, limit=1_000_000)
-    text = services.complaints.export_csv(rows)
+    from ..staff.lookup import region_title
+
+    text = services.complaints.export_csv(rows, lambda rid: region_title(services.knowledge, rid))
     where = out or "stdout"
     audit.record(
         services.store,
@@ -324,7 +326,11 @@ def complaints_export(
         f"{len(rows)} 条；status={status or '全部'}，region={region or '全部'}，to {Path(where).name}",
     )
     if out:
-        Path(out).write_text(text, encoding="utf-8-sig", newline="")
+        # Full phone numbers and names: readable by the owner only (0600), whatever the umask.
+        fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        os.fchmod(fd, 0o600)
+        with open(fd, "w", encoding="utf-8-sig", newline="") as fh:
+            fh.write(text)
         click.echo(f"{len(rows)} case(s) → {out}", err=True)
     else:
         click.echo(text, nl=False)

@@ -1,13 +1,16 @@
 """The wage-complaint register: cases, their status history, CSV export and the retention purge.
 
 A case is saved inside the turn's transaction (``create``), so the case number is on disk before
-the reply that shows it leaves.
+the reply that shows it leaves. Case work (assignee, due dates, internal notes, callbacks) is in
+``casework``; this module keeps the case itself.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,6 +28,8 @@ TRANSITIONS = {
     "已办结": (),
     "不予受理": (),
 }
+
+PURGED = "（已清除）"
 
 EVENT_INSERT = (
     "INSERT INTO complaint_events (complaint_id, status, note, actor, created) VALUES (?, ?, ?, ?, ?)"
@@ -53,10 +58,42 @@ class Complaint:
     created: float
     updated: float
     anonymised: bool
+    assignee: str | None = None
+    status_since: float | None = None
 
     @property
     def masked_phone(self) -> str:
         return mask_phone(self.phone)
+
+    @property
+    def masked_name(self) -> str:
+        return mask_name(self.name)
+
+    @property
+    def open(self) -> bool:
+        return self.status not in CLOSED
+
+
+def mask_name(name: str | None) -> str:
+    """张三丰 → 张**: enough for staff to confirm a caller, not enough to read off a list."""
+    return name[0] + "*" * max(1, len(name) - 1) if name else "—"
+
+
+def caller_query(text: str) -> tuple[str, str] | None:
+    """How a search box query finds a caller: ("phone", 11 digits), ("tail", 4 digits), ("name", …).
+
+    A number written with spaces or dashes still counts; None when the query cannot be either.
+    """
+    compact = "".join(c for c in text if not c.isspace() and c != "-")
+    if compact.startswith("+86"):
+        compact = compact[3:]
+    if compact.isdigit() and len(compact) == 11 and compact.startswith("1"):
+        return ("phone", compact)
+    if compact.isdigit() and len(compact) == 4:
+        return ("tail", compact)
+    if 2 <= len(compact) <= 8 and not any(c.isdigit() for c in compact):
+        return ("name", compact)
+    return None
 
 
 def _row(row: Any) -> Complaint:
@@ -85,8 +122,8 @@ class Register:
             case_no = f"QX-{day}-{n + 1:04d}"
             cur = conn.execute(
                 "INSERT INTO complaints (case_no, openid, user_hash, region, employer, site, amount, period,"
-                " workers, phone, name, status, note, notified, created, updated)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '待受理', '', 1, ?, ?)",
+                " workers, phone, name, status, note, notified, created, updated, status_since)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '待受理', '', 1, ?, ?, ?)",
                 (
                     case_no,
                     openid,
@@ -99,6 +136,7 @@ class Register:
                     fields["workers"],
                     fields["phone"],
                     fields.get("name"),
+                    now,
                     now,
                     now,
                 ),
@@ -137,10 +175,28 @@ class Register:
         since: float | None = None,
         until: float | None = None,
         text: str | None = None,
+        assignee: str | None = None,
+        overdue: dict[str, float] | None = None,
+        now: float | None = None,
         limit: int = 200,
     ) -> list[Complaint]:
+        """Newest first. ``text`` matches the case number, employer, site and latest note, and a
+        caller: a full phone number, its last 4 digits or the worker's name (see ``caller_query``).
+        ``overdue`` (days per open status, e.g. ``ComplaintSettings.time_limits()``) keeps only the
+        cases past their due date at ``now``; ``assignee`` '-' means nobody yet."""
         sql = "SELECT * FROM complaints WHERE 1=1"
         args: list[object] = []
+        if assignee == "-":
+            sql += " AND assignee IS NULL"
+        elif assignee:
+            sql, args = sql + " AND assignee = ?", [*args, assignee]
+        if overdue is not None:
+            at = self.store.clock() if now is None else now
+            parts = []
+            for st, days in overdue.items():
+                parts.append("(status = ? AND COALESCE(status_since, created) < ?)")
+                args += [st, at - days * 86400]
+            sql += f" AND ({' OR '.join(parts) or '0'})"
         if status:
             sql, args = sql + " AND status = ?", [*args, status]
         if region:
@@ -151,8 +207,18 @@ class Register:
             sql, args = sql + " AND created < ?", [*args, until]
         if text:
             like = f"%{text}%"
-            sql += " AND (case_no LIKE ? OR employer LIKE ? OR site LIKE ? OR note LIKE ?)"
+            clauses = "case_no LIKE ? OR employer LIKE ? OR site LIKE ? OR note LIKE ?"
             args += [like, like, like, like]
+            caller = caller_query(text)
+            if caller is not None:
+                kind, value = caller
+                if kind == "phone":
+                    clauses, args = clauses + " OR phone = ?", [*args, value]
+                elif kind == "tail":
+                    clauses, args = clauses + " OR substr(phone, -4) = ?", [*args, value]
+                else:
+                    clauses, args = clauses + " OR instr(name, ?) > 0", [*args, value]
+            sql += f" AND ({clauses})"
         rows = self.store.conn.execute(sql + " ORDER BY id DESC LIMIT ?", [*args, limit])
         return [_row(r) for r in rows]
 
@@ -168,8 +234,9 @@ class Register:
                 allowed = "、".join(TRANSITIONS[current.status]) or "无（已结案）"
                 raise ValueError(f"{current.status} 之后只能改为：{allowed}")
             conn.execute(
-                "UPDATE complaints SET status = ?, note = ?, notified = 0, updated = ? WHERE id = ?",
-                (status, note.strip(), now, current.id),
+                "UPDATE complaints SET status = ?, note = ?, notified = 0, updated = ?, status_since = ?"
+                " WHERE id = ?",
+                (status, note.strip(), now, now, current.id),
             )
             conn.execute(
                 EVENT_INSERT,
@@ -182,8 +249,14 @@ class Register:
     def mark_notified(self, complaint_id: int) -> None:
         self.store.conn.execute("UPDATE complaints SET notified = 1 WHERE id = ?", (complaint_id,))
 
-    def export_csv(self, complaints: list[Complaint]) -> str:
-        """CSV for the labour inspection team; cells that a spreadsheet would run as formulas are defused."""
+    def export_csv(
+        self, complaints: list[Complaint], region_name: Callable[[str | None], str] | None = None
+    ) -> str:
+        """CSV for the labour inspection team; cells that a spreadsheet would run as formulas are defused.
+
+        ``region_name`` turns a region id into what staff read (安庆市宜秀区, not anqing-yixiu).
+        """
+        place = region_name or (lambda rid: rid or "")
         out = io.StringIO()
         writer = csv.writer(out)
         writer.writerow(
@@ -200,6 +273,7 @@ class Register:
                 "电话",
                 "姓名",
                 "最新说明",
+                "经办人",
             ]
         )
         for c in complaints:
@@ -207,7 +281,7 @@ class Register:
                 c.case_no,
                 c.status,
                 shown(c.created),
-                c.region or "",
+                place(c.region),
                 c.employer,
                 c.site,
                 c.amount,
@@ -216,21 +290,42 @@ class Register:
                 c.phone or "",
                 c.name or "",
                 c.note,
+                c.assignee or "",
             ]
             writer.writerow([_defuse(v) for v in row])
         return out.getvalue()
 
     def purge(self, older_than_days: int) -> int:
-        """Anonymise closed cases older than N days: personal fields go, the numbers stay for statistics."""
+        """Anonymise closed cases older than N days: personal fields go, the numbers stay for statistics.
+
+        Staff notes go too (the latest note, the status history's notes, internal notes and
+        callback records): staff write names and phone numbers in them.
+        """
         cutoff = self.store.clock() - older_than_days * 86400
         with self.store.transaction() as conn:
-            cur = conn.execute(
-                "UPDATE complaints SET openid = NULL, phone = NULL, name = NULL, employer = '（已清除）',"
-                " site = '（已清除）', anonymised = 1"
-                " WHERE status IN (?, ?) AND updated < ? AND anonymised = 0",
-                (*CLOSED, cutoff),
-            )
-            return cur.rowcount
+            ids = [
+                r[0]
+                for r in conn.execute(
+                    "SELECT id FROM complaints WHERE status IN (?, ?) AND updated < ? AND anonymised = 0",
+                    (*CLOSED, cutoff),
+                )
+            ]
+            for cid in ids:
+                conn.execute(
+                    "UPDATE complaints SET openid = NULL, phone = NULL, name = NULL, employer = ?,"
+                    " site = ?, note = CASE WHEN note = '' THEN '' ELSE ? END, anonymised = 1 WHERE id = ?",
+                    (PURGED, PURGED, PURGED, cid),
+                )
+                conn.execute(
+                    "UPDATE complaint_events SET note = ? WHERE complaint_id = ? AND note != ''",
+                    (PURGED, cid),
+                )
+                conn.execute(
+                    "UPDATE complaint_notes SET body = ?, outcome = CASE WHEN outcome = '' THEN '' ELSE ? END"
+                    " WHERE complaint_id = ?",
+                    (PURGED, PURGED, cid),
+                )
+            return len(ids)
 
 
 def status_news(complaint: Complaint) -> str:
@@ -240,6 +335,15 @@ def status_news(complaint: Complaint) -> str:
 
 
 def _defuse(value: Any) -> Any:
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+    """Prefix ' to a cell a spreadsheet would read as a formula, also behind invisible characters
+    (a byte order mark, zero-width or other format characters, spaces)."""
+    if not isinstance(value, str):
+        return value
+    if value[:1] in ("\t", "\r"):
+        return "'" + value
+    shown = value.lstrip(" \u3000\n")
+    while shown and unicodedata.category(shown[0]) in ("Cf", "Zs", "Cc"):
+        shown = shown[1:]
+    if shown[:1] in ("=", "+", "-", "@", "＝", "＋", "－", "＠"):
         return "'" + value
     return value

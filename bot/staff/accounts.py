@@ -1,8 +1,10 @@
 """Staff accounts for the desk: argon2 password hashes, login throttling, server-side sessions.
 
 There are no default accounts and no default passwords: the first admin is created with
-``python -m bot users add NAME --role admin``. A failed login is recorded per name and per
-client address; five failures within 15 minutes lock that name (or address) for 15 minutes.
+``python -m bot users add NAME --role admin``. Failed logins are counted per name and client
+address together: after a few failures that address waits before it may try that name again,
+longer after each failure, and one address may fail only so often in an hour. Nobody can lock
+the owner out from elsewhere (see "throttling" below).
 Sessions live in SQLite (only a hash of the token), so logging out or disabling an account
 ends the session everywhere, in every worker process.
 """
@@ -11,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+import threading
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,13 +30,19 @@ ROLE_RANK = {role: i for i, role in enumerate(ROLES, 1)}
 MIN_PASSWORD = 10
 MAX_NAME = 32
 
-MAX_FAILURES = 5
-FAILURE_WINDOW = 15 * 60
-LOCK_SECONDS = 15 * 60
+# Login throttling (see "throttling" below).
+FREE_FAILURES = 3
+BASE_DELAY = 30.0
+MAX_DELAY = 15 * 60.0
+MAX_PER_ADDRESS = 30
+FAILURE_WINDOW = 3600.0
+MAX_CONCURRENT_HASHES = 2
+HASH_WAIT = 10.0
 
 SESSION_MAX_AGE = 12 * 3600
 
 _hasher = PasswordHasher()
+_hashing = threading.BoundedSemaphore(MAX_CONCURRENT_HASHES)
 _dummy_hash: str | None = None
 
 
@@ -42,17 +51,22 @@ class AccountError(ValueError):
 
 
 class Throttled(Exception):
-    """Too many failed logins: refuse until ``seconds`` have passed."""
+    """Too many failed logins from this address: refuse until ``seconds`` have passed."""
 
-    def __init__(self, seconds: float, fresh: bool = False) -> None:
-        super().__init__(f"locked for {int(seconds)}s")
-        self.seconds = max(1, int(seconds))
-        self.fresh = fresh  # this attempt was checked (and failed) and caused the lock
+    def __init__(self, seconds: float) -> None:
+        super().__init__(f"wait {int(seconds)}s")
+        self.seconds = max(1, -int(-seconds // 1))
 
     @property
     def message(self) -> str:
-        minutes = max(1, -(-self.seconds // 60))
-        return f"登录失败次数太多，为了账号安全已暂停登录，请 {minutes} 分钟后再试。忘记密码请找管理员重置。"
+        wait = f"{self.seconds} 秒" if self.seconds < 60 else f"{-(-self.seconds // 60)} 分钟"
+        return f"登录失败次数太多，为了账号安全请 {wait}后再试。忘记密码请找管理员重置。"
+
+
+class Busy(Exception):
+    """Too many logins are being checked at this moment; try again shortly."""
+
+    message = "现在登录的人比较多，请过几秒再试。"
 
 
 @dataclass(frozen=True)
@@ -157,58 +171,73 @@ def verify(store: Store, name: str, password: str) -> Account | None:
 
 
 # -- throttling -------------------------------------------------------------------------------------
+#
+# Every attempt is written down (one row: name, address, time) in its own short transaction BEFORE
+# the password is hashed, so concurrent attempts cannot all read "no failures yet" and hash at once.
+# A success removes the rows of that name and address; whatever is left are failures (or attempts
+# still being hashed, which count too).
+#
+# Two limits, neither of which lets a stranger lock somebody else out:
+# - per account AND address: FREE_FAILURES tries, then a delay that doubles with each further
+#   failure (BASE_DELAY, 2x, 4x … up to MAX_DELAY). Another address, one that has not been failing,
+#   is not slowed down at all: the owner at her own desk still gets in;
+# - per address: at most MAX_PER_ADDRESS failures in FAILURE_WINDOW, whatever the names.
+# At most MAX_CONCURRENT_HASHES argon2 checks run at once in a process (each takes 64 MiB).
+
+
+def _wait(now: float, conn: Any, name: str, ip: str) -> float:
+    since = now - FAILURE_WINDOW
+    pair = conn.execute(
+        "SELECT COUNT(*), MAX(created) FROM login_attempts WHERE name = ? AND ip = ? AND created > ?",
+        (name, ip, since),
+    ).fetchone()
+    wait = 0.0
+    if pair[0] >= FREE_FAILURES:
+        delay = min(BASE_DELAY * 2 ** (pair[0] - FREE_FAILURES), MAX_DELAY)
+        wait = max(wait, pair[1] + delay - now)
+    # The address's failures fall out of the window one by one: wait for the oldest one that counts.
+    row = conn.execute(
+        "SELECT created FROM login_attempts WHERE ip = ? AND created > ? ORDER BY created DESC"
+        " LIMIT 1 OFFSET ?",
+        (ip, since, MAX_PER_ADDRESS - 1),
+    ).fetchone()
+    if row is not None:
+        wait = max(wait, row[0] + FAILURE_WINDOW - now)
+    return wait
 
 
 def locked_for(store: Store, name: str, ip: str) -> float:
-    """Seconds until this name and this address may try again (0: they may now)."""
-    now = store.clock()
-    row = store.conn.execute(
-        "SELECT MAX(until) FROM login_locks WHERE (kind = 'name' AND key = ?) OR (kind = 'ip' AND key = ?)",
-        (_clean_name(name), ip),
-    ).fetchone()
-    until = row[0] or 0.0
-    return max(0.0, until - now)
+    """Seconds until this name may be tried again from this address (0: now)."""
+    return _wait(store.clock(), store.conn, _clean_name(name), ip)
 
 
-def _record_failure(store: Store, name: str, ip: str) -> float:
-    """Note a failed login; return the seconds of lock it caused (0 if none)."""
+def _count_attempt(store: Store, name: str, ip: str) -> int:
+    """Check the limits and write the attempt down, atomically; the attempt's row id."""
     now = store.clock()
-    since = now - FAILURE_WINDOW
-    locked = 0.0
     with store.transaction() as conn:
-        conn.execute("INSERT INTO login_attempts (name, ip, created) VALUES (?, ?, ?)", (name, ip, now))
-        for kind, key in (("name", name), ("ip", ip)):
-            n = conn.execute(
-                f"SELECT COUNT(*) FROM login_attempts WHERE {kind} = ? AND created > ?",  # noqa: S608 (fixed column)
-                (key, since),
-            ).fetchone()[0]
-            if n >= MAX_FAILURES:
-                conn.execute(
-                    "INSERT INTO login_locks (kind, key, until) VALUES (?, ?, ?)"
-                    " ON CONFLICT(kind, key) DO UPDATE SET until = excluded.until",
-                    (kind, key, now + LOCK_SECONDS),
-                )
-                locked = LOCK_SECONDS
-        # Housekeeping: attempts older than a day and expired locks say nothing any more.
+        wait = _wait(now, conn, name, ip)
+        if wait > 0:
+            raise Throttled(wait)
+        cur = conn.execute("INSERT INTO login_attempts (name, ip, created) VALUES (?, ?, ?)", (name, ip, now))
+        # Housekeeping: attempts older than a day say nothing any more.
         conn.execute("DELETE FROM login_attempts WHERE created < ?", (now - 86400,))
-        conn.execute("DELETE FROM login_locks WHERE until < ?", (now,))
-    return locked
+    return int(cur.lastrowid or 0)
 
 
 def login(store: Store, name: str, password: str, ip: str) -> Account | None:
-    """Check a login: the account, None for a wrong name or password, or raise ``Throttled``."""
+    """Check a login: the account, None for a wrong name or password; raise ``Throttled`` or ``Busy``."""
     name = _clean_name(name)
-    wait = locked_for(store, name, ip)
-    if wait > 0:
-        raise Throttled(wait)
-    account = verify(store, name, password)
+    attempt = _count_attempt(store, name, ip)
+    if not _hashing.acquire(timeout=HASH_WAIT):
+        store.conn.execute("DELETE FROM login_attempts WHERE id = ?", (attempt,))  # never checked
+        raise Busy()
+    try:
+        account = verify(store, name, password)
+    finally:
+        _hashing.release()
     if account is not None:
-        store.conn.execute("DELETE FROM login_attempts WHERE name = ?", (name,))
-        return account
-    locked = _record_failure(store, name, ip)
-    if locked:
-        raise Throttled(locked, fresh=True)
-    return None
+        store.conn.execute("DELETE FROM login_attempts WHERE name = ? AND ip = ?", (name, ip))
+    return account
 
 
 # -- sessions -------------------------------------------------------------------------------------

@@ -157,3 +157,70 @@ def lookup(
             return found  # not a topic the bot answers: show nothing rather than every answer
     found.hits = answers_for(knowledge, found.intent, found.region, today)
     return found
+
+
+# -- full text: when the classifier finds no topic --------------------------------------------------
+
+# Words that say nothing about the topic: never searched for, never highlighted.
+_STOP = frozenset(
+    [
+        "怎么",
+        "怎么样",
+        "什么",
+        "怎样",
+        "如何",
+        "哪里",
+        "多少",
+        "请问",
+        "一下",
+        "可以",
+        "没有",
+        "现在",
+        "今天",
+        "我们",
+        *list("的了吗呢啊吧么我你他她是在有和就也都要会能咋"),
+    ]
+)
+
+
+def word_cutter(classifier: object) -> Any:
+    """The jieba ``lcut`` of the bot's classifier (it knows the domain's words), or None."""
+    for part in (classifier, getattr(classifier, "rules", None)):
+        tokenizer = getattr(part, "tokenizer", None)
+        if tokenizer is not None:
+            return tokenizer.lcut
+    return None
+
+
+def search_terms(query: str, cut: Any = None) -> list[str]:
+    """The words of a query worth looking for in text: ``cut`` (a jieba ``Tokenizer.lcut``) splits
+    it; without one, the query's runs of CJK characters, letters and digits."""
+    import re
+
+    query = query.strip()[:200]
+    if cut is not None:
+        words = [w.strip() for w in cut(query)]
+    else:
+        words = re.findall(r"[\u4e00-\u9fff]+|[A-Za-z0-9]+", query)
+    terms: list[str] = []
+    for w in words:
+        if not w or w in _STOP or not re.fullmatch(r"[\u4e00-\u9fff]+|[A-Za-z0-9]+", w):
+            continue
+        if w not in terms:
+            terms.append(w)
+    longer = [t for t in terms if len(t) > 1]
+    return longer or terms
+
+
+def full_text(knowledge: Knowledge, terms: list[str], today: date, limit: int = 10) -> list[Hit]:
+    """Answers whose text contains the most of ``terms`` (then the longest matches), best first."""
+    if not terms:
+        return []
+    scored = []
+    for (_rid, _iid), doc in sorted(knowledge.answers.items()):
+        text = knowledge.render(doc, today)
+        found = [t for t in terms if t in text]
+        if found:
+            scored.append((-len(found), -sum(len(t) for t in found), doc))
+    scored.sort(key=lambda x: (x[0], x[1]))
+    return [_hit(knowledge, doc, today) for _, _, doc in scored[:limit]]

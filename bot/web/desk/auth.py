@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import hmac
-import ipaddress
 import os
 import secrets
 from collections.abc import Callable
 from functools import wraps
 from typing import Any, TypeVar, cast
 
-from flask import g, redirect, render_template, request, session, url_for
+from flask import Flask, g, redirect, render_template, request, session, url_for
 from flask.sansio.app import App
 from flask.typing import ResponseReturnValue
+from werkzeug.middleware.proxy_fix import ProxyFix
 
-from ...config import Settings
+from ...config import Settings, is_loopback
 from ...staff import accounts
 from ...storage.store import Store
 
@@ -38,21 +38,13 @@ def secret_key(store: Store, settings: Settings) -> str:
     return str(row[0])
 
 
-def _is_loopback(host: str) -> bool:
-    if host in ("localhost", ""):
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
 def cookie_secure(settings: Settings) -> bool:
     """Send the session cookie over HTTPS only?
 
     ``[desk] cookie_secure`` "on"/"off"; with "auto", $BOT_DESK_COOKIE_SECURE (1/0) if set,
     else on unless the server listens on a loopback address (the 127.0.0.1 demo over plain HTTP).
-    Behind a TLS-terminating proxy on 127.0.0.1, set it to "on".
+    Behind a TLS-terminating proxy on 127.0.0.1, set it to "on", or set ``[server] trusted_proxies``
+    so that a request the proxy marks ``X-Forwarded-Proto: https`` gets a Secure cookie.
     """
     configured = settings.desk.cookie_secure
     if configured in ("on", "off"):
@@ -62,10 +54,14 @@ def cookie_secure(settings: Settings) -> bool:
         return True
     if env in ("0", "false", "no", "off"):
         return False
-    return not _is_loopback(settings.server.host)
+    return not is_loopback(settings.server.host)
 
 
-def configure_app(app: App, key: str, secure: bool, path: str) -> None:
+def configure_app(app: App, key: str, secure: bool, path: str, proxies: int = 0) -> None:
+    """Session cookie settings; with ``proxies`` > 0, trust that many proxies' X-Forwarded-For and
+    X-Forwarded-Proto (werkzeug's ProxyFix): the client's address and whether it came over HTTPS."""
+    if proxies and isinstance(app, Flask) and not isinstance(app.wsgi_app, ProxyFix):
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)  # type: ignore[method-assign]
     if not app.secret_key:
         app.secret_key = key
     app.config.update(
@@ -78,12 +74,9 @@ def configure_app(app: App, key: str, secure: bool, path: str) -> None:
 
 
 def client_ip() -> str:
-    """The client's address; behind a local reverse proxy, the address the proxy appended last."""
-    remote = request.remote_addr or "-"
-    forwarded = request.headers.get("X-Forwarded-For", "")
-    if forwarded and _is_loopback(remote):
-        return forwarded.split(",")[-1].strip() or remote
-    return remote
+    """The client's address: behind ``[server] trusted_proxies`` proxies, ProxyFix has already put
+    the address they saw in ``remote_addr``; X-Forwarded-For from anyone else counts for nothing."""
+    return request.remote_addr or "-"
 
 
 # -- who is logged in -------------------------------------------------------------------------------
@@ -139,8 +132,9 @@ def csrf_ok() -> bool:
 
 
 def safe_next(target: str | None) -> str | None:
-    """Only a path inside the desk may be the page to come back to after login."""
-    if not target:
+    """Only a path inside the desk may be the page to come back to after login (no control
+    characters either: a CR/LF would end up in the Location header)."""
+    if not target or any(ord(c) < 0x20 or ord(c) == 0x7F for c in target):
         return None
     prefix = url_for("desk.home")
     if not target.startswith(prefix) or "//" in target or "\\" in target:
