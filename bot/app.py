@@ -30,10 +30,10 @@ def create_app(settings: Settings, services: Services | None = None) -> Flask:
     deadline = Deadline(services.bot, settings.server.reply_budget_seconds, services.outbox.send)
     app.register_blueprint(create_webhook(services.gate, deadline, settings.server))
     from .web.desk import create_desk
-    from .web.desk.broadcasts import create_desk_broadcasts
+    from .web.desk.broadcasts import bp as desk_broadcasts
 
     app.register_blueprint(create_desk(services), url_prefix="/desk")
-    app.register_blueprint(create_desk_broadcasts(services), url_prefix="/desk/broadcasts")
+    app.register_blueprint(desk_broadcasts, url_prefix="/desk/broadcasts")
 
     @app.get("/healthz")
     def healthz() -> dict[str, str]:

@@ -257,6 +257,8 @@ class World:
     ticks: int = 0
     crashes: int = 0
     faults: Counter[str] = field(default_factory=Counter)
+    # Runs between WeChat accepting a send and our record of it (a simulated crash), if set.
+    on_accept: Callable[[Send], None] | None = None
     # set by boot()
     store: Store = field(init=False)
     api: WeChatAPI = field(init=False)
@@ -285,6 +287,7 @@ class World:
             max_attempts=3,
         )
         self.proxy = ChaosAPI(self.api, self)
+        self.on_accept = None  # a crash planned for the process that died does not carry over
         self.b = Broadcasts(
             self.store,
             knowledge(),
@@ -292,10 +295,15 @@ class World:
             account_type=self.account_type,
             settings=BroadcastSettings(grace_minutes=GRACE_MINUTES),
             clock=self.clock,
+            after_accept=self.after_accept,
         )
         self.b.listeners.append(lambda send: self.maybe_expire(f"after send #{send.id} {send.status}"))
         self.sched = Scheduler(self.b, str(self.db), poll_seconds=30)
         self.sched._aps.start(paused=True)  # jobs are armed and inspected, fired by the test
+
+    def after_accept(self, send: Send) -> None:
+        if self.on_accept is not None:
+            self.on_accept(send)
 
     def halt(self) -> None:
         """The process goes away (its leader lock released, as the kernel would)."""
@@ -433,7 +441,7 @@ class World:
             self.sched.sync_tags()  # never raises, whatever WeChat answers
         crash = self.rng.random()
         if crash < 0.12:
-            self.b.after_accept = self.crash_after_accept
+            self.on_accept = self.crash_after_accept
         elif crash < 0.2:
             self.proxy.crash_before_send = True
         self.fire_due()
@@ -441,14 +449,14 @@ class World:
         return True
 
     def crash_after_accept(self, send: Send) -> None:
-        self.b.after_accept = None
+        self.on_accept = None
         self.note(f"crash: WeChat accepted send #{send.id}, not recorded")
         raise Crash("killed between WeChat's answer and our record")
 
     def heal(self) -> list[str]:
         """WeChat is healthy again; an official presses 立即发送 on every failed broadcast."""
         self.chaos = False
-        self.b.after_accept = None
+        self.on_accept = None
         self.proxy.crash_before_send = False
         self.emu.quiesce()
         self.state.clear_faults()
@@ -808,7 +816,7 @@ def test_a_send_wechat_accepted_before_a_crash_is_not_reported_as_unsent(small: 
     def crash(send: Send) -> None:
         raise Crash("killed between WeChat's answer and our record")
 
-    small.b.after_accept = crash
+    small.on_accept = crash
     with pytest.raises(Crash):
         fire(small, broadcast)
     assert mass_texts(small, "o-1") != []  # it went out
@@ -816,7 +824,7 @@ def test_a_send_wechat_accepted_before_a_crash_is_not_reported_as_unsent(small: 
     small.state.inject_fault(TAG, errcode=-1, times=3)  # … and WeChat is busy when we come back
     small.halt()
     small.boot()
-    small.b.after_accept = None
+    small.on_accept = None
     [send] = small.b.recover()
     held_back(small, send)
     assert "没有发送" not in send.error and "没有发出" not in send.error, send.error

@@ -139,7 +139,7 @@ def test_a_restart_after_a_crash_mid_send_finishes_it_without_sending_twice(
     env.follower("o-1", "anqing")
     broadcast = env.schedule(regions=("anqing",))
     env.clock.now = broadcast.sends[0].due
-    claimed = env.b._claim(broadcast.id, broadcast.sends[0].occurrence)
+    claimed = env.b.sender._claim(broadcast.id, broadcast.sends[0].occurrence)
     send = claimed[0]
     assert send.text is not None
     # The dead process got as far as WeChat accepting the send, and no further.
@@ -185,7 +185,7 @@ def test_a_hanging_wechat_never_blocks_the_webhook(tmp_path: Path, emu: RunningE
 
 
 def _scheduler_process(config: Path, log: BinaryIO) -> subprocess.Popen[bytes]:
-    code = "from bot.cli.broadcasts import scheduler_command; scheduler_command()"
+    code = "from bot.cli.scheduler import scheduler_command; scheduler_command()"
     return subprocess.Popen(
         [sys.executable, "-c", code, "--config", str(config), "--poll", "0.2"],
         cwd=ROOT,
@@ -228,16 +228,14 @@ database = "{env.db}"
             wait_until(lambda: status() == "sent", 30, "the send")
             leader = last_seen(env.store)
             assert leader is not None
-            first = next(p for p in procs if p.pid == leader["pid"])
+            first = next(p for p in procs if p.pid == leader.pid)
             first.send_signal(signal.SIGKILL)
             first.wait(10)
             killed_at = time.time()
 
             def taken_over() -> bool:
                 state = last_seen(env.store)
-                return (
-                    state is not None and state["pid"] != first.pid and state["last_poll"] > killed_at + 0.5
-                )
+                return state is not None and state.pid != first.pid and state.last_poll > killed_at + 0.5
 
             wait_until(taken_over, 30, "the standby to take over")
         finally:

@@ -19,20 +19,20 @@ claimed by an atomic status change before any WeChat call (see bot/broadcasts.py
 from __future__ import annotations
 
 import atexit
-import fcntl
 import logging
 import os
 import signal
-import socket
 import threading
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from apscheduler.schedulers.background import BackgroundScheduler
 
 from ..errors import WeChatError
-from ..storage.store import Store
-from .service import BEIJING, Broadcasts
+from .leader import LeaderLock as LeaderLock
+from .leader import last_seen as last_seen
+from .model import BEIJING
+from .service import Broadcasts
 
 if TYPE_CHECKING:  # the wiring imports this module
     from ..services import Services
@@ -40,53 +40,6 @@ if TYPE_CHECKING:  # the wiring imports this module
 log = logging.getLogger(__name__)
 
 ACTOR = "scheduler"
-
-
-def last_seen(store: Store) -> dict[str, Any] | None:
-    """Who leads the scheduler and when it last polled (for the desk and the CLI)."""
-    row = store.conn.execute("SELECT * FROM scheduler_state WHERE name = 'leader'").fetchone()
-    return dict(row) if row else None
-
-
-class LeaderLock:
-    """An exclusive, non-blocking ``flock``. Two instances conflict even within one process."""
-
-    _memory = threading.Lock()  # for ":memory:" databases, which live in one process anyway
-
-    def __init__(self, database: str) -> None:
-        self.path = None if database == ":memory:" else database + ".scheduler.lock"
-        self._fd: int | None = None
-        self._held_memory = False
-
-    def acquire(self) -> bool:
-        if self.held:
-            return True
-        if self.path is None:
-            self._held_memory = self._memory.acquire(blocking=False)
-            return self._held_memory
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            os.close(fd)
-            return False
-        os.ftruncate(fd, 0)
-        os.write(fd, f"{socket.gethostname()} {os.getpid()}\n".encode())
-        self._fd = fd
-        return True
-
-    @property
-    def held(self) -> bool:
-        return self._fd is not None or self._held_memory
-
-    def release(self) -> None:
-        if self._fd is not None:
-            fcntl.flock(self._fd, fcntl.LOCK_UN)
-            os.close(self._fd)
-            self._fd = None
-        if self._held_memory:
-            self._memory.release()
-            self._held_memory = False
 
 
 class Scheduler:

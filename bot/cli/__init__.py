@@ -251,8 +251,10 @@ def _register_commands() -> None:
     from .learn import COMMANDS as LEARN
     from .staff import COMMANDS as STAFF
 
-    for command in (*STAFF, *BROADCAST, *LEARN, *CONTENT):
+    for command in (*STAFF, *BROADCAST, *SCHEDULER, *WECHAT, *LEARN, *CONTENT):
         main.add_command(command)
 
 
 _register_commands()
+    from .scheduler import COMMANDS as SCHEDULER
+    from .wechat import COMMANDS as WECHAT

@@ -1,39 +1,37 @@
-"""Commands for broadcasts, the scheduler, the local WeChat emulator and the custom menu.
-
-Registered on the main CLI with ``for cmd in COMMANDS: main.add_command(cmd)``:
-
-    python -m bot broadcast templates|new|list|show|cancel|preview|send-now
-    python -m bot scheduler          the one process that sends broadcasts
-    python -m bot emulator           a local WeChat API on 127.0.0.1 (no account needed)
-    python -m bot menu push          the 公众号's custom menu from content/menu.toml
+"""``python -m bot broadcast templates|new|list|show|cancel|preview|send-now``.
 
 Everything a command schedules, edits, cancels or sends goes to the audit log as ``cli:<os user>``.
+``list`` and ``show`` take ``--json`` for scripts; ``send-now`` exits 0 when every region with an
+audience went out, 1 when a send failed (or was refused), 75 when WeChat was busy and a retry is
+scheduled. Nothing here loads the classifier or, unless it calls WeChat, the API client.
 """
 
 from __future__ import annotations
 
 import json
 import time
-from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 import click
 
-from ..broadcasts.scheduler import LeaderLock, Scheduler, last_seen, run_forever
-from ..broadcasts.service import (
+from ..broadcasts.leader import LeaderLock, last_seen
+from ..broadcasts.model import (
+    FINAL,
     KIND_NAMES,
     STATUS_NAMES,
     Broadcast,
-    Broadcasts,
     Draft,
     PlanError,
     Schedule,
     Send,
+    as_json,
     beijing,
     parse_day,
     parse_when,
 )
+from ..broadcasts.planner import STALE_PHRASE
+from ..broadcasts.sender import StuckSending
+from ..broadcasts.service import Broadcasts
 from ..config import Settings
 from ..content.knowledge import load_knowledge
 from ..errors import BotError
@@ -42,7 +40,9 @@ from .common import config_option, settings_from
 from .staff import cli_actor
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
-FINAL = ("sent", "failed", "missed", "cancelled", "skipped")
+EXIT_FAILED = 1  # a send failed or was missed, or the command was refused
+EXIT_RETRYING = 75  # EX_TEMPFAIL: WeChat was busy; an automatic retry is scheduled
+CONFIRMABLE = {"stale": "活动期已过的模板", "duplicate": "7天内重复", "region": "模板写给别的地区"}
 
 
 def open_broadcasts(settings: Settings) -> Broadcasts:
@@ -84,6 +84,8 @@ def _result(send: Send) -> str:
         )
     if send.error or send.note:
         parts.append(send.error or send.note)
+    if send.status == "retrying" and send.note:
+        parts.append(send.note)
     return "  ".join(parts)
 
 
@@ -128,6 +130,15 @@ def templates_command(config_path: str | None, kind: str | None, region: str | N
 @click.option("--daily", help="Send every day at HH:MM (with --from and --until).")
 @click.option("--from", "first", help="First day of a daily schedule: 2021-01-21.")
 @click.option("--until", "last", help="Last day of a daily schedule: 2021-03-31.")
+@click.option("--sender", default="", help="The sending office (发件单位), fills {sender}: 大连市人社局.")
+@click.option(
+    "--confirm",
+    "confirmed",
+    multiple=True,
+    type=click.Choice(sorted(CONFIRMABLE)),
+    help="Go ahead despite a caution: stale (the template's campaign has ended), duplicate "
+    "(same template to the same region within 7 days), region (template written for another region).",
+)
 def new_command(
     config_path: str | None,
     template_name: str | None,
@@ -139,10 +150,14 @@ def new_command(
     daily: str | None,
     first: str | None,
     last: str | None,
+    sender: str,
+    confirmed: tuple[str, ...],
 ) -> None:
-    """Schedule a broadcast; refused (with the reason) if it would exceed the mass-send quota.
+    """Schedule a broadcast; refused (with the reason) if it would exceed the mass-send quota,
+    and until confirmed (--confirm) if it may be a mistake.
 
-    Example: python -m bot broadcast new --template anqing/letter-1 --at "2021-02-09 09:00"
+    Example: python -m bot broadcast new --template anqing/letter-1 --at "2027-02-09 09:00" \
+             --sender 安庆市人社局
     """
     b = open_broadcasts(settings_from(config_path))
     doc = b.template(template_name) if template_name else None
@@ -168,9 +183,13 @@ def new_command(
             regions=regions or ((doc.region,) if doc else ()),
             schedule=schedule,
             template=b.template_name(doc) if doc else "",
+            sender=sender,
         )
-        made = b.create(draft, cli_actor())
+        made = b.create(draft, cli_actor(), confirm={c: _confirmation(c) for c in confirmed})
     except PlanError as exc:
+        if exc.cautions:
+            flags = " ".join(f"--confirm {c.code}" for c in exc.cautions)
+            exc = PlanError([*exc.problems, f"核对无误、确实要发，请加上 {flags} 再运行"])
         raise _refuse(exc) from None
     click.echo(f"已安排：{_summary(b, made)}")
     for warning in b.warnings(made.draft):
@@ -180,19 +199,35 @@ def new_command(
 @broadcast.command("list")
 @config_option
 @click.option("--limit", default=50, show_default=True)
-def list_command(config_path: str | None, limit: int) -> None:
+@click.option("--json", "as_json_", is_flag=True, help="One JSON object: the scheduler and the broadcasts.")
+def list_command(config_path: str | None, limit: int, as_json_: bool) -> None:
     """List broadcasts, newest first, with their sends' status.
 
-    Example: python -m bot broadcast list
+    Example: python -m bot broadcast list --json | jq '.broadcasts[] | select(.status == "failed") | .id'
     """
     b = open_broadcasts(settings_from(config_path))
     state = last_seen(b.store)
+    if as_json_:
+        leader = (
+            None if state is None else {"pid": state.pid, "last_poll": beijing(state.last_poll).isoformat()}
+        )
+        _json({"scheduler": leader, "broadcasts": [as_json(item) for item in b.recent(limit)]})
+        return
     if state:
-        click.echo(f"调度器：pid {state['pid']}，上次运行 {_when(state['last_poll'])}")
+        click.echo(f"调度器：pid {state.pid}，上次运行 {_when(state.last_poll)}")
     else:
         click.echo("调度器：从没运行过（python -m bot scheduler）")
     for item in b.recent(limit):
         click.echo(_summary(b, item))
+
+
+def _confirmation(code: str) -> str:
+    """Naming the caution on the command line is the CLI's typed confirmation."""
+    return STALE_PHRASE if code == "stale" else "1"
+
+
+def _json(value: object) -> None:
+    click.echo(json.dumps(value, ensure_ascii=False, indent=2))
 
 
 def _get(b: Broadcasts, broadcast_id: int) -> Broadcast:
@@ -205,13 +240,17 @@ def _get(b: Broadcasts, broadcast_id: int) -> Broadcast:
 @broadcast.command("show")
 @config_option
 @click.argument("broadcast_id", type=int)
-def show_command(config_path: str | None, broadcast_id: int) -> None:
+@click.option("--json", "as_json_", is_flag=True, help="The broadcast, its sends and the text as JSON.")
+def show_command(config_path: str | None, broadcast_id: int, as_json_: bool) -> None:
     """Show a broadcast: schedule, every send and its results, and the text.
 
-    Example: python -m bot broadcast show 3
+    Example: python -m bot broadcast show 3 --json
     """
     b = open_broadcasts(settings_from(config_path))
     item = _get(b, broadcast_id)
+    if as_json_:
+        _json(as_json(item) | {"text": b.preview_text(item.draft)})
+        return
     click.echo(_summary(b, item))
     click.echo(f"安排：{item.created_by} {_when(item.created)}；修改 {_when(item.updated)}")
     if item.cancelled:
@@ -267,41 +306,80 @@ def send_now_command(config_path: str | None, broadcast_id: int, wait: float) ->
     """Send the next pending occurrence now (or retry a failed one; never sends twice).
 
     Sends from this process if no scheduler is running, else hands it to the scheduler and waits.
+    A send left 发送中 by a scheduler that died is finished (within the grace window, resent with
+    the same clientmsgid, which WeChat never delivers twice; later, marked failed with the reason).
 
-    Example: python -m bot broadcast send-now 3
+    Exit status: 0 every region with an audience went out (a region with nobody to send to is no
+    error); 1 a send failed or the command was refused; 75 WeChat was busy, a retry is scheduled.
+
+    Example: python -m bot broadcast send-now 3 || echo "check: python -m bot broadcast show 3"
     """
     settings = settings_from(config_path)
     b = open_broadcasts(settings)
     actor = cli_actor()
+    lock = LeaderLock(settings.storage.database)
     try:
         occurrence = b.prepone(broadcast_id, actor)
+    except StuckSending as stuck:
+        done = _finish_stuck(b, lock, broadcast_id, stuck.sends, actor, wait)
     except PlanError as exc:
         raise _refuse(exc) from None
-    sends = [s for s in _get(b, broadcast_id).sends if s.occurrence == occurrence]
-    lock = LeaderLock(settings.storage.database)
-    if lock.acquire():
-        try:
-            with click.progressbar(length=len(sends), label="群发中") as bar:
-                done = b.fire(broadcast_id, occurrence, actor, on_send=lambda s: bar.update(1))
-        finally:
-            lock.release()
     else:
-        click.echo("调度器正在运行，已交给它立即发送……")
-        done = _wait_for_scheduler(b, [s.id for s in sends], wait)
+        sends = [s for s in _get(b, broadcast_id).sends if s.occurrence == occurrence]
+        if lock.acquire():
+            try:
+                with click.progressbar(length=len(sends), label="群发中") as bar:
+                    done = b.fire(broadcast_id, occurrence, actor, on_send=lambda s: bar.update(1))
+            finally:
+                lock.release()
+        else:
+            click.echo("调度器正在运行，已交给它立即发送……")
+            done = _wait_for_scheduler(b, [s.id for s in sends], wait)
     for send in done:
         click.echo(_result(send))
-    if any(s.status != "sent" for s in done):
-        raise SystemExit(1)
+    raise SystemExit(_exit_status(done))
+
+
+def _finish_stuck(
+    b: Broadcasts, lock: LeaderLock, broadcast_id: int, stuck: list[Send], actor: str, wait: float
+) -> list[Send]:
+    """The occurrence is 发送中: finish it if its sender died, else wait for the one sending it."""
+    if not lock.acquire():
+        state = last_seen(b.store)
+        who = f"调度器（pid {state.pid}）" if state else "另一个进程"
+        click.echo(f"这条正在由{who}发送，不会重复发送；等它发完……")
+        return _wait_for_scheduler(b, [s.id for s in stuck], wait)
+    try:
+        click.echo(
+            "这条停在「发送中」：发送它的进程中途停了。现在补发："
+            f"{b.settings.grace_minutes:g} 分钟的补发时限内"
+            "用同一个编号重发（微信不会重复发送，已经发出的只确认不重发）；超过时限的标为失败并说明原因。"
+        )
+        return b.recover(actor, broadcast_id=broadcast_id)
+    finally:
+        lock.release()
+
+
+def _exit_status(done: list[Send]) -> int:
+    if any(s.status not in ("sent", "skipped", "retrying") for s in done):
+        return EXIT_FAILED
+    if any(s.status == "retrying" for s in done):
+        click.echo(
+            "微信暂时忙：已安排自动重试（见上）。调度器在运行就会按时重试；没有运行的话，请到时再 send-now。"
+        )
+        return EXIT_RETRYING
+    return 0
 
 
 def _wait_for_scheduler(b: Broadcasts, ids: list[int], wait: float) -> list[Send]:
+    settled = (*FINAL, "retrying")
     deadline = time.monotonic() + wait
     finished: dict[int, Send] = {}
     with click.progressbar(length=len(ids), label="群发中") as bar:
         while len(finished) < len(ids):
             for send_id in ids:
                 send = b.send(send_id)
-                if send_id not in finished and send is not None and send.status in FINAL:
+                if send_id not in finished and send is not None and send.status in settled:
                     finished[send_id] = send
                     bar.update(1)
             if len(finished) == len(ids):
@@ -312,99 +390,4 @@ def _wait_for_scheduler(b: Broadcasts, ids: list[int], wait: float) -> list[Send
     return [finished[i] for i in ids]
 
 
-@click.command("scheduler", context_settings=CONTEXT)
-@config_option
-@click.option(
-    "--poll", "poll", type=float, help="Seconds between reads of the table ([broadcasts] poll_seconds)."
-)
-def scheduler_command(config_path: str | None, poll: float | None) -> None:
-    """Run the broadcast scheduler (one process leads; a second one waits in standby).
-
-    Example: python -m bot scheduler --config config.toml
-    """
-    from ..app import configure_logging
-
-    settings = settings_from(config_path)
-    configure_logging()
-    b = open_broadcasts(settings)
-    seconds = poll if poll is not None else b.settings.poll_seconds
-    click.echo(f"留工助手 scheduler: database {settings.storage.database}, polling every {seconds:g}s")
-    run_forever(Scheduler(b, settings.storage.database, seconds))
-
-
-@click.command("emulator", context_settings=CONTEXT)
-@config_option
-@click.option("--port", default=8090, show_default=True)
-@click.option("--webhook-url", help="Where to push events (default: this config's webhook).")
-@click.option("--follower", "followers", multiple=True, help="An OpenID that follows the account.")
-def emulator_command(
-    config_path: str | None, port: int, webhook_url: str | None, followers: tuple[str, ...]
-) -> None:
-    """Run the local WeChat API emulator on 127.0.0.1 with this config's app id, secret and token.
-
-    Point the bot at it with [wechat] api_base_url = "http://127.0.0.1:8090/cgi-bin/".
-    The preview OpenIDs of [broadcasts] are followers from the start.
-
-    Example: python -m bot emulator --port 8090
-    """
-    from werkzeug.serving import run_simple
-
-    from ..wechat.emulator import create_emulator, emulator_state
-
-    settings = settings_from(config_path)
-    w, s = settings.wechat, settings.server
-    host = "127.0.0.1" if s.host in ("0.0.0.0", "::", "") else s.host  # noqa: S104 (compared, not bound)
-    url = webhook_url or f"http://{host}:{s.port}{s.webhook_path}"
-    app = create_emulator(
-        app_id=w.app_id,
-        app_secret=w.app_secret,
-        webhook_url=url,
-        token=w.token,
-        encoding_aes_key=w.encoding_aes_key,
-        mode=w.mode,
-        account_type=w.account_type,
-    )
-    state = emulator_state(app)
-    for openid in (*followers, *settings.broadcasts.preview_openids):
-        state.add_follower(openid)
-    click.echo(f"WeChat emulator on http://127.0.0.1:{port}/cgi-bin/ → pushes to {url}")
-    run_simple("127.0.0.1", port, app, threaded=True)
-
-
-@click.group("menu", context_settings=CONTEXT)
-def menu_group() -> None:
-    """The 公众号's custom menu."""
-
-
-@menu_group.command("push")
-@config_option
-@click.option(
-    "--file", "path", type=click.Path(dir_okay=False, path_type=Path), help="Default: content/menu.toml."
-)
-@click.option("--dry-run", is_flag=True, help="Print the JSON instead of sending it.")
-def menu_push_command(config_path: str | None, path: Path | None, dry_run: bool) -> None:
-    """Create the custom menu on WeChat from content/menu.toml (keys are intent ids).
-
-    Example: python -m bot menu push --dry-run
-    """
-    from ..dialogue.menu import load_menu, menu_path
-    from ..wechat.api import WeChatAPI
-
-    settings = settings_from(config_path)
-    try:
-        menu = load_menu(path or menu_path(settings.content.content_dir))
-    except BotError as exc:
-        raise click.ClickException(str(exc)) from None
-    if dry_run:
-        click.echo(json.dumps(menu, ensure_ascii=False, indent=2))
-        return
-    try:
-        with WeChatAPI(settings.wechat, settings.storage.database) as api:
-            api.create_menu(menu)
-    except BotError as exc:
-        raise click.ClickException(str(exc)) from None
-    names = "、".join(b["name"] for b in menu["button"])
-    click.echo(f"菜单已更新（{datetime.now():%Y-%m-%d %H:%M}）：{names}")
-
-
-COMMANDS: list[click.Command] = [broadcast, scheduler_command, emulator_command, menu_group]
+COMMANDS: list[click.Command] = [broadcast]
