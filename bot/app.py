@@ -5,7 +5,8 @@ from __future__ import annotations
 import logging
 import os
 
-from flask import Flask, Request
+from flask import Flask, Request, has_request_context
+from flask import request as current_request
 from flask.sessions import SecureCookieSession, SecureCookieSessionInterface
 
 from .config import Settings
@@ -20,6 +21,10 @@ class DeskOnlySessions(SecureCookieSessionInterface):
         if not request.path.startswith("/desk"):
             return self.make_null_session(app)
         return super().open_session(app, request)
+
+    def get_cookie_secure(self, app: Flask) -> bool:
+        # Also over HTTPS seen through a trusted proxy (ProxyFix: [server] trusted_proxies).
+        return super().get_cookie_secure(app) or (has_request_context() and current_request.is_secure)
 
 
 def create_app(settings: Settings, services: Services | None = None) -> Flask:

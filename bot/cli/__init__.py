@@ -11,6 +11,7 @@ from typing import Any
 
 import click
 
+from ..config import Settings
 from ..errors import BotError
 from .common import config_option, settings_from
 
@@ -84,6 +85,8 @@ def serve(config_path: str | None, emulator: bool | None, scheduler: bool | None
         start_in_background(services)
         click.echo("  broadcast scheduler running in this process")
     click.echo(f"留工助手 serving with {settings.source} ({settings.wechat.mode} mode)")
+    for warning in _config_warnings(settings):
+        click.echo(f"  {warning}")
     click.echo(f"  webhook  {base}{s.webhook_path}   (token: [wechat] token)")
     click.echo(f"  desk     {base}/desk/   (create a login: python -m bot users add NAME --role admin)")
     click.echo(f"  health   {base}/healthz")
@@ -183,6 +186,14 @@ def classify(config_path: str | None) -> None:
         click.echo(json.dumps(row, ensure_ascii=False))
 
 
+def _config_warnings(settings: Settings) -> list[str]:
+    """What ``serve`` and ``check`` say about a config that works but is unsafe in production."""
+    warnings = [w for w in [settings.mode_warning()] if w]
+    if settings.placeholder_secrets():
+        warnings.append("warning: demo/placeholder secrets: fine on 127.0.0.1, refused on any other address")
+    return warnings
+
+
 @main.command()
 @config_option
 def check(config_path: str | None) -> None:
@@ -200,6 +211,10 @@ def check(config_path: str | None) -> None:
     settings = settings_from(config_path)
     knowledge = Knowledge(Path(settings.content.content_dir))
     problems = validate(Path(settings.content.intents_dir)) + knowledge.problems()
+    if settings.source != "built-in demo config":  # a real config must not keep public values
+        problems += [f"{settings.source}: {p}" for p in settings.placeholder_secrets()]
+    for warning in _config_warnings(settings):
+        click.echo(warning, err=True)
     problems += all_problems(knowledge, Path(settings.content.intents_dir))  # content/checks.py
     problems += published_check(settings)  # the desk's published edits too (cli/content.py)
     menu = menu_path(settings.content.content_dir)

@@ -33,7 +33,9 @@ def create_desk(services: Services) -> Blueprint:
 
     @bp.record_once
     def _configure(state: BlueprintSetupState) -> None:
-        auth.configure_app(state.app, key, secure, state.url_prefix or "/")
+        auth.configure_app(
+            state.app, key, secure, state.url_prefix or "/", services.settings.server.trusted_proxies
+        )
 
     register_views(bp, services)
     register_content_views(bp, services)  # 内容维护 (content.py)
