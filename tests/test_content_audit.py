@@ -429,6 +429,7 @@ def broken(tmp_path: Path) -> tuple[Path, Path]:
         'source = "dalian-2021-58"',
     )
     _edit(answers / "anqing-yixiu" / "job_services.md", 'validity = "campaign"', 'validity = "forever"')
+    _edit(answers / "dalian" / "job_services.md", 'offered = "2021年春节', 'offered = "春节')
     _edit(casts / "anqing" / "letter-1.md", "春节就要到了。", "牛年春节就要到了，今年您留下来。")
     _edit(casts / "dalian" / "letter-1.md", "{sender}\n{date}", "大连市人力资源和社会保障局等部门\n{date}")
     _edit(casts / "national" / "notice-3.md", 'also = ["holiday-rules"]', 'also = ["nope"]')
@@ -451,6 +452,7 @@ def test_check_refuses_each_kind_of_finding(broken: tuple[Path, Path]) -> None:
         "anqing/social_assistance.md: 「1396户」 is not in the cited source",
         "heilongjiang/stay_subsidy.md: source 'dalian-2021-58' is about dalian",
         "anqing-yixiu/job_services.md: validity must be one of",
+        "dalian/job_services.md: offered must name the campaign's year",
         "anqing/letter-1.md: 「牛年」 goes stale",
         "anqing/letter-1.md: 「今年」 goes stale",
         "dalian/letter-1.md: sign a letter with {sender}",

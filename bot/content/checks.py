@@ -92,6 +92,8 @@ def answer_problems(knowledge: Knowledge) -> list[str]:
                 out.append(f"{where}: a campaign answer needs offered = one line on what it offered")
             elif len(doc.offered) > MAX_OFFERED_CHARS or "\n" in doc.offered:
                 out.append(f"{where}: offered is one line of at most {MAX_OFFERED_CHARS} characters")
+            elif not re.search(r"\d{4}年", doc.offered):
+                out.append(f"{where}: offered must name the campaign's year (2021年春节……)")
         out += _source_problems(knowledge, doc, where)
         for day in _days_to_render(doc):
             text = knowledge.render(doc, day)
