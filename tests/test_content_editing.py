@@ -172,7 +172,7 @@ def test_an_official_edits_previews_publishes_and_rolls_back_and_another_process
     # …and "restore this version" brings the edit back: versions are kept
     assert client.post(f"/desk/content/revision/{rev_id}/rollback", data={"csrf_token": t}).status_code == 302
     assert wait_for(lambda: added in worker.say(question, openid="o-w1"))
-    actions = [a["action"] for a in audit.recent(desk.services.store, target="answer:anqing/legal_aid")]
+    actions = [a["action"] for a in audit.recent(desk.services.store, target="答复 anqing/legal_aid")]
     assert actions == ["content_rollback", "content_rollback", "content_publish", "content_draft"]
     log = client.get("/desk/audit").get_data(as_text=True)
     assert "发布内容" in log and "恢复内容旧版本" in log

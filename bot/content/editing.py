@@ -50,6 +50,11 @@ KIND_NAMES = {"answer": "答复", "source": "政策文件", "keyword": "关键�
 STATUS_NAMES = {"draft": "草稿", "pending": "待审核", "published": "已发布", "discarded": "已放弃"}
 
 
+def audit_target(kind: str, key: str) -> str:
+    """What the audit log names: the kind in words, then the key (a space, so a phone can wrap it)."""
+    return f"{KIND_NAMES.get(kind, kind)} {key}"
+
+
 class EditRefused(BotError):
     """A content change was refused (a check failed, or the step is not allowed); nothing was stored."""
 
@@ -74,8 +79,8 @@ class Revision:
 
     @property
     def target(self) -> str:
-        """The audit log's target: 「answer:anqing/legal_aid」."""
-        return f"{self.kind}:{self.key}"
+        """The audit log's target: 「答复 anqing/legal_aid」."""
+        return audit_target(self.kind, self.key)
 
     @property
     def label(self) -> str:
@@ -230,7 +235,7 @@ class ContentEditor:
                 (kind, key, json.dumps(payload, ensure_ascii=False), note, author, self.store.clock()),
             )
             rev_id = int(cur.lastrowid or 0)
-            audit.record(self.store, author, "content_draft", f"{kind}:{key}", f"revision {rev_id}")
+            audit.record(self.store, author, "content_draft", audit_target(kind, key), f"第{rev_id}版")
         rev = self.revision(rev_id)
         assert rev is not None
         return rev
@@ -299,7 +304,7 @@ class ContentEditor:
                     (kind, key, text, note, actor, now, now, seq),
                 )
                 ids.append(int(cur.lastrowid or 0))
-            audit.record(self.store, actor, action, "content", f"{len(ids)} changes, version {seq}: {note}")
+            audit.record(self.store, actor, action, "内容", f"{len(ids)} 项，内容版本 {seq}：{note}")
         return [self._get(i) for i in ids]
 
     # -- internals --------------------------------------------------------------------------------
@@ -319,7 +324,7 @@ class ContentEditor:
     def _set(self, rev: Revision, status: str, actor: str, action: str) -> None:
         with self.store.transaction():
             self.store.conn.execute("UPDATE content_revisions SET status = ? WHERE id = ?", (status, rev.id))
-            audit.record(self.store, actor, action, rev.target, f"revision {rev.id}")
+            audit.record(self.store, actor, action, rev.target, f"第{rev.id}版")
 
     def _publish(self, rev: Revision, actor: str, action: str) -> Revision:
         checked = self.check(rev.kind, rev.key, rev.payload)  # the content may have moved since the draft
@@ -332,7 +337,7 @@ class ContentEditor:
                 " WHERE id = ? AND status IN ('draft', 'pending')",
                 (seq, self.store.clock(), actor if action == "content_approve" else None, rev.id),
             )
-            audit.record(self.store, actor, action, rev.target, f"revision {rev.id}, version {seq}")
+            audit.record(self.store, actor, action, rev.target, f"第{rev.id}版，内容版本 {seq}")
         return self._get(rev.id)
 
     def _publish_payload(
@@ -361,7 +366,7 @@ class ContentEditor:
             )
             rev_id = int(cur.lastrowid or 0)
             audit.record(
-                self.store, actor, action, f"{kind}:{key}", f"revision {rev_id}, version {seq}: {note}"
+                self.store, actor, action, audit_target(kind, key), f"第{rev_id}版，内容版本 {seq}：{note}"
             )
         return self._get(rev_id)
 

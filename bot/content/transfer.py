@@ -104,8 +104,8 @@ def export(editor: ContentEditor, tree: Tree, actor: str) -> list[Path]:
         from ..staff import audit
 
         with editor.store.transaction():
-            detail = f"version {editor.version()}: {len(changed)} files into {tree.content.parent}"
-            audit.record(editor.store, actor, "content_export", "content", detail)
+            detail = f"内容版本 {editor.version()}：{len(changed)} 个文件写入 {tree.content.parent}"
+            audit.record(editor.store, actor, "content_export", "内容", detail)
     return changed
 
 

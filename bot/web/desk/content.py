@@ -95,6 +95,7 @@ def register_content_views(bp: Blueprint, services: Services) -> None:
             open_revisions=editor.open_revisions(),
             recent=editor.recent(15),
             version=editor.version(),
+            today=services.bot.today(),
         )
 
     # -- answers -----------------------------------------------------------------------------------
@@ -135,6 +136,7 @@ def register_content_views(bp: Blueprint, services: Services) -> None:
             problems=problems,
             history=history,
             diffs={r.id: editor.diff(r) for r in history if r.status == "published"},
+            current_id=max(((r.seq, r.id) for r in history if r.seq is not None), default=(0, None))[1],
             edited=("answer", key) in editor.overlay(),
             note=form.get("note", "") if form else "",
         )
