@@ -1784,3 +1784,36 @@ HELD_OUT: list[tuple[str, str, str | None]] = [
     ("过年高铁票还有吗", "unknown", None),
     ("宽带怎么办理", "unknown", None),
 ]
+
+
+# -- what the dialogue needs from a message ---------------------------------------------------------
+
+
+def test_a_city_named_beats_another_regions_district_alias(clf: Classifier) -> None:
+    assert clf.classify("哈尔滨经开区这边有招聘会没").region == "heilongjiang"
+    assert clf.classify("大连经开区的厂子欠钱").region == "dalian"
+    # the kind of place alone names no city (and no place outside the regions either)
+    alone = clf.classify("经开区找工作")
+    assert (alone.intent, alone.place, alone.elsewhere) == ("job_services", None, None)
+    assert clf.classify("安庆经开区有招工的吗").place == "anqing-jingkai"
+    # and a district still beats its own city
+    assert clf.classify("安庆桐城留岗补贴").place == "anqing-tongcheng"
+
+
+def test_every_topic_asked_is_listed_in_the_order_asked(clf: Classifier) -> None:
+    assert clf.classify("大连过年补贴多少 另外法律援助找谁").asked[:2] == ("stay_subsidy", "legal_aid")
+    assert clf.classify("法律援助找谁 还有过年补贴多少").asked[:2] == ("legal_aid", "stay_subsidy")
+    assert clf.classify("你好，失业金怎么领").asked == ("unemployment_benefit",)  # courtesy is not a question
+
+
+def test_a_place_outside_the_regions_is_named(clf: Classifier) -> None:
+    r = clf.classify("我在合肥")
+    assert (r.intent, r.region, r.elsewhere) == ("set_region", None, "合肥")
+    assert clf.classify("我在大连").elsewhere is None
+
+
+def test_stop_verbs_unsubscribe_and_out_of_scope_training_is_unknown(clf: Classifier) -> None:
+    assert intent(clf, "停掉推送") == "unsubscribe"
+    assert intent(clf, "失业金停发了") == "unemployment_benefit"
+    assert intent(clf, "驾校培训多少钱") == UNKNOWN
+    assert intent(clf, "学电焊有培训补贴没") == "skills_training"

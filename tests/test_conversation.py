@@ -221,3 +221,9 @@ def test_chat_debug_shows_each_turn(cfg: str) -> None:
         ("job_services", "message"),
         ("job_services", "context"),
     ]
+
+
+def test_a_kind_of_place_does_not_reset_the_region(harness: Harness) -> None:
+    harness.say("我在大连", "o-k")
+    reply = harness.say("经开区找工作", "o-k")
+    assert "【大连·" in reply and harness.services.store.user("o-k").region == "dalian"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 MAX_REPLY_BYTES = 2040  # WeChat cuts a text reply past about 2048 bytes of UTF-8
 MORE_HINT = "回复「详细」看办理步骤和材料"
@@ -33,8 +34,11 @@ TOPIC_NAMES = {
 }
 
 
-def _bigrams(text: str) -> set[str]:
-    return {text[i : i + 2] for i in range(len(text) - 1)}
+def _bigrams(text: str) -> frozenset[str]:
+    return frozenset(text[i : i + 2] for i in range(len(text) - 1))
+
+
+_line_bigrams = lru_cache(maxsize=2048)(_bigrams)  # answer lines repeat; questions do not
 
 
 def _closest(lines: Sequence[str], question: str) -> str | None:
@@ -42,7 +46,7 @@ def _closest(lines: Sequence[str], question: str) -> str | None:
     asked = _bigrams(re.sub(r"[\W_]+", "", question))
     best, best_n = None, 2
     for line in lines:
-        n = len(asked & _bigrams(line))
+        n = len(asked & _line_bigrams(line))
         if n > best_n:
             best, best_n = line, n
     return best

@@ -374,7 +374,7 @@ class Classifier:
             tuple(
                 sorted((k for k, v in candidates.items() if v >= threshold), key=lambda k: first.get(k, 999))
             ),
-            place.alias if place is not None and place.region is None else None,
+            place.alias if place is not None and place.priority == -1 else None,
         )
 
     def classify_many(self, texts: Iterable[str]) -> list[Result]:

@@ -33,7 +33,7 @@ class Place:
     alias: str
     region: str | None  # contract region id (shared/intents.md); None for a place outside them
     place: str | None  # most specific id: a district id or the region id
-    priority: int  # 2 district, 1 region, 0 weak (ambiguous) name, -1 outside the regions
+    priority: int  # 2 district, 1 region, 0 weak (ambiguous) name, -1 outside the regions, -2 a kind of place
 
 
 @dataclass

@@ -15,6 +15,7 @@ data with problems (``ContentError``), so a typo in a rule file stops start-up, 
 from __future__ import annotations
 
 import math
+import re
 import tomllib
 from functools import lru_cache
 from pathlib import Path
@@ -38,6 +39,8 @@ from .classifier import (
 )
 
 DEFAULT_DIR = DATA_ROOT / "intents"
+# Kinds of place nearly every city has (经开区, 高新区): an alias of this shape names no city.
+PLACE_KINDS = re.compile(r"(开发区|经开区|高新区|新区|工业园|产业园|工业区)$")
 
 
 SPECIAL_FILES = {"settings.toml", "regions.toml"}
@@ -285,7 +288,8 @@ class _Reader:
                 for alias in self.strings(f"{name} {pid}", entry.get("aliases", [])):
                     add(alias, rid, pid, 2)
         for alias in self.strings(f"{name} other", data.get("other", {}).get("aliases", [])):
-            add(alias, None, None, -1)
+            # 「经开区」 alone says "somewhere", not "outside the regions": it names no place to reset to.
+            add(alias, None, None, -2 if isinstance(alias, str) and PLACE_KINDS.search(alias) else -1)
 
     def dictionary(self, path: Path) -> None:
         if not path.exists():
