@@ -1817,3 +1817,14 @@ def test_stop_verbs_unsubscribe_and_out_of_scope_training_is_unknown(clf: Classi
     assert intent(clf, "失业金停发了") == "unemployment_benefit"
     assert intent(clf, "驾校培训多少钱") == UNKNOWN
     assert intent(clf, "学电焊有培训补贴没") == "skills_training"
+
+
+def test_pinyin_only_messages_are_read_by_sound(clf: Classifier) -> None:
+    assert intent(clf, "xiang wen yi xia shi ye jin zen me ling") == "unemployment_benefit"
+    assert intent(clf, "lao ban bu fa gong zi") == "wage_arrears"
+    r = clf.classify("da lian guo nian jia ban fei")
+    assert (r.intent, r.region, r.text) == ("holiday_pay", "dalian", "da lian guo nian jia ban fei")
+    assert intent(clf, "ni hao") == "greeting"
+    # English is not pinyin
+    assert intent(clf, "hello how are you") == "greeting"
+    assert intent(clf, "my boss did not pay me") != "wage_arrears"

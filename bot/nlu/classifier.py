@@ -4,7 +4,8 @@ How a message is read:
 1. normalise — cut the raw text first (jieba's cost grows badly on long repeated input), then
    NFKC (full-width digits and letters), lower case, traditional → simplified, meaningful emoji
    read as words (👍 → 点赞), whitespace and punctuation removed (voice transcripts, spaced-out
-   characters); at most ``MAX_CHARS``.
+   characters); at most ``MAX_CHARS``. A message typed in toneless pinyin is first spelt as the
+   keywords and places that sound like it (「shi ye jin」 → 失业金).
 2. find keywords, combo terms and place names in one Aho-Corasick pass over a "fuzzy shadow" of
    the text (toneless pinyin with the usual fuzzy initials/finals, plus look-alike characters), so
    homophone and look-alike typos such as 「欠心」「招骋」 still count. A typo must keep at least
@@ -22,6 +23,7 @@ How a message is read:
    else ``unknown``. A message that is only a place name is ``place_only_intent`` (set_region).
 """
 
+import dataclasses
 import logging
 import math
 import re
@@ -31,7 +33,7 @@ import jieba
 
 from .matching import _Automaton, _Bounds, _count_combos, _find_all
 from .model import ANYWHERE, MESSAGE, WITH_PLACE, WORD, Combo, Keyword, Place, Result, Rules
-from .text import _PHON, MAX_CHARS, _normalise, normalise, respeller
+from .text import _PHON, MAX_CHARS, _normalise, normalise, pinyin_shadow, respeller
 
 __all__ = [
     "ANYWHERE",
@@ -335,7 +337,24 @@ class Classifier:
 
     # -- public -----------------------------------------------------------------------------------
 
+    def _from_pinyin(self, shadow: str) -> str:
+        """Hanzi for a pinyin message: the longest keywords, terms and places whose sound matches,
+        side by side; syllables that match nothing become a pause."""
+        spans = sorted(self._automaton.find(shadow), key=lambda h: (h[0] - h[1], h[0]))
+        taken = [""] * len(shadow)
+        for start, end, key in spans:
+            if all(not taken[i] for i in range(start, end)):
+                entries = self._by_shadow[key]
+                best = max(entries, key=lambda e: e.keyword.weight if e.keyword else 0.5 if e.term else 1.0)
+                taken[start] = best.text
+                for i in range(start + 1, end):
+                    taken[i] = "\x00"  # covered
+        return "".join(" " if not t else "" if t == "\x00" else t for t in taken)
+
     def classify(self, raw: str) -> Result:
+        if raw.isascii() and (shadow := pinyin_shadow(raw)) is not None:
+            result = self.classify(self._from_pinyin(shadow))
+            return dataclasses.replace(result, text=raw)
         symbols = self._symbols if self._symbol_re is not None and self._symbol_re.search(raw) else None
         text, breaks = _normalise(raw, self._respell, symbols)
         if not text:

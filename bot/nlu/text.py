@@ -31,8 +31,9 @@ def _strip_tone(syl: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", syl) if not unicodedata.combining(c))
 
 
-def _build_tables() -> tuple[dict[int, str], dict[int, str]]:
-    """(traditional → simplified, hanzi → one private-use char per folded syllable)."""
+def _build_tables() -> tuple[dict[int, str], dict[int, str], dict[str, str]]:
+    """(traditional → simplified, hanzi → one private-use char per folded syllable, folded syllable →
+    that char)."""
     import opencc
     from pypinyin.pinyin_dict import pinyin_dict
 
@@ -44,10 +45,28 @@ def _build_tables() -> tuple[dict[int, str], dict[int, str]]:
     for code, readings in pinyin_dict.items():
         syl = _fold_syllable(_strip_tone(readings.split(",")[0]))
         phon[code] = syllables.setdefault(syl, chr(0xE000 + len(syllables)))
-    return t2s, phon
+    return t2s, phon, syllables
 
 
-_T2S, _PHON = _build_tables()
+_T2S, _PHON, _SYLLABLES = _build_tables()
+_PINYIN_TOKEN = re.compile(r"[a-z]+")
+
+
+def pinyin_shadow(raw: str) -> str | None:
+    """A message typed in toneless pinyin (「shi ye jin zen me ling」) as the fuzzy shadow the
+    keywords are matched in (one class per folded syllable), or None when it is not pinyin: a
+    single word, a word that is no syllable in a short message, or more than one in five."""
+    text = unicodedata.normalize("NFKC", raw[: MAX_CHARS * 4]).lower().replace("ü", "v")
+    if re.search(r"[^a-z0-9\s',.?!，。？！]", text):
+        return None
+    words = _PINYIN_TOKEN.findall(text)
+    if len(words) < 2:
+        return None
+    shadow = [_SYLLABLES.get(_fold_syllable(w.replace("v", "u")), "") for w in words]
+    misses = sum(not c for c in shadow)
+    if (misses and len(words) < 5) or 5 * misses > len(shadow):
+        return None
+    return "".join(c or "\x00" for c in shadow)[:MAX_CHARS]
 
 
 def normalise(text: str) -> str:
