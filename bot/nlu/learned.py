@@ -30,9 +30,8 @@ import logging
 import math
 import threading
 import time
-from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Protocol
 
 from .classifier import UNKNOWN, Result, normalise
@@ -46,9 +45,10 @@ STOP_CHARS = frozenset(
 NGRAMS = (2, 3)
 
 # Defaults measured with bench/learning.py (see bench/README.md).
-THRESHOLD = 0.35
-STRONG = 0.5
+THRESHOLD = 0.2
+STRONG = 0.35
 WEAK = 0.9
+UNSEEN_WEIGHT = 0.6
 CHECK_EVERY = 2.0
 
 
@@ -72,21 +72,32 @@ class Match:
     example: str  # the labelled text it matched
 
 
-def features(text: str, tokenize: Callable[[str], list[str]] | None = None) -> Counter[str]:
-    """Character bigrams and trigrams of the normalised text (and its tokens, prefixed with ``w:``)."""
-    found: Counter[str] = Counter()
-    for n in NGRAMS:
-        for i in range(len(text) - n + 1):
-            gram = text[i : i + n]
-            if not STOP_CHARS.issuperset(gram):
-                found[gram] += 1
-    if len(text) == 1 and text not in STOP_CHARS:
-        found[text] += 1
+def features(text: str, tokenize: Callable[[str], list[str]] | None = None) -> dict[str, int]:
+    """Character bigrams and trigrams of the normalised text (and its tokens, prefixed with ``w:``),
+    with how often each occurs; n-grams made only of function characters are left out."""
+    found: dict[str, int] = {}
+    stop = [c in STOP_CHARS for c in text]
+    last = len(text) - 1
+    for i in range(last):
+        both = stop[i] and stop[i + 1]
+        if not both:
+            gram = text[i : i + 2]
+            found[gram] = found.get(gram, 0) + 1
+        if i + 2 <= last and not (both and stop[i + 2]):
+            gram = text[i : i + 3]
+            found[gram] = found.get(gram, 0) + 1
+    if last == 0 and not stop[0]:
+        found[text] = 1
     if tokenize is not None:
         for token in tokenize(text):
             if len(token) > 1 and not STOP_CHARS.issuperset(token):
-                found["w:" + token] += 1
+                key = "w:" + token
+                found[key] = found.get(key, 0) + 1
     return found
+
+
+def _tf(count: int) -> float:
+    return 1.0 if count == 1 else 1.0 + math.log(count)
 
 
 class Examples:
@@ -96,21 +107,26 @@ class Examples:
         self,
         examples: Sequence[tuple[str, str, str | None]],
         tokenize: Callable[[str], list[str]] | None = None,
+        unseen_weight: float = UNSEEN_WEIGHT,
     ) -> None:
         self.tokenize = tokenize
         self.exact: dict[str, tuple[str, str | None]] = {}
-        rows: list[tuple[str, str, str | None, Counter[str]]] = []
+        rows: list[tuple[str, str, str | None, dict[str, int]]] = []
         for text, intent, region in examples:
             key = normalise(text)
             if not key:
                 continue
             self.exact[key] = (intent, region)  # a later label of the same words wins
             rows.append((text, intent, region, features(key, tokenize)))
-        df: Counter[str] = Counter()
+        df: dict[str, int] = {}
         for *_, feats in rows:
-            df.update(feats.keys())
+            for f in feats:
+                df[f] = df.get(f, 0) + 1
         n = len(rows)
         self.idf = {f: math.log((n + 1) / (d + 1)) + 1.0 for f, d in df.items()}
+        # A feature no label has is as rare as can be: it weighs in a message's length (a long
+        # message sharing one word with a label is not close to it).
+        self.unseen = (math.log(n + 1) + 1.0) * unseen_weight
         self.labels: list[tuple[str, str, str | None]] = []
         self.index: dict[str, list[tuple[int, float]]] = {}
         for text, intent, region, feats in rows:
@@ -125,24 +141,38 @@ class Examples:
     def __len__(self) -> int:
         return len(self.labels)
 
-    def _vector(self, feats: Counter[str]) -> dict[str, float]:
-        """Unit-length TF-IDF (sublinear tf); features never labelled get no weight."""
-        vec = {f: (1.0 + math.log(c)) * self.idf[f] for f, c in feats.items() if f in self.idf}
-        norm = math.sqrt(sum(w * w for w in vec.values()))
-        return {f: w / norm for f, w in vec.items()} if norm else {}
+    def _vector(self, feats: dict[str, int]) -> dict[str, float]:
+        """Unit-length TF-IDF (sublinear tf) over the labelled features; the others count in the norm."""
+        idf = self.idf
+        vec: dict[str, float] = {}
+        rest = 0.0
+        for f, c in feats.items():
+            weight = idf.get(f)
+            if weight is None:
+                rest += 1.0 if c == 1 else _tf(c) ** 2
+            else:
+                vec[f] = weight if c == 1 else _tf(c) * weight
+        if not vec:
+            return vec
+        norm = math.sqrt(sum(w * w for w in vec.values()) + rest * self.unseen**2)
+        return {f: w / norm for f, w in vec.items()}
 
     def label_of(self, text: str) -> tuple[str, str | None] | None:
         """The label of exactly these words (as normalised), if any."""
         return self.exact.get(normalise(text))
 
-    def nearest(self, text: str) -> Match | None:
-        """The most similar labelled message, or None if none shares a feature."""
-        key = normalise(text)
+    def nearest(self, text: str, key: str | None = None) -> Match | None:
+        """The most similar labelled message, or None if none shares a feature.
+
+        ``key`` is the text already normalised (``classifier.normalise``), if the caller has it.
+        """
+        key = normalise(text) if key is None else key
         if not key or not self.labels:
             return None
         scores: dict[int, float] = {}
+        index = self.index
         for f, w in self._vector(features(key, self.tokenize)).items():
-            for row, v in self.index.get(f, ()):
+            for row, v in index[f]:
                 scores[row] = scores.get(row, 0.0) + w * v
         if not scores:
             return None
@@ -159,20 +189,20 @@ def decide(
     strong: float = STRONG,
 ) -> Result:
     """The rules' result, or what the labels say instead (see the module docstring)."""
-    exact = model.label_of(result.text)
+    key = normalise(result.text)
+    exact = model.exact.get(key)
     if exact is not None:
         intent, region = exact
         region = result.region or region
-        place = result.place or region
-        return replace(result, intent=intent, region=region, place=place, score=1.0)
+        return Result(result.text, intent, region, 1.0, result.place or region, result.scores)
     sure = result.intent != UNKNOWN and result.score >= weak
     if sure and strong > 1.0:
         return result  # nothing could override it: skip the search
-    match = model.nearest(result.text)
+    match = model.nearest(result.text, key)
     if match is None or match.intent == result.intent:
         return result
     if match.similarity >= strong or (not sure and match.similarity >= threshold):
-        return replace(result, intent=match.intent, score=match.similarity)
+        return Result(result.text, match.intent, result.region, match.similarity, result.place, result.scores)
     return result
 
 
@@ -188,6 +218,7 @@ class Learning:
         threshold: float = THRESHOLD,
         weak: float = WEAK,
         strong: float = STRONG,
+        unseen_weight: float = UNSEEN_WEIGHT,
         check_every: float = CHECK_EVERY,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
@@ -197,6 +228,7 @@ class Learning:
         self.threshold = threshold
         self.weak = weak
         self.strong = strong
+        self.unseen_weight = unseen_weight
         self.check_every = check_every
         self.clock = clock
         self.model = Examples(())
@@ -215,7 +247,7 @@ class Learning:
             self._next_check = now + self.check_every
             if force or self.source.version() != self.version:
                 version, examples = self.source.examples()
-                self.model = Examples(examples, self.tokenize)
+                self.model = Examples(examples, self.tokenize, self.unseen_weight)
                 self.version = version
                 log.info("learned layer: %d labelled examples (labels version %d)", len(self.model), version)
         except Exception:  # the labels are an extra: a failed read must never cost a worker's answer
