@@ -216,10 +216,14 @@ def full_text(knowledge: Knowledge, terms: list[str], today: date, limit: int = 
     """Answers whose text contains the most of ``terms`` (then the longest matches), best first."""
     if not terms:
         return []
+    import re
+
+    # A number matches whole numbers only: 1234 is not in 12348.
+    patterns = {t: re.compile(rf"(?<!\d){re.escape(t)}(?!\d)") if t.isdigit() else None for t in terms}
     scored = []
     for (_rid, _iid), doc in sorted(knowledge.answers.items()):
         text = knowledge.render(doc, today)
-        found = [t for t in terms if t in text]
+        found = [t for t, p in patterns.items() if (p.search(text) if p else t in text)]
         if found:
             scored.append((-len(found), -sum(len(t) for t in found), doc))
     scored.sort(key=lambda x: (x[0], x[1]))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, render_template, request
 from flask.typing import ResponseReturnValue
 
+from ...complaints.register import caller_query
 from ...services import Services, current
 from ...staff.lookup import Hit, full_text, intent_choices, lookup, region_choices, search_terms, word_cutter
 from . import auth, common
@@ -55,7 +56,12 @@ def register(bp: Blueprint) -> None:
         services = current()
         query = request.args.get("q", "").strip()[:200]
         found = lookup(services.knowledge, services.bot.classifier, query, today=services.bot.today())
-        terms, fallback = _fallback(services, query) if query else ([], [])
+        caller = caller_query(query)
+        number = caller is not None and caller[0] in ("phone", "tail")
+        # A phone number (or its last digits) is somebody calling, not a question: no answers for it.
+        terms, fallback = _fallback(services, query) if query and not number else ([], [])
+        if number:
+            found.hits = []
         hits = found.hits if found.understood else fallback
         cases = services.complaints.search(text=query, limit=SEARCH_COMPLAINTS + 1) if query else []
         if query:
@@ -67,6 +73,7 @@ def register(bp: Blueprint) -> None:
             hits=hits[:10],
             terms=[*terms, query],
             cases=cases[:SEARCH_COMPLAINTS],
+            caller_first=number or bool(cases and not found.understood),
             more_cases=len(cases) > SEARCH_COMPLAINTS,
             highlight=common.highlight,
         )

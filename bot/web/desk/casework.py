@@ -41,7 +41,8 @@ def register(bp: Blueprint) -> None:
             flash(f"没有编号为 {case_no} 的投诉。", "error")
             return redirect(url_for("desk.complaints"))
         chosen = request.form.get("assignee", "").strip()
-        assignee = staff.name if chosen == "me" else (chosen or None)
+        take = request.form.get("take") == "1"  # the 「我来办」 button
+        assignee = staff.name if take or chosen == "me" else (chosen or None)
         try:
             with services.store.transaction():
                 casework_of(services).assign(case, assignee)

@@ -46,7 +46,8 @@ def highlight(text: str | None, terms: list[str]) -> Markup:
     terms = sorted({t for t in terms if t}, key=len, reverse=True)
     if not terms:
         return escape(text)
-    pattern = re.compile("|".join(re.escape(t) for t in terms), re.IGNORECASE)
+    alternatives = (rf"(?<!\d){re.escape(t)}(?!\d)" if t.isdigit() else re.escape(t) for t in terms)
+    pattern = re.compile("|".join(alternatives), re.IGNORECASE)
     out, last = [], 0
     for m in pattern.finditer(text):
         out.append(escape(text[last : m.start()]))
