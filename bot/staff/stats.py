@@ -5,7 +5,8 @@ Each function is one GROUP BY (or one short ordered list) over a table the bot w
 * ``question_counts`` — questions per (Beijing day, intent, region) and how many went unanswered,
   one UPSERT per question in the turn's transaction (``Store.count_question``);
 * ``complaints`` — the register: cases per status and age, and those past their time limit;
-* ``users`` — followers per region, following or not, taking broadcasts or not;
+* ``follower_counts`` — followers per region, following or not, taking broadcasts or not (kept
+  by triggers on ``users``);
 * ``broadcasts`` / ``broadcast_sends`` / ``mass_results`` — sends to come and results of past ones.
 
 The functions return typed rows of ids and numbers; labels, tables and charts are the web layer's
@@ -69,21 +70,25 @@ def window(today: date, by: str = "day") -> Window:
 @dataclass(frozen=True)
 class QuestionCount:
     period: date  # the day, or the Monday of the week
-    intent: str
-    region: str  # as stored: a region or district id, '' when the worker has not said where
+    key: str  # the intent, or the region as stored ('' when the worker has not said where)
     asked: int
     unanswered: int
 
 
-def questions(conn: sqlite3.Connection, win: Window) -> list[QuestionCount]:
-    """Questions per period, intent and region inside the window."""
+def questions(conn: sqlite3.Connection, win: Window, by: str = "intent") -> list[QuestionCount]:
+    """Questions per period and intent (``by="intent"``) or per period and region (``by="region"``)."""
     period = "date(day, '-6 days', 'weekday 1')" if win.by == "week" else "day"
+    key = "region" if by == "region" else "intent"
     rows = conn.execute(
-        f"SELECT {period} AS period, intent, region, SUM(asked), SUM(unanswered) FROM question_counts"  # noqa: S608 - two fixed expressions
-        " WHERE day BETWEEN ? AND ? GROUP BY period, intent, region",
+        f"SELECT {period} AS period, {key}, SUM(asked), SUM(unanswered) FROM question_counts"  # noqa: S608 - fixed expressions
+        f" WHERE day BETWEEN ? AND ? GROUP BY period, {key}",
         (win.first.isoformat(), win.last.isoformat()),
     )
-    return [QuestionCount(date.fromisoformat(p), i, r, a, u) for p, i, r, a, u in rows]
+    days = {
+        d.isoformat(): d
+        for d in (win.first + timedelta(days=n) for n in range((win.last - win.first).days + 1))
+    }
+    return [QuestionCount(days[p], k, a, u) for p, k, a, u in rows]
 
 
 def asked_between(conn: sqlite3.Connection, first: date, last: date) -> tuple[int, int]:
@@ -154,9 +159,11 @@ class FollowerCount:
 
 
 def followers(conn: sqlite3.Connection) -> list[FollowerCount]:
+    """From ``follower_counts``, which triggers on ``users`` keep (migration 0401): a few rows to
+    read, not every follower to group."""
     rows = conn.execute(
-        "SELECT COALESCE(region, '') AS r, followed, subscribed, COUNT(*) FROM users"
-        " GROUP BY r, followed, subscribed"
+        "SELECT region, followed, subscribed, users FROM follower_counts WHERE users > 0"
+        " ORDER BY region, followed, subscribed"
     )
     return [FollowerCount(r, bool(f), bool(s), n) for r, f, s, n in rows]
 

@@ -13,6 +13,7 @@ from flask.blueprints import BlueprintSetupState
 
 from ...services import Services
 from . import auth
+from .dashboard import register_dashboard
 from .labels import register_label_views
 from .content import register_content_views
 from .views import register_views
@@ -39,6 +40,7 @@ def create_desk(services: Services) -> Blueprint:
 
     register_views(bp, services)
     register_content_views(bp, services)  # 内容维护 (content.py)
+    register_dashboard(bp, services)
     register_label_views(bp, services)
     return bp
 

@@ -104,20 +104,25 @@ def region_columns(knowledge: Knowledge, seen: Iterable[str]) -> list[str]:
 
 
 def question_panels(
-    knowledge: Knowledge, win: stats.Window, counts: list[stats.QuestionCount]
+    knowledge: Knowledge,
+    win: stats.Window,
+    intents: list[stats.QuestionCount],
+    places: list[stats.QuestionCount],
 ) -> list[Panel]:
+    """Topics, regions and the unanswered rate per period (``intents``/``places``: ``stats.questions``)."""
     label = "周（周一起）" if win.by == "week" else "日期"
     span = f"近{stats.WEEKS}周" if win.by == "week" else f"近{stats.DAYS}天"
     by_topic: dict[date, Counter[str]] = defaultdict(Counter)
     by_region: dict[date, Counter[str]] = defaultdict(Counter)
     asked: Counter[date] = Counter()
     missed: Counter[date] = Counter()
-    for c in counts:
-        by_topic[c.period][c.intent if c.intent in TOPIC_INTENTS else OTHER] += c.asked
-        by_region[c.period][top_region(knowledge, c.region)] += c.asked
+    for c in intents:
+        by_topic[c.period][c.key if c.key in TOPIC_INTENTS else OTHER] += c.asked
         asked[c.period] += c.asked
         missed[c.period] += c.unanswered
-    periods = list(reversed(win.starts)) if counts else []
+    for c in places:
+        by_region[c.period][top_region(knowledge, c.key)] += c.asked
+    periods = list(reversed(win.starts)) if intents else []
     topics = [*TOPIC_INTENTS, OTHER]
     regions = region_columns(knowledge, (r for counter in by_region.values() for r in counter))
     return [
