@@ -416,3 +416,35 @@ def test_bot_check_validates_the_published_state_in_the_database(tmp_path: Path)
     assert after.exit_code == 1
     assert "published desk edits" in after.output and "'gone'" in after.output
     assert len(after.output.splitlines()) > len(before.output.splitlines())
+
+
+def test_live_content_reads_the_version_at_most_every_few_seconds_and_swaps_in_place(tmp_path: Path) -> None:
+    from bot.content.checker import answer_fields_from_file
+    from bot.content.knowledge import load_knowledge
+    from bot.content.live import LiveContent
+    from bot.nlu.rules import load_classifier
+    from bot.storage.store import Store
+
+    settings = make_settings(tmp_path, content={"reload_seconds": 2.0}).content
+    store = Store(tmp_path / "live.db")
+    now = [100.0]
+    shipped = load_knowledge(settings.content_dir)
+    live = LiveContent(
+        store, settings, shipped, load_classifier(Path(settings.intents_dir)), clock=lambda: now[0]
+    )
+    held = live.knowledge  # what the bot, the complaint form and the desk hold
+    live.refresh()  # looks now; the next look is 2 s later
+    editor = ContentEditor(store, settings)
+    meta, body = answer_fields_from_file(Path(settings.content_dir) / "answers" / "national" / "legal_aid.md")
+    rev = editor.save_draft("answer", "national/legal_aid", {"meta": meta, "body": body + "\n补一句。"}, "li")
+    editor.publish(rev.id, "li")
+
+    now[0] += 1.0
+    live.refresh()
+    assert "补一句。" not in held.answers[("national", "legal_aid")].body  # not looked yet
+    now[0] += 1.5
+    assert wait_for(lambda: (live.refresh(), "补一句。" in held.answers[("national", "legal_aid")].body)[1])
+    assert live.knowledge is held and live.version == editor.version() == 1
+    # the process-wide cache other Services share still holds the shipped text
+    assert load_knowledge(settings.content_dir) is shipped
+    assert "补一句。" not in shipped.answers[("national", "legal_aid")].body
