@@ -227,3 +227,11 @@ def test_a_kind_of_place_does_not_reset_the_region(harness: Harness) -> None:
     harness.say("我在大连", "o-k")
     reply = harness.say("经开区找工作", "o-k")
     assert "【大连·" in reply and harness.services.store.user("o-k").region == "dalian"
+
+
+def test_details_after_two_questions_name_how_to_get_the_second(harness: Harness) -> None:
+    harness.say("大连过年补贴多少 另外法律援助找谁", "o-m2")
+    more = harness.say("详细", "o-m2")
+    assert "【大连·留岗补贴】" in more and "「法律援助详细」" in more
+    rest = harness.say("法律援助详细", "o-m2")
+    assert "法律援助】" in rest and "身份证" in rest and compose.MORE_HINT not in rest

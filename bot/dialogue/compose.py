@@ -41,9 +41,10 @@ def _bigrams(text: str) -> frozenset[str]:
 _line_bigrams = lru_cache(maxsize=2048)(_bigrams)  # answer lines repeat; questions do not
 
 
-def _closest(lines: Sequence[str], question: str) -> str | None:
-    """The line sharing most two-character pieces with the question (at least three), if any."""
-    asked = _bigrams(re.sub(r"[\W_]+", "", question))
+def _closest(lines: Sequence[str], question: str, said: str) -> str | None:
+    """The line sharing most two-character pieces with the question (at least three, not counting
+    what the opening line already says), if any."""
+    asked = _bigrams(re.sub(r"[\W_]+", "", question)) - _line_bigrams(said)
     best, best_n = None, 2
     for line in lines:
         n = len(asked & _line_bigrams(line))
@@ -64,7 +65,7 @@ def short(full: str, phones: Sequence[str], question: str = "") -> str:
     if len(full) <= SHORT_ENOUGH or not body:
         return full
     extra: list[str] = []
-    closest = _closest(body, question) if question else None
+    closest = _closest(body, question, head) if question else None
     if closest:
         extra.append("· " + _amount_clause(_STEP.sub("", closest), 70))
     if not _AMOUNT.search(head + "".join(extra)):

@@ -272,7 +272,12 @@ class Bot:
             if (result.place or result.elsewhere) and memory.is_ellipsis(text):
                 intent, asked, trace.source = memo.topic, [memo.topic], "context"  # 「那大连呢」
             elif intent == "unknown" and (memory.wants_more(text) or memory.is_follow_up(text)):
-                intent, asked, trace.source, detailed = memo.topic, [memo.topic], "context", True
+                intent, asked, trace.source, detailed = (
+                    memo.topic,
+                    [memo.topic, *memo.others],
+                    "context",
+                    True,
+                )
         elif (
             memo
             and intent in TOPIC_INTENTS
@@ -307,12 +312,15 @@ class Bot:
         parts: list[str] = []
         left: list[str] = []
         for intent in asked:
-            part = self.topic_reply(intent, user, detailed and not parts, question)
+            part = "" if detailed and parts else self.topic_reply(intent, user, detailed, question)
             if part and (not parts or compose.fits([*parts, part], compose.MAX_REPLY_BYTES - 120)):
                 parts.append(part)
-            elif part:
+            elif part or (detailed and parts):
                 left.append(intent)
-        if left:
+        if left and detailed:  # the whole of one answer per reply: name how to get the others
+            names = "、".join(f"「{compose.topic_name(t)}详细」" for t in left)
+            parts.append(f"你还问了别的，回复{names}看它的步骤。")
+        elif left:
             names = "、".join(f"「{compose.topic_name(t)}」" for t in left)
             parts.append(f"你还问了{names}，回复名称就能看。")
         memory.keep(user, Memo(asked[0], user.region, self.clock(), detailed, tuple(asked[1:])))
@@ -431,8 +439,10 @@ class Bot:
 
     def region_not_covered(self, where: str | None = None) -> str:
         names = "、".join(r.label for r in self.knowledge.regions.values() if r.parent == "national")
-        first = f"{where}还没有本地政策，以后先按全国政策回答你。" if where else ""
-        return f"{first}目前我有{names}的本地政策，其他地方先按全国政策回答你。说「我在安庆」这样就能切换。"
+        switch = "说「我在安庆」这样就能切换。"
+        if where:
+            return f"{where}还没有本地政策，先按全国政策回答你。目前我有{names}的本地政策，{switch}"
+        return f"目前我有{names}的本地政策，其他地方先按全国政策回答你。{switch}"
 
     def human_agent(self, place: str | None) -> str:
         region = self.knowledge.region(place)
