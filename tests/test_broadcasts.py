@@ -714,3 +714,257 @@ def test_a_tag_deleted_in_the_admin_fails_one_sync_then_heals(env: Env) -> None:
             for openid in ("o-1", "o-2")
         }
     assert names["o-1"] == names["o-2"] == {"留工·大连", "留工·全国"}
+
+
+# --- issue 12: broadcasts that cannot go stale or astray
+
+
+def test_busy_wechat_is_retried_later_in_the_window_with_the_same_clientmsgid(env: Env) -> None:
+    env.follower("o-1", "anqing")
+    broadcast = env.schedule(regions=("anqing",))
+    env.emulator.state.inject_fault(SENDALL, errcode=-1, times=3)  # every attempt of the first try
+    [waiting] = env.fire_next(broadcast)
+    assert waiting.status == "retrying" and waiting.retry_at is not None
+    assert "-1" in waiting.error and "第 1 次自动重试" in waiting.note
+    assert env.b.get(broadcast.id).status == "retrying"  # type: ignore[union-attr]
+    [(bid, occurrence, when)] = env.b.pending()  # the scheduler arms it again, for the retry time
+    assert (bid, when) == (broadcast.id, waiting.retry_at)
+    assert env.b.fire(bid, occurrence) == []  # not before its time
+    env.emulator.state.inject_fault(SENDALL, errcode=45066)  # "retried too fast": also transient
+    env.clock.now = waiting.retry_at
+    [again] = env.b.fire(bid, occurrence)
+    assert again.status == "retrying" and again.retries == 2 and again.retry_at > waiting.retry_at  # type: ignore[operator]
+    env.clock.now = again.retry_at or 0
+    [sent] = env.b.fire(bid, occurrence)
+    assert sent.status == "sent" and sent.clientmsgid == waiting.clientmsgid and sent.text == waiting.text
+    env.wait_delivered("o-1")
+    assert len(env.mass("o-1")) == 1
+    with env.emulator.state.lock:
+        assert [j.clientmsgid for j in env.emulator.state.mass_jobs.values()] == [waiting.clientmsgid]
+    actions = [a["action"] for a in audit.recent(env.store, 20, target=f"broadcast:{broadcast.id}")]
+    assert actions.count("broadcast_retry") == 2 and "broadcast_send" in actions
+
+
+def test_busy_wechat_through_the_whole_window_ends_failed_with_the_reason(env: Env) -> None:
+    env.follower("o-1", "anqing")
+    broadcast = env.schedule(regions=("anqing",))
+    env.emulator.state.inject_fault(SENDALL, errcode=-1, times=1000)
+    [send] = env.fire_next(broadcast)
+    tries = 1
+    while send.status == "retrying":
+        env.clock.now = send.retry_at or 0
+        [send] = env.b.fire(broadcast.id, send.occurrence)
+        tries += 1
+    assert send.status == "failed" and "微信错误码 -1" in send.error and "到补发时限仍未成功" in send.error
+    assert send.sent is None and env.clock() <= send.due + env.b.grace
+    assert 3 <= tries <= 8  # backoff: a handful of tries in two hours, not one a minute
+    assert env.b.pending() == []
+
+
+def test_a_retry_the_scheduler_never_ran_is_closed_by_expire(env: Env) -> None:
+    env.follower("o-1", "anqing")
+    broadcast = env.schedule(regions=("anqing",))
+    env.emulator.state.inject_fault(SENDALL, errcode=45009, times=3)
+    [send] = env.fire_next(broadcast)
+    assert send.status == "retrying"
+    env.clock.advance(env.b.grace + 60)  # the scheduler was down until past the window
+    [closed] = env.b.expire()
+    assert closed.status == "failed" and "45009" in closed.error and "补发时限" in closed.error
+
+
+def test_send_now_on_a_waiting_retry_sends_it_now(env: Env) -> None:
+    env.follower("o-1", "anqing")
+    broadcast = env.schedule(regions=("anqing",))
+    env.emulator.state.inject_fault(SENDALL, errcode=-1, times=3)
+    [send] = env.fire_next(broadcast)
+    assert send.status == "retrying"
+    occurrence = env.b.prepone(broadcast.id, "干部甲")
+    [sent] = env.b.fire(broadcast.id, occurrence, "干部甲")
+    assert sent.status == "sent" and sent.clientmsgid == send.clientmsgid
+
+
+def test_sender_fills_the_signature_and_is_required_when_used(env: Env) -> None:
+    env.follower("o-1", "dalian")
+    body = "大连的朋友：新年好！\n{sender}\n{date}"
+    with pytest.raises(PlanError, match="发件单位"):
+        env.schedule(regions=("dalian",), body=body)
+    draft = env.draft(regions=("dalian",), body=body)
+    made = env.b.create(Draft(**{**draft.__dict__, "sender": " 大连市人力资源和社会保障局 "}), "干部甲")
+    assert made.sender == "大连市人力资源和社会保障局"
+    assert env.b.preview_text(made.draft).endswith(
+        f"大连市人力资源和社会保障局\n{cn_date(made.schedule.at.date())}"
+    )  # type: ignore[union-attr]
+    [sent] = env.fire_next(made)
+    env.wait_delivered("o-1")
+    assert env.mass("o-1") == [sent.text] and "大连市人力资源和社会保障局\n" in (sent.text or "")
+
+
+def test_past_dated_duplicate_and_foreign_templates_need_confirmation(env: Env) -> None:
+    letter = env.b.template("dalian/letter-1")
+    assert letter is not None and letter.valid_until is not None
+    when = beijing(env.clock()) + timedelta(days=1)
+
+    def draft(region: str, at: datetime) -> Draft:
+        return Draft(
+            "letter",
+            letter.title,
+            letter.body,
+            (region,),
+            Schedule.once(at),
+            "dalian/letter-1",
+            "大连市人社局",
+        )
+
+    with pytest.raises(PlanError) as refused:
+        env.b.create(draft("dalian", when), "干部甲")
+    assert [c.code for c in refused.value.cautions] == ["stale"]
+    assert env.b.recent() == []
+    first = env.b.create(draft("dalian", when), "干部甲", confirm={"stale": "确认照发"})
+    trail = audit.recent(env.store, 5, target=f"broadcast:{first.id}")
+    assert "已确认：活动期已过" in trail[0]["detail"]
+
+    # Three days later to Dalian again: a duplicate; to Heilongjiang: Dalian's letter elsewhere.
+    with pytest.raises(PlanError) as again:
+        env.b.create(draft("dalian", when + timedelta(days=3)), "干部甲", confirm={"stale": "确认照发"})
+    assert [c.code for c in again.value.cautions] == ["stale", "duplicate"]
+    assert any(f"#{first.id}" in p for p in again.value.problems)
+    with pytest.raises(PlanError) as astray:
+        env.b.create(draft("heilongjiang", when + timedelta(days=4)), "干部甲", confirm={"stale": "确认照发"})
+    assert [c.code for c in astray.value.cautions] == ["stale", "region"]
+    assert any("写给大连的" in p and "发给黑龙江" in p for p in astray.value.problems)
+    yes = {"stale": "确认照发", "duplicate": "1", "region": "1"}
+    env.b.create(draft("dalian", when + timedelta(days=3)), "干部甲", confirm=yes)
+    env.b.create(draft("heilongjiang", when + timedelta(days=4)), "干部甲", confirm=yes)
+    assert len(env.b.recent()) == 3
+
+
+# --- the broadcast CLI, scripted
+
+
+def _cli(tmp_path: Path, emu: RunningEmulator) -> Any:
+    from click.testing import CliRunner
+
+    from bot.cli.broadcasts import broadcast
+
+    config = str(_config(tmp_path, emu))
+    runner = CliRunner()
+
+    def run(*args: str) -> Any:
+        return runner.invoke(broadcast, [*args, "--config", config], catch_exceptions=False)
+
+    return run
+
+
+def _soon(minutes: int = 2) -> str:
+    return (beijing(time.time()) + timedelta(minutes=minutes)).strftime("%Y-%m-%d %H:%M")
+
+
+def test_cli_list_and_show_speak_json(tmp_path: Path, emu: RunningEmulator) -> None:
+    import json
+
+    run = _cli(tmp_path, emu)
+    body = tmp_path / "body.txt"
+    body.write_text("{region_name}的朋友：新年好！\n{sender}\n{date}", encoding="utf-8")
+    made = run("new", "--kind", "notice", "--title", "问候", "--body-file", str(body), "--region", "dalian",
+               "--at", "2031-01-25 09:00", "--sender", "大连市人社局")  # fmt: skip
+    assert made.exit_code == 0, made.output
+    listed = json.loads(run("list", "--json").output)
+    assert listed["scheduler"] is None
+    [item] = listed["broadcasts"]
+    assert (item["id"], item["status"], item["regions"], item["sender"]) == (
+        1,
+        "scheduled",
+        ["dalian"],
+        "大连市人社局",
+    )
+    assert item["schedule"]["at"] == "2031-01-25T09:00:00+08:00" and item["counts"] == {"scheduled": 1}
+    shown = json.loads(run("show", "1", "--json").output)
+    [send] = shown["sends"]
+    assert (
+        send["status"] == "scheduled" and send["due"] == "2031-01-25T09:00:00+08:00" and send["clientmsgid"]
+    )
+    assert shown["text"].startswith("【问候】\n大连市的朋友") and shown["text"].endswith(
+        "大连市人社局\n2031年1月25日"
+    )
+    assert run("show", "9", "--json").exit_code == 1
+
+
+def test_cli_send_now_exit_status_tells_a_script_what_happened(tmp_path: Path, emu: RunningEmulator) -> None:
+    run = _cli(tmp_path, emu)
+    store = Store(tmp_path / "cli.db")
+    store.save_user(User("o-1", region="dalian"))
+    emu.state.add_follower("o-1")
+
+    def new(region: str, minutes: int) -> None:
+        made = run("new", "--template", "national/notice-1", "--region", region, "--at", _soon(minutes),
+                   "--sender", "人社部门", "--confirm", "stale")  # fmt: skip
+        assert made.exit_code == 0, made.output
+
+    new("heilongjiang", 2)  # nobody follows from Heilongjiang: skipped, and that is no error
+    nobody = run("send-now", "1")
+    assert nobody.exit_code == 0 and "无人可发" in nobody.output
+    run("cancel", "1")
+    new("dalian", 3)
+    emu.state.inject_fault(SENDALL, errcode=-1, times=3)  # WeChat busy on every attempt: retry later
+    busy = run("send-now", "2")
+    assert busy.exit_code == 75 and "等待重试" in busy.output and "自动重试" in busy.output
+    emu.state.inject_fault(SENDALL, errcode=48001)
+    refused = run("send-now", "2")  # an official does not wait: now; WeChat refuses for good
+    assert refused.exit_code == 1 and "失败" in refused.output and "48001" in refused.output
+    sent = run("send-now", "2")
+    assert sent.exit_code == 0 and "已发出" in sent.output
+    assert run("send-now", "2").exit_code == 1  # nothing left: refused, with the reason
+    assert emu.state.wait_for(lambda: len(emu.state.inbox.get("o-1", [])) == 1, 10)
+
+
+def test_cli_send_now_finishes_a_send_a_dead_scheduler_left_sending(
+    tmp_path: Path, emu: RunningEmulator
+) -> None:
+    run = _cli(tmp_path, emu)
+    store = Store(tmp_path / "cli.db")
+    store.save_user(User("o-1", region="dalian"))
+    emu.state.add_follower("o-1")
+    made = run("new", "--template", "dalian/notice-1", "--at", _soon(), "--sender", "大连市人社局",
+               "--confirm", "stale")  # fmt: skip
+    assert made.exit_code == 0, made.output
+    # A scheduler claims the send, then dies before calling WeChat (its lock goes with it).
+    api = WeChatAPI(emu.settings(), tmp_path / "cli.db", sleep=lambda s: None)
+    dead = Broadcasts(store, load_knowledge(str(ROOT / "content")), lambda: api)
+    occurrence = dead.prepone(1, "scheduler")
+    [claimed] = dead.sender._claim(1, occurrence)
+    assert claimed.status == "sending"
+    recovered = run("send-now", "1")
+    assert recovered.exit_code == 0, recovered.output
+    assert "停在「发送中」" in recovered.output and "已发出" in recovered.output
+    assert "已经发完或已取消" not in recovered.output
+    assert emu.state.wait_for(lambda: len(emu.state.inbox.get("o-1", [])) == 1, 10)
+    api.close()
+
+
+CLASSIFIER_MODULES = ("jieba", "bot.nlu.classifier", "wechatpy", "apscheduler")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bot/cli/content.py imports bot.content.editing (and so the classifier and jieba) when the CLI "
+    "loads; its imports must move into its commands. Strict: passes, and so fails here, once they do.",
+)
+def test_broadcast_show_loads_neither_the_classifier_nor_wechatpy(
+    tmp_path: Path, emu: RunningEmulator
+) -> None:
+    import subprocess
+    import sys
+
+    run = _cli(tmp_path, emu)
+    assert run("new", "--template", "national/notice-1", "--at", "2031-01-25 09:00", "--confirm", "stale",
+               "--sender", "人社部门").exit_code == 0  # fmt: skip
+    code = (
+        "import sys\n"
+        "from bot.cli import main\n"
+        f"sys.argv = ['bot', 'broadcast', 'show', '1', '--config', {str(_config(tmp_path, emu))!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        f"print(sorted(m for m in sys.modules if m.startswith({CLASSIFIER_MODULES!r})), file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert "就地过年倡议书" in done.stdout, done.stderr
+    assert done.stderr.strip().splitlines()[-1] == "[]"

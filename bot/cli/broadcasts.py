@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -39,6 +39,9 @@ from ..storage.store import Store
 from .common import config_option, settings_from
 from .staff import cli_actor
 
+if TYPE_CHECKING:
+    from ..wechat.api import WeChatAPI
+
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 EXIT_FAILED = 1  # a send failed or was missed, or the command was refused
 EXIT_RETRYING = 75  # EX_TEMPFAIL: WeChat was busy; an automatic retry is scheduled
@@ -46,13 +49,16 @@ CONFIRMABLE = {"stale": "活动期已过的模板", "duplicate": "7天内重复"
 
 
 def open_broadcasts(settings: Settings) -> Broadcasts:
-    """Broadcasts without the classifier and the webhook: what the CLI and the scheduler need."""
-    from ..wechat.api import WeChatAPI
+    """Broadcasts without the classifier and the webhook: what the CLI and the scheduler need.
 
+    The API client (and wechatpy with it) is imported on first use: ``list`` and ``show`` never call WeChat.
+    """
     made: list[WeChatAPI] = []
 
     def api() -> WeChatAPI:
         if not made:
+            from ..wechat.api import WeChatAPI
+
             made.append(WeChatAPI(settings.wechat, settings.storage.database))
         return made[0]
 
