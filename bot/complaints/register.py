@@ -320,10 +320,8 @@ class Register:
                     "UPDATE complaint_events SET note = ? WHERE complaint_id = ? AND note != ''",
                     (PURGED, cid),
                 )
-                conn.execute(
-                    "UPDATE complaint_notes SET body = ?, outcome = CASE WHEN outcome = '' THEN '' ELSE ? END"
-                    " WHERE complaint_id = ?",
-                    (PURGED, PURGED, cid),
+                conn.execute(  # the callback's outcome is a fixed choice: kept for the statistics
+                    "UPDATE complaint_notes SET body = ? WHERE complaint_id = ? AND body != ''", (PURGED, cid)
                 )
             return len(ids)
 
