@@ -60,3 +60,28 @@ def test_relative_database_is_relative_to_the_config_file(tmp_path: Path) -> Non
 def test_example_config_loads(tmp_path: Path) -> None:
     example = Path(__file__).resolve().parents[1] / "config.example.toml"
     assert load(example).wechat.mode in ("plain", "compat", "safe")
+
+
+def test_proxy_count_and_public_values() -> None:
+    s = from_dict({"server": {"trusted_proxies": 1}}, env={})
+    assert s.server.trusted_proxies == 1
+    with pytest.raises(ConfigError, match="trusted_proxies must be 0 or more"):
+        from_dict({"server": {"trusted_proxies": -1}}, env={})
+    with pytest.raises(ConfigError, match="must be a int"):
+        from_dict({"server": {"trusted_proxies": True}}, env={})
+    demo = from_dict({}, env={})
+    assert len(demo.placeholder_secrets()) == 4 and demo.mode_warning() is not None
+    real = from_dict(
+        {
+            "server": {"host": "10.0.0.5"},
+            "wechat": {
+                "token": "a-real-token",
+                "app_id": "wx1234567890abcdef",
+                "app_secret": "a-real-secret",
+                "encoding_aes_key": "kWxPEV2UEDyxWpmPdKC3F4dgPDmOvfKX1HGnEUDS1aR",
+                "mode": "safe",
+            },
+        },
+        env={},
+    )
+    assert real.placeholder_secrets() == [] and real.mode_warning() is None

@@ -185,6 +185,8 @@ def test_complaints_export_to_a_file_and_stdout(config: str, services: Any, tmp_
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
     assert rows[1][4].startswith("'=HYPERLINK")
+    assert rows[1][3] == "安庆市"  # the region's name, as on the desk, not its id
+    assert out.stat().st_mode & 0o077 == 0  # full phone numbers: the owner only
     printed = run(staff_cli.complaints, ["export"], config)
     assert printed.exit_code == 0 and "'=HYPERLINK" in printed.stdout
     assert [e["action"] for e in audit.recent(services.store, 2)] == ["export", "export"]
@@ -192,7 +194,7 @@ def test_complaints_export_to_a_file_and_stdout(config: str, services: Any, tmp_
 
 def test_complaints_purge(config: str, services: Any) -> None:
     case = services.complaints.create("o-1", "anqing", FIELDS)
-    services.complaints.set_status(case.case_no, "不予受理", "", "test")
+    services.complaints.set_status(case.case_no, "不予受理", "张三的电话打不通", "test")
     kept = run(staff_cli.complaints, ["purge"], config)  # default: retention_days (365)
     assert kept.exit_code == 0 and "anonymised 0" in kept.output
     services.store.conn.execute("UPDATE complaints SET updated = updated - 40 * 86400")
@@ -200,4 +202,7 @@ def test_complaints_purge(config: str, services: Any) -> None:
     assert result.exit_code == 0 and "anonymised 1" in result.output
     gone = services.complaints.get(case.case_no)
     assert gone.phone is None and gone.anonymised
+    assert "张三" not in str(
+        [tuple(r) for r in services.store.conn.execute("SELECT * FROM complaint_events")]
+    )
     assert audit.recent(services.store, 1)[0]["action"] == "purge"
