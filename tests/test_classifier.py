@@ -1828,3 +1828,9 @@ def test_pinyin_only_messages_are_read_by_sound(clf: Classifier) -> None:
     # English is not pinyin
     assert intent(clf, "hello how are you") == "greeting"
     assert intent(clf, "my boss did not pay me") != "wage_arrears"
+
+
+def test_cantonese_wages_are_wages_not_a_person(clf: Classifier) -> None:
+    assert intent(clf, "老细唔出人工点算") == "wage_arrears"
+    assert intent(clf, "我哋厂冇开工资") == "wage_arrears"
+    assert intent(clf, "转人工") == "human_agent"
