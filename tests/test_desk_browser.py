@@ -131,6 +131,10 @@ def test_open_a_complaint_and_change_its_status(page: Any, desk: Desk) -> None:
     assert "13812341234" not in page.content()
     row.locator("a").click()
     page.wait_for_url(f"**/desk/complaints/{desk.case_no}")
+    assert page.locator("span.phone-masked").inner_text() == "138****1234"
+    assert "13812341234" not in page.content()  # opening the case reveals nothing
+    page.click("button.reveal")
+    page.wait_for_selector("a.phone-full")
     assert page.locator("a.phone-full").inner_text() == "13812341234"
     page.select_option("select[name=status]", "已受理")
     page.fill("textarea[name=note]", "已转劳动监察大队，3个工作日内联系你")
@@ -138,7 +142,7 @@ def test_open_a_complaint_and_change_its_status(page: Any, desk: Desk) -> None:
     page.wait_for_selector("p.flash.ok")
     assert "已改为「已受理」" in page.locator("p.flash.ok").inner_text()
     assert page.locator("h1 .status").inner_text() == "已受理"
-    history = page.locator("table.list").first.inner_text()
+    history = page.locator("table.history").inner_text()
     assert "已转劳动监察大队" in history and "wang" in history
     # The next allowed statuses follow the new one.
     options = page.locator("select[name=status] option").all_inner_texts()
