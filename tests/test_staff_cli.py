@@ -206,3 +206,18 @@ def test_complaints_purge(config: str, services: Any) -> None:
         [tuple(r) for r in services.store.conn.execute("SELECT * FROM complaint_events")]
     )
     assert audit.recent(services.store, 1)[0]["action"] == "purge"
+
+
+def test_complaints_list_overdue_and_assignee(config: str, services: Any) -> None:
+    late = services.complaints.create("o-1", "anqing", FIELDS)
+    fresh = services.complaints.create("o-2", "anqing", FIELDS)
+    services.store.conn.execute(
+        "UPDATE complaints SET status_since = status_since - 10 * 86400, assignee = 'li' WHERE id = ?",
+        (late.id,),
+    )
+    overdue = run(staff_cli.complaints, ["list", "--overdue"], config)
+    assert overdue.exit_code == 0 and late.case_no in overdue.output and fresh.case_no not in overdue.output
+    mine = run(staff_cli.complaints, ["list", "--assignee", "li"], config)
+    assert late.case_no in mine.output and fresh.case_no not in mine.output
+    nobody = run(staff_cli.complaints, ["list", "--assignee", "-"], config)
+    assert fresh.case_no in nobody.output and late.case_no not in nobody.output

@@ -195,14 +195,27 @@ def _status_option(fn: Any) -> Any:
 @config_option
 @_status_option
 @_region_option
+@click.option("--assignee", help="Only cases given to this desk account ('-': to nobody yet).")
+@click.option("--overdue", is_flag=True, help="Only open cases past their [complaints] due_days.")
 @click.option("--limit", default=200, show_default=True, help="At most this many, newest first.")
-def complaints_list(config_path: str | None, status: str | None, region: str | None, limit: int) -> None:
+def complaints_list(
+    config_path: str | None,
+    status: str | None,
+    region: str | None,
+    assignee: str | None,
+    overdue: bool,
+    limit: int,
+) -> None:
     """List complaints, newest first; phone numbers masked.
 
-    Example: python -m bot complaints list --status 待受理 --region anqing
+    Example: python -m bot complaints list --status 待受理 --region anqing --overdue
     """
-    services = _services(settings_from(config_path))
-    rows = services.complaints.search(status=status, region=region, limit=limit)
+    settings = settings_from(config_path)
+    services = _services(settings)
+    limits = settings.complaints.time_limits()
+    rows = services.complaints.search(
+        status=status, region=region, assignee=assignee, overdue=limits if overdue else None, limit=limit
+    )
     for c in rows:
         click.echo(
             "\t".join(
@@ -215,6 +228,7 @@ def complaints_list(config_path: str | None, status: str | None, region: str | N
                     f"{c.amount}元",
                     f"{c.workers}人",
                     c.masked_phone,
+                    c.assignee or "-",
                 ]
             )
         )
