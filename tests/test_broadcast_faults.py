@@ -735,9 +735,10 @@ def mass_texts(world: World, openid: str) -> list[str]:
         return [m["text"] for m in world.state.inbox.get(openid, []) if m["type"] == "mass"]
 
 
-def held_back(world: World, send: Send) -> None:
-    """A send the tag sync stopped: failed, said so on the desk and in the audit trail."""
-    assert send.status == "failed", f"{send.status_name} {send.error or send.note!r}"
+def held_back(world: World, send: Send, status: str = "failed") -> None:
+    """A send the tag sync stopped: failed (or, WeChat busy, to be retried), said so on the desk
+    and in the audit trail."""
+    assert send.status == status, f"{send.status_name} {send.error or send.note!r}"
     assert "更新地区标签失败" in send.error, send.error
     check_explained(send)
     broadcast = world.b.get(send.broadcast_id)
@@ -770,7 +771,7 @@ def test_an_opt_out_is_honoured_when_wechat_refuses_the_untagging(
         small.state.expire_tokens()  # the untagging meets the token fetch first
     small.state.inject_fault(path, errcode=errcode, times=times)
     [held] = fire(small, first)
-    held_back(small, held)
+    held_back(small, held, "retrying" if errcode in TRANSIENT else "failed")
     assert f"微信错误码 {errcode}" in held.error
     assert small.b.tags.pending() == 1  # still to untag: the next sync tries again
     [sent_later] = fire(small, later)  # WeChat is fine again
@@ -826,7 +827,7 @@ def test_a_send_wechat_accepted_before_a_crash_is_not_reported_as_unsent(small: 
     small.boot()
     small.on_accept = None
     [send] = small.b.recover()
-    held_back(small, send)
+    held_back(small, send, "retrying")  # WeChat busy: tried again later, not reported unsent
     assert "没有发送" not in send.error and "没有发出" not in send.error, send.error
     assert "可能已经发出" in send.error
     [sent] = resend(small, broadcast)  # confirmed, not sent again
@@ -848,3 +849,24 @@ def test_a_refusal_after_a_timed_out_attempt_says_the_send_may_have_gone_out(sma
     [sent] = resend(small, broadcast)  # confirmed, not sent again
     assert sent.status == "sent" and "没有重复发送" in sent.note, sent.note
     assert mass_texts(small, "o-1") == [sent.text]
+
+
+def test_a_tag_sync_wechat_was_busy_for_is_retried_by_the_scheduler_not_left_failed(small: World) -> None:
+    for openid in ("o-stays", "o-leaves"):
+        small.add(Person(openid, "dalian", "stable"))
+    small.b.tags.sync()
+    small.opt_out(small.people["o-leaves"])
+    broadcast = schedule(small, "dalian", "通知", START + timedelta(hours=2))
+    small.state.inject_fault(UNTAG, errcode=-1, times=3)  # busy on every attempt of the client
+    [held] = fire(small, broadcast)
+    held_back(small, held, "retrying")
+    assert held.retry_at is not None and held.attempts == 0
+    small.poll()  # the scheduler arms the retry …
+    [when] = small.sched.jobs().values()
+    assert when.timestamp() == held.retry_at
+    small.clock.now = held.retry_at
+    small.fire_due()  # … and fires it: the tags are synced, the send goes out
+    sent = small.b.send(held.id)
+    assert sent is not None and sent.status == "sent" and sent.clientmsgid == held.clientmsgid
+    assert mass_texts(small, "o-stays") == [sent.text]
+    assert mass_texts(small, "o-leaves") == []

@@ -968,3 +968,22 @@ def test_broadcast_show_loads_neither_the_classifier_nor_wechatpy(
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert "就地过年倡议书" in done.stdout, done.stderr
     assert done.stderr.strip().splitlines()[-1] == "[]"
+
+
+def test_shipped_templates_carry_full_dates_and_leave_the_signature_to_the_official(env: Env) -> None:
+    from bot.broadcasts import planner
+
+    planned = datetime(2031, 1, 25, 9, 0, tzinfo=BEIJING)
+    docs = env.b.templates()
+    assert len(docs) >= 10
+    for doc in docs:
+        draft = Draft(doc.kind, doc.title, doc.body, (doc.region,), Schedule.once(planned), "", "某某单位")
+        assert planner.text_problems(draft) == [], doc.path
+        dated = [w for w in planner.warnings(draft, doc, [planned], "service") if "年份" in w]
+        assert dated == [], (doc.path, dated)
+        text = env.b.preview_text(draft)
+        assert "{" not in text and "今年" not in text, doc.path
+        if "{date}" in doc.body:
+            assert "2031年1月25日" in text, doc.path  # {date} is the planned date
+        if doc.kind == "letter":  # letters are signed by the office the official names
+            assert "{sender}" in doc.body and "某某单位" in text, doc.path

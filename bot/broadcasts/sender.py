@@ -9,9 +9,10 @@
    restart (``recover``), and nothing is sent twice.
 
 A transient failure (WeChat busy on every attempt, errcode -1/45009, a network failure, 45066
-"retried too fast") is not final: the send goes ``retrying`` and the scheduler tries again later,
-with backoff, with the same clientmsgid and the same frozen text, as long as the next try still
-falls inside the send window (the planned time plus ``grace_minutes``). Only then is it 失败.
+"retried too fast"), of the mass send or of the tag sync before it, is not final: the send goes
+``retrying`` and the scheduler tries again later, with backoff, with the same clientmsgid and the
+same frozen text, as long as the next try still falls inside the send window (the planned time
+plus ``grace_minutes``). Only then is it 失败.
 """
 
 from __future__ import annotations
@@ -298,12 +299,15 @@ class Sender:
                 if stuck:
                     raise StuckSending(stuck)
                 raise PlanError(["没有待发送或失败的内容：这条群发已经发完或已取消"])
-            if status != "retrying":  # a retry's quota is booked already
+            # A retry still inside its send window just goes now (its quota is booked already);
+            # anything else is due again from now, within the quota.
+            in_window = status == "retrying" and now <= rows[0].due + self.grace
+            if not in_window:
                 problems = self.quota([(beijing(now), s.region) for s in rows], [s.id for s in rows])
                 if problems:
                     raise PlanError(problems)
             for s in rows:
-                if status == "retrying":
+                if in_window:
                     conn.execute("UPDATE broadcast_sends SET retry_at = ? WHERE id = ?", (now, s.id))
                 else:
                     conn.execute(
@@ -323,6 +327,8 @@ class Sender:
             self.tags.sync()  # whoever opted out or moved a minute ago is out of the tags now
         except WeChatError as exc:
             log.warning("broadcast: tag sync failed, %d send(s) held back: %s", len(sends), exc)
+            if retryable(exc):  # WeChat busy: the tags (and the sends) get another try later
+                return [self._retry_later(s, actor, held_back(s, exc)) for s in sends]
             return [self._finish(s, "failed", actor, error=held_back(s, exc)) for s in sends]
         done = []
         for send in sends:
