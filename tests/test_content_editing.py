@@ -448,3 +448,28 @@ def test_live_content_reads_the_version_at_most_every_few_seconds_and_swaps_in_p
     # the process-wide cache other Services share still holds the shipped text
     assert load_knowledge(settings.content_dir) is shipped
     assert "补一句。" not in shipped.answers[("national", "legal_aid")].body
+
+
+def test_retiring_a_district_answer_falls_back_to_its_city_and_national_cannot_be_retired(
+    harness: Harness,
+) -> None:
+    client = official(harness)
+    knowledge = harness.services.knowledge
+    region, intent = next(
+        (r, i) for (r, i) in sorted(knowledge.answers) if knowledge.regions[r].parent not in ("", "national")
+    )
+    parent = knowledge.regions[region].parent
+    form = answer_form(client, region, intent)
+    saved = client.post(f"/desk/content/answer/{region}/{intent}", data=form | {"retire": "1"})
+    assert saved.status_code == 302
+    preview = _unescape(client.get(saved.headers["Location"]).get_data(as_text=True))
+    assert "停用后" in preview
+    rev = int(saved.headers["Location"].rsplit("/", 1)[1])
+    client.post(f"/desk/content/revision/{rev}/publish", data={"csrf_token": form["csrf_token"]})
+    assert wait_for(lambda: (harness.say("你好"), (region, intent) not in knowledge.answers)[1])
+    used = knowledge.answer(intent, region)
+    assert used is not None and used.region in knowledge.chain(parent)
+
+    national = answer_form(client, "national", intent)
+    refused = client.post(f"/desk/content/answer/national/{intent}", data=national | {"retire": "1"})
+    assert refused.status_code == 422 and "全国的答复不能停用" in _unescape(refused.get_data(as_text=True))

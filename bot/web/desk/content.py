@@ -264,6 +264,8 @@ def register_content_views(bp: Blueprint, services: Services) -> None:
             diff=editor.diff(rev),
             history=editor.history(rev.kind, rev.key),
             title=_title(rev, knowledge),
+            edited=(rev.kind, rev.key) in editor.overlay(),
+            is_current=(current := editor.current(rev)) is not None and current.id == rev.id,
         )
 
     @bp.post("/content/revision/<int:rev_id>/<action>")
@@ -382,7 +384,9 @@ def _previews(rev: Revision, knowledge: Knowledge, today: date) -> list[Preview]
                 f"消息里有「{payload.get('phrase')}」，算作问「{intent_name(payload.get('intent', ''))}」",
             )
         ]
-    return [Preview("发布后", f"消息里有「{payload.get('phrase')}」，算作在「{payload.get('place')}」")]
+    place = str(payload.get("place", ""))
+    name = knowledge.regions[place].name if place in knowledge.regions else place
+    return [Preview("发布后", f"消息里有「{payload.get('phrase')}」，算作人在「{name}」")]
 
 
 def _title(rev: Revision, knowledge: Knowledge) -> str:
