@@ -987,3 +987,42 @@ def test_shipped_templates_carry_full_dates_and_leave_the_signature_to_the_offic
             assert "2031年1月25日" in text, doc.path  # {date} is the planned date
         if doc.kind == "letter":  # letters are signed by the office the official names
             assert "{sender}" in doc.body and "某某单位" in text, doc.path
+
+
+# --- the desk: send-now on a send a dead scheduler left 发送中
+
+
+def test_desk_send_now_on_a_stuck_send_says_what_will_happen(harness: Any) -> None:
+    import re
+
+    from bot.staff import accounts
+
+    b = harness.services.broadcasts
+    at = beijing(time.time()).replace(microsecond=0) + timedelta(minutes=5)
+    item = b.create(
+        Draft("notice", "通知", "{region_name}的朋友：过年好", ("dalian",), Schedule.once(at)), "甲"
+    )
+    occurrence = b.prepone(item.id, "scheduler")
+    [claimed] = b.sender._claim(item.id, occurrence)  # … and the scheduler that claimed it died
+    assert claimed.status == "sending"
+
+    accounts.add_user(harness.services.store, "zhao", "official", "correct-horse-battery")
+    client = harness.app.test_client()
+
+    def csrf(path: str) -> str:
+        found = re.search(r'name="csrf_token" value="([^"]+)"', client.get(path).get_data(as_text=True))
+        assert found
+        return found.group(1)
+
+    login = {"csrf_token": csrf("/desk/login"), "name": "zhao", "password": "correct-horse-battery"}
+    assert client.post("/desk/login", data=login).status_code == 302
+    page = f"/desk/broadcasts/{item.id}"
+    shown = client.get(page).get_data(as_text=True)
+    assert "发送中" in shown and 'class="danger"' not in shown  # nothing to cancel or bring forward
+    resp = client.post(
+        page + "/send-now", data={"csrf_token": csrf(page), "confirm": "1"}, follow_redirects=True
+    )
+    said = resp.get_data(as_text=True)
+    assert "停在「发送中」" in said and "调度器没有在运行" in said and "同一编号重发" in said
+    assert "已经发完或已取消" not in said
+    assert b.get(item.id).sends[0].status == "sending"  # the desk sends nothing itself
