@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_helpers import browser_fixture, pytestmark  # noqa: F401 - the fixture and the skip mark
+from browser_helpers import browser_fixture  # noqa: F401 - the fixture
+from browser_helpers import pytestmark as needs_chromium
 from conftest import AES_KEY
 from server_helpers import bot_server, free_port, write_config
 from wechat_helpers import WeChat, text_xml
@@ -25,6 +26,8 @@ from wechat_helpers import WeChat, text_xml
 from bot.config import WeChatSettings
 from bot.staff import accounts
 from bot.storage.store import Store
+
+pytestmark = [needs_chromium, pytest.mark.browser]
 
 PASSWORD = "correct-horse-battery"
 SHOTS = Path(__file__).resolve().parents[1] / "var" / "screenshots"
