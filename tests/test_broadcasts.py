@@ -1026,3 +1026,41 @@ def test_desk_send_now_on_a_stuck_send_says_what_will_happen(harness: Any) -> No
     assert "停在「发送中」" in said and "调度器没有在运行" in said and "同一编号重发" in said
     assert "已经发完或已取消" not in said
     assert b.get(item.id).sends[0].status == "sending"  # the desk sends nothing itself
+
+
+def test_the_emulator_command_serves_the_api_with_its_followers(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from server_helpers import free_port
+
+    from bot.config import locate
+
+    port = free_port()
+    config = tmp_path / "config.toml"
+    config.write_text(
+        f"""
+[wechat]
+token = "{PUSH_TOKEN}"
+app_id = "{APP_ID}"
+app_secret = "{APP_SECRET}"
+encoding_aes_key = "{AES_KEY}"
+api_base_url = "http://127.0.0.1:{port}/cgi-bin/"
+
+[storage]
+database = "{tmp_path / "bot.db"}"
+""",
+        encoding="utf-8",
+    )
+    command = [sys.executable, "-m", "bot", "emulator", "--config", str(config), "--port", str(port)]
+    proc = subprocess.Popen([*command, "--follower", "o-x"], stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    try:
+        assert proc.stdout is not None
+        assert f"http://127.0.0.1:{port}/cgi-bin/" in proc.stdout.readline()  # printed once it listens
+        with WeChatAPI(locate(str(config)).wechat, tmp_path / "bot.db", sleep=lambda s: None) as api:
+            assert api.user_info("o-x")["openid"] == "o-x"
+            with pytest.raises(WeChatError):
+                api.user_info("o-stranger")
+    finally:
+        proc.terminate()
+        proc.wait(10)
