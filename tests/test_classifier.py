@@ -1834,3 +1834,10 @@ def test_cantonese_wages_are_wages_not_a_person(clf: Classifier) -> None:
     assert intent(clf, "老细唔出人工点算") == "wage_arrears"
     assert intent(clf, "我哋厂冇开工资") == "wage_arrears"
     assert intent(clf, "转人工") == "human_agent"
+
+
+def test_what_is_dealt_with_gives_way_to_what_is_not(clf: Classifier) -> None:
+    assert intent(clf, "失业金领到了，工作还没着落") == "job_services"
+    assert intent(clf, "加班费的事解决了，现在想问培训") == "skills_training"
+    assert intent(clf, "失业金领到了没") == "unemployment_benefit"  # asks whether it has come
+    assert intent(clf, "补贴有了吗") == "stay_subsidy"

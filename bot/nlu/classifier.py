@@ -54,6 +54,7 @@ __all__ = [
 ]
 
 UNKNOWN = "unknown"
+_LONGEST_SETTLED_KEYWORD = 5  # how far back from a settled cue a keyword may begin, past the gap
 # A keyword may match through a typo only if it is distinctive: this weight for up to three
 # characters, a little less for longer ones. Short weak phrases have near-homophones everywhere
 # (钱了 ≈ 欠了, 办什么 ≈ 帮什么).
@@ -149,9 +150,8 @@ class Classifier:
         }
         self._negations = sorted(rules.negations.items(), key=lambda kv: -len(kv[0]))
         # One regex search tells whether any negation cue is in the text at all (most have none).
-        self._negation_re = (
-            re.compile("|".join(re.escape(cue) for cue, _ in self._negations)) if self._negations else None
-        )
+        cues = [cue for cue, _ in self._negations] + list(rules.settled)
+        self._negation_re = re.compile("|".join(re.escape(cue) for cue in cues)) if cues else None
 
     def _fuzz(self, text: str) -> str:
         return text.translate(self._shadow)
@@ -222,6 +222,12 @@ class Classifier:
                 if not excused.issuperset(range(pos, end)) and not bounds.a_not_a(pos):
                     last = min([end + gap] + [s - 1 for s in stops if end < s <= end + gap])
                     reach.append((pos + self.rules.negation_starts.get(cue, len(cue)), last))
+        for cue, gap in self.rules.settled.items():  # 「失业金领到了」: what comes before is dealt with
+            for pos in _find_all(text, cue):
+                if text[pos + len(cue) : pos + len(cue) + 1] in ("吗", "么", "没", "不", "嘛"):
+                    continue  # 「补贴有了吗」 asks
+                first = max([0] + [b for b in bounds.breaks if b <= pos])
+                reach.append((max(first, pos - gap - _LONGEST_SETTLED_KEYWORD), pos - 1))
         return reach
 
     @staticmethod

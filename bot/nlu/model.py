@@ -47,6 +47,9 @@ class Rules:
     negation_starts: dict[str, int] = field(default_factory=dict)
     not_negations: list[str] = field(default_factory=list)  # phrases holding a cue that negate nothing
     focus: dict[str, int] = field(default_factory=dict)  # cue → gap, as for negations
+    # Cues after a keyword that say it is dealt with (「失业金领到了」「加班费的事解决了」): cue →
+    # characters allowed between the keyword and the cue; the keyword counts against its intent.
+    settled: dict[str, int] = field(default_factory=dict)
     focus_factor: float = 1.5  # weight multiplier for a keyword right after a focus cue
     confusables: dict[str, str] = field(default_factory=dict)  # look-alike typo → meant character
     # Dialect spelling → Mandarin (咋 → 怎么, 冇 → 没有), applied to messages; rules.py applies it to
