@@ -48,6 +48,8 @@ STATUS_NAMES = {
     "skipped": "无人可发",
 }
 FINAL = ("sent", "failed", "missed", "cancelled", "skipped")
+# What an official confirms to schedule past a caution (planner.cautions), as the audit log names it.
+CAUTION_NAMES = {"stale": "活动期已过", "duplicate": "7天内重复", "region": "模板写给别的地区"}
 # Sends that use (or may have used) the mass-send quota.
 QUOTA_STATUSES = ("scheduled", "sending", "retrying", "sent")
 

@@ -40,6 +40,7 @@ from ..staff import audit
 from ..storage.store import Store
 from . import planner
 from .model import BEIJING as BEIJING
+from .model import CAUTION_NAMES
 from .model import FINAL as FINAL
 from .model import KIND_NAMES as KIND_NAMES
 from .model import STATUS_NAMES as STATUS_NAMES
@@ -239,8 +240,7 @@ class Broadcasts:
 
     def _describe(self, draft: Draft, confirm: Mapping[str, str] | None = None) -> str:
         text = f"「{draft.title}」→ {self.regions_label(draft.regions)}；{draft.schedule.describe()}"
-        names = {"stale": "活动期已过", "duplicate": "7天内重复", "region": "模板写给别的地区"}
-        confirmed = [names.get(code, code) for code in confirm or {}]
+        confirmed = [CAUTION_NAMES.get(code, code) for code in confirm or {}]
         return text + (f"；已确认：{'、'.join(confirmed)}" if confirmed else "")
 
     def create(self, draft: Draft, actor: str, confirm: Mapping[str, str] | None = None) -> Broadcast:

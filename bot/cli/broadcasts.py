@@ -16,6 +16,7 @@ import click
 
 from ..broadcasts.leader import LeaderLock, last_seen
 from ..broadcasts.model import (
+    CAUTION_NAMES,
     FINAL,
     KIND_NAMES,
     STATUS_NAMES,
@@ -36,6 +37,7 @@ from ..config import Settings
 from ..content.knowledge import load_knowledge
 from ..errors import BotError
 from ..storage.store import Store
+from ..timefmt import shown
 from .common import config_option, settings_from
 from .staff import cli_actor
 
@@ -45,7 +47,6 @@ if TYPE_CHECKING:
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 EXIT_FAILED = 1  # a send failed or was missed, or the command was refused
 EXIT_RETRYING = 75  # EX_TEMPFAIL: WeChat was busy; an automatic retry is scheduled
-CONFIRMABLE = {"stale": "活动期已过的模板", "duplicate": "7天内重复", "region": "模板写给别的地区"}
 
 
 def open_broadcasts(settings: Settings) -> Broadcasts:
@@ -72,7 +73,7 @@ def open_broadcasts(settings: Settings) -> Broadcasts:
 
 
 def _when(ts: float | None) -> str:
-    return beijing(ts).strftime("%Y-%m-%d %H:%M") if ts else "-"
+    return shown(ts, empty="-")
 
 
 def _refuse(exc: PlanError) -> click.ClickException:
@@ -141,7 +142,7 @@ def templates_command(config_path: str | None, kind: str | None, region: str | N
     "--confirm",
     "confirmed",
     multiple=True,
-    type=click.Choice(sorted(CONFIRMABLE)),
+    type=click.Choice(sorted(CAUTION_NAMES)),
     help="Go ahead despite a caution: stale (the template's campaign has ended), duplicate "
     "(same template to the same region within 7 days), region (template written for another region).",
 )

@@ -29,6 +29,7 @@ from werkzeug.wrappers import Response
 
 from ...broadcasts.leader import last_seen
 from ...broadcasts.model import (
+    CAUTION_NAMES,
     KIND_NAMES,
     STATUS_NAMES,
     Broadcast,
@@ -52,7 +53,6 @@ from . import auth
 log = logging.getLogger(__name__)
 
 PREVIEW_WAIT = 15.0  # seconds a page waits for WeChat's preview API before answering anyway
-CONFIRMABLE = ("stale", "duplicate", "region")
 STATIC = Path(__file__).resolve().parent.parent / "static"
 
 bp = Blueprint("desk_broadcasts", __name__, template_folder="../templates")
@@ -177,7 +177,7 @@ def _draft_of(form: MultiDict[str, str]) -> tuple[Draft, list[str]]:
 
 
 def _confirm_of(form: MultiDict[str, str]) -> dict[str, str]:
-    return {code: form[f"confirm_{code}"][:50] for code in CONFIRMABLE if form.get(f"confirm_{code}")}
+    return {code: form[f"confirm_{code}"][:50] for code in CAUTION_NAMES if form.get(f"confirm_{code}")}
 
 
 def _send_preview(draft: Draft, target: str) -> None:
@@ -277,6 +277,7 @@ def _compose(
         except PlanError:
             audience = None
         warnings = b.warnings(draft)
+    if not broadcast_id or show_preview:  # beside the schedule button from the start
         cautions = cautions or b.cautions_of(draft, broadcast_id)
     return _page(
         "compose",
