@@ -393,7 +393,7 @@ def test_the_page_shows_each_role_its_numbers(harness: Harness, role: str) -> No
         assert followers["大连市"] == ["2", "0", "2", "0"]
         assert followers["未选地区"] == ["2", "0", "2", "0"]
         upcoming = table(page, "upcoming")
-        assert upcoming["02月05日 10:00"][2:] == ["安庆市", "2"]
+        assert upcoming["2月5日 10:00"][2:] == ["安庆市", "2"]
     # Hotline staff see their complaints before the questions; officials the questions first.
     assert (page.index('id="t-ages"') < page.index('id="t-topics"')) is not official
 

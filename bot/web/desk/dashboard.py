@@ -21,7 +21,6 @@ from flask.typing import ResponseReturnValue
 from ...services import Services
 from ...staff import stats
 from ...storage.store import beijing_day
-from ...timefmt import shown
 from . import auth
 from .panels import (
     OPEN,
@@ -31,6 +30,7 @@ from .panels import (
     complaint_panels,
     follower_panel,
     question_panels,
+    when,
 )
 
 
@@ -95,11 +95,7 @@ def build(services: Services, by: str, official: bool) -> Dashboard:
     upcoming = stats.upcoming_sends(conn, now)
     recent = stats.recent_sends(conn, now - RECENT_DAYS * stats.DAY_SECONDS, now)
     nxt = upcoming[0] if upcoming else None
-    dash.kpis.append(
-        Kpi("下一次群发", shown(nxt.due, "%m月%d日 %H:%M"), nxt.title)
-        if nxt
-        else Kpi("下一次群发", "未安排", "")
-    )
+    dash.kpis.append(Kpi("下一次群发", when(nxt.due), nxt.title) if nxt else Kpi("下一次群发", "未安排", ""))
     dash.panels = [
         *questions,
         follower_panel(knowledge, followers),

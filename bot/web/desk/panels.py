@@ -18,7 +18,7 @@ from ...content.knowledge import Knowledge
 from ...ids import NATIONAL, REGIONS, TOPIC_INTENTS
 from ...staff import stats
 from ...staff.lookup import intent_name, region_title
-from ...timefmt import shown
+from ...timefmt import beijing
 
 OPEN = tuple(s for s in STATUSES if s not in CLOSED)
 OTHER = "其他"
@@ -37,6 +37,7 @@ class Column:
     label: str
     series: str = ""  # how the chart draws it: bar, stack, line; '' = table only
     unit: str = ""  # '%' for rates
+    text: bool = False  # words, not numbers (left-aligned, may wrap)
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,14 @@ def top_region(knowledge: Knowledge, region: str) -> str:
 
 
 def region_label(knowledge: Knowledge, rid: str) -> str:
-    return region_title(knowledge, rid) if rid else NO_REGION
+    """「安庆市」; 「广州市黄埔区」 without its bracketed other name (it has to fit a phone's table)."""
+    return region_title(knowledge, rid).split("（")[0] if rid else NO_REGION
+
+
+def when(ts: float) -> str:
+    """「2月5日 10:00」 in Beijing time."""
+    t = beijing(ts)
+    return f"{t.month}月{t.day}日 {t:%H:%M}"
 
 
 def region_columns(knowledge: Knowledge, seen: Iterable[str]) -> list[str]:
@@ -279,10 +287,15 @@ def broadcast_panels(
             "upcoming",
             "将要发出的群发",
             "时间",
-            [Column("标题"), Column("类型"), Column("地区"), Column("预计收到人数")],
+            [
+                Column("标题", text=True),
+                Column("类型", text=True),
+                Column("地区", text=True),
+                Column("预计收到人数"),
+            ],
             [
                 Row(
-                    shown(s.due, "%m月%d日 %H:%M"),
+                    when(s.due),
                     [
                         Cell(s.title),
                         Cell(KIND_NAMES.get(s.kind, s.kind)),
@@ -301,15 +314,15 @@ def broadcast_panels(
             f"近{RECENT_DAYS}天群发结果",
             "时间 · 地区",
             [
-                Column("标题"),
-                Column("结果"),
+                Column("标题", text=True),
+                Column("结果", text=True),
                 Column("发送成功", "stack"),
                 Column("发送失败", "stack"),
                 Column("应发人数"),
             ],
             [
                 Row(
-                    shown(s.sent or s.due, "%m月%d日 %H:%M") + " · " + where(s.region),
+                    when(s.sent or s.due) + " · " + where(s.region),
                     [Cell(s.title), Cell(result(s)), num(s.delivered), num(s.errors), num(s.filtered)],
                 )
                 for s in recent
@@ -318,5 +331,6 @@ def broadcast_panels(
             note="数字来自微信发回的群发结果；「应发人数」是微信过滤后准备发送的人数。",
             empty=f"近{RECENT_DAYS}天没有群发。",
             reverse=True,
+            wide=True,
         ),
     ]

@@ -19,6 +19,10 @@
   if (typeof window.echarts === "undefined") return;
 
   var narrow = window.matchMedia("(max-width: 600px)");
+  // Twelve colours that stay apart (ECharts' default nine repeat on the eleven topics); grey last,
+  // for 「其他」.
+  var PALETTE = ["#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1",
+                 "#ff9da7", "#9c755f", "#2f4b7c", "#8cd17d", "#a0a7b0"];
 
   function readTable(table, reverse) {
     var heads = Array.prototype.slice.call(table.tHead.rows[0].cells, 1);
@@ -49,7 +53,9 @@
     var category = {
       type: "category",
       data: t.categories,
-      axisLabel: { hideOverlap: true, fontSize: small ? 10 : 12 },
+      // A few categories (age groups, statuses) are all labelled; a month of days thins out.
+      axisLabel: { hideOverlap: true, interval: t.categories.length <= 8 ? 0 : "auto",
+                   fontSize: small ? 10 : 12 },
       axisTick: { alignWithLabel: true }
     };
     var value = { type: "value", minInterval: 1, axisLabel: { fontSize: small ? 10 : 12 } };
@@ -59,8 +65,13 @@
                    axisLabel: { formatter: "{value}%", fontSize: small ? 10 : 12 } });
     }
     if (horizontal) category.inverse = true;
+    var colors = PALETTE.slice(0, t.series.length);
+    if (t.series.length && t.series[t.series.length - 1].name === "其他") {
+      colors[t.series.length - 1] = PALETTE[PALETTE.length - 1];
+    }
     return {
       animation: false,
+      color: colors,
       aria: { enabled: true },
       tooltip: {
         trigger: "axis",
@@ -101,9 +112,9 @@
     if (!table) return;
     var data = readTable(table, el.hasAttribute("data-reverse"));
     if (!data.series.length || !data.categories.length) return;
+    el.classList.add("drawn"); // shown first: ECharts takes its size from the laid-out box
     var chart = window.echarts.init(el, null, { renderer: "canvas" });
     chart.setOption(option(el.getAttribute("data-chart"), data));
-    el.classList.add("drawn");
     charts.push({ chart: chart, el: el, data: data });
   });
 
