@@ -226,6 +226,9 @@ def test_a_past_dated_template_needs_the_typed_confirmation_and_a_duplicate_warn
     page.click("button[value=save]")
     expect(page.locator("#caution-duplicate")).to_be_visible()  # the stale yes alone is not enough
     shoot(page, "duplicate-warned")
+    page.set_viewport_size({"width": 390, "height": 900})
+    box.screenshot(path=str(SHOTS / "broadcasts-cautions-390.png"))  # the part to read, full size
+    page.set_viewport_size({"width": 1366, "height": 900})
     assert len(rows(db)) == len(before) + 1
     page.check("input[name=confirm_duplicate]")
     page.click("button[value=save]")
