@@ -239,7 +239,7 @@ def test_official_phone_charts_fit_and_wide_tables_say_they_scroll(page: Any, de
     assert abs(first - wrap) <= 2
     page.eval_on_selector("#p-topics .table-wrap", "w => { w.scrollLeft = 0; }")
     # A narrow table needs no cue.
-    assert not page.locator("#p-unanswered .scroll-cue").count()
+    assert not page.locator("#p-unanswered .scroll-cue").is_visible()
     # Key numbers two to a row, readable.
     boxes = page.evaluate(
         "Array.from(document.querySelectorAll('ul.kpis li')).map(li => li.getBoundingClientRect().width)"
