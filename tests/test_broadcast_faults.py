@@ -648,6 +648,7 @@ def token_calls_bounded(world: World) -> tuple[int, int]:
 # --- the property ----------------------------------------------------------------------------------
 
 
+@pytest.mark.slow  # ~1 s a scenario; the pinned cases below stay in the fast suite
 @pytest.mark.parametrize("seed", [f"seed{i:02d}" for i in range(SCENARIOS)])
 def test_random_faults_never_send_twice_and_every_failure_is_visible(seed: str, tmp_path: Path) -> None:
     number = int(seed.removeprefix("seed"))

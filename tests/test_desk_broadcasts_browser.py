@@ -13,13 +13,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_helpers import browser_fixture, pytestmark  # noqa: F401 - the fixture and the skip mark
+from browser_helpers import browser_fixture  # noqa: F401 - the fixture
+from browser_helpers import pytestmark as needs_chromium
 from conftest import AES_KEY
 from emulator_helpers import run_emulator
 from server_helpers import bot_server, free_port
 
 from bot.staff import accounts
 from bot.storage.store import Store, User
+
+pytestmark = [needs_chromium, pytest.mark.browser]
 
 PASSWORD = "correct-horse-battery"
 TESTER = "o-tester-phone"
