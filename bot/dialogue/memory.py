@@ -36,7 +36,7 @@ FOLLOW_UP = re.compile(
     r"详细|具体|还有|然后|继续|材料|带啥|带什么|证件|手续|流程|步骤|条件|够不够|符不符合|能不能|能领|"
     r"多久|多长时间|几天|什么时候|啥时候|哪里|哪儿|在哪|去哪|找谁|打给谁|电话|报名|申请|办理|"
     r"怎么办|咋办|怎么弄|咋弄|咋整|怎么领|咋领|怎么算|咋算|打到|打给|发给|给谁|谁发|多少|要钱|收费|免费|"
-    r"准备|要啥|要不要|需不需要|可以吗|行吗|有用吗|靠谱|真的|确定|那现在|那我|网上|线上|线下|能办|办吗|有没有|有吗|没$|不$"
+    r"准备|要啥|谁出|谁给|谁付|谁管|要不要|需不需要|可以吗|行吗|有用吗|靠谱|真的|确定|那现在|那我|网上|线上|线下|能办|办吗|有没有|有吗|没$|不$"
 )
 # A topic message that asks for the steps and papers gets the whole answer at once.
 DETAILS = re.compile(r"材料|步骤|流程|手续|证件|带啥|带什么|准备什么|准备啥|详细|具体")
@@ -44,6 +44,7 @@ DETAILS = re.compile(r"材料|步骤|流程|手续|证件|带啥|带什么|准�
 WEAK_SCORE = 0.8
 # An ellipsis: 「那……呢」「……呢」「……那边」.
 ELLIPSIS = re.compile(r"^那|呢[吗啊呀]?$|那边|那里|这边的|的话?$|怎么样$|咋样$|如何$|有没有$|有吗$|有不$")
+PINYIN_ELLIPSIS = re.compile(r"^\s*na\b|\bne\s*[?？]?\s*$")
 FRAGMENT_MAX_CHARS = 16
 
 
@@ -109,6 +110,8 @@ def is_weak_follow_up(text: str, result: Result) -> bool:
 
 
 def is_ellipsis(text: str) -> bool:
-    """「那大连呢」「黄埔那边的呢」: the same question, somewhere else."""
+    """「那大连呢」「黄埔那边的呢」 (or in pinyin, 「na da lian ne」): the same question, somewhere else."""
     t = normalise(text)
+    if t.isascii():
+        return bool(PINYIN_ELLIPSIS.search(text.lower()))
     return 0 < len(t) <= FRAGMENT_MAX_CHARS and bool(ELLIPSIS.search(t))
