@@ -13,7 +13,9 @@ the lock it first finishes sends a dead leader left in ``sending`` (``Broadcasts
 database stays the source of truth: the job store is in memory and rebuilt at every start.
 
 A job that fires twice, or two leaders by some accident, cannot send twice: each occurrence is
-claimed by an atomic status change before any WeChat call (see bot/broadcasts.py).
+claimed by an atomic status change before any WeChat call (see sender.py). Sends WeChat was
+busy for come back as ``retrying`` occurrences with a later time and are armed like the rest.
+The leader lock itself is in leader.py.
 """
 
 from __future__ import annotations
