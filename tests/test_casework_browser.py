@@ -14,13 +14,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_helpers import browser_fixture, pytestmark  # noqa: F401 - the fixture and the skip mark
+from browser_helpers import browser_fixture  # noqa: F401 - the fixture
+from browser_helpers import pytestmark as needs_chromium
 from server_helpers import bot_server, free_port, write_config
 
 from bot.complaints.register import Register
 from bot.staff import accounts
 from bot.storage.store import Store
 
+pytestmark = [needs_chromium, pytest.mark.browser]
 SHOTS = Path(__file__).resolve().parents[1] / "var" / "screenshots"
 PASSWORD = "correct-horse-battery"
 OLD = {
