@@ -13,9 +13,9 @@ from flask.blueprints import BlueprintSetupState
 
 from ...services import Services
 from . import auth
+from .content import register_content_views
 from .dashboard import register_dashboard
 from .labels import register_label_views
-from .content import register_content_views
 from .views import register_views
 
 
