@@ -188,7 +188,7 @@ def sweep(
     print("leave-one-out over every group message; dev | held-out with every group message labelled")
     settings: list[dict[str, object]] = []
     for unseen in (0.0, 0.6, 1.0):
-        for threshold, strong in ((0.2, 0.35), (0.25, 0.4), (0.3, 0.45), (0.35, 0.5), (0.35, 1.01)):
+        for threshold, strong in ((0.2, 0.35), (0.2, 0.5), (0.2, 0.7), (0.3, 0.5), (0.3, 0.7), (0.3, 1.01)):
             settings.append({"unseen_weight": unseen, "threshold": threshold, "strong": strong})
     settings.append(
         {"unseen_weight": UNSEEN_WEIGHT, "threshold": THRESHOLD, "strong": STRONG, "tokens": True}

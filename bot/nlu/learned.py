@@ -46,7 +46,7 @@ NGRAMS = (2, 3)
 
 # Defaults measured with bench/learning.py (see bench/README.md).
 THRESHOLD = 0.2
-STRONG = 0.35
+STRONG = 0.7
 WEAK = 0.9
 UNSEEN_WEIGHT = 0.6
 CHECK_EVERY = 2.0
