@@ -594,7 +594,9 @@ def test_recurring_schedule_validation(env: Env) -> None:
 # --- the command line and the menu
 
 
-def _config(tmp_path: Path, emu: RunningEmulator) -> Path:
+def _config(tmp_path: Path, emu: RunningEmulator | str, db: str = "cli.db") -> Path:
+    """A config for commands: the emulator's API (or the URL given), a database in ``tmp_path``."""
+    url = emu if isinstance(emu, str) else emu.url
     path = tmp_path / "config.toml"
     path.write_text(
         f"""
@@ -603,10 +605,10 @@ token = "{PUSH_TOKEN}"
 app_id = "{APP_ID}"
 app_secret = "{APP_SECRET}"
 encoding_aes_key = "{AES_KEY}"
-api_base_url = "{emu.url}/cgi-bin/"
+api_base_url = "{url}/cgi-bin/"
 
 [storage]
-database = "{tmp_path / "cli.db"}"
+database = "{tmp_path / db}"
 """,
         encoding="utf-8",
     )
@@ -1037,21 +1039,7 @@ def test_the_emulator_command_serves_the_api_with_its_followers(tmp_path: Path) 
     from bot.config import locate
 
     port = free_port()
-    config = tmp_path / "config.toml"
-    config.write_text(
-        f"""
-[wechat]
-token = "{PUSH_TOKEN}"
-app_id = "{APP_ID}"
-app_secret = "{APP_SECRET}"
-encoding_aes_key = "{AES_KEY}"
-api_base_url = "http://127.0.0.1:{port}/cgi-bin/"
-
-[storage]
-database = "{tmp_path / "bot.db"}"
-""",
-        encoding="utf-8",
-    )
+    config = _config(tmp_path, f"http://127.0.0.1:{port}", "bot.db")
     command = [sys.executable, "-m", "bot", "emulator", "--config", str(config), "--port", str(port)]
     proc = subprocess.Popen([*command, "--follower", "o-x"], stdout=subprocess.PIPE, text=True, cwd=ROOT)
     try:
@@ -1063,4 +1051,4 @@ database = "{tmp_path / "bot.db"}"
                 api.user_info("o-stranger")
     finally:
         proc.terminate()
-        proc.wait(10)
+        proc.communicate(timeout=10)  # reaps it and closes its stdout pipe

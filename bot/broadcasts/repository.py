@@ -30,6 +30,11 @@ SEND_SELECT = (
     " FROM broadcast_sends s LEFT JOIN mass_results r ON r.msg_id = s.msg_id"
 )
 
+EXISTING_SELECT = (
+    "SELECT s.id, s.broadcast_id, s.due, s.occurrence, s.region, s.status, b.title, b.template"
+    " FROM broadcast_sends s JOIN broadcasts b ON b.id = s.broadcast_id"
+)
+
 
 def send_of(row: sqlite3.Row) -> Send:
     return Send(
@@ -137,62 +142,42 @@ class Repository:
         )
         return [(r["broadcast_id"], r["occurrence"], r["due"]) for r in rows]
 
+    def _existing(
+        self, where: str, params: Sequence[object], when: Callable[[sqlite3.Row], datetime]
+    ) -> list[Existing]:
+        """Sends that use the quota (waiting, under way, retrying or sent; ``QUOTA_STATUSES``)."""
+        rows = self.store.conn.execute(
+            EXISTING_SELECT
+            + f" WHERE s.status IN ('scheduled', 'sending', 'retrying', 'sent') AND {where} ORDER BY s.due",
+            params,
+        )
+        return [
+            Existing(r["id"], r["broadcast_id"], when(r), r["region"], r["title"], r["template"], r["status"])
+            for r in rows
+        ]
+
     def booked(
         self, exclude_broadcast: int | None = None, exclude_sends: Iterable[int] = ()
     ) -> list[Existing]:
-        """The sends that use the quota (waiting, under way or sent)."""
+        """The sends that use the quota, at their due time (the quota counts when they go out)."""
         skip = set(exclude_sends)
-        rows = self.store.conn.execute(
-            "SELECT s.id, s.broadcast_id, s.due, s.region, s.status, b.title, b.template"
-            " FROM broadcast_sends s JOIN broadcasts b ON b.id = s.broadcast_id"
-            " WHERE s.status IN ('scheduled', 'sending', 'retrying', 'sent')"  # model.QUOTA_STATUSES
-        )
-        return [
-            Existing(
-                r["id"],
-                r["broadcast_id"],
-                beijing(r["due"]),
-                r["region"],
-                r["title"],
-                r["template"],
-                r["status"],
-            )
-            for r in rows
-            if r["broadcast_id"] != exclude_broadcast and r["id"] not in skip
-        ]
+        found = self._existing("1", (), lambda r: beijing(r["due"]))
+        return [e for e in found if e.broadcast_id != exclude_broadcast and e.send_id not in skip]
 
     def same_template(
         self, template: str, times: Sequence[datetime], exclude_broadcast: int | None = None
     ) -> list[Existing]:
-        """Sends of ``template`` within ``DUPLICATE_DAYS`` of ``times`` (booked or sent)."""
+        """Sends of ``template`` within ``DUPLICATE_DAYS`` of ``times``, at their planned time."""
         if not template or not times:
             return []
         window = timedelta(days=DUPLICATE_DAYS)
-        rows = self.store.conn.execute(
-            "SELECT s.id, s.broadcast_id, s.occurrence, s.region, s.status, b.title, b.template"
-            " FROM broadcast_sends s JOIN broadcasts b ON b.id = s.broadcast_id"
-            " WHERE b.template = ? AND s.status IN ('scheduled', 'sending', 'retrying', 'sent')"
-            " AND s.due BETWEEN ? AND ?"
-            " ORDER BY s.due",
-            (
-                template,
-                (min(times) - window).timestamp(),
-                (max(times) + window).timestamp(),
-            ),
+        span = ((min(times) - window).timestamp(), (max(times) + window).timestamp())
+        found = self._existing(
+            "b.template = ? AND s.due BETWEEN ? AND ?",
+            (template, *span),
+            lambda r: occurrence_time(r["occurrence"]),
         )
-        return [
-            Existing(
-                r["id"],
-                r["broadcast_id"],
-                occurrence_time(r["occurrence"]),
-                r["region"],
-                r["title"],
-                r["template"],
-                r["status"],
-            )
-            for r in rows
-            if r["broadcast_id"] != exclude_broadcast
-        ]
+        return [e for e in found if e.broadcast_id != exclude_broadcast]
 
     # -- writing (inside the caller's transaction) ---------------------------------------------------
 
