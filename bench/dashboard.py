@@ -20,7 +20,8 @@ What is timed: ``GET /desk/`` (day view) and ``GET /desk/?by=week`` through Flas
 logged in as an official (every panel) and as hotline staff: the SQL aggregates, the panels and the
 template, i.e. the whole server-side render. Each view is rendered ``--renders`` times after one
 warm-up; p50 and max are shown. With ``--browser``, Chromium loads the day view from a local
-server and the time until every chart is drawn is taken from the page's own clock. The target
+server (werkzeug, one process) and the page's own clock says when the HTML had arrived, when the
+scripts were parsed and when the last chart was drawn (``dashboard.js`` marks it). The target
 (issue 13): under a second for the month. Nothing is asserted; the numbers are printed.
 """
 
@@ -226,14 +227,25 @@ def log_in(app: object, name: str) -> object:
     return client
 
 
-def browser_time(app: object) -> float:
-    """Milliseconds from navigation start until every chart is drawn, in headless Chromium."""
+def browser_times(app: object) -> dict[str, float]:
+    """In headless Chromium at 1366 px, from the page's own clock (ms after navigation start, best
+    of 3): the HTML received, DOMContentLoaded (ECharts parsed), and every chart drawn."""
+    import logging
+
     from playwright.sync_api import sync_playwright
     from werkzeug.serving import make_server
 
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)
     server = make_server("127.0.0.1", 0, app, threaded=True)  # type: ignore[arg-type]
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_port}"
+    read = """() => {
+      const nav = performance.getEntriesByType('navigation')[0];
+      const drawn = performance.getEntriesByName('dashboard-charts-drawn')[0];
+      return {html: nav.responseEnd, dom: nav.domContentLoadedEventEnd,
+              charts: drawn ? drawn.startTime : NaN};
+    }"""
+    best = {"html": float("inf"), "dom": float("inf"), "charts": float("inf")}
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(
@@ -245,11 +257,11 @@ def browser_time(app: object) -> float:
             page.fill("input[name=password]", PASSWORD)
             page.click("button:has-text('登录')")
             page.wait_for_url(base + "/desk/")
-            best = float("inf")
             for _ in range(3):
                 page.goto(base + "/desk/")
                 page.wait_for_function(ALL_DRAWN)
-                best = min(best, page.evaluate("performance.now()"))
+                for key, value in page.evaluate(read).items():
+                    best[key] = min(best[key], value)
             browser.close()
     finally:
         server.shutdown()
@@ -331,9 +343,10 @@ def main() -> None:
     verdict = "under" if worst < 1.0 else "OVER"
     print(f"\nslowest render {worst * 1000:.0f} ms: {verdict} the one-second target")
     if args.browser:
-        drawn = browser_time(app)
+        t = browser_times(app)
         print(
-            f"Chromium, 1366 px, day view: all charts drawn {drawn:.0f} ms after navigation start (best of 3)"
+            f"Chromium, 1366 px, day view (ms after navigation start, best of 3): HTML in {t['html']:.0f},"
+            f" DOMContentLoaded {t['dom']:.0f}, every chart drawn {t['charts']:.0f}"
         )
 
 
