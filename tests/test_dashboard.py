@@ -439,3 +439,15 @@ def test_the_vendored_echarts_is_the_recorded_build() -> None:
     assert digest == recorded.group(1)
     assert "Apache License" in (VENDOR / "LICENSE").read_text(encoding="utf-8")
     assert "Apache ECharts" in (VENDOR / "NOTICE").read_text(encoding="utf-8")
+
+
+def test_a_new_account_with_nothing_yet_still_renders(harness: Harness) -> None:
+    client = staff(harness, "li", "admin")
+    page = client.get("/desk/").get_data(as_text=True)
+    assert "还没有登记的投诉。" in page and "还没有工人关注。" in page and "没有安排中的群发。" in page
+    assert "近7天还没有问题" in page and 'id="t-topics"' not in page
+    # No link is offered; asked anyway, the CSV is the header alone.
+    body = client.get("/desk/dashboard/topics.csv").get_data(as_text=True)
+    assert body.lstrip("\ufeff").splitlines() == [
+        "日期,失业金,法律援助,欠薪维权,过年活动,留岗补贴,找工作,技能培训,春节加班费,临时救助,留守老人孩子,其他,合计"
+    ]
