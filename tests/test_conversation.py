@@ -235,3 +235,9 @@ def test_details_after_two_questions_name_how_to_get_the_second(harness: Harness
     assert "【大连·留岗补贴】" in more and "「法律援助详细」" in more
     rest = harness.say("法律援助详细", "o-m2")
     assert "法律援助】" in rest and "身份证" in rest and compose.MORE_HINT not in rest
+
+
+def test_an_off_topic_fragment_is_not_taken_for_a_follow_up(harness: Harness) -> None:
+    harness.say("大连失业金怎么领", "o-o")
+    reply = harness.say("今天天气怎么样", "o-o")
+    assert "失业" not in reply.splitlines()[0] and "答不上来" in reply

@@ -268,7 +268,8 @@ class Bot:
         detailed = False
         if picked:
             trace.source = "menu"
-        elif memo and intent in ("unknown", "set_region"):
+        elif memo and intent in ("unknown", "set_region") and result.scores.get("unknown", 0.0) <= 0:
+            # (a message with off-topic words, 「今天天气怎么样」, is not about the last answer)
             if (result.place or result.elsewhere) and memory.is_ellipsis(text):
                 intent, asked, trace.source = memo.topic, [memo.topic], "context"  # 「那大连呢」
             elif intent == "unknown" and (memory.wants_more(text) or memory.is_follow_up(text)):
