@@ -473,3 +473,19 @@ def test_retiring_a_district_answer_falls_back_to_its_city_and_national_cannot_b
     national = answer_form(client, "national", intent)
     refused = client.post(f"/desk/content/answer/national/{intent}", data=national | {"retire": "1"})
     assert refused.status_code == 422 and "全国的答复不能停用" in _unescape(refused.get_data(as_text=True))
+
+
+def test_a_draft_overtaken_by_someone_elses_publish_says_so_before_it_replaces_it(harness: Harness) -> None:
+    li, zhou = official(harness, "li"), official(harness, "zhou")
+    mine = answer_form(li, "dalian", "job_services")
+    theirs = answer_form(zhou, "dalian", "job_services")
+    saved = li.post(
+        "/desk/content/answer/dalian/job_services", data=mine | {"body": mine["body"] + "\n李的补充。"}
+    )
+    other = zhou.post(
+        "/desk/content/answer/dalian/job_services", data=theirs | {"body": theirs["body"] + "\n周的补充。"}
+    )
+    zhou.post(other.headers["Location"] + "/publish", data={"csrf_token": theirs["csrf_token"]})
+    page = _unescape(li.get(saved.headers["Location"]).get_data(as_text=True))
+    assert "zhou" in page and "发布会替换掉它" in page
+    assert "-周的补充。" in page  # the diff is against the version now live

@@ -266,6 +266,12 @@ def register_content_views(bp: Blueprint, services: Services) -> None:
             title=_title(rev, knowledge),
             edited=(rev.kind, rev.key) in editor.overlay(),
             is_current=(current := editor.current(rev)) is not None and current.id == rev.id,
+            # published by someone after this draft was written: publishing would replace it
+            newer=current
+            if current is not None
+            and rev.status in ("draft", "pending")
+            and (current.published or 0) > rev.created
+            else None,
         )
 
     @bp.post("/content/revision/<int:rev_id>/<action>")
