@@ -389,6 +389,16 @@ def test_export_writes_the_published_state_and_import_loads_files(tmp_path: Path
             main, ["content", "import", "--config", str(config), "--from", str(tmp_path / "other")]
         ).output
     )
+    # a tree that breaks a check is refused whole, with the reason, and nothing is published
+    text = edited.read_text(encoding="utf-8")
+    edited.write_text(
+        re.sub(r'source = "[^"]+"', 'source = "no-such-document"', text, count=1), encoding="utf-8"
+    )
+    refused = runner.invoke(
+        main, ["content", "import", "--config", str(config), "--from", str(tmp_path / "other")]
+    )
+    assert refused.exit_code == 1 and "no-such-document" in refused.output
+    assert editor.version() == version + 1
 
 
 def test_bot_check_validates_the_published_state_in_the_database(tmp_path: Path) -> None:
