@@ -3,6 +3,11 @@ place aliases; draft → preview as on a phone → publish (or submit, and a sec
 every version with its diff and a one-click rollback. The work is done by ``ContentEditor``
 (bot/content/editing.py); these views only read forms and render.
 
+Who edits: officials (业务干部) and admins, not a new ``editor`` role. Officials already answer
+for what the 公众号 says (they sign and schedule the broadcasts) and read the audit log; a bureau
+running this has a handful of them, and ``[content] require_approval`` gives the four-eyes check a
+separate role would. (A new role would also mean rebuilding the staff table for its CHECK.)
+
 Registered on the desk blueprint (``register_content_views``), so the desk's login, roles, CSRF
 check and security headers apply. It also hooks ``LiveContent.refresh`` before every request of the
 app (webhook included): a publish reaches this process within ``[content] reload_seconds``.
