@@ -90,8 +90,11 @@ def history_cmd(config_path: str | None, limit: int) -> None:
     Example: python -m bot content history --limit 10
     """
     editor = _editor(settings_from(config_path))
-    for rev in editor.recent(limit):
+    revisions = editor.recent(limit)
+    for rev in revisions:
         click.echo(f"{rev.id}\t{STATUS_NAMES[rev.status]}\t{rev.kind}\t{rev.key}\t{rev.author}\t{rev.note}")
+    if not revisions:
+        click.echo("no desk edits yet: the bot answers from the files in content/ and intents/")
 
 
 COMMANDS: list[click.Command] = [content]
