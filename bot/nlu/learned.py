@@ -247,9 +247,16 @@ class Learning:
             self._next_check = now + self.check_every
             if force or self.source.version() != self.version:
                 version, examples = self.source.examples()
+                first = self.version is None
                 self.model = Examples(examples, self.tokenize, self.unseen_weight)
                 self.version = version
-                log.info("learned layer: %d labelled examples (labels version %d)", len(self.model), version)
+                # A change of labels is news (INFO); the first read in a process is not.
+                log.log(
+                    logging.DEBUG if first else logging.INFO,
+                    "learned layer: %d labelled examples (labels version %d)",
+                    len(self.model),
+                    version,
+                )
         except Exception:  # the labels are an extra: a failed read must never cost a worker's answer
             log.exception("learned layer: reading the labels failed; keeping the model we have")
         finally:
