@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 MAX_REPLY_BYTES = 2040  # WeChat cuts a text reply past about 2048 bytes of UTF-8
@@ -38,18 +39,50 @@ def _bigrams(text: str) -> frozenset[str]:
     return frozenset(text[i : i + 2] for i in range(len(text) - 1))
 
 
-_line_bigrams = lru_cache(maxsize=2048)(_bigrams)  # answer lines repeat; questions do not
+@dataclass(frozen=True)
+class _Answer:
+    """What ``short`` needs of one answer text, worked out once per text (answers repeat)."""
+
+    head: str
+    footer: tuple[str, ...]
+    # body lines a question may pick: (the line as shown, its two-character pieces)
+    picks: tuple[tuple[str, frozenset[str]], ...]
+    head_pieces: frozenset[str]
+    head_amount: bool
+    amount: str | None  # the first amount line, cut to its amount
+    phones: tuple[tuple[int, int, str], ...]  # (line, position, number) of each number in the body
+    whole: bool  # short enough as it is
 
 
-def _closest(lines: Sequence[str], question: str, said: str) -> str | None:
+@lru_cache(maxsize=1024)
+def _answer(full: str, phones: tuple[str, ...]) -> _Answer:
+    lines = full.split("\n")
+    head, rest = lines[0], lines[1:]
+    body = [line for line in rest if not line.startswith(_FOOTER)]
+    amount = next((line for line in body if _AMOUNT.search(line)), None)
+    return _Answer(
+        head=head,
+        footer=tuple(line for line in rest if line.startswith(_FOOTER)),
+        picks=tuple(("· " + _amount_clause(_STEP.sub("", line), 70), _bigrams(line)) for line in body),
+        head_pieces=_bigrams(head),
+        head_amount=bool(_AMOUNT.search(head)),
+        amount="· " + _amount_clause(_STEP.sub("", amount)) if amount else None,
+        phones=tuple(
+            sorted((i, line.find(p), p) for i, line in enumerate(body) for p in phones if p in line)
+        ),
+        whole=len(full) <= SHORT_ENOUGH or not body,
+    )
+
+
+def _closest(answer: _Answer, question: str) -> str | None:
     """The line sharing most two-character pieces with the question (at least three, not counting
     what the opening line already says), if any."""
-    asked = _bigrams(re.sub(r"[\W_]+", "", question)) - _line_bigrams(said)
+    asked = _bigrams(re.sub(r"[\W_]+", "", question)) - answer.head_pieces
     best, best_n = None, 2
-    for line in lines:
-        n = len(asked & _line_bigrams(line))
+    for shown, pieces in answer.picks:
+        n = len(asked & pieces)
         if n > best_n:
-            best, best_n = line, n
+            best, best_n = shown, n
     return best
 
 
@@ -58,27 +91,20 @@ def short(full: str, phones: Sequence[str], question: str = "") -> str:
 
     Beside the opening line it keeps the line closest to the question (「红包能抵加班费吗」 → the
     line on 红包 and 加班费), the amount, and the number to call, each only when not said yet."""
-    lines = full.split("\n")
-    head, rest = lines[0], lines[1:]
-    footer = [line for line in rest if line.startswith(_FOOTER)]
-    body = [line for line in rest if not line.startswith(_FOOTER)]
-    if len(full) <= SHORT_ENOUGH or not body:
+    answer = _answer(full, tuple(phones))
+    if answer.whole:
         return full
     extra: list[str] = []
-    closest = _closest(body, question, head) if question else None
+    closest = _closest(answer, question) if question else None
     if closest:
-        extra.append("· " + _amount_clause(_STEP.sub("", closest), 70))
-    if not _AMOUNT.search(head + "".join(extra)):
-        amount = next((line for line in body if _AMOUNT.search(line)), None)
-        if amount:
-            extra.append("· " + _amount_clause(_STEP.sub("", amount)))
-    said = head + "".join(extra)
-    if not any(p in said for p in phones):
+        extra.append(closest)
+    if answer.amount and not answer.head_amount and not (closest and _AMOUNT.search(closest)):
+        extra.append(answer.amount)
+    said = answer.head + "".join(extra)
+    if answer.phones and not any(p in said for p in phones):
         # The number the answer itself gives first (12348 for legal aid, not the region's 12333).
-        found = [(line.find(p), i, p) for i, line in enumerate(body) for p in phones if p in line]
-        if found:
-            extra.append(f"☎ 咨询电话：{min((i, pos, p) for pos, i, p in found)[2]}")
-    return "\n".join([head, *extra, *footer, MORE_HINT])
+        extra.append(f"☎ 咨询电话：{answer.phones[0][2]}")
+    return "\n".join([answer.head, *extra, *answer.footer, MORE_HINT])
 
 
 def _amount_clause(line: str, most: int = 60) -> str:
