@@ -202,11 +202,11 @@ def check(config_path: str | None) -> None:
     Example: python -m bot check
     """
     from ..content.checks import all_problems
-    from .content import published_check
     from ..content.knowledge import Knowledge
     from ..dialogue.menu import load_menu, menu_path
     from ..errors import ContentError
     from ..nlu.rules import validate
+    from .content import published_check
 
     settings = settings_from(config_path)
     knowledge = Knowledge(Path(settings.content.content_dir))
@@ -264,12 +264,12 @@ def _register_commands() -> None:
     from .broadcasts import COMMANDS as BROADCAST
     from .content import COMMANDS as CONTENT
     from .learn import COMMANDS as LEARN
+    from .scheduler import COMMANDS as SCHEDULER
     from .staff import COMMANDS as STAFF
+    from .wechat import COMMANDS as WECHAT
 
     for command in (*STAFF, *BROADCAST, *SCHEDULER, *WECHAT, *LEARN, *CONTENT):
         main.add_command(command)
 
 
 _register_commands()
-    from .scheduler import COMMANDS as SCHEDULER
-    from .wechat import COMMANDS as WECHAT
