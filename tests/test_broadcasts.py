@@ -946,11 +946,6 @@ def test_cli_send_now_finishes_a_send_a_dead_scheduler_left_sending(
 CLASSIFIER_MODULES = ("jieba", "bot.nlu.classifier", "wechatpy", "apscheduler")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bot/cli/content.py imports bot.content.editing (and so the classifier and jieba) when the CLI "
-    "loads; its imports must move into its commands. Strict: passes, and so fails here, once they do.",
-)
 def test_broadcast_show_loads_neither_the_classifier_nor_wechatpy(
     tmp_path: Path, emu: RunningEmulator
 ) -> None:

@@ -6,25 +6,31 @@ A thin layer over ``bot.content.transfer``; the actor in the audit log is ``cli:
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from ..config import Settings
-from ..content.editing import STATUS_NAMES, ContentEditor, EditRefused
-from ..content.overlay import Tree
-from ..content.transfer import export, import_tree
 from ..storage.store import Store
 from .common import config_option, settings_from
 from .staff import cli_actor
+
+if TYPE_CHECKING:  # loaded by the commands that need them: editing loads the classifier
+    from ..content.editing import ContentEditor
+    from ..content.overlay import Tree
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 
 
 def _editor(settings: Settings) -> ContentEditor:
+    from ..content.editing import ContentEditor
+
     return ContentEditor(Store(settings.storage.database), settings.content)
 
 
 def _tree(settings: Settings, root: str | None) -> Tree:
+    from ..content.overlay import Tree
+
     if root is None:
         return Tree(Path(settings.content.content_dir), Path(settings.content.intents_dir))
     base = Path(root)
@@ -48,6 +54,8 @@ def export_cmd(config_path: str | None, root: str | None) -> None:
     Example: python -m bot content export && git diff content intents
     """
     settings = settings_from(config_path)
+    from ..content.transfer import export
+
     changed = export(_editor(settings), _tree(settings, root), cli_actor())
     for path in changed:
         click.echo(f"wrote {path}")
@@ -64,6 +72,9 @@ def import_cmd(config_path: str | None, root: str | None) -> None:
 
     Example: git pull && python -m bot content import
     """
+    from ..content.editing import EditRefused
+    from ..content.transfer import import_tree
+
     settings = settings_from(config_path)
     editor = _editor(settings)
     try:
@@ -89,6 +100,8 @@ def history_cmd(config_path: str | None, limit: int) -> None:
 
     Example: python -m bot content history --limit 10
     """
+    from ..content.editing import STATUS_NAMES
+
     editor = _editor(settings_from(config_path))
     revisions = editor.recent(limit)
     for rev in revisions:

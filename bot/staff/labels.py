@@ -17,7 +17,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..ids import INTENTS, REGIONS
-from ..nlu.classifier import normalise
 from ..storage.store import Store
 from . import audit
 
@@ -45,6 +44,8 @@ class Label:
 
 def key_of(text: str) -> str:
     """The label's key: the text as the classifier reads it (no spaces, punctuation, case)."""
+    from ..nlu.text import normalise  # builds its tables on import (~0.6 s): only where labels are keyed
+
     return normalise(text)
 
 
