@@ -9,6 +9,7 @@ SQLite's write lock up front (``BEGIN IMMEDIATE``) so two workers cannot interle
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import hashlib
 import json
@@ -340,10 +341,9 @@ def _private_file(path: str) -> None:
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
     try:
         if os.fstat(fd).st_mode & 0o077:
-            try:
+            # Somebody else's file: the operator decides its mode.
+            with contextlib.suppress(PermissionError):
                 os.fchmod(fd, 0o600)
-            except PermissionError:  # somebody else's file: the operator decides its mode
-                pass
     finally:
         os.close(fd)
 
