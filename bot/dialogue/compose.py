@@ -77,7 +77,7 @@ def _answer(full: str, phones: tuple[str, ...]) -> _Answer:
 def _closest(answer: _Answer, question: str) -> str | None:
     """The line sharing most two-character pieces with the question (at least three, not counting
     what the opening line already says), if any."""
-    asked = _bigrams(re.sub(r"[\W_]+", "", question)) - answer.head_pieces
+    asked = _bigrams(question) - answer.head_pieces  # pieces with punctuation match no line anyway
     best, best_n = None, 2
     for shown, pieces in answer.picks:
         n = len(asked & pieces)

@@ -101,7 +101,7 @@ def is_follow_up(text: str) -> bool:
 
 def wants_details(text: str) -> bool:
     """「法律援助要带啥材料」: the whole answer, not the first screen."""
-    return bool(DETAILS.search(normalise(text)))
+    return bool(DETAILS.search(text))  # the raw text will do: a cheap test run on every topic turn
 
 
 def is_weak_follow_up(text: str, result: Result) -> bool:
