@@ -130,15 +130,15 @@ def score(dialogues: list[dict[str, Any]], services: Services) -> Score:
 def main(argv: list[str]) -> int:
     verbose = "--verbose" in argv
     paths = [Path(a) for a in argv if not a.startswith("--")] or [DEFAULT_PATH]
-    day = next((date.fromisoformat(a.split("=", 1)[1]) for a in argv if a.startswith("--today=")), CAMPAIGN_DAY)
+    days = [date.fromisoformat(a.split("=", 1)[1]) for a in argv if a.startswith("--today=")]
+    day = days[0] if days else CAMPAIGN_DAY
     with tempfile.TemporaryDirectory() as tmp:
         services = services_in(Path(tmp), day)
         for path in paths:
             result = score(load(path), services)
-            print(
-                f"{path.name}: dialogues {result.dialogues_ok}/{result.dialogues} "
-                f"({result.dialogue_rate:.3f}), turns {result.turns_ok}/{result.turns} ({result.turn_rate:.3f})"
-            )
+            dialogues = f"{result.dialogues_ok}/{result.dialogues} ({result.dialogue_rate:.3f})"
+            turns = f"{result.turns_ok}/{result.turns} ({result.turn_rate:.3f})"
+            print(f"{path.name}: dialogues {dialogues}, turns {turns}")
             for i, checks in result.failures:
                 print(f"  dialogue {i}:")
                 for c in checks:
