@@ -9,58 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from emulator_helpers import emulator_fixture  # noqa: F401 - the `emulator` fixture for every test
-from wechat_helpers import WeChat, text_xml
-
-from bot.app import create_app
-from bot.config import Settings, from_dict
-from bot.services import Services, build
-
-AES_KEY = "kWxPEV2UEDyxWpmPdKC3F4dgPDmOvfKX1HGnEUDS1aR"
-
-
-def make_settings(tmp_path: Path, mode: str = "plain", **sections: dict[str, Any]) -> Settings:
-    raw: dict[str, Any] = {
-        "wechat": {
-            "token": "test-token",
-            "app_id": "wx1234567890abcdef",
-            "app_secret": "test-secret",
-            "encoding_aes_key": AES_KEY,
-            "mode": mode,
-        },
-        "storage": {"database": str(tmp_path / "bot.db")},
-    }
-    for name, values in sections.items():
-        raw.setdefault(name, {}).update(values)
-    return from_dict(raw, source="test", env={})
-
-
-class Harness:
-    """A Flask app on a real SQLite file, and a WeChat that signs pushes for it."""
-
-    def __init__(self, settings: Settings) -> None:
-        self.settings = settings
-        self.services: Services = build(settings)
-        self.app = create_app(settings, self.services)
-        self.client = self.app.test_client()
-        self.wechat = WeChat(settings.wechat)
-
-    @property
-    def path(self) -> str:
-        return self.settings.server.webhook_path
-
-    def post(self, xml: str, **kw: Any) -> Any:
-        query, body = self.wechat.push(xml, **kw)
-        return self.client.post(self.path, query_string=query, data=body, content_type="text/xml")
-
-    def say(self, text: str, openid: str = "o-worker-1", **kw: Any) -> str:
-        """Send a text as a worker and return the reply text (asserting a well-formed addressed reply)."""
-        resp = self.post(text_xml(text, openid, **kw))
-        assert resp.status_code == 200, resp.data
-        fields = self.wechat.open_reply(resp.data)
-        assert fields["ToUserName"] == openid
-        assert fields["FromUserName"] == "gh_liugong"
-        return fields["Content"]
+from helpers.emulator import emulator_fixture  # noqa: F401 - the `emulator` fixture for every test
+from helpers.harness import Harness, make_settings
+from helpers.paths import ROOT
 
 
 @pytest.fixture
@@ -90,9 +41,16 @@ def any_mode(request: pytest.FixtureRequest, harness_factory: Callable[..., Harn
 # process the suite starts are kept; at the end the run fails if any phone number or fixture name
 # shows up in clear.
 
-LOG_DIR = Path(__file__).resolve().parents[1] / "var" / "test-logs"
+LOG_DIR = ROOT / "var" / "test-logs"
 PII_NAMES = ("王小明", "李四", "张三丰")
 PHONE = re.compile(r"(?<![0-9A-Za-z])1[3-9]\d{9}(?![0-9A-Za-z])")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """tests/system/ runs real processes: slow, unless a browser test (marked browser already)."""
+    for item in items:
+        if "system" in item.path.parts and item.get_closest_marker("browser") is None:
+            item.add_marker(pytest.mark.slow)
 
 
 def pytest_configure(config: pytest.Config) -> None:

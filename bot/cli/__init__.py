@@ -7,13 +7,17 @@ import sys
 import time
 import uuid
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import click
 
 from ..config import Settings
 from ..errors import BotError
 from .common import config_option, settings_from
+
+if TYPE_CHECKING:  # loaded by the commands that use them (a command should load only what it needs)
+    from ..dialogue.turn import Bot
+    from ..wechat.push import Message
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -95,7 +99,7 @@ def serve(config_path: str | None, emulator: bool | None, scheduler: bool | None
     run_simple(s.host, s.port, app, threaded=True, use_reloader=False, request_handler=QuietQuery)
 
 
-def _text_message(openid: str, text: str) -> Any:
+def _text_message(openid: str, text: str) -> Message:
     from ..wechat.push import Message
 
     return Message(
@@ -108,7 +112,7 @@ def _text_message(openid: str, text: str) -> Any:
     )
 
 
-def _bot_for(config_path: str | None, openid: str, region: str | None) -> Any:
+def _bot_for(config_path: str | None, openid: str, region: str | None) -> Bot:
     from ..services import build
 
     services = build(settings_from(config_path))

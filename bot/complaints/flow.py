@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..content.knowledge import Knowledge
 from ..ids import TOPIC_INTENTS
 from ..nlu.classifier import Result
 from ..storage.store import User
@@ -52,7 +53,7 @@ class ComplaintFlow:
 
     topic = "wage_arrears"
 
-    def __init__(self, register: Register, knowledge: Any, *, draft_ttl_hours: float = 24) -> None:
+    def __init__(self, register: Register, knowledge: Knowledge, *, draft_ttl_hours: float = 24) -> None:
         self.register = register
         self.knowledge = knowledge
         self.ttl = draft_ttl_hours * 3600

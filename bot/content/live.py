@@ -75,6 +75,9 @@ class LiveContent:
     def version(self) -> int:
         return self._version
 
+    def words(self, text: str) -> list[str]:
+        return self.classifier.words(text)
+
     def classify(self, raw: str) -> Result:
         self.refresh()
         return self._classifier.classify(raw)

@@ -21,16 +21,13 @@ from typing import Protocol
 from ..content.knowledge import Knowledge
 from ..ids import TOPIC_INTENTS
 from ..nlu.classifier import Result
+from ..nlu.model import Classifies
 from ..storage.store import Store, User, hash_openid
 from ..wechat.push import Message
 from . import compose, memory
 from .memory import Memo
 
 log = logging.getLogger(__name__)
-
-
-class Classifies(Protocol):
-    def classify(self, raw: str) -> Result: ...
 
 
 # The numbered menu: replying a number asks that topic.

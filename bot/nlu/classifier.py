@@ -357,6 +357,9 @@ class Classifier:
                     taken[i] = "\x00"  # covered
         return "".join(" " if not t else "" if t == "\x00" else t for t in taken)
 
+    def words(self, text: str) -> list[str]:
+        return list(self.tokenizer.lcut(text))
+
     def classify(self, raw: str) -> Result:
         if raw.isascii() and (shadow := pinyin_shadow(raw)) is not None:
             result = self.classify(self._from_pinyin(shadow))

@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from .classifier import UNKNOWN, Result, normalise
+from .model import Classifies
 
 log = logging.getLogger(__name__)
 
@@ -50,10 +51,6 @@ STRONG = 0.7
 WEAK = 0.9
 UNSEEN_WEIGHT = 0.6
 CHECK_EVERY = 2.0
-
-
-class Classifies(Protocol):
-    def classify(self, raw: str) -> Result: ...
 
 
 class LabelSource(Protocol):
@@ -262,6 +259,9 @@ class Learning:
         finally:
             self._rebuilding.release()
         return self.model
+
+    def words(self, text: str) -> list[str]:
+        return self.rules.words(text)
 
     def classify(self, raw: str) -> Result:
         result = self.rules.classify(raw)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Protocol
 
 # Where a keyword may count (``Keyword.mode``).
 ANYWHERE = "any"  # as a substring
@@ -83,3 +84,13 @@ class Result:
     asked: tuple[str, ...] = ()
     # The place name the message gives when it lies outside every region (「我在合肥」 → 合肥).
     elsewhere: str | None = None
+
+
+class Classifies(Protocol):
+    """What the dialogue and the desk need of a classifier (the rules, or the rules with labels)."""
+
+    def classify(self, raw: str) -> Result: ...
+
+    def words(self, text: str) -> list[str]:
+        """``text`` cut into words the way the classifier reads it (the domain's jieba dictionary)."""
+        ...

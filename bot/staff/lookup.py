@@ -8,13 +8,14 @@ one is the answer the bot sends there. Without a region, the intent's answers in
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
 from ..content.knowledge import Document, Knowledge
 from ..dialogue.turn import MENU
 from ..ids import NATIONAL, TOPIC_INTENTS
+from ..nlu.model import Classifies
 
 INTENT_NAMES: dict[str, str] = dict(MENU)
 
@@ -127,7 +128,7 @@ def answers_for(knowledge: Knowledge, intent: str | None, region: str | None, to
 
 def lookup(
     knowledge: Knowledge,
-    classifier: Any,
+    classifier: Classifies,
     query: str = "",
     *,
     intent: str | None = None,
@@ -136,7 +137,6 @@ def lookup(
 ) -> Lookup:
     """Scripted answers for a query and/or an intent and region filter.
 
-    ``classifier`` is anything with ``classify(text) -> Result`` (the bot's classifier).
     An explicit ``intent``/``region`` wins over what the classifier reads in the query.
     """
     today = today or date.today()
@@ -183,18 +183,9 @@ _STOP = frozenset(
 )
 
 
-def word_cutter(classifier: object) -> Any:
-    """The jieba ``lcut`` of the bot's classifier (it knows the domain's words), or None."""
-    for part in (classifier, getattr(classifier, "rules", None)):
-        tokenizer = getattr(part, "tokenizer", None)
-        if tokenizer is not None:
-            return tokenizer.lcut
-    return None
-
-
-def search_terms(query: str, cut: Any = None) -> list[str]:
+def search_terms(query: str, cut: Callable[[str], list[str]] | None = None) -> list[str]:
     """The words of a query worth looking for in text: ``cut`` (a jieba ``Tokenizer.lcut``) splits
-    it; without one, the query's runs of CJK characters, letters and digits."""
+    it (the classifier's ``words``); without one, the query's runs of CJK characters, letters and digits."""
     import re
 
     query = query.strip()[:200]

@@ -7,7 +7,7 @@ from flask.typing import ResponseReturnValue
 
 from ...complaints.register import caller_query
 from ...services import Services, current
-from ...staff.lookup import Hit, full_text, intent_choices, lookup, region_choices, search_terms, word_cutter
+from ...staff.lookup import Hit, full_text, intent_choices, lookup, region_choices, search_terms
 from . import auth, common
 
 SEARCH_COMPLAINTS = 20
@@ -15,7 +15,7 @@ SEARCH_COMPLAINTS = 20
 
 def _fallback(services: Services, query: str) -> tuple[list[str], list[Hit]]:
     """Words of the query and the answers containing them, for when no topic was recognised."""
-    terms = search_terms(query, word_cutter(services.bot.classifier))
+    terms = search_terms(query, services.bot.classifier.words)
     return terms, full_text(services.knowledge, terms, services.bot.today())
 
 

@@ -1,0 +1,242 @@
+"""The conversation across turns: memory, follow-ups, places, several questions, short answers,
+form interruptions, and what `bot ask --json` / `bot chat --debug` show. Every turn goes through
+the webhook (signed as WeChat signs) onto a real SQLite file."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from helpers.harness import Harness
+from helpers.paths import ROOT
+from helpers.server import write_config
+
+from bot.cli import main
+from bot.dialogue import compose
+from bot.dialogue.memory import MEMO_TTL
+from bot.dialogue.turn import MAX_REPLY_BYTES
+
+
+def _runner() -> object:
+    spec = importlib.util.spec_from_file_location("bench_dialogues", ROOT / "bench" / "dialogues.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["bench_dialogues"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_dev_dialogues_pass(tmp_path: Path) -> None:
+    """The held-out dev batch (62 scripted dialogues), through the same runner as `bench/dialogues.py`."""
+    runner = _runner()
+    dialogues = runner.load(ROOT / "tests" / "data" / "dialogues-dev.jsonl")  # type: ignore[attr-defined]
+    assert len(dialogues) >= 60
+    score = runner.score(dialogues, runner.services_in(tmp_path))  # type: ignore[attr-defined]
+    failed = [(i, [(c.text, c.why) for c in checks if not c.ok]) for i, checks in score.failures]
+    assert score.dialogue_rate >= 0.95, failed
+    assert score.turn_rate >= 0.98, failed
+
+
+def test_a_place_ellipsis_keeps_the_topic_and_names_the_new_place(harness: Harness) -> None:
+    first = harness.say("黑龙江失业了能领啥", "o-e")
+    assert "【黑龙江·失业保险】" in first
+    follow = harness.say("那大连那边呢", "o-e")
+    assert "【大连·失业保险】" in follow and "记下了" not in follow
+    assert harness.services.store.user("o-e").region == "dalian"
+
+
+def test_a_topic_ellipsis_keeps_the_place(harness: Harness) -> None:
+    harness.say("黄埔老板拖着工资不给", "o-t")
+    assert "【黄埔·法律援助】" in harness.say("那法律援助呢", "o-t")
+
+
+def test_a_fragment_gets_the_full_answer_of_the_last_topic(harness: Harness) -> None:
+    short = harness.say("安庆法律援助咋申请", "o-f")
+    assert compose.MORE_HINT in short
+    full = harness.say("要带啥材料", "o-f")
+    assert "身份证" in full and compose.MORE_HINT not in full
+    assert len(full) > len(short)
+    # the full text is what the content says, one reply away
+    doc = harness.services.knowledge.reply("legal_aid", "anqing", harness.services.bot.today())
+    assert doc and doc in full
+
+
+def test_details_on_request(harness: Harness) -> None:
+    harness.say("我在大连", "o-d")
+    short = harness.say("留岗红包谁发", "o-d")
+    full = harness.say("详细", "o-d")
+    assert short.splitlines()[0] == full.splitlines()[0]
+    assert "2021年3月1日" in full and "2021年3月1日" not in short
+
+
+def test_memory_expires(harness: Harness) -> None:
+    now = [1_000_000.0]
+    harness.services.bot.clock = lambda: now[0]
+    harness.say("哈尔滨失业金怎么领", "o-x")
+    now[0] += MEMO_TTL + 60
+    reply = harness.say("还有呢", "o-x")
+    assert "失业" not in reply.splitlines()[0]  # forgotten: not taken as the old topic
+
+
+def test_a_new_topic_is_never_overridden_by_memory(harness: Harness) -> None:
+    harness.say("大连失业金怎么领", "o-n")
+    assert "【大连·春节加班】" in harness.say("过年上班加班费几倍", "o-n")
+
+
+def test_first_answers_fit_one_phone_screen(harness: Harness) -> None:
+    harness.say("我在安庆", "o-s")
+    for text in (
+        "失业金怎么领",
+        "法律援助",
+        "留岗补贴",
+        "过年加班费",
+        "找工作",
+        "培训",
+        "临时救助",
+        "留守儿童",
+    ):
+        reply = harness.say(text, "o-s")
+        body = [line for line in reply.splitlines() if not line.startswith(("（依据", "⚠", "👉"))]
+        assert sum(len(line) for line in body) <= 200, reply
+
+
+def test_an_uncovered_place_resets_to_national_and_says_so(harness: Harness) -> None:
+    harness.say("我在大连", "o-u")
+    said = harness.say("我在合肥", "o-u")
+    assert "合肥" in said and "全国" in said
+    assert harness.services.store.user("o-u").region is None
+    assert "【全国·失业保险】" in harness.say("失业金怎么领", "o-u")
+
+
+def test_an_uncovered_place_in_a_question_answers_nationally(harness: Harness) -> None:
+    harness.say("我在大连", "o-u2")
+    reply = harness.say("成都这边留岗有补贴不", "o-u2")
+    assert "成都" in reply and "【全国·留岗补贴】" in reply
+
+
+def test_switching_phrases(harness: Harness) -> None:
+    for text, region in (
+        ("换成大连", "dalian"),
+        ("地区改到安庆", "anqing"),
+        ("我人在黄埔", "guangzhou-huangpu"),
+    ):
+        harness.say(text, "o-w")
+        assert harness.services.store.user("o-w").region == region
+
+
+def test_after_a_question_a_new_place_answers_it_again(harness: Harness) -> None:
+    harness.say("失业保险金在哪领", "o-a")
+    reply = harness.say("我人在大连", "o-a")
+    assert "记下了" in reply and "【大连·失业保险】" in reply
+
+
+def test_two_questions_in_one_message_get_two_answers(harness: Harness) -> None:
+    reply = harness.say("大连过年补贴多少 另外法律援助找谁", "o-2")
+    assert "【大连·留岗补贴】" in reply and "法律援助】" in reply
+    assert reply.index("留岗补贴") < reply.index("法律援助")
+    assert len(reply.encode()) <= MAX_REPLY_BYTES
+
+
+def test_a_question_in_the_complaint_form_is_answered_and_the_form_resumes(harness: Harness) -> None:
+    harness.say("我要投诉", "o-c")
+    harness.say("宏达建筑公司", "o-c")  # step 1: employer
+    reply = harness.say("法律援助找谁", "o-c")  # no question mark, no 吗
+    assert "12348" in reply and "第2步" in reply
+    reply = harness.say("加班费怎么算", "o-c")
+    assert "300%" in reply and "第2步" in reply
+    harness.say("安庆宜秀区的工地", "o-c")
+    draft = harness.services.store.user("o-c").state["complaint"]  # type: ignore[index]
+    assert draft["fields"] == {"employer": "宏达建筑公司", "site": "安庆宜秀区的工地"}
+    assert draft["step"] == "amount"
+
+
+def test_an_employer_name_with_a_topic_word_is_still_a_field_value(harness: Harness) -> None:
+    harness.say("我要投诉", "o-c2")
+    harness.say("华强技能培训学校", "o-c2")
+    draft = harness.services.store.user("o-c2").state["complaint"]  # type: ignore[index]
+    assert draft["fields"]["employer"] == "华强技能培训学校"
+
+
+def test_asking_to_file_starts_the_form_and_plain_words_leave_it(harness: Harness) -> None:
+    assert "第1步" in harness.say("那我现在登记一个", "o-l")
+    assert "取消" in harness.say("先不弄了", "o-l")
+    assert "complaint" not in (harness.services.store.user("o-l").state or {})
+
+
+def test_a_turn_still_costs_one_select(harness: Harness) -> None:
+    harness.say("安庆失业金怎么领", "o-q")
+    selects: list[str] = []
+    conn = harness.services.store.conn
+    conn.set_trace_callback(
+        lambda sql: selects.append(sql) if sql.lstrip().upper().startswith("SELECT") else None
+    )
+    try:
+        harness.say("那大连呢", "o-q")  # answered from memory
+    finally:
+        conn.set_trace_callback(None)
+    assert len(selects) == 1, selects
+
+
+@pytest.fixture
+def cfg(tmp_path: Path) -> str:
+    return str(write_config(tmp_path / "config.toml", tmp_path / "bot.db", 8080))
+
+
+def test_ask_json_says_where_the_answer_came_from(cfg: str) -> None:
+    def ask(text: str) -> dict[str, object]:
+        result = CliRunner().invoke(main, ["ask", "--config", cfg, "--user", "o-j", "--json", text])
+        assert result.exit_code == 0, result.output
+        out: dict[str, object] = json.loads(result.output)
+        return out
+
+    first = ask("黑龙江失业了能领啥")
+    assert set(first) == {"reply", "intent", "region", "score", "from"}
+    assert (first["intent"], first["region"], first["from"]) == (
+        "unemployment_benefit",
+        "heilongjiang",
+        "message",
+    )
+    second = ask("那大连呢")
+    assert (second["intent"], second["region"], second["from"]) == (
+        "unemployment_benefit",
+        "dalian",
+        "context",
+    )
+    third = ask("3")
+    assert (third["intent"], third["from"], third["score"]) == ("legal_aid", "menu", 1.0)
+
+
+def test_chat_debug_shows_each_turn(cfg: str) -> None:
+    result = CliRunner().invoke(main, ["chat", "--config", cfg, "--debug"], input="安庆找工作\n还有吗\n")
+    assert result.exit_code == 0, result.output
+    shown = [
+        json.loads(line.strip()[1:-1]) for line in result.output.splitlines() if line.strip().startswith("[{")
+    ]
+    assert [(s["intent"], s["from"]) for s in shown] == [
+        ("job_services", "message"),
+        ("job_services", "context"),
+    ]
+
+
+def test_a_kind_of_place_does_not_reset_the_region(harness: Harness) -> None:
+    harness.say("我在大连", "o-k")
+    reply = harness.say("经开区找工作", "o-k")
+    assert "【大连·" in reply and harness.services.store.user("o-k").region == "dalian"
+
+
+def test_details_after_two_questions_name_how_to_get_the_second(harness: Harness) -> None:
+    harness.say("大连过年补贴多少 另外法律援助找谁", "o-m2")
+    more = harness.say("详细", "o-m2")
+    assert "【大连·留岗补贴】" in more and "「法律援助详细」" in more
+    rest = harness.say("法律援助详细", "o-m2")
+    assert "法律援助】" in rest and "身份证" in rest and compose.MORE_HINT not in rest
+
+
+def test_an_off_topic_fragment_is_not_taken_for_a_follow_up(harness: Harness) -> None:
+    harness.say("大连失业金怎么领", "o-o")
+    reply = harness.say("今天天气怎么样", "o-o")
+    assert "失业" not in reply.splitlines()[0] and "答不上来" in reply

@@ -1,0 +1,1843 @@
+"""Tests of the intent classifier (bot/classifier.py) and its rule data (bot/rules.py, intents/).
+
+The paraphrase set at the bottom is our own writing — never lines of shared/eval — and is scored
+with floors rather than per-line asserts, so a rule change may trade one message for another.
+"""
+
+from __future__ import annotations
+
+import builtins
+import json
+import re
+import shutil
+from collections import Counter
+from pathlib import Path
+
+import jieba
+import pytest
+from helpers.paths import ROOT
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.errors import ContentError
+from bot.ids import NAMED_REGIONS
+from bot.nlu.classifier import MAX_CHARS, UNKNOWN, Classifier, Result, _Automaton, normalise
+from bot.nlu.rules import DEFAULT_DIR, INTENTS, load_classifier, load_rules, validate
+
+CONTRACT = ROOT.parent / "shared" / "intents.md"
+DEV_SET = ROOT.parent / "shared" / "eval" / "intents-dev.jsonl"
+
+
+@pytest.fixture(scope="module")
+def clf() -> Classifier:
+    return load_classifier()
+
+
+def intent(clf: Classifier, text: str) -> str:
+    return clf.classify(text).intent
+
+
+# -- normalisation ---------------------------------------------------------------------------------
+
+
+def test_normalise_full_width_case_and_punctuation() -> None:
+    assert normalise("ＡＢＣ１２３！？") == "abc123"
+    assert normalise("领取10ＧＢ流量。") == "领取10gb流量"
+
+
+def test_normalise_traditional_to_simplified() -> None:
+    assert normalise("勞動仲裁補貼") == "劳动仲裁补贴"
+    assert normalise("黃埔") == "黄埔"
+
+
+def test_normalise_spaces_and_voice_punctuation() -> None:
+    assert normalise("欠 薪 了 ， 怎 么 办 ？") == "欠薪了怎么办"
+    assert normalise("\u3000失业金\t\n") == "失业金"
+
+
+def test_normalise_cuts_long_input() -> None:
+    assert len(normalise("欠" * 10_000)) == MAX_CHARS
+    # Spaced-out text still yields MAX_CHARS characters.
+    assert len(normalise("欠 " * 1_000)) == MAX_CHARS
+
+
+@pytest.mark.parametrize(
+    "variant",
+    ["拖欠工資去哪投訴", "拖 欠 工 资 去 哪 投 诉", "拖欠工资，去哪投诉？？", "ＴＯ拖欠工资去哪投诉"],
+)
+def test_surface_variants_classify_alike(clf: Classifier, variant: str) -> None:
+    assert intent(clf, variant) == "wage_arrears"
+
+
+# -- typos, dialect, negation ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("老板欠心三个月了", "wage_arrears"),  # 欠薪
+        ("送的流亮怎么还没到", "festival_activities"),  # 流量
+        ("就地过年补帖在哪领", "stay_subsidy"),  # 补贴
+        ("年后的招骋会在哪", "job_services"),  # 招聘 (look-alike)
+        ("法律缓助找谁", "legal_aid"),  # 援助 (look-alike)
+        ("春节加斑费几倍", "holiday_pay"),  # 加班费
+        ("实业金能领多久", "unemployment_benefit"),  # 失业金
+    ],
+)
+def test_homophone_and_look_alike_typos(clf: Classifier, text: str, expected: str) -> None:
+    assert intent(clf, text) == expected
+
+
+def test_real_words_are_not_typos(clf: Classifier) -> None:
+    # 事业 sounds like 失业 but is a word of its own; 钱了 sounds like 欠了.
+    assert intent(clf, "事业单位") == UNKNOWN
+    assert intent(clf, "身上只剩二十块钱了") == "social_assistance"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("不是问失业金，我想问培训", "skills_training"),
+        ("不是问加班费 是问留岗红包", "stay_subsidy"),
+        ("我不要法律援助，就想知道去哪投诉欠薪", "wage_arrears"),
+        ("我不找工作 想问失业金", "unemployment_benefit"),
+        ("嗯 那个 就是 不是问失业金 想问怎么找工作", "job_services"),
+    ],
+)
+def test_negation_turns_a_keyword_against_its_intent(clf: Classifier, text: str, expected: str) -> None:
+    assert intent(clf, text) == expected
+
+
+def test_questions_are_not_negations(clf: Classifier) -> None:
+    # A-not-A questions (给不给, 是不是) and 不要钱 (= free) negate nothing.
+    assert intent(clf, "过年上班给不给加班费") == "holiday_pay"
+    assert intent(clf, "是不是失业了就能领失业金") == "unemployment_benefit"
+    assert intent(clf, "有没有不要钱的培训") == "skills_training"
+
+
+def test_negation_ends_where_the_question_begins(clf: Classifier) -> None:
+    # at a clause break, or at a word that starts the positive part even without punctuation
+    assert intent(clf, "不是问加班 是工资压了三个月了") == "wage_arrears"
+    assert intent(clf, "不是问加班是工资压了三个月了") == "wage_arrears"
+    # 「不*找」: the negated keyword may begin inside the cue
+    assert intent(clf, "不找工作 想学门技术再出去") == "skills_training"
+    assert intent(clf, "要不找个工作吧") == "job_services"
+    # a prohibition aimed at the boss is still about the topic
+    assert intent(clf, "老板不要再拖欠工资了 我要投诉") == "wage_arrears"
+
+
+def test_unsubscribe_phrases_are_negations_themselves(clf: Classifier) -> None:
+    for text in ("不用再通知我了", "别再通知我了", "不想再收到通知了", "不要再给我发这些了", "关掉消息提醒"):
+        assert intent(clf, text) == "unsubscribe", text
+    assert intent(clf, "有新政策了通知我一声") == "subscribe"
+
+
+def test_combo_completed_by_terms_inside_keywords(clf: Classifier) -> None:
+    # 投诉 + 怎么样 (inside 怎么样了; 咋样 respelled is the same term)
+    assert intent(clf, "我上周投诉的欠薪怎么样了") == "complaint_status"
+    assert intent(clf, "我投诉的欠薪咋样了") == "complaint_status"
+
+
+def test_emoji_and_wechat_emoticons(clf: Classifier) -> None:
+    assert intent(clf, "👍") == "smalltalk"
+    assert intent(clf, "🙏🙏") == "smalltalk"
+    assert intent(clf, "[强]") == "smalltalk"
+    assert intent(clf, "收到 👍") == "smalltalk"
+    assert intent(clf, "😂") == UNKNOWN
+
+
+def test_dialect(clf: Classifier) -> None:
+    assert intent(clf, "老细冇出粮两个月") == "wage_arrears"
+    assert intent(clf, "俺想搵工") == "job_services"
+    assert intent(clf, "屋里伢没人带") == "family_care"
+    assert intent(clf, "加班费咋算") == "holiday_pay"
+    assert intent(clf, "晓 得 了") == "smalltalk"  # respelled after the spaces go
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.text("大连锁安庆", min_size=1, max_size=4), max_size=8), st.text("大连锁安庆", max_size=30)
+)
+def test_automaton_finds_every_occurrence(keys: list[str], text: str) -> None:
+    keys = sorted(set(keys))
+    expected = sorted(
+        (i, i + len(k), k) for k in keys for i in range(len(text) - len(k) + 1) if text.startswith(k, i)
+    )
+    assert sorted(_Automaton(keys).find(text)) == expected
+
+
+# -- places ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "place"),
+    [
+        ("安庆失业金怎么领", "anqing", "anqing"),
+        ("迎江区留岗补贴", "anqing", "anqing-yingjiang"),
+        ("大观区有没有招聘会", "anqing", "anqing-daguan"),
+        ("宜秀区以工代训", "anqing", "anqing-yixiu"),
+        ("桐城的法律援助", "anqing", "anqing-tongcheng"),
+        ("潜山过年活动", "anqing", "anqing-qianshan"),
+        ("怀宁县临时救助", "anqing", "anqing-huaining"),
+        ("安庆经开区的厂招人吗", "anqing", "anqing-jingkai"),
+        ("留宜过年的流量", "anqing", "anqing"),
+        ("龙江人社怎么申请失业金", "heilongjiang", "heilongjiang"),
+        ("七台河哪里有培训", "heilongjiang", "heilongjiang"),
+        ("萝岗有什么活动", "guangzhou-huangpu", "guangzhou-huangpu"),
+        ("留埔过年的红包", "guangzhou-huangpu", "guangzhou-huangpu"),
+        ("黄埔军校过年开放吗", "guangzhou-huangpu", "guangzhou-huangpu"),
+        ("留连过年补贴", "dalian", "dalian"),
+        ("五大连池有没有招工", "heilongjiang", "heilongjiang"),  # not 大连
+    ],
+)
+def test_places(clf: Classifier, text: str, region: str, place: str) -> None:
+    result = clf.classify(text)
+    assert (result.region, result.place) == (region, place)
+
+
+@pytest.mark.parametrize("text", ["大连锁超市招人吗", "伟大连接", "平安庆典什么时候", "我在深圳打工"])
+def test_false_place_hits(clf: Classifier, text: str) -> None:
+    assert clf.classify(text).region is None
+
+
+def test_national_is_never_a_region(clf: Classifier) -> None:
+    assert all(clf.classify(t).region != "national" for t in ["全国的失业金", "国家的政策", "全国通用吗"])
+
+
+def test_topic_with_place_is_the_topic(clf: Classifier) -> None:
+    result = clf.classify("安庆失业金怎么领")
+    assert (result.intent, result.region) == ("unemployment_benefit", "anqing")
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("我在安庆", "anqing"),
+        ("大连", "dalian"),
+        ("嗯 在黄埔这边", "guangzhou-huangpu"),
+        ("切换到哈尔滨", "heilongjiang"),
+        ("我在苏州打工", None),
+    ],
+)
+def test_set_region_only_says_where(clf: Classifier, text: str, region: str | None) -> None:
+    result = clf.classify(text)
+    assert (result.intent, result.region) == ("set_region", region)
+
+
+def test_home_town_yields_to_where_one_is(clf: Classifier) -> None:
+    assert clf.classify("老家安庆的 现在在大连打工 欠薪了").region == "dalian"
+
+
+# -- thresholds, robustness, purity ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["", "   ", "？？？", "😂😂", "asdfgh", "1111", "今天天气怎么样", "你是谁"])
+def test_off_topic_and_empty_are_unknown(clf: Classifier, text: str) -> None:
+    result = clf.classify(text)
+    assert result.intent == UNKNOWN
+    assert result.text == text
+
+
+def test_courtesy_yields_to_a_topic(clf: Classifier) -> None:
+    assert intent(clf, "你好") == "greeting"
+    assert intent(clf, "你好，失业金怎么领") == "unemployment_benefit"
+    assert intent(clf, "好的谢谢") == "smalltalk"
+    assert intent(clf, "谢谢，再问下培训补贴") == "skills_training"
+
+
+@pytest.mark.timeout(10)
+def test_long_input_is_cut_and_still_classified(clf: Classifier) -> None:
+    text = "老板拖欠工资不给" + "啊" * 10_000 + "失业金"
+    result = clf.classify(text)
+    assert isinstance(result, Result)
+    assert result.intent == "wage_arrears"
+    assert result.text == text
+    assert clf.classify("培训" * 5_000).intent == "skills_training"
+
+
+def test_deterministic(clf: Classifier) -> None:
+    texts = ["不是问失业金，我想问培训", "大连锁超市招人吗", "老板欠心", "我在安庆"]
+    first = [clf.classify(t) for t in texts]
+    again = Classifier(load_rules()).classify_many(texts)
+    assert first == again
+    assert [r.scores for r in first] == [r.scores for r in again]
+
+
+def test_own_tokenizer(clf: Classifier) -> None:
+    assert isinstance(clf.tokenizer, jieba.Tokenizer)
+    assert clf.tokenizer is not jieba.dt
+
+
+def test_classify_does_no_io(clf: Classifier, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("classify opened a file")
+
+    monkeypatch.setattr(builtins, "open", refuse)
+    assert clf.classify("黄埔的留岗红包怎么领").intent == "stay_subsidy"
+
+
+def test_confidence_is_a_probability(clf: Classifier) -> None:
+    strong, weak = clf.classify("拖欠工资去哪投诉"), clf.classify("补贴")
+    assert 0 <= weak.score < strong.score <= 1
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=300))
+def test_any_text_gives_a_known_intent_and_region(text: str) -> None:
+    result = load_classifier().classify(text)
+    assert result.intent in INTENTS
+    assert result.region is None or result.region in NAMED_REGIONS
+
+
+# -- rules data ------------------------------------------------------------------------------------
+
+
+def test_shipped_rules_are_valid() -> None:
+    assert validate(DEFAULT_DIR) == []
+
+
+def test_load_classifier_is_cached() -> None:
+    assert load_classifier() is load_classifier()
+
+
+@pytest.mark.skipif(not CONTRACT.exists(), reason="shared/intents.md not present")
+def test_ids_match_the_contract() -> None:
+    text = CONTRACT.read_text(encoding="utf-8")
+    contract_intents = re.findall(r"^\| `([a-z_]+)` \|", text.split("## Regions")[0], re.M)
+    contract_regions = re.findall(r"^\| `([a-z-]+)` \|", text.split("## Regions")[1], re.M)
+    assert sorted(contract_intents) == sorted(INTENTS)
+    assert sorted(contract_regions) == sorted([*NAMED_REGIONS, "national"])
+
+
+@pytest.fixture
+def broken_dir(tmp_path: Path) -> Path:
+    rules = tmp_path / "intents"
+    shutil.copytree(DEFAULT_DIR, rules)
+    (rules / "made_up.toml").write_text(
+        'intent = "weather_report"\n[keywords]\n"2" = ["天气"]\n', encoding="utf-8"
+    )
+    (rules / "bad_weights.toml").write_text(
+        'intent = "legal_aid"\n[keywords]\n"-1" = ["打官司啦"]\n"heavy" = ["上法庭"]\n"99" = ["告到底"]\n',
+        encoding="utf-8",
+    )
+    # The same phrase with the same weight in two intents: which one wins is arbitrary.
+    (rules / "clash.toml").write_text(
+        'intent = "job_services"\n[keywords]\n"3" = ["讨薪"]\n', encoding="utf-8"
+    )
+    (rules / "syntax.toml").write_text('intent = "greeting"\n[keywords\n', encoding="utf-8")
+    regions = (rules / "regions.toml").read_text(encoding="utf-8")
+    regions += '\n[[region]]\nid = "shenzhen"\naliases = ["深圳"]\n'
+    regions += '\n[[place]]\nid = "dalian-lvshun"\nregion = "dalian"\naliases = ["宜城"]\n'
+    (rules / "regions.toml").write_text(regions, encoding="utf-8")
+    return rules
+
+
+def test_validate_finds_problems(broken_dir: Path) -> None:
+    problems = "\n".join(validate(broken_dir))
+    assert "unknown intent id 'weather_report'" in problems
+    assert "weight -1.0 is outside" in problems
+    assert "weight must be a number, not 'heavy'" in problems
+    assert "weight 99.0 is outside" in problems
+    assert "'讨薪' has the same weight 3.0 in" in problems
+    assert "syntax.toml: cannot read" in problems
+    assert "unknown region id 'shenzhen'" in problems
+    assert "alias '宜城' is also given to anqing" in problems
+
+
+def test_validate_checks_symbols_and_negation_stars(tmp_path: Path) -> None:
+    rules = tmp_path / "intents"
+    shutil.copytree(DEFAULT_DIR, rules)
+    settings = (rules / "settings.toml").read_text(encoding="utf-8")
+    settings = settings.replace('"👍" = "点赞"', '"👍" = "点赞"\n"好" = "谢谢"\n"✌" = "!"', 1)
+    settings = settings.replace('"我要" = 1', '"我要" = 1\n"我*想" = 1', 1)
+    settings = settings.replace('"不*找" = 0', '"不*找" = 0\n"*不学" = 0', 1)
+    (rules / "settings.toml").write_text(settings, encoding="utf-8")
+    problems = "\n".join(validate(rules))
+    assert "[symbols] '好'" in problems
+    assert "[symbols] '✌'" in problems
+    assert "[focus] '我*想': one star" in problems
+    assert "[negations] '*不学': one star" in problems
+
+
+def test_load_rules_refuses_broken_data(broken_dir: Path) -> None:
+    with pytest.raises(ContentError):
+        load_rules(broken_dir)
+
+
+def test_validate_missing_dir(tmp_path: Path) -> None:
+    assert validate(tmp_path / "nowhere") != []
+
+
+# -- accuracy ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.skipif(not DEV_SET.exists(), reason="shared/eval not present")
+def test_dev_set_floor(clf: Classifier) -> None:
+    rows = [json.loads(line) for line in DEV_SET.read_text(encoding="utf-8").splitlines() if line.strip()]
+    right = sum(clf.classify(r["text"]).intent == r["intent"] for r in rows)
+    assert right / len(rows) >= 0.95
+
+
+def test_held_out_paraphrases(clf: Classifier) -> None:
+    results = [(clf.classify(text), want, region) for text, want, region in HELD_OUT]
+    accuracy = sum(r.intent == want for r, want, _ in results) / len(results)
+    region_accuracy = sum(r.region == region for r, _, region in results) / len(results)
+    misses = Counter(want for r, want, _ in results if r.intent != want)
+    support = Counter(want for _, want, _ in HELD_OUT)
+    worst = min((1 - misses[i] / n, i) for i, n in support.items())
+    assert accuracy >= 0.95, f"held-out accuracy {accuracy:.3f}; misses {dict(misses)}"
+    assert region_accuracy >= 0.95, f"held-out region accuracy {region_accuracy:.3f}"
+    assert worst[0] >= 0.85, f"recall of {worst[1]} is {worst[0]:.2f}"
+
+
+def test_held_out_covers_every_intent() -> None:
+    assert {want for _, want, _ in HELD_OUT} == set(INTENTS)
+
+
+# Our own messages, written the way workers write: typos, homophones, dialect, voice transcripts,
+# traditional characters, full-width digits, spaced-out characters, negations and false place hits.
+# (text, intent, region)
+HELD_OUT: list[tuple[str, str, str | None]] = [
+    ("厂子关门了 我这种算失业吗 能领几个月的钱", "unemployment_benefit", None),
+    ("失业保險金網上怎麼申領", "unemployment_benefit", None),
+    ("俺在齐齐哈尔干了三年 现在没活了 失业金咋领", "unemployment_benefit", "heilongjiang"),
+    ("农民工那个一次性生活补助 我交了不到一年社保能不能拿", "unemployment_benefit", None),
+    ("失 业 金 多 少 钱 一 个 月", "unemployment_benefit", None),
+    ("被公司裁了 失业补助金找哪个部门", "unemployment_benefit", None),
+    ("实业金在哪里申请", "unemployment_benefit", None),
+    ("大连失业保险待遇标准是多少", "unemployment_benefit", "dalian"),
+    ("想请个律师帮我打官司 但是没钱", "legal_aid", None),
+    ("劳动仲裁要交钱吗 需要准备啥", "legal_aid", None),
+    ("法律援主怎么申请", "legal_aid", None),
+    ("工伤了老板不认 有没有免费的律师", "legal_aid", None),
+    ("在佳木斯 想找法援中心 地址在哪", "legal_aid", "heilongjiang"),
+    ("公證處過年上班嗎 我要辦個委託", "legal_aid", None),
+    ("申请法律援助要不要开经济困难证明", "legal_aid", None),
+    ("不是讨薪的事 我想问问怎么申请劳动仲裁", "legal_aid", None),
+    ("干了半年活 老板一分钱没给", "wage_arrears", None),
+    ("工头卷钱跑了 一帮兄弟的工钱咋整", "wage_arrears", None),
+    ("老板拖着工资不发说年后再说 可以去哪里告他", "wage_arrears", None),
+    ("萝岗一家厂欠我三个月人工", "wage_arrears", "guangzhou-huangpu"),
+    ("欠新了怎么投诉", "wage_arrears", None),
+    ("工資被扣了一半 找誰", "wage_arrears", None),
+    ("我在怀宁工地上干活 包工头到现在还没结账", "wage_arrears", "anqing"),
+    ("老細冇出粮 點算", "wage_arrears", None),
+    ("过年这几天附近有啥好玩的地方 不要门票的那种", "festival_activities", None),
+    ("免费送的那个10ＧＢ流量怎么领取", "festival_activities", None),
+    ("黄埔春节有没有庙会", "festival_activities", "guangzhou-huangpu"),
+    ("过年去博物馆要提前预约吗", "festival_activities", None),
+    ("听说有送春联的活动 在哪里", "festival_activities", None),
+    ("宜城过年有什么文艺演出", "festival_activities", "anqing"),
+    ("外地职工可以领电影票吗", "festival_activities", None),
+    ("新春大礼包里面都有什么东西", "festival_activities", None),
+    ("今年不回老家了 留下来有没有钱拿", "stay_subsidy", None),
+    ("留岗紅包什麼時候發", "stay_subsidy", None),
+    ("在大庆过年厂里发不发补贴", "stay_subsidy", "heilongjiang"),
+    ("就地过年的补贴是直接打到卡上吗", "stay_subsidy", None),
+    ("留连过年企业补贴怎么申请", "stay_subsidy", "dalian"),
+    ("迎江区春节留下来的工人有什么奖励", "stay_subsidy", "anqing"),
+    ("我们老板说过年留厂每人发500 是政府出的钱吗", "stay_subsidy", None),
+    ("年后想换个厂 有没有推荐的", "job_services", None),
+    ("直播代岗在哪个平台看", "job_services", None),
+    ("节后返岗有没有免费包车", "job_services", None),
+    ("潜山这边哪里招普工", "job_services", "anqing"),
+    ("想找个包吃住的活 年纪四十五了还要不", "job_services", None),
+    ("我在大连锁厂干过 现在想找新工作", "job_services", None),
+    ("网上招聘会几号开始", "job_services", None),
+    ("搵工去边度睇", "job_services", None),
+    ("想学个电焊 有没有不要钱的班", "skills_training", None),
+    ("以工代训的补贴企业怎么领", "skills_training", None),
+    ("陪训补贴怎么申请", "skills_training", None),
+    ("技能提升补贴我拿了证书能领多少", "skills_training", None),
+    ("不要找工作 我就想学点技术", "skills_training", None),
+    ("桐城有没有月嫂培训", "skills_training", "anqing"),
+    ("线上课程在哪个APP学", "skills_training", None),
+    ("大年初一上班工资咋算", "holiday_pay", None),
+    ("春节加斑费是几倍", "holiday_pay", None),
+    ("过年上了七天班 老板说给补休不给钱 行不行", "holiday_pay", None),
+    ("法定節假日加班應該給多少", "holiday_pay", None),
+    ("过年错峰休假是怎么安排的", "holiday_pay", None),
+    ("鸡西这边春节值班有没有三倍工资", "holiday_pay", "heilongjiang"),
+    ("年后能不能调休回来", "holiday_pay", None),
+    ("钱包丢了 身上一分钱没有 回不了家", "social_assistance", None),
+    ("房东把我赶出来了 今晚没地方睡", "social_assistance", None),
+    ("在外面过年压力好大 想找人聊聊", "social_assistance", None),
+    ("家里出了事 工会能给点困难补助吗", "social_assistance", None),
+    ("大连有没有救助站 我在火车站这边", "social_assistance", "dalian"),
+    ("病了没钱看 日子过不下去了", "social_assistance", None),
+    ("临时求助怎么申请", "social_assistance", None),
+    ("孩子在老家跟着奶奶 没人辅导作业 有人管吗", "family_care", None),
+    ("留守儿童寒假有什么活动", "family_care", None),
+    ("我爸妈七十多了自己在家 村里能不能去看看", "family_care", None),
+    ("想跟家里娃视频 老人不会弄手机", "family_care", None),
+    ("留守老人有没有人上门照顾", "family_care", None),
+    ("屋里伢没人带 过年又回不去", "family_care", None),
+    ("嗨 你好", "greeting", None),
+    ("在不在呀", "greeting", None),
+    ("这个号都能查啥", "greeting", None),
+    ("菜單", "greeting", None),
+    ("好的 谢谢你", "smalltalk", None),
+    ("明白了 多谢", "smalltalk", None),
+    ("ＯＫ", "smalltalk", None),
+    ("晓得了", "smalltalk", None),
+    ("我要找真人", "human_agent", None),
+    ("你们办公电话是多少", "human_agent", None),
+    ("转 人 工", "human_agent", None),
+    ("说不清楚 能不能打电话问", "human_agent", None),
+    ("我在安庆", "set_region", "anqing"),
+    ("我人在黑龙江", "set_region", "heilongjiang"),
+    ("切换到大连", "set_region", "dalian"),
+    ("我现在在东莞上班", "set_region", None),
+    ("广州开发区", "set_region", "guangzhou-huangpu"),
+    ("帮我订阅通知", "subscribe", None),
+    ("有新政策麻烦推送给我", "subscribe", None),
+    ("不想再收到消息了", "unsubscribe", None),
+    ("别再给我发了", "unsubscribe", None),
+    ("取消关注", "unsubscribe", None),
+    ("我的投诉有结果了吗", "complaint_status", None),
+    ("上周反映的欠薪问题处理到哪一步了", "complaint_status", None),
+    ("投诉进度在哪查", "complaint_status", None),
+    ("明天会下雪吗", "unknown", None),
+    ("你是谁", "unknown", None),
+    ("给我讲个笑话", "unknown", None),
+    ("哈哈哈哈哈哈", "smalltalk", None),
+    ("火车票怎么退", "unknown", None),
+    ("大连的海鲜哪家好吃", "unknown", "dalian"),
+    ("安庆到黄山怎么坐车", "unknown", "anqing"),
+    ("asdfgh", "unknown", None),
+    ("就业在线那个小程序打不开 还有别的地方看岗位吗", "job_services", None),
+    ("抖音上那种直播找工作靠谱吗", "job_services", None),
+    ("过完年回大连 有没有包车接我们", "job_services", "dalian"),
+    ("宜秀区千企万岗的招聘手册哪里能拿到", "job_services", "anqing"),
+    ("我四十多了 没文化 能找到啥活", "job_services", None),
+    ("有没有那种日结的活儿 干几天就行", "job_services", None),
+    ("131服务是啥", "job_services", None),
+    ("想在黄埔找份保安的工作", "job_services", "guangzhou-huangpu"),
+    ("公司要我去参加岗前培训 给不给工资", "skills_training", None),
+    ("學電工要多少錢 有補貼嗎", "skills_training", None),
+    ("育婴员证怎么考", "skills_training", None),
+    ("厂里搞以工代训 我们工人能拿到钱吗", "skills_training", None),
+    ("想报个挖机班", "skills_training", None),
+    ("技能提升补贴申领条件", "skills_training", None),
+    ("佳木斯有没有免费的厨师培训", "skills_training", "heilongjiang"),
+    ("春节七天都上班 加班工资按几倍给", "holiday_pay", None),
+    ("初三到初六上班算不算法定节假日", "holiday_pay", None),
+    ("老板让我们过年轮流值班 补假怎么安排", "holiday_pay", None),
+    ("休息日加班不给补休合法吗", "holiday_pay", None),
+    ("春节 加 班 费", "holiday_pay", None),
+    ("过年上班能拿三陪工资吗", "holiday_pay", None),
+    ("老家回不去了 身上没几个钱 晚上住哪都不知道", "social_assistance", None),
+    ("工会那个12351能救急吗", "social_assistance", None),
+    ("一个人在外地心里堵得慌 有没有人能聊聊", "social_assistance", None),
+    ("家里遭了火灾 能申请临时救助不", "social_assistance", None),
+    ("在牡丹江打工生病住院 钱不够了", "social_assistance", "heilongjiang"),
+    ("急难型救助要什么材料", "social_assistance", None),
+    ("老家的留守儿童有没有志愿者去看", "family_care", None),
+    ("小候鸟来广州过寒假 有什么活动", "family_care", "guangzhou-huangpu"),
+    ("我奶奶一个人在村里 过年没人陪", "family_care", None),
+    ("娃儿在老家没人管 成绩掉得厉害", "family_care", None),
+    ("家里老人生病了我回不去 村里能帮忙照顾下吗", "family_care", None),
+    ("随迁子女寒假可以去哪里", "family_care", None),
+    ("留岗红包是企业发还是政府发", "stay_subsidy", None),
+    ("听说迎江区给留下的外地工人发两千 真的假的", "stay_subsidy", "anqing"),
+    ("留下来过年的见习生有补贴吗", "stay_subsidy", None),
+    ("稳岗返还怎么申请", "stay_subsidy", None),
+    ("老板说留下来过年发红包 到现在还没影", "stay_subsidy", None),
+    ("就地过年给钱不", "stay_subsidy", None),
+    ("黄埔区留区过年的补帖有多少", "stay_subsidy", "guangzhou-huangpu"),
+    ("新春大礼包怎么领 我在萝岗", "festival_activities", "guangzhou-huangpu"),
+    ("过年图书馆开不开", "festival_activities", None),
+    ("有没有免费写春联送福字的地方", "festival_activities", None),
+    ("安庆博物馆过年有啥展", "festival_activities", "anqing"),
+    ("流量礼包到账了没 怎么查", "festival_activities", None),
+    ("過年有什麼活動可以參加", "festival_activities", None),
+    ("哈尔滨冰灯外地务工人员免票吗", "festival_activities", "heilongjiang"),
+    ("包工头跑路了 十几万工钱找谁要", "wage_arrears", None),
+    ("工资拖了三个月 说等甲方打款", "wage_arrears", None),
+    ("在大庆干活的钱一直要不回来", "wage_arrears", "heilongjiang"),
+    ("老板不给结算 我们去劳动监察管用吗", "wage_arrears", None),
+    ("我要举报一个拖欠农民工工资的工地", "wage_arrears", None),
+    ("欠 薪", "wage_arrears", None),
+    ("工资到现在一分没发 过年回家的钱都没有", "wage_arrears", None),
+    ("仲裁要多久 能不能快点", "legal_aid", None),
+    ("公司违法辞退我 想申请法律援助", "legal_aid", None),
+    ("12348打了没人接", "legal_aid", None),
+    ("没有经济困难证明能申请法援吗", "legal_aid", None),
+    ("在大连被黑中介骗了 能找律师吗", "legal_aid", "dalian"),
+    ("失业金领完了还能领别的吗", "unemployment_benefit", None),
+    ("在龙江人社网上申请失业保险金的步骤", "unemployment_benefit", "heilongjiang"),
+    ("合同到期不续签 能领失业金不", "unemployment_benefit", None),
+    ("一次性生活补助和失业金能一起拿吗", "unemployment_benefit", None),
+    ("失业保险金 网上申领入口", "unemployment_benefit", None),
+    ("哈喽", "greeting", None),
+    ("有人在吗 想问个事", "greeting", None),
+    ("你们这个公众号是干嘛的", "greeting", None),
+    ("谢谢 懂了", "smalltalk", None),
+    ("好滴 麻烦了", "smalltalk", None),
+    ("嗯嗯 行", "smalltalk", None),
+    ("能给个电话吗 我打过去问", "human_agent", None),
+    ("机器人说不明白 找个工作人员", "human_agent", None),
+    ("切换地区到安庆", "set_region", "anqing"),
+    ("我在桐城", "set_region", "anqing"),
+    ("我人在佛山", "set_region", None),
+    ("改成黑龙江", "set_region", "heilongjiang"),
+    ("以后有通知发给我", "subscribe", None),
+    ("订阅一下最新政策", "subscribe", None),
+    ("不要再给我推这些了", "unsubscribe", None),
+    ("退订通知", "unsubscribe", None),
+    ("我上个月投诉的那个案子怎么样了", "complaint_status", None),
+    ("帮我查下投诉编号的处理进度", "complaint_status", None),
+    ("不是问失业金 我想问怎么找工作", "job_services", None),
+    ("不是要法律援助，就想知道加班费怎么算", "holiday_pay", None),
+    ("大连锁店招收银员吗", "job_services", None),
+    ("我们全家一起庆祝过年", "unknown", None),
+    ("今天星期几", "unknown", None),
+    ("你叫什么名字", "unknown", None),
+    ("推荐一部电视剧", "unknown", None),
+    ("啊啊啊啊", "unknown", None),
+    ("怎么注册微信", "unknown", None),
+    ("失业了 社保断了 还能领钱不", "unemployment_benefit", None),
+    ("去年交的失业险 今年没工作了能申请啥", "unemployment_benefit", None),
+    ("失业保险金标准 黄埔区", "unemployment_benefit", "guangzhou-huangpu"),
+    ("農民工一次性生活補助怎麼領", "unemployment_benefit", None),
+    ("师业金怎么申请", "unemployment_benefit", None),
+    ("厂子倒闭了 失业登记在哪里办", "unemployment_benefit", None),
+    ("要打官司 律师费太贵了", "legal_aid", None),
+    ("法律援助中心电话", "legal_aid", None),
+    ("工伤认定下不来 谁能帮我", "legal_aid", None),
+    ("公司不签劳动合同 我能告吗", "legal_aid", None),
+    ("在安庆 申请法援要不要查收入", "legal_aid", "anqing"),
+    ("律 师 免 费 咨 询", "legal_aid", None),
+    ("干完活老板就不接电话了 工钱三万多", "wage_arrears", None),
+    ("拖欠工資去哪投訴", "wage_arrears", None),
+    ("老板说没钱发 让我们等到明年", "wage_arrears", None),
+    ("工头把我们的钱卷跑了", "wage_arrears", None),
+    ("黑河一个工地拖欠工资", "wage_arrears", "heilongjiang"),
+    ("我要讨心", "wage_arrears", None),
+    ("过年期间有啥免费景点", "festival_activities", None),
+    ("10G流量是联通的还是移动的", "festival_activities", None),
+    ("春节有没有送年货的活动", "festival_activities", None),
+    ("大连过年有没有灯会", "festival_activities", "dalian"),
+    ("职工书屋过年开门吗", "festival_activities", None),
+    ("黄埔迎春花市要门票吗", "festival_activities", "guangzhou-huangpu"),
+    ("过年一个人闷得慌 有啥娱乐活动", "festival_activities", None),
+    ("企业发留岗红包 政府补多少", "stay_subsidy", None),
+    ("过年不回去 厂里有补助吗", "stay_subsidy", None),
+    ("留埔过年能拿多少钱", "stay_subsidy", "guangzhou-huangpu"),
+    ("就地过年补贴 桐城", "stay_subsidy", "anqing"),
+    ("留岗红包我们个人可以申请吗", "stay_subsidy", None),
+    ("春节留在哈尔滨 有没有奖励", "stay_subsidy", "heilongjiang"),
+    ("哪里有招电焊工的", "job_services", None),
+    ("年后的招聘会什么时候", "job_services", None),
+    ("有没有适合女工的活", "job_services", None),
+    ("返岗专车怎么报名", "job_services", None),
+    ("大连开发区的厂子还招人不", "job_services", "dalian"),
+    ("想找个工资高点的厂", "job_services", None),
+    ("云招聘怎么扫码", "job_services", None),
+    ("养老护理员培训有补贴吗", "skills_training", None),
+    ("我想学修车 哪里教", "skills_training", None),
+    ("技能证书考下来给多少钱", "skills_training", None),
+    ("以工代训还有没有", "skills_training", None),
+    ("网上培训平台叫什么", "skills_training", None),
+    ("安庆以工代训延期了吗", "skills_training", "anqing"),
+    ("春节加班老板只给平时工资", "holiday_pay", None),
+    ("除夕上班算三倍吗", "holiday_pay", None),
+    ("过年没放假 后面能补休几天", "holiday_pay", None),
+    ("春节值班费怎么算", "holiday_pay", None),
+    ("初一初二初三是法定假日吗 加班怎么给钱", "holiday_pay", None),
+    ("大连春节调休怎么安排", "holiday_pay", "dalian"),
+    ("没钱回家 也没地方住了", "social_assistance", None),
+    ("好几天没吃饱饭了", "social_assistance", None),
+    ("心里很压抑 想找心理医生", "social_assistance", None),
+    ("困难职工补助怎么申请", "social_assistance", None),
+    ("被骗了钱 现在吃饭都成问题", "social_assistance", None),
+    ("孩子放寒假没人看 有托管班吗", "family_care", None),
+    ("家里老人七十多了 独自在家不放心", "family_care", None),
+    ("留守儿童关爱活动有哪些", "family_care", None),
+    ("老家的孩子想我了 能帮忙视频吗", "family_care", None),
+    ("我爸一个人在农村过年 有人去看看没", "family_care", None),
+    ("你好呀", "greeting", None),
+    ("请问这个能帮我干什么", "greeting", None),
+    ("功能菜单", "greeting", None),
+    ("收到 谢谢", "smalltalk", None),
+    ("好的 知道了 再见", "smalltalk", None),
+    ("感谢感谢", "smalltalk", None),
+    ("人工服务", "human_agent", None),
+    ("有没有咨询电话", "human_agent", None),
+    ("我想跟真人说话", "human_agent", None),
+    ("我在黄埔", "set_region", "guangzhou-huangpu"),
+    ("我现在在宜城", "set_region", "anqing"),
+    ("地区改成大连", "set_region", "dalian"),
+    ("我在杭州", "set_region", None),
+    ("订阅一下", "subscribe", None),
+    ("有通知记得提醒我", "subscribe", None),
+    ("不用再发消息给我了", "unsubscribe", None),
+    ("取消推送", "unsubscribe", None),
+    ("投诉有进展了吗", "complaint_status", None),
+    ("我之前举报的拖欠工资处理了没有", "complaint_status", None),
+    ("不是问红包 是问加班费", "holiday_pay", None),
+    ("我不找工作 想问失业金", "unemployment_benefit", None),
+    ("大连锁具厂地址在哪", "unknown", None),
+    ("我们一起去安庆祝寿", "unknown", "anqing"),
+    ("今天几度", "unknown", None),
+    ("你是机器人吗", "unknown", None),
+    ("好无聊啊", "unknown", None),
+    ("帮我写首诗", "unknown", None),
+    ("手机话费怎么充", "unknown", None),
+    ("失业金网上咋申请 手机上能弄不", "unemployment_benefit", None),
+    ("嗯 就是 那个 我想问一下 失业的那个钱 怎么领", "unemployment_benefit", None),
+    ("失業補助金可以領幾個月", "unemployment_benefit", None),
+    ("俺被辞了 社保交了三年 能拿失业金不", "unemployment_benefit", None),
+    ("牡丹江失业保险去哪办", "unemployment_benefit", "heilongjiang"),
+    ("失业宝险怎么领", "unemployment_benefit", None),
+    ("法律缓助要什么条件", "legal_aid", None),
+    ("请不起律师怎么办", "legal_aid", None),
+    ("劳动仲栽申请书怎么写", "legal_aid", None),
+    ("老板逼我辞职 不给赔偿 能起诉吗", "legal_aid", None),
+    ("黄埔的法律援助咨询点在哪", "legal_aid", "guangzhou-huangpu"),
+    ("１２３４８是法律援助电话吗", "legal_aid", None),
+    ("欠心了咋办", "wage_arrears", None),
+    ("包工头跑了 我们八个人的钱都没拿到", "wage_arrears", None),
+    ("工 资 拖 了 半 年", "wage_arrears", None),
+    ("厂里两个月没发工资了 说是资金周转不开", "wage_arrears", None),
+    ("大连金州一个工地欠我们工钱", "wage_arrears", "dalian"),
+    ("老板一直拖着不给钱 俺们咋整", "wage_arrears", None),
+    ("冇出粮两个月 去边度投诉", "wage_arrears", None),
+    ("流亮礼包怎么领", "festival_activities", None),
+    ("过年有啥好耍的", "festival_activities", None),
+    ("春節期間博物館開放嗎", "festival_activities", None),
+    ("送福字的活动在哪", "festival_activities", None),
+    ("黄埔过年有没有什么文化活动", "festival_activities", "guangzhou-huangpu"),
+    ("10ＧＢ免费流量是真的吗", "festival_activities", None),
+    ("安庆过年有黄梅戏看吗", "festival_activities", "anqing"),
+    ("就地过年补帖怎么领", "stay_subsidy", None),
+    ("留岗虹包是多少钱", "stay_subsidy", None),
+    ("过年留厂的有没有红包拿", "stay_subsidy", None),
+    ("留宜过年每人补多少", "stay_subsidy", "anqing"),
+    ("大观区的留工补贴", "stay_subsidy", "anqing"),
+    ("企业给员工发的留岗红包能申请补贴吗 大连的", "stay_subsidy", "dalian"),
+    ("招骋会什么时候开", "job_services", None),
+    ("直播带岗在哪看", "job_services", None),
+    ("找 工 作", "job_services", None),
+    ("想找个活干 啥都能干", "job_services", None),
+    ("哈尔滨哪里有招工的", "job_services", "heilongjiang"),
+    ("年后返岗的车票能报销吗", "job_services", None),
+    ("有木有工地要人", "job_services", None),
+    ("陪训补帖多少钱", "skills_training", None),
+    ("以工代训是给个人还是给企业", "skills_training", None),
+    ("想学门手艺 过年有空", "skills_training", None),
+    ("電工證培訓在哪報名", "skills_training", None),
+    ("有没有免费的技能培训 大连", "skills_training", "dalian"),
+    ("学技术有补贴不", "skills_training", None),
+    ("春节加班费咋算的", "holiday_pay", None),
+    ("过年上班給三倍工资吗", "holiday_pay", None),
+    ("调修怎么算", "holiday_pay", None),
+    ("春节七天 我上了五天 老板只给了两倍", "holiday_pay", None),
+    ("节后能补休吗", "holiday_pay", None),
+    ("法定节假日是哪三天", "holiday_pay", None),
+    ("没钱吃饭 能不能帮帮忙", "social_assistance", None),
+    ("临时就助怎么申请", "social_assistance", None),
+    ("被房东赶出来了 大冬天的没处去", "social_assistance", None),
+    ("过年一个人 心情特别差 想不开", "social_assistance", None),
+    ("身上只剩二十块钱了", "social_assistance", None),
+    ("留守儿通有人管吗", "family_care", None),
+    ("家里的老人没人照顾 我在外面回不去", "family_care", None),
+    ("孩子一个人在老家 能不能有人去看看", "family_care", None),
+    ("我家娃寒假来我这边 有啥活动", "family_care", None),
+    ("你好啊", "greeting", None),
+    ("在么", "greeting", None),
+    ("都有哪些功能", "greeting", None),
+    ("谢谢了", "smalltalk", None),
+    ("好嘞", "smalltalk", None),
+    ("ok ok", "smalltalk", None),
+    ("转人工客服", "human_agent", None),
+    ("热线是多少", "human_agent", None),
+    ("有没有人工", "human_agent", None),
+    ("我在迎江区", "set_region", "anqing"),
+    ("我在齐齐哈尔打工", "set_region", "heilongjiang"),
+    ("换到黄埔", "set_region", "guangzhou-huangpu"),
+    ("我是在苏州", "set_region", None),
+    ("接收通知", "subscribe", None),
+    ("我想订阅你们的消息", "subscribe", None),
+    ("我要退订", "unsubscribe", None),
+    ("别发了 烦", "unsubscribe", None),
+    ("投诉进度查询", "complaint_status", None),
+    ("我投诉的事咋样了", "complaint_status", None),
+    ("不是问失业金，我想问培训", "skills_training", None),
+    ("不是问加班费 是问留岗红包", "stay_subsidy", None),
+    ("不需要律师 我想找工作", "job_services", None),
+    ("大连锁超市招人吗", "job_services", None),
+    ("我想去大连锁店上班", "job_services", None),
+    ("天气冷不冷", "unknown", None),
+    ("你到底是谁", "unknown", None),
+    ("今天吃什么", "unknown", None),
+    ("？？", "unknown", None),
+    ("12345", "unknown", None),
+    ("我是外地来的 在安庆干了两年 今年厂里停了 失业金我能领吗", "unemployment_benefit", "anqing"),
+    ("失业补助金和失业保险金有啥区别", "unemployment_benefit", None),
+    ("没工作了能领点生活费不", "unemployment_benefit", None),
+    ("领失业金要不要本地户口", "unemployment_benefit", None),
+    ("宜秀区 失业保险在哪个窗口办", "unemployment_benefit", "anqing"),
+    ("打工的被欺负了 能找谁帮忙打官司", "legal_aid", None),
+    ("法律援助要不要钱", "legal_aid", None),
+    ("我们十几个工友想一起申请仲裁", "legal_aid", None),
+    ("大庆有没有免费法律咨询", "legal_aid", "heilongjiang"),
+    ("受伤了公司不管 我要维权 找律师", "legal_aid", None),
+    ("申請法律援助需要哪些材料", "legal_aid", None),
+    ("包工头说过完年再结 现在一分没给", "wage_arrears", None),
+    ("工资欠了快一年了 老板天天说没钱", "wage_arrears", None),
+    ("哪里可以举报欠薪的老板", "wage_arrears", None),
+    ("在萝岗的电子厂干了三个月 工资一直拖", "wage_arrears", "guangzhou-huangpu"),
+    ("我要讨薪", "wage_arrears", None),
+    ("工地老板跑路了 工人工资谁来付", "wage_arrears", None),
+    ("过年有没有免费的电影看", "festival_activities", None),
+    ("新春大礼包我们工地有没有", "festival_activities", None),
+    ("过年厂里就剩我一个 附近有啥热闹的", "festival_activities", None),
+    ("萝岗香雪公园过年开不开", "festival_activities", "guangzhou-huangpu"),
+    ("送的流量怎么查有没有到账", "festival_activities", None),
+    ("工会过年有什么活动", "festival_activities", None),
+    ("企业发了留岗红包 补贴什么时候到", "stay_subsidy", None),
+    ("过年不回家厂里给500 政府还给吗", "stay_subsidy", None),
+    ("留连见习的生活费补贴怎么领", "stay_subsidy", "dalian"),
+    ("潜山这边留下来过年有没有补助", "stay_subsidy", "anqing"),
+    ("就地过年奖励金", "stay_subsidy", None),
+    ("春节不回去 有红包吗", "stay_subsidy", None),
+    ("厂里招不招人 我过完年想换地方", "job_services", None),
+    ("网上招聘会怎么参加", "job_services", None),
+    ("有没有那种管住的工作", "job_services", None),
+    ("安庆直播带岗几点开始", "job_services", "anqing"),
+    ("我在黄埔 想找份工作 有推荐吗", "job_services", "guangzhou-huangpu"),
+    ("想找活 木工瓦工都会", "job_services", None),
+    ("以工代训一个月补多少", "skills_training", None),
+    ("学厨师有没有补贴", "skills_training", None),
+    ("过年期间想上个网课 学点技能", "skills_training", None),
+    ("技能鉴定在哪考", "skills_training", None),
+    ("黑龙江的职业培训补贴怎么申请", "skills_training", "heilongjiang"),
+    ("初一到初三上班工资是平时的几倍", "holiday_pay", None),
+    ("老板说春节加班只给调休 不给加班费", "holiday_pay", None),
+    ("过年值了七天班 能休几天", "holiday_pay", None),
+    ("春节假期是哪几天 有没有带薪", "holiday_pay", None),
+    ("法定假日加班工资怎么算 桐城的", "holiday_pay", "anqing"),
+    ("我没钱了 能不能申请点救助", "social_assistance", None),
+    ("一个人在外面 过年想家想得睡不着", "social_assistance", None),
+    ("生病了没钱治 有没有补助", "social_assistance", None),
+    ("今晚没地方住 大连有救助站吗", "social_assistance", "dalian"),
+    ("工会的困难帮扶怎么申请", "social_assistance", None),
+    ("留守的孩子过年有人陪吗", "family_care", None),
+    ("我妈腿脚不好 一个人在老家", "family_care", None),
+    ("村里的留守老人有人管不", "family_care", None),
+    ("孩子想来广州找我过寒假 有什么活动", "family_care", "guangzhou-huangpu"),
+    ("能帮我跟老家孩子视频通话吗", "family_care", None),
+    ("您好", "greeting", None),
+    ("有人吗", "greeting", None),
+    ("能问些什么问题", "greeting", None),
+    ("好的好的", "smalltalk", None),
+    ("明白了谢谢", "smalltalk", None),
+    ("拜拜了", "smalltalk", None),
+    ("帮我转个人工", "human_agent", None),
+    ("给个电话吧", "human_agent", None),
+    ("能不能直接打电话咨询", "human_agent", None),
+    ("我在大观区", "set_region", "anqing"),
+    ("我人在大连", "set_region", "dalian"),
+    ("我在成都", "set_region", None),
+    ("切换城市到哈尔滨", "set_region", "heilongjiang"),
+    ("我要订阅", "subscribe", None),
+    ("有新消息告诉我", "subscribe", None),
+    ("不要再发消息了", "unsubscribe", None),
+    ("取消订阅通知", "unsubscribe", None),
+    ("上次投诉欠薪的事 有没有人管", "complaint_status", None),
+    ("我的投诉处理到哪一步了", "complaint_status", None),
+    ("不是问培训 我想问以工代训的补贴给企业还是个人", "skills_training", None),
+    ("不是问找工作的 是问失业金", "unemployment_benefit", None),
+    ("我想问的不是加班费，是留岗红包", "stay_subsidy", None),
+    ("大连锁业集团招聘吗", "job_services", None),
+    ("平安庆典活动", "festival_activities", None),
+    ("你们是政府的吗", "unknown", None),
+    ("明天降温吗", "unknown", None),
+    ("怎么办银行卡", "unknown", None),
+    ("哈哈", "smalltalk", None),
+    ("打个比方", "unknown", None),
+    ("国家社会保险公共服务平台能申请失业金吗", "unemployment_benefit", None),
+    ("农民工临时生活补助和一次性生活补助是一回事吗", "unemployment_benefit", None),
+    ("参保不满一年 失业了有什么待遇", "unemployment_benefit", None),
+    ("失业险网上申领要本人去吗", "unemployment_benefit", None),
+    ("龙江人社手机app申领失业保险金卡住了", "unemployment_benefit", "heilongjiang"),
+    ("讨薪的农民工申请法援还要审查经济困难吗", "legal_aid", None),
+    ("12348热线过年有人接吗", "legal_aid", None),
+    ("仲裁和公证现在有绿色通道吗", "legal_aid", None),
+    ("因为疫情没法按时返岗被公司告了 能申请法律援助吗", "legal_aid", None),
+    ("黄埔哪里有法律咨询服务点", "legal_aid", "guangzhou-huangpu"),
+    ("根治欠薪冬季专项行动是去哪投诉", "wage_arrears", None),
+    ("工地上十几个人工资没结 甲方说钱给了包工头", "wage_arrears", None),
+    ("考勤记录和工资条能当讨薪的证据吗", "wage_arrears", None),
+    ("拖欠农民工工资可以打12333吗", "wage_arrears", None),
+    ("在宜秀干活老板压了两个月工资", "wage_arrears", "anqing"),
+    ("职工网络春晚几点开始", "festival_activities", None),
+    ("安庆博物馆里过大年有哪些展览", "festival_activities", "anqing"),
+    ("观光巴士纪念票怎么领", "festival_activities", None),
+    ("三大运营商送的10GB流量要不要申请", "festival_activities", None),
+    ("写春联送福字活动几号", "festival_activities", None),
+    ("迎春花市外地务工的能去逛吗", "festival_activities", None),
+    ("留岗红包企业要什么时候去申请补贴", "stay_subsidy", None),
+    ("迎江经开区春节正常上班的外地职工有2000补贴吗", "stay_subsidy", "anqing"),
+    ("大观区对中高风险地区员工的1000元补贴怎么领", "stay_subsidy", "anqing"),
+    ("先发后补是什么意思", "stay_subsidy", None),
+    ("见习人员留连过年有500吗", "stay_subsidy", "dalian"),
+    ("就地过年 公司给了红包 还有别的补贴吗", "stay_subsidy", None),
+    ("岗位信息码在哪扫", "job_services", None),
+    ("2+N招聘会在哪办", "job_services", None),
+    ("抖音直播招聘会怎么看", "job_services", None),
+    ("春风行动有哪些岗位", "job_services", None),
+    ("点对点返岗服务怎么报名", "job_services", None),
+    ("宜秀区1311服务是什么", "job_services", "anqing"),
+    ("广开就业公众号上有招工吗", "job_services", None),
+    ("南粤家政培训在哪报名", "skills_training", None),
+    ("两后生技能培训生活费补贴500怎么拿", "skills_training", None),
+    ("以工代训每人每月1000是给谁的", "skills_training", None),
+    ("大连那边有没有网上学技能的平台", "skills_training", "dalian"),
+    ("养老护理员培训有证书吗", "skills_training", None),
+    ("职业技能竞赛怎么报名", "skills_training", None),
+    ("休息日加班不安排补休要给多少钱", "holiday_pay", None),
+    ("法定节假日上班要付几倍工资", "holiday_pay", None),
+    ("错峰放假是企业自己定吗", "holiday_pay", None),
+    ("春节在岗职工节后能休息几天", "holiday_pay", None),
+    ("过年加班不给钱合法吗", "holiday_pay", None),
+    ("急难救助的标准是多少", "social_assistance", None),
+    ("因为疫情留在这里 生活困难能申请临时救助吗", "social_assistance", None),
+    ("12351救助资金怎么申请", "social_assistance", None),
+    ("心理疏导热线有没有", "social_assistance", None),
+    ("困难职工慰问金怎么领", "social_assistance", None),
+    ("村里给留守孩子弄的图书角在哪", "family_care", None),
+    ("冬日暖阳探访活动是看谁的", "family_care", None),
+    ("暖冬行动能帮我看看老家的娃吗", "family_care", None),
+    ("把爱带回家寒假活动怎么报名", "family_care", None),
+    ("家里老人因为我没回去 有没有人探望", "family_care", None),
+    ("早上好", "greeting", None),
+    ("你们可以帮我什么", "greeting", None),
+    ("收到 感谢", "smalltalk", None),
+    ("行 知道啦", "smalltalk", None),
+    ("我要联系工作人员", "human_agent", None),
+    ("人社局电话多少", "human_agent", None),
+    ("我在桐城打工", "set_region", "anqing"),
+    ("我在鸡西", "set_region", "heilongjiang"),
+    ("我现在在东莞", "set_region", None),
+    ("慰问信能发给我吗", "subscribe", None),
+    ("有新通知推送给我", "subscribe", None),
+    ("消息太多了 关掉", "unsubscribe", None),
+    ("我不想再收这些通知", "unsubscribe", None),
+    ("我上周提交的欠薪投诉有人处理了吗", "complaint_status", None),
+    ("投诉的案子进展到哪了", "complaint_status", None),
+    ("不是问活动 我想问留岗红包怎么领", "stay_subsidy", None),
+    ("我不问培训 想问找工作", "job_services", None),
+    ("大连锁匠招学徒吗", "job_services", "dalian"),
+    ("高速什么时候通", "unknown", None),
+    ("你几岁了", "unknown", None),
+    ("公积金能取吗", "unknown", None),
+    ("俺们厂黄了 失业金能领多少个月", "unemployment_benefit", None),
+    ("失业了 有没有生活补助", "unemployment_benefit", None),
+    ("大连失业金网上怎么申请", "unemployment_benefit", "dalian"),
+    ("被老板炒了 能领失业保险吗", "unemployment_benefit", None),
+    ("想找个律师问问工伤赔偿", "legal_aid", None),
+    ("打工的能免费请律师吗", "legal_aid", None),
+    ("法律援助中心在安庆哪里", "legal_aid", "anqing"),
+    ("劳动合同纠纷去哪仲裁", "legal_aid", None),
+    ("老板欠俺三个月工钱不给 咋整", "wage_arrears", None),
+    ("干了一年 工资一分没拿到", "wage_arrears", None),
+    ("包工头电话打不通了 工资咋办", "wage_arrears", None),
+    ("工資拖欠怎麼辦", "wage_arrears", None),
+    ("过年附近有没有逛的地方", "festival_activities", None),
+    ("春节期间图书馆 博物馆开放时间", "festival_activities", None),
+    ("手机流量礼包领了没到账", "festival_activities", None),
+    ("黄埔区过年有什么演出", "festival_activities", "guangzhou-huangpu"),
+    ("公司不让回家 留下来给多少钱", "stay_subsidy", None),
+    ("就地过年的补贴什么时候发", "stay_subsidy", None),
+    ("留宜过年红包还有吗", "stay_subsidy", "anqing"),
+    ("稳岗补贴个人能领吗", "stay_subsidy", None),
+    ("年后想进厂 哪里有招人的", "job_services", None),
+    ("有没有招保安的", "job_services", None),
+    ("招聘会在哪开", "job_services", None),
+    ("大庆有什么工作", "job_services", "heilongjiang"),
+    ("以工代训补帖怎么领", "skills_training", None),
+    ("学电焊要多久 有补贴不", "skills_training", None),
+    ("想考个叉车证", "skills_training", None),
+    ("职业技能提升补贴在哪申请", "skills_training", None),
+    ("春节上班工资三倍吗", "holiday_pay", None),
+    ("过年加了五天班 调休能调几天", "holiday_pay", None),
+    ("国定假日工资怎么算", "holiday_pay", None),
+    ("身上没钱了 饭都吃不上", "social_assistance", None),
+    ("睡了两晚火车站了 有人管吗", "social_assistance", None),
+    ("家里出事了 急需用钱 有救助吗", "social_assistance", None),
+    ("心理压力太大了 想找人说说", "social_assistance", None),
+    ("老家的孩子没人照顾", "family_care", None),
+    ("留守儿童能参加什么活动", "family_care", None),
+    ("小孩寒假来找我 有什么地方能去", "family_care", None),
+    ("在吗在吗", "greeting", None),
+    ("你都会干啥", "greeting", None),
+    ("谢啦", "smalltalk", None),
+    ("好的明白", "smalltalk", None),
+    ("我想找人工", "human_agent", None),
+    ("客服电话", "human_agent", None),
+    ("我在潜山", "set_region", "anqing"),
+    ("我在绥化上班", "set_region", "heilongjiang"),
+    ("我是在广州开发区", "set_region", "guangzhou-huangpu"),
+    ("我要接收通知", "subscribe", None),
+    ("订阅政策消息", "subscribe", None),
+    ("不要再推送", "unsubscribe", None),
+    ("取消通知", "unsubscribe", None),
+    ("投诉了好几天了 有消息吗", "complaint_status", None),
+    ("我的工单处理了没", "complaint_status", None),
+    ("不是问找工作 想问培训补贴", "skills_training", None),
+    ("我不要红包 想知道加班费", "holiday_pay", None),
+    ("大连锁厂", "unknown", None),
+    ("明天几点天亮", "unknown", None),
+    ("你是男的女的", "unknown", None),
+    ("哈哈哈", "smalltalk", None),
+    # Four more batches, each scored once before any rule was changed for it (first-run accuracy
+    # 0.92, 0.89, 0.92, 0.88): hard negatives, typos, dialect, voice transcripts, emoji.
+    ("厂里裁员我被裁了 失叶金怎么申请", "unemployment_benefit", None),
+    ("失業補助金領完了還能再領嗎", "unemployment_benefit", None),
+    (
+        "嗯 那个 我在大观区的厂子上个月倒闭了 就是想问下 没工作了 能不能领点钱",
+        "unemployment_benefit",
+        "anqing",
+    ),
+    ("农民工一次性生活补助 要交满多久社保", "unemployment_benefit", None),
+    ("俺在哈尔滨 失业了 咋领失业保险", "unemployment_benefit", "heilongjiang"),
+    ("师业金 一个月 多少", "unemployment_benefit", None),
+    ("没 工 作 了 可 以 领 失 业 金 吗", "unemployment_benefit", None),
+    ("临时生活补助在手机上哪里申请", "unemployment_benefit", None),
+    ("不是问找工作啊 我是问失业保险金能领几个月", "unemployment_benefit", None),
+    ("老板不给钱想告他 能不能找个免费律师", "legal_aid", None),
+    ("法律緩助中心在哪", "legal_aid", None),
+    ("去劳动仲栽要带什么材料", "legal_aid", None),
+    ("在黄埔区怎么申请法律援助", "legal_aid", "guangzhou-huangpu"),
+    ("工伤了厂里不认 想打官司 没钱请律师", "legal_aid", None),
+    ("12348是什么电话", "legal_aid", None),
+    ("法律元助要什么条件", "legal_aid", None),
+    ("俺们十几个人想一起去仲裁 能不能给派个律师", "legal_aid", None),
+    ("嗯 就是 那个 公司不签劳动合同 现在辞退我 我想问问能不能赔偿 找谁帮忙", "legal_aid", None),
+    ("包工头拖了我们半年工钱 过年都回不了家", "wage_arrears", None),
+    ("老板跑路了 工资还没结 咋整", "wage_arrears", None),
+    ("在大连干了三个月 老板一直说下个月发 到现在一分没见", "wage_arrears", "dalian"),
+    ("千薪去哪里投诉", "wage_arrears", None),
+    ("老細唔俾人工 點算好", "wage_arrears", None),
+    ("工地欠我们工资 我要投诉", "wage_arrears", None),
+    ("工 钱 一 直 不 给 怎 么 办", "wage_arrears", None),
+    ("我不是问加班费 老板把十二月的工资扣了一大半 找谁说理", "wage_arrears", None),
+    ("年底了厂里说资金紧张工资要压到明年 这合法吗", "wage_arrears", None),
+    ("宜秀区过年有没有什么免费的地方可以逛", "festival_activities", "anqing"),
+    ("那个送流量的活动怎么参加", "festival_activities", None),
+    ("哈尔滨冰雪大世界对农民工免不免票", "festival_activities", "heilongjiang"),
+    ("過年博物館開不開", "festival_activities", None),
+    ("嗯 就是 过年一个人 没啥事干 附近有没有啥热闹的", "festival_activities", None),
+    ("大连春节有没有灯会", "festival_activities", "dalian"),
+    ("工会送的电影卷怎么用", "festival_activities", None),
+    ("黄埔花市几号开", "festival_activities", "guangzhou-huangpu"),
+    ("今年留在桐城过年 政府给发多少钱", "stay_subsidy", "anqing"),
+    ("留岗红包到底有没有 我咋没收到", "stay_subsidy", None),
+    ("就地过年补贴外省的能拿吗", "stay_subsidy", None),
+    ("留岗洪包怎么领", "stay_subsidy", None),
+    ("广州开发区留埔过年有什么补贴", "stay_subsidy", "guangzhou-huangpu"),
+    ("不回家过年的工人有钱拿吗", "stay_subsidy", None),
+    ("厂里留下来过年的员工是不是有奖励", "stay_subsidy", None),
+    ("稳岗补贴是发给企业还是个人", "stay_subsidy", None),
+    ("年后想换份工作 哪里有招聘会", "job_services", None),
+    ("潜山有招工的吗", "job_services", "anqing"),
+    ("我会开叉车 哪里要人", "job_services", None),
+    ("招骋信息在哪看", "job_services", None),
+    ("大连这边有没有日结的活", "job_services", "dalian"),
+    ("返岗的包车怎么报名", "job_services", None),
+    ("四十多岁了还能找到活吗", "job_services", None),
+    ("搵份工好难 边度有请人", "job_services", None),
+    ("嗯 那个 我老公在工地干活 现在工地停了 想找点别的活干 有什么推荐没", "job_services", None),
+    ("想学门手艺 哪里有免费的", "skills_training", None),
+    ("以工代训是啥意思", "skills_training", None),
+    ("技能倍训报名", "skills_training", None),
+    ("怀宁有电工培训吗", "skills_training", "anqing"),
+    ("叉车证去哪考", "skills_training", None),
+    ("網上有沒有免費的課", "skills_training", None),
+    ("我不想找工作 想先学个技术", "skills_training", None),
+    ("学挖掘机要多少钱", "skills_training", None),
+    ("培 训 补 贴 怎 么 领", "skills_training", None),
+    ("春节值班工资怎么算", "holiday_pay", None),
+    ("年三十到初三上班给几倍工资", "holiday_pay", None),
+    ("過年加班費是三倍嗎", "holiday_pay", None),
+    ("加般费怎么算", "holiday_pay", None),
+    ("我在牡丹江 过年厂里不放假 有没有加班费", "holiday_pay", "heilongjiang"),
+    ("春节上了班 老板说节后补休 能不能要钱", "holiday_pay", None),
+    ("初七上班算加班吗", "holiday_pay", None),
+    ("过年调休怎么安排", "holiday_pay", None),
+    ("身上就剩几十块了 回不去家", "social_assistance", None),
+    ("今晚没地方住 怎么办", "social_assistance", None),
+    ("嗯 那个 我被骗了 钱都没了 饭都吃不起", "social_assistance", None),
+    ("一个人在外地过年 心里特别难受 有人能聊聊吗", "social_assistance", None),
+    ("大连哪有救助站", "social_assistance", "dalian"),
+    ("生病住院了没钱交 有没有救助", "social_assistance", None),
+    ("冇钱食饭 点算", "social_assistance", None),
+    ("生活困難可以申請臨時救助嗎", "social_assistance", None),
+    ("俺家娃在老家没人管 能不能有人去看看", "family_care", None),
+    ("家里老人一个人在家 我回不去 担心", "family_care", None),
+    ("留守儿童寒假有什么活动吗", "family_care", None),
+    ("孩子放寒假想接过来 城里有托管的地方吗", "family_care", None),
+    ("我在安庆打工 老家的爸妈身体不好 有没有志愿者能上门", "family_care", "anqing"),
+    ("留手儿童关爱怎么申请", "family_care", None),
+    ("老人不会视频 咋跟他们视频通话", "family_care", None),
+    ("屋里细伢一个人 冇人照顾", "family_care", None),
+    ("这个号能查些什么", "greeting", None),
+    ("嗨 你们这是干嘛的", "greeting", None),
+    ("您好 请问都能帮忙办啥", "greeting", None),
+    ("好的谢谢", "smalltalk", None),
+    ("👍", "smalltalk", None),
+    ("知道了 谢谢你啊", "smalltalk", None),
+    ("ok", "smalltalk", None),
+    ("明白了 拜拜", "smalltalk", None),
+    ("多谢晒", "smalltalk", None),
+    ("行 我知道了", "smalltalk", None),
+    ("辛苦啦", "smalltalk", None),
+    ("能不能找个真人聊", "human_agent", None),
+    ("人工人工", "human_agent", None),
+    ("给我个电话我打过去问", "human_agent", None),
+    ("安庆人社局的电话是多少", "human_agent", "anqing"),
+    ("机器人说不清楚 我要找工作人员", "human_agent", None),
+    ("我在宜秀", "set_region", "anqing"),
+    ("俺现在在佳木斯", "set_region", "heilongjiang"),
+    ("我在深圳打工", "set_region", None),
+    ("人在萝岗", "set_region", "guangzhou-huangpu"),
+    ("嗯 桐城的", "set_region", "anqing"),
+    ("我在广州", "set_region", None),
+    ("有新政策了通知我一声", "subscribe", None),
+    ("我想订阅安庆的消息", "subscribe", "anqing"),
+    ("訂閱", "subscribe", None),
+    ("以后有补贴的消息推送给我", "subscribe", None),
+    ("怎么接收你们的通知", "subscribe", None),
+    ("开通消息提醒", "subscribe", None),
+    ("别再给我发消息了", "unsubscribe", None),
+    ("取消订阅", "unsubscribe", None),
+    ("天天发烦死了 不要发了", "unsubscribe", None),
+    ("退定", "unsubscribe", None),
+    ("不想再收到通知了", "unsubscribe", None),
+    ("TD", "unsubscribe", None),
+    ("我上周投诉的欠薪怎么样了", "complaint_status", None),
+    ("投诉了半个月 一直没人联系我", "complaint_status", None),
+    ("查下我的投诉进度", "complaint_status", None),
+    ("上次反映的老板拖欠工资的事 有没有处理", "complaint_status", None),
+    ("我在大连投诉的那个事有结果没", "complaint_status", "dalian"),
+    ("工单号123456 查进展", "complaint_status", None),
+    ("你是谁啊", "unknown", None),
+    ("驾照过期了怎么换", "unknown", None),
+    ("护照怎么办理", "unknown", None),
+    ("医保报销要什么材料", "unknown", None),
+    ("大连锁超市几点关门", "unknown", None),
+    ("双色球开奖号码", "unknown", None),
+    ("公积金怎么提取", "unknown", None),
+    ("哈哈你是机器人吗", "unknown", None),
+    ("帮我写个拜年短信", "unknown", None),
+    ("火车票怎么抢", "unknown", None),
+    ("社保卡丢了怎么补办", "unknown", None),
+    ("。。。", "unknown", None),
+    ("我想买个二手电动车", "unknown", None),
+    ("公司效益不好把我们辞了 这种情况能领啥保险不", "unemployment_benefit", None),
+    ("去年交了十个月社保 现在没活干 可以申请那个失业的钱吗", "unemployment_benefit", None),
+    ("失业金可以在支付宝上领吗", "unemployment_benefit", None),
+    ("領失業金要去哪個部門", "unemployment_benefit", None),
+    ("嗯 我想问一下啊 就是那个 农民工的那个一次性的补助 是不是要先办失业登记", "unemployment_benefit", None),
+    ("在大庆 厂子停产了 工人能领失业补助金不", "unemployment_benefit", "heilongjiang"),
+    ("湿业金停发了咋回事", "unemployment_benefit", None),
+    ("失业保险金和临时生活补助能一起领吗", "unemployment_benefit", None),
+    ("被辞退了 社保断了 还能领钱吗", "unemployment_benefit", None),
+    ("我想找个律师咨询一下 不要钱那种", "legal_aid", None),
+    ("签的合同不合法 能找谁帮我", "legal_aid", None),
+    ("劳动仲裁要多久出结果", "legal_aid", None),
+    ("安庆哪里可以免费咨询法律问题", "legal_aid", "anqing"),
+    ("工伤鉴定要找谁 老板不承认", "legal_aid", None),
+    ("農民工申請法援需要什麼材料", "legal_aid", None),
+    ("怎么去法院起诉老板", "legal_aid", None),
+    ("俺在工地摔伤了 老板不管 想讨个说法", "legal_aid", None),
+    ("干完活了钱一直拿不到 包工头电话也打不通", "wage_arrears", None),
+    ("欠了两个月的薪水 老板说等资金到位", "wage_arrears", None),
+    ("大观区一个工地欠我工钱 去哪反映", "wage_arrears", "anqing"),
+    ("工资被克扣了怎么维权", "wage_arrears", None),
+    ("老板不給工錢 過年回不了家", "wage_arrears", None),
+    ("我们十几个工人的工资被包工头卷走了", "wage_arrears", None),
+    ("讨新有什么途径", "wage_arrears", None),
+    (
+        "嗯 那个 我在黄埔那边一个厂做了半年 走的时候 老板说工资先压着 到现在也没给",
+        "wage_arrears",
+        "guangzhou-huangpu",
+    ),
+    ("不是问仲裁 我就想知道老板欠钱不还 去哪投诉", "wage_arrears", None),
+    ("春节期间图书馆开门吗", "festival_activities", None),
+    ("大连有没有啥年味足的地方", "festival_activities", "dalian"),
+    ("工会给农民工发的年货怎么领", "festival_activities", None),
+    ("安庆黄梅戏过年有演出吗", "festival_activities", "anqing"),
+    ("过年在厂里待着好无聊 有啥好玩的", "festival_activities", None),
+    ("手机流量包送的那个 怎么还没到账", "festival_activities", None),
+    ("除夕夜有没有一起吃年夜饭的活动", "festival_activities", None),
+    ("哈尔滨冰灯免费吗", "festival_activities", "heilongjiang"),
+    ("在迎江那边 元宵节有灯会吗", "festival_activities", "anqing"),
+    ("外地人留在安庆过年有补贴吗", "stay_subsidy", "anqing"),
+    ("就地过年 政府发不发钱", "stay_subsidy", None),
+    ("留岗紅包多少錢一個人", "stay_subsidy", None),
+    ("厂里说留下来的给五百红包 这是政府的还是厂里的", "stay_subsidy", None),
+    ("我今年不回老家了 有啥补助吗", "stay_subsidy", None),
+    ("留工补帖什么时候到账", "stay_subsidy", None),
+    ("嗯 就是 我们几个老乡 今年都不走了 在萝岗过年 听说有钱拿 是真的吗", "stay_subsidy", "guangzhou-huangpu"),
+    ("企业吸纳就业补贴怎么申请", "stay_subsidy", None),
+    ("哈尔滨哪里有劳务市场", "job_services", "heilongjiang"),
+    ("过完年想出去打工 哪里有厂招人", "job_services", None),
+    ("我是电焊工 找活", "job_services", None),
+    ("抖音上那个带岗直播在哪看", "job_services", None),
+    ("有啥轻松点的活 适合女的干", "job_services", None),
+    ("想找个兼职 晚上能干的", "job_services", None),
+    ("桐城工业园招不招人", "job_services", "anqing"),
+    ("最新招平信息", "job_services", None),
+    ("想学开挖机 去哪学", "skills_training", None),
+    ("有没有免费学电脑的地方", "skills_training", None),
+    ("考个厨师证要多久", "skills_training", None),
+    ("技能提升补贴要什么条件", "skills_training", None),
+    ("以工代训是给企业的还是给个人的", "skills_training", None),
+    ("宜秀区有没有家政培训", "skills_training", "anqing"),
+    ("學電工有補貼嗎", "skills_training", None),
+    ("技能陪训什么时候开班", "skills_training", None),
+    ("不找工作 想学门技术再出去", "skills_training", None),
+    ("大年三十上班算几倍", "holiday_pay", None),
+    ("春节七天都上班 老板只给平时工资", "holiday_pay", None),
+    ("初一初二初三加班是法定的吗", "holiday_pay", None),
+    ("过年不让休息 能不能补休", "holiday_pay", None),
+    ("年后补的假算不算带薪", "holiday_pay", None),
+    ("春节倒班怎么算钱", "holiday_pay", None),
+    ("春节期間值班有補休嗎", "holiday_pay", None),
+    ("在大连 过年上班公司说只给两倍 合理吗", "holiday_pay", "dalian"),
+    ("被老乡骗了 身上一分钱都没了", "social_assistance", None),
+    ("回不去家 也没地方落脚", "social_assistance", None),
+    ("有没有地方可以免费住几天", "social_assistance", None),
+    ("过年一个人在出租屋 心里憋得慌", "social_assistance", None),
+    ("生了病 没钱治", "social_assistance", None),
+    ("在哈尔滨火车站滞留了", "social_assistance", "heilongjiang"),
+    ("嗯 那个 我老婆住院了 钱都花光了 还欠着医药费 有没有什么救助", "social_assistance", None),
+    ("困难职工帮扶怎么申请", "social_assistance", None),
+    ("今天一天没吃东西了", "social_assistance", None),
+    ("孩子在老家跟奶奶 过年想跟他视频", "family_care", None),
+    ("老妈一个人在家 身体不好 能不能有人去照看下", "family_care", None),
+    ("留守儿童有没有人去家访", "family_care", None),
+    ("想把孩子接过来过寒假 有没有地方管", "family_care", None),
+    ("我家老人八十多了 在农村一个人", "family_care", None),
+    ("寒假孩子没人带 有托管班吗", "family_care", None),
+    ("俺娃在老家 想让人帮忙辅导下作业", "family_care", None),
+    ("怀宁老家的爹娘没人照应", "family_care", "anqing"),
+    ("在的吗", "greeting", None),
+    ("你们这个公众号能帮我查啥", "greeting", None),
+    ("早上好啊", "greeting", None),
+    ("有人在吗", "greeting", None),
+    ("怎么用这个", "greeting", None),
+    ("谢谢啊 辛苦你们了", "smalltalk", None),
+    ("收到 👍", "smalltalk", None),
+    ("嗯嗯 明白", "smalltalk", None),
+    ("88", "smalltalk", None),
+    ("懂了懂了", "smalltalk", None),
+    ("谢谢 没别的事了", "smalltalk", None),
+    ("我要跟人说话", "human_agent", None),
+    ("你们人工客服几点上班", "human_agent", None),
+    ("找个真人来", "human_agent", None),
+    ("我不会打字 能打电话吗", "human_agent", None),
+    ("有没有能直接打过去问的号码", "human_agent", None),
+    ("大连人社局热线", "human_agent", "dalian"),
+    ("我现在人在大连", "set_region", "dalian"),
+    ("换成安庆", "set_region", "anqing"),
+    ("在黄埔上班", "set_region", "guangzhou-huangpu"),
+    ("我在东莞", "set_region", None),
+    ("地区改成哈尔滨", "set_region", "heilongjiang"),
+    ("俺在怀宁", "set_region", "anqing"),
+    ("有补贴消息了记得通知我", "subscribe", None),
+    ("订阅黄埔的政策", "subscribe", "guangzhou-huangpu"),
+    ("慰问信在哪接收", "subscribe", None),
+    ("开启消息推送", "subscribe", None),
+    ("以后有啥新政策都发给我", "subscribe", None),
+    ("别推了", "unsubscribe", None),
+    ("不要再给我发这些了", "unsubscribe", None),
+    ("退订谢谢", "unsubscribe", None),
+    ("消息太多了 关掉吧", "unsubscribe", None),
+    ("不用再通知我了", "unsubscribe", None),
+    ("我投诉的事情有人管吗", "complaint_status", None),
+    ("前几天投诉了老板欠薪 到现在没动静", "complaint_status", None),
+    ("我的投訴處理了嗎", "complaint_status", None),
+    ("上回提交的材料审核到哪了", "complaint_status", None),
+    ("投诉号怎么查进度", "complaint_status", None),
+    ("反映的问题啥时候给回复", "complaint_status", None),
+    ("今天天气咋样", "unknown", None),
+    ("你叫啥名字", "unknown", None),
+    ("医保卡怎么激活", "unknown", None),
+    ("怎么办护照", "unknown", None),
+    ("我要买火车票", "unknown", None),
+    ("附近有没有大连锁的药店", "unknown", None),
+    ("股票涨了吗", "unknown", None),
+    ("推荐个好看的电视剧", "unknown", None),
+    ("换驾照要体检吗", "unknown", None),
+    ("个税怎么退", "unknown", None),
+    ("住房公积金能取吗", "unknown", None),
+    ("帮我查一下快递", "unknown", None),
+    ("核酸在哪做", "unknown", None),
+    ("十业金咋个领", "unemployment_benefit", None),
+    ("失业保险金能领几个月啊 我交了３年", "unemployment_benefit", None),
+    (
+        "嗯 那个 就是 我是在宜秀那个电子厂 年前就把我们都遣散了 那个失业的补助 在哪里弄",
+        "unemployment_benefit",
+        "anqing",
+    ),
+    ("厂里放长假没工资 算失业吗 能领钱不", "unemployment_benefit", None),
+    ("領取失業保險金要什麼條件", "unemployment_benefit", None),
+    ("被炒鱿鱼了 有没有失业救济", "unemployment_benefit", None),
+    ("靓仔 我系失业咗 点样领钱", "unemployment_benefit", None),
+    ("不是要找工作 是问那个一次性生活补助发了没有", "unemployment_benefit", None),
+    ("黑龙江失业补助金标准", "unemployment_benefit", "heilongjiang"),
+    ("申请法律援助是不是要收入证明", "legal_aid", None),
+    ("想告公司 不知道咋写诉状", "legal_aid", None),
+    ("法律原助能帮我写仲裁申请吗", "legal_aid", None),
+    ("潜山那边有免费的律师吗", "legal_aid", "anqing"),
+    ("俺们被黑中介骗了押金 能告吗", "legal_aid", None),
+    ("仲裁输了还能上诉吗", "legal_aid", None),
+    ("劳动合同没签 公司说不认识我 怎么证明劳动关系", "legal_aid", None),
+    ("公證要多少錢 過年辦得了嗎", "legal_aid", None),
+    ("12348打不通 还有别的法律咨询渠道吗", "legal_aid", None),
+    ("被欠星了 去哪告", "wage_arrears", None),
+    ("包工头说过完年再给钱 我们等不了了", "wage_arrears", None),
+    ("我在绥化干装修 干了二十多天 老板不给结账", "wage_arrears", "heilongjiang"),
+    ("老板说工程款没到 所以没钱发工资", "wage_arrears", None),
+    ("工资只发了一半 剩下的说年后", "wage_arrears", None),
+    ("唔该 老细拖咗我两个月粮", "wage_arrears", None),
+    ("干活不给钱 报警有用吗", "wage_arrears", None),
+    (
+        "嗯 我们一个班组 二十多个人 在经开区那个工地 从九月干到现在 一分钱都没拿到手 包工头也找不到人了",
+        "wage_arrears",
+        "anqing",
+    ),
+    ("不是问加班 是工资压了三个月了", "wage_arrears", None),
+    ("春节期间哪些景区免门票", "festival_activities", None),
+    ("大连过年有没有烟花看", "festival_activities", "dalian"),
+    ("留在黄埔过年 有啥活动参加", "festival_activities", "guangzhou-huangpu"),
+    ("10ＧＢ流量是全国都有吗", "festival_activities", None),
+    ("过年想带孩子出去转转 哪里不要钱", "festival_activities", None),
+    ("有没有免费的年夜饭", "festival_activities", None),
+    ("工会送春联在哪领", "festival_activities", None),
+    ("齐齐哈尔有冰雪活动吗", "festival_activities", "heilongjiang"),
+    ("安庆博物馆春节开门不", "festival_activities", "anqing"),
+    ("留岗补贴是按月发还是一次性发", "stay_subsidy", None),
+    ("留在大连过年能领多少钱", "stay_subsidy", "dalian"),
+    ("我们厂外地的员工过年不回去 补助怎么申请", "stay_subsidy", None),
+    ("留岗红包 发到哪张卡上", "stay_subsidy", None),
+    ("听说黄埔留埔过年有红包 我咋领", "stay_subsidy", "guangzhou-huangpu"),
+    ("就地过年补贴 桐城是多少", "stay_subsidy", "anqing"),
+    ("今年春节不回老家能拿到啥补助吗", "stay_subsidy", None),
+    ("留工补铁申请表在哪下载", "stay_subsidy", None),
+    ("年后想进厂 哪个厂招人多", "job_services", None),
+    ("有没有适合五十岁的活", "job_services", None),
+    ("线上招聘会在哪个网站", "job_services", None),
+    ("大观区附近招不招服务员", "job_services", "anqing"),
+    ("俺会开挖机 有活干没", "job_services", None),
+    ("想去广州打工 哪里可以找到工作", "job_services", None),
+    ("招拼会几月几号", "job_services", None),
+    ("节后返厂有专车接吗", "job_services", None),
+    ("我在大庆 想找个保安的工作", "job_services", "heilongjiang"),
+    ("大连锁超市招不招人", "job_services", None),
+    ("焊工证怎么考", "skills_training", None),
+    ("线上的技能课程有哪些", "skills_training", None),
+    ("叉车培训多少钱", "skills_training", None),
+    ("学厨有补贴吗", "skills_training", None),
+    ("以工代训的钱什么时候发", "skills_training", None),
+    ("想学个手艺 有没有政府出钱的", "skills_training", None),
+    ("在哈尔滨 有没有免费的电工班", "skills_training", "heilongjiang"),
+    ("技能提生补贴", "skills_training", None),
+    ("不想打工了 想学点技术", "skills_training", None),
+    ("过年公司要我们一直上班 不给调休 合法吗", "holiday_pay", None),
+    ("春节三倍工资是哪几天", "holiday_pay", None),
+    ("年初三值班给多少", "holiday_pay", None),
+    ("除夕上班算不算法定节假日", "holiday_pay", None),
+    ("春节值夜班有补助吗", "holiday_pay", None),
+    ("节后能不能多放几天假", "holiday_pay", None),
+    ("加伴费怎么算", "holiday_pay", None),
+    ("大连 春节 加班 几倍", "holiday_pay", "dalian"),
+    ("工友出车祸了 没钱治 能帮帮吗", "social_assistance", None),
+    ("房子到期了 找不到地方住", "social_assistance", None),
+    ("孤零零的一个人过年 好想哭", "social_assistance", None),
+    ("钱全被偷了 今晚住哪", "social_assistance", None),
+    ("有没有免费吃饭的地方", "social_assistance", None),
+    ("在大连火车站睡了一晚上", "social_assistance", "dalian"),
+    ("生活困难补助怎么申请 工会的", "social_assistance", None),
+    ("心里压力大 睡不着 有心理热线吗", "social_assistance", None),
+    ("爸妈在老家 过年没人陪", "family_care", None),
+    ("家里孩子没人辅导功课", "family_care", None),
+    ("能不能帮我去看看老家的奶奶", "family_care", None),
+    ("小候鸟活动怎么报名", "family_care", None),
+    ("我们在桐城上班 孩子放假了想接过来 有没有地方托管", "family_care", "anqing"),
+    ("老人生病了没人送医院", "family_care", None),
+    ("孩子他爷爷一个人在家", "family_care", None),
+    ("留守老人有没有志愿者探望", "family_care", None),
+    ("你好 在么", "greeting", None),
+    ("嗨喽", "greeting", None),
+    ("这个能干啥", "greeting", None),
+    ("您好 我想咨询一下", "greeting", None),
+    ("菜单在哪", "greeting", None),
+    ("下午好", "greeting", None),
+    ("👌", "smalltalk", None),
+    ("谢了兄弟", "smalltalk", None),
+    ("收到收到", "smalltalk", None),
+    ("好的 我去试试", "smalltalk", None),
+    ("新年快乐", "smalltalk", None),
+    ("明白了 感恩", "smalltalk", None),
+    ("OK 谢谢", "smalltalk", None),
+    ("嗯 好", "smalltalk", None),
+    ("有没有客服啊", "human_agent", None),
+    ("我要找人工服务", "human_agent", None),
+    ("能不能让工作人员给我回个电话", "human_agent", None),
+    ("黄埔人社的咨询电话", "human_agent", "guangzhou-huangpu"),
+    ("说了半天你听不懂 换个人来", "human_agent", None),
+    ("我在大庆", "set_region", "heilongjiang"),
+    ("現在在安慶", "set_region", "anqing"),
+    ("切换到黑龙江", "set_region", "heilongjiang"),
+    ("我在苏州打工", "set_region", None),
+    ("俺人在齐齐哈尔", "set_region", "heilongjiang"),
+    ("我是在经开区这边", "set_region", "anqing"),
+    ("想收到政策通知", "subscribe", None),
+    ("关注了 怎么订阅", "subscribe", None),
+    ("有新的补贴政策推给我", "subscribe", None),
+    ("大连的政策消息我要订", "subscribe", "dalian"),
+    ("開啟通知", "subscribe", None),
+    ("慰问信能发我一份吗", "subscribe", None),
+    ("别给我推了", "unsubscribe", None),
+    ("我不想收这些消息了", "unsubscribe", None),
+    ("退订 退订", "unsubscribe", None),
+    ("不需要推送了谢谢", "unsubscribe", None),
+    ("能不能别发了", "unsubscribe", None),
+    ("我投诉的欠薪有进展没", "complaint_status", None),
+    ("上个月登记的投诉 还没人回复", "complaint_status", None),
+    ("帮我查查投诉处理到哪了", "complaint_status", None),
+    ("投诉编号 ２０２４０１１５", "complaint_status", None),
+    ("你们处理我的投诉没有", "complaint_status", None),
+    ("我之前在安庆举报的那个老板 处理了吗", "complaint_status", "anqing"),
+    ("今天会下雨吗", "unknown", None),
+    ("考驾照多少钱", "unknown", None),
+    ("护照过期了怎么续", "unknown", None),
+    ("医保报销比例多少", "unknown", None),
+    ("帮我订个酒店", "unknown", None),
+    ("讲个笑话", "unknown", None),
+    ("中国队赢了吗", "unknown", None),
+    ("哪里能办银行卡", "unknown", None),
+    ("手机坏了去哪修", "unknown", None),
+    ("怎么交电费", "unknown", None),
+    ("狗狗生病了怎么办", "unknown", None),
+    (
+        "我们厂年前关了 我这种外地的 能不能领那个失业保险金 要回老家领还是在这边领",
+        "unemployment_benefit",
+        None,
+    ),
+    ("失 业 补 助 金 怎 么 申 请", "unemployment_benefit", None),
+    ("嗯 就是 俺去年七月份被厂里辞退了 一直没找到活 那个失业的钱能补领吗", "unemployment_benefit", None),
+    ("诗业金到账了吗", "unemployment_benefit", None),
+    ("在大连交的社保 回老家了能领失业金吗", "unemployment_benefit", "dalian"),
+    ("失業補貼一個月多少", "unemployment_benefit", None),
+    ("没合同被开除了 能领失业保险吗", "unemployment_benefit", None),
+    ("领失业金会影响我以后退休吗", "unemployment_benefit", None),
+    ("仲裁费谁出", "legal_aid", None),
+    ("法律援助中心过年上班吗", "legal_aid", None),
+    ("我在黑龙江干活摔断了腿 老板一分钱不赔", "legal_aid", "heilongjiang"),
+    ("发律援助怎么申请", "legal_aid", None),
+    ("合同上写的跟实际不一样 能维权吗", "legal_aid", None),
+    ("想咨询个律师 关于工伤的", "legal_aid", None),
+    ("农民工讨薪打官司 律师费谁出", "legal_aid", None),
+    ("大观区法援在哪个位置", "legal_aid", "anqing"),
+    ("老板失联了 工资咋办", "wage_arrears", None),
+    ("我们的血汗钱啥时候能拿到", "wage_arrears", None),
+    ("工資拖了半年 勞動監察管不管", "wage_arrears", None),
+    ("厂里说效益不好 十二月的工资先欠着", "wage_arrears", None),
+    ("在黄埔做装修 工头拿了钱跑了", "wage_arrears", "guangzhou-huangpu"),
+    ("工头一直拖着不给结 说甲方没打款", "wage_arrears", None),
+    ("老板欠钱不给 能不能去他家要", "wage_arrears", None),
+    ("钱没结就让我们走人", "wage_arrears", None),
+    ("老细讲过年后先出粮 我哋等唔到", "wage_arrears", None),
+    ("过年有没有免费看电影的", "festival_activities", None),
+    ("黄埔区春节有什么好玩的去处", "festival_activities", "guangzhou-huangpu"),
+    ("大庆过年有没有冰雕", "festival_activities", "heilongjiang"),
+    ("送的10G流量怎么查", "festival_activities", None),
+    ("春节逛庙会要门票吗", "festival_activities", None),
+    ("元宵节猜灯谜在哪", "festival_activities", None),
+    ("桐城春节文化活动", "festival_activities", "anqing"),
+    ("给我们外来务工的有啥过年礼物吗", "festival_activities", None),
+    ("除夕晚上一个人 有没有什么集体活动", "festival_activities", None),
+    ("留岗的钱啥时候发", "stay_subsidy", None),
+    ("不回家过年 企业给补贴吗", "stay_subsidy", None),
+    ("安庆留工补贴标准", "stay_subsidy", "anqing"),
+    ("留宜过年有什么奖励", "stay_subsidy", "anqing"),
+    ("留在哈尔滨过年有没有红包", "stay_subsidy", "heilongjiang"),
+    ("我们老板问 留工补贴企业咋申请", "stay_subsidy", None),
+    ("过年留下 政府给钱吗", "stay_subsidy", None),
+    ("就地過年補貼怎麼領", "stay_subsidy", None),
+    ("想找个看仓库的活", "job_services", None),
+    ("节后有没有招聘会", "job_services", None),
+    ("大连有没有招司机的", "job_services", "dalian"),
+    ("找工作有没有靠谱的平台", "job_services", None),
+    ("嗯 那个 我老婆想找个活 离家近点的 有吗", "job_services", None),
+    ("宜秀有没有厂子招女工", "job_services", "anqing"),
+    ("想在附近找个临时的活", "job_services", None),
+    ("招 聘", "job_services", None),
+    ("不要培训 我想直接上班挣钱", "job_services", None),
+    ("免费技能培训怎么报名", "skills_training", None),
+    ("学电焊要几个月", "skills_training", None),
+    ("想考个证 有补贴吗", "skills_training", None),
+    ("有没有教做饭的培训", "skills_training", None),
+    ("月嫂培训哪里有 大连的", "skills_training", "dalian"),
+    ("线上学习能拿补贴吗", "skills_training", None),
+    ("我想学修车", "skills_training", None),
+    ("学技能的补助 陪训 不对 培训补贴", "skills_training", None),
+    ("安庆有没有学电脑的班", "skills_training", "anqing"),
+    ("过年加班三倍工资老板只给了两倍", "holiday_pay", None),
+    ("正月初一上班怎么算工资", "holiday_pay", None),
+    ("春节期间休息日加班给多少", "holiday_pay", None),
+    ("调休和加班费能二选一吗", "holiday_pay", None),
+    ("春节放几天假", "holiday_pay", None),
+    ("过年在岗的补休什么时候休", "holiday_pay", None),
+    ("加 班 费 几 倍", "holiday_pay", None),
+    ("在桐城 春节值班三天 老板说给补休 不给钱", "holiday_pay", "anqing"),
+    ("出门打工被人偷了 身份证钱包都没了", "social_assistance", None),
+    ("过年回不去 住的地方也没了", "social_assistance", None),
+    ("实在是走投无路了", "social_assistance", None),
+    ("家里急用钱 有没有救急的", "social_assistance", None),
+    ("我现在很绝望", "social_assistance", None),
+    ("有没有地方能借点钱", "social_assistance", None),
+    ("宜秀区有没有临时救助", "social_assistance", "anqing"),
+    ("天太冷了 没有被子", "social_assistance", None),
+    ("想让社区去看看我家老人", "family_care", None),
+    ("孩子在老家过年 想他了 能视频吗", "family_care", None),
+    ("留守儿童关爱活动在哪报名", "family_care", None),
+    ("我妈一个人在家摔了 没人管", "family_care", None),
+    ("老家的孩子学习跟不上 有没有辅导", "family_care", None),
+    ("孩子寒假来城里 有什么地方能玩", "family_care", None),
+    ("爷爷奶奶带孙子太累了 有没有帮手", "family_care", None),
+    ("你好 我是新来的", "greeting", None),
+    ("能帮我啥", "greeting", None),
+    ("请问这是哪里", "greeting", None),
+    ("早", "greeting", None),
+    ("hello啊", "greeting", None),
+    ("你们提供什么服务", "greeting", None),
+    ("谢谢你的回答", "smalltalk", None),
+    ("好的 明白啦", "smalltalk", None),
+    ("行吧", "smalltalk", None),
+    ("3q", "smalltalk", None),
+    ("🙏🙏", "smalltalk", None),
+    ("知道啦知道啦", "smalltalk", None),
+    ("我想直接跟工作人员沟通", "human_agent", None),
+    ("人工客服在哪", "human_agent", None),
+    ("有电话可以打吗", "human_agent", None),
+    ("给个联系方式", "human_agent", None),
+    ("大连那边办事大厅电话", "human_agent", "dalian"),
+    ("我要真人", "human_agent", None),
+    ("定位到大连", "set_region", "dalian"),
+    ("我现在在哈尔滨上班", "set_region", "heilongjiang"),
+    ("我在佛山", "set_region", None),
+    ("嗯 在黄埔这边", "set_region", "guangzhou-huangpu"),
+    ("改成迎江区", "set_region", "anqing"),
+    ("订阅", "subscribe", None),
+    ("有新通知告诉我一声", "subscribe", None),
+    ("我想每天收到政策推送", "subscribe", None),
+    ("接收安庆的通知", "subscribe", "anqing"),
+    ("关注一下最新政策", "subscribe", None),
+    ("把倡议书发给我", "subscribe", None),
+    ("别再推送了", "unsubscribe", None),
+    ("取消所有通知", "unsubscribe", None),
+    ("不要再发信息给我了", "unsubscribe", None),
+    ("太烦了 退订", "unsubscribe", None),
+    ("关掉消息提醒", "unsubscribe", None),
+    ("不想收到推送", "unsubscribe", None),
+    ("投诉完怎么一直没消息", "complaint_status", None),
+    ("我的案子处理到哪一步了", "complaint_status", None),
+    ("前天打电话投诉的 有结果没", "complaint_status", None),
+    ("我在黄埔投诉的欠薪 现在进度怎样", "complaint_status", "guangzhou-huangpu"),
+    ("投诉了没人理", "complaint_status", None),
+    ("帮我催一下我的投诉", "complaint_status", None),
+    ("今天多少度", "unknown", None),
+    ("你是男是女", "unknown", None),
+    ("怎么办理身份证", "unknown", None),
+    ("孩子上学怎么报名", "unknown", None),
+    ("哪里有卖手机的", "unknown", None),
+    ("明天几号", "unknown", None),
+    ("养老保险怎么交", "unknown", None),
+    ("电动车被偷了", "unknown", None),
+    ("帮我翻译一下", "unknown", None),
+    ("高速免费吗", "unknown", None),
+    # Another batch of 217, scored once before any rule was changed for it (first-run accuracy 0.931,
+    # region 1.000): Cantonese (出粮, 返工, 喺, 冇), 东北/河南 speech, voice fillers, traditional
+    # characters, full-width digits, spaced-out characters, emoji, hard negatives and out-of-scope asks.
+    ("厂里裁员把我裁了 失业险能领不", "unemployment_benefit", None),
+    ("嗯 那个 我交了社保的 被辞退了 每个月能拿点钱不", "unemployment_benefit", None),
+    ("失業補助金還有嗎 我去年底就沒工作了", "unemployment_benefit", None),
+    ("牡丹江这边失业保险金 手机上能办吗", "unemployment_benefit", "heilongjiang"),
+    ("失业金领完了 还能接着领失业补助金吗", "unemployment_benefit", None),
+    ("合同到期厂里不续了 农民工一次性生活补助咋申请", "unemployment_benefit", None),
+    ("不是问培训 是问失业保险金怎么领", "unemployment_benefit", None),
+    ("湿业金咋领", "unemployment_benefit", None),
+    ("失业金标准是多少 交了５年社保", "unemployment_benefit", None),
+    ("金州这边 失业金在哪个app上申请", "unemployment_benefit", "dalian"),
+    ("没工作好几个月了 听说有个失业补助 我这种能领吗", "unemployment_benefit", None),
+    ("领了失业金会不会影响我以后找工作", "unemployment_benefit", None),
+    ("俺被厂子开了 那个失业的钱咋整", "unemployment_benefit", None),
+    ("嗯 就是 临时生活补助是失业保险那块的吗 我社保断了", "unemployment_benefit", None),
+    ("失业登记完了多久能到账 😭", "unemployment_benefit", None),
+    ("想找个免费律师 去哪找", "legal_aid", None),
+    ("打官司没钱请律师 政府能帮吗", "legal_aid", None),
+    ("法援怎么申请 要带啥", "legal_aid", None),
+    ("12348打不通 还有别的地方能咨询法律问题吗", "legal_aid", None),
+    ("劳动仲裁有没有绿色通道", "legal_aid", None),
+    ("我要申请仲裁 不会写申请书 谁能帮我", "legal_aid", None),
+    ("法律援助要不要查我家有没有钱", "legal_aid", None),
+    ("宿松这边法律援助中心在哪", "legal_aid", "anqing"),
+    ("律師費太貴了 有冇免費嘅律師", "legal_aid", None),
+    ("工地摔伤了老板不管 想告他 找谁帮忙打官司", "legal_aid", None),
+    ("黄埔法律援助工作站几点上班", "legal_aid", "guangzhou-huangpu"),
+    ("办公证能走绿色通道吗 我是农民工", "legal_aid", None),
+    ("不是要投诉欠薪 我就想找律师咨询下合同的事", "legal_aid", None),
+    ("法律缓助怎么弄", "legal_aid", None),
+    ("被人打了 想起诉 法援管不管", "legal_aid", None),
+    ("老板欠我们工钱不给 过年回不了家", "wage_arrears", None),
+    ("工资拖了俩月了 找谁", "wage_arrears", None),
+    ("包工头电话打不通了 工钱还没结", "wage_arrears", None),
+    ("讨薪去哪里投诉 大连甘井子的", "wage_arrears", "dalian"),
+    ("厂里说资金困难 工资先欠着 这合法吗", "wage_arrears", None),
+    ("活干完了 老板就是不结账", "wage_arrears", None),
+    ("老细唔出粮 点算", "wage_arrears", None),
+    ("俺们的工资被老板扣着不发", "wage_arrears", None),
+    ("千薪怎么投诉", "wage_arrears", None),
+    ("我要投诉 公司三个月没发工资了", "wage_arrears", None),
+    ("工资条都没有 只有打卡记录 能证明被欠薪吗", "wage_arrears", None),
+    ("不是问加班费 是老板压根一分工资都没给", "wage_arrears", None),
+    ("哈尔滨道里区 装修队欠我一万多", "wage_arrears", "heilongjiang"),
+    ("工錢拖咗兩個月 去邊度投訴", "wage_arrears", None),
+    ("年底了工钱要不回来 🙏", "wage_arrears", None),
+    ("过年厂里放假 附近有啥免费的地方逛", "festival_activities", None),
+    ("春节期间博物馆要预约吗", "festival_activities", None),
+    ("送春联的活动在哪", "festival_activities", None),
+    ("那个１０Ｇ流量咋领", "festival_activities", None),
+    ("过年有没有免费的年夜饭 厂里食堂关了", "festival_activities", None),
+    ("黄埔花市今年办不办", "festival_activities", "guangzhou-huangpu"),
+    ("过年看电影有优惠券吗", "festival_activities", None),
+    ("旅顺那边过年有啥活动", "festival_activities", "dalian"),
+    ("元宵节有啥活动 安庆的", "festival_activities", "anqing"),
+    ("年三十晚上有没有包饺子的活动", "festival_activities", None),
+    ("过年有啥耍的地方不", "festival_activities", None),
+    ("图书馆春节开放吗", "festival_activities", None),
+    ("不是问加班 是问过年有啥活动能参加", "festival_activities", None),
+    ("工会送的年货怎么领", "festival_activities", None),
+    ("正月里有没有庙会 🏮", "festival_activities", None),
+    ("今年就在厂里过年了 能领点补贴不", "stay_subsidy", None),
+    ("留岗红包什么时候发", "stay_subsidy", None),
+    ("就地过年补助500 我们公司没给我", "stay_subsidy", None),
+    ("留在宜城过年 给不给钱", "stay_subsidy", "anqing"),
+    ("公司发了留岗红包 政府给公司补多少", "stay_subsidy", None),
+    ("留连过年的补贴个人能直接申请吗", "stay_subsidy", "dalian"),
+    ("过年不回去 有啥奖励没", "stay_subsidy", None),
+    ("溜岗红包咋领", "stay_subsidy", None),
+    ("留崗紅包我哋廠有冇", "stay_subsidy", None),
+    ("今年留下来上班 一次性补贴1000块谁发", "stay_subsidy", None),
+    ("怀宁的留岗补贴是多少", "stay_subsidy", "anqing"),
+    ("不是问加班费 就问留下来有没有红包", "stay_subsidy", None),
+    ("俺今年不回河南了 留在大连 有没有补助", "stay_subsidy", "dalian"),
+    ("那个稳岗留工的补贴 工人自己能拿到吗", "stay_subsidy", None),
+    ("嗯 那个 在这边过年的话 政府发不发钱啊", "stay_subsidy", None),
+    ("想换个厂 哪里招人", "job_services", None),
+    ("有没有招普工的", "job_services", None),
+    ("下周有招聘会不", "job_services", None),
+    ("直播找工作在哪看", "job_services", None),
+    ("年后回来上班有没有免费大巴", "job_services", None),
+    ("求职登记在哪弄", "job_services", None),
+    ("揾工去边度揾", "job_services", None),
+    ("会电焊 哪里有活干", "job_services", None),
+    ("不是要培训 是想直接找个活干", "job_services", None),
+    ("找工做去哪找", "job_services", None),
+    ("大连开发区有招人的厂吗", "job_services", "dalian"),
+    ("黄埔知识城那边招不招人", "job_services", "guangzhou-huangpu"),
+    ("线上面试怎么弄", "job_services", None),
+    ("岗 位 信 息 在 哪 看", "job_services", None),
+    ("给我推荐几个岗位 我会开车", "job_services", None),
+    ("想学个手艺 有免费的班吗", "skills_training", None),
+    ("以工代训 公司说没有 怎么回事", "skills_training", None),
+    ("培训完了补贴啥时候到账", "skills_training", None),
+    ("学开挖掘机有补贴吗", "skills_training", None),
+    ("网上有没有免费课程学技术", "skills_training", None),
+    ("参加培训期间有生活费吗", "skills_training", None),
+    ("考了职业技能证书有奖励吗", "skills_training", None),
+    ("以功代训咋申请", "skills_training", None),
+    ("黄埔的技能培训补贴500是怎样的", "skills_training", "guangzhou-huangpu"),
+    ("想考个电工证 哪里报名", "skills_training", None),
+    ("學技術有冇補貼", "skills_training", None),
+    ("不是找活 是想报个技术班", "skills_training", None),
+    ("叉车证培训免费吗 大庆这边", "skills_training", "heilongjiang"),
+    ("厂里组织培训 工人能领补贴不", "skills_training", None),
+    ("过年不回去 想趁放假学个厨师", "skills_training", None),
+    ("初一到初三上班 工资咋算", "holiday_pay", None),
+    ("过年值班有没有三倍", "holiday_pay", None),
+    ("春节加班老板只给一倍 合理吗", "holiday_pay", None),
+    ("调休是啥意思 过年前要补班吗", "holiday_pay", None),
+    ("年后能补休几天", "holiday_pay", None),
+    ("春节七天都是三倍吗", "holiday_pay", None),
+    ("正月初五厂里开工 算休息日加班不", "holiday_pay", None),
+    ("錯峰休假 公司不批 怎麼辦", "holiday_pay", None),
+    ("正月初二厂里开工 工资咋给", "holiday_pay", None),
+    ("嗯 那个 就是过年我们厂不停 加班费应该咋给", "holiday_pay", None),
+    ("春节上班 老板说给调休不给钱 行吗", "holiday_pay", None),
+    ("法定节假日加班工资 按基本工资算还是按全部算", "holiday_pay", None),
+    ("加斑费怎么算 春节的", "holiday_pay", None),
+    ("过年上班老板给双倍就打发了 😤", "holiday_pay", None),
+    ("年初一返工係咪三倍人工", "holiday_pay", None),
+    ("身上没钱了 吃饭都成问题", "social_assistance", None),
+    ("房子到期没地方住 能去哪", "social_assistance", None),
+    ("被骗了 身无分文 回不了家", "social_assistance", None),
+    ("住院押金交不起 有没有救助", "social_assistance", None),
+    ("心里很烦 想找人聊聊", "social_assistance", None),
+    ("工会的应急救助金怎么申请", "social_assistance", None),
+    ("临时救助要啥材料", "social_assistance", None),
+    ("冇钱开饭 有冇人帮下手", "social_assistance", None),
+    ("过年一个人 压力大睡不着 有心理咨询吗", "social_assistance", None),
+    ("不是要找工作 是现在实在揭不开锅了", "social_assistance", None),
+    ("潜山这边有救助站吗", "social_assistance", "anqing"),
+    ("日子过不下去了 有没有帮扶的政策", "social_assistance", None),
+    ("临時救助咋弄", "social_assistance", None),
+    ("俺兜里就剩二十块了 咋整", "social_assistance", None),
+    ("嗯 那个 我手受伤干不了活 家里也没钱 有没有补助", "social_assistance", None),
+    ("孩子在老家 爷爷奶奶管不住", "family_care", None),
+    ("家里老人生病了我回不去 谁能帮忙看看", "family_care", None),
+    ("留守儿童有没有人上门探访", "family_care", None),
+    ("我爹一个人在屯子里 腿脚不利索", "family_care", None),
+    ("留守兒童關愛活動有哪些", "family_care", None),
+    ("小孩在家没人看 我过年又不回去", "family_care", None),
+    ("村里有没有人照看独居老人", "family_care", None),
+    ("我老婆孩子都在老家 有啥关爱政策", "family_care", None),
+    ("屋企老人冇人照顾 点算", "family_care", None),
+    ("不是问活动 是问老家孩子谁来照顾", "family_care", None),
+    ("我媳妇在家带娃 孩子病了 我这边回不去", "family_care", None),
+    ("孩子学习跟不上 有志愿者辅导吗", "family_care", None),
+    ("我奶奶耳朵背 一个人住 有没有志愿者上门", "family_care", None),
+    ("我在黄埔上班 闺女在老家 能帮着关心一下吗", "family_care", "guangzhou-huangpu"),
+    ("您好 请问下", "greeting", None),
+    ("嗨 小助手", "greeting", None),
+    ("在么 😊", "greeting", None),
+    ("喂喂 有人没", "greeting", None),
+    ("你们这号都管些啥", "greeting", None),
+    ("功能介绍", "greeting", None),
+    ("唔该晒", "smalltalk", None),
+    ("中 知道了", "smalltalk", None),
+    ("明白了", "smalltalk", None),
+    ("那先这样 回头再问", "smalltalk", None),
+    ("🙏🙏谢谢你", "smalltalk", None),
+    ("辛苦了", "smalltalk", None),
+    ("找个工作人员跟我说", "human_agent", None),
+    ("能不能换个真人来回答", "human_agent", None),
+    ("能打电话问吗 号码多少", "human_agent", None),
+    ("机器人听不懂 叫个人来", "human_agent", None),
+    ("咨询热线发我一下", "human_agent", None),
+    ("哈尔滨那边人社的联系方式有吗", "human_agent", "heilongjiang"),
+    ("我现在人在潜山", "set_region", "anqing"),
+    ("俺在哈尔滨", "set_region", "heilongjiang"),
+    ("换成大连", "set_region", "dalian"),
+    ("定位黄埔区", "set_region", "guangzhou-huangpu"),
+    ("我喺黄埔返工", "set_region", "guangzhou-huangpu"),
+    ("位置改到安庆", "set_region", "anqing"),
+    ("政策更新了记得告诉我", "subscribe", None),
+    ("开通通知", "subscribe", None),
+    ("订一下你们的通知", "subscribe", None),
+    ("有啥新消息及时通知我一下", "subscribe", None),
+    ("我要收黄埔那边的通知", "subscribe", "guangzhou-huangpu"),
+    ("天天推送 关了吧", "unsubscribe", None),
+    ("别发了烦死了", "unsubscribe", None),
+    ("把推送关掉", "unsubscribe", None),
+    ("通知不用发给我了", "unsubscribe", None),
+    ("我不想订阅了", "unsubscribe", None),
+    ("投诉有回复了吗", "complaint_status", None),
+    ("前几天投诉老板欠薪 现在咋样了", "complaint_status", None),
+    ("投诉结果咋样了", "complaint_status", None),
+    ("上周投诉的 还没人联系我", "complaint_status", None),
+    ("投诉处理结果出来没", "complaint_status", None),
+    ("帮我看看我投诉的那个有人管没", "complaint_status", None),
+    ("12306登不上去", "unknown", None),
+    ("做核酸要排队吗", "unknown", None),
+    ("医保怎么报销", "unknown", None),
+    ("住房公积金能提出来吗", "unknown", None),
+    ("社保卡密码忘了", "unknown", None),
+    ("住房补贴怎么申请", "unknown", None),
+    ("养老金多少钱一个月", "unknown", None),
+    ("摩托车要上牌吗", "unknown", None),
+    ("给我唱首歌", "unknown", None),
+    ("哈尔滨今天零下多少度", "unknown", "heilongjiang"),
+    ("大连到烟台的船票哪里买", "unknown", "dalian"),
+    ("安庆有什么好吃的", "unknown", "anqing"),
+    ("哪里可以打疫苗", "unknown", None),
+    ("个人所得税APP怎么用", "unknown", None),
+    ("我想买房 有补贴吗", "unknown", None),
+    ("不是问失业金 是问社保怎么转到老家", "unknown", None),
+    ("孩子户口怎么迁", "unknown", None),
+    ("电费怎么交", "unknown", None),
+    ("快递过年停不停", "unknown", None),
+    ("ｋｋｋ", "unknown", None),
+    ("嘿嘿嘿", "unknown", None),
+    ("🤔🤔", "unknown", None),
+    ("健康码变黄了咋办", "unknown", None),
+    ("工资卡密码忘了", "unknown", None),
+    ("律师资格证怎么考", "unknown", None),
+    ("春节返乡要隔离几天", "unknown", None),
+    ("过年高铁票还有吗", "unknown", None),
+    ("宽带怎么办理", "unknown", None),
+]
+
+
+# -- what the dialogue needs from a message ---------------------------------------------------------
+
+
+def test_a_city_named_beats_another_regions_district_alias(clf: Classifier) -> None:
+    assert clf.classify("哈尔滨经开区这边有招聘会没").region == "heilongjiang"
+    assert clf.classify("大连经开区的厂子欠钱").region == "dalian"
+    # the kind of place alone names no city (and no place outside the regions either)
+    alone = clf.classify("经开区找工作")
+    assert (alone.intent, alone.place, alone.elsewhere) == ("job_services", None, None)
+    assert clf.classify("安庆经开区有招工的吗").place == "anqing-jingkai"
+    # and a district still beats its own city
+    assert clf.classify("安庆桐城留岗补贴").place == "anqing-tongcheng"
+
+
+def test_every_topic_asked_is_listed_in_the_order_asked(clf: Classifier) -> None:
+    assert clf.classify("大连过年补贴多少 另外法律援助找谁").asked[:2] == ("stay_subsidy", "legal_aid")
+    assert clf.classify("法律援助找谁 还有过年补贴多少").asked[:2] == ("legal_aid", "stay_subsidy")
+    assert clf.classify("你好，失业金怎么领").asked == ("unemployment_benefit",)  # courtesy is not a question
+
+
+def test_a_place_outside_the_regions_is_named(clf: Classifier) -> None:
+    r = clf.classify("我在合肥")
+    assert (r.intent, r.region, r.elsewhere) == ("set_region", None, "合肥")
+    assert clf.classify("我在大连").elsewhere is None
+
+
+def test_stop_verbs_unsubscribe_and_out_of_scope_training_is_unknown(clf: Classifier) -> None:
+    assert intent(clf, "停掉推送") == "unsubscribe"
+    assert intent(clf, "失业金停发了") == "unemployment_benefit"
+    assert intent(clf, "驾校培训多少钱") == UNKNOWN
+    assert intent(clf, "学电焊有培训补贴没") == "skills_training"
+
+
+def test_pinyin_only_messages_are_read_by_sound(clf: Classifier) -> None:
+    assert intent(clf, "xiang wen yi xia shi ye jin zen me ling") == "unemployment_benefit"
+    assert intent(clf, "lao ban bu fa gong zi") == "wage_arrears"
+    r = clf.classify("da lian guo nian jia ban fei")
+    assert (r.intent, r.region, r.text) == ("holiday_pay", "dalian", "da lian guo nian jia ban fei")
+    assert intent(clf, "ni hao") == "greeting"
+    # English is not pinyin
+    assert intent(clf, "hello how are you") == "greeting"
+    assert intent(clf, "my boss did not pay me") != "wage_arrears"
+
+
+def test_cantonese_wages_are_wages_not_a_person(clf: Classifier) -> None:
+    assert intent(clf, "老细唔出人工点算") == "wage_arrears"
+    assert intent(clf, "我哋厂冇开工资") == "wage_arrears"
+    assert intent(clf, "转人工") == "human_agent"
+
+
+def test_what_is_dealt_with_gives_way_to_what_is_not(clf: Classifier) -> None:
+    assert intent(clf, "失业金领到了，工作还没着落") == "job_services"
+    assert intent(clf, "加班费的事解决了，现在想问培训") == "skills_training"
+    assert intent(clf, "失业金领到了没") == "unemployment_benefit"  # asks whether it has come
+    assert intent(clf, "补贴有了吗") == "stay_subsidy"
