@@ -141,6 +141,10 @@ class Knowledge:
         for path in sorted((content_dir / "answers").glob("*/*.md")):
             doc = _document(path)
             self.answers[(doc.region, doc.intent)] = doc
+        # Rendered replies of one day, by (intent, place): a turn asks for the same few dozen all day.
+        # An attribute, so a live reload (which swaps ``__dict__``) starts with an empty one.
+        self._replies: dict[tuple[str, str | None], str | None] = {}
+        self._replies_day: date | None = None
         geo = content_dir / "geo.toml"
         self.boxes = tomllib.loads(geo.read_text(encoding="utf-8")) if geo.is_file() else {}
         self.broadcasts: list[Document] = [
@@ -264,8 +268,13 @@ class Knowledge:
         return "\n".join(lines)
 
     def reply(self, intent: str, place: str | None, today: date) -> str | None:
-        doc = self.answer(intent, place)
-        return self.render(doc, today) if doc else None
+        if today != self._replies_day:
+            self._replies, self._replies_day = {}, today
+        key = (intent, place)
+        if key not in self._replies:
+            doc = self.answer(intent, place)
+            self._replies[key] = self.render(doc, today) if doc else None
+        return self._replies[key]
 
     def search(self, intent: str | None = None, region: str | None = None) -> list[Document]:
         return [
