@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from typing import Any
 
 import pytest
+from helpers.desk import CSRF, FIELDS, PASSWORD
 from helpers.harness import Harness
 
 from bot.complaints.casework import CaseWork, CaseWorkError
@@ -16,17 +16,6 @@ from bot.config import DEFAULT_DUE_DAYS, from_dict
 from bot.errors import ConfigError
 from bot.staff import accounts, audit
 
-PASSWORD = "correct-horse-battery"
-CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
-FIELDS = {
-    "employer": "宏达建筑劳务公司",
-    "site": "安庆宜秀区某工地",
-    "amount": 35000,
-    "period": "2020年10月到12月",
-    "workers": 3,
-    "phone": "13812341234",
-    "name": "张三丰",
-}
 DAY = 86400.0
 
 

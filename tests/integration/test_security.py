@@ -8,7 +8,6 @@ from __future__ import annotations
 import csv
 import io
 import os
-import re
 import stat
 import subprocess
 import sys
@@ -19,6 +18,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from helpers.desk import CSRF, FIELDS, PASSWORD
 from helpers.harness import Harness
 from helpers.paths import ROOT
 from helpers.server import free_port, wait_ready, write_config
@@ -31,17 +31,6 @@ from bot.staff import accounts, audit
 from bot.storage.store import Store
 
 FORM = ["华强建筑劳务公司", "安庆宜秀区某某工地", "三万五", "2020年10月到12月", "6", "13912345678", "王小明"]
-PASSWORD = "correct-horse-battery"
-CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
-FIELDS = {
-    "employer": "宏达建筑劳务公司",
-    "site": "安庆宜秀区某工地",
-    "amount": 35000,
-    "period": "2020年10月到12月",
-    "workers": 3,
-    "phone": "13812341234",
-    "name": "张三丰",
-}
 
 
 def token(client: Any, path: str = "/desk/login") -> str:
