@@ -36,7 +36,10 @@ _WANTS_TO_FILE = re.compile(r"(登记|帮我投诉|我要投诉|我想投诉|要
 _HOW = re.compile(r"[?？]|吗|么|咋|怎|如何|哪|啥|什么|谁")
 _OTHER_THING = re.compile(r"地区|地方|城市|手机|电话|名字|信息|资料")
 # 「先不弄了」「不填了」: leaving the form, in words the fixed list does not hold.
-_LEAVE = re.compile(r"^(先|还是|那)?(不|别)(弄|填|登记|投诉|搞|办)(了|啦)?(吧)?$|^(算了|不要了)(吧|吧了)?$")
+_LEAVE = re.compile(
+    r"^(先|还是|那)?(算了[，,]?)?(先)?(不|别)(弄|填|登记|投诉|搞|办)(了|啦)?(吧)?$"
+    r"|^(算了|不要了|取消|退出)(吧|啦|了|吧了)?$"
+)
 # What a question about something else looks like (a field value is a name, a place, a number).
 _ASKS = re.compile(
     r"[?？]|吗|呢$|怎么|咋|多少|如何|哪里|哪儿|在哪|找谁|啥|什么|有没有|能不能|可以.*不|几倍|给不给"

@@ -107,6 +107,16 @@ def test_cancel_drops_the_draft(harness: Harness) -> None:
     assert cases(harness) == []
 
 
+@pytest.mark.parametrize("leave", ["取消啦", "退出吧", "算了，不填了", "算了先不登记了"])
+def test_ways_of_leaving_the_form_are_not_taken_as_a_field(harness: Harness, leave: str) -> None:
+    harness.say("投诉", "o-l")
+    harness.say("某某公司", "o-l")  # now at the worksite step: a place would be stored
+    harness.say(leave, "o-l")
+    state = harness.services.store.user("o-l").state or {}
+    assert "complaint" not in str(state), state
+    assert cases(harness) == []
+
+
 def test_question_mid_form_is_answered_then_reminded(harness: Harness) -> None:
     harness.say("投诉", "o-e")
     harness.say("某某公司", "o-e")
