@@ -56,6 +56,7 @@ class Services:
     outbox: Outbox
     broadcasts: Broadcasts
     wechat_api: ApiHandle
+    learning: Learning  # the bot's classifier: the rules with the staff's labels beside them
     content: LiveContent | None = None  # desk content edits: reloads published content in place
 
     def notify_status(self, complaint: Complaint) -> Future[bool] | None:
@@ -83,16 +84,19 @@ def build(settings: Settings) -> Services:
     broadcasts = Broadcasts(
         store, knowledge, api, account_type=settings.wechat.account_type, settings=settings.broadcasts
     )
+    learning = Learning(content, StoreLabels(store))  # staff labels beside the rules (bot/nlu/learned.py)
     bot = Bot(
         knowledge,
-        Learning(content, StoreLabels(store)),  # staff labels beside the rules (bot/nlu/learned.py)
+        learning,
         store,
         flows=[ComplaintFlow(register, knowledge, draft_ttl_hours=settings.complaints.draft_ttl_hours)],
         event_handlers={"masssendjobfinish": broadcasts.on_mass_finish},
     )
     outbox = Outbox(api)
     gate = Gate(settings.wechat)
-    return Services(settings, store, knowledge, bot, gate, register, outbox, broadcasts, api, content)
+    return Services(
+        settings, store, knowledge, bot, gate, register, outbox, broadcasts, api, learning, content
+    )
 
 
 def current() -> Services:

@@ -113,6 +113,7 @@ def register_label_views(bp: Blueprint, services: Services) -> None:
             flash(f"没标成：{exc}", "error")
             return back
         log.info("desk: staff #%d labelled label#%d as %s", staff.id, saved.id, saved.intent)
+        services.learning.refresh(force=True)  # this process answers with it at once; others within seconds
         where = f"（{region_title(knowledge, saved.region)}）" if saved.region else ""
         if saved.intent == OUT_OF_SCOPE:
             flash("已标为「不在服务范围」。", "ok")
@@ -128,6 +129,7 @@ def register_label_views(bp: Blueprint, services: Services) -> None:
         assert staff is not None
         if labels.remove(store, label_id, staff.name):
             log.info("desk: staff #%d withdrew label#%d", staff.id, label_id)
+            services.learning.refresh(force=True)
             flash("已撤销这条标注。", "ok")
         else:
             flash("这条标注已经不在了。", "error")
