@@ -29,6 +29,11 @@ def _when(text: str) -> float | None:
         return None
 
 
+def _no_such_case(case_no: str) -> ResponseReturnValue:
+    flash(f"没有编号为 {case_no} 的投诉。", "error")
+    return redirect(url_for("desk.complaints"))
+
+
 def register(bp: Blueprint) -> None:
     @bp.post("/complaints/<case_no>/assign")
     @auth.require("hotline")
@@ -38,8 +43,7 @@ def register(bp: Blueprint) -> None:
         assert staff is not None
         case = services.complaints.get(case_no[:40])
         if case is None:
-            flash(f"没有编号为 {case_no} 的投诉。", "error")
-            return redirect(url_for("desk.complaints"))
+            return _no_such_case(case_no)
         chosen = request.form.get("assignee", "").strip()
         take = request.form.get("take") == "1"  # the 「我来办」 button
         assignee = staff.name if take or chosen == "me" else (chosen or None)
@@ -67,8 +71,7 @@ def register(bp: Blueprint) -> None:
         assert staff is not None
         case = services.complaints.get(case_no[:40])
         if case is None:
-            flash(f"没有编号为 {case_no} 的投诉。", "error")
-            return redirect(url_for("desk.complaints"))
+            return _no_such_case(case_no)
         work = casework_of(services)
         kind = request.form.get("kind", "note")
         body = request.form.get("body", "")
