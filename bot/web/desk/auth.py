@@ -9,9 +9,10 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any, TypeVar, cast
 
-from flask import Flask, g, redirect, render_template, request, session, url_for
+from flask import Blueprint, Flask, g, redirect, render_template, request, session, url_for
 from flask.sansio.app import App
 from flask.typing import ResponseReturnValue
+from werkzeug.datastructures import Headers
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from ...config import Settings, is_loopback
@@ -162,7 +163,7 @@ def require(role: str) -> Callable[[F], F]:
     return decorate
 
 
-def security_headers(headers: Any, nonce: str) -> None:
+def security_headers(headers: Headers, nonce: str) -> None:
     headers["X-Frame-Options"] = "DENY"
     headers["X-Content-Type-Options"] = "nosniff"
     headers["Referrer-Policy"] = "same-origin"
@@ -176,7 +177,7 @@ def security_headers(headers: Any, nonce: str) -> None:
     headers.setdefault("Cache-Control", "no-store")
 
 
-def guard(bp: Any, store: Store, refuse: Callable[[], ResponseReturnValue]) -> None:
+def guard(bp: Blueprint, store: Store, refuse: Callable[[], ResponseReturnValue]) -> None:
     """Every desk blueprint: a CSP nonce, the signed-in staff member, CSRF on POST, security headers."""
     import logging
 
@@ -184,7 +185,7 @@ def guard(bp: Any, store: Store, refuse: Callable[[], ResponseReturnValue]) -> N
 
     log = logging.getLogger("bot.desk")
 
-    @bp.before_request  # type: ignore[untyped-decorator]
+    @bp.before_request
     def _before() -> ResponseReturnValue | None:
         g.csp_nonce = secrets.token_urlsafe(16)
         load_staff(store)
@@ -193,7 +194,7 @@ def guard(bp: Any, store: Store, refuse: Callable[[], ResponseReturnValue]) -> N
             return refuse()
         return None
 
-    @bp.after_request  # type: ignore[untyped-decorator]
+    @bp.after_request
     def _after(resp: Response) -> Response:
         security_headers(resp.headers, g.get("csp_nonce", ""))
         return resp
