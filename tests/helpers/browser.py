@@ -70,3 +70,12 @@ def shoot(
             each(width)
     if restore is not None:
         page.set_viewport_size({"width": restore, "height": 900})
+
+
+def log_in(page: Any, base: str, name: str, password: str) -> None:
+    """Sign in at the desk served at ``base`` and wait for its home page."""
+    page.goto(base + "/desk/login")
+    page.fill("input[name=name]", name)
+    page.fill("input[name=password]", password)
+    page.click("button:has-text('登录')")
+    page.wait_for_url(base + "/desk/")

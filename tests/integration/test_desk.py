@@ -10,25 +10,13 @@ from datetime import date
 from typing import Any
 
 import pytest
+from helpers.desk import CSRF, FIELDS, PASSWORD
 from helpers.harness import Harness
 
 from bot.app import create_app
 from bot.staff import accounts, audit
 from bot.staff.lookup import lookup
 from bot.web.desk import auth
-
-PASSWORD = "correct-horse-battery"
-CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
-
-FIELDS = {
-    "employer": "宏达建筑劳务公司",
-    "site": "安庆宜秀区某工地",
-    "amount": 35000,
-    "period": "2020年10月到12月",
-    "workers": 3,
-    "phone": "13812341234",
-    "name": "张三",
-}
 
 
 def token(client: Any, path: str = "/desk/login") -> str:

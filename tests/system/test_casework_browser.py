@@ -15,7 +15,9 @@ from typing import Any
 
 import pytest
 from helpers.browser import browser_fixture, shoot  # noqa: F401 - the fixture
+from helpers.browser import log_in as sign_in
 from helpers.browser import pytestmark as needs_chromium
+from helpers.desk import PASSWORD
 from helpers.server import bot_server, free_port, write_config
 
 from bot.complaints.register import Register
@@ -23,7 +25,6 @@ from bot.staff import accounts
 from bot.storage.store import Store
 
 pytestmark = [needs_chromium, pytest.mark.browser]
-PASSWORD = "correct-horse-battery"
 OLD = {
     "employer": "宏达建筑劳务公司",
     "site": "安庆宜秀区某工地",
@@ -75,11 +76,7 @@ def page(browser: Any) -> Iterator[Any]:
 
 
 def log_in(page: Any, desk: Desk) -> None:
-    page.goto(desk.base + "/desk/login")
-    page.fill("input[name=name]", "wang")
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button:has-text('登录')")
-    page.wait_for_url(desk.base + "/desk/")
+    sign_in(page, desk.base, "wang", PASSWORD)
 
 
 def _compact_header(page: Any) -> Callable[[int], None]:

@@ -17,13 +17,14 @@ from typing import Any
 
 import pytest
 from helpers.browser import browser_fixture, pytestmark, shoot  # noqa: F401 - the fixture and the skip mark
+from helpers.browser import log_in as sign_in
+from helpers.desk import PASSWORD
 from helpers.server import bot_server, free_port, write_config
 
 from bot.complaints.register import Register
 from bot.staff import accounts
 from bot.storage.store import Store, User
 
-PASSWORD = "correct-horse-battery"
 DAY = 86400
 FIELDS = {
     "employer": "宏达建筑劳务公司",
@@ -135,11 +136,7 @@ def page(browser: Any) -> Iterator[Any]:
 
 
 def log_in(page: Any, desk: Desk, name: str) -> None:
-    page.goto(desk.base + "/desk/login")
-    page.fill("input[name=name]", name)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button:has-text('登录')")
-    page.wait_for_url(desk.base + "/desk/")
+    sign_in(page, desk.base, name, PASSWORD)
     charts_drawn(page)
 
 
