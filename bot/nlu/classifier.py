@@ -24,6 +24,7 @@ How a message is read:
 """
 
 import dataclasses
+import itertools
 import logging
 import math
 import re
@@ -60,6 +61,14 @@ _LONGEST_SETTLED_KEYWORD = 5  # how far back from a settled cue a keyword may be
 # (钱了 ≈ 欠了, 办什么 ≈ 帮什么).
 FUZZY_MIN_WEIGHT = 2.5
 
+
+# What makes a clause a question (「有没有救助」), as opposed to the story around it (「没活干了」).
+_QUESTION_CLAUSE = re.compile(
+    r"吗|么|呢|啥|什么|怎|咋|哪|谁|多少|几[个天倍号点钱块]|有没有|有冇|能不能|可不可以|是不是|给不给|行不行|如何|"
+    r"请问|想问|问下|问一下|想知道|求助|帮帮|咨询|有无|没有啊|点样|边度"
+)
+# A topic told only as the story around a question counts as asked only if this strong.
+_STORY_TOPIC_MIN = 2.0
 
 # Context right before a place name that makes it someone's home, not where they are now.
 _HOME_CUES = ("老家", "家乡", "户口", "户籍", "回")
@@ -251,9 +260,10 @@ class Classifier:
 
     def _evidence(
         self, text: str, hits: list[Hit], bounds: _Bounds, with_place: bool
-    ) -> tuple[dict[str, list[float]], dict[str, int]]:
+    ) -> tuple[dict[str, list[float]], dict[str, int], dict[str, list[int]]]:
         """intent → the weights of its hits (negative when negated) and of its combos that fired;
-        intent → where its first positive keyword begins."""
+        intent → where its first positive keyword begins; intent → where each of its positive
+        keywords begins (combo terms are mostly question words, so they say nothing of the clause)."""
         negation = self._negated_from(text, bounds)
         focus = self._focused_from(text) if negation else []
         found: list[tuple[int, int, Keyword, float]] = []
@@ -291,6 +301,7 @@ class Classifier:
 
         evidence: dict[str, list[float]] = {}
         first: dict[str, int] = {}
+        starts: dict[str, list[int]] = {}
         if (whole := self._whole.get(text)) is not None:
             evidence[whole.intent] = [whole.weight]
         for s1, e1, kw, weight in found:
@@ -305,8 +316,10 @@ class Classifier:
                 if rivals and not bounds.aligned(s1, e1) and any(bounds.aligned(s2, e2) for s2, e2 in rivals):
                     continue
             evidence.setdefault(kw.intent, []).append(weight)
-            if weight > 0 and s1 < first.get(kw.intent, len(text)):
-                first[kw.intent] = s1
+            if weight > 0:
+                starts.setdefault(kw.intent, []).append(s1)
+                if s1 < first.get(kw.intent, len(text)):
+                    first[kw.intent] = s1
 
         sizes = self._combo_sizes
         # A combo term inside a longer keyword counts, unless it splits a word there (工作|人员);
@@ -324,7 +337,7 @@ class Classifier:
             if n == sizes[c]:
                 combo = self.rules.combos[c]
                 evidence.setdefault(combo.intent, []).append(combo.weight)
-        return evidence, first
+        return evidence, first, starts
 
     def _only_names(self, text: str, place: Place) -> bool:
         """Whether the message is just the place name, give or take fillers (「嗯 大连的」)."""
@@ -372,7 +385,7 @@ class Classifier:
         hits, places = self._scan(text, bounds)
         place = self._pick_place(text, places) if places else None
         with_place = place is not None and len(text) <= self.rules.with_place_max_chars
-        evidence, first = self._evidence(text, hits, bounds, with_place)
+        evidence, first, starts = self._evidence(text, hits, bounds, with_place)
         scores = {intent: self._saturate(weights) for intent, weights in evidence.items()}
 
         courtesy, threshold, only = self.rules.courtesy, self.rules.threshold, self.rules.place_only_intent
@@ -392,6 +405,9 @@ class Classifier:
         second = max((v for k, v in scores.items() if k != best_intent), default=0.0)
         margin = best - max(second, 0.0)
         confidence = round(1 / (1 + math.exp(-2 * (best - self.rules.threshold) - margin)), 3)
+        asked = sorted((k for k, v in candidates.items() if v >= threshold), key=lambda k: first.get(k, 999))
+        if len(asked) > 1:
+            asked = self._questions_first(text, breaks, asked, scores, starts)
         return Result(
             raw,
             best_intent,
@@ -399,11 +415,30 @@ class Classifier:
             confidence,
             place.place if place else None,
             scores,
-            tuple(
-                sorted((k for k, v in candidates.items() if v >= threshold), key=lambda k: first.get(k, 999))
-            ),
+            tuple(asked),
             place.alias if place is not None and place.priority == -1 else None,
         )
+
+    @staticmethod
+    def _questions_first(
+        text: str,
+        breaks: frozenset[int],
+        asked: list[str],
+        scores: dict[str, float],
+        starts: dict[str, list[int]],
+    ) -> list[str]:
+        """Several intents found, in the order said. One named only in the story around the question,
+        not in a clause that asks, stays only if its evidence is strong: 「工地上干活摔伤了，没钱看病，
+        有没有救助」 is not asking for a job. (Which one leads stays the order said: 「家里孩子过年来
+        这边，有啥活动」 asks about the children's programmes, though only 活动 is in the question.)"""
+        cuts = sorted({0, len(text), *breaks})
+        asking = [(a, b) for a, b in itertools.pairwise(cuts) if a < b and _QUESTION_CLAUSE.search(text[a:b])]
+        if not asking or len(asking) == len(cuts) - 1:
+            return asked  # no clause asks, or every clause does: keep the order they were said in
+        ask = [k for k in asked if any(a <= s < b for s in starts.get(k, ()) for a, b in asking)]
+        if not ask:
+            return asked
+        return [k for k in asked if k in ask or scores[k] >= _STORY_TOPIC_MIN]
 
     def classify_many(self, texts: Iterable[str]) -> list[Result]:
         return [self.classify(t) for t in texts]

@@ -31,9 +31,9 @@ def _strip_tone(syl: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", syl) if not unicodedata.combining(c))
 
 
-def _build_tables() -> tuple[dict[int, str], dict[int, str], dict[str, str]]:
+def _build_tables() -> tuple[dict[int, str], dict[int, str], dict[str, str], frozenset[str]]:
     """(traditional → simplified, hanzi → one private-use char per folded syllable, folded syllable →
-    that char)."""
+    that char, every toneless syllable as typed)."""
     import opencc
     from pypinyin.pinyin_dict import pinyin_dict
 
@@ -45,11 +45,28 @@ def _build_tables() -> tuple[dict[int, str], dict[int, str], dict[str, str]]:
     for code, readings in pinyin_dict.items():
         syl = _fold_syllable(_strip_tone(readings.split(",")[0]))
         phon[code] = syllables.setdefault(syl, chr(0xE000 + len(syllables)))
-    return t2s, phon, syllables
+    readings = (reading for all_of in pinyin_dict.values() for reading in all_of.split(","))
+    plain = frozenset(_strip_tone(reading).replace("ü", "u") for reading in readings)
+    return t2s, phon, syllables, plain
 
 
-_T2S, _PHON, _SYLLABLES = _build_tables()
+_T2S, _PHON, _SYLLABLES, _PLAIN_SYLLABLES = _build_tables()
 _PINYIN_TOKEN = re.compile(r"[a-z]+")
+_LONGEST_SYLLABLE = max(map(len, _PLAIN_SYLLABLES))
+
+
+def split_syllables(word: str) -> list[str] | None:
+    """「shiyejin」 → shi ye jin: the fewest syllables that spell the word, or None if none do.
+    (Fewest: 「xian」 is one syllable, not xi an; 「fangan」 → fang an.)"""
+    word = word.replace("v", "u")
+    best: list[list[str] | None] = [[]] + [None] * len(word)
+    for end in range(1, len(word) + 1):
+        for start in range(max(0, end - _LONGEST_SYLLABLE), end):
+            head = best[start]
+            shorter = head is not None and (best[end] is None or len(head) + 1 < len(best[end] or ()))
+            if shorter and head is not None and word[start:end] in _PLAIN_SYLLABLES:
+                best[end] = [*head, word[start:end]]
+    return best[-1]
 
 
 def pinyin_shadow(raw: str) -> str | None:
@@ -59,7 +76,10 @@ def pinyin_shadow(raw: str) -> str | None:
     text = unicodedata.normalize("NFKC", raw[: MAX_CHARS * 4]).lower().replace("ü", "v")
     if re.search(r"[^a-z0-9\s',.?!，。？！]", text):
         return None
-    words = _PINYIN_TOKEN.findall(text)
+    words: list[str] = []
+    for word in _PINYIN_TOKEN.findall(text):
+        split = None if _fold_syllable(word.replace("v", "u")) in _SYLLABLES else split_syllables(word)
+        words += split or [word]
     if len(words) < 2:
         return None
     shadow = [_SYLLABLES.get(_fold_syllable(w.replace("v", "u")), "") for w in words]

@@ -23,6 +23,7 @@ from bot.errors import ContentError
 from bot.ids import NAMED_REGIONS
 from bot.nlu.classifier import MAX_CHARS, UNKNOWN, Classifier, Result, _Automaton, normalise
 from bot.nlu.rules import DEFAULT_DIR, INTENTS, load_classifier, load_rules, validate
+from bot.nlu.text import split_syllables
 
 CONTRACT = ROOT.parent / "shared" / "intents.md"
 DEV_SET = ROOT.parent / "shared" / "eval" / "intents-dev.jsonl"
@@ -1841,3 +1842,26 @@ def test_what_is_dealt_with_gives_way_to_what_is_not(clf: Classifier) -> None:
     assert intent(clf, "加班费的事解决了，现在想问培训") == "skills_training"
     assert intent(clf, "失业金领到了没") == "unemployment_benefit"  # asks whether it has come
     assert intent(clf, "补贴有了吗") == "stay_subsidy"
+
+
+def test_pinyin_run_together_is_split_into_syllables(clf: Classifier) -> None:
+    assert split_syllables("peixunbutie") == ["pei", "xun", "bu", "tie"]
+    assert split_syllables("xian") == ["xian"]  # the fewest syllables: not xi an
+    assert split_syllables("qwerty") is None
+    assert intent(clf, "jiabanfei zenme suan") == "holiday_pay"
+    assert intent(clf, "falv yuanzhu") == "legal_aid"
+    assert intent(clf, "quxiao dingyue") == "unsubscribe"
+    assert intent(clf, "zaima") == "greeting"
+    assert intent(clf, "wifi password") == UNKNOWN  # English words that are not syllables stay English
+
+
+def test_a_topic_told_only_as_the_story_is_not_asked(clf: Classifier) -> None:
+    # The question is in the last clause; a weak topic in the story before it is not a second question.
+    r = clf.classify("在工地干活摔了腿，没钱看病，哪里能申请救助")
+    assert r.intent == "social_assistance"
+    assert r.asked == ("social_assistance",)
+    r = clf.classify("合同到期没活干了，哪里有招聘会")
+    assert r.asked[0] == "job_services"
+    # A strong topic in the story stays, in the order said; two questions keep both.
+    assert clf.classify("被拖欠工资三个月了，能找法律援助吗").asked == ("wage_arrears", "legal_aid")
+    assert clf.classify("加班费怎么算？留岗红包有吗").asked == ("holiday_pay", "stay_subsidy")
