@@ -20,8 +20,9 @@ from typing import Protocol
 
 from ..content.knowledge import Knowledge
 from ..ids import TOPIC_INTENTS
-from ..nlu.classifier import Result
+from ..nlu.classifier import Result, normalise
 from ..nlu.model import Classifies
+from ..nlu.rules import PLACE_KIND_IN
 from ..storage.store import Store, User, hash_openid
 from ..wechat.push import Message
 from . import compose, memory
@@ -362,12 +363,14 @@ class Bot:
             case "set_region":
                 if result.place:
                     return self.region_confirmed(result.place)
+                if not result.elsewhere and (kind := PLACE_KIND_IN.search(normalise(text))):
+                    return self.which_city(kind.group())
                 return self.region_not_covered(result.elsewhere)
             case "human_agent":
                 return self.human_agent(place)
             case "subscribe":
                 user.subscribed = True
-                return "好的，已为你开通通知。慰问信和本地活动通知会发到这里，回复「退订」可随时取消。"
+                return "好的，已为你开通订阅。慰问信和本地活动通知会发到这里，回复「退订」可随时取消。"
             case "unsubscribe":
                 user.subscribed = False
                 return "已退订，以后不再给你发通知。有问题照样可以问我；想再收到通知，回复「订阅」。"
@@ -434,6 +437,11 @@ class Bot:
     def region_confirmed(self, place: str) -> str:
         label = self.knowledge.region(place).label
         return f"好的，记下了：你在{label}。以后按{label}的政策回答你，回复「菜单」看能问什么。"
+
+    def which_city(self, kind: str) -> str:
+        """「我在经开区上班」: many cities have one; ask which."""
+        names = "、".join(r.label for r in self.knowledge.regions.values() if r.parent == "national")
+        return f"很多城市都有{kind}，你在哪个城市的{kind}？说「安庆的」这样就行。目前我有{names}的本地政策。"
 
     def region_not_covered(self, where: str | None = None) -> str:
         names = "、".join(r.label for r in self.knowledge.regions.values() if r.parent == "national")

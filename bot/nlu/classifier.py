@@ -253,6 +253,8 @@ class Classifier:
         for start, _, place, home in kept:
             if cities and place.priority == 2 and place.region not in cities:
                 continue
+            if home and place.priority < 0:
+                continue  # 「我户口河南的」: where they come from, not a place they are asking about
             key = (0 if home else 1, place.priority, -start)
             if best is None or key > best[0]:
                 best = (key, place)
@@ -392,7 +394,14 @@ class Classifier:
         if place is not None and with_place and only and self._only_names(text, place):
             scores[only] = max(scores.get(only, 0.0), threshold)
         # 「你好，失业金怎么领」 asks about 失业金: courtesy counts only if nothing else does.
-        if any(v >= threshold for k, v in scores.items() if k not in courtesy):
+        # A command word (订阅) beats a greeting only if it is as strong: 「你好，刚关注的，这个能干啥」 asks
+        # for the menu, though 关注 hints at subscribing.
+        polite = max((v for k, v in scores.items() if k in courtesy), default=0.0)
+        if any(
+            v >= threshold and (k not in self.rules.lose_ties or v >= polite)
+            for k, v in scores.items()
+            if k not in courtesy
+        ):
             candidates = {k: v for k, v in scores.items() if k not in courtesy}
         else:
             candidates = scores
@@ -407,7 +416,7 @@ class Classifier:
         confidence = round(1 / (1 + math.exp(-2 * (best - self.rules.threshold) - margin)), 3)
         asked = sorted((k for k, v in candidates.items() if v >= threshold), key=lambda k: first.get(k, 999))
         if len(asked) > 1:
-            asked = self._questions_first(text, breaks, asked, scores, starts)
+            asked = self._questions_first(text, breaks, asked, scores, starts, best_intent)
         return Result(
             raw,
             best_intent,
@@ -426,6 +435,7 @@ class Classifier:
         asked: list[str],
         scores: dict[str, float],
         starts: dict[str, list[int]],
+        best: str,
     ) -> list[str]:
         """Several intents found, in the order said. One named only in the story around the question,
         not in a clause that asks, stays only if its evidence is strong: 「工地上干活摔伤了，没钱看病，
@@ -436,8 +446,8 @@ class Classifier:
         if not asking or len(asking) == len(cuts) - 1:
             return asked  # no clause asks, or every clause does: keep the order they were said in
         ask = [k for k in asked if any(a <= s < b for s in starts.get(k, ()) for a, b in asking)]
-        if not ask:
-            return asked
+        if not ask:  # 「老板说红包顶加班费，合法吗」: the question is about the story; its main topic leads
+            return [best, *(k for k in asked if k != best)] if best in asked else asked
         return [k for k in asked if k in ask or scores[k] >= _STORY_TOPIC_MIN]
 
     def classify_many(self, texts: Iterable[str]) -> list[Result]:

@@ -41,6 +41,8 @@ from .classifier import (
 DEFAULT_DIR = DATA_ROOT / "intents"
 # Kinds of place nearly every city has (经开区, 高新区): an alias of this shape names no city.
 PLACE_KINDS = re.compile(r"(开发区|经开区|高新区|新区|工业园|产业园|工业区)$")
+# The same kinds anywhere in a message (「我在经开区上班」 says which kind of place, not which city).
+PLACE_KIND_IN = re.compile(PLACE_KINDS.pattern.removesuffix("$"))
 
 
 SPECIAL_FILES = {"settings.toml", "regions.toml"}

@@ -240,3 +240,26 @@ def test_an_off_topic_fragment_is_not_taken_for_a_follow_up(harness: Harness) ->
     harness.say("大连失业金怎么领", "o-o")
     reply = harness.say("今天天气怎么样", "o-o")
     assert "失业" not in reply.splitlines()[0] and "答不上来" in reply
+
+
+def test_who_gets_the_money_is_asked_about_the_last_answer(harness: Harness) -> None:
+    harness.say("黑龙江以工代训补多少", "o-w")
+    reply = harness.say("这钱是发到我卡上还是给单位", "o-w")
+    assert "【黑龙江·技能培训】" in reply and "企业" in reply
+    harness.say("大连失业金怎么领", "o-w2")
+    assert "【大连·失业保险】" in harness.say("钱给我自己吗", "o-w2")
+
+
+def test_a_kind_of_place_alone_asks_which_city(harness: Harness) -> None:
+    reply = harness.say("我在高新区打工", "o-kc")
+    assert "哪个城市" in reply and "高新区" in reply
+    assert harness.services.store.user("o-kc").region is None
+    assert "记下了" in harness.say("大连的", "o-kc")
+    assert harness.services.store.user("o-kc").region == "dalian"
+
+
+def test_a_home_province_is_not_a_place_change(harness: Harness) -> None:
+    harness.say("我在大连 失业金怎么领", "o-h")
+    reply = harness.say("我户口是四川的 能领吗", "o-h")
+    assert "【大连·失业保险】" in reply and "四川还没有本地政策" not in reply
+    assert harness.services.store.user("o-h").region == "dalian"

@@ -1865,3 +1865,19 @@ def test_a_topic_told_only_as_the_story_is_not_asked(clf: Classifier) -> None:
     # A strong topic in the story stays, in the order said; two questions keep both.
     assert clf.classify("被拖欠工资三个月了，能找法律援助吗").asked == ("wage_arrears", "legal_aid")
     assert clf.classify("加班费怎么算？留岗红包有吗").asked == ("holiday_pay", "stay_subsidy")
+
+
+def test_a_command_word_beats_a_greeting_only_when_as_strong(clf: Classifier) -> None:
+    assert intent(clf, "你好，刚关注，这个号能干什么") == "greeting"
+    assert intent(clf, "你好 我要订阅") == "subscribe"
+    assert intent(clf, "那还是帮我订上") == "subscribe"
+
+
+def test_a_place_said_as_coordinates_is_a_place(clf: Classifier) -> None:
+    r = clf.classify("定位大连")
+    assert (r.intent, r.region) == ("set_region", "dalian")
+
+
+def test_a_home_province_is_not_where_they_are(clf: Classifier) -> None:
+    assert clf.classify("我户口四川的 能领失业金吗").elsewhere is None
+    assert clf.classify("我在成都 能领失业金吗").elsewhere == "成都"
