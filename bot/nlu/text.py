@@ -45,8 +45,8 @@ def _build_tables() -> tuple[dict[int, str], dict[int, str], dict[str, str], fro
     for code, readings in pinyin_dict.items():
         syl = _fold_syllable(_strip_tone(readings.split(",")[0]))
         phon[code] = syllables.setdefault(syl, chr(0xE000 + len(syllables)))
-    readings = (reading for all_of in pinyin_dict.values() for reading in all_of.split(","))
-    plain = frozenset(_strip_tone(reading).replace("ü", "u") for reading in readings)
+    every = (one for all_of in pinyin_dict.values() for one in all_of.split(","))
+    plain = frozenset(_strip_tone(one).replace("ü", "u") for one in every)
     return t2s, phon, syllables, plain
 
 
