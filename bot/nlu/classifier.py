@@ -406,8 +406,12 @@ class Classifier:
         else:
             candidates = scores
         ties = self.rules.lose_ties
+        # On a tie an off-topic phrase (流量套餐) beats the topic word inside it (流量), and a topic
+        # beats a conversation intent.
         best_intent, best = max(
-            candidates.items(), key=lambda kv: (kv[1], kv[0] not in ties), default=(UNKNOWN, 0.0)
+            candidates.items(),
+            key=lambda kv: (kv[1], kv[0] == UNKNOWN, kv[0] not in ties),
+            default=(UNKNOWN, 0.0),
         )
         if best < threshold:
             best_intent = UNKNOWN

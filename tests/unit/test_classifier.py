@@ -1881,3 +1881,13 @@ def test_a_place_said_as_coordinates_is_a_place(clf: Classifier) -> None:
 def test_a_home_province_is_not_where_they_are(clf: Classifier) -> None:
     assert clf.classify("我户口四川的 能领失业金吗").elsewhere is None
     assert clf.classify("我在成都 能领失业金吗").elsewhere == "成都"
+
+
+def test_an_out_of_scope_phrase_as_strong_as_a_topic_word_wins(clf: Classifier) -> None:
+    # Off-topic things that carry a topic word: a tie goes to `unknown`, not to the topic.
+    assert intent(clf, "驾校学车的培训费多少") == UNKNOWN
+    assert intent(clf, "淘宝年货节哪天开始") == UNKNOWN
+    assert intent(clf, "手机流量套餐怎么换") == UNKNOWN
+    # ...but a real question beside an off-topic word still gets its topic.
+    assert intent(clf, "明天下雪 过年上班工资几倍") == "holiday_pay"
+    assert intent(clf, "我想学电焊 有没有培训补贴") == "skills_training"
