@@ -49,6 +49,8 @@ WEAK_SCORE = 0.8
 ELLIPSIS = re.compile(r"^那|呢[吗啊呀]?$|那边|那里|这边的|的话?$|怎么样$|咋样$|如何$|有没有$|有吗$|有不$")
 PINYIN_ELLIPSIS = re.compile(r"^\s*na\b|\bne\s*[?？]?\s*$")
 FRAGMENT_MAX_CHARS = 16
+# A fragment about the money itself: 「钱打给谁」「这笔补贴给谁」.
+MONEY_SUBJECT = re.compile(r"^(那|这|这笔|那笔|这个|那个)?(钱|补贴|补助|红包|款)")
 
 
 @dataclass(frozen=True)
@@ -105,6 +107,12 @@ def is_follow_up(text: str) -> bool:
 def wants_details(text: str) -> bool:
     """「法律援助要带啥材料」: the whole answer, not the first screen."""
     return bool(DETAILS.search(text))  # the raw text will do: a cheap test run on every topic turn
+
+
+def about_money(text: str) -> bool:
+    """「钱打给谁」「补贴发给谁」: where the money of the last answer goes, not whom to phone."""
+    t = normalise(text)
+    return len(t) <= FRAGMENT_MAX_CHARS and bool(MONEY_SUBJECT.match(t))
 
 
 def is_weak_follow_up(text: str, result: Result) -> bool:

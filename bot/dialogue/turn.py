@@ -266,11 +266,15 @@ class Bot:
         detailed = False
         if picked:
             trace.source = "menu"
-        elif memo and intent in ("unknown", "set_region") and result.scores.get("unknown", 0.0) <= 0:
+        elif (
+            memo
+            and (intent in ("unknown", "set_region") or (intent == "human_agent" and memory.about_money(text)))
+            and result.scores.get("unknown", 0.0) <= 0
+        ):
             # (a message with off-topic words, 「今天天气怎么样」, is not about the last answer)
             if (result.place or result.elsewhere) and memory.is_ellipsis(text):
                 intent, asked, trace.source = memo.topic, [memo.topic], "context"  # 「那大连呢」
-            elif intent == "unknown" and (memory.wants_more(text) or memory.is_follow_up(text)):
+            elif intent != "set_region" and (memory.wants_more(text) or memory.is_follow_up(text)):
                 intent, asked, trace.source, detailed = (
                     memo.topic,
                     [memo.topic, *memo.others],

@@ -263,3 +263,10 @@ def test_a_home_province_is_not_a_place_change(harness: Harness) -> None:
     reply = harness.say("我户口是四川的 能领吗", "o-h")
     assert "【大连·失业保险】" in reply and "四川还没有本地政策" not in reply
     assert harness.services.store.user("o-h").region == "dalian"
+
+
+def test_where_the_money_goes_is_not_a_request_for_a_person(harness: Harness) -> None:
+    harness.say("大连留下过年有补贴吗", "o-mo")
+    reply = harness.say("那笔钱打给谁", "o-mo")
+    assert "【大连·留岗补贴】" in reply and "人工咨询" not in reply
+    assert "人工咨询" in harness.say("打给谁问", "o-mo2")  # with nothing said before, it asks for a number
