@@ -109,10 +109,11 @@ def wants_details(text: str) -> bool:
     return bool(DETAILS.search(text))  # the raw text will do: a cheap test run on every topic turn
 
 
-def about_money(text: str) -> bool:
-    """「钱打给谁」「补贴发给谁」: where the money of the last answer goes, not whom to phone."""
+def about_money(text: str, intent: str) -> bool:
+    """「钱打给谁」「补贴发给谁」, read as a request for a number: where the money of the last answer
+    goes, not whom to phone."""
     t = normalise(text)
-    return len(t) <= FRAGMENT_MAX_CHARS and bool(MONEY_SUBJECT.match(t))
+    return intent == "human_agent" and len(t) <= FRAGMENT_MAX_CHARS and bool(MONEY_SUBJECT.match(t))
 
 
 def is_weak_follow_up(text: str, result: Result) -> bool:

@@ -268,7 +268,7 @@ class Bot:
             trace.source = "menu"
         elif (
             memo
-            and (intent in ("unknown", "set_region") or (intent == "human_agent" and memory.about_money(text)))
+            and (intent in ("unknown", "set_region") or memory.about_money(text, intent))
             and result.scores.get("unknown", 0.0) <= 0
         ):
             # (a message with off-topic words, 「今天天气怎么样」, is not about the last answer)
