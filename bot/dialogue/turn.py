@@ -435,7 +435,7 @@ class Bot:
             else "告诉我你在哪个城市（比如「我在大连」），答案更准。"
         )
         return (
-            "我是留工助手，回复数字就能问：\n" + "\n".join(rows) + "\n也可以直接打字或发语音提问。\n" + where
+            "我是留工助手，回复数字就能问：\n" + "\n".join(rows) + "\n也可以直接打字或发语音提问，回复「菜单」随时回到这里。\n" + where
         )
 
     def region_confirmed(self, place: str) -> str:
@@ -445,7 +445,7 @@ class Bot:
     def which_city(self, kind: str) -> str:
         """「我在经开区上班」: many cities have one; ask which."""
         names = "、".join(r.label for r in self.knowledge.regions.values() if r.parent == "national")
-        return f"很多城市都有{kind}，你在哪个城市的{kind}？说「安庆的」这样就行。目前我有{names}的本地政策。"
+        return f"很多城市都有{kind}，你在哪个城市的{kind}？说「我在安庆」这样就行。目前我有{names}的本地政策。"
 
     def region_not_covered(self, where: str | None = None) -> str:
         names = "、".join(r.label for r in self.knowledge.regions.values() if r.parent == "national")
