@@ -174,15 +174,29 @@ def ask(config_path: str | None, region: str | None, openid: str, text: str, as_
 
 @main.command()
 @config_option
-def classify(config_path: str | None) -> None:
+@click.option(
+    "--rules-only", is_flag=True, help="Ignore the hotline staff's labels (the keyword rules alone)."
+)
+def classify(config_path: str | None, rules_only: bool) -> None:
     """Classify messages read one per line from stdin; print one JSON object per line.
+
+    As the bot does: the keyword rules, with the staff's labels from the configured database beside
+    them (if that database exists); --rules-only leaves the labels out.
 
     Example: echo "安庆失业金怎么领" | python -m bot classify
     """
+    from ..nlu.model import Classifies
     from ..nlu.rules import load_classifier
 
     settings = settings_from(config_path)
-    classifier = load_classifier(Path(settings.content.intents_dir))
+    classifier: Classifies = load_classifier(Path(settings.content.intents_dir))
+    database = settings.storage.database
+    if not rules_only and database != ":memory:" and Path(database).exists():
+        from ..nlu.learned import Learning
+        from ..staff.labels import StoreLabels
+        from ..storage.store import Store
+
+        classifier = Learning(classifier, StoreLabels(Store(database)))
     for line in sys.stdin:
         text = line.rstrip("\n")
         r = classifier.classify(text)

@@ -84,3 +84,19 @@ def test_backup_is_a_verified_copy(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     with sqlite3.connect(out) as conn:
         assert conn.execute("SELECT COUNT(*) FROM unanswered").fetchone()[0] == 1
+
+
+def test_classify_reads_the_staff_labels_unless_rules_only(tmp_path: Path) -> None:
+    from bot.staff import labels
+    from bot.storage.store import Store
+
+    cfg = config(tmp_path)
+    text = "厂子黄了 饭碗没了咋整"
+    rules = CliRunner().invoke(main, ["classify", "--config", cfg, "--rules-only"], input=text + "\n")
+    assert json.loads(rules.output)["intent"] != "unemployment_benefit"
+    labels.add(Store(tmp_path / "bot.db"), text, "unemployment_benefit", None, "hotline-1")
+    labelled = CliRunner().invoke(main, ["classify", "--config", cfg], input=text + "\n")
+    assert labelled.exit_code == 0, labelled.output
+    assert json.loads(labelled.output)["intent"] == "unemployment_benefit"
+    still = CliRunner().invoke(main, ["classify", "--config", cfg, "--rules-only"], input=text + "\n")
+    assert json.loads(still.output)["intent"] == json.loads(rules.output)["intent"]
