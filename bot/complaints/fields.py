@@ -140,6 +140,7 @@ class Field:
     retry: str
     parse: Callable[[str], Any]
     skippable: bool = False
+    hint: str = ""  # said when the worker is unsure or asks how to answer
 
 
 FIELDS: tuple[Field, ...] = (
@@ -149,6 +150,7 @@ FIELDS: tuple[Field, ...] = (
         "第1步：欠你工资的是哪个单位或老板？公司名、老板或包工头的名字都行。",
         "名字太短或太长了，请写欠薪单位或老板的名字（2到60个字）。",
         lambda t: _free_text(t, 2, 60),
+        hint="不知道公司全名没关系，写老板或包工头的姓名、外号，或者大家平时怎么叫都行。",
     ),
     Field(
         "site",
@@ -156,6 +158,7 @@ FIELDS: tuple[Field, ...] = (
         "第2步：在哪里干的活？说城市和工地或厂名，也可以直接发个位置。",
         "请写城市和工地或厂名，比如「安庆宜秀区某某工地」。",
         lambda t: _free_text(t, 2, 80),
+        hint="记不清具体地址也行，写城市和大概位置就可以。",
     ),
     Field(
         "amount",
@@ -163,6 +166,7 @@ FIELDS: tuple[Field, ...] = (
         "第3步：一共欠你多少钱？比如「3.5万」「35000元」「三万五」。",
         "没看懂金额，请写成「35000元」或「3.5万」这样。",
         parse_amount,
+        hint="记不清的话写个大概数就行，比如「大概2万」。",
     ),
     Field(
         "period",
@@ -170,6 +174,7 @@ FIELDS: tuple[Field, ...] = (
         "第4步：欠的是哪段时间的工资？比如「2020年10月到12月」或「3个月」。",
         "请写欠薪的月份或时长，比如「3个月」。",
         parse_period,
+        hint="写个大概就行，比如「去年10月到今年1月」或「3个月」。",
     ),
     Field(
         "workers",
@@ -177,6 +182,7 @@ FIELDS: tuple[Field, ...] = (
         "第5步：一共几个人被欠薪？只有你自己就回「1」。",
         "请回一个人数，比如「1」或「12」。",
         parse_count,
+        hint="只知道大概也行，比如「10个人左右」。",
     ),
     Field(
         "phone",
@@ -184,6 +190,7 @@ FIELDS: tuple[Field, ...] = (
         "第6步：留一个能打通的手机号（11位），工作人员会打给你。",
         "手机号要11位、1开头，请再发一次。",
         parse_phone,
+        hint="电话只给工作人员核实情况用，不会公开；没有电话没法联系你。不想登记了回复「取消」。",
     ),
     Field(
         "name",
@@ -192,6 +199,7 @@ FIELDS: tuple[Field, ...] = (
         "名字请用汉字或字母，不想留回「跳过」。",
         parse_name,
         skippable=True,
+        hint="名字可以不留，回复「跳过」就行。",
     ),
 )
 BY_KEY = {f.key: f for f in FIELDS}
@@ -205,3 +213,201 @@ def show_value(key: str, value: Any) -> str:
     if key == "name":
         return value or "（不留）"
     return str(value)
+
+
+# -- values found inside a longer message ------------------------------------------------------------
+# A worker often answers more than was asked, or something else than was asked: 「拖了四个月 九千块」 at
+# the amount step, 「我们一共七个人」 at the amount step, 「电话139…」 anywhere. These find the values that
+# are unmistakable by their form (a mobile number, money with a unit, people counted, months or years),
+# each with its place in the text so what is left over can be judged.
+
+
+@dataclass(frozen=True)
+class Found:
+    key: str  # amount | workers | phone | period
+    value: Any
+    start: int
+    end: int
+    total: bool = False  # an amount said to be the total: 「一共…」「总共…」
+
+
+_CN_DIGITS = "零〇一二两三四五六七八九"
+_CN_NUMERAL = _CN_DIGITS + "十百千"
+# (a comma or point between digits is part of a number: 「12,000」「2.8万」)
+_CLAUSE_BREAK = re.compile(r"[\s。!！;；、~～…]+|(?<!\d)[,.]+|[,.]+(?!\d)")
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+# A mobile number written with spaces or dashes: 「139 1234 5678」「139-1234-5678」.
+_DIGIT_GAPS = re.compile(r"(?<=\d)[\s\-－—]+(?=\d)")
+_PHONE_IN = re.compile(r"(?<!\d)(?:\+?86)?(1[3-9]\d{9})(?!\d)")
+_AMOUNT_IN = re.compile(
+    rf"(?<![\d.{_CN_NUMERAL}万])(?:\d+(?:\.\d+)?|[{_CN_NUMERAL}])[\d.{_CN_NUMERAL}万wk]*(?:多|来)?(?:块钱|块|元|rmb)?"
+)
+_NOT_MONEY_AFTER = re.compile(r"[个人月年天号点岁周星礼名位次层栋楼期家户条台辆件套间倍分小斤米平吨]|几")
+_RATE_BEFORE = re.compile(
+    r"(每月|每个月|一个月|一月|月薪|月工资|每天|一天|日薪|工价|时薪|每小时|一小时|每年|年薪)[^\d，,\s]{0,3}$"
+)
+_TOTAL_BEFORE = re.compile(r"(一共|总共|共|合计|加起来|算下来|总的)[^\d，,\s]{0,4}$")
+_WAGE_BEFORE = re.compile(r"(欠|欠了|欠我|欠我们|工资|工钱|一共|总共|共|每人|每个人|差|还差)$")
+_COUNT_IN = re.compile(
+    rf"(?<![\d{_CN_NUMERAL}每第])(\d{{1,5}}|[{_CN_NUMERAL}]+)(几|多|来)?(个|名|位)?(人|工友|工人|兄弟|老乡|同事)"
+)
+_SELF_ONLY = re.compile(r"(就我|只有我|只我)(一个人?|自己|一人)?|我一个人")
+_MONTH = rf"(?:\d{{1,2}}|[{_CN_NUMERAL}]{{1,3}}|正|腊|冬)月份?"
+_YEAR = r"(?:\d{2,4}年|去年|今年|前年|年前|年初|年底)"
+_PERIOD_IN = re.compile(
+    rf"{_YEAR}?{_MONTH}(?:(?:到|至|-|~|—|－){_YEAR}?(?:{_MONTH}|现在|今天|年底)|以来|开始|起)?"
+    rf"|(?:\d{{1,2}}|[{_CN_NUMERAL}]{{1,3}}|半)(?:几|多)?个?多?(?:月|年|星期|礼拜)多?"
+    rf"|(?:\d{{1,3}}|[{_CN_NUMERAL}]{{1,3}})(?:几|多)?天"
+)
+# What is left of a clause once its values are taken out, when it says nothing more:
+# 「拖了四个月工资」 less 「四个月」, 「电话是…」 less the number, 「每人六七千」 less the amount.
+_EDGE_WORDS = sorted(
+    {
+        *"我他她它们的了是有就还都共被和跟给在吧呢呀啊啦哦嗯约多",
+        "我们",
+        "他们",
+        "咱们",
+        "大家",
+        "一共",
+        "总共",
+        "大概",
+        "大约",
+        "差不多",
+        "左右",
+        "工资",
+        "工钱",
+        "薪水",
+        "钱",
+        "欠了",
+        "欠",
+        "拖欠",
+        "拖欠了",
+        "拖了",
+        "欠薪",
+        "没给",
+        "没发",
+        "不给",
+        "没结",
+        "还没给",
+        "都没给",
+        "一直没给",
+        "每人",
+        "每个人",
+        "人均",
+        "电话",
+        "手机",
+        "手机号",
+        "手机号码",
+        "号码",
+        "电话号码",
+        "联系方式",
+        "人数",
+        "金额",
+        "时间",
+        "还有",
+        "另外",
+        "然后",
+        "对了",
+        "干了",
+        "做了",
+        "块钱",
+        "元",
+        "块",
+        "我的",
+        "是的",
+        "一起",
+        "被欠",
+        "被欠了",
+        "算下来",
+        "加起来",
+        "应该",
+        "估计",
+    },
+    key=len,
+    reverse=True,
+)
+_EDGE = "|".join(re.escape(w) for w in _EDGE_WORDS)
+_LEADING = re.compile(rf"^(?:{_EDGE})")
+_TRAILING = re.compile(rf"(?:{_EDGE})$")
+
+
+def compact(text: str) -> str:
+    """NFKC, trimmed, and digits that a worker spaced out joined up again."""
+    return _THOUSANDS.sub("", _DIGIT_GAPS.sub("", normalize(text)))
+
+
+def clauses(text: str) -> list[str]:
+    """The parts of a message between spaces and punctuation."""
+    return [c for c in _CLAUSE_BREAK.split(compact(text)) if c]
+
+
+def find_values(clause: str) -> list[Found]:
+    """Phones, amounts of money, head counts and periods that one clause unmistakably holds."""
+    found: list[Found] = []
+    taken = [False] * len(clause)
+
+    def free(a: int, b: int) -> bool:
+        return not any(taken[a:b])
+
+    def take(key: str, value: Any, a: int, b: int) -> None:
+        found.append(Found(key, value, a, b))
+        for i in range(a, b):
+            taken[i] = True
+
+    for m in _PHONE_IN.finditer(clause):
+        take("phone", m.group(1), m.start(), m.end())
+    for m in _COUNT_IN.finditer(clause):
+        n = m.group(1)
+        if not free(m.start(), m.end()):
+            continue
+        if n == "一":
+            continue  # 「一个人在家」「一人一万」: not a head count (「只有我自己」 is, below)
+        count = int(n) if n.isdigit() else int(cn_small(n) or 0)
+        if 1 <= count <= 100_000:
+            take("workers", count, m.start(), m.end())
+    for m in _SELF_ONLY.finditer(clause):
+        if free(m.start(), m.end()):
+            take("workers", 1, m.start(), m.end())
+    for m in _PERIOD_IN.finditer(clause):
+        after = clause[m.end() :]
+        before = clause[: m.start()]
+        if not free(m.start(), m.end()) or before.endswith(("过", "每", "再")):
+            continue
+        if re.match(rf"[\d{_CN_NUMERAL}]", after) and re.fullmatch(r"(一|每)个?月|每月|一年|一天", m.group()):
+            continue  # 「一个月3000」: a wage rate
+        take("period", m.group(), m.start(), m.end())
+    for m in _AMOUNT_IN.finditer(clause.lower()):
+        a, b = m.start(), m.end()
+        span = m.group()
+        if not free(a, b) or _NOT_MONEY_AFTER.match(clause[b:]) or _RATE_BEFORE.search(clause[:a]):
+            continue
+        amount = parse_amount(span)
+        if amount is None:
+            continue
+        marked = bool(re.search(r"[万千wk块元]|rmb", span))
+        if marked or (_WAGE_BEFORE.search(clause[:a]) and amount >= 100 and re.search(r"\d", span)):
+            found.append(Found("amount", amount, a, b, bool(_TOTAL_BEFORE.search(clause[:a]))))
+            for i in range(a, b):
+                taken[i] = True
+    return sorted(found, key=lambda f: f.start)
+
+
+def leftover(clause: str, spans: list[Found]) -> str:
+    """The clause without the given values and without the words around them that say nothing."""
+    parts, last = [], 0
+    for f in sorted(spans, key=lambda f: f.start):
+        parts.append(clause[last : f.start])
+        last = f.end
+    parts.append(clause[last:])
+    rest = " ".join(p for p in parts if p)
+    words = []
+    for part in rest.split():
+        while True:
+            before = part
+            part = _LEADING.sub("", part, count=1)
+            part = _TRAILING.sub("", part, count=1)
+            if part == before or not part:
+                break
+        if part:
+            words.append(part)
+    return " ".join(words)

@@ -1,0 +1,364 @@
+"""The complaint form with messages as workers really write them, through the Bot as wired.
+
+Leaving in many words (and not leaving on a name that happens to hold 「不」 or 「先」), starting the form
+from a wish to complain, values given out of order or several at once, and questions that are never
+stored as answers. Every wording here is our own, not lines of the held-out batches.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from helpers.harness import Harness
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.complaints.fields import clauses, find_values
+
+
+def draft(h: Harness, openid: str) -> dict[str, Any] | None:
+    state = h.services.store.user(openid).state or {}
+    found = state.get("complaint")
+    return found if isinstance(found, dict) else None
+
+
+def to_step(h: Harness, openid: str, answers: list[str]) -> None:
+    assert "第1步" in h.say("投诉", openid)
+    for answer in answers:
+        h.say(answer, openid)
+
+
+def case_count(h: Harness) -> int:
+    return int(h.services.store.conn.execute("SELECT COUNT(*) FROM complaints").fetchone()[0])
+
+
+AT_SITE = ["宏达建筑劳务公司"]
+AT_AMOUNT = ["宏达建筑劳务公司", "大连甘井子某某工地"]
+AT_NAME = [*AT_AMOUNT, "两万", "三个月", "4", "13912345678"]
+FULL = [*AT_NAME, "李四"]
+
+
+# -- leaving -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "leave",
+    [
+        "不想弄了 取消",
+        "取消吧 回头我问问老乡",
+        "算了算了 改天再说",
+        "先不登记了 我再想想",
+        "我不告了",
+        "退出 不要了",
+        "以后再说吧",
+        "不填了，太麻烦",
+        "懒得填了",
+    ],
+)
+@pytest.mark.parametrize("answers", [AT_SITE, AT_AMOUNT], ids=["site", "amount"])
+def test_many_ways_of_leaving_cancel_and_store_nothing(
+    harness: Harness, leave: str, answers: list[str]
+) -> None:
+    to_step(harness, "o-leave", answers)
+    before = dict(draft(harness, "o-leave")["fields"])  # type: ignore[index]
+    reply = harness.say(leave, "o-leave")
+    assert "取消" in reply, reply
+    assert draft(harness, "o-leave") is None, f"{leave!r} was taken as an answer: {before}"
+    assert case_count(harness) == 0
+
+
+def test_names_that_hold_a_negation_or_first_are_still_answers(harness: Harness) -> None:
+    harness.say("投诉", "o-names")
+    harness.say("不凡装饰工程公司", "o-names")
+    harness.say("先进路八号楼工地", "o-names")
+    d = draft(harness, "o-names")
+    assert d is not None
+    assert d["fields"] == {"employer": "不凡装饰工程公司", "site": "先进路八号楼工地"}
+    assert d["step"] == "amount"
+
+
+def test_not_cancelling_keeps_the_form_where_it_was(harness: Harness) -> None:
+    to_step(harness, "o-keep", AT_SITE)
+    reply = harness.say("不取消 继续", "o-keep")
+    assert "接着填" in reply and "第2步" in reply
+    d = draft(harness, "o-keep")
+    assert d is not None and d["step"] == "site" and d["fields"] == {"employer": "宏达建筑劳务公司"}
+
+
+def test_cancelling_something_else_does_not_drop_the_form(harness: Harness) -> None:
+    to_step(harness, "o-unsub", AT_SITE)
+    harness.say("推送先关掉", "o-unsub")
+    harness.say("订阅那个取消掉", "o-unsub")
+    d = draft(harness, "o-unsub")
+    assert d is not None and "site" not in d["fields"]
+
+
+def test_a_leave_word_beside_an_answer_is_asked_about_not_guessed(harness: Harness) -> None:
+    to_step(harness, "o-unclear", AT_SITE)
+    reply = harness.say("金州某某小区工地 算了", "o-unclear")
+    assert "取消" in reply and "第2步" in reply
+    d = draft(harness, "o-unclear")
+    assert d is not None and "site" not in d["fields"]
+
+
+def test_wanting_time_to_think_keeps_the_draft_and_stores_nothing(harness: Harness) -> None:
+    to_step(harness, "o-pause", AT_AMOUNT)
+    reply = harness.say("我先问问家里人", "o-pause")
+    assert "留着" in reply and "第3步" in reply
+    d = draft(harness, "o-pause")
+    assert d is not None and d["step"] == "amount" and "amount" not in d["fields"]
+
+
+def test_holding_back_a_finished_form_does_not_delete_it(harness: Harness) -> None:
+    to_step(harness, "o-hold", FULL)
+    reply = harness.say("先不提交 我想一想", "o-hold")
+    assert "留着" in reply
+    assert "✅" in harness.say("确认", "o-hold")
+    assert case_count(harness) == 1
+
+
+# -- starting ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "ask",
+    [
+        "我想举报老板拖欠工资",
+        "要投诉包工头欠钱",
+        "准备去投诉工地欠薪",
+        "举报拖欠农民工工资",
+        "我要告老板 拖欠工资",
+    ],
+)
+def test_a_wish_to_complain_starts_the_form(harness: Harness, ask: str) -> None:
+    reply = harness.say(ask, "o-start")
+    assert "第1步" in reply, reply
+    assert draft(harness, "o-start") is not None
+
+
+@pytest.mark.parametrize(
+    "ask",
+    ["欠薪了怎么投诉", "去哪里举报拖欠工资", "我不想投诉 问问而已", "投诉欠薪有用吗", "我已经投诉过欠薪了"],
+)
+def test_asking_how_or_not_wanting_to_complain_does_not_start_it(harness: Harness, ask: str) -> None:
+    reply = harness.say(ask, "o-ask")
+    assert "第1步" not in reply
+    assert draft(harness, "o-ask") is None
+
+
+def test_the_place_in_a_wish_to_complain_is_taken_as_the_workers_region(harness: Harness) -> None:
+    reply = harness.say("我在大连 想投诉老板不发工资", "o-where")
+    assert "第1步" in reply
+    assert harness.services.store.user("o-where").region == "dalian"
+
+
+def test_values_in_the_asking_itself_are_kept(harness: Harness) -> None:
+    reply = harness.say("我要投诉宏达劳务公司 欠我们六个人工资", "o-pre")
+    assert "第2步" in reply and "宏达劳务公司" in reply
+    d = draft(harness, "o-pre")
+    assert d is not None and d["fields"] == {"employer": "宏达劳务公司", "workers": 6}
+
+
+def test_asking_to_complain_again_mid_form_does_not_become_an_answer(harness: Harness) -> None:
+    to_step(harness, "o-again", AT_SITE)
+    reply = harness.say("我要投诉", "o-again")
+    assert "第2步" in reply
+    d = draft(harness, "o-again")
+    assert d is not None and "site" not in d["fields"]
+
+
+# -- values out of order, and several at once ----------------------------------------------------------
+
+
+def test_amount_and_period_given_at_the_site_step_are_filed_in_their_own_fields(harness: Harness) -> None:
+    to_step(harness, "o-ooo", AT_SITE)
+    reply = harness.say("欠了三个月 两万块", "o-ooo")
+    assert "记下了" in reply and "20000元" in reply and "第2步" in reply
+    d = draft(harness, "o-ooo")
+    assert d is not None and "site" not in d["fields"]
+    assert d["fields"]["amount"] == 20000 and d["fields"]["period"] == "三个月"
+    # the site answered, the form goes on past the steps already filled
+    assert "第5步" in harness.say("大连甘井子某某工地", "o-ooo")
+
+
+def test_head_count_and_phone_at_the_amount_step_are_not_amounts(harness: Harness) -> None:
+    to_step(harness, "o-num", AT_AMOUNT)
+    reply = harness.say("我们一共四个人", "o-num")
+    assert "没看懂金额" not in reply and "4人" in reply and "第3步" in reply
+    reply = harness.say("电话 139 1111 2222", "o-num")
+    assert "没看懂金额" not in reply and "第3步" in reply
+    assert "第4步" in harness.say("1万8", "o-num")
+    d = draft(harness, "o-num")
+    assert d is not None
+    assert (d["fields"]["workers"], d["fields"]["phone"], d["fields"]["amount"]) == (4, "13911112222", 18000)
+    harness.say("去年腊月到现在", "o-num")
+    assert "第7步" in harness.say("跳过", "o-num") or draft(harness, "o-num")["step"] == "confirm"  # type: ignore[index]
+
+
+def test_an_amount_at_the_head_count_step_is_not_read_as_people(harness: Harness) -> None:
+    to_step(harness, "o-wk", [*AT_AMOUNT])
+    harness.say("三个月", "o-wk")  # the amount step: a period, filed as such
+    d = draft(harness, "o-wk")
+    assert d is not None and d["fields"].get("period") == "三个月" and d["step"] == "amount"
+    harness.say("两万五", "o-wk")
+    d = draft(harness, "o-wk")
+    assert d is not None and d["step"] == "workers"
+    reply = harness.say("两万八", "o-wk")  # a second, different amount at the head-count step
+    d = draft(harness, "o-wk")
+    assert d is not None and "workers" not in d["fields"] and d["fields"]["amount"] == 25000
+    assert "修改 3" in reply  # kept, and told how to change it
+
+
+def test_a_correction_said_as_such_replaces_the_value(harness: Harness) -> None:
+    to_step(harness, "o-fix", [*AT_AMOUNT, "两万"])
+    harness.say("不对 金额应该是两万四", "o-fix")
+    d = draft(harness, "o-fix")
+    assert d is not None and d["fields"]["amount"] == 24000 and d["step"] == "period"
+
+
+def test_site_and_boss_in_one_answer_fill_both(harness: Harness) -> None:
+    harness.say("投诉", "o-two")
+    reply = harness.say("沈阳铁西一个楼盘工地 工头姓赵", "o-two")
+    assert "第3步" in reply
+    d = draft(harness, "o-two")
+    assert d is not None
+    assert d["fields"] == {"employer": "工头姓赵", "site": "沈阳铁西一个楼盘工地"}
+
+
+def test_a_factory_named_with_its_district_fills_employer_and_site(harness: Harness) -> None:
+    harness.say("投诉", "o-fac")
+    assert "第3步" in harness.say("大观区的振兴服装厂", "o-fac")
+    d = draft(harness, "o-fac")
+    assert d is not None and d["fields"] == {"employer": "振兴服装厂", "site": "大观区的振兴服装厂"}
+
+
+def test_head_count_and_amount_each_in_one_message(harness: Harness) -> None:
+    to_step(harness, "o-both", AT_AMOUNT)
+    assert "第4步" in harness.say("一共欠了二十多个人 每人六千", "o-both")
+    d = draft(harness, "o-both")
+    assert d is not None and d["fields"]["amount"] == 6000 and d["fields"]["workers"] == 20
+
+
+def test_a_wage_rate_is_not_the_amount_owed(harness: Harness) -> None:
+    to_step(harness, "o-rate", AT_AMOUNT)
+    harness.say("一个月六千 总共欠了一万八", "o-rate")
+    d = draft(harness, "o-rate")
+    assert d is not None and d["fields"]["amount"] == 18000
+
+
+def test_two_different_amounts_are_not_guessed_between(harness: Harness) -> None:
+    to_step(harness, "o-guess", AT_SITE)
+    harness.say("欠我八千块 还有三千块押金", "o-guess")
+    d = draft(harness, "o-guess")
+    assert d is not None and "amount" not in d["fields"] and "site" not in d["fields"]
+
+
+def test_a_correction_at_the_summary_changes_the_field_and_is_saved(harness: Harness) -> None:
+    to_step(harness, "o-sum", FULL)
+    reply = harness.say("电话改成13700001111", "o-sum")
+    assert "改好了" in reply and "13700001111" in reply and "请核对" in reply
+    harness.say("确认", "o-sum")
+    row = harness.services.store.conn.execute("SELECT phone, amount FROM complaints").fetchone()
+    assert (row[0], row[1]) == ("13700001111", 20000)
+
+
+# -- questions and doubts are never stored ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("doubt", ["这一步要写什么", "不知道老板全名", "公司名字记不清了"])
+def test_a_doubt_about_the_step_gets_help_and_is_not_stored(harness: Harness, doubt: str) -> None:
+    harness.say("投诉", "o-doubt")
+    reply = harness.say(doubt, "o-doubt")
+    assert "第1步" in reply and "没关系" in reply
+    d = draft(harness, "o-doubt")
+    assert d is not None and d["fields"] == {}
+
+
+@pytest.mark.parametrize(
+    "question", ["请问失业金在哪里领", "老板人跑了咋整", "安庆留下过年给补助没", "加班费是两倍还是三倍"]
+)
+def test_a_question_mid_form_is_answered_and_not_stored(harness: Harness, question: str) -> None:
+    to_step(harness, "o-q", AT_SITE)
+    reply = harness.say(question, "o-q")
+    assert "第2步" in reply
+    d = draft(harness, "o-q")
+    assert d is not None and "site" not in d["fields"], d
+
+
+def test_a_status_request_mid_form_shows_cases_and_keeps_the_form(harness: Harness) -> None:
+    to_step(harness, "o-st", FULL)
+    harness.say("确认", "o-st")
+    to_step(harness, "o-st", AT_SITE)
+    reply = harness.say("帮我查一下之前的投诉", "o-st")
+    assert "QX-" in reply and "第2步" in reply
+    d = draft(harness, "o-st")
+    assert d is not None and "site" not in d["fields"]
+
+
+def test_thanks_and_okays_are_not_answers(harness: Harness) -> None:
+    harness.say("投诉", "o-ok")
+    for said in ("好的 谢谢", "嗯嗯 知道了", "辛苦了"):
+        assert "第1步" in harness.say(said, "o-ok")
+    d = draft(harness, "o-ok")
+    assert d is not None and d["fields"] == {}
+
+
+def test_confirm_before_the_end_does_not_become_a_value(harness: Harness) -> None:
+    to_step(harness, "o-early", AT_SITE)
+    assert "还没填完" in harness.say("确认", "o-early")
+    d = draft(harness, "o-early")
+    assert d is not None and "site" not in d["fields"]
+
+
+# -- the name and the phone ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("skip", ["名字就不留了", "不想说名字", "不方便告诉你"])
+def test_declining_the_name_skips_it(harness: Harness, skip: str) -> None:
+    to_step(harness, "o-anon", AT_NAME)
+    assert "请核对" in harness.say(skip, "o-anon")
+    d = draft(harness, "o-anon")
+    assert d is not None and d["fields"]["name"] is None
+
+
+def test_refusing_the_phone_explains_why_it_is_needed(harness: Harness) -> None:
+    to_step(harness, "o-nophone", AT_NAME[:-1])
+    reply = harness.say("电话不方便留", "o-nophone")
+    assert "第6步" in reply and "核实" in reply
+    d = draft(harness, "o-nophone")
+    assert d is not None and d["step"] == "phone" and "phone" not in d["fields"]
+
+
+# -- the finder on its own ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("工资拖了五个月", {"period": "五个月"}),
+        ("每人七千五", {"amount": 7500}),
+        ("手机 158-0000-1234", {"phone": "15800001234"}),
+        ("我们十二个人", {"workers": 12}),
+        ("2020年11月到今年1月", {"period": "2020年11月到今年1月"}),
+        ("八号楼三单元", {}),
+        ("一万家超市", {}),
+        ("一个人在家", {}),
+        ("月薪八千", {}),
+    ],
+)
+def test_values_found_in_a_clause(text: str, expected: dict[str, Any]) -> None:
+    got = {f.key: f.value for part in clauses(text) for f in find_values(part)}
+    assert got == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="0123456789一二两三四五六七八九十百千万块元个人月年天欠工资我们的 ，.-", max_size=30))
+def test_the_finder_never_fails_and_finds_only_sane_values(text: str) -> None:
+    for part in clauses(text):
+        for f in find_values(part):
+            assert 0 <= f.start < f.end <= len(part)
+            if f.key == "amount":
+                assert 1 <= f.value <= 100_000_000
+            if f.key == "workers":
+                assert 1 <= f.value <= 100_000
