@@ -14,6 +14,7 @@ from ..content.knowledge import Knowledge
 from ..ids import TOPIC_INTENTS
 from ..nlu.classifier import Result
 from ..storage.store import User
+from . import reading
 from .fields import (
     BY_KEY,
     CANCEL_WORDS,
@@ -25,7 +26,6 @@ from .fields import (
     Found,
     clauses,
     cn_small,
-    compact,
     find_values,
     leftover,
     normalize,
@@ -34,132 +34,6 @@ from .fields import (
 from .register import Complaint, Register
 
 # -- the form (a dialogue Flow) --------------------------------------------------------------------
-
-
-# Asking to file, not asking how to: 「那我现在登记一个」「想投诉工地欠薪」「举报老板拖欠工资」.
-_WANTS_TO_FILE = re.compile(
-    r"(?:想|要|帮我|帮忙|给我|准备|打算|申请)(?:去|来|再|帮我)?(?:投诉|举报|告(?!诉|知)|登记|反映)"
-    r"|^(?:投诉|举报)|登记"
-    r"|(?:投诉|举报)(?:一下)?.{0,12}(?:欠|拖欠|工资|工钱|薪)"
-)
-_NOT_FILING = re.compile(
-    r"(?:不|没|别|不用|不必|无需)(?:想|要|打算|准备|必要)?(?:去|再)?(?:投诉|举报|告(?!诉|知)|登记)"
-    r"|已经|投诉过|举报过|告过|登记过|之前投诉|进度|撤销|撤回"
-)
-_HOW = re.compile(
-    r"[?？]|吗|么|咋|怎|如何|哪|啥|什么|谁|能不能|可不可以|要不要|该不该|有没有|有用|会不会|是不是|行不行"
-    r"|管用|流程|步骤|[能可]以?投诉不|不$"
-)
-_WAGE_WORDS = re.compile(r"欠|拖欠|工资|工钱|薪|加班费|不给钱|没给钱|不发|没发|不结|没结")
-# A name the worker gives when asking to file: 「我要投诉宏达劳务公司拖欠工资」.
-_NAMED_IN_FILING = re.compile(
-    r"(?:投诉|举报|告)(?:一下)?([\u4e00-\u9fffA-Za-z0-9]{2,20}?"
-    r"(?:公司|集团|劳务|厂|装修队|施工队|工程队|包工队|超市|酒店|餐厅|饭店|物流|项目部))"
-    r"(?=欠|拖欠|不给|没给|不发|没发|的工资|$|\s)"
-)
-_GENERIC_ONLY = re.compile(
-    r"(?:我们的?|俺们|他们|那个|这个|黑心)?(?:老板|包工头|工头|老总|公司|厂|厂里|厂子|工地|单位|项目部|队里|他|他们)"
-)
-_GENERIC_NAME = re.compile(r"^(?:我们|我|他们|他|这个|那个|这家|那家|一个|一家|某|的|他家|黑心)")
-
-# What a question about something else looks like (a field value is a name, a place, a number).
-_ASKS = re.compile(
-    r"[?？]|吗|呢$|怎么|咋|多少|如何|哪里|哪儿|在哪|找谁|啥|什么|有没有|能不能|可以.*不|几倍|给不给"
-)
-# What a field value looks like even when it holds a topic word (「华强技能培训学校」).
-_NAME_ENDS = re.compile(
-    r"(公司|厂|工地|集团|店|项目部|项目|中心|学校|医院|酒店|队|部|社|场|所|行|老板|工头|经理|"
-    r"劳务|建筑|建设|工程|装饰|装修|物业|家政|科技|实业|贸易|物流|餐饮|人力|服务|电子|机械|制造|食品|服装)$"
-)
-
-# Leaving the form. A cue anywhere in a clause (「不弄了 取消」「退出吧 不要了」「先不登记了」), with the
-# other clauses only filler (「回头问问老乡」「再想想」); 「不取消」 keeps going.
-_LEAVE_CUE = re.compile(
-    r"取消|退出|放弃|算了(?![一下算\d零一二两三四五六七八九十几])|不要了|不用了|先不|懒得|没必要"
-    r"|不(?:想|要|用|再|打算|准备)?(?:填|弄|登记|投诉|举报|搞|办|整|告(?!诉|知)|写|提交|申请|继续)"
-    r"|别(?:填|弄|登记|投诉|搞|办)"
-    r"|(?:以后|回头|改天|下次|过两天|过几天|等等|晚点|明天|有空|到时候)再(?:说|填|弄|登记|来|办|搞|投诉|告)?"
-    r"|再说(?:吧|了|啦)?$"
-)
-_OTHER_OBJECT = re.compile(
-    r"(?:取消|退出|关掉|关闭)(?:订阅|推送|通知|关注|提醒|消息|群)"
-    r"|(?:订阅|推送|通知|关注|提醒|消息|群)[^，,\s]{0,4}(?:取消|退出|关掉|不要|别发|不用)"
-)
-_STRONG_LEAVE = re.compile(r"取消|退出|放弃|不(?:想|要|用)?(?:登记|投诉|举报|告(?!诉|知)|弄|办|搞)")
-_NOT_YET = re.compile(r"先不(?:提交|确认|交|发)|(?:以后|回头|改天|明天|晚点)再(?:提交|确认|交|发)")
-_KEEP_GOING = re.compile(
-    r"(?:不|别|不要|不用|没|没有|不是|没说|不想)要?(?:取消|退出|放弃|算了)|不是不想?(?:填|弄|登记|投诉)"
-)
-_CONTINUE = re.compile(r"(?:继续|接着)(?:填|登记|弄|来|写|吧)*|(?:我)?还要(?:填|登记|投诉)")
-_PAUSE = re.compile(
-    r"(?:我|俺|那|那我|那就|还是|先|就|再|得|要|回去|回家|回头|跟|和|去)*"
-    r"(?:问问|问一下|问下|去问问|去问|商量|考虑|想想|想一想|琢磨|打听|等等|等一下|等会儿?|稍等|找找|核实)"
-    r".{0,8}"
-)
-_ACK = re.compile(
-    r"(?:那|那我|我|俺)?(?:好的?|好吧|好嘞|行|行吧|中|嗯+|哦+|噢|ok|收到|知道|晓得|懂|明白|要得|可以|没问题|哈+"
-    r"|谢谢?|多谢|感谢|麻烦|辛苦|拜拜?|再见|先这样|新年快乐|过年好|先下|下线|先走|先忙|去?试试看?)+"
-    r"(?:你们?|您|老铁|大哥|大姐|啊|了)*"
-)
-# Reasons given for leaving, which are not answers: 「太麻烦」「在上班」.
-_REASON = re.compile(
-    r"(?:太|好|真|有点|挺)?(?:麻烦|复杂|啰嗦|烦)|(?:没|没有)(?:时间|空|用)|有事|(?:在|要)(?:忙|上班|干活)"
-    r"|忙|不方便"
-)
-_PARTICLES = re.compile(r"[吧了啦呀啊哈呢嘛哦]+$")
-# Skipping the name: 「不想留名字」「不方便说」.
-_WEAK_SKIP = re.compile(r"跳过|匿名|保密|不方便|不(?:想|要|用)?(?:留|写|填|说|告诉)")
-
-# A question, which is never stored as a value; and a question or doubt about the form itself.
-_QUESTION = re.compile(
-    r"[?？]|吗|怎么|咋|如何|哪|谁|啥|什么|多少|多久|为什么|为啥|几[天号点倍岁年路]|几个月|几$"
-    r"|([^\W\d_])不\1"  # 「能不能」「办不办」「搞不搞」
-    r"|[^\s，,不没]{2,}(?<![先就还都也])[不没](?=$|[\s，,。])"  # 「能报销不」「现在能办不」「发了没」
-    r"|还是(?!没|不)"  # 「月底还是年底」
-    r"|有冇|点样|边度|乜嘢|咩"
-)
-_ABOUT_FORM = re.compile(
-    r"怎么填|怎么写|填什么|写什么|填啥|写啥|要填|要写|必须|一定要|可以不|能不能不|不填|不写|不留"
-    r"|这一步|这一项|这个问题|这里|这儿"
-)
-_UNSURE = re.compile(r"不知道|不清楚|记不清|记不得|不记得|忘了|搞不清|说不清|不太清楚")
-_UNSURE_REST = re.compile(
-    r"不知道|不清楚|记不清|记不得|不记得|忘了|搞不清|说不清|不太清楚|具体|准确|确切|全名|名字|叫什么|叫啥|公司|老板"
-    r"|地址|地方|在哪|多少|金额|钱数|钱|人数|几个人|时间|哪个月|电话|号码|真|也|都|的|了|啊|呀|我|他|他们|是|这个"
-)
-# Asking after a complaint already filed: 「查查我的投诉」「投诉处理得怎么样了」.
-_STATUS_ASK = re.compile(r"查.{0,6}投诉|投诉.{0,6}(?:进度|进展|结果|怎么样|处理得?怎么|有人管|受理了)")
-# A message about the arrears rather than a place (at the site step), and words that name a place.
-_WAGE_STORY = re.compile(r"欠|拖欠|工资|工钱|结账|没结|没给|不给|不发|没发|跑路|卷走|躲着|不还")
-_PLACE_WORD = re.compile(
-    r"工地|厂|公司|项目|小区|楼盘|车间|园区|大厦|广场|商场|码头|矿|店|酒店|饭店|学校|医院|市场"
-    r"|那边|这边|附近|一带|[区县市镇乡村路街省](?=$|[\s，,的])"
-)
-# Changing the region the bot answers for (not a place of work): 「切换到安庆」「地区改成大连」.
-_SWITCH = re.compile(r"^(?:帮我|请)?(?:切换|换|改|设)|地区|定位")
-_CORRECTING = re.compile(r"改成|改为|换成|应该是|其实是|不对|错了|说错|写错|更正|重新")
-# A clause that names the boss (「老板叫王五」「工头姓赵」) or the employer (「叫兴旺木器厂」).
-_BOSS = re.compile(
-    r"^(?:那个|这个|我们|我们的)?(?:老板娘?|包工头|工头|老总|经理|负责人|班组长|承包人|队长|厂长)"
-    r"(?:的名字)?(?:叫|姓|是|名叫|名字叫)[\u4e00-\u9fffA-Za-z·]{1,6}$"
-    r"|^[\u4e00-\u9fff](?:老板娘?|包工头|工头|总|经理|厂长)$"  # 「刘老板」
-)
-_NAMED = re.compile(
-    r"^(?:公司|厂子?|单位|老板|工地)?(?:名字|名)?(?:叫|是|名叫)([\u4e00-\u9fffA-Za-z0-9·]{2,30})$"
-)
-# A place of work that is not an employer's name: 「…小区工地」「开发区那边」.
-_SITE_END = re.compile(
-    r"(?:工地|项目|项目部|小区|楼盘|车间|园区|大厦|广场|商场|码头|矿|那边|这边|附近|一带|区|县|市|镇|乡|村|路|街)$"
-)
-_PLACE_END = r"(?:区|县|市|镇|乡|村|省|路|街|开发区|园区|新区|城南|城北|城东|城西)"
-_PLACE_OF = re.compile(
-    rf"^([\u4e00-\u9fff]{{1,12}}?(?:{_PLACE_END}(?:那边|这边|附近)?|那边|这边|附近|一带))的"
-    r"(?:一个|一家|那个|那家|这个|这家)?([\u4e00-\u9fffA-Za-z0-9·]{2,30})$"
-)
-_PHYSICAL = re.compile(r"(?:厂|工地|店|酒店|超市|餐馆|饭店|医院|学校|项目|工程|小区|车间|矿)$")
-_COMPANY_END = re.compile(
-    r"(?:公司|集团|劳务|厂|装修队|施工队|工程队|包工队|队|店|超市|酒店|餐厅|饭店|物流|项目部)$"
-)
 
 
 class ComplaintFlow:
@@ -214,12 +88,12 @@ class ComplaintFlow:
             draft["touched"] = now
             draft["fields"][field.key] = None
             return self._next(user, draft)
-        leaving = _leaving(words) if words not in CANCEL_WORDS else "leave"
+        leaving = reading.leaving(words) if words not in CANCEL_WORDS else "leave"
         if (
             leaving == "leave"
             and field is None
-            and _NOT_YET.search(words)
-            and not _STRONG_LEAVE.search(words)
+            and reading.NOT_YET.search(words)
+            and not reading.STRONG_LEAVE.search(words)
         ):
             leaving = "pause"  # 「先不提交」 at the summary holds the finished form back, it does not drop it
         if leaving == "leave":
@@ -254,37 +128,37 @@ class ComplaintFlow:
             return field.ask
         if leaving == "continue":
             return f"好，接着填。\n{field.ask}"
-        if words in START_WORDS or (self._wants_to_file(words, result) and not _filing_rest(words)):
+        if words in START_WORDS or (self._wants_to_file(words, result) and not reading.filing_rest(words)):
             return f"你的投诉正在登记，接着填就行。\n{field.ask}"
         if words in CONFIRM_WORDS:
             return f"还没填完呢。{field.ask}"
-        if _STATUS_ASK.search(words) and not _WANTS_TO_FILE.search(words):
+        if reading.STATUS_ASK.search(words) and not reading.WANTS_TO_FILE.search(words):
             mine = self.status(user) or "你还没有提交过欠薪投诉。"
             return f"{mine}\n\n{self.reminder(user)}"
         if (
             not field.skippable
-            and _WEAK_SKIP.search(words)
-            and not _QUESTION.search(words)
+            and reading.WEAK_SKIP.search(words)
+            and not reading.QUESTION.search(words)
             and not self._gives_value(field, text, words)
         ):
             return f"{field.hint}\n{field.ask}"  # 「电话不想留」: say why it is asked
         if self._is_question(field, text, result):
             return None  # answered normally, then ``reminder`` says where the form stands
-        named = bool(_NAME_ENDS.search(words) or _COMPANY_END.search(words))
+        named = bool(reading.NAME_ENDS.search(words) or reading.COMPANY_END.search(words))
         if result.intent == "set_region" and (
-            (field.key == "employer" and not named) or _SWITCH.search(words)
+            (field.key == "employer" and not named) or reading.SWITCH.search(words)
         ):
             # 「我在安庆」「切换到大连」: the place is noted as at any time, and the step asked again
             return None
         value, others, told = self._read(field, text)
-        no_place = not (result.place or result.elsewhere or _PLACE_WORD.search(words))
-        if field.key == "site" and value is not None and no_place and _WAGE_STORY.search(words):
+        no_place = not (result.place or result.elsewhere or reading.PLACE_WORD.search(words))
+        if field.key == "site" and value is not None and no_place and reading.WAGE_STORY.search(words):
             value = None  # 「老板躲着不见 钱一直没给」 tells of the arrears, not of a place
             if not others:
                 return f"这一步要的是干活的地方。{field.ask}"
         numeric = field.key in ("amount", "workers", "phone")
-        if not (numeric and field.parse(text) is not None) and _asks_or_unsure(words, field):
-            if _ABOUT_FORM.search(words) or _UNSURE.search(words):
+        if not (numeric and field.parse(text) is not None) and reading.asks_or_unsure(words, field):
+            if reading.ABOUT_FORM.search(words) or reading.UNSURE.search(words):
                 return f"{field.hint}\n{field.ask}"
             return None  # a question of its own: answered normally, then the reminder
         if value is not None and field.key == "employer" and "site" in told:
@@ -296,10 +170,10 @@ class ComplaintFlow:
             draft["fields"][field.key] = value
             if said:  # a message that held more than the answer: show how it was read
                 said.insert(0, f"{field.label} {show_value(field.key, value)}")
-            return "\n".join([*_noted(said, kept), self._next(user, draft)])
+            return "\n".join([*reading.noted(said, kept), self._next(user, draft)])
         if said or kept:
             self._set(user, draft)
-            return "\n".join([*_noted(said, kept), field.ask])
+            return "\n".join([*reading.noted(said, kept), field.ask])
         return field.retry
 
     def reminder(self, user: User) -> str:
@@ -352,9 +226,9 @@ class ComplaintFlow:
         if normalize(text).rstrip("。！!.") not in START_WORDS:
             # Values in the asking itself (「想投诉宏达劳务公司 欠我们五个人工资」): keep the unmistakable.
             _, others, _ = self._read(BY_KEY["employer"], text, numbers_only=True)
-            if found := _named_employer(text):
+            if found := reading.named_employer(text):
                 others["employer"] = found
-            notes = _noted(*self._store(draft, others, text))
+            notes = reading.noted(*self._store(draft, others, text))
         draft["step"] = self._first_empty(draft)
         self._set(user, draft)
         lead = "好，我帮你登记欠薪投诉，一次回一个问题就行。随时回复「取消」可以放弃。"
@@ -387,8 +261,10 @@ class ComplaintFlow:
         What is left over is the answer to the field asked."""
         numeric = field.key in ("amount", "workers", "phone")
         every = clauses(text)
-        parts = [p for p in every if not _only_filing(p)]  # 「我要投诉 …」: the asking is not an answer
-        if not numeric and len(parts) == 1 and _looks_like_name(field, parts[0]):
+        parts = [
+            p for p in every if not reading.only_filing(p)
+        ]  # 「我要投诉 …」: the asking is not an answer
+        if not numeric and len(parts) == 1 and reading.looks_like_name(field, parts[0]):
             by_clause: list[tuple[str, list[Found]]] = [(parts[0], [])]  # 「一万家超市」 is a name
         else:
             by_clause = [(part, find_values(part)) for part in parts]
@@ -403,8 +279,8 @@ class ComplaintFlow:
             taken += values if pure else distinct
             if not pure:
                 left = leftover(part, distinct) if distinct else part
-                rest.append(left if _looks_like_name(field, left) else part)
-        for key, value in _settle(taken).items():
+                rest.append(left if reading.looks_like_name(field, left) else part)
+        for key, value in reading.settle(taken).items():
             if key == field.key:
                 own = value
             else:
@@ -419,13 +295,13 @@ class ComplaintFlow:
             rest = parts
         told: dict[str, str] = {}
         if field.key in ("employer", "site") and rest:
-            rest, told = _split_site_and_boss(field.key, rest)
+            rest, told = reading.split_site_and_boss(field.key, rest)
         if field.key == "period" and own is not None:
             rest = [own, *rest]
         as_typed = not found and not told and len(parts) == len(every)
         answer = text if as_typed else " ".join(rest)
         value = field.parse(answer) if answer.strip() else None
-        if found and isinstance(value, str) and _GENERIC_ONLY.fullmatch(value):
+        if found and isinstance(value, str) and reading.GENERIC_ONLY.fullmatch(value):
             value = None  # 「老板欠我4800」 names no one: the amount is kept, the question asked again
         return value, others, told
 
@@ -433,7 +309,7 @@ class ComplaintFlow:
         """Put values of other fields in place: into an empty field, or over one the worker says is wrong.
         Returns what was stored (「被欠金额 15000元」) and notes on what was not."""
         stored, kept = [], []
-        correcting = bool(_CORRECTING.search(normalize(text)))
+        correcting = bool(reading.CORRECTING.search(normalize(text)))
         for key in (f.key for f in FIELDS):
             if key not in others:
                 continue
@@ -497,7 +373,7 @@ class ComplaintFlow:
             return field.ask
         if leaving or words in START_WORDS:
             pass  # 「好的」「不取消」: the prompt below
-        elif not _QUESTION.search(words):
+        elif not reading.QUESTION.search(words):
             # 「电话换成139…」「金额是4万」 at the summary: a correction of what it shows.
             _, others, _ = self._read(BY_KEY["employer"], text, numbers_only=True)
             changed = {k: v for k, v in others.items() if draft["fields"].get(k) != v}
@@ -514,11 +390,13 @@ class ComplaintFlow:
     def _gives_value(field: Field, text: str, words: str) -> bool:
         if field.key in ("amount", "workers", "phone"):
             return field.parse(text) is not None or any(find_values(part) for part in clauses(text))
-        return _looks_like_name(field, words)
+        return reading.looks_like_name(field, words)
 
     def _skips(self, words: str) -> bool:
         """「不想留名字」「不方便说」 at a step that may be skipped (and not a cancel, 「不登记了」)."""
-        return bool(_WEAK_SKIP.search(words)) and not _STRONG_LEAVE.search(_KEEP_GOING.sub("", words))
+        return bool(reading.WEAK_SKIP.search(words)) and not reading.STRONG_LEAVE.search(
+            reading.KEEP_GOING.sub("", words)
+        )
 
     def _is_question(self, field: Field, text: str, result: Result) -> bool:
         """Is this a question about something else rather than the answer to the field asked?
@@ -540,14 +418,14 @@ class ComplaintFlow:
         if not other:
             return False
         words = normalize(text)
-        if _ASKS.search(words):
+        if reading.ASKS.search(words):
             return True
         gives = any(f.key != "period" for part in clauses(text) for f in find_values(part))
-        if gives and not _QUESTION.search(words):
+        if gives and not reading.QUESTION.search(words):
             return False  # 「电话 139 0000 1111」「我们五个人 每人六千」 give values
         command = result.intent in ("subscribe", "unsubscribe", "human_agent", "complaint_status")
         looks_like_value = not command and (
-            bool(_NAME_ENDS.search(words.rstrip("。！!.")))
+            bool(reading.NAME_ENDS.search(words.rstrip("。！!.")))
             or (field.key == "site" and result.region is not None)
         )
         return result.score >= 0.9 and not looks_like_value
@@ -556,144 +434,18 @@ class ComplaintFlow:
     def _wants_to_file(words: str, result: Result) -> bool:
         """「举报欠薪」「想投诉工地欠薪」「我要告老板拖欠工资」; not 「怎么投诉」「欠薪去哪投诉」 (asking
         how) nor 「不想投诉」「我已经投诉过了」."""
-        if not _WANTS_TO_FILE.search(words) or _HOW.search(words) or _NOT_FILING.search(words):
+        if (
+            not reading.WANTS_TO_FILE.search(words)
+            or reading.HOW.search(words)
+            or reading.NOT_FILING.search(words)
+        ):
             return False
         if result.intent in ("wage_arrears", "unknown"):
             return True
-        return result.intent != "complaint_status" and bool(_WAGE_WORDS.search(words))
+        return result.intent != "complaint_status" and bool(reading.WAGE_WORDS.search(words))
 
     def _recent_case(self, user: User, now: float) -> Complaint | None:
         if not user.cases:
             return None
         cases = self.register.of_user(user.openid)
         return cases[0] if cases and now - cases[0].created < 3600 else None
-
-
-# -- reading a message in the form ------------------------------------------------------------------
-
-
-def _settle(found: list[Found]) -> dict[str, Any]:
-    """One value a field: where a message gives two different ones (「一个月六千 … 一共差了八万」) the one
-    said to be the total, else none (guessing is worse than asking)."""
-    out: dict[str, Any] = {}
-    for key in dict.fromkeys(f.key for f in found):
-        mine = [f for f in found if f.key == key]
-        if len({f.value for f in mine}) > 1:
-            mine = [f for f in mine if f.total]
-        if len({f.value for f in mine}) == 1:
-            out[key] = mine[0].value
-    return out
-
-
-def _noted(said: list[str], kept: list[str]) -> list[str]:
-    return ([f"记下了：{'、'.join(said)}。"] if said else []) + kept
-
-
-def _leaving(words: str) -> str | None:
-    """Whether a message leaves the form: "leave"; "unclear" (a leave cue beside what may be an answer);
-    "pause" (「我跟家里商量下」); "continue" (「不取消 继续」); "ack" (「好的」); None for anything else."""
-    if _QUESTION.search(words):
-        return None  # 「取消了还能再投诉吗」 asks
-    parts = [p for p in re.split(r"[\s,，。.!！;；、~～…]+", words.lower()) if p]
-    if not parts:
-        return None
-    leave = unclear = pause = kept = False
-    for part in parts:
-        if _OTHER_OBJECT.search(part):
-            unclear = True  # 「推送取消掉」 is about something else
-            continue
-        bare = _KEEP_GOING.sub("", part)
-        kept = kept or bare != part
-        if _LEAVE_CUE.search(bare):
-            leave = True
-            continue
-        core = _PARTICLES.sub("", bare)
-        if not core or _ACK.fullmatch(core) or _CONTINUE.fullmatch(core) or _REASON.fullmatch(core):
-            continue
-        if _PAUSE.fullmatch(core):
-            pause = True
-            continue
-        unclear = True
-    if leave:
-        return "unclear" if unclear else "leave"
-    if unclear:
-        return None
-    if kept or any(_CONTINUE.fullmatch(_PARTICLES.sub("", p)) for p in parts):
-        return "continue"
-    if pause:
-        return "pause"
-    return "ack"
-
-
-def _only_filing(clause: str) -> bool:
-    return clause in START_WORDS or bool(_WANTS_TO_FILE.search(clause) and not _filing_rest(clause))
-
-
-def _filing_rest(words: str) -> str:
-    """What a message asking to file says besides asking (「我要投诉」 says nothing more)."""
-    rest = _WANTS_TO_FILE.sub("", words)
-    rest = re.sub(
-        r"我们?|他们?|帮我|一下|再|那|的|了|吧|啊|呀|一个|新的|欠薪|欠工资|拖欠|工资|工钱|欠钱|欠|钱|老板|包工头|工头"
-        r"|公司|工地|单位|厂|这个|那个|还|也|要|想|不给|没给|不发|没发|跑了|跑路|[\s,，。.!！]",
-        "",
-        rest,
-    )
-    return rest
-
-
-def _asks_or_unsure(words: str, field: Field) -> bool:
-    """A question (「这个要填什么」) or a doubt (「不知道公司叫啥」) rather than an answer."""
-    if _QUESTION.search(words):
-        one = len(clauses(words)) == 1  # 「叫什么来着华强公司」 names; 「…还能学不 在大观区」 asks
-        return not (
-            one and _looks_like_name(field, words.rstrip("?？")) and not re.search(r"[?？]|吗", words)
-        )
-    return bool(_UNSURE.search(words)) and not _UNSURE_REST.sub("", words).strip(" ，,。.!！")
-
-
-def _looks_like_name(field: Field, words: str) -> bool:
-    if field.key not in ("employer", "site"):
-        return False
-    return bool(_NAME_ENDS.search(words) or _SITE_END.search(words) or _COMPANY_END.search(words))
-
-
-def _named_employer(text: str) -> str | None:
-    m = _NAMED_IN_FILING.search(compact(text))
-    if not m or _GENERIC_NAME.match(m.group(1)):
-        return None
-    return m.group(1)
-
-
-def _split_site_and_boss(key: str, parts: list[str]) -> tuple[list[str], dict[str, str]]:
-    """At the employer or site step, a message may also say where, or who the boss is:
-    「…楼盘工地 工头姓赵」, 「高新区的兴旺木器厂」. Returns the parts answering ``key`` and what was
-    told besides ({"site": …} at the employer step, {"boss": …} at the site step)."""
-    employer: list[str] = []
-    site: list[str] = []
-    boss: list[str] = []
-    for part in parts:
-        named = _NAMED.match(part)
-        place = _PLACE_OF.match(part)
-        if _BOSS.match(part):
-            boss.append(part)
-        elif named:
-            employer.append(named.group(1))
-        elif place:
-            name = place.group(2)
-            site.append(part if _PHYSICAL.search(name) else place.group(1))
-            if len(name) > 2 and not _GENERIC_NAME.match(name):
-                employer.append(name)
-        elif _SITE_END.search(part) and not _COMPANY_END.search(part):
-            site.append(part)
-        else:
-            employer.append(part)
-    if key == "employer":
-        name = " ".join(employer)
-        if boss:
-            name = f"{name}（{'，'.join(boss)}）" if name else "，".join(boss)
-        return ([name], {"site": " ".join(site)}) if name and site else (parts, {})
-    # the site step
-    where = site + employer
-    if boss and where:
-        return where, {"boss": " ".join(boss)}
-    return parts, {}

@@ -1,0 +1,265 @@
+"""How the complaint form reads a worker's message: leaving, filing, questions and doubts, and values.
+
+Pure functions and patterns, no state: ``flow.ComplaintFlow`` decides what to do with what they find.
+Values are written in fields.py (parsing one field) and found out of order by ``fields.find_values``;
+this module decides what a message *is* — a wish to leave (「先不填了，我问问工友」), a wish to file
+(「想投诉工地欠薪」), a question never to be stored as a value (「能报销不」), a doubt
+(「不知道老板全名」), or a value of the field asked.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .fields import START_WORDS, Field, Found, clauses, compact
+
+# Asking to file, not asking how to: 「那我现在登记一个」「想投诉工地欠薪」「举报老板拖欠工资」.
+WANTS_TO_FILE = re.compile(
+    r"(?:想|要|帮我|帮忙|给我|准备|打算|申请)(?:去|来|再|帮我)?(?:投诉|举报|告(?!诉|知)|登记|反映)"
+    r"|^(?:投诉|举报)|登记"
+    r"|(?:投诉|举报)(?:一下)?.{0,12}(?:欠|拖欠|工资|工钱|薪)"
+)
+NOT_FILING = re.compile(
+    r"(?:不|没|别|不用|不必|无需)(?:想|要|打算|准备|必要)?(?:去|再)?(?:投诉|举报|告(?!诉|知)|登记)"
+    r"|已经|投诉过|举报过|告过|登记过|之前投诉|进度|撤销|撤回"
+)
+HOW = re.compile(
+    r"[?？]|吗|么|咋|怎|如何|哪|啥|什么|谁|能不能|可不可以|要不要|该不该|有没有|有用|会不会|是不是|行不行"
+    r"|管用|流程|步骤|[能可]以?投诉不|不$"
+)
+WAGE_WORDS = re.compile(r"欠|拖欠|工资|工钱|薪|加班费|不给钱|没给钱|不发|没发|不结|没结")
+# A name the worker gives when asking to file: 「我要投诉宏达劳务公司拖欠工资」.
+NAMED_IN_FILING = re.compile(
+    r"(?:投诉|举报|告)(?:一下)?([\u4e00-\u9fffA-Za-z0-9]{2,20}?"
+    r"(?:公司|集团|劳务|厂|装修队|施工队|工程队|包工队|超市|酒店|餐厅|饭店|物流|项目部))"
+    r"(?=欠|拖欠|不给|没给|不发|没发|的工资|$|\s)"
+)
+GENERIC_ONLY = re.compile(
+    r"(?:我们的?|俺们|他们|那个|这个|黑心)?(?:老板|包工头|工头|老总|公司|厂|厂里|厂子|工地|单位|项目部|队里|他|他们)"
+)
+GENERIC_NAME = re.compile(r"^(?:我们|我|他们|他|这个|那个|这家|那家|一个|一家|某|的|他家|黑心)")
+
+# What a question about something else looks like (a field value is a name, a place, a number).
+ASKS = re.compile(
+    r"[?？]|吗|呢$|怎么|咋|多少|如何|哪里|哪儿|在哪|找谁|啥|什么|有没有|能不能|可以.*不|几倍|给不给"
+)
+# What a field value looks like even when it holds a topic word (「华强技能培训学校」).
+NAME_ENDS = re.compile(
+    r"(公司|厂|工地|集团|店|项目部|项目|中心|学校|医院|酒店|队|部|社|场|所|行|老板|工头|经理|"
+    r"劳务|建筑|建设|工程|装饰|装修|物业|家政|科技|实业|贸易|物流|餐饮|人力|服务|电子|机械|制造|食品|服装)$"
+)
+
+# Leaving the form. A cue anywhere in a clause (「不弄了 取消」「退出吧 不要了」「先不登记了」), with the
+# other clauses only filler (「回头问问老乡」「再想想」); 「不取消」 keeps going.
+LEAVE_CUE = re.compile(
+    r"取消|退出|放弃|算了(?![一下算\d零一二两三四五六七八九十几])|不要了|不用了|先不|懒得|没必要"
+    r"|不(?:想|要|用|再|打算|准备)?(?:填|弄|登记|投诉|举报|搞|办|整|告(?!诉|知)|写|提交|申请|继续)"
+    r"|别(?:填|弄|登记|投诉|搞|办)"
+    r"|(?:以后|回头|改天|下次|过两天|过几天|等等|晚点|明天|有空|到时候)再(?:说|填|弄|登记|来|办|搞|投诉|告)?"
+    r"|再说(?:吧|了|啦)?$"
+)
+OTHER_OBJECT = re.compile(
+    r"(?:取消|退出|关掉|关闭)(?:订阅|推送|通知|关注|提醒|消息|群)"
+    r"|(?:订阅|推送|通知|关注|提醒|消息|群)[^，,\s]{0,4}(?:取消|退出|关掉|不要|别发|不用)"
+)
+STRONG_LEAVE = re.compile(r"取消|退出|放弃|不(?:想|要|用)?(?:登记|投诉|举报|告(?!诉|知)|弄|办|搞)")
+NOT_YET = re.compile(r"先不(?:提交|确认|交|发)|(?:以后|回头|改天|明天|晚点)再(?:提交|确认|交|发)")
+KEEP_GOING = re.compile(
+    r"(?:不|别|不要|不用|没|没有|不是|没说|不想)要?(?:取消|退出|放弃|算了)|不是不想?(?:填|弄|登记|投诉)"
+)
+CONTINUE = re.compile(r"(?:继续|接着)(?:填|登记|弄|来|写|吧)*|(?:我)?还要(?:填|登记|投诉)")
+PAUSE = re.compile(
+    r"(?:我|俺|那|那我|那就|还是|先|就|再|得|要|回去|回家|回头|跟|和|去)*"
+    r"(?:问问|问一下|问下|去问问|去问|商量|考虑|想想|想一想|琢磨|打听|等等|等一下|等会儿?|稍等|找找|核实)"
+    r".{0,8}"
+)
+ACK = re.compile(
+    r"(?:那|那我|我|俺)?(?:好的?|好吧|好嘞|行|行吧|中|嗯+|哦+|噢|ok|收到|知道|晓得|懂|明白|要得|可以|没问题|哈+"
+    r"|谢谢?|多谢|感谢|麻烦|辛苦|拜拜?|再见|先这样|新年快乐|过年好|先下|下线|先走|先忙|去?试试看?)+"
+    r"(?:你们?|您|老铁|大哥|大姐|啊|了)*"
+)
+# Reasons given for leaving, which are not answers: 「太麻烦」「在上班」.
+REASON = re.compile(
+    r"(?:太|好|真|有点|挺)?(?:麻烦|复杂|啰嗦|烦)|(?:没|没有)(?:时间|空|用)|有事|(?:在|要)(?:忙|上班|干活)"
+    r"|忙|不方便"
+)
+PARTICLES = re.compile(r"[吧了啦呀啊哈呢嘛哦]+$")
+# Skipping the name: 「不想留名字」「不方便说」.
+WEAK_SKIP = re.compile(r"跳过|匿名|保密|不方便|不(?:想|要|用)?(?:留|写|填|说|告诉)")
+
+# A question, which is never stored as a value; and a question or doubt about the form itself.
+QUESTION = re.compile(
+    r"[?？]|吗|怎么|咋|如何|哪|谁|啥|什么|多少|多久|为什么|为啥|几[天号点倍岁年路]|几个月|几$"
+    r"|([^\W\d_])不\1"  # 「能不能」「办不办」「搞不搞」
+    r"|[^\s，,不没]{2,}(?<![先就还都也])[不没](?=$|[\s，,。])"  # 「能报销不」「现在能办不」「发了没」
+    r"|还是(?!没|不)"  # 「月底还是年底」
+    r"|有冇|点样|边度|乜嘢|咩"
+)
+ABOUT_FORM = re.compile(
+    r"怎么填|怎么写|填什么|写什么|填啥|写啥|要填|要写|必须|一定要|可以不|能不能不|不填|不写|不留"
+    r"|这一步|这一项|这个问题|这里|这儿"
+)
+UNSURE = re.compile(r"不知道|不清楚|记不清|记不得|不记得|忘了|搞不清|说不清|不太清楚")
+UNSURE_REST = re.compile(
+    r"不知道|不清楚|记不清|记不得|不记得|忘了|搞不清|说不清|不太清楚|具体|准确|确切|全名|名字|叫什么|叫啥|公司|老板"
+    r"|地址|地方|在哪|多少|金额|钱数|钱|人数|几个人|时间|哪个月|电话|号码|真|也|都|的|了|啊|呀|我|他|他们|是|这个"
+)
+# Asking after a complaint already filed: 「查查我的投诉」「投诉处理得怎么样了」.
+STATUS_ASK = re.compile(r"查.{0,6}投诉|投诉.{0,6}(?:进度|进展|结果|怎么样|处理得?怎么|有人管|受理了)")
+# A message about the arrears rather than a place (at the site step), and words that name a place.
+WAGE_STORY = re.compile(r"欠|拖欠|工资|工钱|结账|没结|没给|不给|不发|没发|跑路|卷走|躲着|不还")
+PLACE_WORD = re.compile(
+    r"工地|厂|公司|项目|小区|楼盘|车间|园区|大厦|广场|商场|码头|矿|店|酒店|饭店|学校|医院|市场"
+    r"|那边|这边|附近|一带|[区县市镇乡村路街省](?=$|[\s，,的])"
+)
+# Changing the region the bot answers for (not a place of work): 「切换到安庆」「地区改成大连」.
+SWITCH = re.compile(r"^(?:帮我|请)?(?:切换|换|改|设)|地区|定位")
+CORRECTING = re.compile(r"改成|改为|换成|应该是|其实是|不对|错了|说错|写错|更正|重新")
+# A clause that names the boss (「老板叫王五」「工头姓赵」) or the employer (「叫兴旺木器厂」).
+BOSS = re.compile(
+    r"^(?:那个|这个|我们|我们的)?(?:老板娘?|包工头|工头|老总|经理|负责人|班组长|承包人|队长|厂长)"
+    r"(?:的名字)?(?:叫|姓|是|名叫|名字叫)[\u4e00-\u9fffA-Za-z·]{1,6}$"
+    r"|^[\u4e00-\u9fff](?:老板娘?|包工头|工头|总|经理|厂长)$"  # 「刘老板」
+)
+NAMED = re.compile(
+    r"^(?:公司|厂子?|单位|老板|工地)?(?:名字|名)?(?:叫|是|名叫)([\u4e00-\u9fffA-Za-z0-9·]{2,30})$"
+)
+# A place of work that is not an employer's name: 「…小区工地」「开发区那边」.
+SITE_END = re.compile(
+    r"(?:工地|项目|项目部|小区|楼盘|车间|园区|大厦|广场|商场|码头|矿|那边|这边|附近|一带|区|县|市|镇|乡|村|路|街)$"
+)
+PLACE_END = r"(?:区|县|市|镇|乡|村|省|路|街|开发区|园区|新区|城南|城北|城东|城西)"
+PLACE_OF = re.compile(
+    rf"^([\u4e00-\u9fff]{{1,12}}?(?:{PLACE_END}(?:那边|这边|附近)?|那边|这边|附近|一带))的"
+    r"(?:一个|一家|那个|那家|这个|这家)?([\u4e00-\u9fffA-Za-z0-9·]{2,30})$"
+)
+PHYSICAL = re.compile(r"(?:厂|工地|店|酒店|超市|餐馆|饭店|医院|学校|项目|工程|小区|车间|矿)$")
+COMPANY_END = re.compile(
+    r"(?:公司|集团|劳务|厂|装修队|施工队|工程队|包工队|队|店|超市|酒店|餐厅|饭店|物流|项目部)$"
+)
+
+
+def settle(found: list[Found]) -> dict[str, Any]:
+    """One value a field: where a message gives two different ones (「一个月六千 … 一共差了八万」) the one
+    said to be the total, else none (guessing is worse than asking)."""
+    out: dict[str, Any] = {}
+    for key in dict.fromkeys(f.key for f in found):
+        mine = [f for f in found if f.key == key]
+        if len({f.value for f in mine}) > 1:
+            mine = [f for f in mine if f.total]
+        if len({f.value for f in mine}) == 1:
+            out[key] = mine[0].value
+    return out
+
+
+def noted(said: list[str], kept: list[str]) -> list[str]:
+    return ([f"记下了：{'、'.join(said)}。"] if said else []) + kept
+
+
+def leaving(words: str) -> str | None:
+    """Whether a message leaves the form: "leave"; "unclear" (a leave cue beside what may be an answer);
+    "pause" (「我跟家里商量下」); "continue" (「不取消 继续」); "ack" (「好的」); None for anything else."""
+    if QUESTION.search(words):
+        return None  # 「取消了还能再投诉吗」 asks
+    parts = [p for p in re.split(r"[\s,，。.!！;；、~～…]+", words.lower()) if p]
+    if not parts:
+        return None
+    leave = unclear = pause = kept = False
+    for part in parts:
+        if OTHER_OBJECT.search(part):
+            unclear = True  # 「推送取消掉」 is about something else
+            continue
+        bare = KEEP_GOING.sub("", part)
+        kept = kept or bare != part
+        if LEAVE_CUE.search(bare):
+            leave = True
+            continue
+        core = PARTICLES.sub("", bare)
+        if not core or ACK.fullmatch(core) or CONTINUE.fullmatch(core) or REASON.fullmatch(core):
+            continue
+        if PAUSE.fullmatch(core):
+            pause = True
+            continue
+        unclear = True
+    if leave:
+        return "unclear" if unclear else "leave"
+    if unclear:
+        return None
+    if kept or any(CONTINUE.fullmatch(PARTICLES.sub("", p)) for p in parts):
+        return "continue"
+    if pause:
+        return "pause"
+    return "ack"
+
+
+def only_filing(clause: str) -> bool:
+    return clause in START_WORDS or bool(WANTS_TO_FILE.search(clause) and not filing_rest(clause))
+
+
+def filing_rest(words: str) -> str:
+    """What a message asking to file says besides asking (「我要投诉」 says nothing more)."""
+    rest = WANTS_TO_FILE.sub("", words)
+    rest = re.sub(
+        r"我们?|他们?|帮我|一下|再|那|的|了|吧|啊|呀|一个|新的|欠薪|欠工资|拖欠|工资|工钱|欠钱|欠|钱|老板|包工头|工头"
+        r"|公司|工地|单位|厂|这个|那个|还|也|要|想|不给|没给|不发|没发|跑了|跑路|[\s,，。.!！]",
+        "",
+        rest,
+    )
+    return rest
+
+
+def asks_or_unsure(words: str, field: Field) -> bool:
+    """A question (「这个要填什么」) or a doubt (「不知道公司叫啥」) rather than an answer."""
+    if QUESTION.search(words):
+        one = len(clauses(words)) == 1  # 「叫什么来着华强公司」 names; 「…还能学不 在大观区」 asks
+        return not (one and looks_like_name(field, words.rstrip("?？")) and not re.search(r"[?？]|吗", words))
+    return bool(UNSURE.search(words)) and not UNSURE_REST.sub("", words).strip(" ，,。.!！")
+
+
+def looks_like_name(field: Field, words: str) -> bool:
+    if field.key not in ("employer", "site"):
+        return False
+    return bool(NAME_ENDS.search(words) or SITE_END.search(words) or COMPANY_END.search(words))
+
+
+def named_employer(text: str) -> str | None:
+    m = NAMED_IN_FILING.search(compact(text))
+    if not m or GENERIC_NAME.match(m.group(1)):
+        return None
+    return m.group(1)
+
+
+def split_site_and_boss(key: str, parts: list[str]) -> tuple[list[str], dict[str, str]]:
+    """At the employer or site step, a message may also say where, or who the boss is:
+    「…楼盘工地 工头姓赵」, 「高新区的兴旺木器厂」. Returns the parts answering ``key`` and what was
+    told besides ({"site": …} at the employer step, {"boss": …} at the site step)."""
+    employer: list[str] = []
+    site: list[str] = []
+    boss: list[str] = []
+    for part in parts:
+        named = NAMED.match(part)
+        place = PLACE_OF.match(part)
+        if BOSS.match(part):
+            boss.append(part)
+        elif named:
+            employer.append(named.group(1))
+        elif place:
+            name = place.group(2)
+            site.append(part if PHYSICAL.search(name) else place.group(1))
+            if len(name) > 2 and not GENERIC_NAME.match(name):
+                employer.append(name)
+        elif SITE_END.search(part) and not COMPANY_END.search(part):
+            site.append(part)
+        else:
+            employer.append(part)
+    if key == "employer":
+        name = " ".join(employer)
+        if boss:
+            name = f"{name}（{'，'.join(boss)}）" if name else "，".join(boss)
+        return ([name], {"site": " ".join(site)}) if name and site else (parts, {})
+    # the site step
+    where = site + employer
+    if boss and where:
+        return where, {"boss": " ".join(boss)}
+    return parts, {}
