@@ -17,7 +17,7 @@ from .fields import START_WORDS, Field, Found, clauses, compact
 # Asking to file, not asking how to: 「那我现在登记一个」「想投诉工地欠薪」「举报老板拖欠工资」.
 WANTS_TO_FILE = re.compile(
     r"(?:想|要|帮我|帮忙|给我|准备|打算|申请)(?:去|来|再|帮我)?(?:投诉|举报|告(?!诉|知)|登记|反映)"
-    r"|^(?:投诉|举报)|登记"
+    r"|^(?:投诉|举报)|登记|(?:重新|再)投(?:一个|一次|一下|个)?"
     r"|(?:投诉|举报)(?:一下)?.{0,12}(?:欠|拖欠|工资|工钱|薪)"
 )
 NOT_FILING = re.compile(

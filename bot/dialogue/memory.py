@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..ids import TOPIC_INTENTS
 from ..nlu.classifier import Result, normalise
 from ..storage.store import User
 
@@ -39,7 +40,7 @@ FOLLOW_UP = re.compile(
     r"准备|要啥|谁出|谁给|谁付|谁管|要不要|需不需要|可以吗|行吗|有用吗|靠谱|真的|确定|那现在|那我|网上|线上|线下|能办|办吗|有没有|有吗|没$|不$|"
     # who gets it, what it is called: 「钱给我本人吗」「是给我还是给厂里」「公众号叫啥」
     r"给我|本人|个人|自己|给厂|给企业|给单位|给公司|给老板|叫啥|叫什么|是啥|啥意思|什么意思|咋回事|怎么回事|"
-    r"还是|吗$|嘛$|么$"
+    r"还是|吗$|嘛$|么$|网址|网站|链接|二维码|小程序|app|公众号|网页|发我|发给我"
 )
 # A topic message that asks for the steps and papers gets the whole answer at once.
 DETAILS = re.compile(r"材料|步骤|流程|手续|证件|带啥|带什么|准备什么|准备啥|详细|具体")
@@ -49,6 +50,10 @@ WEAK_SCORE = 0.8
 ELLIPSIS = re.compile(r"^那|呢[吗啊呀]?$|那边|那里|这边的|的话?$|怎么样$|咋样$|如何$|有没有$|有吗$|有不$")
 PINYIN_ELLIPSIS = re.compile(r"^\s*na\b|\bne\s*[?？]?\s*$")
 FRAGMENT_MAX_CHARS = 16
+# 「我是在…」「俺现在在…」「人在…」: where the worker is, said as a statement.
+SAYS_WHERE = re.compile(r"^(我|俺|咱|我们|俺们)?(是|现在|目前|人|就|一直|平时)*(在|搁|待在|呆在)")
+# Where to do it online: 「网址发我」「链接发给我」.
+WHERE_ONLINE = re.compile(r"网址|网站|链接|二维码|小程序|app|公众号|网页")
 # A fragment about the money itself: 「钱打给谁」「这笔补贴给谁」.
 MONEY_SUBJECT = re.compile(r"^(那|这|这笔|那笔|这个|那个)?(钱|补贴|补助|红包|款)")
 
@@ -109,11 +114,23 @@ def wants_details(text: str) -> bool:
     return bool(DETAILS.search(text))  # the raw text will do: a cheap test run on every topic turn
 
 
-def about_money(text: str, intent: str) -> bool:
-    """「钱打给谁」「补贴发给谁」, read as a request for a number: where the money of the last answer
-    goes, not whom to phone."""
+def about_last_answer(text: str, result: Result) -> bool:
+    """A fragment the rules read as a command, which is about the last answer: 「钱打给谁」 (read as a
+    request for a number) asks where that money goes; 「网址发我下」 (a weak hint of subscribing)
+    asks for the website the answer named."""
     t = normalise(text)
-    return intent == "human_agent" and len(t) <= FRAGMENT_MAX_CHARS and bool(MONEY_SUBJECT.match(t))
+    if len(t) > FRAGMENT_MAX_CHARS or result.intent in TOPIC_INTENTS:
+        return False
+    if result.intent == "human_agent" and MONEY_SUBJECT.match(t):
+        return True
+    if result.intent == "subscribe" and WHERE_ONLINE.search(t):
+        return True  # nobody subscribes by asking for a link
+    return result.score < WEAK_SCORE and result.intent in ("subscribe", "unsubscribe") and is_follow_up(t)
+
+
+def says_where(text: str) -> bool:
+    """「我是在佳木斯打工的」「俺现在在大连」: a statement of where the worker is, not an ellipsis."""
+    return bool(SAYS_WHERE.match(normalise(text)))
 
 
 def is_weak_follow_up(text: str, result: Result) -> bool:

@@ -268,11 +268,12 @@ class Bot:
             trace.source = "menu"
         elif (
             memo
-            and (intent in ("unknown", "set_region") or memory.about_money(text, intent))
+            and (intent in ("unknown", "set_region") or memory.about_last_answer(text, result))
             and result.scores.get("unknown", 0.0) <= 0
         ):
             # (a message with off-topic words, 「今天天气怎么样」, is not about the last answer)
-            if (result.place or result.elsewhere) and memory.is_ellipsis(text):
+            says_where = intent == "set_region" and memory.says_where(text)  # 「我是在佳木斯打工的」
+            if (result.place or result.elsewhere) and memory.is_ellipsis(text) and not says_where:
                 intent, asked, trace.source = memo.topic, [memo.topic], "context"  # 「那大连呢」
             elif intent != "set_region" and (memory.wants_more(text) or memory.is_follow_up(text)):
                 intent, asked, trace.source, detailed = (
@@ -301,6 +302,11 @@ class Bot:
             user.region = None
             if intent in TOPIC_INTENTS:
                 note = f"{result.elsewhere}还没有本地政策，先按全国的政策回答你：\n"
+        elif not picked and not user.region and (kind := PLACE_KIND_IN.search(normalise(text))):
+            note = (
+                f"很多城市都有{kind.group()}，先按全国的政策回答你；"
+                "说「我在大连」这样告诉我哪个城市，答案更准。\n"
+            )
         if intent in TOPIC_INTENTS:
             self.store.count_question(intent, user.region)  # the dashboard's counters (bot/staff/stats.py)
             return note + self.topics(asked or [intent], user, detailed, text)
@@ -435,7 +441,8 @@ class Bot:
             else "告诉我你在哪个城市（比如「我在大连」），答案更准。"
         )
         return (
-            "我是留工助手，回复数字就能问：\n" + "\n".join(rows) + "\n也可以直接打字或发语音提问，回复「菜单」随时回到这里。\n" + where
+            "我是留工助手，回复数字就能问：\n" + "\n".join(rows) + "\n也可以直接打字或发语音提问，"
+            "回复「菜单」随时回到这里。\n" + where
         )
 
     def region_confirmed(self, place: str) -> str:
@@ -445,7 +452,9 @@ class Bot:
     def which_city(self, kind: str) -> str:
         """「我在经开区上班」: many cities have one; ask which."""
         names = "、".join(r.label for r in self.knowledge.regions.values() if r.parent == "national")
-        return f"很多城市都有{kind}，你在哪个城市的{kind}？说「我在安庆」这样就行。目前我有{names}的本地政策。"
+        return (
+            f"很多城市都有{kind}，你在哪个城市的{kind}？说「我在安庆」这样就行。目前我有{names}的本地政策。"
+        )
 
     def region_not_covered(self, where: str | None = None) -> str:
         names = "、".join(r.label for r in self.knowledge.regions.values() if r.parent == "national")

@@ -270,3 +270,23 @@ def test_where_the_money_goes_is_not_a_request_for_a_person(harness: Harness) ->
     reply = harness.say("那笔钱打给谁", "o-mo")
     assert "【大连·留岗补贴】" in reply and "人工咨询" not in reply
     assert "人工咨询" in harness.say("打给谁问", "o-mo2")  # with nothing said before, it asks for a number
+
+
+def test_saying_where_one_works_after_a_question_switches_and_answers_again(harness: Harness) -> None:
+    harness.say("过年加班费怎么算", "o-sw")
+    reply = harness.say("我是在大连上班的", "o-sw")
+    assert "记下了" in reply and "【大连·春节加班】" in reply
+    assert harness.services.store.user("o-sw").region == "dalian"
+
+
+def test_a_topic_asked_for_a_kind_of_place_asks_which_city_too(harness: Harness) -> None:
+    reply = harness.say("高新区这边有招聘会不", "o-kq")
+    assert "【全国·求职招聘】" in reply and "哪个城市" in reply
+    harness.say("我在大连", "o-kq2")
+    assert "哪个城市" not in harness.say("高新区这边有招聘会不", "o-kq2")  # the city is known
+
+
+def test_asking_for_the_website_of_the_last_answer_is_not_subscribing(harness: Harness) -> None:
+    harness.say("黄埔哪里找工作", "o-web")
+    reply = harness.say("链接发给我", "o-web")
+    assert "【黄埔·找工作】" in reply and "订阅" not in reply

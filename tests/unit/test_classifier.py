@@ -1891,3 +1891,13 @@ def test_an_out_of_scope_phrase_as_strong_as_a_topic_word_wins(clf: Classifier) 
     # ...but a real question beside an off-topic word still gets its topic.
     assert intent(clf, "明天下雪 过年上班工资几倍") == "holiday_pay"
     assert intent(clf, "我想学电焊 有没有培训补贴") == "skills_training"
+
+
+def test_asking_outright_for_a_person_beats_the_topic_mentioned(clf: Classifier) -> None:
+    assert intent(clf, "帮我找个人工 失业金的事我说不明白") == "human_agent"
+    assert intent(clf, "失业金咋领") == "unemployment_benefit"
+
+
+def test_what_is_understood_is_thanks_not_a_question(clf: Classifier) -> None:
+    assert intent(clf, "好的 加班费的事我搞明白了 谢谢") == "smalltalk"
+    assert intent(clf, "加班费的事我还是没明白") == "holiday_pay"
