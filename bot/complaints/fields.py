@@ -91,7 +91,7 @@ def parse_amount(text: str) -> int | None:
 
 def parse_count(text: str) -> int | None:
     t = normalize(text)
-    if re.search(r"(就我|我自己|只有我|一个人|我一个)", t):
+    if re.search(r"(就[我俺咱]|[我俺咱]自己|只有[我俺咱]|一个人|[我俺咱]一个)", t):
         return 1
     m = re.search(r"\d+", t)
     if m:
@@ -251,7 +251,7 @@ _WAGE_BEFORE = re.compile(r"(欠|欠了|欠我|欠我们|工资|工钱|一共|�
 _COUNT_IN = re.compile(
     rf"(?<![\d{_CN_NUMERAL}每第])(\d{{1,5}}|[{_CN_NUMERAL}]+)(几|多|来)?(个|名|位)?(人|工友|工人|兄弟|老乡|同事)"
 )
-_SELF_ONLY = re.compile(r"(就我|只有我|只我)(一个人?|自己|一人)?|我一个人")
+_SELF_ONLY = re.compile(r"(就[我俺咱]|只有[我俺咱]|只[我俺咱])(一个人?|自己|一人)?|[我俺咱]一个人")
 _MONTH = rf"(?:\d{{1,2}}|[{_CN_NUMERAL}]{{1,3}}|正|腊|冬)月份?"
 _YEAR = r"(?:\d{2,4}年|去年|今年|前年|年前|年初|年底)"
 _PERIOD_IN = re.compile(

@@ -31,6 +31,7 @@ MEMO_KEY = "memo"
 MORE = re.compile(
     r"^(请|麻烦)?(说|讲)?(得)?(详细|具体|仔细|展开|完整)(一)?(点|些|的|说说|讲讲|说|讲|看看|内容|步骤|情况)*(呢|吧|啊)?$"
     r"|^(还有|还有呢|还有吗|还有别的吗|还有啥|还有什么|然后呢|接着说|继续|继续说|多说点|再说说|全部|全文)$"
+    r"|^(xiangxi|xiangxidian|xiangxiyidian|juti|jutidian|haiyou|haiyoune|jixu|quanbu)$"  # typed in pinyin
 )
 # Words that mark a fragment as asking about the subject just answered.
 FOLLOW_UP = re.compile(

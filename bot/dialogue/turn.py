@@ -247,9 +247,10 @@ class Bot:
 
     def on_text(self, text: str, user: User, result: Result, trace: Trace | None = None) -> str:
         trace = trace or Trace(result.intent)
+        said = result.reading or text  # a pinyin message, as the hanzi the rules read it as
         notes = [n for flow in self.flows if (n := flow.notice(user))]
         for flow in self.flows:
-            reply = flow.handle(text, user, result)
+            reply = flow.handle(said, user, result)
             if reply is not None:
                 trace.intent = flow.topic
                 return "\n\n".join([*notes, reply])

@@ -69,6 +69,8 @@ _QUESTION_CLAUSE = re.compile(
 )
 # A topic told only as the story around a question counts as asked only if this strong.
 _STORY_TOPIC_MIN = 2.0
+# A topic this weak (one generic word) beside a much stronger one in the same clause is not asked.
+_HINT_MAX = 1.5
 
 # Context right before a place name that makes it someone's home, not where they are now.
 _HOME_CUES = ("老家", "家乡", "户口", "户籍", "回")
@@ -377,8 +379,9 @@ class Classifier:
 
     def classify(self, raw: str) -> Result:
         if raw.isascii() and (shadow := pinyin_shadow(raw)) is not None:
-            result = self.classify(self._from_pinyin(shadow))
-            return dataclasses.replace(result, text=raw)
+            reading = self._from_pinyin(shadow)
+            result = self.classify(reading)
+            return dataclasses.replace(result, text=raw, reading=" ".join(reading.split()) or None)
         symbols = self._symbols if self._symbol_re is not None and self._symbol_re.search(raw) else None
         text, breaks = _normalise(raw, self._respell, symbols)
         if not text:
@@ -446,8 +449,26 @@ class Classifier:
         有没有救助」 is not asking for a job. (Which one leads stays the order said: 「家里孩子过年来
         这边，有啥活动」 asks about the children's programmes, though only 活动 is in the question.)"""
         cuts = sorted({0, len(text), *breaks})
-        asking = [(a, b) for a, b in itertools.pairwise(cuts) if a < b and _QUESTION_CLAUSE.search(text[a:b])]
-        if not asking or len(asking) == len(cuts) - 1:
+        clauses = [(a, b) for a, b in itertools.pairwise(cuts) if a < b]
+
+        def clauses_of(k: str) -> set[int]:
+            return {i for i, (a, b) in enumerate(clauses) for s in starts.get(k, ()) if a <= s < b}
+
+        def reach(k: str) -> set[int]:  # evidence from combos alone speaks for the whole message
+            return clauses_of(k) or set(range(len(clauses)))
+
+        # A bare hint of a topic in the same clause as a much stronger one is a word of that clause, not
+        # a question of its own: 「大年三十上班算不算三倍」 asks about pay, not about New Year's Eve events.
+        weak = {
+            k
+            for k in asked
+            if scores[k] < _HINT_MAX
+            and (where := clauses_of(k))
+            and any(o != k and scores[o] >= 2 * scores[k] and where <= reach(o) for o in asked)
+        }
+        asked = [k for k in asked if k not in weak]
+        asking = [(a, b) for a, b in clauses if _QUESTION_CLAUSE.search(text[a:b])]
+        if len(asked) < 2 or not asking or len(asking) == len(clauses):
             return asked  # no clause asks, or every clause does: keep the order they were said in
         ask = [k for k in asked if any(a <= s < b for s in starts.get(k, ()) for a, b in asking)]
         if not ask:  # 「老板说红包顶加班费，合法吗」: the question is about the story; its main topic leads

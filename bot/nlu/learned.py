@@ -26,6 +26,7 @@ messages the rules are unsure of, one feature extraction and an index walk.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import math
 import threading
@@ -199,7 +200,8 @@ def decide(
     if match is None or match.intent == result.intent:
         return result
     if match.similarity >= strong or (not sure and match.similarity >= threshold):
-        return Result(result.text, match.intent, result.region, match.similarity, result.place, result.scores)
+        # The label decides what is asked; where it was asked from, and the pinyin reading, stay.
+        return dataclasses.replace(result, intent=match.intent, score=match.similarity, asked=(match.intent,))
     return result
 
 

@@ -84,6 +84,9 @@ class Result:
     asked: tuple[str, ...] = ()
     # The place name the message gives when it lies outside every region (「我在合肥」 → 合肥).
     elsewhere: str | None = None
+    # A message typed in toneless pinyin, as the hanzi the rules read it as (「wo yao tousu qianxin」 →
+    # 「要投诉欠薪」): what the dialogue and the complaint form look at; ``text`` stays as typed.
+    reading: str | None = None
 
 
 class Classifies(Protocol):

@@ -290,3 +290,23 @@ def test_asking_for_the_website_of_the_last_answer_is_not_subscribing(harness: H
     harness.say("黄埔哪里找工作", "o-web")
     reply = harness.say("链接发给我", "o-web")
     assert "【黄埔·找工作】" in reply and "订阅" not in reply
+
+
+def test_a_complaint_started_in_pinyin_opens_the_form(harness: Harness) -> None:
+    reply = harness.say("wo yao tou su qian xin", "o-py")
+    assert "第1步" in reply
+    assert "第2步" in harness.say("鸿达装修队", "o-py")
+
+
+def test_details_asked_in_pinyin(harness: Harness) -> None:
+    harness.say("大连失业金怎么领", "o-xx")
+    assert compose.MORE_HINT not in harness.say("xiangxi", "o-xx")
+
+
+def test_a_label_keeps_the_place_outside_the_regions(harness: Harness) -> None:
+    from bot.staff import labels
+
+    labels.add(harness.services.store, "饭碗砸了咋整", "unemployment_benefit", None, "hotline-1")
+    harness.services.learning.refresh(force=True)
+    reply = harness.say("在苏州饭碗砸了咋整", "o-lb")
+    assert "苏州还没有本地政策" in reply and "【全国·失业保险】" in reply

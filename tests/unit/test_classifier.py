@@ -1901,3 +1901,27 @@ def test_asking_outright_for_a_person_beats_the_topic_mentioned(clf: Classifier)
 def test_what_is_understood_is_thanks_not_a_question(clf: Classifier) -> None:
     assert intent(clf, "好的 加班费的事我搞明白了 谢谢") == "smalltalk"
     assert intent(clf, "加班费的事我还是没明白") == "holiday_pay"
+
+
+def test_a_bare_hint_beside_a_stronger_topic_in_one_clause_is_not_asked(clf: Classifier) -> None:
+    r = clf.classify("除夕那天上班能拿几倍工资")
+    assert r.intent == "holiday_pay" and r.asked == ("holiday_pay",)
+    # in clauses of their own, two questions stay two
+    assert clf.classify("过年补贴多少？法律援助找谁").asked == ("stay_subsidy", "legal_aid")
+
+
+def test_pinyin_has_a_hanzi_reading_for_the_dialogue(clf: Classifier) -> None:
+    r = clf.classify("wo yao tousu qianxin")
+    assert r.intent == "wage_arrears" and r.text == "wo yao tousu qianxin"
+    assert r.reading is not None and "投诉" in r.reading
+    assert clf.classify("我要投诉欠薪").reading is None
+
+
+def test_where_one_is_said_with_other_words(clf: Classifier) -> None:
+    assert clf.classify("其实我一直在齐齐哈尔干活").intent == "set_region"
+    assert clf.classify("又回到大连了").intent == "set_region"
+
+
+def test_subscribing_to_a_kind_of_notice_is_subscribing(clf: Classifier) -> None:
+    assert intent(clf, "订阅大连的找工作消息") == "subscribe"
+    assert intent(clf, "退订找工作消息") == "unsubscribe"

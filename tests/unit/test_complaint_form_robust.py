@@ -362,3 +362,9 @@ def test_the_finder_never_fails_and_finds_only_sane_values(text: str) -> None:
                 assert 1 <= f.value <= 100_000_000
             if f.key == "workers":
                 assert 1 <= f.value <= 100_000
+
+
+def test_a_head_count_of_one_in_dialect(harness: Harness) -> None:
+    to_step(harness, "o-self", [*AT_AMOUNT, "两万", "三个月"])
+    assert "第6步" in harness.say("就俺自己", "o-self")
+    assert draft(harness, "o-self")["fields"]["workers"] == 1  # type: ignore[index]
