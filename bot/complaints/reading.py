@@ -18,15 +18,16 @@ from .fields import START_WORDS, Field, Found, clauses, compact
 WANTS_TO_FILE = re.compile(
     r"(?:想|要|帮我|帮忙|给我|准备|打算|申请)(?:去|来|再|帮我)?(?:投诉|举报|告(?!诉|知)|登记|反映)"
     r"|^(?:投诉|举报)|登记|(?:重新|再)投(?:一个|一次|一下|个)?"
+    r"|(?:就|来|喺度|在这|在这里|在这儿)(?:投诉|举报)"
     r"|(?:投诉|举报)(?:一下)?.{0,12}(?:欠|拖欠|工资|工钱|薪)"
 )
 NOT_FILING = re.compile(
     r"(?:不|没|别|不用|不必|无需)(?:想|要|打算|准备|必要)?(?:去|再)?(?:投诉|举报|告(?!诉|知)|登记)"
-    r"|已经|投诉过|举报过|告过|登记过|之前投诉|进度|撤销|撤回"
+    r"|已经|投诉过|举报过|告过|登记过|之前投诉|以前投诉|进度|撤销|撤回|[上前]几?[个次]?(?:礼拜|星期|周|月|天)投诉"
 )
 HOW = re.compile(
     r"[?？]|吗|么|咋|怎|如何|哪|啥|什么|谁|能不能|可不可以|要不要|该不该|有没有|有用|会不会|是不是|行不行"
-    r"|管用|流程|步骤|[能可]以?投诉不|不$"
+    r"|管用|流程|步骤|[能可]以?投诉不|不$|点样|点算|点做|边度|几时|乜|咩"
 )
 WAGE_WORDS = re.compile(r"欠|拖欠|工资|工钱|薪|加班费|不给钱|没给钱|不发|没发|不结|没结")
 # A name the worker gives when asking to file: 「我要投诉宏达劳务公司拖欠工资」.
@@ -76,7 +77,7 @@ PAUSE = re.compile(
 )
 ACK = re.compile(
     r"(?:那|那我|我|俺)?(?:好的?|好吧|好嘞|行|行吧|中|嗯+|哦+|噢|ok|收到|知道|晓得|懂|明白|要得|可以|没问题|哈+"
-    r"|谢谢?|多谢|感谢|麻烦|辛苦|拜拜?|再见|先这样|新年快乐|过年好|先下|下线|先走|先忙|去?试试看?)+"
+    r"|谢谢?|多谢晒?|唔该晒?|感谢|麻烦|辛苦|拜拜?|再见|先这样|新年快乐|过年好|先下|下线|先走|先忙|去?试试看?)+"
     r"(?:你们?|您|老铁|大哥|大姐|啊|了)*"
 )
 # Reasons given for leaving, which are not answers: 「太麻烦」「在上班」.
@@ -157,6 +158,9 @@ def noted(said: list[str], kept: list[str]) -> list[str]:
     return ([f"记下了：{'、'.join(said)}。"] if said else []) + kept
 
 
+_CANTONESE = str.maketrans({"唔": "不", "喇": "了", "咗": "了", "冇": "没"})
+
+
 def leaving(words: str) -> str | None:
     """Whether a message leaves the form: "leave"; "unclear" (a leave cue beside what may be an answer);
     "pause" (「我跟家里商量下」); "continue" (「不取消 继续」); "ack" (「好的」); None for anything else."""
@@ -172,7 +176,7 @@ def leaving(words: str) -> str | None:
             continue
         bare = KEEP_GOING.sub("", part)
         kept = kept or bare != part
-        if LEAVE_CUE.search(bare):
+        if LEAVE_CUE.search(bare) or LEAVE_CUE.search(bare.translate(_CANTONESE)):  # 「唔搞喇」 = 「不搞了」
             leave = True
             continue
         core = PARTICLES.sub("", bare)

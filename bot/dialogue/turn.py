@@ -289,8 +289,10 @@ class Bot:
             and intent != memo.topic
             and memory.is_weak_follow_up(text, result)
         ):
-            # 「有补贴没」 after a training answer asks about training's subsidy, not a new topic.
-            intent, asked, trace.source, detailed = memo.topic, [memo.topic], "context", True
+            # 「有补贴没」 after a training answer asks about training's subsidy, not a new topic; after
+            # an answer to two questions, 「补贴那个钱给谁」 is about the second one.
+            about = intent if intent in memo.others else memo.topic
+            intent, asked, trace.source, detailed = about, [about], "context", True
         if not picked and intent in TOPIC_INTENTS and memory.wants_details(text):
             detailed = True
         if asked and intent in TOPIC_INTENTS:

@@ -310,3 +310,14 @@ def test_a_label_keeps_the_place_outside_the_regions(harness: Harness) -> None:
     harness.services.learning.refresh(force=True)
     reply = harness.say("在苏州饭碗砸了咋整", "o-lb")
     assert "苏州还没有本地政策" in reply and "【全国·失业保险】" in reply
+
+
+def test_after_two_answers_a_fragment_naming_the_second_is_about_it(harness: Harness) -> None:
+    harness.say("黑龙江过年加班费咋算 还有留岗红包有没有", "o-2f")
+    reply = harness.say("红包那个钱谁发", "o-2f")
+    assert "【黑龙江·留岗补贴】" in reply
+
+
+def test_how_long_until_the_money_arrives_is_about_the_last_answer(harness: Harness) -> None:
+    harness.say("大连失业金咋领", "o-ht")
+    assert "【大连·失业保险】" in harness.say("要等好久到账", "o-ht")

@@ -1925,3 +1925,8 @@ def test_where_one_is_said_with_other_words(clf: Classifier) -> None:
 def test_subscribing_to_a_kind_of_notice_is_subscribing(clf: Classifier) -> None:
     assert intent(clf, "订阅大连的找工作消息") == "subscribe"
     assert intent(clf, "退订找工作消息") == "unsubscribe"
+
+
+def test_a_red_packet_instead_of_overtime_pay_is_about_overtime_pay(clf: Classifier) -> None:
+    assert intent(clf, "厂里发个红包就抵加班费了 行吗") == "holiday_pay"
+    assert intent(clf, "留岗红包有多少") == "stay_subsidy"

@@ -368,3 +368,15 @@ def test_a_head_count_of_one_in_dialect(harness: Harness) -> None:
     to_step(harness, "o-self", [*AT_AMOUNT, "两万", "三个月"])
     assert "第6步" in harness.say("就俺自己", "o-self")
     assert draft(harness, "o-self")["fields"]["workers"] == 1  # type: ignore[index]
+
+
+def test_cantonese_in_the_form(harness: Harness) -> None:
+    # 「而家点样」 asks how a complaint is going: it does not open a new form
+    assert "第1步" not in harness.say("上个月投诉咗老板欠薪 而家点样", "o-yue")
+    assert draft(harness, "o-yue") is None
+    # 「喺度投诉」 files one here; 「唔搞喇」 leaves; 「唔该」 is thanks, never a value
+    assert "第1步" in harness.say("我就喺度投诉佢拖欠人工", "o-yue2")
+    assert "第1步" in harness.say("唔该", "o-yue2")
+    assert draft(harness, "o-yue2")["fields"].get("employer") is None  # type: ignore[index]
+    assert "取消" in harness.say("唔搞喇", "o-yue2")
+    assert draft(harness, "o-yue2") is None
