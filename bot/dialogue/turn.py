@@ -293,6 +293,10 @@ class Bot:
             # an answer to two questions, 「补贴那个钱给谁」 is about the second one.
             about = intent if intent in memo.others else memo.topic
             intent, asked, trace.source, detailed = about, [about], "context", True
+        if memo and not picked and len(asked) > 1 and memo.topic in asked[1:] and memory.is_follow_up(text):
+            asked.remove(memo.topic)  # 「学完有补贴没得」 after a training answer: training's subsidy first
+            asked.insert(0, memo.topic)
+            intent = memo.topic
         if not picked and intent in TOPIC_INTENTS and memory.wants_details(text):
             detailed = True
         if asked and intent in TOPIC_INTENTS:

@@ -321,3 +321,9 @@ def test_after_two_answers_a_fragment_naming_the_second_is_about_it(harness: Har
 def test_how_long_until_the_money_arrives_is_about_the_last_answer(harness: Harness) -> None:
     harness.say("大连失业金咋领", "o-ht")
     assert "【大连·失业保险】" in harness.say("要等好久到账", "o-ht")
+
+
+def test_a_follow_up_naming_another_topic_too_stays_on_the_last_one_first(harness: Harness) -> None:
+    harness.say("黄埔学技术去哪报名", "o-ff")
+    reply = harness.say("学完有补贴没", "o-ff")
+    assert reply.startswith("【黄埔·技能培训】"), reply

@@ -1930,3 +1930,9 @@ def test_subscribing_to_a_kind_of_notice_is_subscribing(clf: Classifier) -> None
 def test_a_red_packet_instead_of_overtime_pay_is_about_overtime_pay(clf: Classifier) -> None:
     assert intent(clf, "厂里发个红包就抵加班费了 行吗") == "holiday_pay"
     assert intent(clf, "留岗红包有多少") == "stay_subsidy"
+
+
+def test_a_clause_ending_in_bu_asks(clf: Classifier) -> None:
+    # 「…，要得不」 asks about the story before it; its strongest topic leads
+    assert clf.classify("工头说拿过年红包顶加班费，要得不").asked[0] == "holiday_pay"
+    assert intent(clf, "初六加班算几倍") == "holiday_pay"
