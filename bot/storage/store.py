@@ -5,6 +5,9 @@ The schema lives in ``migrations`` (applied when a ``Store`` opens); this module
 One file, WAL mode, a connection per thread. Writes that must be atomic across processes
 (a push handled once, a complaint saved once) run inside ``Store.transaction()``, which takes
 SQLite's write lock up front (``BEGIN IMMEDIATE``) so two workers cannot interleave.
+
+WAL checkpoints run off the request path: a daemon thread per writing process (``Checkpointer``)
+copies the WAL back into the database outside the write lock, so no turn's COMMIT pays for one.
 """
 
 from __future__ import annotations
@@ -13,10 +16,12 @@ import contextlib
 import fcntl
 import hashlib
 import json
+import logging
 import os
 import sqlite3
 import threading
 import time
+import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -29,21 +34,44 @@ import sqlite_utils
 
 from . import migrations
 
+log = logging.getLogger(__name__)
+
 # Processed pushes are kept this long: WeChat redelivers within seconds, staff never need them.
 DEDUPE_KEEP_SECONDS = 3 * 24 * 3600
 BUSY_TIMEOUT_MS = 10_000
+
+# WAL checkpoints (see ``Checkpointer``). SQLite's own, inline in the COMMIT that crossed 1,000 pages,
+# held our write lock for 10–30 ms of page copies and fsyncs every 100–200 turns (~100 µs a turn on
+# average, and the p99; bench/README.md). Now a background thread checkpoints every CHECKPOINT_SECONDS while
+# there are writes, outside the lock; past REWIND_PAGES it copies the short tail under the lock so
+# the next writer starts the WAL over. SQLite's inline checkpoint stays as the safety net, at
+# AUTOCHECKPOINT_PAGES (~128 MB), should the thread be stuck or dead.
+CHECKPOINT_SECONDS = 0.1
+REWIND_PAGES = 4096
+AUTOCHECKPOINT_PAGES = 32768
 
 # This process's id, kept current by an at-fork hook: ``Store.conn`` compares it on every call, and
 # os.getpid() is a system call.
 _PID = os.getpid()
 
 
+def _before_fork() -> None:
+    # The checkpointer must not be inside SQLite (holding its mutexes) when the process forks.
+    _housekeeping.acquire()
+
+
+def _after_fork_parent() -> None:
+    _housekeeping.release()
+
+
 def _after_fork() -> None:
-    global _PID
+    global _PID, _checkpointer, _housekeeping
     _PID = os.getpid()
+    # The checkpointer's thread did not cross fork(): the child's first transaction starts another.
+    _checkpointer, _housekeeping = None, threading.Lock()
 
 
-os.register_at_fork(after_in_child=_after_fork)
+os.register_at_fork(before=_before_fork, after_in_parent=_after_fork_parent, after_in_child=_after_fork)
 
 
 @lru_cache(maxsize=8192)
@@ -72,6 +100,8 @@ class Store:
         self._local = threading.local()
         self._pid = os.getpid()
         self._writer = WriteLock(self.path)
+        self.commits = 0  # transactions committed by this process (the checkpointer's cue)
+        self._checkpointed_by: Checkpointer | None = None
         if self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
             _private_file(self.path)  # SQLite gives the -wal and -shm files the database's mode
@@ -96,6 +126,7 @@ class Store:
             # power cut must not lose a write either.
             conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute("PRAGMA foreign_keys=ON")
+            conn.execute(f"PRAGMA wal_autocheckpoint={AUTOCHECKPOINT_PAGES}")
             self._local.conn = conn
             self._local.busy_ms = BUSY_TIMEOUT_MS
         return conn
@@ -129,6 +160,8 @@ class Store:
         if conn.in_transaction:  # nested use joins the outer transaction
             yield conn
             return
+        if self._checkpointed_by is not _checkpointer or _checkpointer is None:
+            self._watch()
         self._writer.acquire(timeout)
         try:
             self._local.durable = False
@@ -140,10 +173,41 @@ class Store:
                 conn.execute("ROLLBACK")
                 raise
             conn.execute("COMMIT")
+            self.commits += 1
             if self._local.durable:
                 self._sync_wal()
         finally:
             self._writer.release()
+
+    def _watch(self) -> None:
+        """Have this process's checkpointer look after this store's WAL (started on first use)."""
+        global _checkpointer
+        if self.path == ":memory:":
+            return
+        with _housekeeping:
+            if _checkpointer is None:
+                _checkpointer = Checkpointer()
+            _checkpointer.watch(self)
+            self._checkpointed_by = _checkpointer
+
+    def checkpoint(self, rewind_at: int | None = None) -> tuple[int, int]:
+        """A PASSIVE checkpoint: copy what it can of the WAL into the database, waiting for nobody.
+
+        Returns (pages in the WAL, pages copied). If the WAL holds ``rewind_at`` pages or more, the
+        pages written meanwhile are then copied under the write lock, so the next writer finds the
+        WAL fully copied and starts it over (under steady writes it would otherwise only grow: a
+        writer starts the WAL over only if no page is left to copy when its transaction begins).
+        Raises ``StoreBusy`` if the lock stays taken past a second: the next round tries again.
+        """
+        conn = self.conn
+        _, pages, copied = conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+        if rewind_at is not None and pages >= rewind_at:
+            self._writer.acquire(1.0)
+            try:
+                _, pages, copied = conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+            finally:
+                self._writer.release()
+        return pages, copied
 
     def _begin(self, conn: sqlite3.Connection, timeout: float | None) -> None:
         """BEGIN IMMEDIATE; a writer outside our lock (a backup, sqlite3 shell) may still hold SQLite's.
@@ -359,6 +423,61 @@ def _user(openid: str, row: tuple[Any, ...]) -> User:
         state=json.loads(state) if state else None,
         cases=bool(cases),
     )
+
+
+class Checkpointer:
+    """One daemon thread per process: WAL checkpoints for the stores this process writes to.
+
+    Every ``CHECKPOINT_SECONDS``, for each store with commits since its last look, a PASSIVE
+    checkpoint on the thread's own connection, outside the write lock: turns keep committing while
+    pages are copied and fsynced. Once the WAL holds ``REWIND_PAGES`` the few pages written during
+    that copy are copied under the write lock (a millisecond or two, rarely), so the WAL starts over
+    rather than growing. Stores are held weakly; a store whose file is gone is dropped. The thread
+    does not survive fork(): ``_after_fork`` forgets it and the child's first transaction starts
+    another. If the thread ever dies, SQLite's inline checkpoint at ``AUTOCHECKPOINT_PAGES`` still
+    bounds the WAL.
+    """
+
+    def __init__(self, interval: float = CHECKPOINT_SECONDS) -> None:
+        self.interval = interval
+        self._stores: weakref.WeakSet[Store] = weakref.WeakSet()
+        self._seen: weakref.WeakKeyDictionary[Store, int] = weakref.WeakKeyDictionary()
+        self._thread = threading.Thread(target=self._run, name="wal-checkpoint", daemon=True)
+        self._thread.start()
+
+    def watch(self, store: Store) -> None:
+        self._stores.add(store)
+
+    def _run(self) -> None:
+        while True:
+            time.sleep(self.interval)
+            if _checkpointer is not self:  # replaced in a forked child (threads do not cross fork)
+                return
+            with _housekeeping:
+                try:
+                    self.round()
+                except Exception:
+                    log.exception("WAL checkpoint round failed")
+
+    def round(self) -> None:
+        for store in list(self._stores):
+            commits = store.commits
+            if self._seen.get(store) == commits or store._pid != _PID:
+                continue
+            self._seen[store] = commits
+            try:
+                store.checkpoint(rewind_at=REWIND_PAGES)
+            except StoreBusy:
+                pass
+            except sqlite3.Error as exc:
+                log.warning("WAL checkpoint of %s failed: %s", store.path, exc)
+                if not Path(store.path).exists():
+                    self._stores.discard(store)
+
+
+_checkpointer: Checkpointer | None = None
+# Held by the checkpointer while it works and across fork(); guards starting it.
+_housekeeping = threading.Lock()
 
 
 class StoreBusy(Exception):
