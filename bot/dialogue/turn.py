@@ -20,7 +20,7 @@ from typing import Protocol
 
 from ..content.knowledge import Knowledge
 from ..ids import TOPIC_INTENTS
-from ..nlu.classifier import Result, normalise
+from ..nlu.classifier import Result
 from ..nlu.model import Classifies
 from ..nlu.rules import PLACE_KIND_IN
 from ..storage.store import Store, User, hash_openid
@@ -309,7 +309,7 @@ class Bot:
             user.region = None
             if intent in TOPIC_INTENTS:
                 note = f"{result.elsewhere}还没有本地政策，先按全国的政策回答你：\n"
-        elif not picked and not user.region and (kind := PLACE_KIND_IN.search(normalise(text))):
+        elif not picked and not user.region and (kind := PLACE_KIND_IN.search(text)):
             note = (
                 f"很多城市都有{kind.group()}，先按全国的政策回答你；"
                 "说「我在大连」这样告诉我哪个城市，答案更准。\n"
@@ -380,7 +380,7 @@ class Bot:
             case "set_region":
                 if result.place:
                     return self.region_confirmed(result.place)
-                if not result.elsewhere and (kind := PLACE_KIND_IN.search(normalise(text))):
+                if not result.elsewhere and (kind := PLACE_KIND_IN.search(text)):
                     return self.which_city(kind.group())
                 return self.region_not_covered(result.elsewhere)
             case "human_agent":
