@@ -20,7 +20,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..ids import TOPIC_INTENTS
 from ..nlu.classifier import Result, normalise
 from ..storage.store import User
 
@@ -119,8 +118,10 @@ def about_last_answer(text: str, result: Result) -> bool:
     """A fragment the rules read as a command, which is about the last answer: 「钱打给谁」 (read as a
     request for a number) asks where that money goes; 「网址发我下」 (a weak hint of subscribing)
     asks for the website the answer named."""
+    if result.intent not in ("human_agent", "subscribe", "unsubscribe"):
+        return False  # (checked first: this runs on every turn after an answer)
     t = normalise(text)
-    if len(t) > FRAGMENT_MAX_CHARS or result.intent in TOPIC_INTENTS:
+    if len(t) > FRAGMENT_MAX_CHARS:
         return False
     if result.intent == "human_agent" and MONEY_SUBJECT.match(t):
         return True
