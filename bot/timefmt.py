@@ -11,6 +11,12 @@ def beijing(ts: float) -> datetime:
     return datetime.fromtimestamp(ts, BEIJING)
 
 
+def today(now: float | None = None) -> date:
+    """Today in Beijing: which campaigns have ended, what a worker's 「今天」 is. (The server's own
+    date is a day behind for eight hours a day on a UTC machine.)"""
+    return (datetime.now(BEIJING) if now is None else beijing(now)).date()
+
+
 def shown(ts: float | None, fmt: str = "%Y-%m-%d %H:%M", empty: str = "") -> str:
     """A timestamp as staff read it (Beijing time)."""
     return beijing(ts).strftime(fmt) if ts else empty

@@ -11,12 +11,12 @@ from __future__ import annotations
 import getpass
 import os
 import sys
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
+from .. import timefmt
 from ..complaints.register import STATUSES, TRANSITIONS, Complaint
 from ..config import Settings
 from ..staff import accounts, audit
@@ -151,7 +151,9 @@ def lookup(config_path: str | None, region: str | None, intent: str | None, text
         raise click.BadParameter(f"unknown region {region!r}; known: {known}", param_hint="--region")
     if not text.strip() and not intent:
         raise click.UsageError("give TEXT or --intent")
-    found = find(knowledge, services.bot.classifier, text, intent=intent, region=region, today=date.today())
+    found = find(
+        knowledge, services.bot.classifier, text, intent=intent, region=region, today=timefmt.today()
+    )
     if not found.hits:
         what = found.detected_intent or intent or "-"
         click.echo(f"no scripted answer for {text!r} (classified as {what})", err=True)

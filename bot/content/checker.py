@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
+from .. import timefmt
 from ..errors import ContentError
 from ..ids import INTENTS, TOPIC_INTENTS
 from ..nlu.classifier import Rules, normalise, respeller
@@ -44,7 +45,7 @@ class _State:
 
 
 class Checker:
-    def __init__(self, base: Tree, *, today: Callable[[], date] = date.today) -> None:
+    def __init__(self, base: Tree, *, today: Callable[[], date] = timefmt.today) -> None:
         self.base = base
         self.today = today
         self.seeds = seeds_dir_for(base.content)

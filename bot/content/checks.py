@@ -22,6 +22,7 @@ import tomllib
 from datetime import date, timedelta
 from pathlib import Path
 
+from .. import timefmt
 from .knowledge import CAMPAIGN, ENDED_TOKEN, MAX_ANSWER_CHARS, STANDING, VALIDITIES, Document, Knowledge
 
 GENERAL_HOTLINES = frozenset({"12333", "12348"})  # national lines any answer may give
@@ -104,7 +105,7 @@ def answer_problems(knowledge: Knowledge) -> list[str]:
 
 def _days_to_render(doc: Document) -> list[date]:
     if doc.validity != CAMPAIGN or doc.valid_until is None:
-        return [date.today()]
+        return [timefmt.today()]
     return [doc.valid_from or doc.valid_until, doc.valid_until + timedelta(days=1)]
 
 

@@ -26,6 +26,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from .. import timefmt
 from ..config import ContentSettings
 from ..errors import BotError
 from ..staff import audit
@@ -127,7 +128,7 @@ class ContentEditor:
         store: Store,
         settings: ContentSettings,
         *,
-        today: Callable[[], date] = date.today,
+        today: Callable[[], date] = timefmt.today,
     ) -> None:
         self.store = store
         self.settings = settings

@@ -20,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from .. import timefmt
 from ..errors import ContentError
 from ..ids import INTENTS, NATIONAL, REGIONS, TOPIC_INTENTS
 
@@ -286,7 +287,7 @@ class Knowledge:
     # -- validation (python -m bot check) -------------------------------------------------------
 
     def problems(self, today: date | None = None) -> list[str]:
-        today = today or date.today()
+        today = today or timefmt.today()
         out: list[str] = []
         for rid, region in self.regions.items():
             if region.parent and region.parent not in self.regions:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Protocol
 
+from .. import timefmt
 from ..content.knowledge import Knowledge
 from ..ids import TOPIC_INTENTS
 from ..nlu.classifier import Result
@@ -164,7 +165,7 @@ class Bot:
         *,
         flows: Sequence[Flow] = (),
         event_handlers: Mapping[str, Callable[[Message], None]] | None = None,
-        today: Callable[[], date] = date.today,
+        today: Callable[[], date] = timefmt.today,
         clock: Callable[[], float] = time.time,
     ) -> None:
         self.knowledge = knowledge

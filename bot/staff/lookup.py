@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
+from .. import timefmt
 from ..content.knowledge import Document, Knowledge
 from ..dialogue.turn import MENU
 from ..ids import NATIONAL, TOPIC_INTENTS
@@ -139,7 +140,7 @@ def lookup(
 
     An explicit ``intent``/``region`` wins over what the classifier reads in the query.
     """
-    today = today or date.today()
+    today = today or timefmt.today()
     query = query.strip()
     intent = intent if intent in TOPIC_INTENTS else None
     region = region if region in knowledge.regions else None

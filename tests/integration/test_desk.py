@@ -16,6 +16,7 @@ from helpers.harness import Harness
 from bot.app import create_app
 from bot.staff import accounts, audit
 from bot.staff.lookup import lookup
+from bot.timefmt import beijing
 from bot.web.desk import auth
 
 
@@ -387,7 +388,7 @@ def test_complaint_filters(harness: Harness) -> None:
     assert cases(status="已受理") == {b.case_no}
     assert cases(region="anqing") == {a.case_no}  # the city includes its districts
     assert cases(q="乙公司") == {b.case_no}
-    today = date.today().isoformat()
+    today = beijing(harness.services.store.clock()).date().isoformat()  # the desk's days are Beijing days
     assert cases(**{"from": today, "to": today}) == {a.case_no, b.case_no}
     assert cases(**{"from": "2000-01-01", "to": "2000-01-02"}) == set()
     assert "看不懂" in text(client.get("/desk/complaints", query_string={"from": "昨天"}))

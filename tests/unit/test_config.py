@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC
 from pathlib import Path
 
 import pytest
@@ -86,3 +87,14 @@ def test_proxy_count_and_public_values() -> None:
         env={},
     )
     assert real.placeholder_secrets() == [] and real.mode_warning() is None
+
+
+def test_today_is_the_beijing_day_whatever_the_server_zone() -> None:
+    from datetime import date, datetime
+
+    from bot import timefmt
+
+    evening_utc = datetime(2026, 12, 3, 17, 0, tzinfo=UTC).timestamp()  # 01:00 on the 4th in Beijing
+    assert timefmt.today(evening_utc) == date(2026, 12, 4)
+    morning_utc = datetime(2026, 12, 3, 9, 0, tzinfo=UTC).timestamp()
+    assert timefmt.today(morning_utc) == date(2026, 12, 3)
