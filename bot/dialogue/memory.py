@@ -32,6 +32,8 @@ MORE = re.compile(
     r"|^(还有|还有呢|还有吗|还有别的吗|还有啥|还有什么|然后呢|接着说|继续|继续说|多说点|再说说|全部|全文)$"
     r"|^(xiangxi|xiangxidian|xiangxiyidian|juti|jutidian|haiyou|haiyoune|jixu|quanbu)$"  # typed in pinyin
 )
+# Where to do it online: 「网址发我」「链接发给我」.
+WHERE_ONLINE = re.compile(r"网址|网站|链接|二维码|小程序|app|公众号|网页")
 # Words that mark a fragment as asking about the subject just answered.
 FOLLOW_UP = re.compile(
     r"详细|具体|还有|然后|继续|材料|带啥|带什么|证件|手续|流程|步骤|条件|够不够|符不符合|能不能|能领|"
@@ -40,7 +42,7 @@ FOLLOW_UP = re.compile(
     r"准备|要啥|谁出|谁给|谁付|谁管|要不要|需不需要|可以吗|行吗|有用吗|靠谱|真的|确定|那现在|那我|网上|线上|线下|能办|办吗|有没有|有吗|没$|不$|"
     # who gets it, what it is called: 「钱给我本人吗」「是给我还是给厂里」「公众号叫啥」
     r"给我|本人|个人|自己|给厂|给企业|给单位|给公司|给老板|叫啥|叫什么|是啥|啥意思|什么意思|咋回事|怎么回事|"
-    r"还是|吗$|嘛$|么$|网址|网站|链接|二维码|小程序|app|公众号|网页|发我|发给我"
+    r"还是|吗$|嘛$|么$|发我|发给我|" + WHERE_ONLINE.pattern
 )
 # A topic message that asks for the steps and papers gets the whole answer at once.
 DETAILS = re.compile(r"材料|步骤|流程|手续|证件|带啥|带什么|准备什么|准备啥|详细|具体")
@@ -52,8 +54,6 @@ PINYIN_ELLIPSIS = re.compile(r"^\s*na\b|\bne\s*[?？]?\s*$")
 FRAGMENT_MAX_CHARS = 16
 # 「我是在…」「俺现在在…」「人在…」: where the worker is, said as a statement.
 SAYS_WHERE = re.compile(r"^(我|俺|咱|我们|俺们)?(是|现在|目前|人|就|一直|平时)*(在|搁|待在|呆在)")
-# Where to do it online: 「网址发我」「链接发给我」.
-WHERE_ONLINE = re.compile(r"网址|网站|链接|二维码|小程序|app|公众号|网页")
 # A fragment about the money itself: 「钱打给谁」「这笔补贴给谁」.
 MONEY_SUBJECT = re.compile(r"^(那|这|这笔|那笔|这个|那个)?(钱|补贴|补助|红包|款)")
 

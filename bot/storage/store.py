@@ -6,14 +6,13 @@ One file, WAL mode, a connection per thread. Writes that must be atomic across p
 (a push handled once, a complaint saved once) run inside ``Store.transaction()``, which takes
 SQLite's write lock up front (``BEGIN IMMEDIATE``) so two workers cannot interleave.
 
-WAL checkpoints run off the request path: a daemon thread per writing process (``Checkpointer``)
-copies the WAL back into the database outside the write lock, so no turn's COMMIT pays for one.
+WAL checkpoints run off the request path (checkpoint.py); the write lock and ``StoreBusy`` are in
+locking.py.
 """
 
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import hashlib
 import json
 import logging
@@ -21,7 +20,6 @@ import os
 import sqlite3
 import threading
 import time
-import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -32,7 +30,10 @@ from typing import Any
 
 import sqlite_utils
 
-from . import migrations
+from . import checkpoint, migrations
+from .locking import StoreBusy, WriteLock
+
+__all__ = ["DEDUPE_KEEP_SECONDS", "Store", "StoreBusy", "User", "WriteLock", "beijing_day", "hash_openid"]
 
 log = logging.getLogger(__name__)
 
@@ -40,14 +41,7 @@ log = logging.getLogger(__name__)
 DEDUPE_KEEP_SECONDS = 3 * 24 * 3600
 BUSY_TIMEOUT_MS = 10_000
 
-# WAL checkpoints (see ``Checkpointer``). SQLite's own, inline in the COMMIT that crossed 1,000 pages,
-# held our write lock for 10–30 ms of page copies and fsyncs every 100–200 turns (~100 µs a turn on
-# average, and the p99; bench/README.md). Now a background thread checkpoints every CHECKPOINT_SECONDS while
-# there are writes, outside the lock; past REWIND_PAGES it copies the short tail under the lock so
-# the next writer starts the WAL over. SQLite's inline checkpoint stays as the safety net, at
-# AUTOCHECKPOINT_PAGES (~128 MB), should the thread be stuck or dead.
-CHECKPOINT_SECONDS = 0.1
-REWIND_PAGES = 4096
+# SQLite's own inline WAL checkpoint, kept only as a safety net (~128 MB): checkpoint.py does the work.
 AUTOCHECKPOINT_PAGES = 32768
 
 # This process's id, kept current by an at-fork hook: ``Store.conn`` compares it on every call, and
@@ -55,23 +49,12 @@ AUTOCHECKPOINT_PAGES = 32768
 _PID = os.getpid()
 
 
-def _before_fork() -> None:
-    # The checkpointer must not be inside SQLite (holding its mutexes) when the process forks.
-    _housekeeping.acquire()
-
-
-def _after_fork_parent() -> None:
-    _housekeeping.release()
-
-
 def _after_fork() -> None:
-    global _PID, _checkpointer, _housekeeping
+    global _PID
     _PID = os.getpid()
-    # The checkpointer's thread did not cross fork(): the child's first transaction starts another.
-    _checkpointer, _housekeeping = None, threading.Lock()
 
 
-os.register_at_fork(before=_before_fork, after_in_parent=_after_fork_parent, after_in_child=_after_fork)
+os.register_at_fork(after_in_child=_after_fork)
 
 
 @lru_cache(maxsize=8192)
@@ -101,7 +84,7 @@ class Store:
         self._pid = os.getpid()
         self._writer = WriteLock(self.path)
         self.commits = 0  # transactions committed by this process (the checkpointer's cue)
-        self._checkpointed_by: Checkpointer | None = None
+        self._checkpointed_by: checkpoint.Checkpointer | None = None
         if self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
             _private_file(self.path)  # SQLite gives the -wal and -shm files the database's mode
@@ -160,7 +143,7 @@ class Store:
         if conn.in_transaction:  # nested use joins the outer transaction
             yield conn
             return
-        if self._checkpointed_by is not _checkpointer or _checkpointer is None:
+        if self._checkpointed_by is None or self._checkpointed_by is not checkpoint.running():
             self._watch()
         self._writer.acquire(timeout)
         try:
@@ -180,15 +163,12 @@ class Store:
             self._writer.release()
 
     def _watch(self) -> None:
-        """Have this process's checkpointer look after this store's WAL (started on first use)."""
-        global _checkpointer
-        if self.path == ":memory:":
-            return
-        with _housekeeping:
-            if _checkpointer is None:
-                _checkpointer = Checkpointer()
-            _checkpointer.watch(self)
-            self._checkpointed_by = _checkpointer
+        if self.path != ":memory:":
+            self._checkpointed_by = checkpoint.watch(self)
+
+    def opened_in(self, pid: int) -> bool:
+        """Whether this store's connections belong to process ``pid`` (not a parent across fork)."""
+        return self._pid == pid
 
     def checkpoint(self, rewind_at: int | None = None) -> tuple[int, int]:
         """A PASSIVE checkpoint: copy what it can of the WAL into the database, waiting for nobody.
@@ -423,113 +403,3 @@ def _user(openid: str, row: tuple[Any, ...]) -> User:
         state=json.loads(state) if state else None,
         cases=bool(cases),
     )
-
-
-class Checkpointer:
-    """One daemon thread per process: WAL checkpoints for the stores this process writes to.
-
-    Every ``CHECKPOINT_SECONDS``, for each store with commits since its last look, a PASSIVE
-    checkpoint on the thread's own connection, outside the write lock: turns keep committing while
-    pages are copied and fsynced. Once the WAL holds ``REWIND_PAGES`` the few pages written during
-    that copy are copied under the write lock (a millisecond or two, rarely), so the WAL starts over
-    rather than growing. Stores are held weakly; a store whose file is gone is dropped. The thread
-    does not survive fork(): ``_after_fork`` forgets it and the child's first transaction starts
-    another. If the thread ever dies, SQLite's inline checkpoint at ``AUTOCHECKPOINT_PAGES`` still
-    bounds the WAL.
-    """
-
-    def __init__(self, interval: float = CHECKPOINT_SECONDS) -> None:
-        self.interval = interval
-        self._stores: weakref.WeakSet[Store] = weakref.WeakSet()
-        self._seen: weakref.WeakKeyDictionary[Store, int] = weakref.WeakKeyDictionary()
-        self._thread = threading.Thread(target=self._run, name="wal-checkpoint", daemon=True)
-        self._thread.start()
-
-    def watch(self, store: Store) -> None:
-        self._stores.add(store)
-
-    def _run(self) -> None:
-        while True:
-            time.sleep(self.interval)
-            if _checkpointer is not self:  # replaced in a forked child (threads do not cross fork)
-                return
-            with _housekeeping:
-                try:
-                    self.round()
-                except Exception:
-                    log.exception("WAL checkpoint round failed")
-
-    def round(self) -> None:
-        for store in list(self._stores):
-            commits = store.commits
-            if self._seen.get(store) == commits or store._pid != _PID:
-                continue
-            self._seen[store] = commits
-            try:
-                store.checkpoint(rewind_at=REWIND_PAGES)
-            except StoreBusy:
-                pass
-            except sqlite3.Error as exc:
-                log.warning("WAL checkpoint of %s failed: %s", store.path, exc)
-                if not Path(store.path).exists():
-                    self._stores.discard(store)
-
-
-_checkpointer: Checkpointer | None = None
-# Held by the checkpointer while it works and across fork(); guards starting it.
-_housekeeping = threading.Lock()
-
-
-class StoreBusy(Exception):
-    """The write lock could not be had within the caller's time budget."""
-
-
-class WriteLock:
-    """One writer at a time across threads (a mutex) and processes (flock on ``<db>.lock``).
-
-    Without a timeout the kernel wakes a waiter the moment the holder releases the lock (or dies:
-    a crashed writer never leaves it behind). With one (the webhook's), a contended flock is
-    retried every ``POLL_SECONDS`` until the deadline. Only one thread per process ever polls (the
-    others wait on the mutex, woken at once), and a turn holds the lock for well under a
-    millisecond, so the poll must be finer than that: backing off to 4 ms made waiters sleep
-    through several free lock windows, and under load pushes spent 3–4 ms waiting for a lock that
-    was busy half the time.
-    """
-
-    POLL_SECONDS = 0.0002
-
-    def __init__(self, db_path: str) -> None:
-        self._mutex = threading.Lock()
-        self._path = None if db_path == ":memory:" else db_path + ".lock"
-        self._fd: int | None = None
-
-    def acquire(self, timeout: float | None = None) -> None:
-        deadline = None if timeout is None else time.monotonic() + timeout
-        if not self._mutex.acquire(timeout=-1 if timeout is None else timeout):
-            raise StoreBusy("another thread holds the write lock")
-        if self._path is None:
-            return
-        try:
-            if self._fd is None:
-                self._fd = os.open(self._path, os.O_RDWR | os.O_CREAT, 0o600)
-            if deadline is None:
-                fcntl.flock(self._fd, fcntl.LOCK_EX)
-                return
-            while True:
-                try:
-                    fcntl.flock(self._fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                    return
-                except BlockingIOError:
-                    if time.monotonic() + self.POLL_SECONDS > deadline:
-                        raise StoreBusy("another process holds the write lock") from None
-                    time.sleep(self.POLL_SECONDS)
-        except BaseException:
-            self._mutex.release()
-            raise
-
-    def release(self) -> None:
-        try:
-            if self._fd is not None:
-                fcntl.flock(self._fd, fcntl.LOCK_UN)
-        finally:
-            self._mutex.release()

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.storage import store as store_module
+from bot.storage import checkpoint
 from bot.storage.store import AUTOCHECKPOINT_PAGES, Store
 
 
@@ -24,7 +24,7 @@ def wal_restarts(path: Path) -> int:
 def test_commits_leave_checkpoints_to_the_background_and_the_wal_starts_over(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(store_module, "REWIND_PAGES", 16)
+    monkeypatch.setattr(checkpoint, "REWIND_PAGES", 16)
     store = Store(tmp_path / "bot.db")
     # SQLite's own checkpoint (inside some COMMIT) only as a safety net, far away.
     assert store.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == AUTOCHECKPOINT_PAGES
@@ -44,7 +44,7 @@ def test_a_forked_child_gets_its_own_checkpointer(tmp_path: Path) -> None:
     store = Store(tmp_path / "bot.db")
     with store.transaction():
         store.remember("msg:o-1:1", "a")
-    parent = store_module._checkpointer
+    parent = checkpoint.running()
     assert parent is not None
     pid = os.fork()
     if pid == 0:  # the child: exit 0 if its first transaction started a live checkpointer of its own
@@ -52,11 +52,11 @@ def test_a_forked_child_gets_its_own_checkpointer(tmp_path: Path) -> None:
         try:
             with store.transaction():
                 store.remember("msg:o-1:2", "b")
-            mine = store_module._checkpointer
+            mine = checkpoint.running()
             ok = mine is not None and mine is not parent and mine._thread.is_alive()
         finally:
             os._exit(0 if ok else 1)
     _, status = os.waitpid(pid, 0)
     assert os.waitstatus_to_exitcode(status) == 0
-    assert store_module._checkpointer is parent and parent._thread.is_alive()
+    assert checkpoint.running() is parent and parent._thread.is_alive()
     assert store.processed("msg:o-1:2") == (True, "b")
