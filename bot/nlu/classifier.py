@@ -71,6 +71,8 @@ _QUESTION_CLAUSE = re.compile(
 _STORY_TOPIC_MIN = 2.0
 # A topic this weak (one generic word) beside a much stronger one in the same clause is not asked.
 _HINT_MAX = 1.5
+# A keyword this strong names its topic plainly (失业金, 老板跑了), not by a loose word (工地, 活动).
+_PLAIN_TOPIC = 3.0
 
 # Context right before a place name that makes it someone's home, not where they are now.
 _HOME_CUES = ("老家", "家乡", "户口", "户籍", "回")
@@ -305,7 +307,7 @@ class Classifier:
 
         evidence: dict[str, list[float]] = {}
         first: dict[str, int] = {}
-        starts: dict[str, list[int]] = {}
+        starts: dict[str, list[tuple[int, float]]] = {}
         if (whole := self._whole.get(text)) is not None:
             evidence[whole.intent] = [whole.weight]
         for s1, e1, kw, weight in found:
@@ -321,7 +323,7 @@ class Classifier:
                     continue
             evidence.setdefault(kw.intent, []).append(weight)
             if weight > 0:
-                starts.setdefault(kw.intent, []).append(s1)
+                starts.setdefault(kw.intent, []).append((s1, weight))
                 if s1 < first.get(kw.intent, len(text)):
                     first[kw.intent] = s1
 
@@ -423,7 +425,10 @@ class Classifier:
         confidence = round(1 / (1 + math.exp(-2 * (best - self.rules.threshold) - margin)), 3)
         asked = sorted((k for k, v in candidates.items() if v >= threshold), key=lambda k: first.get(k, 999))
         if len(asked) > 1:
+            said_first = asked[0]
             asked = self._questions_first(text, breaks, asked, scores, starts, best_intent)
+            if asked and asked[0] != said_first and best_intent == said_first:
+                best_intent = asked[0]  # 「厂子黄了老板跑了 失业金能领不」 is about 失业金
         return Result(
             raw,
             best_intent,
@@ -441,7 +446,7 @@ class Classifier:
         breaks: frozenset[int],
         asked: list[str],
         scores: dict[str, float],
-        starts: dict[str, list[int]],
+        starts: dict[str, list[tuple[int, float]]],
         best: str,
     ) -> list[str]:
         """Several intents found, in the order said. One named only in the story around the question,
@@ -452,7 +457,7 @@ class Classifier:
         clauses = [(a, b) for a, b in itertools.pairwise(cuts) if a < b]
 
         def clauses_of(k: str) -> set[int]:
-            return {i for i, (a, b) in enumerate(clauses) for s in starts.get(k, ()) if a <= s < b}
+            return {i for i, (a, b) in enumerate(clauses) for s, _ in starts.get(k, ()) if a <= s < b}
 
         def reach(k: str) -> set[int]:  # evidence from combos alone speaks for the whole message
             return clauses_of(k) or set(range(len(clauses)))
@@ -470,10 +475,20 @@ class Classifier:
         asking = [(a, b) for a, b in clauses if _QUESTION_CLAUSE.search(text[a:b])]
         if len(asked) < 2 or not asking or len(asking) == len(clauses):
             return asked  # no clause asks, or every clause does: keep the order they were said in
-        ask = [k for k in asked if any(a <= s < b for s in starts.get(k, ()) for a, b in asking)]
+        said = {k: [w for s, w in starts.get(k, ()) if any(a <= s < b for a, b in asking)] for k in asked}
+        ask = [k for k in asked if said[k]]
         if not ask:  # 「老板说红包顶加班费，合法吗」: the question is about the story; its main topic leads
             return [best, *(k for k in asked if k != best)] if best in asked else asked
-        return [k for k in asked if k in ask or scores[k] >= _STORY_TOPIC_MIN]
+        story = [k for k in asked if k not in ask and scores[k] >= _STORY_TOPIC_MIN]
+        # The question's topic leads when the story names its own only by loose words (「在工地干活
+        # 留下来有啥补贴没」), or the question names its topic as plainly as the story does
+        # (「厂子黄了老板跑了 失业金能领不」). Otherwise a vague question (「有啥帮扶」) is about the story's
+        # topic, said first.
+        plain = max(max(said[k]) for k in ask)
+        told = max((w for k in story for _, w in starts.get(k, ())), default=0.0)
+        if story and plain >= max(told, _HINT_MAX) and (told < _STORY_TOPIC_MIN or told >= _PLAIN_TOPIC):
+            return [*ask, *story]
+        return [k for k in asked if k in ask or k in story]
 
     def classify_many(self, texts: Iterable[str]) -> list[Result]:
         return [self.classify(t) for t in texts]

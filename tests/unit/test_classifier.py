@@ -1877,8 +1877,15 @@ def test_a_topic_told_only_as_the_story_is_not_asked(clf: Classifier) -> None:
     assert r.asked == ("social_assistance",)
     r = clf.classify("厂里停工了没活干，哪里有招聘会")
     assert r.asked[0] == "job_services"
-    # A strong topic in the story stays, in the order said; two questions keep both.
-    assert clf.classify("被拖欠工资三个月了，能找法律援助吗").asked == ("wage_arrears", "legal_aid")
+    # A strong topic in the story stays, after a question naming its own topic as plainly; two
+    # questions keep both, in the order said.
+    assert clf.classify("被拖欠工资三个月了，能找法律援助吗").asked == ("legal_aid", "wage_arrears")
+    r = clf.classify("公司倒闭老板跑路了，失业保险金能领吗")
+    assert (r.intent, r.asked[0]) == ("unemployment_benefit", "unemployment_benefit")
+    # Only loose words in the story (工地, 干活): the question's topic leads.
+    assert clf.classify("我在工地上干活，今年留下来过年有补贴没").asked[0] == "stay_subsidy"
+    # A vague question (「有啥帮扶」) is about the topic the story names.
+    assert clf.classify("孩子在老家没人照看，有啥帮扶没有").asked[0] == "family_care"
     assert clf.classify("加班费怎么算？留岗红包有吗").asked == ("holiday_pay", "stay_subsidy")
 
 
