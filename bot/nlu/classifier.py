@@ -67,6 +67,8 @@ _QUESTION_CLAUSE = re.compile(
     r"吗|么|呢|啥|什么|怎|咋|哪|谁|多少|几[个天倍号点钱块]|有没有|有冇|能不能|可不可以|是不是|给不给|行不行|如何|"
     r"请问|想问|问下|问一下|想知道|求助|帮帮|咨询|有无|没有啊|点样|边度|[不没]得?$"
 )
+# A worker taking back what they just said: 「问下加班费 哦不对 我要问失业金」.
+_CORRECTION = re.compile(r"不对不对|[哦噢喔啊]不对|不对[，,。 ]*我?[是要想]问|说错了|打错了|搞错了|写错了|口误|更正一下")
 # A topic told only as the story around a question counts as asked only if this strong.
 _STORY_TOPIC_MIN = 2.0
 # A topic this weak (one generic word) beside a much stronger one in the same clause is not asked.
@@ -393,6 +395,10 @@ class Classifier:
         place = self._pick_place(text, places) if places else None
         with_place = place is not None and len(text) <= self.rules.with_place_max_chars
         evidence, first, starts = self._evidence(text, hits, bounds, with_place)
+        if (fix := _CORRECTION.search(text)) and any(s >= fix.end() for v in starts.values() for s, _ in v):
+            # 「问下加班费 哦不对 我要问失业金」: what was said before the correction is taken back
+            for k in [k for k, v in starts.items() if all(s < fix.start() for s, _ in v)]:
+                del evidence[k], starts[k]
         scores = {intent: self._saturate(weights) for intent, weights in evidence.items()}
 
         courtesy, threshold, only = self.rules.courtesy, self.rules.threshold, self.rules.place_only_intent

@@ -1958,3 +1958,10 @@ def test_a_clause_ending_in_bu_asks(clf: Classifier) -> None:
     # 「…，要得不」 asks about the story before it; its strongest topic leads
     assert clf.classify("工头说拿过年红包顶加班费，要得不").asked[0] == "holiday_pay"
     assert intent(clf, "初六加班算几倍") == "holiday_pay"
+
+
+def test_a_correction_takes_back_what_was_said_before_it(clf: Classifier) -> None:
+    assert clf.classify("加班费咋算 说错了 是问留岗补贴").asked == ("stay_subsidy",)
+    assert intent(clf, "法律援助 不对 我是问欠薪咋投诉") == "wage_arrears"
+    # nothing named after it: nothing taken back
+    assert intent(clf, "失业金 哦不对") == "unemployment_benefit"
