@@ -436,7 +436,7 @@ class ComplaintFlow:
         how) nor 「不想投诉」「我已经投诉过了」."""
         if (
             not reading.WANTS_TO_FILE.search(words)
-            or reading.HOW.search(words)
+            or (reading.HOW.search(words) and not reading.ASKS_US_TO_FILE.search(words))
             or reading.NOT_FILING.search(words)
         ):
             return False

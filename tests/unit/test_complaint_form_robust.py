@@ -129,6 +129,8 @@ def test_holding_back_a_finished_form_does_not_delete_it(harness: Harness) -> No
         "准备去投诉工地欠薪",
         "举报拖欠农民工工资",
         "我要告老板 拖欠工资",
+        "老板欠钱不还 我要立刻举报他",
+        "工资一直拖着 你们能不能帮我直接投诉",
     ],
 )
 def test_a_wish_to_complain_starts_the_form(harness: Harness, ask: str) -> None:
