@@ -1965,3 +1965,9 @@ def test_a_correction_takes_back_what_was_said_before_it(clf: Classifier) -> Non
     assert intent(clf, "法律援助 不对 我是问欠薪咋投诉") == "wage_arrears"
     # nothing named after it: nothing taken back
     assert intent(clf, "失业金 哦不对") == "unemployment_benefit"
+
+
+@pytest.mark.parametrize("city", ["洛阳", "临沂", "遵义", "株洲", "宝鸡"])
+def test_a_prefecture_city_outside_the_regions_is_a_place(clf: Classifier, city: str) -> None:
+    r = clf.classify(f"我现在在{city}打工")
+    assert (r.intent, r.region, r.elsewhere) == ("set_region", None, city)
