@@ -36,7 +36,8 @@ MORE = re.compile(
 WHERE_ONLINE = re.compile(r"网址|网站|链接|二维码|小程序|app|公众号|网页")
 # Words that mark a fragment as asking about the subject just answered.
 FOLLOW_UP = re.compile(
-    r"详细|具体|还有|然后|继续|材料|带啥|带什么|证件|手续|流程|步骤|条件|够不够|符不符合|能不能|能领|"
+    r"详细|具体|还有|然后|继续|材料|带啥|带什么|证件|手续|流程|步骤|条件|够不够|符不符合|符合|够格|算不算|"
+    r"有没有份|有份|轮得到|能不能|能领|"
     r"多久|好久|多长时间|几天|什么时候|啥时候|到账|到手|哪里|哪儿|在哪|去哪|找谁|打给谁|电话|报名|申请|办理|"
     r"怎么办|咋办|怎么弄|咋弄|咋整|怎么领|咋领|怎么算|咋算|打到|打给|发给|给谁|谁发|多少|要钱|收费|免费|"
     r"准备|要啥|谁出|谁给|谁付|谁管|要不要|需不需要|可以吗|行吗|有用吗|靠谱|真的|确定|那现在|那我|网上|线上|线下|能办|办吗|有没有|有吗|没$|不$|"
@@ -49,11 +50,16 @@ DETAILS = re.compile(r"材料|步骤|流程|手续|证件|带啥|带什么|准�
 # A fragment whose topic rests on one generic word (补贴, 证据) counts this little.
 WEAK_SCORE = 0.8
 # An ellipsis: 「那……呢」「……呢」「……那边」.
-ELLIPSIS = re.compile(r"^那|呢[吗啊呀]?$|那边|那里|这边的|的话?$|怎么样$|咋样$|如何$|有没有$|有吗$|有不$")
+ELLIPSIS = re.compile(
+    r"^那|[呢嘞咧][吗啊呀]?$|那边|那里|这边的|的话?$|怎么样$|咋样$|如何$|有没有$|有吗$|有不$|[问说]的是"
+)
 PINYIN_ELLIPSIS = re.compile(r"^\s*na\b|\bne\s*[?？]?\s*$")
 FRAGMENT_MAX_CHARS = 16
+CLAUSES = re.compile(r"[\s，,。！!？?；;、]+")
 # 「我是在…」「俺现在在…」「人在…」: where the worker is, said as a statement.
 SAYS_WHERE = re.compile(r"^(我|俺|咱|我们|俺们)?(是|现在|目前|人|就|一直|平时)*(在|搁|待在|呆在)")
+# The phone number the last answer gave: 「打那个电话要钱不」.
+THAT_PHONE = re.compile(r"^打?(那|这)个?(电话|号码|热线|号)")
 # A fragment about the money itself: 「钱打给谁」「这笔补贴给谁」.
 MONEY_SUBJECT = re.compile(r"^(那|这|这笔|那笔|这个|那个)?(钱|补贴|补助|红包|款)")
 
@@ -106,6 +112,9 @@ def wants_more(text: str) -> bool:
 def is_follow_up(text: str) -> bool:
     """A short fragment that only makes sense about the last answer (「要带啥材料」「钱打到哪」)."""
     t = normalise(text)
+    if len(t) > FRAGMENT_MAX_CHARS:  # 「俺是河南农村的 初中毕业 够条件不」: the asking clause is the fragment
+        last = CLAUSES.split(text.strip())[-1]
+        return len(t) <= 2 * FRAGMENT_MAX_CHARS and 0 < len(last) <= 8 and bool(FOLLOW_UP.search(last))
     return 0 < len(t) <= FRAGMENT_MAX_CHARS and bool(FOLLOW_UP.search(t) or ELLIPSIS.search(t))
 
 
@@ -123,7 +132,7 @@ def about_last_answer(text: str, result: Result) -> bool:
     t = normalise(text)
     if len(t) > FRAGMENT_MAX_CHARS:
         return False
-    if result.intent == "human_agent" and MONEY_SUBJECT.match(t):
+    if result.intent == "human_agent" and (MONEY_SUBJECT.match(t) or THAT_PHONE.match(t)):
         return True
     if result.intent == "subscribe" and WHERE_ONLINE.search(t):
         return True  # nobody subscribes by asking for a link

@@ -338,3 +338,21 @@ def test_a_follow_up_naming_another_topic_too_stays_on_the_last_one_first(harnes
     harness.say("黄埔学技术去哪报名", "o-ff")
     reply = harness.say("学完有补贴没", "o-ff")
     assert reply.startswith("【黄埔·技能培训】"), reply
+
+
+def test_eligibility_and_the_answers_phone_are_asked_about_the_last_answer(harness: Harness) -> None:
+    harness.say("大连失业金怎么领", "o-el")
+    assert "【大连·失业保险】" in harness.say("我是外地户口 这个算不算", "o-el")
+    # a long message whose last clause is the fragment
+    assert "【大连·失业保险】" in harness.say("我老家四川农村的 干了两年多 够格不", "o-el")
+    harness.say("安庆生活困难有救助吗", "o-ph")
+    assert "【安庆·临时救助】" in harness.say("打这个热线收费不", "o-ph")
+
+
+def test_a_place_said_as_a_correction_or_with_a_dialect_particle_asks_the_same_question(harness: Harness) -> None:
+    harness.say("黄埔法律援助怎么申请", "o-pc")
+    reply = harness.say("不对 我说的是大连", "o-pc")
+    assert "大连" in reply and "法律援助" in reply, reply
+    harness.say("黑龙江失业金怎么领", "o-pd")
+    reply = harness.say("洛阳嘞", "o-pd")
+    assert "全国" in reply and "失业" in reply, reply
