@@ -1971,3 +1971,17 @@ def test_a_correction_takes_back_what_was_said_before_it(clf: Classifier) -> Non
 def test_a_prefecture_city_outside_the_regions_is_a_place(clf: Classifier, city: str) -> None:
     r = clf.classify(f"我现在在{city}打工")
     assert (r.intent, r.region, r.elsewhere) == ("set_region", None, city)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("嗯 那我不问了", "smalltalk"),
+        ("好嘞 我等信儿", "smalltalk"),
+        ("同事结婚随礼给多少合适", "unknown"),
+        ("干活扭了腰 哪买膏药", "unknown"),
+        ("冬天活少 附近有临时的活没", "job_services"),
+    ],
+)
+def test_closing_words_and_everyday_asks(clf: Classifier, text: str, want: str) -> None:
+    assert intent(clf, text) == want
