@@ -75,15 +75,16 @@ def _answer(full: str, phones: tuple[str, ...]) -> _Answer:
 
 
 def _closest(answer: _Answer, question: str) -> str | None:
-    """The line sharing most two-character pieces with the question (at least three, not counting
-    what the opening line already says), if any."""
+    """The line sharing most two-character pieces with the question, not counting what the opening
+    line already says: at least three, or two that no other line shares as many of."""
     asked = _bigrams(question) - answer.head_pieces  # pieces with punctuation match no line anyway
-    best, best_n = None, 2
-    for shown, pieces in answer.picks:
-        n = len(asked & pieces)
-        if n > best_n:
-            best, best_n = shown, n
-    return best
+    counts = sorted(((len(asked & pieces), i) for i, (_, pieces) in enumerate(answer.picks)), reverse=True)
+    if not counts or counts[0][0] < 2:
+        return None
+    n, i = counts[0]
+    if n == 2 and len(counts) > 1 and counts[1][0] == 2:
+        return None
+    return answer.picks[i][0]
 
 
 def short(full: str, phones: Sequence[str], question: str = "") -> str:

@@ -300,6 +300,13 @@ class Bot:
             intent = memo.topic
         if not picked and intent in TOPIC_INTENTS and memory.wants_details(text):
             detailed = True
+        if (
+            memo
+            and not picked
+            and intent == memo.topic == (asked or [intent])[0]
+            and not (memo.detailed or result.place or result.elsewhere)
+        ):
+            detailed = True  # the same topic asked again after its first screen: the rest now
         if asked and intent in TOPIC_INTENTS:
             intent = asked[0]
         trace.intent = intent

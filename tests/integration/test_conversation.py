@@ -356,3 +356,15 @@ def test_a_place_said_as_a_correction_or_with_a_dialect_particle_asks_the_same_q
     harness.say("黑龙江失业金怎么领", "o-pd")
     reply = harness.say("洛阳嘞", "o-pd")
     assert "全国" in reply and "失业" in reply, reply
+
+
+def test_the_same_topic_asked_again_gets_the_rest_of_the_answer(harness: Harness) -> None:
+    first = harness.say("大连过年上班工资怎么算", "o-again")
+    assert "除夕" not in first and compose.MORE_HINT in first
+    again = harness.say("那哪几天算法定假日", "o-again")
+    assert "【大连·春节加班】" in again and "除夕" in again and compose.MORE_HINT not in again
+
+
+def test_a_question_sharing_two_pieces_with_one_line_only_gets_that_line(harness: Harness) -> None:
+    reply = harness.say("大连 厂里说红包就顶了加班费", "o-line")
+    assert "不能抵加班费" in reply, reply
