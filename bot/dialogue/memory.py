@@ -43,7 +43,9 @@ FOLLOW_UP = re.compile(
     r"准备|要啥|谁出|谁给|谁付|谁管|要不要|需不需要|可以吗|行吗|有用吗|靠谱|真的|确定|那现在|那我|网上|线上|线下|能办|办吗|有没有|有吗|没$|不$|"
     # who gets it, what it is called: 「钱给我本人吗」「是给我还是给厂里」「公众号叫啥」
     r"给我|本人|个人|自己|给厂|给企业|给单位|给公司|给老板|叫啥|叫什么|是啥|啥意思|什么意思|咋回事|怎么回事|"
-    r"还是|吗$|嘛$|么$|发我|发给我|" + WHERE_ONLINE.pattern
+    r"还是|吗$|嘛$|么$|发我|发给我|要些|些啥|啥子|哪些|证据|"
+    # Cantonese: 「有冇钱补」「俾我定俾老细」「几时到」
+    r"有冇|冇$|俾我|俾厂|俾公司|俾老细|几时|边度|点样|点搞|咩|乜|" + WHERE_ONLINE.pattern
 )
 # A topic message that asks for the steps and papers gets the whole answer at once.
 DETAILS = re.compile(r"材料|步骤|流程|手续|证件|带啥|带什么|准备什么|准备啥|详细|具体")

@@ -368,3 +368,12 @@ def test_the_same_topic_asked_again_gets_the_rest_of_the_answer(harness: Harness
 def test_a_question_sharing_two_pieces_with_one_line_only_gets_that_line(harness: Harness) -> None:
     reply = harness.say("大连 厂里说红包就顶了加班费", "o-line")
     assert "不能抵加班费" in reply, reply
+
+
+def test_cantonese_and_southwestern_follow_ups_stay_on_the_topic(harness: Harness) -> None:
+    harness.say("黄埔留岗红包点样攞", "o-yue")
+    assert "【黄埔·留岗补贴】" in harness.say("钱系俾老细定系俾我", "o-yue")
+    harness.say("黄埔想学电工 有培训冇", "o-yue2")
+    assert "【黄埔·技能培训】" in harness.say("考到证有冇钱补", "o-yue2")
+    harness.say("大连包工头欠钱不给 去哪投诉", "o-sw")
+    assert "【大连·欠薪" in harness.say("要些啥子证据", "o-sw")
