@@ -142,6 +142,13 @@ class ComplaintFlow:
             and not self._gives_value(field, text, words)
         ):
             return f"{field.hint}\n{field.ask}"  # 「电话不想留」: say why it is asked
+        if (
+            field.key in ("amount", "period", "workers")
+            and reading.UNSURE.search(words)
+            and not reading.ASKS.search(words)
+            and field.parse(text) is None
+        ):
+            return f"{field.hint}\n{field.ask}"  # 「欠了老多了 说不清」: a doubt, though it reads as 「说不清」→ 人工
         if self._is_question(field, text, result):
             return None  # answered normally, then ``reminder`` says where the form stands
         named = bool(reading.NAME_ENDS.search(words) or reading.COMPANY_END.search(words))
@@ -174,7 +181,7 @@ class ComplaintFlow:
         if said or kept:
             self._set(user, draft)
             return "\n".join([*reading.noted(said, kept), field.ask])
-        return field.retry
+        return f"{field.ask.partition('：')[0]}：{field.retry}"  # 「第3步：没看懂金额…」
 
     def reminder(self, user: User) -> str:
         draft = self._draft(user)
@@ -425,7 +432,8 @@ class ComplaintFlow:
             return False  # 「电话 139 0000 1111」「我们五个人 每人六千」 give values
         command = result.intent in ("subscribe", "unsubscribe", "human_agent", "complaint_status")
         looks_like_value = not command and (
-            bool(reading.NAME_ENDS.search(words.rstrip("。！!.")))
+            # 「齐齐哈尔宏达劳务 头儿叫马建国」: a clause that ends in a name
+            any(reading.NAME_ENDS.search(c) or reading.NAMES_SOMEONE.search(c) for c in clauses(words))
             or (field.key == "site" and result.region is not None)
         )
         return result.score >= 0.9 and not looks_like_value

@@ -139,6 +139,8 @@ PLACE_OF = re.compile(
     r"(?:一个|一家|那个|那家|这个|这家)?([\u4e00-\u9fffA-Za-z0-9·]{2,30})$"
 )
 PHYSICAL = re.compile(r"(?:厂|工地|店|酒店|超市|餐馆|饭店|医院|学校|项目|工程|小区|车间|矿)$")
+# A clause naming someone: 「头儿叫马建国」「老板姓钟」.
+NAMES_SOMEONE = re.compile(r"(?:叫|姓|名叫)[\u4e00-\u9fffA-Za-z·]{1,4}$")
 COMPANY_END = re.compile(
     r"(?:公司|集团|劳务|厂|装修队|施工队|工程队|包工队|队|店|超市|酒店|餐厅|饭店|物流|项目部)$"
 )
@@ -221,7 +223,11 @@ def asks_or_unsure(words: str, field: Field) -> bool:
     if QUESTION.search(words):
         one = len(clauses(words)) == 1  # 「叫什么来着华强公司」 names; 「…还能学不 在大观区」 asks
         return not (one and looks_like_name(field, words.rstrip("?？")) and not re.search(r"[?？]|吗", words))
-    return bool(UNSURE.search(words)) and not UNSURE_REST.sub("", words).strip(" ，,。.!！")
+    if not UNSURE.search(words):
+        return False
+    if field.key in ("amount", "period", "workers") and field.parse(words) is None:
+        return True  # 「欠了老多了 俺也说不清」: no number to keep, so a doubt
+    return not UNSURE_REST.sub("", words).strip(" ，,。.!！")
 
 
 def looks_like_name(field: Field, words: str) -> bool:

@@ -382,3 +382,23 @@ def test_cantonese_in_the_form(harness: Harness) -> None:
     assert draft(harness, "o-yue2")["fields"].get("employer") is None  # type: ignore[index]
     assert "取消" in harness.say("唔搞喇", "o-yue2")
     assert draft(harness, "o-yue2") is None
+
+
+def test_an_employer_named_beside_its_boss_is_the_answer_not_a_question(harness: Harness) -> None:
+    to_step(harness, "o-boss", [])
+    reply = harness.say("牡丹江兴业劳务 领头的叫张铁柱", "o-boss")
+    assert "第2步" in reply, reply
+    assert "兴业劳务" in str((draft(harness, "o-boss") or {})["fields"].get("employer"))
+
+
+def test_not_knowing_the_amount_gets_the_hint_and_stores_nothing(harness: Harness) -> None:
+    to_step(harness, "o-much", AT_AMOUNT)
+    reply = harness.say("欠得可多了 具体我也说不清楚", "o-much")
+    assert "大概" in reply and "第3步" in reply, reply
+    assert "amount" not in (draft(harness, "o-much") or {})["fields"]
+
+
+def test_a_value_not_understood_is_asked_again_with_its_step(harness: Harness) -> None:
+    to_step(harness, "o-retry", AT_AMOUNT)
+    reply = harness.say("一大堆", "o-retry")
+    assert reply.startswith("第3步："), reply
