@@ -148,7 +148,8 @@ class ComplaintFlow:
             and not reading.ASKS.search(words)
             and field.parse(text) is None
         ):
-            return f"{field.hint}\n{field.ask}"  # 「欠了老多了 说不清」: a doubt, though it reads as 「说不清」→ 人工
+            # 「欠了老多了 说不清」: a doubt, though 「说不清」 alone would ask for a person
+            return f"{field.hint}\n{field.ask}"
         if self._is_question(field, text, result):
             return None  # answered normally, then ``reminder`` says where the form stands
         named = bool(reading.NAME_ENDS.search(words) or reading.COMPANY_END.search(words))

@@ -121,6 +121,24 @@ def _amount_clause(line: str, most: int = 60) -> str:
     return line[:most] + "……"
 
 
+TRUNCATED = "……（消息太长没显示完，回复「人工」查电话）"
+
+
+def fit(text: str, limit: int = MAX_REPLY_BYTES) -> str:
+    """Keep a reply inside WeChat's limit, cutting whole lines from the end."""
+    if len(text.encode()) <= limit:
+        return text
+    budget = limit - len(TRUNCATED.encode()) - 1
+    kept: list[str] = []
+    for line in text.split("\n"):
+        if len("\n".join([*kept, line]).encode()) > budget:
+            break
+        kept.append(line)
+    if not kept:  # one enormous line
+        kept = [text.encode()[:budget].decode(errors="ignore")]
+    return "\n".join(kept) + "\n" + TRUNCATED
+
+
 def fits(parts: Sequence[str], limit: int = MAX_REPLY_BYTES) -> bool:
     return len("\n\n".join(parts).encode()) <= limit
 

@@ -65,26 +65,6 @@ SYSTEM_EVENTS = {
 }
 
 
-# WeChat cuts a text reply past about 2048 bytes of UTF-8 (roughly 680 Chinese characters).
-MAX_REPLY_BYTES = 2040
-TRUNCATED = "……（消息太长没显示完，回复「人工」查电话）"
-
-
-def fit(text: str, limit: int = MAX_REPLY_BYTES) -> str:
-    """Keep a reply inside WeChat's limit, cutting whole lines from the end."""
-    if len(text.encode()) <= limit:
-        return text
-    budget = limit - len(TRUNCATED.encode()) - 1
-    kept: list[str] = []
-    for line in text.split("\n"):
-        if len("\n".join([*kept, line]).encode()) > budget:
-            break
-        kept.append(line)
-    if not kept:  # one enormous line
-        kept = [text.encode()[:budget].decode(errors="ignore")]
-    return "\n".join(kept) + "\n" + TRUNCATED
-
-
 class TurnStats:
     """Turn counts per process, logged at INFO once a period; each turn itself is logged at DEBUG.
 
@@ -201,7 +181,7 @@ class Bot:
                 self.stats.count("system event")
                 return Outcome(None, None, None, 0.0, "message")
             reply = self.turn(msg, user, result, trace)
-            reply = fit(reply) if reply else reply
+            reply = compose.fit(reply) if reply else reply
             user.last_seen = self.clock()
             self.store.save_user(user)
             self.store.remember(msg.dedupe_key, reply)

@@ -68,7 +68,9 @@ _QUESTION_CLAUSE = re.compile(
     r"请问|想问|问下|问一下|想知道|求助|帮帮|咨询|有无|没有啊|点样|边度|[不没]得?$"
 )
 # A worker taking back what they just said: 「问下加班费 哦不对 我要问失业金」.
-_CORRECTION = re.compile(r"不对不对|[哦噢喔啊]不对|不对[，,。 ]*我?[是要想]问|说错了|打错了|搞错了|写错了|口误|更正一下")
+_CORRECTION = re.compile(
+    r"不对不对|[哦噢喔啊]不对|不对[，,。 ]*我?[是要想]问|说错了|打错了|搞错了|写错了|口误|更正一下"
+)
 # A topic told only as the story around a question counts as asked only if this strong.
 _STORY_TOPIC_MIN = 2.0
 # A topic this weak (one generic word) beside a much stronger one in the same clause is not asked.
@@ -268,7 +270,7 @@ class Classifier:
 
     def _evidence(
         self, text: str, hits: list[Hit], bounds: _Bounds, with_place: bool
-    ) -> tuple[dict[str, list[float]], dict[str, int], dict[str, list[int]]]:
+    ) -> tuple[dict[str, list[float]], dict[str, int], dict[str, list[tuple[int, float]]]]:
         """intent → the weights of its hits (negative when negated) and of its combos that fired;
         intent → where its first positive keyword begins; intent → where each of its positive
         keywords begins (combo terms are mostly question words, so they say nothing of the clause)."""

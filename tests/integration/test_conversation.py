@@ -17,8 +17,8 @@ from helpers.server import write_config
 
 from bot.cli import main
 from bot.dialogue import compose
+from bot.dialogue.compose import MAX_REPLY_BYTES
 from bot.dialogue.memory import MEMO_TTL
-from bot.dialogue.turn import MAX_REPLY_BYTES
 
 
 def _runner() -> object:
@@ -349,7 +349,7 @@ def test_eligibility_and_the_answers_phone_are_asked_about_the_last_answer(harne
     assert "【安庆·临时救助】" in harness.say("打这个热线收费不", "o-ph")
 
 
-def test_a_place_said_as_a_correction_or_with_a_dialect_particle_asks_the_same_question(harness: Harness) -> None:
+def test_a_place_said_as_a_correction_or_with_a_particle_asks_the_same_question(harness: Harness) -> None:
     harness.say("黄埔法律援助怎么申请", "o-pc")
     reply = harness.say("不对 我说的是大连", "o-pc")
     assert "大连" in reply and "法律援助" in reply, reply

@@ -9,7 +9,8 @@ import pytest
 from helpers.harness import Harness
 from helpers.wechat import event_xml
 
-from bot.dialogue.turn import MAX_REPLY_BYTES, TurnStats, fit, menu_pick
+from bot.dialogue.compose import MAX_REPLY_BYTES, fit
+from bot.dialogue.turn import TurnStats, menu_pick
 
 
 def test_menu_numbers_pick_topics(harness: Harness) -> None:

@@ -8,6 +8,7 @@ log shows both. Screenshots (1366 px and 390 px wide) go to var/screenshots/.
 
 from __future__ import annotations
 
+import itertools
 import time
 import urllib.parse
 import urllib.request
@@ -66,13 +67,15 @@ def ask(base: str, text: str, openid: str) -> str:
         return wechat.open_reply(resp.read())["Content"]
 
 
+_ASKERS = itertools.count(1)
+
+
 def wait_for_reply(base: str, want: Any, seconds: float = 20.0) -> tuple[str, float]:
     """Ask until ``want(reply)`` holds (a deadline, no fixed sleep); the reply and the seconds it took."""
     started = time.monotonic()
-    n = 0
     while True:
-        n += 1
-        reply = ask(base, QUESTION, f"o-content-{n}")
+        # a new worker each time: the same worker asking again would get the whole answer
+        reply = ask(base, QUESTION, f"o-content-{next(_ASKERS)}")
         if want(reply) or time.monotonic() - started > seconds:
             return reply, time.monotonic() - started
         time.sleep(0.1)  # between polls only: the deadline decides
