@@ -67,6 +67,8 @@ _QUESTION_CLAUSE = re.compile(
     r"吗|么|呢|啥|什么|怎|咋|哪|谁|多少|几[个天倍号点钱块]|有没有|有冇|能不能|可不可以|是不是|给不给|行不行|如何|"
     r"请问|想问|问下|问一下|想知道|求助|帮帮|咨询|有无|没有啊|点样|边度|[不没]得?$"
 )
+# Latin letters inside a Chinese message: pinyin of two syllables or more (「falv yuanzhu」) is read.
+_LATIN_RUN = re.compile(r"[A-Za-z]{2,}(?:[ '’]+[A-Za-z]+)*")
 # A worker taking back what they just said: 「问下加班费 哦不对 我要问失业金」.
 _CORRECTION = re.compile(
     r"不对不对|[哦噢喔啊]不对|不对[，,。 ]*我?[是要想]问|说错了|打错了|搞错了|写错了|口误|更正一下"
@@ -380,6 +382,10 @@ class Classifier:
                     taken[i] = "\x00"  # covered
         return "".join(" " if not t else "" if t == "\x00" else t for t in taken)
 
+    def _hanzi_for(self, run: re.Match[str]) -> str:
+        shadow = pinyin_shadow(run.group())
+        return " ".join(self._from_pinyin(shadow).split()) if shadow else run.group()
+
     def words(self, text: str) -> list[str]:
         return list(self.tokenizer.lcut(text))
 
@@ -388,6 +394,10 @@ class Classifier:
             reading = self._from_pinyin(shadow)
             result = self.classify(reading)
             return dataclasses.replace(result, text=raw, reading=" ".join(reading.split()) or None)
+        if _LATIN_RUN.search(raw):  # 「没工作俩月了 shi ye bao xian zen me ling」: pinyin inside hanzi
+            mixed = _LATIN_RUN.sub(self._hanzi_for, raw)
+            if mixed != raw:
+                return dataclasses.replace(self.classify(mixed), text=raw, reading=mixed)
         symbols = self._symbols if self._symbol_re is not None and self._symbol_re.search(raw) else None
         text, breaks = _normalise(raw, self._respell, symbols)
         if not text:

@@ -1985,3 +1985,11 @@ def test_a_prefecture_city_outside_the_regions_is_a_place(clf: Classifier, city:
 )
 def test_closing_words_and_everyday_asks(clf: Classifier, text: str, want: str) -> None:
     assert intent(clf, text) == want
+
+
+def test_pinyin_inside_a_chinese_message_is_read(clf: Classifier) -> None:
+    r = clf.classify("厂子关门了 shiye jin zenme shenqing")
+    assert r.intent == "unemployment_benefit" and r.reading and "失业金" in r.reading
+    assert intent(clf, "想找 falv yuanzhu 帮忙打官司") == "legal_aid"
+    # Latin words that are not pinyin are left as they are
+    assert clf.classify("下载个app看看").reading is None
