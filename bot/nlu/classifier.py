@@ -69,6 +69,26 @@ _QUESTION_CLAUSE = re.compile(
 )
 # Latin letters inside a Chinese message: pinyin of two syllables or more (「falv yuanzhu」) is read.
 _LATIN_RUN = re.compile(r"[A-Za-z]{2,}(?:[ '’]+[A-Za-z]+)*")
+# A clause that is a question by itself (not a preface such as 求助, 请问).
+_ASKS_ITSELF = re.compile(r"吗|么|呢|啥|什么|怎|咋|哪|谁|多少|几倍|有没有|能不能|是不是|[不没]$")
+# What opens a second question: 「欠薪能投诉吗 还有加班费咋算」.
+_NEXT_QUESTION = re.compile(r"另外|顺便|再问|还想问|还要问|以及|再一个|还有个问题|还有就是|第二个")
+
+
+def _second_question(text: str, breaks: frozenset[int], first_at: int, then_at: int) -> bool:
+    """Whether a second question opens between where the first topic and the second are named: a
+    word that says so, or the first one's clause ending as a question (「有补贴不？过年上班几倍工资」)."""
+    if not 0 <= first_at < then_at:
+        return False
+    if _NEXT_QUESTION.search(text, first_at, then_at):
+        return True
+    if any(text.startswith("还有", b) for b in breaks if first_at < b <= then_at):
+        return True  # 「…能投诉吗 还有加班费咋算」 (not 「家里还有俩娃」)
+    end = min((b for b in breaks if first_at < b <= then_at), default=None)
+    start = max((b for b in breaks if b <= first_at), default=0)
+    return end is not None and bool(_ASKS_ITSELF.search(text[start:end]))
+
+
 # A worker taking back what they just said: 「问下加班费 哦不对 我要问失业金」.
 _CORRECTION = re.compile(
     r"不对不对|[哦噢喔啊]不对|不对[，,。 ]*我?[是要想]问|说错了|打错了|搞错了|写错了|口误|更正一下"
@@ -447,6 +467,13 @@ class Classifier:
             asked = self._questions_first(text, breaks, asked, scores, starts, best_intent)
             if asked and asked[0] != said_first and best_intent == said_first:
                 best_intent = asked[0]  # 「厂子黄了老板跑了 失业金能领不」 is about 失业金
+            elif (
+                asked
+                and asked[0] != best_intent
+                and best_intent in asked
+                and _second_question(text, breaks, first.get(asked[0], -1), first.get(best_intent, -1))
+            ):
+                best_intent = asked[0]  # 「欠薪能投诉吗 还有加班费咋算」: the first question leads
         return Result(
             raw,
             best_intent,

@@ -1993,3 +1993,16 @@ def test_pinyin_inside_a_chinese_message_is_read(clf: Classifier) -> None:
     assert intent(clf, "想找 falv yuanzhu 帮忙打官司") == "legal_aid"
     # Latin words that are not pinyin are left as they are
     assert clf.classify("下载个app看看").reading is None
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("包工头不给钱 去哪投诉 还有过年上班工资咋算", "wage_arrears"),
+        ("大连留岗有红包不？初一上班给几倍", "stay_subsidy"),
+        ("家里还有两个娃要养 工资拖着不给咋办", "wage_arrears"),
+    ],
+)
+def test_of_two_questions_the_first_asked_leads(clf: Classifier, text: str, first: str) -> None:
+    r = clf.classify(text)
+    assert (r.intent, r.asked[0]) == (first, first)
