@@ -90,7 +90,7 @@ def parse_amount(text: str) -> int | None:
 
 
 def parse_count(text: str) -> int | None:
-    t = normalize(text)
+    t = normalize(text).replace("仨", "三").replace("俩", "两")
     if re.search(r"(就[我俺咱]|[我俺咱]自己|只有[我俺咱]|一个人|[我俺咱]一个)", t):
         return 1
     m = re.search(r"\d+", t)
@@ -122,7 +122,10 @@ def _free_text(text: str, low: int, high: int) -> str | None:
 
 def parse_period(text: str) -> str | None:
     t = _free_text(text, 1, 40)
-    if t and re.search(r"[\d一二两三四五六七八九十半]|月|年|天|周|季", t):
+    if t and re.search(
+        r"[\d一二两三四五六七八九十半]|月|年|天|周|季|春|夏|秋|冬|上冻|元旦|国庆|中秋|端午|至今|到现在|开工|完工",
+        t,
+    ):
         return t
     return None
 
@@ -246,7 +249,9 @@ _NOT_MONEY_AFTER = re.compile(r"[个人月年天号点岁周星礼名位次层�
 _RATE_BEFORE = re.compile(
     r"(每月|每个月|一个月|一月|月薪|月工资|每天|一天|日薪|工价|时薪|每小时|一小时|每年|年薪)[^\d，,\s]{0,3}$"
 )
-_TOTAL_BEFORE = re.compile(r"(一共|总共|共|合计|加起来|算下来|总的)[^\d，,\s]{0,4}$")
+_TOTAL_BEFORE = re.compile(
+    r"(一共|总共|共|合计|加起来|算下来|总的)[^\d，,\s]{0,4}$|(我自己|我个人|我一个人|光我|单我)欠?了?我?$"
+)
 _WAGE_BEFORE = re.compile(r"(欠|欠了|欠我|欠我们|工资|工钱|一共|总共|共|每人|每个人|差|还差)$")
 _COUNT_IN = re.compile(
     rf"(?<![\d{_CN_NUMERAL}每第])(\d{{1,5}}|[{_CN_NUMERAL}]+)(几|多|来)?(个|名|位)?(人|工友|工人|兄弟|老乡|同事)"

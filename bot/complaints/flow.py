@@ -67,6 +67,8 @@ class ComplaintFlow:
 
     def handle(self, text: str, user: User, result: Result) -> str | None:
         words = normalize(text).rstrip("。！!.")
+        if words.replace(" ", "") in CONFIRM_WORDS:
+            words = words.replace(" ", "")  # 「确认 提交」
         draft = self._draft(user)
         now = self.register.store.clock()
         if draft and now - draft["touched"] > self.ttl:
@@ -132,6 +134,8 @@ class ComplaintFlow:
             return f"你的投诉正在登记，接着填就行。\n{field.ask}"
         if words in CONFIRM_WORDS:
             return f"还没填完呢。{field.ask}"
+        if reading.FIXES_EARLIER.search(words) and (fixed := self._fix_earlier(field, text, user, draft)):
+            return fixed  # 「钱数错了 是一万八不是一万五」 at a later step
         if reading.STATUS_ASK.search(words) and not reading.WANTS_TO_FILE.search(words):
             mine = self.status(user) or "你还没有提交过欠薪投诉。"
             return f"{mine}\n\n{self.reminder(user)}"
@@ -150,9 +154,11 @@ class ComplaintFlow:
         ):
             # 「欠了老多了 说不清」: a doubt, though 「说不清」 alone would ask for a person
             return f"{field.hint}\n{field.ask}"
+        if reading.WHY_ASKED.search(words) and field.hint:
+            return f"{field.hint}\n{field.ask}"
         if self._is_question(field, text, result):
             return None  # answered normally, then ``reminder`` says where the form stands
-        named = bool(reading.NAME_ENDS.search(words) or reading.COMPANY_END.search(words))
+        named = any(reading.NAME_ENDS.search(c) or reading.COMPANY_END.search(c) for c in clauses(words))
         if result.intent == "set_region" and (
             (field.key == "employer" and not named) or reading.SWITCH.search(words)
         ):
@@ -267,7 +273,12 @@ class ComplaintFlow:
         A value of another field comes from a clause that is nothing but values (「拖了四个月工资」 is a
         period, 「每人六七千」 an amount), or is a phone, an amount with its unit or a head count anywhere.
         What is left over is the answer to the field asked."""
+        if reading.LAST_WINS.search(text):
+            # 「是两万五不是两万」: the value said not to be is no value
+            text = reading.NOT_THIS.sub("", text)
         numeric = field.key in ("amount", "workers", "phone")
+        if numeric and (chosen := reading.WRITE_THIS.search(text)) and (v := field.parse(chosen.group(1))):
+            return v, {}, {}  # 「一起的六七个 写7个吧」「…先写15000」: the worker chose what to write
         every = clauses(text)
         parts = [
             p for p in every if not reading.only_filing(p)
@@ -288,7 +299,7 @@ class ComplaintFlow:
             if not pure:
                 left = leftover(part, distinct) if distinct else part
                 rest.append(left if reading.looks_like_name(field, left) else part)
-        for key, value in reading.settle(taken).items():
+        for key, value in reading.settle(taken, bool(reading.LAST_WINS.search(text))).items():
             if key == field.key:
                 own = value
             else:
@@ -296,6 +307,8 @@ class ComplaintFlow:
         if numeric:
             if own is None and not others:
                 own = field.parse(text)  # 「8000」「6」: bare numbers answer the field asked
+            elif own is None:  # 「我们四个 电话139…」 at the head-count step: the clause left is the answer
+                own = next((v for p, vs in by_clause if not vs and (v := field.parse(p)) is not None), None)
             return own, others, {}
         if numbers_only:
             return None, others, {}
@@ -393,6 +406,17 @@ class ComplaintFlow:
         elif self._is_question(BY_KEY["employer"], text, result):
             return None  # answered normally, then the reminder
         return "请回复「确认」提交，「修改 几」改某一项（比如「修改 3」），或「取消」不登记。"
+
+    def _fix_earlier(self, field: Field, text: str, user: User, draft: dict[str, Any]) -> str | None:
+        """A correction of a step already answered, said at a later one: change it, ask on."""
+        _, others, _ = self._read(BY_KEY["employer"], text, numbers_only=True)
+        changed = {k: v for k, v in others.items() if k in draft["fields"] and draft["fields"][k] != v}
+        if not changed:
+            return None
+        draft["fields"].update(changed)
+        self._set(user, draft)
+        said = "、".join(f"{BY_KEY[k].label} {show_value(k, v)}" for k, v in changed.items())
+        return f"改好了：{said}。\n{field.ask}"
 
     @staticmethod
     def _gives_value(field: Field, text: str, words: str) -> bool:

@@ -19,7 +19,7 @@ WANTS_TO_FILE = re.compile(
     r"(?:想|要|帮我|帮俺|替我|帮忙|给我|准备|打算|申请)(?:马上|立刻|现在|直接|赶紧|这就)?(?:去|来|再|帮我)?"
     r"(?:投诉|举报|告(?!诉|知)|登记|反映)"
     r"|^(?:投诉|举报)|登记|(?:重新|再)投(?:一个|一次|一下|个)?"
-    r"|(?:就|来|喺度|在这|在这里|在这儿)(?:投诉|举报)"
+    r"|(?:就|来|喺度|在这|在这里|在这儿)(?:投诉|举报)|(?:投诉|举报|登记)吧|登个记|报个案"
     r"|(?:投诉|举报)(?:一下)?.{0,12}(?:欠|拖欠|工资|工钱|薪)"
 )
 NOT_FILING = re.compile(
@@ -27,7 +27,9 @@ NOT_FILING = re.compile(
     r"|已经|投诉过|举报过|告过|登记过|之前投诉|以前投诉|进度|撤销|撤回|[上前]几?[个次]?(?:礼拜|星期|周|月|天)投诉"
 )
 # Asking the bot to do it, not how to: 「你们可以直接帮我投诉吗」.
-ASKS_US_TO_FILE = re.compile(r"(?:帮|替)(?:我|俺|我们|俺们)(?:直接|马上|现在)?(?:投诉|举报|登记|告(?!诉|知))")
+ASKS_US_TO_FILE = re.compile(
+    r"(?:帮|替)(?:我|俺|我们|俺们)(?:直接|马上|现在)?(?:投诉|举报|登记|登个记|告(?!诉|知))|(?:投诉|举报|登记)吧"
+)
 HOW = re.compile(
     r"[?？]|吗|么|咋|怎|如何|哪|啥|什么|谁|能不能|可不可以|要不要|该不该|有没有|有用|会不会|是不是|行不行"
     r"|管用|流程|步骤|[能可]以?投诉不|不$|点样|点算|点做|边度|几时|乜|咩"
@@ -100,8 +102,13 @@ QUESTION = re.compile(
     r"|还是(?!没|不)"  # 「月底还是年底」
     r"|有冇|点样|边度|乜嘢|咩"
 )
+# Why a step asks what it asks: 「为啥要电话 会不会泄露」.
+WHY_ASKED = re.compile(r"为啥要|为什么要|干嘛要|泄露|泄漏|保密")
+# A value given before, said to be wrong: 「钱数错了 是一万八」「金额不对 应该是…」.
+FIXES_EARLIER = re.compile(r"(?:错了|不对|说错|写错|填错|搞错)")
 ABOUT_FORM = re.compile(
     r"怎么填|怎么写|填什么|写什么|填啥|写啥|要填|要写|必须|一定要|可以不|能不能不|不填|不写|不留"
+    r"|为啥要|为什么要|干嘛要|泄露|泄漏|保密"
     r"|这一步|这一项|这个问题|这里|这儿"
 )
 UNSURE = re.compile(r"不知道|不清楚|记不清|记不得|不记得|忘了|搞不清|说不清|不太清楚")
@@ -146,14 +153,31 @@ COMPANY_END = re.compile(
 )
 
 
-def settle(found: list[Found]) -> dict[str, Any]:
+# The worker corrects or picks one of two values: 「一万三千二 不对 是一万三千八」「…先写15000」.
+LAST_WINS = re.compile(
+    r"不对|错了|说错|打错|写错|应该是|改成|改为|更正|(?:就|先|还是)?[写填](?:个|成)?\s*[\d一二两三四五六七八九十]"
+)
+
+
+NOT_THIS = re.compile(r"(?:而)?不是[\d.一二两三四五六七八九十百千万]+[万千元块个人月]*")
+# 「写7个吧」「先写15000」: the value the worker says to write down.
+WRITE_THIS = re.compile(
+    r"(?:就|先|还是)?[写填记](?:个|成|上)?\s*([\d.一二两三四五六七八九十百千万]+(?:万|千|个|人|元|块)?)"
+)
+
+
+def settle(found: list[Found], last_wins: bool = False) -> dict[str, Any]:
     """One value a field: where a message gives two different ones (「一个月六千 … 一共差了八万」) the one
-    said to be the total, else none (guessing is worse than asking)."""
+    said to be the total, or the last one when the worker corrected or chose (「…不对 是一万三千八」),
+    else none (guessing is worse than asking)."""
     out: dict[str, Any] = {}
     for key in dict.fromkeys(f.key for f in found):
         mine = [f for f in found if f.key == key]
+        if key == "period" and len(mine) > 1 and not last_wins:
+            out[key] = " ".join(dict.fromkeys(str(f.value) for f in mine))  # 「十一月 十二月两个月」
+            continue
         if len({f.value for f in mine}) > 1:
-            mine = [f for f in mine if f.total]
+            mine = mine[-1:] if last_wins else [f for f in mine if f.total]
         if len({f.value for f in mine}) == 1:
             out[key] = mine[0].value
     return out

@@ -402,3 +402,48 @@ def test_a_value_not_understood_is_asked_again_with_its_step(harness: Harness) -
     to_step(harness, "o-retry", AT_AMOUNT)
     reply = harness.say("一大堆", "o-retry")
     assert reply.startswith("第3步："), reply
+
+
+def test_a_corrected_amount_keeps_the_last_one(harness: Harness) -> None:
+    to_step(harness, "o-fix", AT_AMOUNT)
+    assert "第4步" in harness.say("两万四 哦不对 应该是两万六", "o-fix")
+    assert (draft(harness, "o-fix") or {})["fields"]["amount"] == 26000
+
+
+def test_the_value_the_worker_says_to_write_is_taken(harness: Harness) -> None:
+    to_step(harness, "o-write", [*AT_AMOUNT, "两万", "三个月"])
+    assert "第6步" in harness.say("大概八九个人吧 就写9个", "o-write")
+    assert (draft(harness, "o-write") or {})["fields"]["workers"] == 9
+
+
+def test_a_period_said_in_seasons_or_several_months_is_kept(harness: Harness) -> None:
+    to_step(harness, "o-season", [*AT_AMOUNT, "两万"])
+    assert "第5步" in harness.say("从开春一直干到入冬", "o-season")
+    to_step(harness, "o-months", [*AT_AMOUNT, "两万"])
+    assert "第5步" in harness.say("九月 十月两个月", "o-months")
+
+
+def test_an_earlier_value_said_wrong_at_a_later_step_is_changed(harness: Harness) -> None:
+    to_step(harness, "o-late", [*AT_AMOUNT, "两万", "三个月"])
+    reply = harness.say("金额说错了 是两万五不是两万", "o-late")
+    assert "改好了" in reply and "第5步" in reply, reply
+    assert (draft(harness, "o-late") or {})["fields"]["amount"] == 25000
+
+
+def test_the_head_count_beside_a_phone_and_why_the_phone_is_asked(harness: Harness) -> None:
+    to_step(harness, "o-four", [*AT_AMOUNT, "两万", "三个月"])
+    assert "第7步" in harness.say("我们仨 手机13912345678", "o-four")
+    assert (draft(harness, "o-four") or {})["fields"]["workers"] == 3
+    to_step(harness, "o-why", [*AT_AMOUNT, "两万", "三个月", "4"])
+    reply = harness.say("干嘛要留手机 不会泄露吧", "o-why")
+    assert "不会公开" in reply and "第6步" in reply, reply
+
+
+@pytest.mark.parametrize("ask", ["那就投诉吧 怎么弄", "能不能在这帮我登个记"])
+def test_deciding_to_complain_starts_the_form(harness: Harness, ask: str) -> None:
+    assert "第1步" in harness.say(ask, "o-decide")
+
+
+def test_confirm_said_in_two_words_files_it(harness: Harness) -> None:
+    to_step(harness, "o-two", FULL)
+    assert "编号" in harness.say("确认 提交", "o-two")
