@@ -67,6 +67,15 @@ _QUESTION_CLAUSE = re.compile(
     r"吗|么|呢|啥|什么|怎|咋|哪|谁|多少|几[个天倍号点钱块]|有没有|有冇|能不能|可不可以|是不是|给不给|行不行|如何|"
     r"请问|想问|问下|问一下|想知道|求助|帮帮|咨询|有无|没有啊|点样|边度|[不没]得?$"
 )
+def _not_here(text: str, start: int, end: int) -> bool:
+    """A place named as home (「老家安庆」「户口河南」) or as left (「不在大连了」), not where the worker is;
+    「回鹤岗了」 says where they are now."""
+    before = text[max(0, start - 3) : start]
+    if before.endswith("回") and text.startswith(("了", "来了", "这边"), end):
+        return False
+    return any(cue in before for cue in _HOME_CUES) or before.endswith(("不在", "离开", "走了"))
+
+
 # Latin letters inside a Chinese message: pinyin of two syllables or more (「falv yuanzhu」) is read.
 _LATIN_RUN = re.compile(r"[A-Za-z]{2,}(?:[ '’]+[A-Za-z]+)*")
 # A clause that is a question by itself (not a preface such as 求助, 请问).
@@ -275,7 +284,7 @@ class Classifier:
         of another region loses to a city named beside it: 「哈尔滨经开区」 is Harbin's, not Anqing's."""
         best: tuple[tuple[int, int, int], Place] | None = None
         kept = [
-            (start, end, place, any(cue in text[max(0, start - 3) : start] for cue in _HOME_CUES))
+            (start, end, place, _not_here(text, start, end))
             for start, end, place in found
             if not any(s <= start and end <= e and e - s > end - start for s, e, _ in found)
         ]  # a name inside a longer one does not count: 五大连池 is not 大连

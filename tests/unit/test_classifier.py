@@ -2006,3 +2006,17 @@ def test_pinyin_inside_a_chinese_message_is_read(clf: Classifier) -> None:
 def test_of_two_questions_the_first_asked_leads(clf: Classifier, text: str, first: str) -> None:
     r = clf.classify(text)
     assert (r.intent, r.asked[0]) == (first, first)
+
+
+def test_a_place_left_or_gone_back_to(clf: Classifier) -> None:
+    r = clf.classify("已经不在大连干了 回佳木斯了")
+    assert (r.intent, r.region) == ("set_region", "heilongjiang")
+    assert clf.classify("我老家安庆的 在大连打工").region == "dalian"
+    # 「现在不在」 is not 「在不在」
+    assert intent(clf, "我现在不在黄埔了") == "set_region"
+    assert intent(clf, "喂 在不在") == "greeting"
+
+
+@pytest.mark.parametrize(("text", "want"), [("那我问问 给个电话", "human_agent"), ("你们都能回答啥", "greeting")])
+def test_asking_for_a_number_or_what_the_bot_answers(clf: Classifier, text: str, want: str) -> None:
+    assert intent(clf, text) == want
