@@ -110,7 +110,19 @@ class ComplaintFlow:
             hours = f"{self.ttl / 3600:.0f}小时内有效"
             if field is None:
                 return f"好，不着急，填好的内容先给你留着（{hours}），想好了回复「确认」提交。"
-            return f"好，不着急，填到一半的内容先给你留着（{hours}），想好了直接回我就行。\n{field.ask}"
+            draft["paused"] = True  # until the worker comes back to it, other questions are just answered
+            self._set(user, draft)
+            return (
+                f"好，不着急，填到一半的内容先给你留着（{hours}），想好了回复「继续」接着填"
+                f"{field.ask.partition('：')[0]}；不想登记了回复「取消」。"
+            )
+        if draft.get("paused") and field is not None:
+            if leaving == "continue" or reading.CONTINUE.fullmatch(words):
+                draft.pop("paused")
+                return f"好，接着填。\n{field.ask}"
+            if not self._answers(field, text, words):
+                return None  # 「那要是年后她还不给 还能咋整」: answered as any question
+            draft.pop("paused")
         if field is None:
             return self._at_summary(words, text, user, draft, result, leaving)
         return self._at_field(field, words, text, user, draft, result, leaving)
@@ -417,6 +429,15 @@ class ComplaintFlow:
         self._set(user, draft)
         said = "、".join(f"{BY_KEY[k].label} {show_value(k, v)}" for k, v in changed.items())
         return f"改好了：{said}。\n{field.ask}"
+
+    @staticmethod
+    def _answers(field: Field, text: str, words: str) -> bool:
+        """Whether a message after a pause plainly answers the step it stopped at."""
+        if field.key in ("amount", "workers", "phone", "period"):
+            return field.parse(text) is not None and not reading.QUESTION.search(words)
+        if field.key == "name":
+            return words in SKIP_WORDS or (len(words) <= 4 and field.parse(text) is not None)
+        return reading.looks_like_name(field, words)
 
     @staticmethod
     def _gives_value(field: Field, text: str, words: str) -> bool:

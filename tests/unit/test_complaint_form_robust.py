@@ -447,3 +447,13 @@ def test_deciding_to_complain_starts_the_form(harness: Harness, ask: str) -> Non
 def test_confirm_said_in_two_words_files_it(harness: Harness) -> None:
     to_step(harness, "o-two", FULL)
     assert "编号" in harness.say("确认 提交", "o-two")
+
+
+def test_after_a_pause_other_questions_are_answered_until_the_worker_goes_on(harness: Harness) -> None:
+    to_step(harness, "o-doze", AT_AMOUNT)
+    assert "「取消」" in harness.say("我再想想 跟家里商量下", "o-doze")
+    reply = harness.say("要是老板还不给 还能找谁", "o-doze")
+    assert "这一步" not in reply and "12333" in reply, reply
+    assert "欠你多少钱" in harness.say("继续", "o-doze")
+    assert "第4步" in harness.say("两万", "o-doze")
+    assert (draft(harness, "o-doze") or {})["fields"]["amount"] == 20000
