@@ -120,7 +120,7 @@ class ComplaintFlow:
             if leaving == "continue" or reading.CONTINUE.fullmatch(words):
                 draft.pop("paused")
                 return f"好，接着填。\n{field.ask}"
-            if not self._answers(field, text, words):
+            if not reading.answers_step(field, text, words):
                 return None  # 「那要是年后她还不给 还能咋整」: answered as any question
             draft.pop("paused")
         if field is None:
@@ -429,15 +429,6 @@ class ComplaintFlow:
         self._set(user, draft)
         said = "、".join(f"{BY_KEY[k].label} {show_value(k, v)}" for k, v in changed.items())
         return f"改好了：{said}。\n{field.ask}"
-
-    @staticmethod
-    def _answers(field: Field, text: str, words: str) -> bool:
-        """Whether a message after a pause plainly answers the step it stopped at."""
-        if field.key in ("amount", "workers", "phone", "period"):
-            return field.parse(text) is not None and not reading.QUESTION.search(words)
-        if field.key == "name":
-            return words in SKIP_WORDS or (len(words) <= 4 and field.parse(text) is not None)
-        return reading.looks_like_name(field, words)
 
     @staticmethod
     def _gives_value(field: Field, text: str, words: str) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .fields import START_WORDS, Field, Found, clauses, compact
+from .fields import SKIP_WORDS, START_WORDS, Field, Found, clauses, compact
 
 # Asking to file, not asking how to: 「那我现在登记一个」「想投诉工地欠薪」「举报老板拖欠工资」.
 WANTS_TO_FILE = re.compile(
@@ -253,6 +253,15 @@ def asks_or_unsure(words: str, field: Field) -> bool:
     if field.key in ("amount", "period", "workers") and field.parse(words) is None:
         return True  # 「欠了老多了 俺也说不清」: no number to keep, so a doubt
     return not UNSURE_REST.sub("", words).strip(" ，,。.!！")
+
+
+def answers_step(field: Field, text: str, words: str) -> bool:
+    """Whether a message after a pause plainly answers the step it stopped at."""
+    if field.key in ("amount", "workers", "phone", "period"):
+        return field.parse(text) is not None and not QUESTION.search(words)
+    if field.key == "name":
+        return words in SKIP_WORDS or (len(words) <= 4 and field.parse(text) is not None)
+    return looks_like_name(field, words)
 
 
 def looks_like_name(field: Field, words: str) -> bool:

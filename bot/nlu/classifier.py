@@ -67,6 +67,8 @@ _QUESTION_CLAUSE = re.compile(
     r"吗|么|呢|啥|什么|怎|咋|哪|谁|多少|几[个天倍号点钱块]|有没有|有冇|能不能|可不可以|是不是|给不给|行不行|如何|"
     r"请问|想问|问下|问一下|想知道|求助|帮帮|咨询|有无|没有啊|点样|边度|[不没]得?$"
 )
+
+
 def _not_here(text: str, start: int, end: int) -> bool:
     """A place named as home (「老家安庆」「户口河南」) or as left (「不在大连了」), not where the worker is;
     「回鹤岗了」 says where they are now."""

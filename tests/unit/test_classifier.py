@@ -2017,6 +2017,8 @@ def test_a_place_left_or_gone_back_to(clf: Classifier) -> None:
     assert intent(clf, "喂 在不在") == "greeting"
 
 
-@pytest.mark.parametrize(("text", "want"), [("那我问问 给个电话", "human_agent"), ("你们都能回答啥", "greeting")])
+@pytest.mark.parametrize(
+    ("text", "want"), [("那我问问 给个电话", "human_agent"), ("你们都能回答啥", "greeting")]
+)
 def test_asking_for_a_number_or_what_the_bot_answers(clf: Classifier, text: str, want: str) -> None:
     assert intent(clf, text) == want
