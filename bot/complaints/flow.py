@@ -156,6 +156,7 @@ class ComplaintFlow:
             and reading.WEAK_SKIP.search(words)
             and not reading.QUESTION.search(words)
             and not self._gives_value(field, text, words)
+            and not reading.names_or_places(field, words)
         ):
             return f"{field.hint}\n{field.ask}"  # 「电话不想留」: say why it is asked
         if (

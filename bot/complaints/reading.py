@@ -245,6 +245,8 @@ def filing_rest(words: str) -> str:
 
 def asks_or_unsure(words: str, field: Field) -> bool:
     """A question (「这个要填什么」) or a doubt (「不知道公司叫啥」) rather than an answer."""
+    if names_or_places(field, words):
+        return False  # 「包工头叫于海波 公司不知道」「沙河口区 门牌号不方便说」: the name or place is the answer
     if QUESTION.search(words):
         one = len(clauses(words)) == 1  # 「叫什么来着华强公司」 names; 「…还能学不 在大观区」 asks
         return not (one and looks_like_name(field, words.rstrip("?？")) and not re.search(r"[?？]|吗", words))
@@ -253,6 +255,14 @@ def asks_or_unsure(words: str, field: Field) -> bool:
     if field.key in ("amount", "period", "workers") and field.parse(words) is None:
         return True  # 「欠了老多了 俺也说不清」: no number to keep, so a doubt
     return not UNSURE_REST.sub("", words).strip(" ，,。.!！")
+
+
+def names_or_places(field: Field, words: str) -> bool:
+    """At the first two steps, a clause that names someone or a place answers them, whatever else is said."""
+    return field.key in ("employer", "site") and any(
+        NAMES_SOMEONE.search(c) or BOSS.search(c) or (field.key == "site" and PLACE_WORD.search(c))
+        for c in clauses(words)
+    )
 
 
 def answers_step(field: Field, text: str, words: str) -> bool:

@@ -61,7 +61,9 @@ CLAUSES = re.compile(r"[\s，,。！!？?；;、]+")
 # 「我是在…」「俺现在在…」「人在…」: where the worker is, said as a statement.
 SAYS_WHERE = re.compile(r"^(我|俺|咱|我们|俺们)?(是|现在|目前|人|就|一直|平时)*(在|搁|待在|呆在)")
 # The phone number the last answer gave: 「打那个电话要钱不」.
-THAT_PHONE = re.compile(r"^打?(那|这)个?(电话|号码|热线|号)")
+THAT_PHONE = re.compile(r"(那|这)个?(电话|号码|热线)|^打?(那|这)个?号")
+# Where to go for what the last answer said: 「去哪个窗口」「在哪办」.
+WHERE_TO_GO = re.compile(r"哪个窗口|什么窗口|去哪|哪里办|在哪办|哪儿办|去哪办")
 # A fragment about the money itself: 「钱打给谁」「这笔补贴给谁」.
 MONEY_SUBJECT = re.compile(r"^(那|这|这笔|那笔|这个|那个)?(钱|补贴|补助|红包|款)")
 
@@ -115,8 +117,10 @@ def is_follow_up(text: str) -> bool:
     """A short fragment that only makes sense about the last answer (「要带啥材料」「钱打到哪」)."""
     t = normalise(text)
     if len(t) > FRAGMENT_MAX_CHARS:  # 「俺是河南农村的 初中毕业 够条件不」: the asking clause is the fragment
-        last = CLAUSES.split(text.strip())[-1]
-        return len(t) <= 2 * FRAGMENT_MAX_CHARS and 0 < len(last) <= 8 and bool(FOLLOW_UP.search(last))
+        parts = CLAUSES.split(text.strip())
+        return len(t) <= 2 * FRAGMENT_MAX_CHARS and any(
+            0 < len(p) <= 8 and bool(FOLLOW_UP.search(p)) for p in (parts[0], parts[-1])
+        )
     return 0 < len(t) <= FRAGMENT_MAX_CHARS and bool(FOLLOW_UP.search(t) or ELLIPSIS.search(t))
 
 
@@ -134,7 +138,9 @@ def about_last_answer(text: str, result: Result) -> bool:
     t = normalise(text)
     if len(t) > FRAGMENT_MAX_CHARS:
         return False
-    if result.intent == "human_agent" and (MONEY_SUBJECT.match(t) or THAT_PHONE.match(t)):
+    if result.intent == "human_agent" and (
+        MONEY_SUBJECT.match(t) or THAT_PHONE.search(t) or (WHERE_TO_GO.search(t) and result.score < 0.95)
+    ):
         return True
     if result.intent == "subscribe" and WHERE_ONLINE.search(t):
         return True  # nobody subscribes by asking for a link

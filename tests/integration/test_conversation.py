@@ -377,3 +377,12 @@ def test_cantonese_and_southwestern_follow_ups_stay_on_the_topic(harness: Harnes
     assert "【黄埔·技能培训】" in harness.say("考到证有冇钱补", "o-yue2")
     harness.say("大连包工头欠钱不给 去哪投诉", "o-sw")
     assert "【大连·欠薪" in harness.say("要些啥子证据", "o-sw")
+
+
+def test_where_to_go_and_that_hotline_are_about_the_last_answer(harness: Harness) -> None:
+    harness.say("安庆法律援助怎么申请", "o-win")
+    assert "法律援助】" in harness.say("去哪个窗口", "o-win")
+    harness.say("安庆手头紧 有没有救急的", "o-hot")
+    assert "临时救助】" in harness.say("工会那个热线 不是会员能打吗", "o-hot")
+    harness.say("黄埔留岗红包有吗", "o-first")
+    assert "留岗补贴】" in harness.say("我够条件不 我是外省的 在这干了两年", "o-first")

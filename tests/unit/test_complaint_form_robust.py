@@ -457,3 +457,11 @@ def test_after_a_pause_other_questions_are_answered_until_the_worker_goes_on(har
     assert "欠你多少钱" in harness.say("继续", "o-doze")
     assert "第4步" in harness.say("两万", "o-doze")
     assert (draft(harness, "o-doze") or {})["fields"]["amount"] == 20000
+
+
+def test_a_name_or_place_beside_a_doubt_is_still_the_answer(harness: Harness) -> None:
+    to_step(harness, "o-named", [])
+    assert "第2步" in harness.say("工头叫刘大柱 公司名不知道", "o-named")
+    assert "第3步" in harness.say("甘井子区 具体地址不方便说", "o-named")
+    fields = (draft(harness, "o-named") or {})["fields"]
+    assert "刘大柱" in fields["employer"] and "甘井子区" in fields["site"]
