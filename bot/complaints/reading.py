@@ -246,7 +246,7 @@ def filing_rest(words: str) -> str:
 def asks_or_unsure(words: str, field: Field) -> bool:
     """A question (「这个要填什么」) or a doubt (「不知道公司叫啥」) rather than an answer."""
     if names_or_places(field, words):
-        return False  # 「包工头叫于海波 公司不知道」「沙河口区 门牌号不方便说」: the name or place is the answer
+        return False  # 「包工头叫于海波 公司不知道」「沙河口区 门牌号不方便说」 answer the step
     if QUESTION.search(words):
         one = len(clauses(words)) == 1  # 「叫什么来着华强公司」 names; 「…还能学不 在大观区」 asks
         return not (one and looks_like_name(field, words.rstrip("?？")) and not re.search(r"[?？]|吗", words))
