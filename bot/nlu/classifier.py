@@ -402,7 +402,11 @@ class Classifier:
     def _from_pinyin(self, shadow: str) -> str:
         """Hanzi for a pinyin message: the longest keywords, terms and places whose sound matches,
         side by side; syllables that match nothing become a pause."""
-        spans = sorted(self._automaton.find(shadow), key=lambda h: (h[0] - h[1], h[0]))
+        # longest first; on a tie a keyword before a place name (「dalian shiyejin」: 失业金, not 大连市)
+        spans = sorted(
+            self._automaton.find(shadow),
+            key=lambda h: (h[0] - h[1], all(e.place for e in self._by_shadow[h[2]]), h[0]),
+        )
         taken = [""] * len(shadow)
         for start, end, key in spans:
             if all(not taken[i] for i in range(start, end)):
@@ -542,7 +546,9 @@ class Classifier:
         # topic, said first.
         plain = max(max(said[k]) for k in ask)
         told = max((w for k in story for _, w in starts.get(k, ())), default=0.0)
-        if story and plain >= max(told, _HINT_MAX) and (told < _STORY_TOPIC_MIN or told >= _PLAIN_TOPIC):
+        # (or the story tells of it too, as strongly as of anything: 「…饭都吃不上 有啥救助没」)
+        again = any(len(starts.get(k, ())) > 1 and max(w for _, w in starts[k]) >= told for k in ask)
+        if story and plain >= max(told, _HINT_MAX) and (told < _STORY_TOPIC_MIN or told >= _PLAIN_TOPIC or again):
             return [*ask, *story]
         return [k for k in asked if k in ask or k in story]
 

@@ -2022,3 +2022,13 @@ def test_a_place_left_or_gone_back_to(clf: Classifier) -> None:
 )
 def test_asking_for_a_number_or_what_the_bot_answers(clf: Classifier, text: str, want: str) -> None:
     assert intent(clf, text) == want
+
+
+def test_a_topic_the_story_and_the_question_both_tell_leads(clf: Classifier) -> None:
+    r = clf.classify("厂里放假了 工钱还没给 饭都吃不上了 有啥救助没")
+    assert (r.intent, r.asked[0]) == ("social_assistance", "social_assistance")
+
+
+def test_pinyin_keywords_win_a_tie_with_a_place(clf: Classifier) -> None:
+    r = clf.classify("dalian shiyejin zenme ling")
+    assert (r.intent, r.region) == ("unemployment_benefit", "dalian")
