@@ -548,7 +548,8 @@ class Classifier:
         told = max((w for k in story for _, w in starts.get(k, ())), default=0.0)
         # (or the story tells of it too, as strongly as of anything: 「…饭都吃不上 有啥救助没」)
         again = any(len(starts.get(k, ())) > 1 and max(w for _, w in starts[k]) >= told for k in ask)
-        if story and plain >= max(told, _HINT_MAX) and (told < _STORY_TOPIC_MIN or told >= _PLAIN_TOPIC or again):
+        plainly = told < _STORY_TOPIC_MIN or told >= _PLAIN_TOPIC or again
+        if story and plain >= max(told, _HINT_MAX) and plainly:
             return [*ask, *story]
         return [k for k in asked if k in ask or k in story]
 
