@@ -1,0 +1,134 @@
+"""How a message's clauses are read: which clause asks, which tells the story around it, which place
+is where the worker is, and what a correction takes back. Pure functions over the classifier's
+evidence (keyword start positions and weights); ``classifier.Classifier`` calls them."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from .model import Place
+
+# What makes a clause a question (「有没有救助」), as opposed to the story around it (「没活干了」).
+QUESTION_CLAUSE = re.compile(
+    r"吗|么|呢|啥|什么|怎|咋|哪|谁|多少|几[个天倍号点钱块]|有没有|有冇|能不能|可不可以|是不是|给不给|行不行|如何|"
+    r"请问|想问|问下|问一下|想知道|求助|帮帮|咨询|有无|没有啊|点样|边度|[不没]得?$"
+)
+
+
+def not_here(text: str, start: int, end: int) -> bool:
+    """A place named as home (「老家安庆」「户口河南」) or as left (「不在大连了」), not where the worker is;
+    「回鹤岗了」 says where they are now."""
+    before = text[max(0, start - 3) : start]
+    if before.endswith("回") and text.startswith(("了", "来了", "这边"), end):
+        return False
+    return any(cue in before for cue in _HOME_CUES) or before.endswith(("不在", "离开", "走了"))
+
+
+# A clause that is a question by itself (not a preface such as 求助, 请问).
+_ASKS_ITSELF = re.compile(r"吗|么|呢|啥|什么|怎|咋|哪|谁|多少|几倍|有没有|能不能|是不是|[不没]$")
+# What opens a second question: 「欠薪能投诉吗 还有加班费咋算」.
+_NEXT_QUESTION = re.compile(r"另外|顺便|再问|还想问|还要问|以及|再一个|还有个问题|还有就是|第二个")
+
+
+def second_question(text: str, breaks: frozenset[int], first_at: int, then_at: int) -> bool:
+    """Whether a second question opens between where the first topic and the second are named: a
+    word that says so, or the first one's clause ending as a question (「有补贴不？过年上班几倍工资」)."""
+    if not 0 <= first_at < then_at:
+        return False
+    if _NEXT_QUESTION.search(text, first_at, then_at):
+        return True
+    if any(text.startswith("还有", b) for b in breaks if first_at < b <= then_at):
+        return True  # 「…能投诉吗 还有加班费咋算」 (not 「家里还有俩娃」)
+    end = min((b for b in breaks if first_at < b <= then_at), default=None)
+    start = max((b for b in breaks if b <= first_at), default=0)
+    return end is not None and bool(_ASKS_ITSELF.search(text[start:end]))
+
+
+# A worker taking back what they just said: 「问下加班费 哦不对 我要问失业金」.
+CORRECTION = re.compile(
+    r"不对不对|[哦噢喔啊]不对|不对[，,。 ]*我?[是要想]问|说错了|打错了|搞错了|写错了|口误|更正一下"
+)
+# A topic told only as the story around a question counts as asked only if this strong.
+_STORY_TOPIC_MIN = 2.0
+# A topic this weak (one generic word) beside a much stronger one in the same clause is not asked.
+_HINT_MAX = 1.5
+# A keyword this strong names its topic plainly (失业金, 老板跑了), not by a loose word (工地, 活动).
+_PLAIN_TOPIC = 3.0
+
+# Context right before a place name that makes it someone's home, not where they are now.
+_HOME_CUES = ("老家", "家乡", "户口", "户籍", "回")
+
+
+def pick_place(text: str, found: list[tuple[int, int, Place]]) -> Place | None:
+    """The most specific place; a home town (「老家安庆」) only if nothing else is named. A district
+    of another region loses to a city named beside it: 「哈尔滨经开区」 is Harbin's, not Anqing's."""
+    best: tuple[tuple[int, int, int], Place] | None = None
+    kept = [
+        (start, end, place, not_here(text, start, end))
+        for start, end, place in found
+        if not any(s <= start and end <= e and e - s > end - start for s, e, _ in found)
+    ]  # a name inside a longer one does not count: 五大连池 is not 大连
+    cities = {place.region for _, _, place, home in kept if place.priority == 1 and not home}
+    for start, _, place, home in kept:
+        if cities and place.priority == 2 and place.region not in cities:
+            continue
+        if home and place.priority < 0:
+            continue  # 「我户口河南的」: where they come from, not a place they are asking about
+        key = (0 if home else 1, place.priority, -start)
+        if best is None or key > best[0]:
+            best = (key, place)
+    return best[1] if best else None
+
+
+def questions_first(
+    text: str,
+    breaks: frozenset[int],
+    asked: list[str],
+    scores: dict[str, float],
+    starts: dict[str, list[tuple[int, float]]],
+    best: str,
+) -> list[str]:
+    """Several intents found, in the order said. One named only in the story around the question,
+    not in a clause that asks, stays only if its evidence is strong: 「工地上干活摔伤了，没钱看病，
+    有没有救助」 is not asking for a job. (Which one leads stays the order said: 「家里孩子过年来
+    这边，有啥活动」 asks about the children's programmes, though only 活动 is in the question.)"""
+    cuts = sorted({0, len(text), *breaks})
+    clauses = [(a, b) for a, b in itertools.pairwise(cuts) if a < b]
+
+    def clauses_of(k: str) -> set[int]:
+        return {i for i, (a, b) in enumerate(clauses) for s, _ in starts.get(k, ()) if a <= s < b}
+
+    def reach(k: str) -> set[int]:  # evidence from combos alone speaks for the whole message
+        return clauses_of(k) or set(range(len(clauses)))
+
+    # A bare hint of a topic in the same clause as a much stronger one is a word of that clause, not
+    # a question of its own: 「大年三十上班算不算三倍」 asks about pay, not about New Year's Eve events.
+    weak = {
+        k
+        for k in asked
+        if scores[k] < _HINT_MAX
+        and (where := clauses_of(k))
+        and any(o != k and scores[o] >= 2 * scores[k] and where <= reach(o) for o in asked)
+    }
+    asked = [k for k in asked if k not in weak]
+    asking = [(a, b) for a, b in clauses if QUESTION_CLAUSE.search(text[a:b])]
+    if len(asked) < 2 or not asking or len(asking) == len(clauses):
+        return asked  # no clause asks, or every clause does: keep the order they were said in
+    said = {k: [w for s, w in starts.get(k, ()) if any(a <= s < b for a, b in asking)] for k in asked}
+    ask = [k for k in asked if said[k]]
+    if not ask:  # 「老板说红包顶加班费，合法吗」: the question is about the story; its main topic leads
+        return [best, *(k for k in asked if k != best)] if best in asked else asked
+    story = [k for k in asked if k not in ask and scores[k] >= _STORY_TOPIC_MIN]
+    # The question's topic leads when the story names its own only by loose words (「在工地干活
+    # 留下来有啥补贴没」), or the question names its topic as plainly as the story does
+    # (「厂子黄了老板跑了 失业金能领不」). Otherwise a vague question (「有啥帮扶」) is about the story's
+    # topic, said first.
+    plain = max(max(said[k]) for k in ask)
+    told = max((w for k in story for _, w in starts.get(k, ())), default=0.0)
+    # (or the story tells of it too, as strongly as of anything: 「…饭都吃不上 有啥救助没」)
+    again = any(len(starts.get(k, ())) > 1 and max(w for _, w in starts[k]) >= told for k in ask)
+    plainly = told < _STORY_TOPIC_MIN or told >= _PLAIN_TOPIC or again
+    if story and plain >= max(told, _HINT_MAX) and plainly:
+        return [*ask, *story]
+    return [k for k in asked if k in ask or k in story]
