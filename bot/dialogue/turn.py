@@ -185,14 +185,15 @@ class Bot:
             user.last_seen = self.clock()
             self.store.save_user(user)
             self.store.remember(msg.dedupe_key, reply)
-        log.debug(
-            "turn user=%s type=%s intent=%s from=%s region=%s",
-            hash_openid(msg.from_user),
-            msg.msg_type,
-            trace.intent or "-",
-            trace.source,
-            user.region or "-",
-        )
+        if log.isEnabledFor(logging.DEBUG):  # (the pseudonym costs a hash: only when it is written)
+            log.debug(
+                "turn user=%s type=%s intent=%s from=%s region=%s",
+                hash_openid(msg.from_user),
+                msg.msg_type,
+                trace.intent or "-",
+                trace.source,
+                user.region or "-",
+            )
         kind = f"{msg.event} event" if msg.msg_type == "event" else msg.msg_type
         self.stats.count(kind, trace.intent if result else None)
         score = 1.0 if trace.source == "menu" else result.score if result else 0.0
