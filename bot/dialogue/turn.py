@@ -243,6 +243,7 @@ class Bot:
     def understood(self, text: str, user: User, result: Result, trace: Trace) -> str:
         """Resolve the turn against the message, the menu and the dialogue memory, then answer."""
         memo = memory.recall(user, self.clock())
+        heard = result.reading or text  # 「yao duojiu daozhang」 read as hanzi for the follow-up checks
         picked = menu_pick(text)
         intent = picked or result.intent
         asked = [picked] if picked else [t for t in result.asked if t in TOPIC_INTENTS]
@@ -258,7 +259,7 @@ class Bot:
             says_where = intent == "set_region" and memory.says_where(text)  # 「我是在佳木斯打工的」
             if (result.place or result.elsewhere) and memory.is_ellipsis(text) and not says_where:
                 intent, asked, trace.source = memo.topic, [memo.topic], "context"  # 「那大连呢」
-            elif intent != "set_region" and (memory.wants_more(text) or memory.is_follow_up(text)):
+            elif intent != "set_region" and (memory.wants_more(text) or memory.is_follow_up(heard)):
                 intent, asked, trace.source, detailed = (
                     memo.topic,
                     [memo.topic, *memo.others],
@@ -269,13 +270,13 @@ class Bot:
             memo
             and intent in TOPIC_INTENTS
             and intent != memo.topic
-            and memory.is_weak_follow_up(text, result)
+            and memory.is_weak_follow_up(heard, result)
         ):
             # 「有补贴没」 after a training answer asks about training's subsidy, not a new topic; after
             # an answer to two questions, 「补贴那个钱给谁」 is about the second one.
             about = intent if intent in memo.others else memo.topic
             intent, asked, trace.source, detailed = about, [about], "context", True
-        if memo and not picked and len(asked) > 1 and memo.topic in asked[1:] and memory.is_follow_up(text):
+        if memo and not picked and len(asked) > 1 and memo.topic in asked[1:] and memory.is_follow_up(heard):
             asked.remove(memo.topic)  # 「学完有补贴没得」 after a training answer: training's subsidy first
             asked.insert(0, memo.topic)
             intent = memo.topic

@@ -391,3 +391,10 @@ def test_where_to_go_and_that_hotline_are_about_the_last_answer(harness: Harness
     assert "临时救助】" in harness.say("工会那个热线 不是会员能打吗", "o-hot")
     harness.say("黄埔留岗红包有吗", "o-first")
     assert "留岗补贴】" in harness.say("我够条件不 我是外省的 在这干了两年", "o-first")
+
+
+def test_a_pinyin_follow_up_is_read_as_hanzi(harness: Harness) -> None:
+    harness.say("大连失业金怎么领", "o-py")
+    assert "【大连·失业保险】" in harness.say("duojiu daozhang", "o-py")
+    harness.say("安庆留岗补贴有吗", "o-py2")
+    assert "留岗补贴】" in harness.say("我外地户口 也能拿吗", "o-py2")
