@@ -395,6 +395,6 @@ def test_where_to_go_and_that_hotline_are_about_the_last_answer(harness: Harness
 
 def test_a_pinyin_follow_up_is_read_as_hanzi(harness: Harness) -> None:
     harness.say("大连失业金怎么领", "o-py")
-    assert "【大连·失业保险】" in harness.say("duojiu daozhang", "o-py")
+    assert "【大连·失业保险】" in harness.say("xuyao shenme cailiao", "o-py")
     harness.say("安庆留岗补贴有吗", "o-py2")
     assert "留岗补贴】" in harness.say("我外地户口 也能拿吗", "o-py2")
