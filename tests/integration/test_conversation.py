@@ -41,8 +41,8 @@ def test_the_dev_dialogues_pass(tmp_path: Path) -> None:
     assert score.turn_rate >= 0.98, failed
 
 
-# The last four batches are not yet at 0.9: their floor is where the fixes left them.
-_DIALOGUE_FLOORS = {n: 0.9 for n in range(2, 13)} | {13: 0.8, 14: 0.7, 15: 0.75, 16: 0.7}
+# The newest batches are not yet at 0.9: their floor is where the fixes left them.
+_DIALOGUE_FLOORS = {n: 0.9 for n in range(2, 13)} | {13: 0.8, 14: 0.7, 15: 0.75, 16: 0.8, 17: 0.7, 18: 0.75}
 
 
 @pytest.mark.parametrize("name", [f"dialogues-heldout-{n}.jsonl" for n in _DIALOGUE_FLOORS])

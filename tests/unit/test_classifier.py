@@ -391,7 +391,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
     assert worst[0] >= 0.85, f"recall of {worst[1]} is {worst[0]:.2f}"
 
 
-@pytest.mark.parametrize("name", ["a", "b", "c", "d", "e", "f", "g", "h", "i"])
+@pytest.mark.parametrize("name", ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j"])
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
     """The held-out batches in tests/data, once scored at first sight (bench/README.md), guard what
     they taught: accuracy stays at 0.92 or better on each (a: the batch without a letter)."""
@@ -2032,3 +2032,8 @@ def test_a_topic_the_story_and_the_question_both_tell_leads(clf: Classifier) -> 
 def test_pinyin_keywords_win_a_tie_with_a_place(clf: Classifier) -> None:
     r = clf.classify("dalian shiyejin zenme ling")
     assert (r.intent, r.region) == ("unemployment_benefit", "dalian")
+
+
+def test_staying_and_an_amount_given_for_it_is_the_stay_subsidy(clf: Classifier) -> None:
+    assert intent(clf, "留安庆过年 厂里补2000是真的不") == "stay_subsidy"
+    assert intent(clf, "过年不回了 听说每人有1000块") == "stay_subsidy"

@@ -465,3 +465,7 @@ def test_a_name_or_place_beside_a_doubt_is_still_the_answer(harness: Harness) ->
     assert "第3步" in harness.say("甘井子区 具体地址不方便说", "o-named")
     fields = (draft(harness, "o-named") or {})["fields"]
     assert "刘大柱" in fields["employer"] and "甘井子区" in fields["site"]
+
+
+def test_filing_here_in_short_starts_the_form(harness: Harness) -> None:
+    assert "第1步" in harness.say("老板欠钱 就在这投吧", "o-here")
