@@ -375,26 +375,22 @@ def test_a_question_sharing_two_pieces_with_one_line_only_gets_that_line(harness
     assert "不能抵加班费" in reply, reply
 
 
-def test_cantonese_and_southwestern_follow_ups_stay_on_the_topic(harness: Harness) -> None:
-    harness.say("黄埔留岗红包点样攞", "o-yue")
-    assert "【黄埔·留岗补贴】" in harness.say("钱系俾老细定系俾我", "o-yue")
-    harness.say("黄埔想学电工 有培训冇", "o-yue2")
-    assert "【黄埔·技能培训】" in harness.say("考到证有冇钱补", "o-yue2")
-    harness.say("大连包工头欠钱不给 去哪投诉", "o-sw")
-    assert "【大连·欠薪" in harness.say("要些啥子证据", "o-sw")
-
-
-def test_where_to_go_and_that_hotline_are_about_the_last_answer(harness: Harness) -> None:
-    harness.say("安庆法律援助怎么申请", "o-win")
-    assert "法律援助】" in harness.say("去哪个窗口", "o-win")
-    harness.say("安庆手头紧 有没有救急的", "o-hot")
-    assert "临时救助】" in harness.say("工会那个热线 不是会员能打吗", "o-hot")
-    harness.say("黄埔留岗红包有吗", "o-first")
-    assert "留岗补贴】" in harness.say("我够条件不 我是外省的 在这干了两年", "o-first")
-
-
-def test_a_pinyin_follow_up_is_read_as_hanzi(harness: Harness) -> None:
-    harness.say("大连失业金怎么领", "o-py")
-    assert "【大连·失业保险】" in harness.say("xuyao shenme cailiao", "o-py")
-    harness.say("安庆留岗补贴有吗", "o-py2")
-    assert "留岗补贴】" in harness.say("我外地户口 也能拿吗", "o-py2")
+@pytest.mark.parametrize(
+    ("first", "then", "answer"),
+    [
+        # Cantonese and south-western follow-ups
+        ("黄埔留岗红包点样攞", "钱系俾老细定系俾我", "【黄埔·留岗补贴】"),
+        ("黄埔想学电工 有培训冇", "考到证有冇钱补", "【黄埔·技能培训】"),
+        ("大连包工头欠钱不给 去哪投诉", "要些啥子证据", "【大连·欠薪"),
+        # where to go, the answer's hotline, a fragment first in a longer message
+        ("安庆法律援助怎么申请", "去哪个窗口", "法律援助】"),
+        ("安庆手头紧 有没有救急的", "工会那个热线 不是会员能打吗", "临时救助】"),
+        ("黄埔留岗红包有吗", "我够条件不 我是外省的 在这干了两年", "留岗补贴】"),
+        # typed in pinyin (read as hanzi), or asking whether they can get it too
+        ("大连失业金怎么领", "xuyao shenme cailiao", "【大连·失业保险】"),
+        ("安庆留岗补贴有吗", "我外地户口 也能拿吗", "留岗补贴】"),
+    ],
+)
+def test_a_follow_up_stays_on_the_last_answer(harness: Harness, first: str, then: str, answer: str) -> None:
+    harness.say(first, "o-follow")
+    assert answer in harness.say(then, "o-follow")
