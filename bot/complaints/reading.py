@@ -112,8 +112,7 @@ WHY_ASKED = re.compile(r"为啥要|为什么要|干嘛要|泄露|泄漏|保密")
 FIXES_EARLIER = re.compile(r"(?:错了|不对|说错|写错|填错|搞错)")
 ABOUT_FORM = re.compile(
     r"怎么填|怎么写|填什么|写什么|填啥|写啥|要填|要写|必须|一定要|可以不|能不能不|不填|不写|不留"
-    r"|为啥要|为什么要|干嘛要|泄露|泄漏|保密"
-    r"|这一步|这一项|这个问题|这里|这儿"
+    r"|这一步|这一项|这个问题|这里|这儿|" + WHY_ASKED.pattern
 )
 UNSURE = re.compile(r"不知道|不清楚|记不清|记不得|不记得|忘了|搞不清|说不清|不太清楚")
 UNSURE_REST = re.compile(
