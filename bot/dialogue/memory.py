@@ -63,7 +63,7 @@ SAYS_WHERE = re.compile(r"^(我|俺|咱|我们|俺们)?(是|现在|目前|人|�
 # The phone number the last answer gave: 「打那个电话要钱不」.
 THAT_PHONE = re.compile(r"(那|这)个?(电话|号码|热线)|^打?(那|这)个?号")
 # Where to go for what the last answer said: 「去哪个窗口」「在哪办」.
-WHERE_TO_GO = re.compile(r"哪个窗口|什么窗口|去哪|哪里办|在哪办|哪儿办|去哪办")
+WHERE_TO_GO = re.compile(r"哪个窗口|什么窗口|去窗口|窗口办|去哪|哪里办|在哪办|哪儿办|去哪办")
 # A fragment about the money itself: 「钱打给谁」「这笔补贴给谁」.
 MONEY_SUBJECT = re.compile(r"^(那|这|这笔|那笔|这个|那个)?(钱|补贴|补助|红包|款)")
 
@@ -149,7 +149,8 @@ def about_last_answer(text: str, result: Result) -> bool:
 
 def says_where(text: str) -> bool:
     """「我是在佳木斯打工的」「俺现在在大连」: a statement of where the worker is, not an ellipsis."""
-    return bool(SAYS_WHERE.match(normalise(text)))
+    t = normalise(text)
+    return bool(SAYS_WHERE.match(t)) and not t.endswith(("呢", "嘞"))  # 「在杭州呢」 asks again, for there
 
 
 def is_weak_follow_up(text: str, result: Result) -> bool:

@@ -22,6 +22,8 @@ def not_here(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 3) : start]
     if before.endswith("回") and text.startswith(("了", "来了", "这边"), end):
         return False
+    if before.endswith("是") and text.startswith("人", end):
+        return True  # 「我是河南人」: where they come from
     return any(cue in before for cue in _HOME_CUES) or before.endswith(("不在", "离开", "走了"))
 
 

@@ -2037,3 +2037,8 @@ def test_pinyin_keywords_win_a_tie_with_a_place(clf: Classifier) -> None:
 def test_staying_and_an_amount_given_for_it_is_the_stay_subsidy(clf: Classifier) -> None:
     assert intent(clf, "留安庆过年 厂里补2000是真的不") == "stay_subsidy"
     assert intent(clf, "过年不回了 听说每人有1000块") == "stay_subsidy"
+
+
+def test_where_a_worker_comes_from_said_as_who_they_are(clf: Classifier) -> None:
+    r = clf.classify("我是四川人 在大连打工")
+    assert (r.region, r.elsewhere) == ("dalian", None)
