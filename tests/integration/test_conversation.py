@@ -42,7 +42,16 @@ def test_the_dev_dialogues_pass(tmp_path: Path) -> None:
 
 
 # The newest batches are not yet at 0.9: their floor is where the fixes left them.
-_DIALOGUE_FLOORS = {n: 0.9 for n in range(2, 13)} | {13: 0.8, 14: 0.7, 15: 0.75, 16: 0.8, 17: 0.75, 18: 0.85, 19: 0.65, 20: 0.65}
+_DIALOGUE_FLOORS = {n: 0.9 for n in range(2, 13)} | {
+    13: 0.8,
+    14: 0.7,
+    15: 0.75,
+    16: 0.8,
+    17: 0.75,
+    18: 0.85,
+    19: 0.65,
+    20: 0.65,
+}
 
 
 @pytest.mark.parametrize("name", [f"dialogues-heldout-{n}.jsonl" for n in _DIALOGUE_FLOORS])
