@@ -2042,3 +2042,9 @@ def test_staying_and_an_amount_given_for_it_is_the_stay_subsidy(clf: Classifier)
 def test_where_a_worker_comes_from_said_as_who_they_are(clf: Classifier) -> None:
     r = clf.classify("我是四川人 在大连打工")
     assert (r.region, r.elsewhere) == ("dalian", None)
+
+
+def test_a_place_named_as_home_in_more_words(clf: Classifier) -> None:
+    assert clf.classify("我户口在江西赣州 在黄埔上班").region == "guangzhou-huangpu"
+    assert clf.classify("娃在四川老家没人带").elsewhere is None
+    assert intent(clf, "你到底是真人还是机器") == "unknown"

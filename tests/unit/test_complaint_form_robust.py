@@ -469,3 +469,7 @@ def test_a_name_or_place_beside_a_doubt_is_still_the_answer(harness: Harness) ->
 
 def test_filing_here_in_short_starts_the_form(harness: Harness) -> None:
     assert "第1步" in harness.say("老板欠钱 就在这投吧", "o-here")
+
+
+def test_a_split_verb_asks_to_file(harness: Harness) -> None:
+    assert "第1步" in harness.say("老板跑了 帮我投个诉", "o-split")
