@@ -463,6 +463,8 @@ class ComplaintFlow:
         if not other:
             return False
         words = normalize(text)
+        if field.key == "employer" and reading.names_one(words):
+            return False  # 「陈老板 叫陈国富 电话打不通了」「…做手机壳的厂 叫啥精密来着」 answer the step
         if reading.ASKS.search(words):
             return True
         gives = any(f.key != "period" for part in clauses(text) for f in find_values(part))

@@ -149,6 +149,8 @@ PLACE_OF = re.compile(
     r"(?:一个|一家|那个|那家|这个|这家)?([\u4e00-\u9fffA-Za-z0-9·]{2,30})$"
 )
 PHYSICAL = re.compile(r"(?:厂|工地|店|酒店|超市|餐馆|饭店|医院|学校|项目|工程|小区|车间|矿)$")
+# Recalling a name, not asking: 「叫啥精密来着」.
+RECALLS = re.compile(r"叫|姓|来着|名字")
 # A clause naming someone: 「头儿叫马建国」「老板姓钟」.
 NAMES_SOMEONE = re.compile(r"(?:叫|姓|名叫)[\u4e00-\u9fffA-Za-z·]{1,4}$")
 COMPANY_END = re.compile(
@@ -247,7 +249,7 @@ def filing_rest(words: str) -> str:
 
 def asks_or_unsure(words: str, field: Field) -> bool:
     """A question (「这个要填什么」) or a doubt (「不知道公司叫啥」) rather than an answer."""
-    if names_or_places(field, words):
+    if names_or_places(field, words) or (field.key == "employer" and names_one(words)):
         return False  # 「包工头叫于海波 公司不知道」「沙河口区 门牌号不方便说」 answer the step
     if QUESTION.search(words):
         one = len(clauses(words)) == 1  # 「叫什么来着华强公司」 names; 「…还能学不 在大观区」 asks
@@ -265,6 +267,16 @@ def names_or_places(field: Field, words: str) -> bool:
         NAMES_SOMEONE.search(c) or BOSS.search(c) or (field.key == "site" and PLACE_WORD.search(c))
         for c in clauses(words)
     )
+
+
+def names_one(words: str) -> bool:
+    """A clause naming an employer or a boss (not a doubt about one: 「不知道老板」), and no clause
+    asking anything but the name (「叫啥精密来着」 recalls it; 「法律援助中心 在哪」 asks)."""
+    parts = clauses(words)
+    if re.search(r"[?？]|吗", words) or any(ASKS.search(c) and not RECALLS.search(c) for c in parts):
+        return False
+    named = (c for c in parts if NAMES_SOMEONE.search(c) or BOSS.search(c) or NAME_ENDS.search(c))
+    return any(not UNSURE.search(c) for c in named)
 
 
 def answers_step(field: Field, text: str, words: str) -> bool:

@@ -473,3 +473,15 @@ def test_filing_here_in_short_starts_the_form(harness: Harness) -> None:
 
 def test_a_split_verb_asks_to_file(harness: Harness) -> None:
     assert "第1步" in harness.say("老板跑了 帮我投个诉", "o-split")
+
+
+@pytest.mark.parametrize("answer", ["周老板 叫周建业 电话一直打不通", "东城一个做纸箱的厂 叫啥包装来着"])
+def test_a_first_answer_that_sounds_like_a_topic_is_the_employer(harness: Harness, answer: str) -> None:
+    to_step(harness, "o-emp", [])
+    assert "第2步" in harness.say(answer, "o-emp")
+
+
+def test_a_question_at_the_first_step_is_still_answered(harness: Harness) -> None:
+    to_step(harness, "o-empq", [])
+    reply = harness.say("法律援助中心 在哪", "o-empq")
+    assert "法律援助" in reply and "第1步" in reply, reply
