@@ -146,8 +146,8 @@ class ComplaintFlow:
             return f"你的投诉正在登记，接着填就行。\n{field.ask}"
         if words in CONFIRM_WORDS:
             return f"还没填完呢。{field.ask}"
-        if reading.FIXES_EARLIER.search(words) and (fixed := self._fix_earlier(field, text, user, draft)):
-            return fixed  # 「钱数错了 是一万八不是一万五」 at a later step
+        if reading.FIXES_EARLIER.search(words) and (fixed := self._correct(text, user, draft)):
+            return f"{fixed}\n{field.ask}"  # 「钱数错了 是一万八不是一万五」 at a later step
         if reading.STATUS_ASK.search(words) and not reading.WANTS_TO_FILE.search(words):
             mine = self.status(user) or "你还没有提交过欠薪投诉。"
             return f"{mine}\n\n{self.reminder(user)}"
@@ -409,19 +409,15 @@ class ComplaintFlow:
             pass  # 「好的」「不取消」: the prompt below
         elif not reading.QUESTION.search(words):
             # 「电话换成139…」「金额是4万」 at the summary: a correction of what it shows.
-            _, others, _ = self._read(BY_KEY["employer"], text, numbers_only=True)
-            changed = {k: v for k, v in others.items() if draft["fields"].get(k) != v}
-            if changed:
-                draft["fields"].update(changed)
-                self._set(user, draft)
-                said = "、".join(f"{BY_KEY[k].label} {show_value(k, v)}" for k, v in changed.items())
-                return f"改好了：{said}。\n\n{self._summary(draft)}"
+            if fixed := self._correct(text, user, draft):
+                return f"{fixed}\n\n{self._summary(draft)}"
         elif self._is_question(BY_KEY["employer"], text, result):
             return None  # answered normally, then the reminder
         return "请回复「确认」提交，「修改 几」改某一项（比如「修改 3」），或「取消」不登记。"
 
-    def _fix_earlier(self, field: Field, text: str, user: User, draft: dict[str, Any]) -> str | None:
-        """A correction of a step already answered, said at a later one: change it, ask on."""
+    def _correct(self, text: str, user: User, draft: dict[str, Any]) -> str | None:
+        """Values a message gives for steps already answered (at the summary, or at a later step):
+        change them and say so; None if it changes nothing."""
         _, others, _ = self._read(BY_KEY["employer"], text, numbers_only=True)
         changed = {k: v for k, v in others.items() if k in draft["fields"] and draft["fields"][k] != v}
         if not changed:
@@ -429,7 +425,7 @@ class ComplaintFlow:
         draft["fields"].update(changed)
         self._set(user, draft)
         said = "、".join(f"{BY_KEY[k].label} {show_value(k, v)}" for k, v in changed.items())
-        return f"改好了：{said}。\n{field.ask}"
+        return f"改好了：{said}。"
 
     @staticmethod
     def _gives_value(field: Field, text: str, words: str) -> bool:

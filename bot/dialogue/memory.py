@@ -24,6 +24,8 @@ from ..nlu.classifier import Result, normalise
 from ..storage.store import User
 
 MEMO_TTL = 30 * 60
+# Below this confidence a request for a number may be a fragment about the last answer (「去哪个窗口」).
+SURE_REQUEST = 0.95
 MEMO_KEY = "memo"
 
 # 「详细」 and its kin ask for the rest of the last answer.
@@ -138,8 +140,9 @@ def about_last_answer(text: str, result: Result) -> bool:
     t = normalise(text)
     if len(t) > FRAGMENT_MAX_CHARS:
         return False
+    unsure = result.score < SURE_REQUEST
     if result.intent == "human_agent" and (
-        MONEY_SUBJECT.match(t) or THAT_PHONE.search(t) or (WHERE_TO_GO.search(t) and result.score < 0.95)
+        MONEY_SUBJECT.match(t) or THAT_PHONE.search(t) or (WHERE_TO_GO.search(t) and unsure)
     ):
         return True
     if result.intent == "subscribe" and WHERE_ONLINE.search(t):

@@ -243,7 +243,7 @@ class Bot:
     def understood(self, text: str, user: User, result: Result, trace: Trace) -> str:
         """Resolve the turn against the message, the menu and the dialogue memory, then answer."""
         memo = memory.recall(user, self.clock())
-        heard = result.reading or text  # 「yao duojiu daozhang」 read as hanzi for the follow-up checks
+        heard = result.reading or text  # 「xuyao shenme cailiao」 read as hanzi for the follow-up checks
         picked = menu_pick(text)
         intent = picked or result.intent
         asked = [picked] if picked else [t for t in result.asked if t in TOPIC_INTENTS]
