@@ -47,7 +47,10 @@ FOLLOW_UP = re.compile(
     r"给我|本人|个人|自己|给厂|给企业|给单位|给公司|给老板|叫啥|叫什么|是啥|啥意思|什么意思|咋回事|怎么回事|"
     r"还是|吗$|嘛$|么$|发我|发给我|要些|些啥|啥子|哪些|证据|"
     # Cantonese: 「有冇钱补」「俾我定俾老细」「几时到」
-    r"有冇|冇$|俾我|俾厂|俾公司|俾老细|几时|边度|点样|点搞|咩|乜|" + WHERE_ONLINE.pattern
+    r"有冇|冇$|俾我|俾厂|俾公司|俾老细|几时|边度|点样|点搞|咩|乜|"
+    # any question word: an unrecognised question just after an answer is most likely about it
+    # (「户籍有啥要求」「直播间几点开」「找哪个部门」; the turn passes the text with dialect respelled)
+    r"什么|哪|几|谁|怎么|为什么|是不是|会不会|可不可以|行不行|也有|要求|" + WHERE_ONLINE.pattern
 )
 # A topic message that asks for the steps and papers gets the whole answer at once.
 DETAILS = re.compile(r"材料|步骤|流程|手续|证件|带啥|带什么|准备什么|准备啥|详细|具体")
@@ -121,9 +124,10 @@ def is_follow_up(text: str) -> bool:
     if len(t) > FRAGMENT_MAX_CHARS:  # 「俺是河南农村的 初中毕业 够条件不」: the asking clause is the fragment
         parts = CLAUSES.split(text.strip())
         return len(t) <= 2 * FRAGMENT_MAX_CHARS and any(
-            0 < len(p) <= 8 and bool(FOLLOW_UP.search(p)) for p in (parts[0], parts[-1])
+            0 < len(p) <= 10 and bool(FOLLOW_UP.search(p)) for p in (parts[0], parts[-1])
         )
-    return 0 < len(t) <= FRAGMENT_MAX_CHARS and bool(FOLLOW_UP.search(t) or ELLIPSIS.search(t))
+    asks = text.rstrip().endswith(("?", "？"))  # 「钱打哪 打厂子账上？」
+    return 0 < len(t) <= FRAGMENT_MAX_CHARS and bool(asks or FOLLOW_UP.search(t) or ELLIPSIS.search(t))
 
 
 def wants_details(text: str) -> bool:

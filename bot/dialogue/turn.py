@@ -243,7 +243,9 @@ class Bot:
     def understood(self, text: str, user: User, result: Result, trace: Trace) -> str:
         """Resolve the turn against the message, the menu and the dialogue memory, then answer."""
         memo = memory.recall(user, self.clock())
-        heard = result.reading or text  # 「xuyao shenme cailiao」 read as hanzi for the follow-up checks
+        # 「xuyao shenme cailiao」 read as hanzi, 「要等几耐」 as 「要等多久」, for the follow-up checks
+        spoken = result.heard or text  # (a pinyin reading drops 「na…ne」: the ellipsis checks read the text)
+        heard = result.heard or result.reading or text
         picked = menu_pick(text)
         intent = picked or result.intent
         asked = [picked] if picked else [t for t in result.asked if t in TOPIC_INTENTS]
@@ -252,14 +254,14 @@ class Bot:
             trace.source = "menu"
         elif (
             memo
-            and (intent in ("unknown", "set_region") or memory.about_last_answer(text, result))
+            and (intent in ("unknown", "set_region") or memory.about_last_answer(spoken, result))
             and result.scores.get("unknown", 0.0) <= 0
         ):
             # (a message with off-topic words, 「今天天气怎么样」, is not about the last answer)
-            says_where = intent == "set_region" and memory.says_where(text)  # 「我是在佳木斯打工的」
-            if (result.place or result.elsewhere) and memory.is_ellipsis(text) and not says_where:
+            says_where = intent == "set_region" and memory.says_where(spoken)  # 「我是在佳木斯打工的」
+            if (result.place or result.elsewhere) and memory.is_ellipsis(spoken) and not says_where:
                 intent, asked, trace.source = memo.topic, [memo.topic], "context"  # 「那大连呢」
-            elif intent != "set_region" and (memory.wants_more(text) or memory.is_follow_up(heard)):
+            elif intent != "set_region" and (memory.wants_more(spoken) or memory.is_follow_up(heard)):
                 intent, asked, trace.source, detailed = (
                     memo.topic,
                     [memo.topic, *memo.others],

@@ -417,6 +417,7 @@ class Classifier:
                 and second_question(text, breaks, first.get(asked[0], -1), first.get(best_intent, -1))
             ):
                 best_intent = asked[0]  # 「欠薪能投诉吗 还有加班费咋算」: the first question leads
+        heard = self._respell(raw)
         return Result(
             raw,
             best_intent,
@@ -426,6 +427,7 @@ class Classifier:
             scores,
             tuple(asked),
             place.alias if place is not None and place.priority == -1 else None,
+            heard=heard if heard != raw else None,
         )
 
     def classify_many(self, texts: Iterable[str]) -> list[Result]:

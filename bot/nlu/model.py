@@ -87,6 +87,9 @@ class Result:
     # A message typed in toneless pinyin, as the hanzi the rules read it as (「wo yao tousu qianxin」 →
     # 「要投诉欠薪」): what the dialogue and the complaint form look at; ``text`` stays as typed.
     reading: str | None = None
+    # The message with dialect words respelled as Mandarin (「要等几耐」 → 「要等多久」), when that
+    # changes it: what the dialogue's follow-up checks read. Field values keep the words as typed.
+    heard: str | None = None
 
 
 class Classifies(Protocol):
