@@ -67,7 +67,7 @@ def _number(text: str) -> float | None:
 def parse_amount(text: str) -> int | None:
     """「三万五」「3.5万」「35000元」「3万5千」「两千八」 → yuan; None when it is not an amount."""
     t = normalize(text).lower().replace(",", "").replace("，", "")
-    t = re.sub(r"(人民币|大概|大约|差不多|左右|一共|总共|共|块钱|块|元|钱|多|rmb)", "", t).strip()
+    t = re.sub(r"(人民币|大概|大约|差不多|左右|一共|总共|共|块钱|块|元|蚊|钱|出头|多|rmb)", "", t).strip()
     t = t.replace("w", "万")
     m = re.fullmatch(r"(.*?)万(.*)", t)
     if m:
@@ -240,10 +240,11 @@ _CN_NUMERAL = _CN_DIGITS + "十百千"
 _CLAUSE_BREAK = re.compile(r"[\s。!！;；、~～…]+|(?<!\d)[,.]+|[,.]+(?!\d)")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 # A mobile number written with spaces or dashes: 「139 1234 5678」「139-1234-5678」.
-_DIGIT_GAPS = re.compile(r"(?<=\d)[\s\-－—]+(?=\d)")
+# (Not before a whole mobile number: 「最后一位是5 17770812245」 is a digit, then the number.)
+_DIGIT_GAPS = re.compile(r"(?<=\d)[\s\-－—]+(?=\d)(?!1[3-9]\d{9}(?!\d))")
 _PHONE_IN = re.compile(r"(?<!\d)(?:\+?86)?(1[3-9]\d{9})(?!\d)")
 _AMOUNT_IN = re.compile(
-    rf"(?<![\d.{_CN_NUMERAL}万])(?:\d+(?:\.\d+)?|[{_CN_NUMERAL}])[\d.{_CN_NUMERAL}万wk]*(?:多|来)?(?:块钱|块|元|rmb)?"
+    rf"(?<![\d.{_CN_NUMERAL}万])(?:\d+(?:\.\d+)?|[{_CN_NUMERAL}])[\d.{_CN_NUMERAL}万wk]*(?:多|来)?(?:块钱|块|元|蚊|rmb)?"
 )
 _NOT_MONEY_AFTER = re.compile(r"[个人月年天号点岁周星礼名位次层栋楼期家户条台辆件套间倍分小斤米平吨]|几")
 _RATE_BEFORE = re.compile(
@@ -389,7 +390,7 @@ def find_values(clause: str) -> list[Found]:
         amount = parse_amount(span)
         if amount is None:
             continue
-        marked = bool(re.search(r"[万千wk块元]|rmb", span))
+        marked = bool(re.search(r"[万千wk块元蚊]|rmb", span))  # (蚊: Cantonese for 元)
         if marked or (_WAGE_BEFORE.search(clause[:a]) and amount >= 100 and re.search(r"\d", span)):
             found.append(Found("amount", amount, a, b, bool(_TOTAL_BEFORE.search(clause[:a]))))
             for i in range(a, b):

@@ -29,6 +29,7 @@ from .fields import (
     find_values,
     leftover,
     normalize,
+    parse_amount,
     show_value,
 )
 from .register import Complaint, Register
@@ -195,6 +196,11 @@ class ComplaintFlow:
             said.append(added)
         if value is not None:
             draft["fields"][field.key] = value
+            if field.key == "phone" and "name" not in draft["fields"]:
+                name = reading.name_beside_phone(text)  # 「139… 叫我阿珍」「139… 名字就不留了」
+                if name is not None:
+                    draft["fields"]["name"] = name or None
+                    said.append(f"{BY_KEY['name'].label} {show_value('name', name or None)}")
             if said:  # a message that held more than the answer: show how it was read
                 said.insert(0, f"{field.label} {show_value(field.key, value)}")
             return "\n".join([*reading.noted(said, kept), self._next(user, draft)])
@@ -320,6 +326,10 @@ class ComplaintFlow:
         if numeric:
             if own is None and not others:
                 own = field.parse(text)  # 「8000」「6」: bare numbers answer the field asked
+                # 「大概8000出头 8260」: the last clause that is a value on its own
+                own = own if own is not None else next(
+                    (v for p in reversed(parts) if (v := field.parse(p)) is not None), None
+                )
             elif own is None:  # 「我们四个 电话139…」 at the head-count step: the clause left is the answer
                 own = next((v for p, vs in by_clause if not vs and (v := field.parse(p)) is not None), None)
             return own, others, {}
@@ -383,7 +393,7 @@ class ComplaintFlow:
     def _at_summary(
         self, words: str, text: str, user: User, draft: dict[str, Any], result: Result, leaving: str | None
     ) -> str | None:
-        if words in CONFIRM_WORDS:
+        if words in CONFIRM_WORDS or reading.CONFIRMS.fullmatch(words):
             region = user.region
             case = self.register.create(user.openid, region, draft["fields"])
             user.cases = True
@@ -419,6 +429,10 @@ class ComplaintFlow:
         """Values a message gives for steps already answered (at the summary, or at a later step):
         change them and say so; None if it changes nothing."""
         _, others, _ = self._read(BY_KEY["employer"], text, numbers_only=True)
+        if not others and draft["fields"].get("amount"):
+            # 「哦不对 是5700 打反了」: a bare number that corrects something is the amount
+            bare = [v for c in clauses(text) if (v := parse_amount(reading.CORRECTING.sub("", c).lstrip("是")))]
+            others = {"amount": bare[0]} if len(bare) == 1 and bare[0] >= 100 else {}
         changed = {k: v for k, v in others.items() if k in draft["fields"] and draft["fields"][k] != v}
         if not changed:
             return None
@@ -478,9 +492,12 @@ class ComplaintFlow:
     def _wants_to_file(words: str, result: Result) -> bool:
         """「举报欠薪」「想投诉工地欠薪」「我要告老板拖欠工资」; not 「怎么投诉」「欠薪去哪投诉」 (asking
         how) nor 「不想投诉」「我已经投诉过了」."""
+        parts = [c for c in re.split(r"[\s,，?？!！。;；]+", words) if c]
+        first = next((i for i, c in enumerate(parts) if reading.WANTS_TO_FILE.search(c)), None)
         if (
-            not reading.WANTS_TO_FILE.search(words)
-            or (reading.HOW.search(words) and not reading.ASKS_US_TO_FILE.search(words))
+            first is None
+            # asking how, in the asking clause or after it (「没有？那我登记一个」 is not asking how)
+            or (any(reading.HOW.search(c) for c in parts[first:]) and not reading.ASKS_US_TO_FILE.search(words))
             or reading.NOT_FILING.search(words)
         ):
             return False

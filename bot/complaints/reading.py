@@ -25,7 +25,7 @@ ASKS_US_TO_FILE = re.compile(
 WANTS_TO_FILE = re.compile(
     r"(?:想|要|帮我|帮俺|替我|帮忙|给我|准备|打算|申请)(?:马上|立刻|现在|直接|赶紧|这就)?(?:去|来|再|帮我)?"
     r"(?:投诉|举报|告(?!诉|知)|登记|反映)"
-    r"|^(?:投诉|举报)|登记|(?:重新|再)投(?:一个|一次|一下|个)?"
+    r"|^(?:投诉|举报)|登记|(?:重新|再)投(?:一个|一次|一下|个)?|(?:重新|再)?登(?:一个|一下|个)(?!人)"
     r"|(?:就|来|喺度|在这|在这里|在这儿)(?:投诉|举报)|(?:投诉|举报|登记)吧|登个记|报个案"
     r"|(?:投诉|举报)(?:一下)?.{0,12}(?:欠|拖欠|工资|工钱|薪)|" + ASKS_US_TO_FILE.pattern
 )
@@ -105,6 +105,11 @@ QUESTION = re.compile(
     r"|[^\s，,不没]{2,}(?<![先就还都也])[不没](?=$|[\s，,。])"  # 「能报销不」「现在能办不」「发了没」
     r"|还是(?!没|不)"  # 「月底还是年底」
     r"|有冇|点样|边度|乜嘢|咩"
+)
+# 「没错 确认」「冇问题 提交吧」「对的确认」 at the summary.
+CONFIRMS = re.compile(
+    r"(?:(?:没错|冇错|无误|对的?|好的?|是的|嗯|行|可以|没问题|冇问题)[\s,，。!！]*)+"
+    r"(?:确认|确定|提交|确认提交)(?:吧|了|啦|呀|无误)?[\s。!！]*"
 )
 # Why a step asks what it asks: 「为啥要电话 会不会泄露」.
 WHY_ASKED = re.compile(r"为啥要|为什么要|干嘛要|泄露|泄漏|保密")
@@ -334,3 +339,27 @@ def split_site_and_boss(key: str, parts: list[str]) -> tuple[list[str], dict[str
     if boss and where:
         return where, {"boss": " ".join(boss)}
     return parts, {}
+
+
+# What a worker may add beside the phone number: a name to call them by, or that they leave none.
+_CALL_ME = re.compile(
+    r"^(?:你们?)?(?:叫我|喊我|称呼我?|我叫|我姓|姓)([\u4e00-\u9fffA-Za-z]{1,4}?)(?:就行了?|就好|就可以|就得|得了|得啦|吧|哈|啊)?$"
+)
+_NICKNAME = re.compile(r"(?:小|老|阿)[\u4e00-\u9fff]|[\u4e00-\u9fff](?:姐|哥|师傅|叔|婶|嫂|工)")
+_NO_NAME = re.compile(r"(?:名字|姓名|称呼).{0,3}(?:不留|不写|不说|不用|算了|跳过|就不)|(?:不留|不写|不想留)(?:名字|姓名)|匿名")
+
+
+def name_beside_phone(text: str) -> str | None:
+    """The name a message at the phone step gives beside the number: 「139… 叫我阿珍」 → 阿珍,
+    「139… 小韦」 → 小韦; "" when it says to leave the name out (「名字就不留了」); None otherwise."""
+    for clause in clauses(text):
+        rest = PARTICLES.sub("", re.sub(r"(?:\+?86)?1[3-9]\d{9}|电话|手机号?|号码", "", clause))
+        if not rest:
+            continue
+        if _NO_NAME.search(rest):
+            return ""
+        if m := _CALL_ME.match(rest):
+            return m.group(1)
+        if _NICKNAME.fullmatch(rest):
+            return rest
+    return None
