@@ -327,8 +327,10 @@ class ComplaintFlow:
             if own is None and not others:
                 own = field.parse(text)  # 「8000」「6」: bare numbers answer the field asked
                 # 「大概8000出头 8260」: the last clause that is a value on its own
-                own = own if own is not None else next(
-                    (v for p in reversed(parts) if (v := field.parse(p)) is not None), None
+                own = (
+                    own
+                    if own is not None
+                    else next((v for p in reversed(parts) if (v := field.parse(p)) is not None), None)
                 )
             elif own is None:  # 「我们四个 电话139…」 at the head-count step: the clause left is the answer
                 own = next((v for p, vs in by_clause if not vs and (v := field.parse(p)) is not None), None)
@@ -431,7 +433,8 @@ class ComplaintFlow:
         _, others, _ = self._read(BY_KEY["employer"], text, numbers_only=True)
         if not others and draft["fields"].get("amount"):
             # 「哦不对 是5700 打反了」: a bare number that corrects something is the amount
-            bare = [v for c in clauses(text) if (v := parse_amount(reading.CORRECTING.sub("", c).lstrip("是")))]
+            cut = (reading.CORRECTING.sub("", c).lstrip("是") for c in clauses(text))
+            bare = [v for c in cut if (v := parse_amount(c))]
             others = {"amount": bare[0]} if len(bare) == 1 and bare[0] >= 100 else {}
         changed = {k: v for k, v in others.items() if k in draft["fields"] and draft["fields"][k] != v}
         if not changed:
@@ -497,7 +500,10 @@ class ComplaintFlow:
         if (
             first is None
             # asking how, in the asking clause or after it (「没有？那我登记一个」 is not asking how)
-            or (any(reading.HOW.search(c) for c in parts[first:]) and not reading.ASKS_US_TO_FILE.search(words))
+            or (
+                any(reading.HOW.search(c) for c in parts[first:])
+                and not reading.ASKS_US_TO_FILE.search(words)
+            )
             or reading.NOT_FILING.search(words)
         ):
             return False

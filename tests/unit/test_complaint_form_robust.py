@@ -485,3 +485,56 @@ def test_a_question_at_the_first_step_is_still_answered(harness: Harness) -> Non
     to_step(harness, "o-empq", [])
     reply = harness.say("法律援助中心 在哪", "o-empq")
     assert "法律援助" in reply and "第1步" in reply, reply
+
+
+AT_PHONE = [*AT_AMOUNT, "两万", "三个月", "4"]
+
+
+@pytest.mark.parametrize(
+    ("answer", "name"),
+    [("13912345678 叫我小芳就行", "小芳"), ("13912345678 老周", "老周"), ("电话13912345678 名字不留了", None)],
+)
+def test_a_name_beside_the_phone_fills_the_last_step(harness: Harness, answer: str, name: str | None) -> None:
+    to_step(harness, "o-pn", AT_PHONE)
+    reply = harness.say(answer, "o-pn")
+    assert "请核对" in reply and "第7步" not in reply, reply
+    fields = (draft(harness, "o-pn") or {})["fields"]
+    assert fields["phone"] == "13912345678" and fields["name"] == name
+
+
+def test_a_phone_alone_still_asks_the_name(harness: Harness) -> None:
+    to_step(harness, "o-po", AT_PHONE)
+    assert "第7步" in harness.say("13912345678 打这个", "o-po")
+    assert "name" not in (draft(harness, "o-po") or {})["fields"]
+
+
+@pytest.mark.parametrize(("answer", "amount"), [("六千二百蚊", 6200), ("大概6000出头 6180", 6180)])
+def test_cantonese_yuan_and_an_exact_figure_after_a_rough_one(harness: Harness, answer: str, amount: int) -> None:
+    to_step(harness, "o-amt", AT_AMOUNT)
+    assert "第4步" in harness.say(answer, "o-amt")
+    assert (draft(harness, "o-amt") or {})["fields"]["amount"] == amount
+
+
+def test_a_bare_number_after_a_slip_corrects_the_amount(harness: Harness) -> None:
+    to_step(harness, "o-slip", [*AT_AMOUNT, "7300"])
+    reply = harness.say("不对不对 是3700 按错了", "o-slip")
+    assert "改好了" in reply and "第4步" in reply, reply
+    assert (draft(harness, "o-slip") or {})["fields"]["amount"] == 3700
+
+
+def test_a_new_phone_after_a_digit_at_the_summary_replaces_the_old(harness: Harness) -> None:
+    to_step(harness, "o-fix", FULL)
+    reply = harness.say("号码错了 尾数是9 13912345679", "o-fix")
+    assert "改好了" in reply and "13912345679" in reply, reply
+
+
+@pytest.mark.parametrize("ok", ["没错 确认", "对的 提交吧", "没问题，确认"])
+def test_confirming_with_a_word_of_assent_files_it(harness: Harness, ok: str) -> None:
+    to_step(harness, "o-ok", FULL)
+    assert "编号" in harness.say(ok, "o-ok")
+    assert case_count(harness) == 1
+
+
+def test_a_wish_to_file_after_a_question_mark_starts_the_form(harness: Harness) -> None:
+    assert "还没有" in harness.say("我的投诉到哪一步了", "o-again")
+    assert "第1步" in harness.say("没登过？那我现在登一个", "o-again")
