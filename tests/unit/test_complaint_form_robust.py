@@ -492,7 +492,11 @@ AT_PHONE = [*AT_AMOUNT, "两万", "三个月", "4"]
 
 @pytest.mark.parametrize(
     ("answer", "name"),
-    [("13912345678 叫我小芳就行", "小芳"), ("13912345678 老周", "老周"), ("电话13912345678 名字不留了", None)],
+    [
+        ("13912345678 叫我小芳就行", "小芳"),
+        ("13912345678 老周", "老周"),
+        ("电话13912345678 名字不留了", None),
+    ],
 )
 def test_a_name_beside_the_phone_fills_the_last_step(harness: Harness, answer: str, name: str | None) -> None:
     to_step(harness, "o-pn", AT_PHONE)
@@ -509,7 +513,9 @@ def test_a_phone_alone_still_asks_the_name(harness: Harness) -> None:
 
 
 @pytest.mark.parametrize(("answer", "amount"), [("六千二百蚊", 6200), ("大概6000出头 6180", 6180)])
-def test_cantonese_yuan_and_an_exact_figure_after_a_rough_one(harness: Harness, answer: str, amount: int) -> None:
+def test_cantonese_yuan_and_an_exact_figure_after_a_rough_one(
+    harness: Harness, answer: str, amount: int
+) -> None:
     to_step(harness, "o-amt", AT_AMOUNT)
     assert "第4步" in harness.say(answer, "o-amt")
     assert (draft(harness, "o-amt") or {})["fields"]["amount"] == amount
