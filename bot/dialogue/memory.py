@@ -65,6 +65,10 @@ FRAGMENT_MAX_CHARS = 16
 CLAUSES = re.compile(r"[\s，,。！!？?；;、]+")
 # 「我是在…」「俺现在在…」「人在…」: where the worker is, said as a statement.
 SAYS_WHERE = re.compile(r"^(我|俺|咱|我们|俺们)?(是|现在|目前|人|就|一直|平时)*(在|搁|待在|呆在)")
+# The end of a message that asks again rather than only says where the worker is.
+ASKS_AGAIN = re.compile(r"(?:呢|嘞|吗|么|嘛|有没有|有不|有没|也有|也能|也行)$")
+# 「换成黄埔」「切回大连」: a change of place said as such, not an ellipsis.
+SWITCHES = re.compile(r"换成|换到|切回|切换|改成|改到|改为")
 # The phone number the last answer gave: 「打那个电话要钱不」.
 THAT_PHONE = re.compile(r"(那|这)个?(电话|号码|热线)|^打?(那|这)个?号")
 # Where to go for what the last answer said: 「去哪个窗口」「在哪办」.
@@ -157,7 +161,8 @@ def about_last_answer(text: str, result: Result) -> bool:
 def says_where(text: str) -> bool:
     """「我是在佳木斯打工的」「俺现在在大连」: a statement of where the worker is, not an ellipsis."""
     t = normalise(text)
-    return bool(SAYS_WHERE.match(t)) and not t.endswith(("呢", "嘞"))  # 「在杭州呢」 asks again, for there
+    # 「在杭州呢」「我在潜山上班 潜山也有吗」 ask again, for there
+    return bool(SAYS_WHERE.match(t)) and not ASKS_AGAIN.search(t)
 
 
 def is_weak_follow_up(text: str, result: Result) -> bool:
@@ -170,4 +175,6 @@ def is_ellipsis(text: str) -> bool:
     t = normalise(text)
     if t.isascii():
         return bool(PINYIN_ELLIPSIS.search(text.lower()))
+    if SWITCHES.search(t) and not ASKS_AGAIN.search(t):
+        return False  # 「那切回黄埔」 moves; 「换成黄埔那边呢」 asks the same there
     return 0 < len(t) <= FRAGMENT_MAX_CHARS and bool(ELLIPSIS.search(t))

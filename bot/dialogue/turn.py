@@ -49,6 +49,9 @@ _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七":
 
 # Menu (CLICK) event keys: an intent id, or these aliases.
 CLICK_ALIASES = {"menu": "greeting", "help": "greeting", "hotline": "human_agent"}
+# A topic named this weakly in an ellipsis after an answer is what it asks about (「孩子那个呢」).
+HINT_MIN = 0.5
+HINT_MAX_CHARS = 8  # (or a topic the last message also asked; 「我老家不是中高风险的 那我呢」 is no hint)
 
 # Events that need no answer: WeChat only wants `success`.
 # Events WeChat itself sends about the account (FromUserName is a system id such as mphelper):
@@ -63,6 +66,17 @@ SYSTEM_EVENTS = {
     "annual_renew",
     "verify_expired",
 }
+
+
+def _hinted_topic(result: Result) -> str | None:
+    """The topic a message names too weakly to be a question of its own (「孩子那个呢」: 0.9 for
+    family care), which an ellipsis after an answer asks about."""
+    topic, score = max(
+        ((k, v) for k, v in result.scores.items() if k in TOPIC_INTENTS),
+        key=lambda kv: kv[1],
+        default=("", 0.0),
+    )
+    return topic if score >= HINT_MIN else None
 
 
 class TurnStats:
@@ -261,6 +275,13 @@ class Bot:
             says_where = intent == "set_region" and memory.says_where(spoken)  # 「我是在佳木斯打工的」
             if (result.place or result.elsewhere) and memory.is_ellipsis(spoken) and not says_where:
                 intent, asked, trace.source = memo.topic, [memo.topic], "context"  # 「那大连呢」
+            elif (
+                intent == "unknown"
+                and (hinted := _hinted_topic(result))
+                and (hinted in memo.others or len(spoken) <= HINT_MAX_CHARS)
+                and memory.is_ellipsis(spoken)
+            ):
+                intent, asked, trace.source = hinted, [hinted], "context"  # 「孩子那个呢」「工资的事呢」
             elif intent != "set_region" and (memory.wants_more(spoken) or memory.is_follow_up(heard)):
                 intent, asked, trace.source, detailed = (
                     memo.topic,
