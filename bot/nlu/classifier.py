@@ -260,6 +260,8 @@ class Classifier:
             kw = entry.keyword
             if inside or kw is None or id(kw) in counted:
                 continue  # a longer keyword already covers this span, or counted already
+            if entry.text[0] in "不别没" and start + 1 in bounds.breaks:
+                continue  # 「能发我一份不 想收通知」: the 不 ends the question before, it negates nothing
             negated = negated and kw.intent not in self.rules.negation_proof
             if kw.mode == WITH_PLACE and not with_place:
                 continue

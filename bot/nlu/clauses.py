@@ -53,6 +53,7 @@ def second_question(text: str, breaks: frozenset[int], first_at: int, then_at: i
 # A worker taking back what they just said: 「问下加班费 哦不对 我要问失业金」.
 CORRECTION = re.compile(
     r"不对不对|[哦噢喔啊]不对|不对[，,。 ]*我?[是要想]问|说错了|打错了|搞错了|写错了|口误|更正一下"
+    r"|的事先不说|先不说那个|那个先不说"  # 「讨薪的事先不说 俺就问找律师要不要钱」
 )
 # A topic told only as the story around a question counts as asked only if this strong.
 _STORY_TOPIC_MIN = 2.0
