@@ -92,6 +92,8 @@ class ComplaintFlow:
             draft["fields"][field.key] = None
             return self._next(user, draft)
         leaving = reading.leaving(words) if words not in CANCEL_WORDS else "leave"
+        if leaving == "unclear" and field is not None and reading.leaves_with_reason(field, words):
+            leaving = "leave"
         if (
             leaving == "leave"
             and field is None
@@ -475,7 +477,7 @@ class ComplaintFlow:
         )
         if not other:
             return False
-        words = normalize(text)
+        words = normalize(result.heard or text)  # (「有么事活动冇得」 asks as 「有什么活动没有」 does)
         if field.key == "employer" and reading.names_one(words):
             return False  # 「陈老板 叫陈国富 电话打不通了」「…做手机壳的厂 叫啥精密来着」 answer the step
         if reading.ASKS.search(words):

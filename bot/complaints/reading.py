@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .fields import SKIP_WORDS, START_WORDS, Field, Found, clauses, compact
+from .fields import SKIP_WORDS, START_WORDS, Field, Found, clauses, compact, find_values
 
 # Asking the bot to do it, not how to: 「你们可以直接帮我投诉吗」.
 ASKS_US_TO_FILE = re.compile(
@@ -234,6 +234,15 @@ def leaving(words: str) -> str | None:
     if pause:
         return "pause"
     return "ack"
+
+
+def leaves_with_reason(field: Field, words: str) -> bool:
+    """「算了 取消吧 怕他知道了更不给」「先不弄了 他电话打来了」: a plain wish to stop beside a reason,
+    with nothing in it that could answer the step."""
+    if not STRONG_LEAVE.search(words.translate(_CANTONESE)):
+        return False
+    rest = [c for c in clauses(words) if not LEAVE_CUE.search(c.translate(_CANTONESE))]
+    return not any(answers_step(field, c, c) or names_or_places(field, c) or find_values(c) for c in rest)
 
 
 def only_filing(clause: str) -> bool:

@@ -544,3 +544,16 @@ def test_confirming_with_a_word_of_assent_files_it(harness: Harness, ok: str) ->
 def test_a_wish_to_file_after_a_question_mark_starts_the_form(harness: Harness) -> None:
     assert "还没有" in harness.say("我的投诉到哪一步了", "o-again")
     assert "第1步" in harness.say("没登过？那我现在登一个", "o-again")
+
+
+@pytest.mark.parametrize("leave", ["算了 不登记了 怕他知道", "先不弄了 家里来电话了"])
+def test_a_wish_to_stop_with_a_reason_cancels_without_asking_again(harness: Harness, leave: str) -> None:
+    to_step(harness, "o-why-leave", AT_SITE)
+    assert "取消了" in harness.say(leave, "o-why-leave")
+    assert draft(harness, "o-why-leave") is None
+
+
+def test_a_topic_question_in_dialect_at_the_site_step_is_not_the_site(harness: Harness) -> None:
+    to_step(harness, "o-dq", AT_SITE)
+    reply = harness.say("桐城过年有么子活动冇得", "o-dq")
+    assert "第2步" in reply and "site" not in (draft(harness, "o-dq") or {})["fields"], reply
