@@ -154,6 +154,8 @@ PLACE_OF = re.compile(
     r"(?:一个|一家|那个|那家|这个|这家)?([\u4e00-\u9fffA-Za-z0-9·]{2,30})$"
 )
 PHYSICAL = re.compile(r"(?:厂|工地|店|酒店|超市|餐馆|饭店|医院|学校|项目|工程|小区|车间|矿)$")
+# 「在怀宁工业园」「就在龙凤区」: where, said as such.
+AT_PLACE = re.compile(r"^(?:就|是|都)?在([\u4e00-\u9fffA-Za-z0-9·]{2,30})$")
 # Recalling a name, not asking: 「叫啥精密来着」.
 RECALLS = re.compile(r"叫|姓|来着|名字")
 # A clause naming someone: 「头儿叫马建国」「老板姓钟」.
@@ -325,10 +327,13 @@ def split_site_and_boss(key: str, parts: list[str]) -> tuple[list[str], dict[str
     for part in parts:
         named = NAMED.match(part)
         place = PLACE_OF.match(part)
+        at = AT_PLACE.match(part)
         if BOSS.match(part):
             boss.append(part)
         elif named:
             employer.append(named.group(1))
+        elif at and key == "employer":
+            site.append(at.group(1))  # 「安庆恒步鞋业 在怀宁工业园」
         elif place:
             name = place.group(2)
             site.append(part if PHYSICAL.search(name) else place.group(1))

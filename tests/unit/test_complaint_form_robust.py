@@ -557,3 +557,15 @@ def test_a_topic_question_in_dialect_at_the_site_step_is_not_the_site(harness: H
     to_step(harness, "o-dq", AT_SITE)
     reply = harness.say("桐城过年有么子活动冇得", "o-dq")
     assert "第2步" in reply and "site" not in (draft(harness, "o-dq") or {})["fields"], reply
+
+
+def test_an_employer_and_where_said_with_zai_fill_both(harness: Harness) -> None:
+    to_step(harness, "o-zai", [])
+    assert "第3步" in harness.say("顺达五金厂 在宜秀工业园", "o-zai")
+    fields = (draft(harness, "o-zai") or {})["fields"]
+    assert fields["employer"] == "顺达五金厂" and fields["site"] == "宜秀工业园"
+
+
+def test_an_employer_described_by_its_place_still_asks_where(harness: Harness) -> None:
+    to_step(harness, "o-desc", [])
+    assert "第2步" in harness.say("开发区一家物流公司 叫快达物流", "o-desc")
