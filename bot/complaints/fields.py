@@ -253,7 +253,7 @@ _RATE_BEFORE = re.compile(
 _TOTAL_BEFORE = re.compile(
     r"(一共|总共|共|合计|加起来|算下来|总的)[^\d，,\s]{0,4}$|(我自己|我个人|我一个人|光我|单我)欠?了?我?$"
 )
-_WAGE_BEFORE = re.compile(r"(欠|欠了|欠我|欠我们|工资|工钱|一共|总共|共|每人|每个人|差|还差)$")
+_WAGE_BEFORE = re.compile(r"(欠|欠了|欠[我俺咱]|欠[我俺咱]们|工资|工钱|一共|总共|共|每人|每个人|差|还差)$")
 _COUNT_IN = re.compile(
     rf"(?<![\d{_CN_NUMERAL}每第])(\d{{1,5}}|[{_CN_NUMERAL}]+)(几|多|来)?(个|名|位)?(人|工友|工人|兄弟|老乡|同事)"
 )

@@ -92,6 +92,12 @@ class ComplaintFlow:
             draft["fields"][field.key] = None
             return self._next(user, draft)
         leaving = reading.leaving(words) if words not in CANCEL_WORDS else "leave"
+        if (
+            leaving != "leave"
+            and reading.LEADING_CANCEL.match(words)
+            and (field is None or reading.leaves_with_reason(field, words))
+        ):
+            leaving = "leave"  # 「取消 还是等12333回信吧」 (its 还是 is no question)
         if leaving == "unclear" and field is not None and reading.leaves_with_reason(field, words):
             leaving = "leave"
         if (
@@ -187,7 +193,12 @@ class ComplaintFlow:
             if not others:
                 return f"这一步要的是干活的地方。{field.ask}"
         numeric = field.key in ("amount", "workers", "phone")
-        if not (numeric and field.parse(text) is not None) and reading.asks_or_unsure(words, field):
+        chosen = numeric and value is not None and reading.WRITE_THIS.search(text)
+        if (
+            not (numeric and field.parse(text) is not None)
+            and not chosen
+            and reading.asks_or_unsure(words, field)
+        ):
             if reading.ABOUT_FORM.search(words) or reading.UNSURE.search(words):
                 return f"{field.hint}\n{field.ask}"
             return None  # a question of its own: answered normally, then the reminder
@@ -465,8 +476,10 @@ class ComplaintFlow:
         names the topic with nothing that makes it a value of this field (「加班费怎么算」 needs no
         question mark; 「华强技能培训学校」 is an employer's name, 「3万」 an amount, 「电话139…」 a
         phone)."""
-        if field.key in ("amount", "phone", "workers") and field.parse(text) is not None:
-            return False
+        if field.key in ("amount", "phone", "workers") and (
+            field.parse(text) is not None or reading.WRITE_THIS.search(text)
+        ):
+            return False  # (「…那个算不算嘛 先写14400吧」: the worker chose what to write)
         other = result.intent in TOPIC_INTENTS and result.intent != "wage_arrears"
         other = other or result.intent in (
             "greeting",

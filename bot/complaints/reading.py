@@ -32,6 +32,8 @@ WANTS_TO_FILE = re.compile(
 NOT_FILING = re.compile(
     r"(?:不|没|别|不用|不必|无需)(?:想|要|打算|准备|必要)?(?:去|再)?(?:投诉|举报|告(?!诉|知)|登记)"
     r"|已经|投诉过|举报过|告过|登记过|之前投诉|以前投诉|进度|撤销|撤回|[上前]几?[个次]?(?:礼拜|星期|周|月|天)投诉"
+    # one filed before: 「上礼拜在这登记了一个投诉」「是上礼拜三登记的」
+    r"|(?:登记|投诉|举报)了一个|(?:上|前)个?(?:礼拜|星期|周|月).{0,8}(?:登记|投诉|举报)|(?:登记|投诉)的(?:那个|欠薪)"
 )
 HOW = re.compile(
     r"[?？]|吗|么|咋|怎|如何|哪|啥|什么|谁|能不能|可不可以|要不要|该不该|有没有|有用|会不会|是不是|行不行"
@@ -255,7 +257,7 @@ def filing_rest(words: str) -> str:
     """What a message asking to file says besides asking (「我要投诉」 says nothing more)."""
     rest = WANTS_TO_FILE.sub("", words)
     rest = re.sub(
-        r"我们?|他们?|帮我|一下|再|那|的|了|吧|啊|呀|一个|新的|欠薪|欠工资|拖欠|工资|工钱|欠钱|欠|钱|老板|包工头|工头"
+        r"能的话|可以的话|行的话|我们?|他们?|帮我|一下|再|那|的|了|吧|啊|呀|一个|新的|欠薪|欠工资|拖欠|工资|工钱|欠钱|欠|钱|老板|包工头|工头"
         r"|公司|工地|单位|厂|这个|那个|还|也|要|想|不给|没给|不发|没发|跑了|跑路|[\s,，。.!！]",
         "",
         rest,
@@ -353,6 +355,10 @@ def split_site_and_boss(key: str, parts: list[str]) -> tuple[list[str], dict[str
     if boss and where:
         return where, {"boss": " ".join(boss)}
     return parts, {}
+
+
+# 「取消 …」「不登记了，…」: a message that opens by cancelling.
+LEADING_CANCEL = re.compile(r"(?:取消|不登记了|不投诉了|取消登记|不弄了|不搞了)(?:吧|了)?(?:$|[\s,，。!！])")
 
 
 # What a worker may add beside the phone number: a name to call them by, or that they leave none.

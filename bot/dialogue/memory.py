@@ -67,6 +67,8 @@ CLAUSES = re.compile(r"[\s，,。！!？?；;、]+")
 SAYS_WHERE = re.compile(r"^(我|俺|咱|我们|俺们)?(是|现在|目前|人|就|一直|平时)*(在|搁|待在|呆在)")
 # The end of a message that asks again rather than only says where the worker is.
 ASKS_AGAIN = re.compile(r"(?:呢|嘞|吗|么|嘛|有没有|有不|有没|也有|也能|也行)$")
+# A question about the place just named: 「大观有啥」「在这能申请不」「算吧」.
+ASKS_THERE = re.compile(r"有什么$|有啥$|能[^\s]{0,4}[不吗]$|行不$|算吧$|算不$|可以[不吗]$")
 # 「换成黄埔」「切回大连」: a change of place said as such, not an ellipsis.
 SWITCHES = re.compile(r"换成|换到|切回|切换|改成|改到|改为")
 # The phone number the last answer gave: 「打那个电话要钱不」.
@@ -158,6 +160,12 @@ def about_last_answer(text: str, result: Result) -> bool:
     return result.score < WEAK_SCORE and result.intent in ("subscribe", "unsubscribe") and is_follow_up(t)
 
 
+def asks_again(text: str) -> bool:
+    """「回大连的话也能学吗」「大观有啥」: a message naming a place that asks, not only says where."""
+    t = normalise(text)
+    return bool(ASKS_AGAIN.search(t) or ASKS_THERE.search(t))
+
+
 def says_where(text: str) -> bool:
     """「我是在佳木斯打工的」「俺现在在大连」: a statement of where the worker is, not an ellipsis."""
     t = normalise(text)
@@ -177,4 +185,5 @@ def is_ellipsis(text: str) -> bool:
         return bool(PINYIN_ELLIPSIS.search(text.lower()))
     if SWITCHES.search(t) and not ASKS_AGAIN.search(t):
         return False  # 「那切回黄埔」 moves; 「换成黄埔那边呢」 asks the same there
-    return 0 < len(t) <= FRAGMENT_MAX_CHARS and bool(ELLIPSIS.search(t))
+    first = normalise(CLAUSES.split(text.strip())[0])  # 「潜山呢 我表姐在潜山」
+    return 0 < len(t) <= FRAGMENT_MAX_CHARS and bool(ELLIPSIS.search(t) or first.endswith(("呢", "嘞")))

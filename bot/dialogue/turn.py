@@ -332,6 +332,8 @@ class Bot:
             return note + self.topics(asked or [intent], user, detailed, text)
         if intent == "set_region" and memo:
             self.store.count_question(intent, user.region)
+            if memory.asks_again(spoken):
+                trace.intent = memo.topic  # 「回大连的话也能学吗」: the place noted, the question asked there
             return self.region_switched(result, user, memo)
         return self.answer(intent, user, result, text)
 

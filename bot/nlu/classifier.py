@@ -60,6 +60,8 @@ _LONGEST_SETTLED_KEYWORD = 5  # how far back from a settled cue a keyword may be
 # characters, a little less for longer ones. Short weak phrases have near-homophones everywhere
 # (钱了 ≈ 欠了, 办什么 ≈ 帮什么).
 FUZZY_MIN_WEIGHT = 2.5
+# A word this strong (or the first of a topic named only weakly) sets where the topic is first asked.
+ORDER_MIN = 1.5
 # Latin letters inside a Chinese message: pinyin of two syllables or more (「falv yuanzhu」) is read.
 _LATIN_RUN = re.compile(r"[A-Za-z]{2,}(?:[ '’]+[A-Za-z]+)*")
 
@@ -291,8 +293,11 @@ class Classifier:
             evidence.setdefault(kw.intent, []).append(weight)
             if weight > 0:
                 starts.setdefault(kw.intent, []).append((s1, weight))
-                if s1 < first.get(kw.intent, len(text)):
-                    first[kw.intent] = s1
+        for intent, where in starts.items():
+            # The order topics are asked in: where each is first named by a word that could carry it
+            # (「厂里就剩几个人 有啥活动没 一个人怪孤单的」: 就剩 hints at hardship, 活动 asks)
+            named = [s for s, w in where if w >= ORDER_MIN] or [s for s, _ in where]
+            first[intent] = min(named)
 
         sizes = self._combo_sizes
         # A combo term inside a longer keyword counts, unless it splits a word there (工作|人员);
