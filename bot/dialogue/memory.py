@@ -72,7 +72,46 @@ ASKS_THERE = re.compile(r"有什么$|有啥$|能[^\s]{0,4}[不吗]$|行不$|算�
 # 「换成黄埔」「切回大连」: a change of place said as such, not an ellipsis.
 SWITCHES = re.compile(r"换成|换到|切回|切换|改成|改到|改为")
 # The phone number the last answer gave: 「打那个电话要钱不」.
-THAT_PHONE = re.compile(r"(那|这)个?(电话|号码|热线)|^打?(那|这)个?号")
+THAT_PHONE = re.compile(r"(那|这)个?.{0,4}(电话|号码|热线)|^打?(那|这)个?号")
+# Words too common to tie a message to the answer that also holds them.
+COMMON_WORDS = frozenset(
+    [
+        "我们",
+        "你们",
+        "他们",
+        "这个",
+        "那个",
+        "什么",
+        "怎么",
+        "可以",
+        "没有",
+        "是不是",
+        "过年",
+        "春节",
+        "现在",
+        "知道",
+        "还有",
+        "就是",
+        "一个",
+        "这边",
+        "那边",
+        "时候",
+        "问问",
+        "一下",
+        "谢谢",
+        "的话",
+        "自己",
+        "工作",
+        "上班",
+        "打工",
+    ]
+)
+# A plain request for a number (「电话多少」「给个电话」) is one for the hotlines, unless it is tied to
+# the case just answered (「不给的话打哪个电话」).
+PHONE_WORD = re.compile(r"电话|号码|热线")
+IF = re.compile(r"的话|要是|如果|万一")
+# Asking for a person, not for a number: 「转人工」「有没有真人」.
+A_PERSON = re.compile(r"人工|客服|真人|活人|转人|工作人员|接线")
 # Where to go for what the last answer said: 「去哪个窗口」「在哪办」.
 WHERE_TO_GO = re.compile(r"哪个窗口|什么窗口|去窗口|窗口办|去哪|哪里办|在哪办|哪儿办|去哪办")
 # A fragment about the money itself: 「钱打给谁」「这笔补贴给谁」.
@@ -152,7 +191,11 @@ def about_last_answer(text: str, result: Result) -> bool:
         return False
     unsure = result.score < SURE_REQUEST
     if result.intent == "human_agent" and (
-        MONEY_SUBJECT.match(t) or THAT_PHONE.search(t) or (WHERE_TO_GO.search(t) and unsure)
+        MONEY_SUBJECT.match(t)
+        or THAT_PHONE.search(t)
+        or (WHERE_TO_GO.search(t) and unsure)
+        # 「咋联系」「不给的话打哪个电话」: the number for what was just answered (which the answer gives)
+        or (len(t) <= 12 and not A_PERSON.search(t) and (not PHONE_WORD.search(t) or IF.search(t)))
     ):
         return True
     if result.intent == "subscribe" and WHERE_ONLINE.search(t):

@@ -282,7 +282,9 @@ class Bot:
                 and memory.is_ellipsis(spoken)
             ):
                 intent, asked, trace.source = hinted, [hinted], "context"  # 「孩子那个呢」「工资的事呢」
-            elif intent != "set_region" and (memory.wants_more(spoken) or memory.is_follow_up(heard)):
+            elif intent != "set_region" and (
+                memory.wants_more(spoken) or memory.is_follow_up(heard) or self.echoes(heard, memo)
+            ):
                 intent, asked, trace.source, detailed = (
                     memo.topic,
                     [memo.topic, *memo.others],
@@ -336,6 +338,16 @@ class Bot:
                 trace.intent = memo.topic  # 「回大连的话也能学吗」: the place noted, the question asked there
             return self.region_switched(result, user, memo)
         return self.answer(intent, user, result, text)
+
+    def echoes(self, text: str, memo: Memo) -> bool:
+        """「我是电信的卡」 after the 10GB answer: a short message that picks up a word of the answer
+        just given (电信) is about it."""
+        if len(text) > memory.FRAGMENT_MAX_CHARS:
+            return False
+        full = self.knowledge.reply(memo.topic, memo.region, self.today()) or ""
+        return any(
+            len(w) >= 2 and w in full and w not in memory.COMMON_WORDS for w in self.classifier.words(text)
+        )
 
     def topics(self, asked: Sequence[str], user: User, detailed: bool = False, question: str = "") -> str:
         """Each topic asked, short (or in full when asked for), as many as one reply holds; any left
