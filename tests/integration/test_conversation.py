@@ -413,3 +413,39 @@ def test_in_another_city_asked_as_a_question_is_an_ellipsis(harness: Harness) ->
     reply = harness.say("在苏州呢", "o-qne")
     # the question asked again for there, not a note that the worker moved
     assert "【全国·过年活动】" in reply and "刚才问的" not in reply, reply
+
+
+def test_a_short_message_that_picks_up_a_word_of_the_answer_is_about_it(harness: Harness) -> None:
+    assert "10GB" in harness.say("留在潜山过年 手机流量咋领", "o-echo")
+    reply = harness.say("我用的联通", "o-echo")
+    assert "过年活动" in reply.splitlines()[0] and "答不上来" not in reply, reply
+
+
+def test_asking_how_to_reach_them_after_an_answer_gets_that_topics_number(harness: Harness) -> None:
+    assert "12351" in harness.say("在安庆没钱吃饭了 有救助没", "o-reach")
+    reply = harness.say("咋联系", "o-reach")
+    assert "临时救助" in reply.splitlines()[0] and "12351" in reply, reply
+    assert "人工咨询" in harness.say("电话多少", "o-reach")  # a plain request: the hotlines
+
+
+def test_a_place_named_with_a_question_asks_the_last_topic_there(harness: Harness) -> None:
+    harness.say("黑龙江学技术有补贴吗", "o-there")
+    reply = harness.say("回大连的话也能学吗", "o-there")
+    assert "记下了" in reply and "【大连·技能培训】" in reply, reply
+
+
+def test_an_ellipsis_followed_by_a_remark_keeps_the_topic(harness: Harness) -> None:
+    harness.say("桐城留下过年给补贴吗", "o-rem")
+    reply = harness.say("潜山呢 我表姐在潜山", "o-rem")
+    assert "潜山·留岗补贴" in reply.splitlines()[0], reply
+
+
+def test_a_weakly_named_topic_in_an_ellipsis_is_the_one_asked(harness: Harness) -> None:
+    harness.say("在哈尔滨钱花光了 有救助没 家里孩子没人管咋办", "o-two")
+    assert "留守" in harness.say("孩子那个呢", "o-two").splitlines()[0]
+
+
+def test_dialect_follow_ups_are_read_respelled(harness: Harness) -> None:
+    harness.say("黄埔失业金点样申请", "o-yue")
+    reply = harness.say("要等几耐", "o-yue")
+    assert "失业" in reply.splitlines()[0] and "答不上来" not in reply, reply
