@@ -415,6 +415,17 @@ class Classifier:
         if len(asked) > 1:
             said_first = asked[0]
             asked = questions_first(text, breaks, asked, scores, starts, best_intent)
+            if (
+                asked
+                and asked[0] in ties
+                and best_intent in asked
+                and best_intent not in ties
+                and scores[asked[0]] < best
+            ):
+                asked.remove(
+                    best_intent
+                )  # 「冇得工作了 政府有冇钱发」: a hint of a command never leads a topic
+                asked.insert(0, best_intent)
             if asked and asked[0] != said_first and best_intent == said_first:
                 best_intent = asked[0]  # 「厂子黄了老板跑了 失业金能领不」 is about 失业金
             elif (
