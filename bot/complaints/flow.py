@@ -480,6 +480,13 @@ class ComplaintFlow:
             field.parse(text) is not None or reading.WRITE_THIS.search(text)
         ):
             return False  # (「…那个算不算嘛 先写14400吧」: the worker chose what to write)
+        parts = clauses(text)
+        if (
+            field.key in ("amount", "phone", "workers")
+            and any(f.key == field.key for part in parts for f in find_values(part))
+            and not reading.QUESTION.search(parts[-1])
+        ):
+            return False  # 「6300块 哦不对 是6800 加班没算进去 算进去是6800」 gives the value, asking nothing
         other = result.intent in TOPIC_INTENTS and result.intent != "wage_arrears"
         other = other or result.intent in (
             "greeting",

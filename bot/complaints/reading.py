@@ -102,8 +102,8 @@ WEAK_SKIP = re.compile(r"跳过|匿名|保密|不方便|不(?:想|要|用)?(?:�
 
 # A question, which is never stored as a value; and a question or doubt about the form itself.
 QUESTION = re.compile(
-    r"[?？]|吗|怎么|咋|如何|哪|谁|啥|什么|多少|多久|为什么|为啥|几[天号点倍岁年路]|几个月|几$"
-    r"|([^\W\d_])不\1"  # 「能不能」「办不办」「搞不搞」
+    r"[?？]|吗|怎么|咋|如何|哪|谁|啥|什么|多少|多久|为什么|为啥|(?<![那这前后头])几[天号点倍岁年路]|几个月|几$"
+    r"|(?<!不)([^\W\d_])不\1"  # 「能不能」「办不办」「搞不搞」 (not 「不对不对」)
     r"|[^\s，,不没]{2,}(?<![先就还都也])[不没](?=$|[\s，,。])"  # 「能报销不」「现在能办不」「发了没」
     r"|还是(?!没|不)"  # 「月底还是年底」
     r"|有冇|点样|边度|乜嘢|咩"
@@ -358,7 +358,9 @@ def split_site_and_boss(key: str, parts: list[str]) -> tuple[list[str], dict[str
 
 
 # 「取消 …」「不登记了，…」: a message that opens by cancelling.
-LEADING_CANCEL = re.compile(r"(?:取消|不登记了|不投诉了|取消登记|不弄了|不搞了)(?:吧|了)?(?:$|[\s,，。!！])")
+LEADING_CANCEL = re.compile(
+    r"(?:算了)?先?(?:取消|不登记了|不投诉了|取消登记|不弄了|不搞了)(?:吧|了)?(?:$|[\s,，。!！])"
+)
 
 
 # What a worker may add beside the phone number: a name to call them by, or that they leave none.

@@ -72,7 +72,7 @@ ASKS_THERE = re.compile(r"有什么$|有啥$|能[^\s]{0,4}[不吗]$|行不$|算�
 # 「换成黄埔」「切回大连」: a change of place said as such, not an ellipsis.
 SWITCHES = re.compile(r"换成|换到|切回|切换|改成|改到|改为")
 # The phone number the last answer gave: 「打那个电话要钱不」.
-THAT_PHONE = re.compile(r"(那|这)个?.{0,4}(电话|号码|热线)|^打?(那|这)个?号")
+THAT_PHONE = re.compile(r"(那|这)个.{0,4}(电话|号码|热线)|(那|这)(电话|号码|热线)|^打?(那|这)个?号")
 # Words too common to tie a message to the answer that also holds them.
 COMMON_WORDS = frozenset(
     [
@@ -195,7 +195,12 @@ def about_last_answer(text: str, result: Result) -> bool:
         or THAT_PHONE.search(t)
         or (WHERE_TO_GO.search(t) and unsure)
         # 「咋联系」「不给的话打哪个电话」: the number for what was just answered (which the answer gives)
-        or (len(t) <= 12 and not A_PERSON.search(t) and (not PHONE_WORD.search(t) or IF.search(t)))
+        or (
+            len(t) <= 12
+            and not A_PERSON.search(t)
+            and not re.search(r"\d{5}", t)  # 「那我打12333问行不行」 asks about the hotline itself
+            and (not PHONE_WORD.search(t) or IF.search(t))
+        )
     ):
         return True
     if result.intent == "subscribe" and WHERE_ONLINE.search(t):
