@@ -11,7 +11,6 @@ import re
 from typing import Any
 
 from ..content.knowledge import Knowledge
-from ..ids import TOPIC_INTENTS
 from ..nlu.classifier import Result
 from ..storage.store import User
 from . import reading
@@ -74,11 +73,11 @@ class ComplaintFlow:
         now = self.register.store.clock()
         if draft and now - draft["touched"] > self.ttl:
             self._set(user, None)
-            if words in START_WORDS or self._wants_to_file(words, result):
+            if words in START_WORDS or reading.wants_to_file(words, result):
                 return self._start(text, user, result, now)
             return None  # expired: the caller answers normally (see ``notice``)
         if not draft:
-            if words in START_WORDS or self._wants_to_file(words, result):
+            if words in START_WORDS or reading.wants_to_file(words, result):
                 return self._start(text, user, result, now)
             if words in CONFIRM_WORDS and (recent := self._recent_case(user, now)):
                 return (
@@ -151,7 +150,7 @@ class ComplaintFlow:
             return field.ask
         if leaving == "continue":
             return f"好，接着填。\n{field.ask}"
-        if words in START_WORDS or (self._wants_to_file(words, result) and not reading.filing_rest(words)):
+        if words in START_WORDS or (reading.wants_to_file(words, result) and not reading.filing_rest(words)):
             return f"你的投诉正在登记，接着填就行。\n{field.ask}"
         if words in CONFIRM_WORDS:
             return f"还没填完呢。{field.ask}"
@@ -178,7 +177,7 @@ class ComplaintFlow:
             return f"{field.hint}\n{field.ask}"
         if reading.WHY_ASKED.search(words) and field.hint:
             return f"{field.hint}\n{field.ask}"
-        if self._is_question(field, text, result):
+        if reading.is_question(field, text, result):
             return None  # answered normally, then ``reminder`` says where the form stands
         named = any(reading.NAME_ENDS.search(c) or reading.COMPANY_END.search(c) for c in clauses(words))
         if result.intent == "set_region" and (
@@ -436,7 +435,7 @@ class ComplaintFlow:
             # 「电话换成139…」「金额是4万」 at the summary: a correction of what it shows.
             if fixed := self._correct(text, user, draft):
                 return f"{fixed}\n\n{self._summary(draft)}"
-        elif self._is_question(BY_KEY["employer"], text, result):
+        elif reading.is_question(BY_KEY["employer"], text, result):
             return None  # answered normally, then the reminder
         return "请回复「确认」提交，「修改 几」改某一项（比如「修改 3」），或「取消」不登记。"
 
@@ -468,70 +467,6 @@ class ComplaintFlow:
         return bool(reading.WEAK_SKIP.search(words)) and not reading.STRONG_LEAVE.search(
             reading.KEEP_GOING.sub("", words)
         )
-
-    def _is_question(self, field: Field, text: str, result: Result) -> bool:
-        """Is this a question about something else rather than the answer to the field asked?
-
-        It is when it reads as another topic (or a bot command) and either asks (「法律援助找谁」) or
-        names the topic with nothing that makes it a value of this field (「加班费怎么算」 needs no
-        question mark; 「华强技能培训学校」 is an employer's name, 「3万」 an amount, 「电话139…」 a
-        phone)."""
-        if field.key in ("amount", "phone", "workers") and (
-            field.parse(text) is not None or reading.WRITE_THIS.search(text)
-        ):
-            return False  # (「…那个算不算嘛 先写14400吧」: the worker chose what to write)
-        parts = clauses(text)
-        if (
-            field.key in ("amount", "phone", "workers")
-            and any(f.key == field.key for part in parts for f in find_values(part))
-            and not reading.QUESTION.search(parts[-1])
-        ):
-            return False  # 「6300块 哦不对 是6800 加班没算进去 算进去是6800」 gives the value, asking nothing
-        other = result.intent in TOPIC_INTENTS and result.intent != "wage_arrears"
-        other = other or result.intent in (
-            "greeting",
-            "human_agent",
-            "complaint_status",
-            "unsubscribe",
-            "subscribe",
-        )
-        if not other:
-            return False
-        words = normalize(result.heard or text)  # (「有么事活动冇得」 asks as 「有什么活动没有」 does)
-        if field.key == "employer" and reading.names_one(words):
-            return False  # 「陈老板 叫陈国富 电话打不通了」「…做手机壳的厂 叫啥精密来着」 answer the step
-        if reading.ASKS.search(words):
-            return True
-        gives = any(f.key != "period" for part in clauses(text) for f in find_values(part))
-        if gives and not reading.QUESTION.search(words):
-            return False  # 「电话 139 0000 1111」「我们五个人 每人六千」 give values
-        command = result.intent in ("subscribe", "unsubscribe", "human_agent", "complaint_status")
-        looks_like_value = not command and (
-            # 「齐齐哈尔宏达劳务 头儿叫马建国」: a clause that ends in a name
-            any(reading.NAME_ENDS.search(c) or reading.NAMES_SOMEONE.search(c) for c in clauses(words))
-            or (field.key == "site" and result.region is not None)
-        )
-        return result.score >= 0.9 and not looks_like_value
-
-    @staticmethod
-    def _wants_to_file(words: str, result: Result) -> bool:
-        """「举报欠薪」「想投诉工地欠薪」「我要告老板拖欠工资」; not 「怎么投诉」「欠薪去哪投诉」 (asking
-        how) nor 「不想投诉」「我已经投诉过了」."""
-        parts = [c for c in re.split(r"[\s,，?？!！。;；]+", words) if c]
-        first = next((i for i, c in enumerate(parts) if reading.WANTS_TO_FILE.search(c)), None)
-        if (
-            first is None
-            # asking how, in the asking clause or after it (「没有？那我登记一个」 is not asking how)
-            or (
-                any(reading.HOW.search(c) for c in parts[first:])
-                and not reading.ASKS_US_TO_FILE.search(words)
-            )
-            or reading.NOT_FILING.search(words)
-        ):
-            return False
-        if result.intent in ("wage_arrears", "unknown"):
-            return True
-        return result.intent != "complaint_status" and bool(reading.WAGE_WORDS.search(words))
 
     def _recent_case(self, user: User, now: float) -> Complaint | None:
         if not user.cases:

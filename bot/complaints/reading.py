@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .fields import SKIP_WORDS, START_WORDS, Field, Found, clauses, compact, find_values
+from ..ids import TOPIC_INTENTS
+from ..nlu.model import Result
+from .fields import SKIP_WORDS, START_WORDS, Field, Found, clauses, compact, find_values, normalize
 
 # Asking the bot to do it, not how to: 「你们可以直接帮我投诉吗」.
 ASKS_US_TO_FILE = re.compile(
@@ -388,3 +390,65 @@ def name_beside_phone(text: str) -> str | None:
         if _NICKNAME.fullmatch(rest):
             return rest
     return None
+
+
+def is_question(field: Field, text: str, result: Result) -> bool:
+    """Is this a question about something else rather than the answer to the field asked?
+
+    It is when it reads as another topic (or a bot command) and either asks (「法律援助找谁」) or
+    names the topic with nothing that makes it a value of this field (「加班费怎么算」 needs no
+    question mark; 「华强技能培训学校」 is an employer's name, 「3万」 an amount, 「电话139…」 a
+    phone)."""
+    if field.key in ("amount", "phone", "workers") and (
+        field.parse(text) is not None or WRITE_THIS.search(text)
+    ):
+        return False  # (「…那个算不算嘛 先写14400吧」: the worker chose what to write)
+    parts = clauses(text)
+    if (
+        field.key in ("amount", "phone", "workers")
+        and any(f.key == field.key for part in parts for f in find_values(part))
+        and not QUESTION.search(parts[-1])
+    ):
+        return False  # 「6300块 哦不对 是6800 加班没算进去 算进去是6800」 gives the value, asking nothing
+    other = result.intent in TOPIC_INTENTS and result.intent != "wage_arrears"
+    other = other or result.intent in (
+        "greeting",
+        "human_agent",
+        "complaint_status",
+        "unsubscribe",
+        "subscribe",
+    )
+    if not other:
+        return False
+    words = normalize(result.heard or text)  # (「有么事活动冇得」 asks as 「有什么活动没有」 does)
+    if field.key == "employer" and names_one(words):
+        return False  # 「陈老板 叫陈国富 电话打不通了」「…做手机壳的厂 叫啥精密来着」 answer the step
+    if ASKS.search(words):
+        return True
+    gives = any(f.key != "period" for part in clauses(text) for f in find_values(part))
+    if gives and not QUESTION.search(words):
+        return False  # 「电话 139 0000 1111」「我们五个人 每人六千」 give values
+    command = result.intent in ("subscribe", "unsubscribe", "human_agent", "complaint_status")
+    looks_like_value = not command and (
+        # 「齐齐哈尔宏达劳务 头儿叫马建国」: a clause that ends in a name
+        any(NAME_ENDS.search(c) or NAMES_SOMEONE.search(c) for c in clauses(words))
+        or (field.key == "site" and result.region is not None)
+    )
+    return result.score >= 0.9 and not looks_like_value
+
+
+def wants_to_file(words: str, result: Result) -> bool:
+    """「举报欠薪」「想投诉工地欠薪」「我要告老板拖欠工资」; not 「怎么投诉」「欠薪去哪投诉」 (asking
+    how) nor 「不想投诉」「我已经投诉过了」."""
+    parts = [c for c in re.split(r"[\s,，?？!！。;；]+", words) if c]
+    first = next((i for i, c in enumerate(parts) if WANTS_TO_FILE.search(c)), None)
+    if (
+        first is None
+        # asking how, in the asking clause or after it (「没有？那我登记一个」 is not asking how)
+        or (any(HOW.search(c) for c in parts[first:]) and not ASKS_US_TO_FILE.search(words))
+        or NOT_FILING.search(words)
+    ):
+        return False
+    if result.intent in ("wage_arrears", "unknown"):
+        return True
+    return result.intent != "complaint_status" and bool(WAGE_WORDS.search(words))

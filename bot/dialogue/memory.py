@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..ids import TOPIC_INTENTS
 from ..nlu.classifier import Result, normalise
 from ..storage.store import User
 
@@ -27,6 +28,9 @@ MEMO_TTL = 30 * 60
 # Below this confidence a request for a number may be a fragment about the last answer (「去哪个窗口」).
 SURE_REQUEST = 0.95
 MEMO_KEY = "memo"
+# A topic named this weakly in an ellipsis after an answer is what it asks about (「孩子那个呢」).
+HINT_MIN = 0.5
+HINT_MAX_CHARS = 8  # (or a topic the last message also asked; 「我老家不是中高风险的 那我呢」 is no hint)
 
 # 「详细」 and its kin ask for the rest of the last answer.
 MORE = re.compile(
@@ -235,3 +239,14 @@ def is_ellipsis(text: str) -> bool:
         return False  # 「那切回黄埔」 moves; 「换成黄埔那边呢」 asks the same there
     first = normalise(CLAUSES.split(text.strip())[0])  # 「潜山呢 我表姐在潜山」
     return 0 < len(t) <= FRAGMENT_MAX_CHARS and bool(ELLIPSIS.search(t) or first.endswith(("呢", "嘞")))
+
+
+def hinted_topic(result: Result) -> str | None:
+    """The topic a message names too weakly to be a question of its own (「孩子那个呢」: 0.9 for
+    family care), which an ellipsis after an answer asks about."""
+    topic, score = max(
+        ((k, v) for k, v in result.scores.items() if k in TOPIC_INTENTS),
+        key=lambda kv: kv[1],
+        default=("", 0.0),
+    )
+    return topic if score >= HINT_MIN else None

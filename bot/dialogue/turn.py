@@ -9,10 +9,8 @@ the user and remembers the reply. So a push is processed once and always gets th
 from __future__ import annotations
 
 import logging
-import threading
 import time
 import unicodedata
-from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -28,6 +26,7 @@ from ..storage.store import Store, User, hash_openid
 from ..wechat.push import Message
 from . import compose, memory
 from .memory import Memo
+from .stats import TurnStats
 
 log = logging.getLogger(__name__)
 
@@ -49,9 +48,6 @@ _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七":
 
 # Menu (CLICK) event keys: an intent id, or these aliases.
 CLICK_ALIASES = {"menu": "greeting", "help": "greeting", "hotline": "human_agent"}
-# A topic named this weakly in an ellipsis after an answer is what it asks about (「孩子那个呢」).
-HINT_MIN = 0.5
-HINT_MAX_CHARS = 8  # (or a topic the last message also asked; 「我老家不是中高风险的 那我呢」 is no hint)
 
 # Events that need no answer: WeChat only wants `success`.
 # Events WeChat itself sends about the account (FromUserName is a system id such as mphelper):
@@ -66,51 +62,6 @@ SYSTEM_EVENTS = {
     "annual_renew",
     "verify_expired",
 }
-
-
-def _hinted_topic(result: Result) -> str | None:
-    """The topic a message names too weakly to be a question of its own (「孩子那个呢」: 0.9 for
-    family care), which an ellipsis after an answer asks about."""
-    topic, score = max(
-        ((k, v) for k, v in result.scores.items() if k in TOPIC_INTENTS),
-        key=lambda kv: kv[1],
-        default=("", 0.0),
-    )
-    return topic if score >= HINT_MIN else None
-
-
-class TurnStats:
-    """Turn counts per process, logged at INFO once a period; each turn itself is logged at DEBUG.
-
-    A log record per push cost ~16 µs of CPU, as much as parsing the push's XML. The counts say what
-    the per-turn lines said in aggregate (message types, intents, redeliveries) and name no one.
-    """
-
-    def __init__(self, every: float = 60.0, clock: Callable[[], float] = time.monotonic) -> None:
-        self.every = every
-        self.clock = clock
-        self._lock = threading.Lock()
-        self._since = clock()
-        self._kinds: Counter[str] = Counter()
-        self._intents: Counter[str] = Counter()
-
-    def count(self, kind: str, intent: str | None = None) -> None:
-        with self._lock:
-            self._kinds[kind] += 1
-            if intent:
-                self._intents[intent] += 1
-            now = self.clock()
-            if now - self._since < self.every:
-                return
-            since, kinds, intents = self._since, self._kinds, self._intents
-            self._since, self._kinds, self._intents = now, Counter(), Counter()
-        log.info(
-            "turns in the last %.0fs: %d (%s); intents: %s",
-            now - since,
-            kinds.total(),
-            ", ".join(f"{k} {n}" for k, n in kinds.most_common()),
-            ", ".join(f"{k} {n}" for k, n in intents.most_common()) or "-",
-        )
 
 
 def menu_pick(text: str) -> str | None:
@@ -277,8 +228,8 @@ class Bot:
                 intent, asked, trace.source = memo.topic, [memo.topic], "context"  # 「那大连呢」
             elif (
                 intent == "unknown"
-                and (hinted := _hinted_topic(result))
-                and (hinted in memo.others or len(spoken) <= HINT_MAX_CHARS)
+                and (hinted := memory.hinted_topic(result))
+                and (hinted in memo.others or len(spoken) <= memory.HINT_MAX_CHARS)
                 and memory.is_ellipsis(spoken)
             ):
                 intent, asked, trace.source = hinted, [hinted], "context"  # 「孩子那个呢」「工资的事呢」
