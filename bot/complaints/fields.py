@@ -251,7 +251,7 @@ _RATE_BEFORE = re.compile(
     r"(每月|每个月|一个月|一月|月薪|月工资|每天|一天|日薪|工价|时薪|每小时|一小时|每年|年薪)[^\d，,\s]{0,3}$"
 )
 _TOTAL_BEFORE = re.compile(
-    r"(一共|总共|共|合计|加起来|算下来|总的)[^\d，,\s]{0,4}$|(我自己|我个人|我一个人|光我|单我)欠?了?我?$"
+    r"(一共|总共|共|合计|加起来|算下来|总的)[^\d，,\s]{0,4}$|(我自己|我个人|我一个人|光我|单我)(?:是|就是|欠?了?我?)$"
 )
 _WAGE_BEFORE = re.compile(r"(欠|欠了|欠[我俺咱]|欠[我俺咱]们|工资|工钱|一共|总共|共|每人|每个人|差|还差)$")
 _COUNT_IN = re.compile(
@@ -388,8 +388,8 @@ def find_values(clause: str) -> list[Found]:
         if not free(a, b) or _NOT_MONEY_AFTER.match(clause[b:]) or _RATE_BEFORE.search(clause[:a]):
             continue
         amount = parse_amount(span)
-        if amount is None:
-            continue
+        if amount is None or amount < 10:
+            continue  # (「一块弄」 is together, not one yuan: no wage claim is under ten yuan)
         marked = bool(re.search(r"[万千wk块元蚊]|rmb", span))  # (蚊: Cantonese for 元)
         if marked or (_WAGE_BEFORE.search(clause[:a]) and amount >= 100 and re.search(r"\d", span)):
             found.append(Found("amount", amount, a, b, bool(_TOTAL_BEFORE.search(clause[:a]))))

@@ -569,3 +569,14 @@ def test_an_employer_and_where_said_with_zai_fill_both(harness: Harness) -> None
 def test_an_employer_described_by_its_place_still_asks_where(harness: Harness) -> None:
     to_step(harness, "o-desc", [])
     assert "第2步" in harness.say("开发区一家物流公司 叫快达物流", "o-desc")
+
+
+def test_ones_own_share_beside_a_rough_figure_for_everyone_is_the_amount(harness: Harness) -> None:
+    to_step(harness, "o-own", AT_AMOUNT)
+    assert "第4步" in harness.say("每个人四五千 我自己是四千八", "o-own")
+    assert (draft(harness, "o-own") or {})["fields"]["amount"] == 4800
+
+
+def test_together_is_not_one_yuan(harness: Harness) -> None:
+    to_step(harness, "o-yikuai", AT_SITE)
+    assert "取消了" in harness.say("算了先取消 我跟工友们商量下要不要一块弄", "o-yikuai")
