@@ -404,9 +404,10 @@ def is_question(field: Field, text: str, result: Result) -> bool:
     ):
         return False  # (「…那个算不算嘛 先写14400吧」: the worker chose what to write)
     parts = clauses(text)
+    found = [f for part in parts for f in find_values(part)]
     if (
         field.key in ("amount", "phone", "workers")
-        and any(f.key == field.key for part in parts for f in find_values(part))
+        and any(f.key == field.key for f in found)
         and not QUESTION.search(parts[-1])
     ):
         return False  # 「6300块 哦不对 是6800 加班没算进去 算进去是6800」 gives the value, asking nothing
@@ -425,7 +426,7 @@ def is_question(field: Field, text: str, result: Result) -> bool:
         return False  # 「陈老板 叫陈国富 电话打不通了」「…做手机壳的厂 叫啥精密来着」 answer the step
     if ASKS.search(words):
         return True
-    gives = any(f.key != "period" for part in clauses(text) for f in find_values(part))
+    gives = any(f.key != "period" for f in found)
     if gives and not QUESTION.search(words):
         return False  # 「电话 139 0000 1111」「我们五个人 每人六千」 give values
     command = result.intent in ("subscribe", "unsubscribe", "human_agent", "complaint_status")

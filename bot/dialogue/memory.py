@@ -42,19 +42,17 @@ MORE = re.compile(
 WHERE_ONLINE = re.compile(r"网址|网站|链接|二维码|小程序|app|公众号|网页")
 # Words that mark a fragment as asking about the subject just answered.
 FOLLOW_UP = re.compile(
-    r"详细|具体|还有|然后|继续|材料|带啥|带什么|证件|手续|流程|步骤|条件|够不够|符不符合|符合|够格|算不算|"
-    r"有没有份|有份|轮得到|能不能|能领|能拿|也能|拿得到|领得到|还给|还配|还发|另外还|又给|"
-    r"多久|好久|多长时间|几天|什么时候|啥时候|到账|到手|哪里|哪儿|在哪|去哪|找谁|打给谁|电话|报名|申请|办理|"
-    r"怎么办|咋办|怎么弄|咋弄|咋整|怎么领|咋领|怎么算|咋算|打到|打给|发给|给谁|谁发|多少|要钱|收费|免费|"
-    r"准备|要啥|谁出|谁给|谁付|谁管|要不要|需不需要|可以吗|行吗|有用吗|靠谱|真的|确定|那现在|那我|网上|线上|线下|能办|办吗|有没有|有吗|没$|不$|"
-    # who gets it, what it is called: 「钱给我本人吗」「是给我还是给厂里」「公众号叫啥」
-    r"给我|本人|个人|自己|给厂|给企业|给单位|给公司|给老板|叫啥|叫什么|是啥|啥意思|什么意思|咋回事|怎么回事|"
-    r"还是|吗$|嘛$|么$|发我|发给我|要些|些啥|啥子|哪些|证据|"
-    # Cantonese: 「有冇钱补」「俾我定俾老细」「几时到」
-    r"有冇|冇$|俾我|俾厂|俾公司|俾老细|几时|边度|点样|点搞|咩|乜|"
-    # any question word: an unrecognised question just after an answer is most likely about it
-    # (「户籍有啥要求」「直播间几点开」「找哪个部门」; the turn passes the text with dialect respelled)
-    r"什么|哪|几|谁|怎么|为什么|是不是|会不会|可不可以|行不行|也有|要求|" + WHERE_ONLINE.pattern
+    # Any question word: an unrecognised question just after an answer is most likely about it
+    # (「户籍有啥要求」「直播间几点开」「找哪个部门」). Callers pass the text with dialect respelled
+    # (啥 → 什么, 咋 → 怎么, 冇 → 没有, 俾 → 给, 几时 → 什么时候, 边度 → 哪里), so one spelling will do.
+    r"什么|哪|几|谁|怎么|多少|多久|好久|多长时间|是不是|会不会|可不可以|行不行|要不要|需不需要|能不能|"
+    r"够不够|符不符合|算不算|有没有|吗$|嘛$|么$|没$|不$|没有$|可以吗|行吗|有吗|有用吗|还是|"
+    # what the answer was about: its steps, papers, money, place and time
+    r"详细|具体|还有|然后|继续|材料|证件|手续|流程|步骤|条件|符合|够格|有份|轮得到|能领|能拿|也能|也有|"
+    r"拿得到|领得到|还给|还配|还发|另外还|又给|到账|到手|电话|报名|申请|办理|打到|打给|发给|要钱|收费|"
+    r"免费|准备|要求|靠谱|真的|确定|那现在|那我|网上|线上|线下|能办|办吗|证据|"
+    # who gets it: 「钱给我本人吗」「是给我还是给厂里」 (and Cantonese the table leaves: 点搞, 乜)
+    r"给我|本人|个人|自己|给厂|给企业|给单位|给公司|给老板|发我|要些|点搞|乜|" + WHERE_ONLINE.pattern
 )
 # A topic message that asks for the steps and papers gets the whole answer at once.
 DETAILS = re.compile(r"材料|步骤|流程|手续|证件|带啥|带什么|准备什么|准备啥|详细|具体")
