@@ -260,11 +260,15 @@ _COUNT_IN = re.compile(
 _SELF_ONLY = re.compile(r"(就[我俺咱]|只有[我俺咱]|只[我俺咱])(一个人?|自己|一人)?|[我俺咱]一个人")
 _MONTH = rf"(?:\d{{1,2}}|[{_CN_NUMERAL}]{{1,3}}|正|腊|冬)月份?"
 _YEAR = r"(?:\d{2,4}年|去年|今年|前年|年前|年初|年底)"
-_PERIOD_IN = re.compile(
-    rf"{_YEAR}?{_MONTH}(?:(?:到|至|-|~|—|－){_YEAR}?(?:{_MONTH}|现在|今天|年底)|以来|开始|起)?"
-    rf"|(?:\d{{1,2}}|[{_CN_NUMERAL}]{{1,3}}|半)(?:几|多)?个?多?(?:月|年|星期|礼拜)多?"
+# How long, not which months (「三个月」「四十多天」)
+_DURATION = (
+    rf"(?:\d{{1,2}}|[{_CN_NUMERAL}]{{1,3}}|半)(?:几|多)?个?多?(?:月|年|星期|礼拜)多?"
     rf"|(?:\d{{1,3}}|[{_CN_NUMERAL}]{{1,3}})(?:几|多)?天"
 )
+_PERIOD_IN = re.compile(
+    rf"{_YEAR}?{_MONTH}(?:(?:到|至|-|~|—|－){_YEAR}?(?:{_MONTH}|现在|今天|年底)|以来|开始|起)?|{_DURATION}"
+)
+DURATION = re.compile(_DURATION)
 # What is left of a clause once its values are taken out, when it says nothing more:
 # 「拖了四个月工资」 less 「四个月」, 「电话是…」 less the number, 「每人六七千」 less the amount.
 _EDGE_WORDS = sorted(

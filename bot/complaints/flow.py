@@ -186,6 +186,8 @@ class ComplaintFlow:
             # 「我在安庆」「切换到大连」: the place is noted as at any time, and the step asked again
             return None
         value, others, told = self._read(field, text)
+        if field.key == "amount" and value is not None and reading.sums_up(others.get("period"), text):
+            del others["period"]  # 「三个月一共一万八」: how the sum adds up; step 4 asks which months
         no_place = not (result.place or result.elsewhere or reading.PLACE_WORD.search(words))
         if field.key == "site" and value is not None and no_place and reading.WAGE_STORY.search(words):
             value = None  # 「老板躲着不见 钱一直没给」 tells of the arrears, not of a place

@@ -14,7 +14,17 @@ from typing import Any
 
 from ..ids import TOPIC_INTENTS
 from ..nlu.model import Result
-from .fields import SKIP_WORDS, START_WORDS, Field, Found, clauses, compact, find_values, normalize
+from .fields import (
+    DURATION,
+    SKIP_WORDS,
+    START_WORDS,
+    Field,
+    Found,
+    clauses,
+    compact,
+    find_values,
+    normalize,
+)
 
 # Asking the bot to do it, not how to: 「你们可以直接帮我投诉吗」.
 ASKS_US_TO_FILE = re.compile(
@@ -198,6 +208,15 @@ def settle(found: list[Found], last_wins: bool = False) -> dict[str, Any]:
         if len({f.value for f in mine}) == 1:
             out[key] = mine[0].value
     return out
+
+
+def sums_up(period: Any, text: str) -> bool:
+    """Whether a period told beside the amount only says how the sum adds up (「三个月一共一万八」), not
+    how long the wages are owed (「欠了两个月 八千块」): the first still leaves step 4 to ask which months."""
+    if not isinstance(period, str) or not DURATION.fullmatch(period):
+        return False
+    at = compact(text).find(period)
+    return at >= 0 and not re.search(r"[欠拖]", compact(text)[max(0, at - 4) : at])
 
 
 def noted(said: list[str], kept: list[str]) -> list[str]:

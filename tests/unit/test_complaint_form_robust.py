@@ -184,6 +184,25 @@ def test_amount_and_period_given_at_the_site_step_are_filed_in_their_own_fields(
     assert "第5步" in harness.say("大连甘井子某某工地", "o-ooo")
 
 
+@pytest.mark.parametrize(
+    ("answer", "period", "step"),
+    [
+        ("三个月一共一万八", None, "第4步"),  # how the sum adds up: step 4 still asks which months
+        ("2个月的 一共九千六", None, "第4步"),
+        ("欠了两个月 八千块", "两个月", "第5步"),  # how long the wages are owed: that is the period
+        ("八千一 九月到十一月的", "九月到十一月", "第5步"),  # which months: the period
+    ],
+)
+def test_a_duration_beside_the_amount_is_the_period_only_when_it_says_how_long_wages_are_owed(
+    harness: Harness, answer: str, period: str | None, step: str
+) -> None:
+    openid = f"o-sum-{answer}"
+    to_step(harness, openid, AT_AMOUNT)
+    assert step in harness.say(answer, openid)
+    d = draft(harness, openid)
+    assert d is not None and d["fields"].get("period") == period
+
+
 def test_head_count_and_phone_at_the_amount_step_are_not_amounts(harness: Harness) -> None:
     to_step(harness, "o-num", AT_AMOUNT)
     reply = harness.say("我们一共四个人", "o-num")
