@@ -34,8 +34,12 @@ _CN_NUM = {
 _CN_UNIT = {"十": 10, "百": 100, "千": 1000, "k": 1000}
 
 
+# What voice input writes for 投诉 (tóusù): 「重新头诉」「要投述」
+_SLIPS = re.compile(r"[头偷]诉|投[述速素塑]")
+
+
 def normalize(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).strip()
+    return _SLIPS.sub("投诉", unicodedata.normalize("NFKC", text).strip())
 
 
 def cn_small(text: str) -> float | None:
