@@ -264,6 +264,8 @@ class Classifier:
                 continue  # a longer keyword already covers this span, or counted already
             if entry.text[0] in "不别没" and start + 1 in bounds.breaks:
                 continue  # 「能发我一份不 想收通知」: the 不 ends the question before, it negates nothing
+            if entry.text in self.rules.people and self._at_work(text, end, bounds):
+                continue  # 「我妈在大连一个酒店做保洁」: she is the worker asked about
             negated = negated and kw.intent not in self.rules.negation_proof
             if kw.mode == WITH_PLACE and not with_place:
                 continue
@@ -316,6 +318,12 @@ class Classifier:
                 combo = self.rules.combos[c]
                 evidence.setdefault(combo.intent, []).append(combo.weight)
         return evidence, first, starts
+
+    def _at_work(self, text: str, end: int, bounds: _Bounds) -> bool:
+        """Whether a work word follows ``end`` in the same clause, close by."""
+        stop = min([b for b in bounds.breaks if b > end] + [end + self.rules.people_within, len(text)])
+        after = text[end:stop]
+        return any(word in after for word in self.rules.at_work)
 
     def _only_names(self, text: str, place: Place) -> bool:
         """Whether the message is just the place name, give or take fillers (「嗯 大连的」)."""

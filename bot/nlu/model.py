@@ -69,6 +69,12 @@ class Rules:
     fillers: tuple[str, ...] = ()  # words that say nothing (嗯, 那个): ignored around a bare place name
     negation_proof: frozenset[str] = frozenset()  # intents whose phrases are negations (别再发了)
     negation_stops: list[str] = field(default_factory=list)  # words where a negation's reach ends
+    # A relative who works (「我儿子在黄埔工地上干活」) is a worker asked about, not family left at home:
+    # a ``people`` keyword followed, within ``people_within`` characters of its clause, by one of
+    # ``at_work`` counts for no intent.
+    people: frozenset[str] = frozenset()
+    at_work: tuple[str, ...] = ()
+    people_within: int = 12
 
 
 @dataclass(frozen=True)

@@ -185,6 +185,9 @@ class _Reader:
             "symbols",
             "negation_proof",
             "negation_stops",
+            "people",
+            "at_work",
+            "people_within",
         }
         for key in data.keys() - known:
             self.problem(name, f"unknown key {key!r}")
@@ -246,6 +249,15 @@ class _Reader:
             for phrase in self.strings(f"{name} {key}", data.get(key, [])):
                 if norm := self.phrase(f"{name} {key}", phrase):
                     getattr(rules, key).append(norm)
+        people = self.strings(f"{name} people", data.get("people", []))
+        rules.people = frozenset(p for w in people if (p := self.phrase(f"{name} people", w)))
+        at_work = self.strings(f"{name} at_work", data.get("at_work", []))
+        rules.at_work = tuple(p for w in at_work if (p := self.phrase(f"{name} at_work", w)))
+        within = data.get("people_within", rules.people_within)
+        if isinstance(within, int) and not isinstance(within, bool) and 0 < within <= 30:
+            rules.people_within = within
+        else:
+            self.problem(name, f"people_within must be a whole number 1–30, not {within!r}")
         for bad, meant in data.get("confusables", {}).items():
             if not (isinstance(meant, str) and len(bad) == len(meant) == 1 and bad != meant):
                 self.problem(name, f"[confusables] {bad!r} = {meant!r}: map one character to another")

@@ -133,6 +133,25 @@ def test_unsubscribe_phrases_are_negations_themselves(clf: Classifier) -> None:
     assert intent(clf, "有新政策了通知我一声") == "subscribe"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("我老公的闺女在东莞电子厂上班 老板压着两个月工钱", "wage_arrears"),
+        ("我爸在工地干活摔伤了 请律师要钱吗", "legal_aid"),
+        ("替我儿子问问 他想学电工 有培训没", "skills_training"),
+    ],
+)
+def test_a_relative_at_work_is_the_worker_asked_about(clf: Classifier, text: str, expected: str) -> None:
+    r = clf.classify(text)
+    assert (r.intent, r.asked[0]) == (expected, expected), r
+    assert "family_care" not in r.asked
+
+
+def test_a_relative_left_at_home_is_family_care(clf: Classifier) -> None:
+    r = clf.classify("我妈一个人在老家 过年我在厂里加班回不去 谁能去看看她")
+    assert "family_care" in r.asked, r
+
+
 def test_combo_completed_by_terms_inside_keywords(clf: Classifier) -> None:
     # 投诉 + 怎么样 (inside 怎么样了; 咋样 respelled is the same term)
     assert intent(clf, "我上周投诉的欠薪怎么样了") == "complaint_status"
