@@ -252,8 +252,20 @@ class Bot:
             # an answer to two questions, 「补贴那个钱给谁」 is about the second one.
             about = intent if intent in memo.others else memo.topic
             intent, asked, trace.source, detailed = about, [about], "context", True
-        if memo and not picked and len(asked) > 1 and memo.topic in asked[1:] and memory.is_follow_up(heard):
-            asked.remove(memo.topic)  # 「学完有补贴没得」 after a training answer: training's subsidy first
+        if (
+            memo
+            and not picked
+            and len(asked) > 1
+            and memo.topic in asked[1:]
+            and memory.is_follow_up(heard)
+            and (
+                len(heard) <= memory.FRAGMENT_MAX_CHARS
+                or result.scores.get(memo.topic, 0.0) >= max(result.scores.get(t, 0.0) for t in asked)
+            )
+        ):
+            # 「学完有补贴没得」 after a training answer: training's subsidy first; in a longer message,
+            # only if it is named as strongly as any (「发了红包就不给三倍了 这合理吗」: 三倍 asks)
+            asked.remove(memo.topic)
             asked.insert(0, memo.topic)
             intent = memo.topic
         if not picked and intent in TOPIC_INTENTS and memory.wants_details(text):
