@@ -64,6 +64,7 @@ ELLIPSIS = re.compile(
 )
 PINYIN_ELLIPSIS = re.compile(r"^\s*na\b|\bne\s*[?？]?\s*$")
 FRAGMENT_MAX_CHARS = 16
+ASIDE_MAX = 2.0  # a topic named no more strongly than this beside a leading ellipsis is an aside
 CLAUSES = re.compile(r"[\s，,。！!？?；;、]+")
 # 「我是在…」「俺现在在…」「人在…」: where the worker is, said as a statement.
 SAYS_WHERE = re.compile(r"^(我|俺|咱|我们|俺们)?(是|现在|目前|人|就|一直|平时)*(在|搁|待在|呆在)")
@@ -237,6 +238,15 @@ def is_ellipsis(text: str) -> bool:
         return False  # 「那切回黄埔」 moves; 「换成黄埔那边呢」 asks the same there
     first = normalise(CLAUSES.split(text.strip())[0])  # 「潜山呢 我表姐在潜山」
     return 0 < len(t) <= FRAGMENT_MAX_CHARS and bool(ELLIPSIS.search(t) or first.endswith(("呢", "嘞")))
+
+
+def leads_with_ellipsis(text: str) -> bool:
+    """「那佛山呢 他之前在佛山也有一笔没要回来」: an ellipsis, then an aside about why it is asked."""
+    parts = [p for p in CLAUSES.split(text.strip()) if p]
+    if len(parts) < 2 or SWITCHES.search(parts[0]):
+        return False
+    first = normalise(parts[0])
+    return 0 < len(first) <= 8 and first.endswith(("呢", "嘞"))
 
 
 def hinted_topic(result: Result) -> str | None:

@@ -215,6 +215,14 @@ class Bot:
         intent = picked or result.intent
         asked = [picked] if picked else [t for t in result.asked if t in TOPIC_INTENTS]
         detailed = False
+        if (
+            memo
+            and not picked
+            and (result.place or result.elsewhere)
+            and memory.leads_with_ellipsis(spoken)
+            and max((result.scores.get(t, 0.0) for t in asked), default=0.0) < memory.ASIDE_MAX
+        ):
+            intent, asked = "unknown", []  # 「那安庆呢 我闺女在安庆也是一个人」: the aside asks nothing new
         if picked:
             trace.source = "menu"
         elif (
@@ -224,7 +232,11 @@ class Bot:
         ):
             # (a message with off-topic words, 「今天天气怎么样」, is not about the last answer)
             says_where = intent == "set_region" and memory.says_where(spoken)  # 「我是在佳木斯打工的」
-            if (result.place or result.elsewhere) and memory.is_ellipsis(spoken) and not says_where:
+            if (
+                (result.place or result.elsewhere)
+                and (memory.is_ellipsis(spoken) or memory.leads_with_ellipsis(spoken))
+                and not says_where
+            ):
                 intent, asked, trace.source = memo.topic, [memo.topic], "context"  # 「那大连呢」
             elif (
                 intent == "unknown"

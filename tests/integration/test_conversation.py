@@ -458,3 +458,16 @@ def test_dialect_follow_ups_are_read_respelled(harness: Harness) -> None:
     harness.say("黄埔失业金点样申请", "o-yue")
     reply = harness.say("要等几耐", "o-yue")
     assert "失业" in reply.splitlines()[0] and "答不上来" not in reply, reply
+
+
+def test_an_ellipsis_with_an_aside_asks_the_last_question_there(harness: Harness) -> None:
+    harness.say("大连失业金咋领", "o-aside")
+    reply = harness.say("那黑龙江呢 我表哥老家鹤岗的 他回去了在那边领行不", "o-aside")
+    assert reply.startswith("【黑龙江·失业保险】"), reply
+    reply = harness.say("那安庆呢 我闺女也在安庆", "o-aside")  # 闺女 hints at family care
+    assert "失业" in reply.splitlines()[0] and "留守" not in reply, reply
+
+
+def test_a_relative_who_works_is_asked_about_as_a_worker(harness: Harness) -> None:
+    reply = harness.say("我老公的妹妹在大连 我女儿在大连饭店打工 老板拖了她两个月工资", "o-rel")
+    assert "欠薪" in reply.splitlines()[0], reply
