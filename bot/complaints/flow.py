@@ -210,6 +210,8 @@ class ComplaintFlow:
             said.append(added)
         if value is not None:
             draft["fields"][field.key] = value
+            if field.key in ("employer", "site") and result.place:
+                user.region = result.place  # the case goes to where the work was (as in ``_start``)
             if field.key == "phone" and "name" not in draft["fields"]:
                 name = reading.name_beside_phone(text)  # 「139… 叫我阿珍」「139… 名字就不留了」
                 if name is not None:

@@ -76,6 +76,14 @@ def test_complete_form_saves_one_case_and_gives_a_case_number(harness: Harness) 
     assert row["case_no"] in status and "待受理" in status
 
 
+def test_a_case_goes_to_the_region_where_the_work_was(harness: Harness) -> None:
+    harness.say("我在深圳", "o-where")  # an uncovered city: national
+    fill(harness, "o-where", ["大连一家水产公司", *FORM[1:]])
+    harness.say("确认", "o-where")
+    (row,) = cases(harness)
+    assert row["region"].startswith("anqing"), row["region"]  # the site (安庆宜秀区) names it last
+
+
 def test_bad_answers_are_re_asked_and_nothing_is_lost(harness: Harness) -> None:
     harness.say("投诉", "o-b")
     harness.say("某某公司", "o-b")
