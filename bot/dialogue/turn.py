@@ -271,12 +271,12 @@ class Bot:
             and memo.topic in asked[1:]
             and memory.is_follow_up(heard)
             and (
-                len(heard) <= memory.FRAGMENT_MAX_CHARS
+                max(result.scores.get(t, 0.0) for t in asked if t != memo.topic) < memory.ASIDE_MAX
                 or result.scores.get(memo.topic, 0.0) >= max(result.scores.get(t, 0.0) for t in asked)
             )
         ):
-            # 「学完有补贴没得」 after a training answer: training's subsidy first; in a longer message,
-            # only if it is named as strongly as any (「发了红包就不给三倍了 这合理吗」: 三倍 asks)
+            # 「学完有补贴没得」 after a training answer: training's subsidy first; but not over a topic
+            # named more strongly (「发了红包就不给三倍了 这合理吗」: 三倍 asks; 「找律师要钱不」)
             asked.remove(memo.topic)
             asked.insert(0, memo.topic)
             intent = memo.topic
