@@ -189,10 +189,14 @@ class ComplaintFlow:
         if field.key == "amount" and value is not None and reading.sums_up(others.get("period"), text):
             del others["period"]  # 「三个月一共一万八」: how the sum adds up; step 4 asks which months
         no_place = not (result.place or result.elsewhere or reading.PLACE_WORD.search(words))
-        if field.key == "site" and value is not None and no_place and reading.WAGE_STORY.search(words):
-            value = None  # 「老板躲着不见 钱一直没给」 tells of the arrears, not of a place
-            if not others:
-                return f"这一步要的是干活的地方。{field.ask}"
+        if field.key == "site" and value is not None and no_place:
+            if (count := reading.head_count(text)) is not None:
+                value = None  # 「十四个」「…一共三个」: how many, not where
+                others.setdefault("workers", count)
+            elif reading.WAGE_STORY.search(words):
+                value = None  # 「老板躲着不见 钱一直没给」 tells of the arrears, not of a place
+                if not others:
+                    return f"这一步要的是干活的地方。{field.ask}"
         numeric = field.key in ("amount", "workers", "phone")
         chosen = numeric and value is not None and reading.WRITE_THIS.search(text)
         if (
@@ -208,16 +212,24 @@ class ComplaintFlow:
         said, kept = self._store(draft, others, text)
         if field.key == "site" and (boss := told.get("boss")) and (added := self._add_boss(draft, boss)):
             said.append(added)
-        if value is not None:
-            draft["fields"][field.key] = value
+        if value is None and field.key == "site" and said and (hint := draft.get("site_hint")):
+            # The worker has moved on (「欠我两万零五百 冬月和腊月的」): the place they gave with the
+            # employer is the site, and the summary shows it for them to change.
+            value = hint
+            said.insert(0, f"{field.label} {hint}（按第1步说的）")
+        elif value is not None:
+            if field.key == "employer" and (result.place or reading.WHERE_WORD.search(words)):
+                draft["site_hint"] = value
             if field.key in ("employer", "site") and result.place:
                 user.region = result.place  # the case goes to where the work was (as in ``_start``)
+        if value is not None:
+            draft["fields"][field.key] = value
             if field.key == "phone" and "name" not in draft["fields"]:
                 name = reading.name_beside_phone(text)  # 「139… 叫我阿珍」「139… 名字就不留了」
                 if name is not None:
                     draft["fields"]["name"] = name or None
                     said.append(f"{BY_KEY['name'].label} {show_value('name', name or None)}")
-            if said:  # a message that held more than the answer: show how it was read
+            if said and not said[0].startswith(field.label):  # a message that held more than the answer
                 said.insert(0, f"{field.label} {show_value(field.key, value)}")
             return "\n".join([*reading.noted(said, kept), self._next(user, draft)])
         if said or kept:

@@ -21,6 +21,7 @@ from .fields import (
     Field,
     Found,
     clauses,
+    cn_small,
     compact,
     find_values,
     normalize,
@@ -147,6 +148,11 @@ PLACE_WORD = re.compile(
     r"工地|厂|公司|项目|小区|楼盘|车间|园区|大厦|广场|商场|码头|矿|店|酒店|饭店|学校|医院|市场"
     r"|那边|这边|附近|一带|[区县市镇乡村路街省](?=$|[\s，,的])"
 )
+# A word that names where, not whom (「…公司」「…厂」 name an employer as often as a place).
+WHERE_WORD = re.compile(
+    r"工地|项目|小区|楼盘|车间|园区|工业园|大厦|广场|商场|码头|那边|这边|附近|一带|那块"
+    r"|[区县市镇乡村路街省](?=$|[\s，,的那])"
+)
 # Changing the region the bot answers for (not a place of work): 「切换到安庆」「地区改成大连」.
 SWITCH = re.compile(r"^(?:帮我|请)?(?:切换|换|改|设)|地区|定位")
 CORRECTING = re.compile(r"改成|改为|换成|应该是|其实是|不对|错了|说错|写错|更正|重新")
@@ -208,6 +214,20 @@ def settle(found: list[Found], last_wins: bool = False) -> dict[str, Any]:
         if len({f.value for f in mine}) == 1:
             out[key] = mine[0].value
     return out
+
+
+_HEAD_COUNT = re.compile(r"^(?:一共|总共|共|总共有|一共有)?([\d一二两三四五六七八九十百]+)个人?$")
+
+
+def head_count(text: str) -> int | None:
+    """「十四个」「还有两个老乡也冇拿到 一共三个」: a head count said last, with no word of a place."""
+    parts = clauses(text)
+    m = _HEAD_COUNT.match(parts[-1]) if parts else None
+    if not m:
+        return None
+    n = m.group(1)
+    count = int(n) if n.isdigit() else int(cn_small(n) or 0)
+    return count if 1 <= count <= 100_000 else None
 
 
 def sums_up(period: Any, text: str) -> bool:

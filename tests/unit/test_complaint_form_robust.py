@@ -599,3 +599,22 @@ def test_ones_own_share_beside_a_rough_figure_for_everyone_is_the_amount(harness
 def test_together_is_not_one_yuan(harness: Harness) -> None:
     to_step(harness, "o-yikuai", AT_SITE)
     assert "取消了" in harness.say("算了先取消 我跟工友们商量下要不要一块弄", "o-yikuai")
+
+
+def test_a_head_count_at_the_site_step_is_not_the_site(harness: Harness) -> None:
+    to_step(harness, "o-cnt", AT_SITE)
+    reply = harness.say("我们班组的都没拿到 一共十二个", "o-cnt")
+    assert "第2步" in reply and "12人" in reply, reply
+    d = draft(harness, "o-cnt")
+    assert d is not None and "site" not in d["fields"] and d["fields"]["workers"] == 12
+
+
+def test_a_worker_who_moves_on_past_the_site_keeps_the_place_said_with_the_employer(harness: Harness) -> None:
+    to_step(harness, "o-on", ["金州开发区那个冷库 老板姓于"])  # a place, said with the employer
+    reply = harness.say("一共欠我一万三 去年九月到腊月", "o-on")
+    assert "第5步" in reply and "按第1步说的" in reply, reply
+    d = draft(harness, "o-on")
+    assert d is not None and d["fields"]["site"] == d["fields"]["employer"]
+    # without a place in the employer's answer, the site is asked again
+    to_step(harness, "o-on2", AT_SITE)
+    assert "第2步" in harness.say("一共欠我一万三 去年九月到腊月", "o-on2")
