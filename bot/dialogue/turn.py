@@ -20,6 +20,7 @@ from .. import timefmt
 from ..content.knowledge import Knowledge
 from ..ids import TOPIC_INTENTS
 from ..nlu.classifier import Result
+from ..nlu.clauses import QUESTION_CLAUSE
 from ..nlu.model import Classifies
 from ..nlu.rules import PLACE_KIND_IN
 from ..storage.store import Store, User, hash_openid
@@ -223,6 +224,14 @@ class Bot:
             and max((result.scores.get(t, 0.0) for t in asked), default=0.0) < memory.ASIDE_MAX
         ):
             intent, asked = "unknown", []  # 「那安庆呢 我闺女在安庆也是一个人」: the aside asks nothing new
+        if (
+            intent == "unknown"
+            and (result.place or result.elsewhere)
+            and result.scores.get("unknown", 0.0) <= 0
+            and memory.says_where(spoken)
+            and not (QUESTION_CLAUSE.search(spoken) or "?" in spoken or "？" in spoken)
+        ):
+            intent = "set_region"  # 「我在宁波一个服装厂上班 做熨烫的」: too long for the rules' 我在, but it says where
         if picked:
             trace.source = "menu"
         elif (

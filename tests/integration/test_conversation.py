@@ -474,3 +474,11 @@ def test_an_ellipsis_with_an_aside_asks_the_last_question_there(harness: Harness
 def test_a_relative_who_works_is_asked_about_as_a_worker(harness: Harness) -> None:
     reply = harness.say("我老公的妹妹在大连 我女儿在大连饭店打工 老板拖了她两个月工资", "o-rel")
     assert "欠薪" in reply.splitlines()[0], reply
+
+
+def test_a_longer_statement_of_where_one_works_sets_the_place(harness: Harness) -> None:
+    reply = harness.say("我在温州一个鞋厂上班 做针车的", "o-stmt")
+    assert "温州" in reply and "全国" in reply and "答不上来" not in reply, reply
+    reply = harness.say("我在大连一个冷库上班 搬货的", "o-stmt2")
+    assert "大连" in reply and "答不上来" not in reply, reply
+    assert harness.services.store.user("o-stmt2").region == "dalian"
