@@ -231,7 +231,7 @@ class Bot:
             and memory.says_where(spoken)
             and not (QUESTION_CLAUSE.search(spoken) or "?" in spoken or "？" in spoken)
         ):
-            intent = "set_region"  # 「我在宁波一个服装厂上班 做熨烫的」: too long for the rules' 我在, but it says where
+            intent = "set_region"  # 「我在宁波一个服装厂上班 做熨烫的」: longer than the rules' 我在 reach
         if picked:
             trace.source = "menu"
         elif (
