@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from ..ids import TOPIC_INTENTS
 from ..nlu.classifier import Result, normalise
+from ..nlu.clauses import QUESTION_CLAUSE
 from ..storage.store import User
 
 MEMO_TTL = 30 * 60
@@ -247,6 +248,25 @@ def leads_with_ellipsis(text: str) -> bool:
         return False
     first = normalise(parts[0])
     return 0 < len(first) <= 8 and first.endswith(("呢", "嘞"))
+
+
+def only_an_aside(text: str, result: Result, asked: list[str]) -> bool:
+    """「那安庆呢 我闺女在安庆也是一个人」: a place ellipsis first, and no topic named strongly after it."""
+    return (
+        bool(result.place or result.elsewhere)
+        and leads_with_ellipsis(text)
+        and max((result.scores.get(t, 0.0) for t in asked), default=0.0) < ASIDE_MAX
+    )
+
+
+def states_where(text: str, result: Result) -> bool:
+    """「我在宁波一个服装厂上班 做熨烫的」: where the worker is, said as a statement with no question."""
+    return (
+        bool(result.place or result.elsewhere)
+        and result.scores.get("unknown", 0.0) <= 0
+        and says_where(text)
+        and not (QUESTION_CLAUSE.search(text) or "?" in text or "？" in text)
+    )
 
 
 def hinted_topic(result: Result) -> str | None:

@@ -20,7 +20,6 @@ from .. import timefmt
 from ..content.knowledge import Knowledge
 from ..ids import TOPIC_INTENTS
 from ..nlu.classifier import Result
-from ..nlu.clauses import QUESTION_CLAUSE
 from ..nlu.model import Classifies
 from ..nlu.rules import PLACE_KIND_IN
 from ..storage.store import Store, User, hash_openid
@@ -216,21 +215,9 @@ class Bot:
         intent = picked or result.intent
         asked = [picked] if picked else [t for t in result.asked if t in TOPIC_INTENTS]
         detailed = False
-        if (
-            memo
-            and not picked
-            and (result.place or result.elsewhere)
-            and memory.leads_with_ellipsis(spoken)
-            and max((result.scores.get(t, 0.0) for t in asked), default=0.0) < memory.ASIDE_MAX
-        ):
+        if memo and not picked and memory.only_an_aside(spoken, result, asked):
             intent, asked = "unknown", []  # 「那安庆呢 我闺女在安庆也是一个人」: the aside asks nothing new
-        if (
-            intent == "unknown"
-            and (result.place or result.elsewhere)
-            and result.scores.get("unknown", 0.0) <= 0
-            and memory.says_where(spoken)
-            and not (QUESTION_CLAUSE.search(spoken) or "?" in spoken or "？" in spoken)
-        ):
+        if intent == "unknown" and memory.states_where(spoken, result):
             intent = "set_region"  # 「我在宁波一个服装厂上班 做熨烫的」: longer than the rules' 我在 reach
         if picked:
             trace.source = "menu"
