@@ -419,7 +419,7 @@ class ComplaintFlow:
     def _at_summary(
         self, words: str, text: str, user: User, draft: dict[str, Any], result: Result, leaving: str | None
     ) -> str | None:
-        if words in CONFIRM_WORDS or reading.CONFIRMS.fullmatch(words):
+        if words in CONFIRM_WORDS or reading.CONFIRMS.fullmatch(words) or self._restates(words, text, draft):
             region = user.region
             case = self.register.create(user.openid, region, draft["fields"])
             user.cases = True
@@ -467,6 +467,13 @@ class ComplaintFlow:
         self._set(user, draft)
         said = "、".join(f"{BY_KEY[k].label} {show_value(k, v)}" for k, v in changed.items())
         return f"改好了：{said}。"
+
+    def _restates(self, words: str, text: str, draft: dict[str, Any]) -> bool:
+        """「就7800 确认」: values the summary already shows, then 确认."""
+        if not reading.CONFIRM_LAST.search(words) or reading.QUESTION.search(words):
+            return False
+        _, others, _ = self._read(BY_KEY["employer"], reading.CONFIRM_LAST.sub("", text), numbers_only=True)
+        return bool(others) and all(draft["fields"].get(k) == v for k, v in others.items())
 
     @staticmethod
     def _gives_value(field: Field, text: str, words: str) -> bool:

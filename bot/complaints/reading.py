@@ -127,6 +127,7 @@ CONFIRMS = re.compile(
     r"(?:(?:没错|冇错|无误|对的?|好的?|是的|嗯|行|可以|没问题|冇问题)[\s,，。!！]*)+"
     r"(?:确认|确定|提交|确认提交)(?:吧|了|啦|呀|无误)?[\s。!！]*"
 )
+CONFIRM_LAST = re.compile(r"[\s,，。]*(?:确认|确定|提交)(?:吧|了|啦)?[\s。!！]*$")
 # Why a step asks what it asks: 「为啥要电话 会不会泄露」.
 WHY_ASKED = re.compile(r"为啥要|为什么要|干嘛要|泄露|泄漏|保密")
 # A value given before, said to be wrong: 「钱数错了 是一万八」「金额不对 应该是…」.

@@ -618,3 +618,11 @@ def test_a_worker_who_moves_on_past_the_site_keeps_the_place_said_with_the_emplo
     # without a place in the employer's answer, the site is asked again
     to_step(harness, "o-on2", AT_SITE)
     assert "第2步" in harness.say("一共欠我一万三 去年九月到腊月", "o-on2")
+
+
+def test_restating_a_value_the_summary_shows_then_confirming_files_the_case(harness: Harness) -> None:
+    to_step(harness, "o-re", FULL)
+    reply = harness.say("对 金额就两万 确认", "o-re")
+    assert "已登记" in reply, reply
+    to_step(harness, "o-re2", FULL)
+    assert "已登记" not in harness.say("金额是三万 确认", "o-re2")  # a different value is no confirmation
