@@ -119,7 +119,8 @@ def test_find_a_caller_by_the_last_four_digits_and_by_the_full_number(page: Any,
     page.wait_for_url(f"**/desk/complaints/{desk.old_case}")
     page.keyboard.press("/")
     page.wait_for_url("**/desk/search")
-    assert page.evaluate("document.activeElement.name") == "q"  # autofocus
+    # autofocus: Chromium applies it at its next rendering step, which may come after "load"
+    page.wait_for_function("document.activeElement && document.activeElement.name === 'q'", timeout=5000)
     page.keyboard.type("138 1234 1234")
     page.keyboard.press("Enter")
     page.wait_for_url("**/desk/search?q=*")

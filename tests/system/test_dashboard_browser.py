@@ -174,7 +174,8 @@ INSPECT = """() => Array.from(document.querySelectorAll('.chart')).map(el => {
 def test_official_desktop_every_chart_beside_its_table(page: Any, desk: Desk) -> None:
     log_in(page, desk, "li")
     # The search box is focused on load.
-    assert page.evaluate("document.activeElement && document.activeElement.name") == "q"
+    # (Chromium applies autofocus at its next rendering step, which may come after "load")
+    page.wait_for_function("document.activeElement && document.activeElement.name === 'q'", timeout=5000)
     charts = page.evaluate(INSPECT)
     ids = {c["id"] for c in charts}
     assert {
