@@ -177,7 +177,10 @@ class ComplaintFlow:
             return f"{field.hint}\n{field.ask}"
         if reading.WHY_ASKED.search(words) and field.hint:
             return f"{field.hint}\n{field.ask}"
-        if reading.is_question(field, text, result):
+        settled = (tail := reading.answer_after_question(field, text)) is not None
+        if tail is not None:
+            text, words = tail, normalize(tail)  # the question was about the step; the answer follows
+        elif reading.is_question(field, text, result):
             return None  # answered normally, then ``reminder`` says where the form stands
         named = any(reading.NAME_ENDS.search(c) or reading.COMPANY_END.search(c) for c in clauses(words))
         if result.intent == "set_region" and (
@@ -202,6 +205,7 @@ class ComplaintFlow:
         if (
             not (numeric and field.parse(text) is not None)
             and not chosen
+            and not settled
             and reading.asks_or_unsure(words, field)
         ):
             if reading.ABOUT_FORM.search(words) or reading.UNSURE.search(words):

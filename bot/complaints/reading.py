@@ -129,7 +129,7 @@ CONFIRMS = re.compile(
 )
 CONFIRM_LAST = re.compile(r"[\s,，。]*(?:确认|确定|提交)(?:吧|了|啦)?[\s。!！]*$")
 # Why a step asks what it asks: 「为啥要电话 会不会泄露」.
-WHY_ASKED = re.compile(r"为啥要|为什么要|干嘛要|泄露|泄漏|保密")
+WHY_ASKED = re.compile(r"为啥要|为什么要|干嘛要|为哪样要|为啥子要|做啥子|做什么用|泄露|泄漏|保密|骚扰")
 # A value given before, said to be wrong: 「钱数错了 是一万八」「金额不对 应该是…」.
 FIXES_EARLIER = re.compile(r"(?:错了|不对|说错|写错|填错|搞错)")
 ABOUT_FORM = re.compile(
@@ -430,6 +430,22 @@ def name_beside_phone(text: str) -> str | None:
         if _NICKNAME.fullmatch(rest):
             return rest
     return None
+
+
+def answer_after_question(field: Field, text: str) -> str | None:
+    """「你问的是总共还是一个月嘛？一个月4500 三个月就是13500」「写滑雪场还是写老板？滑雪场叫雪龙山庄
+    老板姓何」: a question about the step, then the answer; the part after the last question mark."""
+    marks = list(re.finditer(r"[?？]", text))
+    tail = text[marks[-1].end() :].strip() if marks else ""
+    if not tail or QUESTION.search(normalize(tail)):
+        return None
+    if field.key in ("amount", "phone", "workers"):
+        found = field.parse(tail) is not None or any(
+            f.key == field.key for p in clauses(tail) for f in find_values(p)
+        )
+    else:
+        found = looks_like_name(field, tail) or names_or_places(field, normalize(tail))
+    return tail if found else None
 
 
 def is_question(field: Field, text: str, result: Result) -> bool:

@@ -626,3 +626,21 @@ def test_restating_a_value_the_summary_shows_then_confirming_files_the_case(harn
     assert "已登记" in reply, reply
     to_step(harness, "o-re2", FULL)
     assert "已登记" not in harness.say("金额是三万 确认", "o-re2")  # a different value is no confirmation
+
+
+@pytest.mark.parametrize(
+    ("steps", "answer", "key", "value"),
+    [
+        (AT_AMOUNT, "是说一共的还是一个月的？一个月五千 四个月就是20000", "amount", 20000),
+        (AT_AMOUNT, "奖金算不算？光工资就欠了一万二", "amount", 12000),
+        ([], "填公司还是填老板？公司叫宏远机械 老板姓曹", "employer", "公司叫宏远机械 老板姓曹"),
+    ],
+)
+def test_a_question_about_the_step_then_the_answer_fills_the_step(
+    harness: Harness, steps: list[str], answer: str, key: str, value: object
+) -> None:
+    openid = f"o-qa-{key}-{len(steps)}-{answer[:3]}"
+    to_step(harness, openid, steps)
+    harness.say(answer, openid)
+    d = draft(harness, openid)
+    assert d is not None and d["fields"].get(key) == value, d
