@@ -162,6 +162,17 @@ def forget(user: User) -> None:
         user.state = state or None
 
 
+# 「第二个呢」「另外那个问题呢」: the other question of a message that asked two.
+SECOND = re.compile(
+    r"^(那|还有|再说说|说说)?(第二个|第2个|第二|另一个|另外一个|另外那个|后面那个|后面一个|后一个|后面的|还有一个)"
+    r"(问题|事|事情)?(呢|咋说|怎么说|的呢|咋办|怎么办)?[吗嘞啊]?$"
+)
+
+
+def asks_second(text: str) -> bool:
+    return bool(SECOND.match(normalise(text)))
+
+
 def wants_more(text: str) -> bool:
     """「详细」「还有呢」: the rest of the last answer."""
     return bool(MORE.match(normalise(text)))

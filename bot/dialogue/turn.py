@@ -221,6 +221,8 @@ class Bot:
             intent = "set_region"  # 「我在宁波一个服装厂上班 做熨烫的」: longer than the rules' 我在 reach
         if picked:
             trace.source = "menu"
+        elif memo and memo.others and memory.asks_second(spoken):
+            intent, asked, trace.source = memo.others[0], list(memo.others), "context"  # 「第二个呢」
         elif (
             memo
             and (intent in ("unknown", "set_region") or memory.about_last_answer(spoken, result))

@@ -485,3 +485,9 @@ def test_a_longer_statement_of_where_one_works_sets_the_place(harness: Harness) 
     reply = harness.say("我在大连一个冷库上班 搬货的", "o-stmt2")
     assert "大连" in reply and "答不上来" not in reply, reply
     assert harness.services.store.user("o-stmt2").region == "dalian"
+
+
+def test_the_second_question_asked_for_by_position(harness: Harness) -> None:
+    harness.say("大连失业金咋领 还有过年加班费咋算", "o-2nd")
+    reply = harness.say("第二个问题呢", "o-2nd")
+    assert reply.startswith("【大连·春节加班】"), reply
