@@ -360,6 +360,8 @@ class ComplaintFlow:
                 own = field.parse(text)  # 「8000」「6」: bare numbers answer the field asked
                 if own is None:  # 「大概8000出头 8260」: the last clause that is a value on its own
                     own = next((v for p in reversed(parts) if (v := field.parse(p)) is not None), None)
+                if own is None and field.key == "amount":  # 「我自己的是12800」: the one sum in it
+                    own = reading.lone_sum(text)
             elif own is None:  # 「我们四个 电话139…」 at the head-count step: the clause left is the answer
                 own = next((v for p, vs in by_clause if not vs and (v := field.parse(p)) is not None), None)
             return own, others, {}

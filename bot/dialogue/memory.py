@@ -53,7 +53,8 @@ FOLLOW_UP = re.compile(
     r"拿得到|领得到|还给|还配|还发|另外还|又给|到账|到手|电话|报名|申请|办理|打到|打给|发给|要钱|收费|"
     r"免费|准备|要求|靠谱|真的|确定|那现在|那我|网上|线上|线下|能办|办吗|证据|"
     # who gets it: 「钱给我本人吗」「是给我还是给厂里」 (and Cantonese the table leaves: 点搞, 乜)
-    r"给我|本人|个人|自己|给厂|给企业|给单位|给公司|给老板|发我|要些|点搞|乜|" + WHERE_ONLINE.pattern
+    r"给我|本人|个人|自己|给厂|给企业|给单位|给公司|给老板|发我|要些|点搞|乜|^那[我俺咱]们?呢$|"
+    + WHERE_ONLINE.pattern
 )
 # A topic message that asks for the steps and papers gets the whole answer at once.
 DETAILS = re.compile(r"材料|步骤|流程|手续|证件|带啥|带什么|准备什么|准备啥|详细|具体")

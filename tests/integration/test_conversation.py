@@ -491,3 +491,16 @@ def test_the_second_question_asked_for_by_position(harness: Harness) -> None:
     harness.say("大连失业金咋领 还有过年加班费咋算", "o-2nd")
     reply = harness.say("第二个问题呢", "o-2nd")
     assert reply.startswith("【大连·春节加班】"), reply
+
+
+def test_gone_back_home_is_where_the_worker_is_now(harness: Harness) -> None:
+    harness.say("我在大连", "o-home")
+    reply = harness.say("我回湖北孝感了", "o-home")
+    assert "全国" in reply and "答不上来" not in reply, reply
+    assert harness.services.store.user("o-home").region is None
+
+
+def test_and_me_asks_the_last_question_for_the_worker(harness: Harness) -> None:
+    harness.say("我表哥在大连 他失业了能领失业金吗", "o-me")
+    reply = harness.say("那俺呢 俺在工地干了半年 社保交了", "o-me")
+    assert "失业" in reply.splitlines()[0], reply

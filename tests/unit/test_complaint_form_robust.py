@@ -644,3 +644,14 @@ def test_a_question_about_the_step_then_the_answer_fills_the_step(
     harness.say(answer, openid)
     d = draft(harness, openid)
     assert d is not None and d["fields"].get(key) == value, d
+
+
+@pytest.mark.parametrize(("answer", "amount"), [("我这边的是9600", 9600), ("一共差俺6100", 6100)])
+def test_the_one_sum_in_a_message_at_the_amount_step_is_the_amount(
+    harness: Harness, answer: str, amount: int
+) -> None:
+    openid = f"o-lone-{amount}"
+    to_step(harness, openid, AT_AMOUNT)
+    assert "第4步" in harness.say(answer, openid)
+    d = draft(harness, openid)
+    assert d is not None and d["fields"]["amount"] == amount
