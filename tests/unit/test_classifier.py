@@ -412,7 +412,19 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
 
 @pytest.mark.parametrize(
     "name",
-    [*(f"03{c}" for c in ["", *"bcdefghijk"]), "04a", "04b", "04c", "04d", "04e", "04f", "04g", "04h", "04i"],
+    [
+        *(f"03{c}" for c in ["", *"bcdefghijk"]),
+        "04a",
+        "04b",
+        "04c",
+        "04d",
+        "04e",
+        "04f",
+        "04g",
+        "04h",
+        "04i",
+        "04j",
+    ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
     """The held-out batches in tests/data, once scored at first sight (bench/README.md), guard what
