@@ -270,6 +270,8 @@ class Classifier:
                 continue  # 「能发我一份不 想收通知」: the 不 ends the question before, it negates nothing
             if entry.text in self.rules.people and self._at_work(text, end, bounds):
                 continue  # 「我妈在大连一个酒店做保洁」: she is the worker asked about
+            if entry.text in self.rules.trades and text[:start].endswith(self.rules.trade_verbs):
+                continue  # 「在金州饭店当厨师」: the job, not a course
             negated = negated and kw.intent not in self.rules.negation_proof
             if kw.mode == WITH_PLACE and not with_place:
                 continue

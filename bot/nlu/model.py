@@ -75,6 +75,10 @@ class Rules:
     people: frozenset[str] = frozenset()
     at_work: tuple[str, ...] = ()
     people_within: int = 12
+    # A trade named as the worker's job (「当厨师」「开叉车」「做护理员」) is not a wish to learn it:
+    # a ``trades`` keyword right after one of ``trade_verbs`` counts for no intent.
+    trades: frozenset[str] = frozenset()
+    trade_verbs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

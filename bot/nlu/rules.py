@@ -188,6 +188,8 @@ class _Reader:
             "people",
             "at_work",
             "people_within",
+            "trades",
+            "trade_verbs",
         }
         for key in data.keys() - known:
             self.problem(name, f"unknown key {key!r}")
@@ -253,6 +255,10 @@ class _Reader:
         rules.people = frozenset(p for w in people if (p := self.phrase(f"{name} people", w)))
         at_work = self.strings(f"{name} at_work", data.get("at_work", []))
         rules.at_work = tuple(p for w in at_work if (p := self.phrase(f"{name} at_work", w)))
+        trades = self.strings(f"{name} trades", data.get("trades", []))
+        rules.trades = frozenset(p for w in trades if (p := self.phrase(f"{name} trades", w)))
+        verbs = self.strings(f"{name} trade_verbs", data.get("trade_verbs", []))
+        rules.trade_verbs = tuple(p for w in verbs if (p := self.phrase(f"{name} trade_verbs", w)))
         within = data.get("people_within", rules.people_within)
         if isinstance(within, int) and not isinstance(within, bool) and 0 < within <= 30:
             rules.people_within = within
