@@ -255,6 +255,7 @@ _NOT_MONEY_AFTER = re.compile(r"[个人月年天号点岁周星礼名位次层�
 _RATE_BEFORE = re.compile(
     r"(每月|每个月|一个月|一月|月薪|月工资|每天|一天|日薪|工价|时薪|每小时|一小时|每年|年薪)[^\d，,\s]{0,3}$"
 )
+RATE_BEFORE = _RATE_BEFORE
 _TOTAL_BEFORE = re.compile(
     r"(一共|总共|共|合计|加起来|算下来|总的)[^\d，,\s]{0,4}$|(我自己|我个人|我一个人|光我|单我)(?:是|就是|欠?了?我?)$"
 )

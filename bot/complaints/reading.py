@@ -17,6 +17,7 @@ from ..nlu.model import Result
 from .fields import (
     AMOUNT_SPAN,
     DURATION,
+    RATE_BEFORE,
     SKIP_WORDS,
     START_WORDS,
     Field,
@@ -40,7 +41,7 @@ ASKS_US_TO_FILE = re.compile(
 WANTS_TO_FILE = re.compile(
     r"(?:想|要|帮我|帮俺|替我|帮忙|给我|准备|打算|申请)(?:马上|立刻|现在|直接|赶紧|这就)?(?:去|来|再|帮我)?"
     r"(?:投诉|举报|告(?!诉|知)|登记|反映)"
-    r"|^(?:投诉|举报)|登记|(?:重新|再)投(?:一个|一次|一下|个)?|(?:重新|再)?登(?:一个|一下|个)(?!人)"
+    r"|^(?:投诉|举报)|登记|(?:重新|再)[投报](?:一个|一次|一下|个)?|(?:重新|再)?登(?:一个|一下|个)(?!人)"
     r"|(?:就|来|喺度|在这|在这里|在这儿)(?:投诉|举报)|(?:投诉|举报|登记)吧|登个记|报个案"
     r"|(?:投诉|举报)(?:一下)?.{0,12}(?:欠|拖欠|工资|工钱|薪)|(?:整|弄|搞|来)个(?:投诉|登记)|"
     + ASKS_US_TO_FILE.pattern
@@ -235,7 +236,13 @@ def head_count(text: str) -> int | None:
 
 def lone_sum(text: str) -> int | None:
     """The one number of a hundred or more in a message at the amount step, if it holds no other."""
-    sums = {n for m in AMOUNT_SPAN.finditer(text) if (n := parse_amount(m.group())) is not None and n >= 100}
+    sums = {
+        n
+        for m in AMOUNT_SPAN.finditer(text)
+        if (n := parse_amount(m.group())) is not None
+        and n >= 100
+        and not RATE_BEFORE.search(text[: m.start()])
+    }  # (「一个月3500 仨月10500」: a monthly wage beside the sum is no second sum)
     return sums.pop() if len(sums) == 1 else None
 
 

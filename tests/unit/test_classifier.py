@@ -147,6 +147,19 @@ def test_a_relative_at_work_is_the_worker_asked_about(clf: Classifier, text: str
     assert "family_care" not in r.asked
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("我在码头开叉车 老板拖着两个月工资不发", "wage_arrears"),
+        ("她在饭店当厨师 过年三十到初二都要上班 工资咋算", "holiday_pay"),
+        ("想学开叉车 哪里有培训", "skills_training"),
+    ],
+)
+def test_a_trade_named_as_the_job_is_not_a_course(clf: Classifier, text: str, expected: str) -> None:
+    r = clf.classify(text)
+    assert r.asked[0] == expected, r
+
+
 def test_a_relative_left_at_home_is_family_care(clf: Classifier) -> None:
     r = clf.classify("我妈一个人在老家 过年我在厂里加班回不去 谁能去看看她")
     assert "family_care" in r.asked, r
