@@ -69,7 +69,11 @@ FRAGMENT_MAX_CHARS = 16
 ASIDE_MAX = 2.0  # a topic named no more strongly than this beside a leading ellipsis is an aside
 CLAUSES = re.compile(r"[\s，,。！!？?；;、]+")
 # 「我是在…」「俺现在在…」「人在…」: where the worker is, said as a statement.
-SAYS_WHERE = re.compile(r"^(我|俺|咱|我们|俺们)?(是|现在|目前|人|就|一直|平时)*(在|搁|待在|呆在)")
+SAYS_WHERE = re.compile(
+    r"^(我|俺|咱|我们|俺们)?(是|现在|目前|人|就|一直|平时)*(在|搁|待在|呆在)"
+    # 「我下个月去黄埔了」
+    r"|^(我|俺|咱|我们|俺们)?(下个月|下月|过完年|年后|明天|过两天|马上)(就|要)?(去|到|搬去|调去)"
+)
 # The end of a message that asks again rather than only says where the worker is.
 ASKS_AGAIN = re.compile(r"(?:呢|嘞|吗|么|嘛|有没有|有不|有没|也有|也能|也行)$")
 # A question about the place just named: 「大观有啥」「在这能申请不」「算吧」.

@@ -22,6 +22,10 @@ def not_here(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 3) : start]
     if before.endswith("回") and re.match(r"(?:[\u4e00-\u9fff]{0,4}?(?:了|来了)|这边)", text[end:]):
         return False  # 「回鹤岗了」「我回四川南充了」「回江西老家了」: gone back, and there now
+    if before.endswith("回") and re.search(
+        r"(?:要是|如果|假如|万一)[我俺]?回?$", text[max(0, start - 5) : start]
+    ):
+        return False  # 「要是回通辽领呢」: a place asked about
     if before.endswith("是") and text.startswith("人", end):
         return True  # 「我是河南人」: where they come from
     registered = any(cue in text[max(0, start - 5) : start] for cue in ("户口", "户籍"))

@@ -507,3 +507,11 @@ def test_and_me_asks_the_last_question_for_the_worker(harness: Harness) -> None:
     harness.say("我表哥在大连 他失业了能领失业金吗", "o-me")
     reply = harness.say("那俺呢 俺在工地干了半年 社保交了", "o-me")
     assert "失业" in reply.splitlines()[0], reply
+
+
+def test_moving_next_month_and_going_back_if_are_places_too(harness: Harness) -> None:
+    assert "大连" in harness.say("我过完年就去大连了", "o-move")
+    assert harness.services.store.user("o-move").region == "dalian"
+    harness.say("大连失业金咋领", "o-if")
+    reply = harness.say("要是我回襄阳呢", "o-if")
+    assert "全国" in reply and "失业" in reply, reply
