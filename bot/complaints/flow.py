@@ -13,7 +13,7 @@ from typing import Any
 from ..content.knowledge import Knowledge
 from ..nlu.classifier import Result
 from ..storage.store import User
-from . import reading
+from . import exits, reading
 from .fields import (
     BY_KEY,
     CANCEL_WORDS,
@@ -90,20 +90,20 @@ class ComplaintFlow:
             draft["touched"] = now
             draft["fields"][field.key] = None
             return self._next(user, draft)
-        leaving = reading.leaving(words) if words not in CANCEL_WORDS else "leave"
+        leaving = exits.leaving(words) if words not in CANCEL_WORDS else "leave"
         if (
             leaving != "leave"
-            and reading.LEADING_CANCEL.match(words)
-            and (field is None or reading.leaves_with_reason(field, words))
+            and exits.LEADING_CANCEL.match(words)
+            and (field is None or exits.leaves_with_reason(field, words))
         ):
             leaving = "leave"  # 「取消 还是等12333回信吧」 (its 还是 is no question)
-        if leaving == "unclear" and field is not None and reading.leaves_with_reason(field, words):
+        if leaving == "unclear" and field is not None and exits.leaves_with_reason(field, words):
             leaving = "leave"
         if (
             leaving == "leave"
             and field is None
-            and reading.NOT_YET.search(words)
-            and not reading.STRONG_LEAVE.search(words)
+            and exits.NOT_YET.search(words)
+            and not exits.STRONG_LEAVE.search(words)
         ):
             leaving = "pause"  # 「先不提交」 at the summary holds the finished form back, it does not drop it
         if leaving == "leave":
@@ -125,7 +125,7 @@ class ComplaintFlow:
                 f"{field.ask.partition('：')[0]}；不想登记了回复「取消」。"
             )
         if draft.get("paused") and field is not None:
-            if leaving == "continue" or reading.CONTINUE.fullmatch(words):
+            if leaving == "continue" or exits.CONTINUE.fullmatch(words):
                 draft.pop("paused")
                 return f"好，接着填。\n{field.ask}"
             if not reading.answers_step(field, text, words):
@@ -489,8 +489,8 @@ class ComplaintFlow:
 
     def _skips(self, words: str) -> bool:
         """「不想留名字」「不方便说」 at a step that may be skipped (and not a cancel, 「不登记了」)."""
-        return bool(reading.WEAK_SKIP.search(words)) and not reading.STRONG_LEAVE.search(
-            reading.KEEP_GOING.sub("", words)
+        return bool(reading.WEAK_SKIP.search(words)) and not exits.STRONG_LEAVE.search(
+            exits.KEEP_GOING.sub("", words)
         )
 
     def _recent_case(self, user: User, now: float) -> Complaint | None:

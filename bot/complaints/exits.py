@@ -1,0 +1,97 @@
+"""Leaving the complaint form, pausing it or going on: what a message at a step says about the form
+itself rather than the step (「不弄了 取消」「我跟家里商量下」「不取消 继续」)."""
+
+from __future__ import annotations
+
+import re
+
+from .fields import Field, clauses, find_values
+from .reading import PARTICLES, QUESTION, answers_step, names_or_places
+
+# Leaving the form. A cue anywhere in a clause (「不弄了 取消」「退出吧 不要了」「先不登记了」), with the
+# other clauses only filler (「回头问问老乡」「再想想」); 「不取消」 keeps going.
+LEAVE_CUE = re.compile(
+    r"取消|退出|放弃|算了(?![一下算\d零一二两三四五六七八九十几])|不要了|不用了|先不|懒得|没必要"
+    r"|不(?:想|要|用|再|打算|准备)?(?:填|弄|登记|投诉|举报|搞|办|整|告(?!诉|知)|写|提交|申请|继续)"
+    r"|别(?:填|弄|登记|投诉|搞|办)"
+    r"|(?:以后|回头|改天|下次|过两天|过几天|等等|晚点|明天|有空|到时候)再(?:说|填|弄|登记|来|办|搞|投诉|告)?"
+    r"|再说(?:吧|了|啦)?$"
+)
+OTHER_OBJECT = re.compile(
+    r"(?:取消|退出|关掉|关闭)(?:订阅|推送|通知|关注|提醒|消息|群)"
+    r"|(?:订阅|推送|通知|关注|提醒|消息|群)[^，,\s]{0,4}(?:取消|退出|关掉|不要|别发|不用)"
+)
+STRONG_LEAVE = re.compile(r"取消|退出|放弃|不(?:想|要|用)?(?:登记|投诉|举报|告(?!诉|知)|弄|办|搞)")
+NOT_YET = re.compile(r"先不(?:提交|确认|交|发)|(?:以后|回头|改天|明天|晚点)再(?:提交|确认|交|发)")
+KEEP_GOING = re.compile(
+    r"(?:不|别|不要|不用|没|没有|不是|没说|不想)要?(?:取消|退出|放弃|算了)|不是不想?(?:填|弄|登记|投诉)"
+)
+CONTINUE = re.compile(r"(?:继续|接着)(?:填|登记|弄|来|写|吧)*|(?:我)?还要(?:填|登记|投诉)")
+PAUSE = re.compile(
+    r"(?:我|俺|那|那我|那就|还是|先|就|再|得|要|回去|回家|回头|跟|和|去"
+    r"|家里人?|家人|老婆|媳妇|老公|工友|老乡|朋友|他们)*"
+    r"(?:问问|问一下|问下|去问问|去问|商量|考虑|想想|想一想|琢磨|打听|等等|等一下|等会儿?|稍等|找找|核实)"
+    r".{0,8}"
+)
+ACK = re.compile(
+    r"(?:那|那我|我|俺)?(?:好的?|好吧|好嘞|行|行吧|中|嗯+|哦+|噢|ok|收到|知道|晓得|懂|明白|要得|可以|没问题|哈+"
+    r"|谢谢?|多谢晒?|唔该晒?|感谢|麻烦|辛苦|拜拜?|再见|先这样|新年快乐|过年好|先下|下线|先走|先忙|去?试试看?)+"
+    r"(?:你们?|您|老铁|大哥|大姐|啊|了)*"
+)
+# Reasons given for leaving, which are not answers: 「太麻烦」「在上班」.
+REASON = re.compile(
+    r"(?:太|好|真|有点|挺)?(?:麻烦|复杂|啰嗦|烦)|(?:没|没有)(?:时间|空|用)|有事|(?:在|要)(?:忙|上班|干活)"
+    r"|忙|不方便"
+)
+CANTONESE = str.maketrans({"唔": "不", "喇": "了", "咗": "了", "冇": "没"})
+
+
+def leaving(words: str) -> str | None:
+    """Whether a message leaves the form: "leave"; "unclear" (a leave cue beside what may be an answer);
+    "pause" (「我跟家里商量下」); "continue" (「不取消 继续」); "ack" (「好的」); None for anything else."""
+    if QUESTION.search(words):
+        return None  # 「取消了还能再投诉吗」 asks
+    parts = [p for p in re.split(r"[\s,，。.!！;；、~～…]+", words.lower()) if p]
+    if not parts:
+        return None
+    leave = unclear = pause = kept = False
+    for part in parts:
+        if OTHER_OBJECT.search(part):
+            unclear = True  # 「推送取消掉」 is about something else
+            continue
+        bare = KEEP_GOING.sub("", part)
+        kept = kept or bare != part
+        if LEAVE_CUE.search(bare) or LEAVE_CUE.search(bare.translate(CANTONESE)):  # 「唔搞喇」 = 「不搞了」
+            leave = True
+            continue
+        core = PARTICLES.sub("", bare)
+        if not core or ACK.fullmatch(core) or CONTINUE.fullmatch(core) or REASON.fullmatch(core):
+            continue
+        if PAUSE.fullmatch(core):
+            pause = True
+            continue
+        unclear = True
+    if leave:
+        return "unclear" if unclear else "leave"
+    if unclear:
+        return None
+    if kept or any(CONTINUE.fullmatch(PARTICLES.sub("", p)) for p in parts):
+        return "continue"
+    if pause:
+        return "pause"
+    return "ack"
+
+
+def leaves_with_reason(field: Field, words: str) -> bool:
+    """「算了 取消吧 怕他知道了更不给」「先不弄了 他电话打来了」: a plain wish to stop beside a reason,
+    with nothing in it that could answer the step."""
+    if not STRONG_LEAVE.search(words.translate(CANTONESE)):
+        return False
+    rest = [c for c in clauses(words) if not LEAVE_CUE.search(c.translate(CANTONESE))]
+    return not any(answers_step(field, c, c) or names_or_places(field, c) or find_values(c) for c in rest)
+
+
+# 「取消 …」「不登记了，…」: a message that opens by cancelling.
+LEADING_CANCEL = re.compile(
+    r"(?:算了)?先?(?:取消|不登记了|不投诉了|取消登记|不弄了|不搞了)(?:吧|了)?(?:$|[\s,，。!！])"
+)
