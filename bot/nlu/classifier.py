@@ -245,7 +245,11 @@ class Classifier:
         groups: set[tuple[int, int]] = set()
         nested: list[tuple[int, int, str, list[tuple[int, int]]]] = []  # terms inside longer keywords
         # A sound-alike never counts where the text itself spells a keyword (「被欠了」 is not 「被抢了」).
-        spelled = {(s, e) for s, e, entry, fuzzy in hits if not fuzzy and entry.keyword} if hits else set()
+        spelled = (
+            {(s, e) for s, e, entry, fuzzy in hits if not fuzzy and entry.keyword}
+            if any(fuzzy for *_, fuzzy in hits)
+            else set()
+        )
         for start, end, entry, fuzzy in hits:  # by start, longer first
             if fuzzy and (start, end) in spelled:
                 continue
