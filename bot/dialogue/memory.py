@@ -266,6 +266,22 @@ def leads_with_ellipsis(text: str) -> bool:
     return 0 < len(first) <= 8 and first.endswith(("呢", "嘞"))
 
 
+# 「好 我打过去」「行 我跟我妈讲」: an OK, then what the worker will do next.
+CLOSER = re.compile(
+    r"^(?:好|行|哦|嗯|中|ok|那好|好的|好嘞|行吧|要得|晓得了|知道了)[\s,，。!！~]*(?:那)?[我俺]"
+)
+CLOSER_MAX = 3.0  # a topic named this strongly is a new question, not a plan
+
+
+def closes(text: str, result: Result) -> bool:
+    return (
+        bool(CLOSER.match(normalise(text).lower()))
+        and not (QUESTION_CLAUSE.search(text) or "?" in text or "？" in text)
+        and max((v for k, v in result.scores.items() if k not in ("greeting", "smalltalk")), default=0.0)
+        < CLOSER_MAX
+    )
+
+
 def only_an_aside(text: str, result: Result, asked: list[str]) -> bool:
     """「那安庆呢 我闺女在安庆也是一个人」: a place ellipsis first, and no topic named strongly after it."""
     return (

@@ -215,6 +215,8 @@ class Bot:
         intent = picked or result.intent
         asked = [picked] if picked else [t for t in result.asked if t in TOPIC_INTENTS]
         detailed = False
+        if not picked and intent != "smalltalk" and memory.closes(spoken, result):
+            intent, asked = "smalltalk", []  # 「好 我打过去」「行 我跟我妈讲」
         if memo and not picked and memory.only_an_aside(spoken, result, asked):
             intent, asked = "unknown", []  # 「那安庆呢 我闺女在安庆也是一个人」: the aside asks nothing new
         if intent == "unknown" and memory.states_where(spoken, result):

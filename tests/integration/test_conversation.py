@@ -518,3 +518,11 @@ def test_moving_next_month_and_going_back_if_are_places_too(harness: Harness) ->
     harness.say("大连失业金咋领", "o-if")
     reply = harness.say("要是我回襄阳呢", "o-if")
     assert "全国" in reply and "失业" in reply, reply
+
+
+def test_an_ok_and_a_plan_closes_the_chat(harness: Harness) -> None:
+    harness.say("大连失业金咋领", "o-close")
+    reply = harness.say("好 我明天带身份证过去", "o-close")
+    assert "不客气" in reply, reply
+    reply = harness.say("好 我还想问下加班费咋算", "o-close")  # a question after the OK is a question
+    assert "加班" in reply.splitlines()[0], reply
