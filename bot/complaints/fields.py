@@ -403,7 +403,12 @@ def find_values(clause: str) -> list[Found]:
         if amount is None or amount < 10:
             continue  # (「一块弄」 is together, not one yuan: no wage claim is under ten yuan)
         marked = bool(re.search(r"[万千wk块元蚊]|rmb", span))  # (蚊: Cantonese for 元)
-        if marked or (_WAGE_BEFORE.search(clause[:a]) and amount >= 100 and re.search(r"\d", span)):
+        before = clause[:a]
+        if marked or (
+            (_WAGE_BEFORE.search(before) or _TOTAL_BEFORE.search(before))
+            and amount >= 100
+            and re.search(r"\d", span)
+        ):  # (「我自己20400」)
             found.append(Found("amount", amount, a, b, bool(_TOTAL_BEFORE.search(clause[:a]))))
             for i in range(a, b):
                 taken[i] = True
