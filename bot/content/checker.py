@@ -256,7 +256,7 @@ class Checker:
 
 
 def _intent_label(intent: str) -> str:
-    from ..dialogue.turn import MENU
+    from ..dialogue.numbered import MENU
 
     return dict(MENU).get(intent, intent)
 

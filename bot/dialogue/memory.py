@@ -39,6 +39,15 @@ MORE = re.compile(
     r"|^(还有|还有呢|还有吗|还有别的吗|还有啥|还有什么|然后呢|接着说|继续|继续说|多说点|再说说|全部|全文)$"
     r"|^(xiangxi|xiangxidian|xiangxiyidian|juti|jutidian|haiyou|haiyoune|jixu|quanbu)$"  # typed in pinyin
 )
+# 「没看懂 再说一遍」「字太多 简单点说」: the last answer again, short.
+AGAIN = re.compile(r"再说一[遍次]|再讲一[遍次]|没看懂|看不懂|没听懂|没记住|简单点|说简单|字太多")
+
+
+def wants_it_again(text: str) -> bool:
+    t = normalise(text)
+    return len(t) <= FRAGMENT_MAX_CHARS and bool(AGAIN.search(t)) and not re.search(r"号码|电话", t)
+
+
 # Where to do it online: 「网址发我」「链接发给我」.
 WHERE_ONLINE = re.compile(r"网址|网站|链接|二维码|小程序|app|公众号|网页")
 # Words that mark a fragment as asking about the subject just answered.
@@ -299,6 +308,10 @@ def states_where(text: str, result: Result) -> bool:
         and says_where(text)
         and not (QUESTION_CLAUSE.search(text) or "?" in text or "？" in text)
     )
+
+
+def one_clause(text: str) -> bool:
+    return len([p for p in CLAUSES.split(text.strip()) if p]) == 1
 
 
 def hinted_topic(result: Result) -> str | None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 import time
-import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -26,25 +25,11 @@ from ..storage.store import Store, User, hash_openid
 from ..wechat.push import Message
 from . import compose, memory
 from .memory import Memo
+from .numbered import MENU, menu_pick
 from .stats import TurnStats
 
 log = logging.getLogger(__name__)
 
-
-# The numbered menu: replying a number asks that topic.
-MENU: tuple[tuple[str, str], ...] = (
-    ("unemployment_benefit", "失业金"),
-    ("wage_arrears", "欠薪维权"),
-    ("legal_aid", "法律援助"),
-    ("stay_subsidy", "留岗补贴"),
-    ("holiday_pay", "春节加班费"),
-    ("job_services", "找工作"),
-    ("skills_training", "技能培训"),
-    ("social_assistance", "临时救助"),
-    ("family_care", "留守老人孩子"),
-    ("festival_activities", "过年活动"),
-)
-_CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 # Menu (CLICK) event keys: an intent id, or these aliases.
 CLICK_ALIASES = {"menu": "greeting", "help": "greeting", "hotline": "human_agent"}
@@ -62,13 +47,6 @@ SYSTEM_EVENTS = {
     "annual_renew",
     "verify_expired",
 }
-
-
-def menu_pick(text: str) -> str | None:
-    """「3」「３」「三」「3.」 → the menu's third topic."""
-    t = unicodedata.normalize("NFKC", text).strip().rstrip(".、。号")
-    n = int(t) if t.isdigit() and len(t) <= 2 else _CN_DIGITS.get(t, 0)
-    return MENU[n - 1][0] if 1 <= n <= len(MENU) else None
 
 
 @dataclass
@@ -225,6 +203,8 @@ class Bot:
             trace.source = "menu"
         elif memo and memo.others and memory.asks_second(spoken):
             intent, asked, trace.source = memo.others[0], list(memo.others), "context"  # 「第二个呢」
+        elif memo and intent in ("unknown", "smalltalk", "human_agent") and memory.wants_it_again(spoken):
+            intent, asked, trace.source = memo.topic, [memo.topic], "context"  # 「没看懂 再说一遍」
         elif (
             memo
             and (intent in ("unknown", "set_region") or memory.about_last_answer(spoken, result))
@@ -237,7 +217,10 @@ class Bot:
                 and (memory.is_ellipsis(spoken) or memory.leads_with_ellipsis(spoken))
                 and not says_where
             ):
-                intent, asked, trace.source = memo.topic, [memo.topic], "context"  # 「那大连呢」
+                # 「那大连呢」; 「迎江那个补贴呢」 after two answers asks the other one there
+                hinted = memory.hinted_topic(result) if memory.one_clause(spoken) else None
+                about = hinted if hinted in memo.others else memo.topic
+                intent, asked, trace.source = about, [about], "context"
             elif (
                 intent == "unknown"
                 and (hinted := memory.hinted_topic(result))

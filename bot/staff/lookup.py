@@ -14,7 +14,7 @@ from datetime import date
 
 from .. import timefmt
 from ..content.knowledge import Document, Knowledge
-from ..dialogue.turn import MENU
+from ..dialogue.numbered import MENU
 from ..ids import NATIONAL, TOPIC_INTENTS
 from ..nlu.model import Classifies
 

@@ -532,3 +532,10 @@ def test_an_ok_and_a_plan_closes_the_chat(harness: Harness) -> None:
     assert "不客气" in reply, reply
     reply = harness.say("好 我还想问下加班费咋算", "o-close")  # a question after the OK is a question
     assert "加班" in reply.splitlines()[0], reply
+
+
+def test_asking_to_hear_it_again_gets_the_last_answer_short(harness: Harness) -> None:
+    harness.say("黑龙江失业金咋领", "o-again")
+    harness.say("详细", "o-again")
+    reply = harness.say("字太多了 看不懂", "o-again")
+    assert reply.startswith("【黑龙江·失业保险】") and "回复「详细」" in reply, reply

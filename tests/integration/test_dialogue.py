@@ -10,7 +10,8 @@ from helpers.harness import Harness
 from helpers.wechat import event_xml
 
 from bot.dialogue.compose import MAX_REPLY_BYTES, fit
-from bot.dialogue.turn import TurnStats, menu_pick
+from bot.dialogue.numbered import menu_pick
+from bot.dialogue.turn import TurnStats
 
 
 def test_menu_numbers_pick_topics(harness: Harness) -> None:
