@@ -78,9 +78,9 @@ _DIALOGUE_FLOORS = {n: 0.9 for n in range(2, 13)} | {
     45: 0.85,
     46: 0.8,
     47: 0.7,
-    48: 0.85,  # 48–50: first sight, no fixes made for them
-    49: 0.75,
-    50: 0.6,
+    48: 0.85,
+    49: 0.85,
+    50: 0.7,
 }
 
 
