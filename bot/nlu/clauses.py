@@ -123,6 +123,9 @@ def questions_first(
     }
     asked = [k for k in asked if k not in weak]
     asking = [(a, b) for a, b in clauses if QUESTION_CLAUSE.search(text[a:b])]
+    if len(asked) >= 2 and not asking and best in asked and scores[best] >= 2 * scores[asked[0]]:
+        # a story that asks nothing (「…发200块红包就不给加班费了」): what it is mostly about leads
+        return [best, *(k for k in asked if k != best)]
     if len(asked) < 2 or not asking or len(asking) == len(clauses):
         return asked  # no clause asks, or every clause does: keep the order they were said in
     said = {k: [w for s, w in starts.get(k, ()) if any(a <= s < b for a, b in asking)] for k in asked}

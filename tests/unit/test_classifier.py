@@ -2090,3 +2090,8 @@ def test_a_place_named_as_home_in_more_words(clf: Classifier) -> None:
     assert clf.classify("我户口在江西赣州 在黄埔上班").region == "guangzhou-huangpu"
     assert clf.classify("娃在四川老家没人带").elsewhere is None
     assert intent(clf, "你到底是真人还是机器") == "unknown"
+
+
+def test_a_story_that_asks_nothing_leads_with_what_it_is_mostly_about(clf: Classifier) -> None:
+    r = clf.classify("我姐她们饭店讲发了300块红包就不给加班费了")
+    assert r.asked[0] == "holiday_pay", r
