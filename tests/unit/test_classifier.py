@@ -437,6 +437,10 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "04h",
         "04i",
         "04j",
+        "04k",
+        "04l",
+        "04m",
+        "04n",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
