@@ -223,6 +223,8 @@ def test_asking_to_file_starts_the_form_and_plain_words_leave_it(harness: Harnes
     assert "第1步" in harness.say("那我现在登记一个", "o-l")
     assert "取消" in harness.say("先不弄了", "o-l")
     assert "complaint" not in (harness.services.store.user("o-l").state or {})
+    harness.say("大连欠薪找谁", "o-l2")
+    assert "第1步" in harness.say("那我投诉吧", "o-l2")  # a short 「那我投诉」 after the answer files
 
 
 def test_a_turn_still_costs_one_select(harness: Harness) -> None:
