@@ -3,6 +3,7 @@ and the fuzzy-pinyin table that lets homophone typos match (see ``classifier``).
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable
@@ -89,6 +90,7 @@ def pinyin_shadow(raw: str) -> str | None:
     return "".join(c or "\x00" for c in shadow)[:MAX_CHARS]
 
 
+@functools.lru_cache(maxsize=1024)  # the dialogue's checks normalise the same message several times
 def normalise(text: str) -> str:
     """Full-width → half-width, lower case, simplified, no spaces or punctuation; at most MAX_CHARS."""
     return _normalise(text)[0]
