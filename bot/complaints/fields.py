@@ -250,12 +250,10 @@ _PHONE_IN = re.compile(r"(?<!\d)(?:\+?86)?(1[3-9]\d{9})(?!\d)")
 _AMOUNT_IN = re.compile(
     rf"(?<![\d.{_CN_NUMERAL}万])(?:\d+(?:\.\d+)?|[{_CN_NUMERAL}])[\d.{_CN_NUMERAL}万wk]*(?:多|来)?(?:块钱|块|元|蚊|rmb)?"
 )
-AMOUNT_SPAN = _AMOUNT_IN
 _NOT_MONEY_AFTER = re.compile(r"[个人月年天号点岁周星礼名位次层栋楼期家户条台辆件套间倍分小斤米平吨]|几")
 _RATE_BEFORE = re.compile(
     r"(每月|每个月|一个月|一月|月薪|月工资|每天|一天|日薪|工价|时薪|每小时|一小时|每年|年薪)[^\d，,\s]{0,3}$"
 )
-RATE_BEFORE = _RATE_BEFORE
 _TOTAL_BEFORE = re.compile(
     r"(一共|总共|共|合计|加起来|算下来|总的)[^\d，,\s]{0,4}$|(我自己|我个人|我一个人|光我|单我)(?:是|就是|欠?了?我?)$"
 )
@@ -403,16 +401,25 @@ def find_values(clause: str) -> list[Found]:
         if amount is None or amount < 10:
             continue  # (「一块弄」 is together, not one yuan: no wage claim is under ten yuan)
         marked = bool(re.search(r"[万千wk块元蚊]|rmb", span))  # (蚊: Cantonese for 元)
-        before = clause[:a]
-        if marked or (
-            (_WAGE_BEFORE.search(before) or _TOTAL_BEFORE.search(before))
-            and amount >= 100
-            and re.search(r"\d", span)
-        ):  # (「我自己20400」)
-            found.append(Found("amount", amount, a, b, bool(_TOTAL_BEFORE.search(clause[:a]))))
+        total = bool(_TOTAL_BEFORE.search(clause[:a]))
+        said_as_wage = total or bool(_WAGE_BEFORE.search(clause[:a]))  # (「我自己20400」)
+        if marked or (said_as_wage and amount >= 100 and re.search(r"\d", span)):
+            found.append(Found("amount", amount, a, b, total))
             for i in range(a, b):
                 taken[i] = True
     return sorted(found, key=lambda f: f.start)
+
+
+def lone_sum(text: str) -> int | None:
+    """The one number of a hundred or more in a message at the amount step, if it holds no other."""
+    sums = {
+        n
+        for m in _AMOUNT_IN.finditer(text)
+        if (n := parse_amount(m.group())) is not None
+        and n >= 100
+        and not _RATE_BEFORE.search(text[: m.start()])
+    }  # (「一个月3500 仨月10500」: a monthly wage beside the sum is no second sum)
+    return sums.pop() if len(sums) == 1 else None
 
 
 def leftover(clause: str, spans: list[Found]) -> str:

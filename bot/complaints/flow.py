@@ -27,6 +27,7 @@ from .fields import (
     cn_small,
     find_values,
     leftover,
+    lone_sum,
     normalize,
     parse_amount,
     show_value,
@@ -216,11 +217,11 @@ class ComplaintFlow:
         said, kept = self._store(draft, others, text)
         if field.key == "site" and (boss := told.get("boss")) and (added := self._add_boss(draft, boss)):
             said.append(added)
+        whence = ""
         if value is None and field.key == "site" and said and (hint := draft.get("site_hint")):
             # The worker has moved on (「欠我两万零五百 冬月和腊月的」): the place they gave with the
             # employer is the site, and the summary shows it for them to change.
-            value = hint
-            said.insert(0, f"{field.label} {hint}（按第1步说的）")
+            value, whence = hint, "（按第1步说的）"
         elif value is not None:
             if field.key == "employer" and (result.place or reading.WHERE_WORD.search(words)):
                 draft["site_hint"] = value
@@ -233,8 +234,8 @@ class ComplaintFlow:
                 if name is not None:
                     draft["fields"]["name"] = name or None
                     said.append(f"{BY_KEY['name'].label} {show_value('name', name or None)}")
-            if said and not said[0].startswith(field.label):  # a message that held more than the answer
-                said.insert(0, f"{field.label} {show_value(field.key, value)}")
+            if said:  # a message that held more than the answer: show how it was read
+                said.insert(0, f"{field.label} {show_value(field.key, value)}{whence}")
             return "\n".join([*reading.noted(said, kept), self._next(user, draft)])
         if said or kept:
             self._set(user, draft)
@@ -361,7 +362,7 @@ class ComplaintFlow:
                 if own is None:  # 「大概8000出头 8260」: the last clause that is a value on its own
                     own = next((v for p in reversed(parts) if (v := field.parse(p)) is not None), None)
                 if own is None and field.key == "amount":  # 「我自己的是12800」: the one sum in it
-                    own = reading.lone_sum(text)
+                    own = lone_sum(text)
             elif own is None:  # 「我们四个 电话139…」 at the head-count step: the clause left is the answer
                 own = next((v for p, vs in by_clause if not vs and (v := field.parse(p)) is not None), None)
             return own, others, {}

@@ -15,9 +15,7 @@ from typing import Any
 from ..ids import TOPIC_INTENTS
 from ..nlu.model import Result
 from .fields import (
-    AMOUNT_SPAN,
     DURATION,
-    RATE_BEFORE,
     SKIP_WORDS,
     START_WORDS,
     Field,
@@ -27,7 +25,6 @@ from .fields import (
     compact,
     find_values,
     normalize,
-    parse_amount,
 )
 
 # Asking the bot to do it, not how to: 「你们可以直接帮我投诉吗」.
@@ -197,18 +194,6 @@ def head_count(text: str) -> int | None:
     n = m.group(1)
     count = int(n) if n.isdigit() else int(cn_small(n) or 0)
     return count if 1 <= count <= 100_000 else None
-
-
-def lone_sum(text: str) -> int | None:
-    """The one number of a hundred or more in a message at the amount step, if it holds no other."""
-    sums = {
-        n
-        for m in AMOUNT_SPAN.finditer(text)
-        if (n := parse_amount(m.group())) is not None
-        and n >= 100
-        and not RATE_BEFORE.search(text[: m.start()])
-    }  # (「一个月3500 仨月10500」: a monthly wage beside the sum is no second sum)
-    return sums.pop() if len(sums) == 1 else None
 
 
 def sums_up(period: Any, text: str) -> bool:

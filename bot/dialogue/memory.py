@@ -282,10 +282,14 @@ CLOSER = re.compile(
 CLOSER_MAX = 3.0  # a topic named this strongly is a new question, not a plan
 
 
+def _asks(text: str) -> bool:
+    return bool(QUESTION_CLAUSE.search(text)) or "?" in text or "？" in text
+
+
 def closes(text: str, result: Result) -> bool:
     return (
         bool(CLOSER.match(normalise(text).lower()))
-        and not (QUESTION_CLAUSE.search(text) or "?" in text or "？" in text)
+        and not _asks(text)
         and max((v for k, v in result.scores.items() if k not in ("greeting", "smalltalk")), default=0.0)
         < CLOSER_MAX
     )
@@ -306,7 +310,7 @@ def states_where(text: str, result: Result) -> bool:
         bool(result.place or result.elsewhere)
         and result.scores.get("unknown", 0.0) <= 0
         and says_where(text)
-        and not (QUESTION_CLAUSE.search(text) or "?" in text or "？" in text)
+        and not _asks(text)
     )
 
 

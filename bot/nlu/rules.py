@@ -251,14 +251,10 @@ class _Reader:
             for phrase in self.strings(f"{name} {key}", data.get(key, [])):
                 if norm := self.phrase(f"{name} {key}", phrase):
                     getattr(rules, key).append(norm)
-        people = self.strings(f"{name} people", data.get("people", []))
-        rules.people = frozenset(p for w in people if (p := self.phrase(f"{name} people", w)))
-        at_work = self.strings(f"{name} at_work", data.get("at_work", []))
-        rules.at_work = tuple(p for w in at_work if (p := self.phrase(f"{name} at_work", w)))
-        trades = self.strings(f"{name} trades", data.get("trades", []))
-        rules.trades = frozenset(p for w in trades if (p := self.phrase(f"{name} trades", w)))
-        verbs = self.strings(f"{name} trade_verbs", data.get("trade_verbs", []))
-        rules.trade_verbs = tuple(p for w in verbs if (p := self.phrase(f"{name} trade_verbs", w)))
+        for key in ("people", "at_work", "trades", "trade_verbs"):
+            words = self.strings(f"{name} {key}", data.get(key, []))
+            phrases = [p for w in words if (p := self.phrase(f"{name} {key}", w))]
+            setattr(rules, key, type(getattr(rules, key))(phrases))  # a frozenset or a tuple
         within = data.get("people_within", rules.people_within)
         if isinstance(within, int) and not isinstance(within, bool) and 0 < within <= 30:
             rules.people_within = within
