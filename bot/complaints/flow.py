@@ -219,7 +219,7 @@ class ComplaintFlow:
             said.append(added)
         whence = ""
         if value is None and field.key == "site" and said and (hint := draft.get("site_hint")):
-            # The worker moved on (「欠我两万零五百 冬月和腊月的」): the place given with the employer it is
+            # The worker moved on (「欠我两万零五百 冬月和腊月的」): the site is the place given at step 1
             value, whence = hint, "（按第1步说的）"
         elif value is not None:
             if field.key == "employer" and (result.place or reading.WHERE_WORD.search(words)):
