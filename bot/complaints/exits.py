@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .fields import Field, clauses, find_values
-from .reading import PARTICLES, QUESTION, answers_step, names_or_places
+from .reading import PARTICLES, QUESTION, WEAK_SKIP, answers_step, names_or_places
 
 # Leaving the form. A cue anywhere in a clause (「不弄了 取消」「退出吧 不要了」「先不登记了」), with the
 # other clauses only filler (「回头问问老乡」「再想想」); 「不取消」 keeps going.
@@ -21,7 +21,7 @@ OTHER_OBJECT = re.compile(
     r"(?:取消|退出|关掉|关闭)(?:订阅|推送|通知|关注|提醒|消息|群)"
     r"|(?:订阅|推送|通知|关注|提醒|消息|群)[^，,\s]{0,4}(?:取消|退出|关掉|不要|别发|不用)"
 )
-STRONG_LEAVE = re.compile(r"取消|退出|放弃|不(?:想|要|用)?(?:登记|投诉|举报|告(?!诉|知)|弄|办|搞)")
+STRONG_LEAVE = re.compile(r"取消|退出|放弃|不(?:想|要|用)?(?:登记?|投诉?|举报|告(?!诉|知)|弄|办|搞)")
 NOT_YET = re.compile(r"先不(?:提交|确认|交|发)|(?:以后|回头|改天|明天|晚点)再(?:提交|确认|交|发)")
 KEEP_GOING = re.compile(
     r"(?:不|别|不要|不用|没|没有|不是|没说|不想)要?(?:取消|退出|放弃|算了)|不是不想?(?:填|弄|登记|投诉)"
@@ -89,6 +89,16 @@ def leaves_with_reason(field: Field, words: str) -> bool:
         return False
     rest = [c for c in clauses(words) if not LEAVE_CUE.search(c.translate(CANTONESE))]
     return not any(answers_step(field, c, c) or names_or_places(field, c) or find_values(c) for c in rest)
+
+
+# What a step asks for, named beside a wish not to give it: 「电话不想填」 skips the step, not the form.
+STEP_OBJECT = re.compile(r"电话|手机|号码|名字|姓名|称呼|这个|这项|这一?步")
+
+
+def skips_step(words: str) -> bool:
+    """「电话不想填」「名字就不写了」: a wish not to give this step's value, which does not leave the form."""
+    bare = KEEP_GOING.sub("", words)
+    return bool(WEAK_SKIP.search(bare) and STEP_OBJECT.search(bare)) and not STRONG_LEAVE.search(bare)
 
 
 # 「取消 …」「不登记了，…」: a message that opens by cancelling.

@@ -92,6 +92,8 @@ class ComplaintFlow:
             draft["fields"][field.key] = None
             return self._next(user, draft)
         leaving = exits.leaving(words) if words not in CANCEL_WORDS else "leave"
+        if leaving == "leave" and field is not None and exits.skips_step(words):
+            leaving = None  # 「电话不想填」: the step says why it asks
         if (
             leaving != "leave"
             and exits.LEADING_CANCEL.match(words)
@@ -112,7 +114,13 @@ class ComplaintFlow:
             self.register.store.forget_replies(user.openid)  # stored replies echo the summary
             return "好的，这次登记取消了，填的内容已经删掉。需要时回复「投诉」重新开始。"
         draft["touched"] = now
+        if draft.pop("asked_leave", False) and leaving == "ack" and field is not None:
+            draft["paused"] = True  # 「好的谢谢」 to 「你是想取消吗」: kept, and the thanks answered as such
+            self._set(user, draft)
+            return None
         if leaving == "unclear":
+            draft["asked_leave"] = True
+            self._set(user, draft)
             where = "回复「确认」提交" if field is None else f"接着填：{field.ask}"
             return f"你是想取消这次登记吗？要取消请回复「取消」；不取消就{where}"
         if leaving == "pause":
@@ -247,6 +255,8 @@ class ComplaintFlow:
             return ""
         if draft["step"] == "confirm":
             return "——你的欠薪投诉还没提交，回复「确认」提交，或「取消」不登记。"
+        if draft.get("paused"):
+            return "——填到一半的欠薪投诉先给你留着，想接着填回复「继续」，不要了回复「取消」。"
         return f"——你的欠薪投诉还没填完。{BY_KEY[draft['step']].ask}（回复「取消」可放弃）"
 
     def offer(self, intent: str, user: User) -> str:

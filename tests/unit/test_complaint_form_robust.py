@@ -37,6 +37,7 @@ AT_SITE = ["宏达建筑劳务公司"]
 AT_AMOUNT = ["宏达建筑劳务公司", "大连甘井子某某工地"]
 AT_NAME = [*AT_AMOUNT, "两万", "三个月", "4", "13912345678"]
 FULL = [*AT_NAME, "李四"]
+AT_PHONE = [*AT_AMOUNT, "两万", "三个月", "4"]
 
 
 # -- leaving -----------------------------------------------------------------------------------------
@@ -100,6 +101,24 @@ def test_a_leave_word_beside_an_answer_is_asked_about_not_guessed(harness: Harne
     assert "取消" in reply and "第2步" in reply
     d = draft(harness, "o-unclear")
     assert d is not None and "site" not in d["fields"]
+
+
+def test_thanks_after_the_leave_question_keeps_the_draft_for_later(harness: Harness) -> None:
+    to_step(harness, "o-thanks", AT_SITE)
+    assert "取消" in harness.say("金州某某小区工地 算了", "o-thanks")
+    reply = harness.say("好的谢谢", "o-thanks")
+    assert "不客气" in reply and "留着" in reply and "继续" in reply, reply
+    assert "第2步" in harness.say("继续", "o-thanks")
+    d = draft(harness, "o-thanks")
+    assert d is not None and d["step"] == "site" and d["fields"] == {"employer": "宏达建筑劳务公司"}
+
+
+def test_not_wanting_to_give_the_phone_is_no_wish_to_leave(harness: Harness) -> None:
+    to_step(harness, "o-nophone", AT_PHONE)
+    reply = harness.say("电话不想填", "o-nophone")
+    assert "第6步" in reply and "已经删掉" not in reply, reply
+    d = draft(harness, "o-nophone")
+    assert d is not None and d["step"] == "phone"
 
 
 def test_wanting_time_to_think_keeps_the_draft_and_stores_nothing(harness: Harness) -> None:
@@ -504,9 +523,6 @@ def test_a_question_at_the_first_step_is_still_answered(harness: Harness) -> Non
     to_step(harness, "o-empq", [])
     reply = harness.say("法律援助中心 在哪", "o-empq")
     assert "法律援助" in reply and "第1步" in reply, reply
-
-
-AT_PHONE = [*AT_AMOUNT, "两万", "三个月", "4"]
 
 
 @pytest.mark.parametrize(
