@@ -105,3 +105,22 @@ def skips_step(words: str) -> bool:
 LEADING_CANCEL = re.compile(
     r"(?:算了)?先?(?:取消|不登记了|不投诉了|取消登记|不弄了|不搞了)(?:吧|了)?(?:$|[\s,，。!！])"
 )
+
+
+def at_step(words: str, field: Field | None) -> str | None:
+    """What a message says about the form, at a field's step (or the summary, ``field`` None): as
+    ``leaving``, with the cases only the step can tell apart settled."""
+    leaving_ = leaving(words)
+    if leaving_ == "leave" and field is not None and skips_step(words):
+        return None  # 「电话不想填」: the step says why it asks
+    if (
+        leaving_ != "leave"
+        and LEADING_CANCEL.match(words)
+        and (field is None or leaves_with_reason(field, words))
+    ):
+        return "leave"  # 「取消 还是等12333回信吧」 (its 还是 is no question)
+    if leaving_ == "unclear" and field is not None and leaves_with_reason(field, words):
+        return "leave"
+    if leaving_ == "leave" and field is None and NOT_YET.search(words) and not STRONG_LEAVE.search(words):
+        return "pause"  # 「先不提交」 at the summary holds the finished form back, it does not drop it
+    return leaving_

@@ -91,24 +91,7 @@ class ComplaintFlow:
             draft["touched"] = now
             draft["fields"][field.key] = None
             return self._next(user, draft)
-        leaving = exits.leaving(words) if words not in CANCEL_WORDS else "leave"
-        if leaving == "leave" and field is not None and exits.skips_step(words):
-            leaving = None  # 「电话不想填」: the step says why it asks
-        if (
-            leaving != "leave"
-            and exits.LEADING_CANCEL.match(words)
-            and (field is None or exits.leaves_with_reason(field, words))
-        ):
-            leaving = "leave"  # 「取消 还是等12333回信吧」 (its 还是 is no question)
-        if leaving == "unclear" and field is not None and exits.leaves_with_reason(field, words):
-            leaving = "leave"
-        if (
-            leaving == "leave"
-            and field is None
-            and exits.NOT_YET.search(words)
-            and not exits.STRONG_LEAVE.search(words)
-        ):
-            leaving = "pause"  # 「先不提交」 at the summary holds the finished form back, it does not drop it
+        leaving = exits.at_step(words, field) if words not in CANCEL_WORDS else "leave"
         if leaving == "leave":
             self._set(user, None)
             self.register.store.forget_replies(user.openid)  # stored replies echo the summary
