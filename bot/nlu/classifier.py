@@ -196,10 +196,10 @@ class Classifier:
         same = sum(a == b for a, b in zip(piece, meant, strict=True))
         return 2 * same >= len(meant) and not self._is_word(piece)
 
-    def _focused_from(self, text: str) -> list[tuple[int, int]]:
+    def _focused_from(self, text: str, cues: dict[str, int]) -> list[tuple[int, int]]:
         """(earliest, latest) start positions that a focus cue reaches."""
         reach = []
-        for cue, gap in self.rules.focus.items():
+        for cue, gap in cues.items():
             pos = text.find(cue)
             while pos != -1:
                 reach.append((pos + len(cue), pos + len(cue) + gap))
@@ -238,7 +238,7 @@ class Classifier:
         intent → where its first positive keyword begins; intent → where each of its positive
         keywords begins (combo terms are mostly question words, so they say nothing of the clause)."""
         negation = self._negated_from(text, bounds)
-        focus = self._focused_from(text) if negation else []
+        focus = self._focused_from(text, self.rules.focus) if negation else []
         found: list[tuple[int, int, Keyword, float]] = []
         counted: set[int] = set()  # id() of the keywords already counted
         reach = -1  # where the longest-reaching keyword so far ends
@@ -453,6 +453,14 @@ class Classifier:
                 and second_question(text, breaks, first.get(asked[0], -1), first.get(best_intent, -1))
             ):
                 best_intent = asked[0]  # 「欠薪能投诉吗 还有加班费咋算」: the first question leads
+        if len(asked) > 1 and (lead := self._focused_from(text, self.rules.lead)):
+            named = [(s, e.keyword.intent) for s, _, e, _ in hits if e.keyword]
+            marked = {min((x for x in named if a <= x[0] <= b), default=(0, ""))[1] for a, b in lead}
+            led = [k for k in asked if k in marked]  # the first topic named after each cue
+            if len(led) == 1:  # 「…还有最要紧的是宿舍不让住了」: the topic marked as the point leads
+                asked.remove(led[0])
+                asked.insert(0, led[0])
+                best_intent = led[0]
         heard = self._respell(raw)
         return Result(
             raw,

@@ -48,6 +48,8 @@ class Rules:
     negation_starts: dict[str, int] = field(default_factory=dict)
     not_negations: list[str] = field(default_factory=list)  # phrases holding a cue that negate nothing
     focus: dict[str, int] = field(default_factory=dict)  # cue → gap, as for negations
+    # Cues that mark the point (「主要是」「最要紧的是」): of two topics asked, the one after leads.
+    lead: dict[str, int] = field(default_factory=dict)
     # Cues after a keyword that say it is dealt with (「失业金领到了」「加班费的事解决了」): cue →
     # characters allowed between the keyword and the cue; the keyword counts against its intent.
     settled: dict[str, int] = field(default_factory=dict)

@@ -178,6 +178,7 @@ class _Reader:
             "negations",
             "not_negations",
             "focus",
+            "lead",
             "settled",
             "focus_factor",
             "confusables",
@@ -233,7 +234,7 @@ class _Reader:
         rules.fillers = tuple(
             sorted((p for f in fillers if (p := self.phrase(f"{name} fillers", f))), key=len, reverse=True)
         )
-        for table in ("negations", "focus", "settled"):
+        for table in ("negations", "focus", "lead", "settled"):
             for cue, gap in data.get(table, {}).items():
                 # 「不*找」: the cue is 不找, and a negated keyword may begin at the star (找工作).
                 head, star, _ = cue.partition("*")

@@ -160,6 +160,20 @@ def test_a_trade_named_as_the_job_is_not_a_course(clf: Classifier, text: str, ex
     assert r.asked[0] == expected, r
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("失业金咋领 还有临时救助 主要是救助的事", "social_assistance"),
+        ("培训有补贴不 顺便问找工作 关键是找工作", "job_services"),
+        ("红包有没有 还有加班费咋算 主要问加班费", "holiday_pay"),
+        ("加班费咋算 还有红包的事 主要想问红包", "stay_subsidy"),
+    ],
+)
+def test_of_two_topics_the_one_marked_as_the_point_leads(clf: Classifier, text: str, expected: str) -> None:
+    r = clf.classify(text)
+    assert r.intent == expected and r.asked[0] == expected and len(r.asked) == 2, r
+
+
 def test_a_relative_left_at_home_is_family_care(clf: Classifier) -> None:
     r = clf.classify("我妈一个人在老家 过年我在厂里加班回不去 谁能去看看她")
     assert "family_care" in r.asked, r
