@@ -276,8 +276,10 @@ def leads_with_ellipsis(text: str) -> bool:
 
 
 # 「好 我打过去」「行 我跟我妈讲」: an OK, then what the worker will do next.
+# 「俺回头再弄投诉的事 先这样」: or a message that ends by putting things off.
 CLOSER = re.compile(
-    r"^(?:好|行|哦|嗯|中|ok|那好|好的|好嘞|行吧|要得|晓得了|知道了)[\s,，。!！~]*(?:那)?[我俺]"
+    r"^(?:好|行|哦|嗯|中|ok|那好|好的|好嘞|行吧|要得|晓得了|知道了)[\s,，。!！~]*(?:那)?[我俺额]"
+    r"|(?:先这样|就这样|先这么着|回头再说|改天再说)[吧了啊哈]?[\s。!！~]*$"
 )
 CLOSER_MAX = 3.0  # a topic named this strongly is a new question, not a plan
 
@@ -288,7 +290,7 @@ def _asks(text: str) -> bool:
 
 def closes(text: str, result: Result) -> bool:
     return (
-        bool(CLOSER.match(normalise(text).lower()))
+        bool(CLOSER.search(normalise(text).lower()))
         and not _asks(text)
         and max((v for k, v in result.scores.items() if k not in ("greeting", "smalltalk")), default=0.0)
         < CLOSER_MAX

@@ -193,7 +193,8 @@ class Bot:
         intent = picked or result.intent
         asked = [picked] if picked else [t for t in result.asked if t in TOPIC_INTENTS]
         detailed = False
-        if not picked and intent != "smalltalk" and memory.closes(spoken, result):
+        closed = not picked and memory.closes(spoken, result)
+        if closed:
             intent, asked = "smalltalk", []  # 「好 我打过去」「行 我跟我妈讲」
         if memo and not picked and memory.only_an_aside(spoken, result, asked):
             intent, asked = "unknown", []  # 「那安庆呢 我闺女在安庆也是一个人」: the aside asks nothing new
@@ -207,6 +208,7 @@ class Bot:
             intent, asked, trace.source = memo.topic, [memo.topic], "context"  # 「没看懂 再说一遍」
         elif (
             memo
+            and not closed
             and (intent in ("unknown", "set_region") or memory.about_last_answer(spoken, result))
             and result.scores.get("unknown", 0.0) <= 0
         ):
