@@ -148,7 +148,7 @@ RECALLS = re.compile(r"叫|姓|来着|名字")
 # A clause naming someone: 「头儿叫马建国」「老板姓钟」.
 NAMES_SOMEONE = re.compile(r"(?:叫|姓|名叫)[\u4e00-\u9fffA-Za-z·]{1,4}$")
 COMPANY_END = re.compile(
-    r"(?:公司|集团|劳务|厂|装修队|施工队|工程队|包工队|队|店|超市|酒店|餐厅|饭店|物流|项目部)$"
+    r"(?:公司|集团|劳务|派遣|人力|合作社|作坊|商行|厂|装修队|施工队|工程队|包工队|队|店|超市|酒店|餐厅|饭店|物流|项目部)$"
 )
 
 
@@ -407,6 +407,8 @@ def is_question(field: Field, text: str, result: Result) -> bool:
         # 「齐齐哈尔宏达劳务 头儿叫马建国」: a clause that ends in a name
         any(NAME_ENDS.search(c) or NAMES_SOMEONE.search(c) for c in clauses(words))
         or (field.key == "site" and result.region is not None)
+        # 「鑫聚源劳务派遣」 at the employer step: a clause that ends as a firm's name does
+        or (field.key == "employer" and any(COMPANY_END.search(c) for c in clauses(words)))
     )
     return result.score >= 0.9 and not looks_like_value
 

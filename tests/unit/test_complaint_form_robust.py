@@ -513,7 +513,10 @@ def test_a_split_verb_asks_to_file(harness: Harness) -> None:
     assert "第1步" in harness.say("老板跑了 帮我投个诉", "o-split")
 
 
-@pytest.mark.parametrize("answer", ["周老板 叫周建业 电话一直打不通", "东城一个做纸箱的厂 叫啥包装来着"])
+@pytest.mark.parametrize(
+    "answer",
+    ["周老板 叫周建业 电话一直打不通", "东城一个做纸箱的厂 叫啥包装来着", "恒通人力资源派遣", "青山劳务派遣"],
+)
 def test_a_first_answer_that_sounds_like_a_topic_is_the_employer(harness: Harness, answer: str) -> None:
     to_step(harness, "o-emp", [])
     assert "第2步" in harness.say(answer, "o-emp")
