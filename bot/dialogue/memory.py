@@ -133,6 +133,7 @@ A_PERSON = re.compile(r"人工|客服|真人|活人|转人|工作人员|接线")
 # Where to go for what the last answer said: 「去哪个窗口」「在哪办」.
 WHERE_TO_GO = re.compile(r"哪个窗口|什么窗口|去窗口|窗口办|去哪|哪里办|在哪办|哪儿办|去哪办")
 # A fragment about the money itself: 「钱打给谁」「这笔补贴给谁」.
+MONEY = re.compile(r"钱|补贴|补助|红包|慰问金|工资|工钱")
 MONEY_SUBJECT = re.compile(r"^(那|这|这笔|那笔|这个|那个)?(钱|补贴|补助|红包|款)")
 
 
@@ -232,8 +233,8 @@ def about_last_answer(text: str, result: Result) -> bool:
         )
     ):
         return True
-    if result.intent == "subscribe" and WHERE_ONLINE.search(t):
-        return True  # nobody subscribes by asking for a link
+    if result.intent == "subscribe" and (WHERE_ONLINE.search(t) or MONEY.search(t)):
+        return True  # nobody subscribes by asking for a link, or where money is sent (「钱发给我还是厂里」)
     return result.score < WEAK_SCORE and result.intent in ("subscribe", "unsubscribe") and is_follow_up(t)
 
 
