@@ -28,6 +28,7 @@ from ..storage.store import User
 MEMO_TTL = 30 * 60
 # Below this confidence a request for a number may be a fragment about the last answer (「去哪个窗口」).
 SURE_REQUEST = 0.95
+STATUS_SURE = 3.0  # complaint_status named less strongly than this may be about the last answer
 MEMO_KEY = "memo"
 # A topic named this weakly in an ellipsis after an answer is what it asks about (「孩子那个呢」).
 HINT_MIN = 0.5
@@ -236,6 +237,12 @@ def about_last_answer(text: str, result: Result) -> bool:
     if result.intent == "subscribe" and (WHERE_ONLINE.search(t) or MONEY.search(t)):
         return True  # nobody subscribes by asking for a link, or where money is sent (「钱发给我还是厂里」)
     return result.score < WEAK_SCORE and result.intent in ("subscribe", "unsubscribe") and is_follow_up(t)
+
+
+def weak_status(result: Result) -> bool:
+    """「多久能受理」「那投诉呢」: read as asking after a filed complaint on words that are as much
+    about the topic just answered (no 「进度」「我的投诉」)."""
+    return result.intent == "complaint_status" and result.scores.get("complaint_status", 0.0) < STATUS_SURE
 
 
 def asks_again(text: str) -> bool:

@@ -198,6 +198,9 @@ class Bot:
             intent, asked = "smalltalk", []  # 「好 我打过去」「行 我跟我妈讲」
         if memo and not picked and memory.only_an_aside(spoken, result, asked):
             intent, asked = "unknown", []  # 「那安庆呢 我闺女在安庆也是一个人」: the aside asks nothing new
+        weak_status = bool(memo) and memory.weak_status(result)
+        if weak_status:
+            intent = "unknown"  # 「多久能受理」 after a legal-aid answer asks about legal aid
         if intent == "unknown" and memory.states_where(spoken, result):
             intent = "set_region"  # 「我在宁波一个服装厂上班 做熨烫的」: longer than the rules' 我在 reach
         if picked:
@@ -265,6 +268,8 @@ class Bot:
             asked.remove(memo.topic)
             asked.insert(0, memo.topic)
             intent = memo.topic
+        if weak_status and intent == "unknown":
+            intent = "complaint_status"
         if not picked and intent in TOPIC_INTENTS and memory.wants_details(text):
             detailed = True
         if (
