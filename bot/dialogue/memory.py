@@ -324,6 +324,20 @@ def states_where(text: str, result: Result) -> bool:
     )
 
 
+LEFT_HERE = re.compile(r"(?:不在|没在|离开了?)[\u4e00-\u9fff]{2,8}$")
+
+
+def left_here(text: str) -> bool:
+    """「我不在大连了」「已经离开安庆了」: the worker has left, and says no more."""
+    t = normalise(text).rstrip("了啦")
+    return (
+        bool(LEFT_HERE.search(t))
+        and one_clause(text)
+        and not re.search(r"户口|户籍|那边|这边|那里|这里|家里", t)  # 「户口不在安庆」 is no move
+        and not _asks(text)
+    )
+
+
 def one_clause(text: str) -> bool:
     return len([p for p in CLAUSES.split(text.strip()) if p]) == 1
 

@@ -201,6 +201,10 @@ class Bot:
         weak_status = bool(memo) and memory.weak_status(result)
         if weak_status:
             intent = "unknown"  # 「多久能受理」 after a legal-aid answer asks about legal aid
+        if intent == "unknown" and not picked and memory.left_here(spoken):
+            user.region = None
+            trace.intent = "set_region"
+            return "好的，记下了。你现在在哪个城市？说「我在安庆」这样告诉我；没说之前先按全国的政策回答你。"
         if intent == "unknown" and memory.states_where(spoken, result):
             intent = "set_region"  # 「我在宁波一个服装厂上班 做熨烫的」: longer than the rules' 我在 reach
         if picked:

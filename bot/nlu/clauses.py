@@ -34,6 +34,9 @@ def not_here(text: str, start: int, end: int) -> bool:
     return any(cue in before for cue in _HOME_CUES) or before.endswith(("不在", "离开", "走了"))
 
 
+_LEFT = re.compile(r"(?:不在|没在|离开|离开了)$")
+
+
 # A clause that is a question by itself (not a preface such as 求助, 请问).
 _ASKS_ITSELF = re.compile(r"吗|么|呢|啥|什么|怎|咋|哪|谁|多少|几倍|有没有|能不能|是不是|[不没]$")
 # What opens a second question: 「欠薪能投诉吗 还有加班费咋算」.
@@ -83,6 +86,8 @@ def pick_place(text: str, found: list[tuple[int, int, Place]]) -> Place | None:
     for start, _, place, home in kept:
         if cities and place.priority == 2 and place.region not in cities:
             continue
+        if _LEFT.search(text[max(0, start - 3) : start]):
+            continue  # 「孩子不在安庆」「我不在大连了」: not here, nor a home to fall back on
         if home and place.priority < 0:
             continue  # 「我户口河南的」: where they come from, not a place they are asking about
         key = (0 if home else 1, place.priority, -start)
