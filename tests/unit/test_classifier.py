@@ -168,6 +168,7 @@ def test_a_trade_named_as_the_job_is_not_a_course(clf: Classifier, text: str, ex
         ("红包有没有 还有加班费咋算 主要问加班费", "holiday_pay"),
         ("加班费咋算 还有红包的事 主要想问红包", "stay_subsidy"),
         ("厂里发了两百块红包 说顶替加班费", "holiday_pay"),
+        ("过年上了五天班 老板只给正常工资", "holiday_pay"),
         ("过年礼包发了 老板讲这钱就是加班费", "holiday_pay"),
     ],
 )
