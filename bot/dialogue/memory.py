@@ -82,7 +82,8 @@ CLAUSES = re.compile(r"[\s，,。！!？?；;、]+")
 SAYS_WHERE = re.compile(
     r"^(我|俺|咱|我们|俺们)?(是|现在|目前|人|就|一直|平时)*(在|搁|待在|呆在)"
     # 「我下个月去黄埔了」
-    r"|^(我|俺|咱|我们|俺们)?(下个月|下月|过完年|年后|明天|过两天|马上)(就|要)?(去|到|搬去|调去)"
+    r"|^(那|那我|那俺)?(我|俺|咱|我们|俺们)?(下个月|下月|过完年|年后|明天|过两天|过几天|马上)(就|要)?"
+    r"(去|到|搬去|调去)"
 )
 # The end of a message that asks again rather than only says where the worker is.
 ASKS_AGAIN = re.compile(r"(?:呢|嘞|吗|么|嘛|有没有|有不|有没|也有|也能|也行)$")
@@ -259,8 +260,16 @@ def says_where(text: str) -> bool:
 
 
 def is_weak_follow_up(text: str, result: Result) -> bool:
-    """A short fragment whose topic rests on one generic word (「有补贴没」「要准备啥证据」)."""
-    return result.score < WEAK_SCORE and is_follow_up(text)
+    """A short fragment whose topic rests on one generic word (「有补贴没」「要准备啥证据」); or who
+    the worker is, asking if that counts (「我户口外省的 一线普工 算嘛」: 普工 is no job search)."""
+    if result.score < WEAK_SCORE:
+        return is_follow_up(text)
+    return bool(COUNTS.search(normalise(text))) and result.scores.get(result.intent, 0.0) < SETTLES
+
+
+# 「…算嘛」「…符合不」: does what the worker just told count, for what was just answered.
+COUNTS = re.compile(r"(?:算|符合|够格|够条件|有份|轮得到)(?:吗|嘛|么|不|没|吧)?$|算不算$|符不符合$")
+SETTLES = 3.0  # a topic named this strongly settles the message alone (see the intents' files)
 
 
 def is_ellipsis(text: str) -> bool:

@@ -11,7 +11,7 @@ from .model import Place
 
 # What makes a clause a question (「有没有救助」), as opposed to the story around it (「没活干了」).
 QUESTION_CLAUSE = re.compile(
-    r"吗|么|呢|啥|什么|怎|咋|哪|谁|多少|几[个天倍号点钱块]|有没有|有冇|能不能|可不可以|是不是|给不给|行不行|如何|"
+    r"吗|么|呢|啥|什么|怎|咋|哪|谁|多少|(?<![过这前])几[个天倍号点钱块]|有没有|有冇|能不能|可不可以|是不是|给不给|行不行|如何|"
     r"请问|想问|问下|问一下|想知道|求助|帮帮|咨询|有无|没有啊|点样|边度|[不没]得?$"
 )
 
@@ -26,8 +26,8 @@ def not_here(text: str, start: int, end: int) -> bool:
         r"(?:要是|如果|假如|万一)[我俺]?回?$", text[max(0, start - 5) : start]
     ):
         return False  # 「要是回通辽领呢」: a place asked about
-    if before.endswith("是") and text.startswith("人", end):
-        return True  # 「我是河南人」: where they come from
+    if before.endswith("是") and text.startswith(("人", "的"), end):
+        return True  # 「我是河南人」「俺是河南的」: where they come from
     registered = any(cue in text[max(0, start - 5) : start] for cue in ("户口", "户籍"))
     if registered or text.startswith("老家", end):
         return True  # 「户口在安徽六安」「孩子在湖南老家」
