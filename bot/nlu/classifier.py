@@ -220,6 +220,8 @@ class Classifier:
         for cue, gap in self._negations:
             for pos in _find_all(text, cue):
                 end = pos + len(cue)
+                if any(b in bounds.breaks for b in range(pos + 1, end + 1)):
+                    continue  # 「能申请法律援助不 请律师…」: a 不 that ends a question negates nothing after
                 if not excused.issuperset(range(pos, end)) and not bounds.a_not_a(pos):
                     last = min([end + gap] + [s - 1 for s in stops if end < s <= end + gap])
                     reach.append((pos + self.rules.negation_starts.get(cue, len(cue)), last))

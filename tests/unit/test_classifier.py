@@ -114,6 +114,8 @@ def test_questions_are_not_negations(clf: Classifier) -> None:
     assert intent(clf, "过年上班给不给加班费") == "holiday_pay"
     assert intent(clf, "是不是失业了就能领失业金") == "unemployment_benefit"
     assert intent(clf, "有没有不要钱的培训") == "skills_training"
+    # a 不 ending one question negates nothing in the next: 「…能找工作不 培训有补贴吗」
+    assert clf.classify("工钱要不回来 能找律师不 打官司贵不贵").intent == "legal_aid"
 
 
 def test_negation_ends_where_the_question_begins(clf: Classifier) -> None:
@@ -168,13 +170,16 @@ def test_a_trade_named_as_the_job_is_not_a_course(clf: Classifier, text: str, ex
         ("红包有没有 还有加班费咋算 主要问加班费", "holiday_pay"),
         ("加班费咋算 还有红包的事 主要想问红包", "stay_subsidy"),
         ("厂里发了两百块红包 说顶替加班费", "holiday_pay"),
-        ("过年上了五天班 老板只给正常工资", "holiday_pay"),
         ("过年礼包发了 老板讲这钱就是加班费", "holiday_pay"),
     ],
 )
 def test_of_two_topics_the_one_marked_as_the_point_leads(clf: Classifier, text: str, expected: str) -> None:
     r = clf.classify(text)
     assert r.intent == expected and r.asked[0] == expected and len(r.asked) == 2, r
+
+
+def test_spring_festival_shifts_paid_as_usual_are_holiday_pay(clf: Classifier) -> None:
+    assert intent(clf, "过年上了五天班 老板只给正常工资") == "holiday_pay"
 
 
 def test_a_relative_left_at_home_is_family_care(clf: Classifier) -> None:
