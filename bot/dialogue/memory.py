@@ -347,6 +347,10 @@ def left_here(text: str) -> bool:
     )
 
 
+def first_clause(text: str) -> str:
+    return next((p for p in CLAUSES.split(text.strip()) if p), "")
+
+
 def one_clause(text: str) -> bool:
     return len([p for p in CLAUSES.split(text.strip()) if p]) == 1
 

@@ -227,7 +227,8 @@ class Bot:
                 and not says_where
             ):
                 # 「那大连呢」; 「迎江那个补贴呢」 after two answers asks the other one there
-                hinted = memory.hinted_topic(result) if memory.one_clause(spoken) else None
+                first = memory.first_clause(spoken)  # 「孩子那个呢 在德州跟着他姥姥」: the hint leads
+                hinted = memory.hinted_topic(result if first == spoken else self.classifier.classify(first))
                 about = hinted if hinted in memo.others else memo.topic
                 intent, asked, trace.source = about, [about], "context"
             elif (
