@@ -411,10 +411,11 @@ class Classifier:
         # for the menu, though 关注 hints at subscribing.
         polite = max((v for k, v in scores.items() if k in courtesy), default=0.0)
         if any(
-            v >= threshold and (k not in self.rules.lose_ties or v >= polite)
+            v >= threshold
+            and (k not in self.rules.lose_ties or v >= polite or (k == only and place is not None))
             for k, v in scores.items()
             if k not in courtesy
-        ):
+        ):  # (「你好 我在东莞电子厂做」 says where the worker is: a place named is no mere hint)
             candidates = {k: v for k, v in scores.items() if k not in courtesy}
         else:
             candidates = scores

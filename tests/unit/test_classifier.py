@@ -298,6 +298,8 @@ def test_courtesy_yields_to_a_topic(clf: Classifier) -> None:
     assert intent(clf, "你好，失业金怎么领") == "unemployment_benefit"
     assert intent(clf, "好的谢谢") == "smalltalk"
     assert intent(clf, "谢谢，再问下培训补贴") == "skills_training"
+    assert clf.classify("您好 我在昆山电子厂上班").intent == "set_region"  # where, not only hello
+    assert (intent(clf, "老师好 我想咨询点事"), intent(clf, "懂了懂了")) == ("greeting", "smalltalk")
 
 
 @pytest.mark.timeout(10)
