@@ -101,6 +101,11 @@ def skips_step(words: str) -> bool:
     return bool(WEAK_SKIP.search(bare) and STEP_OBJECT.search(bare)) and not STRONG_LEAVE.search(bare)
 
 
+# 「…等年后看他给不给 先取消」: a message that ends by cancelling.
+TRAILING_CANCEL = re.compile(
+    r"(?:^|[\s,，。!！])(?:算了)?先?(?:取消|不登记了|不投诉了|取消登记|不弄了|不搞了)(?:吧|了)?$"
+)
+
 # 「取消 …」「不登记了，…」: a message that opens by cancelling.
 LEADING_CANCEL = re.compile(
     r"(?:算了)?先?(?:取消|不登记了|不投诉了|取消登记|不弄了|不搞了)(?:吧|了)?(?:$|[\s,，。!！])"
@@ -115,7 +120,7 @@ def at_step(words: str, field: Field | None) -> str | None:
         return None  # 「电话不想填」: the step says why it asks
     if (
         leaving_ != "leave"
-        and LEADING_CANCEL.match(words)
+        and (LEADING_CANCEL.match(words) or TRAILING_CANCEL.search(words))
         and (field is None or leaves_with_reason(field, words))
     ):
         return "leave"  # 「取消 还是等12333回信吧」 (its 还是 is no question)

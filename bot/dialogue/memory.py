@@ -57,7 +57,8 @@ FOLLOW_UP = re.compile(
     # (「户籍有啥要求」「直播间几点开」「找哪个部门」). Callers pass the text with dialect respelled
     # (啥 → 什么, 咋 → 怎么, 冇 → 没有, 俾 → 给, 几时 → 什么时候, 边度 → 哪里), so one spelling will do.
     r"什么|哪|几|谁|怎么|多少|多久|好久|多长时间|是不是|会不会|可不可以|行不行|要不要|需不需要|能不能|"
-    r"够不够|符不符合|算不算|有没有|吗$|嘛$|么$|没$|不$|没有$|可以吗|行吗|有吗|有用吗|还是|"
+    r"够不够|符不符合|算不算|有没有|吗$|嘛$|么$|没$|不$|没有$|可以吗|行吗|有吗|有用吗|还是|好多钱|"
+    r"是吧$|对吧$|才行吧$|才可以吧$|"
     # what the answer was about: its steps, papers, money, place and time
     r"详细|具体|还有|然后|继续|材料|证件|手续|流程|步骤|条件|符合|够格|有份|轮得到|能领|能拿|也能|也有|"
     r"拿得到|领得到|还给|还配|还发|另外还|又给|到账|到手|电话|报名|申请|办理|打到|打给|发给|要钱|收费|"
@@ -80,7 +81,7 @@ ASIDE_MAX = 2.0  # a topic named no more strongly than this beside a leading ell
 CLAUSES = re.compile(r"[\s，,。！!？?；;、]+")
 # 「我是在…」「俺现在在…」「人在…」: where the worker is, said as a statement.
 SAYS_WHERE = re.compile(
-    r"^(我|俺|咱|我们|俺们)?(是|现在|目前|人|就|一直|平时)*(在|搁|待在|呆在)"
+    r"^(我|俺|咱|我们|俺们)?(是|现在|目前|人|就|一直|平时|自己|本人)*(在|搁|待在|呆在)"
     # 「我下个月去黄埔了」
     r"|^(那|那我|那俺)?(我|俺|咱|我们|俺们)?(下个月|下月|过完年|年后|明天|过两天|过几天|马上)(就|要)?"
     r"(去|到|搬去|调去)"
@@ -296,7 +297,7 @@ def leads_with_ellipsis(text: str) -> bool:
 # 「俺回头再弄投诉的事 先这样」: or a message that ends by putting things off.
 CLOSER = re.compile(
     r"^(?:好|行|哦|嗯|中|ok|那好|好的|好嘞|行吧|要得|晓得了|知道了)[\s,，。!！~]*(?:那)?[我俺额]"
-    r"|(?:先这样|就这样|先这么着|回头再说|改天再说)[吧了啊哈]?[\s。!！~]*$"
+    r"|(?:先这样|就这样|先这么着|(?:回头|改天|以后|下次|过后|到时候)再说)[吧了啊哈]?[\s。!！~]*$"
 )
 CLOSER_MAX = 3.0  # a topic named this strongly is a new question, not a plan
 
@@ -345,6 +346,14 @@ def left_here(text: str) -> bool:
         and not re.search(r"户口|户籍|那边|这边|那里|这里|家里", t)  # 「户口不在安庆」 is no move
         and not _asks(text)
     )
+
+
+# 「要外地户口是吧」「要户口在安徽外面才行吧」: a condition, said to be checked.
+TAG_QUESTION = re.compile(r".{2,}(?:是吧|对吧|才行吧|才可以吧|是不是)$")
+
+
+def checks_a_condition(text: str) -> bool:
+    return bool(TAG_QUESTION.search(normalise(text)))
 
 
 def first_clause(text: str) -> str:

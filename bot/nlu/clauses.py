@@ -28,7 +28,7 @@ def not_here(text: str, start: int, end: int) -> bool:
         return False  # 「要是回通辽领呢」: a place asked about
     if before.endswith("是") and text.startswith(("人", "的"), end):
         return True  # 「我是河南人」「俺是河南的」: where they come from
-    registered = any(cue in text[max(0, start - 5) : start] for cue in ("户口", "户籍"))
+    registered = any(cue in text[max(0, start - 5) : end + 5] for cue in ("户口", "户籍"))
     if registered or text.startswith("老家", end):
         return True  # 「户口在安徽六安」「孩子在湖南老家」
     return any(cue in before for cue in _HOME_CUES) or before.endswith(("不在", "离开", "走了"))

@@ -113,6 +113,12 @@ def test_thanks_after_the_leave_question_keeps_the_draft_for_later(harness: Harn
     assert d is not None and d["step"] == "site" and d["fields"] == {"employer": "宏达建筑劳务公司"}
 
 
+def test_a_message_that_ends_by_cancelling_cancels(harness: Harness) -> None:
+    to_step(harness, "o-tail", AT_SITE)
+    assert "取消了" in harness.say("唉 等过完年看老板给不给 先取消吧", "o-tail")
+    assert draft(harness, "o-tail") is None and case_count(harness) == 0
+
+
 def test_not_wanting_to_give_the_phone_is_no_wish_to_leave(harness: Harness) -> None:
     to_step(harness, "o-nophone", AT_PHONE)
     reply = harness.say("电话不想填", "o-nophone")
