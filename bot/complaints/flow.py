@@ -144,7 +144,7 @@ class ComplaintFlow:
             return f"好，接着填。\n{field.ask}"
         if words in START_WORDS or (reading.wants_to_file(words, result) and not reading.filing_rest(words)):
             return f"你的投诉正在登记，接着填就行。\n{field.ask}"
-        if words in CONFIRM_WORDS:
+        if words in CONFIRM_WORDS and not (field.key == "site" and draft.get("site_hint")):
             return f"还没填完呢。{field.ask}"
         if reading.FIXES_EARLIER.search(words) and (fixed := self._correct(text, user, draft)):
             return f"{fixed}\n{field.ask}"  # 「钱数错了 是一万八不是一万五」 at a later step
@@ -181,6 +181,8 @@ class ComplaintFlow:
             # 「我在安庆」「切换到大连」: the place is noted as at any time, and the step asked again
             return None
         value, others, told = self._read(field, text)
+        if field.key == "site" and (hint := draft.get("site_hint")):
+            value, others = reading.with_site_hint(hint, words, text, value, others)
         if field.key == "amount" and value is not None and reading.sums_up(others.get("period"), text):
             del others["period"]  # 「三个月一共一万八」: how the sum adds up; step 4 asks which months
         no_place = not (result.place or result.elsewhere or reading.PLACE_WORD.search(words))
@@ -204,7 +206,10 @@ class ComplaintFlow:
                 return f"{field.hint}\n{field.ask}"
             return None  # a question of its own: answered normally, then the reminder
         if value is not None and field.key == "employer" and "site" in told:
-            others = {**others, "site": told["site"]}
+            if reading.WORKSITE.search(told["site"]) or others:  # (or it went on: 「…拖了三个月 八千四」)
+                others = {**others, "site": told["site"]}  # 「冰城建工的老刘 道里区那个商场工地」
+            else:  # 「广州开发区 明辉服装厂」: where the firm is; step 2 still asks where the work was
+                draft["site_hint"] = told["site"]
         said, kept = self._store(draft, others, text)
         if field.key == "site" and (boss := told.get("boss")) and (added := self._add_boss(draft, boss)):
             said.append(added)
@@ -214,7 +219,7 @@ class ComplaintFlow:
             value, whence = hint, "（按第1步说的）"
         elif value is not None:
             if field.key == "employer" and (result.place or reading.WHERE_WORD.search(words)):
-                draft["site_hint"] = value
+                draft.setdefault("site_hint", value)
             if field.key in ("employer", "site") and result.place:
                 user.region = result.place  # the case goes to where the work was (as in ``_start``)
         if value is not None:
@@ -306,6 +311,8 @@ class ComplaintFlow:
         self._set(user, draft)
         if draft["step"] == "confirm":
             return self._summary(draft)
+        if draft["step"] == "site" and (hint := draft.get("site_hint")):
+            return f"{BY_KEY['site'].ask}（就在{hint}的话，回「对」就行）"
         return BY_KEY[draft["step"]].ask
 
     def _read(

@@ -24,6 +24,7 @@ from .fields import (
     cn_small,
     compact,
     find_values,
+    lone_sum,
     normalize,
 )
 
@@ -132,6 +133,13 @@ NAMED = re.compile(
     r"^(?:公司|厂子?|单位|老板|工地)?(?:名字|名)?(?:叫|是|名叫)([\u4e00-\u9fffA-Za-z0-9·]{2,30})$"
 )
 # A place of work that is not an employer's name: 「…小区工地」「开发区那边」.
+SAME_PLACE = re.compile(
+    r"(?:对|是|嗯|没错|是的|对的|就是)*(?:就?在?(?:那|那里|那儿|那边|这|这里))?(?:的|啊|呀|吧)?"
+)
+# Where work is done, as against where a firm is (a district, 「那边」).
+WORKSITE = re.compile(
+    r"工地|项目|小区|楼盘|车间|大厦|商场|广场|码头|工程|矿(?!业)|地铁|隧道|仓库|工业园|产业园"
+)
 SITE_END = re.compile(
     r"(?:工地|项目|项目部|小区|楼盘|车间|园区|大厦|广场|商场|码头|矿|那边|这边|附近|一带|区|县|市|镇|乡|村|路|街)$"
 )
@@ -428,3 +436,15 @@ def wants_to_file(words: str, result: Result) -> bool:
     if result.intent in ("wage_arrears", "unknown"):
         return True
     return result.intent != "complaint_status" and bool(WAGE_WORDS.search(words))
+
+
+def with_site_hint(
+    hint: str, words: str, text: str, value: Any, others: dict[str, Any]
+) -> tuple[Any, dict[str, Any]]:
+    """At the site step, after step 1 named where the firm is: 「对」 takes that place; a bare sum
+    (「10400」) goes on to the amount, the site then being that place (see the flow's ``site_hint``)."""
+    if SAME_PLACE.fullmatch(words):
+        return hint, others
+    if value is None and not others and (total := lone_sum(text)) is not None:
+        return value, {"amount": total}
+    return value, others

@@ -272,11 +272,21 @@ def test_site_and_boss_in_one_answer_fill_both(harness: Harness) -> None:
     assert d["fields"] == {"employer": "工头姓赵", "site": "沈阳铁西一个楼盘工地"}
 
 
-def test_a_factory_named_with_its_district_fills_employer_and_site(harness: Harness) -> None:
+def test_a_firm_named_with_its_district_asks_the_site_offering_that_place(harness: Harness) -> None:
     harness.say("投诉", "o-fac")
-    assert "第3步" in harness.say("大观区的振兴服装厂", "o-fac")
+    reply = harness.say("大观区的振兴服装厂", "o-fac")
+    assert "第2步" in reply and "回「对」" in reply, reply
+    assert "第3步" in harness.say("对", "o-fac")
     d = draft(harness, "o-fac")
     assert d is not None and d["fields"] == {"employer": "振兴服装厂", "site": "大观区的振兴服装厂"}
+
+
+def test_after_a_firm_and_its_district_a_sum_moves_on_with_that_place(harness: Harness) -> None:
+    harness.say("投诉", "o-fac2")
+    assert "第2步" in harness.say("鸡西那边的永和建材公司", "o-fac2")
+    assert "第4步" in harness.say("12600", "o-fac2")
+    d = draft(harness, "o-fac2")
+    assert d is not None and d["fields"]["amount"] == 12600 and "鸡西" in d["fields"]["site"]
 
 
 def test_head_count_and_amount_each_in_one_message(harness: Harness) -> None:
