@@ -154,7 +154,7 @@ class ComplaintFlow:
         if (
             not field.skippable
             and reading.WEAK_SKIP.search(words)
-            and not reading.QUESTION.search(words)
+            and (not reading.QUESTION.search(words) or reading.MAY_I.search(words))  # 「不留行不行」
             and not self._gives_value(field, text, words)
             and not reading.names_or_places(field, words)
         ):

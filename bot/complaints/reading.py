@@ -78,6 +78,7 @@ NAME_ENDS = re.compile(
 
 PARTICLES = re.compile(r"[吧了啦呀啊哈呢嘛哦]+$")
 # Skipping the name: 「不想留名字」「不方便说」.
+MAY_I = re.compile(r"(?:行不行|可以吗|行吗|可不可以|能不能|成不|中不中|可以不|行不)$")
 WEAK_SKIP = re.compile(r"跳过|匿名|保密|不方便|不(?:想|要|用)?(?:留|写|填|说|告诉)")
 
 # A question, which is never stored as a value; and a question or doubt about the form itself.

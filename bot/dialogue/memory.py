@@ -36,6 +36,7 @@ HINT_MAX_CHARS = 8  # (or a topic the last message also asked; 「我老家不�
 
 # 「详细」 and its kin ask for the rest of the last answer.
 MORE = re.compile(
+    r"^还有(别的|其他|其它|啥|什么)(招|办法|法子|路子|门路)(没|吗|不|没有|么)?$|"
     r"^(请|麻烦)?(说|讲)?(得)?(详细|具体|仔细|展开|完整)(一)?(点|些|的|说说|讲讲|说|讲|看看|内容|步骤|情况)*(呢|吧|啊)?$"
     r"|^(还有|还有呢|还有吗|还有别的吗|还有啥|还有什么|然后呢|接着说|继续|继续说|多说点|再说说|全部|全文)$"
     r"|^(xiangxi|xiangxidian|xiangxiyidian|juti|jutidian|haiyou|haiyoune|jixu|quanbu)$"  # typed in pinyin
@@ -83,11 +84,13 @@ CLAUSES = re.compile(r"[\s，,。！!？?；;、]+")
 SAYS_WHERE = re.compile(
     r"^(我|俺|咱|我们|俺们)?(是|现在|目前|人|就|一直|平时|自己|本人)*(在|搁|待在|呆在)"
     # 「我下个月去黄埔了」
-    r"|^(那|那我|那俺)?(我|俺|咱|我们|俺们)?(下个月|下月|过完年|年后|明天|过两天|过几天|马上)(就|要)?"
+    r"|^(那|那我|那俺)?(我|俺|咱|我们|俺们)?(下个月|下月|过完年|年后|明天|过两天|过几天|马上|现在|已经)(就|要)?"
     r"(去|到|搬去|调去)"
 )
 # The end of a message that asks again rather than only says where the worker is.
-ASKS_AGAIN = re.compile(r"(?:呢|嘞|吗|么|嘛|有没有|有不|有没|也有|也能|也行)$")
+ASKS_AGAIN = re.compile(
+    r"(?:呢|嘞|吗|么|嘛|有没有|有不|有没|也有|也能|也行|这么整|这样办|这么办|一样不|一样吗)$"
+)
 # A question about the place just named: 「大观有啥」「在这能申请不」「算吧」.
 ASKS_THERE = re.compile(r"有什么$|有啥$|能[^\s]{0,4}[不吗]$|行不$|算吧$|算不$|可以[不吗]$")
 # 「换成黄埔」「切回大连」: a change of place said as such, not an ellipsis.
@@ -297,7 +300,7 @@ def leads_with_ellipsis(text: str) -> bool:
 # 「俺回头再弄投诉的事 先这样」: or a message that ends by putting things off.
 CLOSER = re.compile(
     r"^(?:好|行|哦|嗯|中|ok|那好|好的|好嘞|行吧|要得|晓得了|知道了)[\s,，。!！~]*(?:那)?[我俺额]"
-    r"|(?:先这样|就这样|先这么着|(?:回头|改天|以后|下次|过后|到时候)再说)[吧了啊哈]?[\s。!！~]*$"
+    r"|(?:先这样|就这样|先这么着|(?:回头|改天|以后|下次|过后|到时候)再说|(?:先|我先)?(?:挂了|下了|撤了))[吧了啊哈]?[\s。!！~]*$"
 )
 CLOSER_MAX = 3.0  # a topic named this strongly is a new question, not a plan
 

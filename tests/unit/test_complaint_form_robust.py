@@ -113,6 +113,12 @@ def test_thanks_after_the_leave_question_keeps_the_draft_for_later(harness: Harn
     assert d is not None and d["step"] == "site" and d["fields"] == {"employer": "宏达建筑劳务公司"}
 
 
+def test_asking_to_leave_out_the_phone_gets_the_reason(harness: Harness) -> None:
+    to_step(harness, "o-may", AT_PHONE)
+    reply = harness.say("电话可以不留吗", "o-may")
+    assert "工作人员" in reply and "第6步" in reply, reply
+
+
 def test_a_message_that_ends_by_cancelling_cancels(harness: Harness) -> None:
     to_step(harness, "o-tail", AT_SITE)
     assert "取消了" in harness.say("唉 等过完年看老板给不给 先取消吧", "o-tail")
