@@ -178,6 +178,11 @@ def test_of_two_topics_the_one_marked_as_the_point_leads(clf: Classifier, text: 
     assert r.intent == expected and r.asked[0] == expected and len(r.asked) == 2, r
 
 
+def test_wanting_to_go_to_court_is_the_point_of_a_wage_story(clf: Classifier) -> None:
+    r = clf.classify("老板欠了俺半年工钱 想打官司 又怕花钱")
+    assert r.asked[0] == "legal_aid", r
+
+
 def test_spring_festival_shifts_paid_as_usual_are_holiday_pay(clf: Classifier) -> None:
     assert intent(clf, "过年上了五天班 老板只给正常工资") == "holiday_pay"
 
