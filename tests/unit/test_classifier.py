@@ -179,7 +179,8 @@ def test_of_two_topics_the_one_marked_as_the_point_leads(clf: Classifier, text: 
 
 
 def test_wanting_to_go_to_court_is_the_point_of_a_wage_story(clf: Classifier) -> None:
-    r = clf.classify("老板欠了俺半年工钱 想打官司 又怕花钱")
+    # (the wish asks as a question would; the court named twice outweighs the story of the wage)
+    r = clf.classify("工头欠了俺三个月工钱 想打官司 俺认识个律师")
     assert r.asked[0] == "legal_aid", r
 
 
