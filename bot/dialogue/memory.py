@@ -58,7 +58,7 @@ FOLLOW_UP = re.compile(
     # (「户籍有啥要求」「直播间几点开」「找哪个部门」). Callers pass the text with dialect respelled
     # (啥 → 什么, 咋 → 怎么, 冇 → 没有, 俾 → 给, 几时 → 什么时候, 边度 → 哪里), so one spelling will do.
     r"什么|哪|几|谁|怎么|多少|多久|好久|多长时间|是不是|会不会|可不可以|行不行|要不要|需不需要|能不能|"
-    r"够不够|符不符合|算不算|有没有|吗$|嘛$|么$|没$|不$|没有$|可以吗|行吗|有吗|有用吗|还是|好多钱|"
+    r"够不够|符不符合|算不算|有没有|吗$|嘛$|么$|没$|不$|没有$|呢$|可以吗|行吗|有吗|有用吗|还是|好多钱|"
     r"是吧$|对吧$|才行吧$|才可以吧$|"
     # what the answer was about: its steps, papers, money, place and time
     r"详细|具体|还有|然后|继续|材料|证件|手续|流程|步骤|条件|符合|够格|有份|轮得到|能领|能拿|也能|也有|"
@@ -82,7 +82,7 @@ ASIDE_MAX = 2.0  # a topic named no more strongly than this beside a leading ell
 CLAUSES = re.compile(r"[\s，,。！!？?；;、]+")
 # 「我是在…」「俺现在在…」「人在…」: where the worker is, said as a statement.
 SAYS_WHERE = re.compile(
-    r"^(我|俺|咱|我们|俺们)?(是|现在|目前|人|就|一直|平时|自己|本人)*(在|搁|待在|呆在)"
+    r"^(不对|不是|哦|噢|嗯)*(我|俺|咱|我们|俺们)?(是|现在|目前|人|就|一直|平时|自己|本人)*(在|搁|待在|呆在|回到?)"
     # 「我下个月去黄埔了」
     r"|^(那|那我|那俺)?(我|俺|咱|我们|俺们)?(下个月|下月|过完年|年后|明天|过两天|过几天|马上|现在|已经)(就|要)?"
     r"(去|到|搬去|调去)"
@@ -293,7 +293,7 @@ def leads_with_ellipsis(text: str) -> bool:
     if len(parts) < 2 or SWITCHES.search(parts[0]):
         return False
     first = normalise(parts[0])
-    return 0 < len(first) <= 8 and first.endswith(("呢", "嘞"))
+    return 0 < len(first) <= 10 and (first.endswith(("呢", "嘞")) or bool(ASKS_AGAIN.search(first)))
 
 
 # 「好 我打过去」「行 我跟我妈讲」: an OK, then what the worker will do next.
@@ -355,8 +355,10 @@ def left_here(text: str) -> bool:
 TAG_QUESTION = re.compile(r".{2,}(?:是吧|对吧|才行吧|才可以吧|是不是)$")
 
 
-def checks_a_condition(text: str) -> bool:
-    return bool(TAG_QUESTION.search(normalise(text)))
+def asks_after_all(text: str, result: Result) -> bool:
+    """A message read as thanks that asks: it checks a condition, or asks again at a place named."""
+    t = normalise(text)
+    return bool(TAG_QUESTION.search(t) or (result.place and (ASKS_AGAIN.search(t) or ASKS_THERE.search(t))))
 
 
 def first_clause(text: str) -> str:

@@ -198,8 +198,8 @@ class Bot:
             intent, asked = "smalltalk", []  # 「好 我打过去」「行 我跟我妈讲」
         if memo and not picked and memory.only_an_aside(spoken, result, asked):
             intent, asked = "unknown", []  # 「那安庆呢 我闺女在安庆也是一个人」: the aside asks nothing new
-        if memo and intent == "smalltalk" and not closed and memory.checks_a_condition(spoken):
-            intent = "unknown"  # 「…才行吧」 asks about the last answer; its 行吧 is no thanks
+        if memo and intent == "smalltalk" and not closed and memory.asks_after_all(spoken, result):
+            intent = "unknown"  # 「…才行吧」「那我还是去桐城好了 桐城有没有」: its 行吧/好了 is no thanks
         weak_status = bool(memo) and memory.weak_status(result)
         if weak_status:
             intent = "unknown"  # 「多久能受理」 after a legal-aid answer asks about legal aid
