@@ -205,7 +205,9 @@ def is_follow_up(text: str) -> bool:
     if len(t) > FRAGMENT_MAX_CHARS:  # 「俺是河南农村的 初中毕业 够条件不」: the asking clause is the fragment
         parts = CLAUSES.split(text.strip())
         return len(t) <= 2 * FRAGMENT_MAX_CHARS and any(
-            0 < len(p) <= 10 and bool(FOLLOW_UP.search(p)) for p in (parts[0], parts[-1])
+            (0 < len(p) <= 12 and bool(FOLLOW_UP.search(p)))
+            or (len(p) <= FRAGMENT_MAX_CHARS and ELIGIBLE.search(p))
+            for p in (parts[0], parts[-1])
         )
     asks = text.rstrip().endswith(("?", "？"))  # 「钱打哪 打厂子账上？」
     return 0 < len(t) <= FRAGMENT_MAX_CHARS and bool(asks or FOLLOW_UP.search(t) or ELLIPSIS.search(t))
@@ -271,6 +273,8 @@ def is_weak_follow_up(text: str, result: Result) -> bool:
     return bool(COUNTS.search(normalise(text))) and result.scores.get(result.intent, 0.0) < SETTLES
 
 
+# 「我在物流园开叉车的算不算一线的」: whether the worker counts, in a clause of its own.
+ELIGIBLE = re.compile(r"算不算|够不够|符不符合|算吗|算嘛|够格|有份|轮得到")
 # 「…算嘛」「…符合不」: does what the worker just told count, for what was just answered.
 COUNTS = re.compile(r"(?:算|符合|够格|够条件|有份|轮得到)(?:吗|嘛|么|不|没|吧)?$|算不算$|符不符合$")
 SETTLES = 3.0  # a topic named this strongly settles the message alone (see the intents' files)

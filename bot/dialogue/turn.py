@@ -221,7 +221,7 @@ class Bot:
             memo
             and not closed
             and (intent in ("unknown", "set_region") or memory.about_last_answer(spoken, result))
-            and result.scores.get("unknown", 0.0) <= 0
+            and (result.scores.get("unknown", 0.0) <= 0 or memory.leads_with_ellipsis(spoken))
         ):
             # (a message with off-topic words, 「今天天气怎么样」, is not about the last answer)
             says_where = intent == "set_region" and memory.says_where(spoken)  # 「我是在佳木斯打工的」

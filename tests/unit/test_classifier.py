@@ -473,6 +473,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "04n",
         "04o",
         "04p",
+        "04q",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
