@@ -229,6 +229,8 @@ class Classifier:
             for pos in _find_all(text, cue):
                 if text[pos + len(cue) : pos + len(cue) + 1] in ("吗", "么", "没", "不", "嘛"):
                     continue  # 「补贴有了吗」 asks
+                if text[max(0, pos - len(cue)) : pos] == cue:
+                    continue  # 「懂了懂了」 says it twice; it settles nothing before it
                 first = max([0] + [b for b in bounds.breaks if b <= pos])
                 reach.append((max(first, pos - gap - _LONGEST_SETTLED_KEYWORD), pos - 1))
         return reach
