@@ -163,7 +163,7 @@ class ComplaintFlow:
             field.key in ("amount", "period", "workers")
             and reading.UNSURE.search(words)
             and not reading.ASKS.search(words)
-            and field.parse(text) is None
+            and not self._gives_value(field, text, words)  # 「不知道具体多少 大概两万」 gives one
         ):
             # 「欠了老多了 说不清」: a doubt, though 「说不清」 alone would ask for a person
             return f"{field.hint}\n{field.ask}"
@@ -197,7 +197,7 @@ class ComplaintFlow:
         numeric = field.key in ("amount", "workers", "phone")
         chosen = numeric and value is not None and reading.WRITE_THIS.search(text)
         if (
-            not (numeric and field.parse(text) is not None)
+            not (numeric and self._gives_value(field, text, words))
             and not chosen
             and not settled
             and reading.asks_or_unsure(words, field)

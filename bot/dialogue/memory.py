@@ -85,7 +85,7 @@ SAYS_WHERE = re.compile(
     r"^(不对|不是|哦|噢|嗯)*(我|俺|咱|我们|俺们)?(是|现在|目前|人|就|一直|平时|自己|本人)*(在|搁|待在|呆在|回到?)"
     # 「我下个月去黄埔了」
     r"|^(那|那我|那俺)?(我|俺|咱|我们|俺们)?(下个月|下月|过完年|年后|明天|过两天|过几天|马上|现在|已经)(就|要)?"
-    r"(去|到|搬去|调去)"
+    r"(去|到|搬去|调去|换到?|换去)"
 )
 # The end of a message that asks again rather than only says where the worker is.
 ASKS_AGAIN = re.compile(
@@ -303,7 +303,7 @@ def leads_with_ellipsis(text: str) -> bool:
 # 「好 我打过去」「行 我跟我妈讲」: an OK, then what the worker will do next.
 # 「俺回头再弄投诉的事 先这样」: or a message that ends by putting things off.
 CLOSER = re.compile(
-    r"^(?:好|行|哦|嗯|中|ok|那好|好的|好嘞|行吧|要得|晓得了|知道了)[\s,，。!！~]*(?:那)?[我俺额]"
+    r"^(?:好|行|哦|嗯|中|ok|那好|好的|好嘞|行吧|要得|晓得了|知道了)[\s,，。!！~]*(?:那)?(?:[我俺额]|到时候|回头|改天|有空)"
     r"|(?:先这样|就这样|先这么着|(?:回头|改天|以后|下次|过后|到时候)再说|(?:先|我先)?(?:挂了|下了|撤了))[吧了啊哈]?[\s。!！~]*$"
 )
 CLOSER_MAX = 3.0  # a topic named this strongly is a new question, not a plan
