@@ -75,6 +75,7 @@ WEAK_SCORE = 0.8
 # An ellipsis: 「那……呢」「……呢」「……那边」.
 ELLIPSIS = re.compile(
     r"^那|[呢嘞咧][吗啊呀]?$|那边|那里|这边的|的话?$|怎么样$|咋样$|如何$|有没有$|有吗$|有不$|[问说]的是"
+    r"|一样吧$|也一样$|一样不$|也想问这个$|也想问$"
 )
 PINYIN_ELLIPSIS = re.compile(r"^\s*na\b|\bne\s*[?？]?\s*$")
 FRAGMENT_MAX_CHARS = 16
@@ -133,6 +134,7 @@ COMMON_WORDS = frozenset(
 # A plain request for a number (「电话多少」「给个电话」) is one for the hotlines, unless it is tied to
 # the case just answered (「不给的话打哪个电话」).
 PHONE_WORD = re.compile(r"电话|号码|热线")
+NOTE_THE_NUMBER = re.compile(r"再说一[遍下次]|再给我?说|又忘|忘了|记一下|记下|记本|拿笔|搞混|来着|是多少")
 IF = re.compile(r"的话|要是|如果|万一")
 # Asking for a person, not for a number: 「转人工」「有没有真人」.
 A_PERSON = re.compile(r"人工|客服|真人|活人|转人|工作人员|接线")
@@ -228,6 +230,8 @@ def about_last_answer(text: str, result: Result) -> bool:
     if len(t) > FRAGMENT_MAX_CHARS:
         return False
     unsure = result.score < SURE_REQUEST
+    if result.intent == "human_agent" and NOTE_THE_NUMBER.search(t):
+        return False  # 「那个电话再说一遍 我记本上」: the numbers themselves, as a list
     if result.intent == "human_agent" and (
         MONEY_SUBJECT.match(t)
         or THAT_PHONE.search(t)
@@ -303,7 +307,8 @@ def leads_with_ellipsis(text: str) -> bool:
 # 「好 我打过去」「行 我跟我妈讲」: an OK, then what the worker will do next.
 # 「俺回头再弄投诉的事 先这样」: or a message that ends by putting things off.
 CLOSER = re.compile(
-    r"^(?:好|行|哦|嗯|中|ok|那好|好的|好嘞|行吧|要得|晓得了|知道了)[\s,，。!！~]*(?:那)?(?:[我俺额]|到时候|回头|改天|有空)"
+    r"^(?:好|行|哦|嗯|中|ok|那好|好的|好嘞|行吧|要得|晓得了|知道了|可照|可以|得嘞)[\s,，。!！~]*"
+    r"(?:谢谢|谢了|多谢)?[\s,，。!！~]*(?:那)?(?:[我俺额]|到时候|回头|改天|有空|明天)"
     r"|(?:先这样|就这样|先这么着|(?:回头|改天|以后|下次|过后|到时候)再说|(?:先|我先)?(?:挂了|下了|撤了))[吧了啊哈]?[\s。!！~]*$"
 )
 CLOSER_MAX = 3.0  # a topic named this strongly is a new question, not a plan
