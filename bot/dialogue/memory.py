@@ -37,6 +37,7 @@ HINT_MAX_CHARS = 8  # (or a topic the last message also asked; 「我老家不�
 # 「详细」 and its kin ask for the rest of the last answer.
 MORE = re.compile(
     r"^还有(别的|其他|其它|啥|什么)(招|办法|法子|路子|门路)(没|吗|不|没有|么)?$|"
+    r"^(意思是|也就是说|那就是说|你是说|就是说).{0,12}(呗|吧|吗|啊|是吧)$|"
     r"^(请|麻烦)?(说|讲)?(得)?(详细|具体|仔细|展开|完整)(一)?(点|些|的|说说|讲讲|说|讲|看看|内容|步骤|情况)*(呢|吧|啊)?$"
     r"|^(还有|还有呢|还有吗|还有别的吗|还有啥|还有什么|然后呢|接着说|继续|继续说|多说点|再说说|全部|全文)$"
     r"|^(xiangxi|xiangxidian|xiangxiyidian|juti|jutidian|haiyou|haiyoune|jixu|quanbu)$"  # typed in pinyin

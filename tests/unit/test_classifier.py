@@ -476,6 +476,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "04q",
         "04r",
         "04s",
+        "04t",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
