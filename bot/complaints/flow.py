@@ -364,7 +364,7 @@ class ComplaintFlow:
                     own = lone_sum(text)
             elif own is None:  # 「我们四个 电话139…」 at the head-count step: the clause left is the answer
                 own = next((v for p, vs in by_clause if not vs and (v := field.parse(p)) is not None), None)
-            return own, others, {}
+            return reading.exact_over_rough(field, parts, own), others, {}
         if numbers_only:
             return None, others, {}
         if not found:

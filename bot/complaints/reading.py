@@ -449,3 +449,14 @@ def with_site_hint(
     if value is None and not others and (total := lone_sum(text)) is not None:
         return value, {"amount": total}
     return value, others
+
+
+ROUGH = re.compile(r"多|来|出头|左右|大概|差不多|上下")
+
+
+def exact_over_rough(field: Field, parts: list[str], value: Any) -> Any:
+    """「七千多 7300」: a rough sum, then the exact one in a clause of its own: the exact one is kept."""
+    if field.key != "amount" or not isinstance(value, int) or not any(ROUGH.search(p) for p in parts):
+        return value
+    exact = [v for p in parts if not ROUGH.search(p) and (v := field.parse(p)) is not None]
+    return next((v for v in reversed(exact) if value < v < value * 1.5), value)

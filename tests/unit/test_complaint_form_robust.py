@@ -113,6 +113,12 @@ def test_thanks_after_the_leave_question_keeps_the_draft_for_later(harness: Harn
     assert d is not None and d["step"] == "site" and d["fields"] == {"employer": "宏达建筑劳务公司"}
 
 
+def test_a_rough_sum_then_the_exact_one_keeps_the_exact_one(harness: Harness) -> None:
+    to_step(harness, "o-exact", AT_AMOUNT)
+    assert "第4步" in harness.say("一万多 12600", "o-exact")
+    assert (draft(harness, "o-exact") or {})["fields"]["amount"] == 12600
+
+
 def test_a_doubt_beside_a_rough_sum_gives_the_sum(harness: Harness) -> None:
     to_step(harness, "o-rough", AT_AMOUNT)
     assert "第4步" in harness.say("记不太清 差不多一万六吧", "o-rough")
