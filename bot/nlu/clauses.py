@@ -18,8 +18,8 @@ QUESTION_CLAUSE = re.compile(
 
 
 def not_here(text: str, start: int, end: int) -> bool:
-    """A place named as home (「老家安庆」「户口河南」) or as left (「不在大连了」), not where the worker is;
-    「回鹤岗了」 says where they are now."""
+    """A place named as home (「老家安庆」「户口河南」), not where the worker is; 「回鹤岗了」 says where
+    they are now. (A place left, 「不在大连了」, counts as no place at all: see ``pick_place``.)"""
     before = text[max(0, start - 3) : start]
     if before.endswith("回") and re.match(r"(?:[\u4e00-\u9fff]{0,4}?(?:了|来了)|这边)", text[end:]):
         return False  # 「回鹤岗了」「我回四川南充了」「回江西老家了」: gone back, and there now
@@ -32,7 +32,7 @@ def not_here(text: str, start: int, end: int) -> bool:
     registered = any(cue in text[max(0, start - 5) : end + 5] for cue in ("户口", "户籍"))
     if registered or text.startswith("老家", end):
         return True  # 「户口在安徽六安」「孩子在湖南老家」
-    return any(cue in before for cue in _HOME_CUES) or before.endswith(("不在", "离开", "走了"))
+    return any(cue in before for cue in _HOME_CUES) or before.endswith("走了")
 
 
 _LEFT = re.compile(r"(?:不在|没在|离开|离开了)$")
@@ -82,13 +82,12 @@ def pick_place(text: str, found: list[tuple[int, int, Place]]) -> Place | None:
         (start, end, place, not_here(text, start, end))
         for start, end, place in found
         if not any(s <= start and end <= e and e - s > end - start for s, e, _ in found)
-    ]  # a name inside a longer one does not count: 五大连池 is not 大连
+        and not _LEFT.search(text[max(0, start - 3) : start])
+    ]  # a name inside a longer one does not count: 五大连池 is not 大连; nor a place left, 「不在大连了」
     cities = {place.region for _, _, place, home in kept if place.priority == 1 and not home}
     for start, _, place, home in kept:
         if cities and place.priority == 2 and place.region not in cities:
             continue
-        if _LEFT.search(text[max(0, start - 3) : start]):
-            continue  # 「孩子不在安庆」「我不在大连了」: not here, nor a home to fall back on
         if home and place.priority < 0:
             continue  # 「我户口河南的」: where they come from, not a place they are asking about
         key = (0 if home else 1, place.priority, -start)
