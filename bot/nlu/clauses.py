@@ -69,6 +69,10 @@ _STORY_TOPIC_MIN = 2.0
 _HINT_MAX = 1.5
 # A keyword this strong names its topic plainly (失业金, 老板跑了), not by a loose word (工地, 活动).
 _PLAIN_TOPIC = 3.0
+# A question marked as one more thing, not the point of the story before it.
+ASIDE = re.compile(r"顺便|顺带|另外|还有")
+# (story topic, question topic): the question asks what the story's topic holds.
+_STORY_HOLDS = {("family_care", "festival_activities")}
 
 # Context right before a place name that makes it someone's home, not where they are now.
 _HOME_CUES = ("老家", "家乡", "户口", "户籍", "回")
@@ -146,7 +150,18 @@ def questions_first(
     told = max((w for k in story for _, w in starts.get(k, ())), default=0.0)
     # (or the story tells of it too, as strongly as of anything: 「…饭都吃不上 有啥救助没」)
     again = any(len(starts.get(k, ())) > 1 and max(w for _, w in starts[k]) >= told for k in ask)
-    plainly = told < _STORY_TOPIC_MIN or told >= _PLAIN_TOPIC or again
+    # (or it names its topic plainly and the story loosely: 「…娃还在上学 我这种失业金能领吗」,
+    # unless it is one more question, or asks what the story's topic holds: activities for the
+    # children are family care, 「寒假孩子要过来 这边有啥活动」)
+    marks = [ASIDE.search(text[a:b]) for a, b in asking for k in ask if any(a <= s < b for s, _ in starts[k])]
+    clearer = (
+        _PLAIN_TOPIC <= plain > told
+        and not any((k, q) in _STORY_HOLDS for k in story for q in ask)
+        and not all(marks)  # 「工钱没给 另外请律师要钱吗」: one more question
+    )
+    plainly = told < _STORY_TOPIC_MIN or told >= _PLAIN_TOPIC or again or clearer
+    if all(m and m[0] in ("顺便", "顺带") for m in marks):
+        plainly = False  # 「想找份工作 顺便问下有没有培训」: what is asked by the way is not the point
     if story and plain >= max(told, _HINT_MAX) and plainly:
         return [*ask, *story]
     return [k for k in asked if k in ask or k in story]

@@ -2137,3 +2137,13 @@ def test_a_place_named_as_home_in_more_words(clf: Classifier) -> None:
 def test_a_story_that_asks_nothing_leads_with_what_it_is_mostly_about(clf: Classifier) -> None:
     r = clf.classify("我姐她们饭店讲发了300块红包就不给加班费了")
     assert r.asked[0] == "holiday_pay", r
+
+
+def test_a_question_naming_its_topic_plainly_leads_a_story_told_loosely(clf: Classifier) -> None:
+    r = clf.classify("老公在工地被拖了两个月工钱 我们想打官司 请律师要花钱吗")
+    assert r.asked[0] == "legal_aid", r
+    r = clf.classify("厂里年底裁员了 家里娃还在上学 我这种情况失业保险金能领吗")
+    assert r.asked[0] == "unemployment_benefit", r
+    # an aside (顺便) is not the point; activities for the children are family care
+    assert clf.classify("想找份工作 顺便问下有没有培训").asked[0] == "job_services"
+    assert clf.classify("寒假孩子要过来 这边有啥活动").asked[0] == "family_care"
