@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..complaints.fields import parse_amount
 from ..ids import TOPIC_INTENTS
 from ..nlu.classifier import Result, normalise
 from ..nlu.clauses import QUESTION_CLAUSE
@@ -99,6 +100,20 @@ ASKS_THERE = re.compile(r"有什么$|有啥$|能[^\s]{0,4}[不吗]$|行不$|算�
 SWITCHES = re.compile(r"换成|换到|切回|切换|改成|改到|改为")
 # The phone number the last answer gave: 「打那个电话要钱不」.
 THAT_PHONE = re.compile(r"(那|这)个.{0,4}(电话|号码|热线)|(那|这)(电话|号码|热线)|^打?(那|这)个?号")
+# A sum of money as workers write it: 「500块」「一千块钱」「2000元」.
+AMOUNT = re.compile(r"(\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]+)\s*(?:块|元|蚊)|\d{3,}")
+
+
+def amounts(text: str) -> list[str]:
+    """The sums a message names, as an answer writes them (「一千块」 → "1000")."""
+    found = []
+    for m in AMOUNT.finditer(text):
+        value = parse_amount(m.group(1) or m.group())
+        if value and value >= 10:
+            found.append(str(value))
+    return found
+
+
 # Words too common to tie a message to the answer that also holds them.
 COMMON_WORDS = frozenset(
     [

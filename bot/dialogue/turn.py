@@ -255,7 +255,10 @@ class Bot:
             memo
             and intent in TOPIC_INTENTS
             and intent != memo.topic
-            and memory.is_weak_follow_up(heard, result)
+            and (
+                memory.is_weak_follow_up(heard, result)
+                or (result.scores.get(intent, 0.0) < memory.SETTLES and self.echoes_sum(heard, memo))
+            )
         ):
             # 「有补贴没」 after a training answer asks about training's subsidy, not a new topic; after
             # an answer to two questions, 「补贴那个钱给谁」 is about the second one.
@@ -315,13 +318,20 @@ class Bot:
 
     def echoes(self, text: str, memo: Memo) -> bool:
         """「我是电信的卡」 after the 10GB answer: a short message that picks up a word of the answer
-        just given (电信) is about it."""
-        if len(text) > memory.FRAGMENT_MAX_CHARS:
+        just given (电信) is about it; so is one that names a sum the answer gave (「那个500块给谁的」)."""
+        if len(text) > 2 * memory.FRAGMENT_MAX_CHARS:
             return False
+        if self.echoes_sum(text, memo):
+            return True
         full = self.knowledge.reply(memo.topic, memo.region, self.today()) or ""
-        return any(
+        return len(text) <= memory.FRAGMENT_MAX_CHARS and any(
             len(w) >= 2 and w in full and w not in memory.COMMON_WORDS for w in self.classifier.words(text)
         )
+
+    def echoes_sum(self, text: str, memo: Memo) -> bool:
+        """「那一千块钱我能拿着不」 after an answer that gave 1000元 asks about that money."""
+        sums = memory.amounts(text)
+        return bool(sums) and any(s in (self.knowledge.reply(memo.topic, memo.region, self.today()) or "") for s in sums)
 
     def topics(self, asked: Sequence[str], user: User, detailed: bool = False, question: str = "") -> str:
         """Each topic asked, short (or in full when asked for), as many as one reply holds; any left

@@ -473,6 +473,14 @@ def test_a_short_message_that_picks_up_a_word_of_the_answer_is_about_it(harness:
     assert "过年活动" in reply.splitlines()[0] and "答不上来" not in reply, reply
 
 
+def test_a_sum_the_answer_gave_ties_a_longer_message_to_it(harness: Harness) -> None:
+    assert "1000元" in harness.say("黑龙江以工代训是怎么回事", "o-sum")
+    reply = harness.say("就是说那一千块钱发到我们工人手上吗", "o-sum")  # (钱我 is no 欠我 here)
+    assert "技能培训" in reply.splitlines()[0], reply
+    reply = harness.say("那个1000元到底是给公司的还是给我们干活的人的", "o-sum")
+    assert "技能培训" in reply.splitlines()[0] and "答不上来" not in reply, reply
+
+
 def test_asking_how_to_reach_them_after_an_answer_gets_that_topics_number(harness: Harness) -> None:
     assert "12351" in harness.say("在安庆没钱吃饭了 有救助没", "o-reach")
     reply = harness.say("咋联系", "o-reach")
