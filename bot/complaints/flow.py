@@ -12,6 +12,7 @@ from typing import Any
 
 from ..content.knowledge import Knowledge
 from ..nlu.classifier import Result
+from ..numbers import cn_small, parse_amount
 from ..storage.store import User
 from . import exits, reading
 from .fields import (
@@ -24,12 +25,10 @@ from .fields import (
     Field,
     Found,
     clauses,
-    cn_small,
     find_values,
     leftover,
     lone_sum,
     normalize,
-    parse_amount,
     show_value,
 )
 from .register import Complaint, Register

@@ -14,6 +14,7 @@ from typing import Any
 
 from ..ids import TOPIC_INTENTS
 from ..nlu.model import Result
+from ..numbers import cn_small
 from .fields import (
     DURATION,
     SKIP_WORDS,
@@ -21,7 +22,6 @@ from .fields import (
     Field,
     Found,
     clauses,
-    cn_small,
     compact,
     find_values,
     lone_sum,

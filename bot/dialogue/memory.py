@@ -20,10 +20,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..complaints.fields import parse_amount
 from ..ids import TOPIC_INTENTS
 from ..nlu.classifier import Result, normalise
 from ..nlu.clauses import QUESTION_CLAUSE
+from ..numbers import parse_amount
 from ..storage.store import User
 
 MEMO_TTL = 30 * 60
@@ -147,6 +147,13 @@ COMMON_WORDS = frozenset(
         "打工",
     ]
 )
+
+
+def picks_up(words: list[str], answer: str) -> bool:
+    """A word of the message, not too common, that the answer holds too."""
+    return any(len(w) >= 2 and w in answer and w not in COMMON_WORDS for w in words)
+
+
 # A plain request for a number (「电话多少」「给个电话」) is one for the hotlines, unless it is tied to
 # the case just answered (「不给的话打哪个电话」).
 PHONE_WORD = re.compile(r"电话|号码|热线")

@@ -257,7 +257,7 @@ class Bot:
             and intent != memo.topic
             and (
                 memory.is_weak_follow_up(heard, result)
-                or (result.scores.get(intent, 0.0) < memory.SETTLES and self.echoes_sum(heard, memo))
+                or (result.scores.get(intent, 0.0) < memory.SETTLES and self.echoes(heard, memo, True))
             )
         ):
             # 「有补贴没」 after a training answer asks about training's subsidy, not a new topic; after
@@ -316,22 +316,16 @@ class Bot:
             return self.region_switched(result, user, memo)
         return self.answer(intent, user, result, text)
 
-    def echoes(self, text: str, memo: Memo) -> bool:
+    def echoes(self, text: str, memo: Memo, sums_only: bool = False) -> bool:
         """「我是电信的卡」 after the 10GB answer: a short message that picks up a word of the answer
-        just given (电信) is about it; so is one that names a sum the answer gave (「那个500块给谁的」)."""
-        if len(text) > 2 * memory.FRAGMENT_MAX_CHARS:
-            return False
-        if self.echoes_sum(text, memo):
-            return True
-        full = self.knowledge.reply(memo.topic, memo.region, self.today()) or ""
-        return len(text) <= memory.FRAGMENT_MAX_CHARS and any(
-            len(w) >= 2 and w in full and w not in memory.COMMON_WORDS for w in self.classifier.words(text)
-        )
-
-    def echoes_sum(self, text: str, memo: Memo) -> bool:
-        """「那一千块钱我能拿着不」 after an answer that gave 1000元 asks about that money."""
+        just given (电信) is about it; so is one naming a sum the answer gave (「那一千块钱给谁」)."""
         sums = memory.amounts(text)
-        return bool(sums) and any(s in (self.knowledge.reply(memo.topic, memo.region, self.today()) or "") for s in sums)
+        if len(text) > 2 * memory.FRAGMENT_MAX_CHARS or (sums_only and not sums):
+            return False
+        full = self.knowledge.reply(memo.topic, memo.region, self.today()) or ""
+        if sums_only or len(text) > memory.FRAGMENT_MAX_CHARS or any(s in full for s in sums):
+            return any(s in full for s in sums)
+        return memory.picks_up(self.classifier.words(text), full)
 
     def topics(self, asked: Sequence[str], user: User, detailed: bool = False, question: str = "") -> str:
         """Each topic asked, short (or in full when asked for), as many as one reply holds; any left

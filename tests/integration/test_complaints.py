@@ -8,7 +8,8 @@ import pytest
 from helpers.harness import Harness
 from helpers.wechat import text_xml
 
-from bot.complaints.fields import mask_phone, parse_amount, parse_count, parse_phone
+from bot.complaints.fields import mask_phone, parse_count, parse_phone
+from bot.numbers import parse_amount
 
 FORM = ["华强建筑劳务公司", "安庆宜秀区某某工地", "三万五", "2020年10月到12月", "6", "13912345678", "王小明"]
 
