@@ -143,7 +143,7 @@ class ComplaintFlow:
             return f"好，接着填。\n{field.ask}"
         if words in START_WORDS or (reading.wants_to_file(words, result) and not reading.filing_rest(words)):
             return f"你的投诉正在登记，接着填就行。\n{field.ask}"
-        if words in CONFIRM_WORDS and not (field.key == "site" and draft.get("site_hint")):
+        if words in CONFIRM_WORDS and not draft.get(f"{field.key}_hint"):
             return f"还没填完呢。{field.ask}"
         if reading.FIXES_EARLIER.search(words) and (fixed := self._correct(text, user, draft)):
             return f"{fixed}\n{field.ask}"  # 「钱数错了 是一万八不是一万五」 at a later step
@@ -180,8 +180,8 @@ class ComplaintFlow:
             # 「我在安庆」「切换到大连」: the place is noted as at any time, and the step asked again
             return None
         value, others, told = self._read(field, text)
-        if field.key == "site" and (hint := draft.get("site_hint")):
-            value, others = reading.with_site_hint(hint, words, text, value, others)
+        if (hint := draft.get(f"{field.key}_hint")) is not None:
+            value, others = reading.with_hint(field, hint, words, text, value, others)
         if field.key == "amount" and value is not None and reading.sums_up(others.get("period"), text):
             del others["period"]  # 「三个月一共一万八」: how the sum adds up; step 4 asks which months
         no_place = not (result.place or result.elsewhere or reading.PLACE_WORD.search(words))
@@ -209,8 +209,15 @@ class ComplaintFlow:
                 others = {**others, "site": told["site"]}  # 「冰城建工的老刘 道里区那个商场工地」
             else:  # 「广州开发区 明辉服装厂」: where the firm is; step 2 still asks where the work was
                 draft["site_hint"] = told["site"]
+        if (
+            value is not None
+            and field.key == "amount"
+            and "workers" in others
+            and "workers" not in draft["fields"]
+        ):
+            draft["workers_hint"] = others.pop("workers")  # told beside the sum: step 5 asks, offering it
         said, kept = self._store(draft, others, text)
-        if field.key == "site" and (boss := told.get("boss")) and (added := self._add_boss(draft, boss)):
+        if field.key == "site" and (boss := told.get("boss")) and (added := reading.add_boss(draft, boss)):
             said.append(added)
         whence = ""
         if value is None and field.key == "site" and said and (hint := draft.get("site_hint")):
@@ -223,7 +230,7 @@ class ComplaintFlow:
                 user.region = result.place  # the case goes to where the work was (as in ``_start``)
         if value is not None:
             draft["fields"][field.key] = value
-            if field.key == "phone" and "name" not in draft["fields"]:
+            if "phone" in (field.key, *others) and "name" not in draft["fields"]:
                 name = reading.name_beside_phone(text)  # 「139… 叫我阿珍」「139… 名字就不留了」
                 if name is not None:
                     draft["fields"]["name"] = name or None
@@ -310,8 +317,11 @@ class ComplaintFlow:
         self._set(user, draft)
         if draft["step"] == "confirm":
             return self._summary(draft)
-        if draft["step"] == "site" and (hint := draft.get("site_hint")):
-            return f"{BY_KEY['site'].ask}（就在{hint}的话，回「对」就行）"
+        if (hint := draft.get(f"{draft['step']}_hint")) is not None:
+            told = (
+                f"就在{hint}" if draft["step"] == "site" else "就你一个人" if hint == 1 else f"就是{hint}个人"
+            )
+            return f"{BY_KEY[draft['step']].ask}（{told}的话，回「对」就行）"
         return BY_KEY[draft["step"]].ask
 
     def _read(
@@ -399,18 +409,6 @@ class ComplaintFlow:
                 n = [f.key for f in FIELDS].index(key) + 1
                 kept.append(f"{label}之前填的是 {show_value(key, now)}，要改的话核对时回复「修改 {n}」。")
         return stored, kept
-
-    @staticmethod
-    def _add_boss(draft: dict[str, Any], boss: str) -> str:
-        """「工头姓赵」 told at the site step: added to the employer, which it describes."""
-        employer = draft["fields"].get("employer")
-        if not employer:
-            draft["fields"]["employer"] = boss
-        elif boss not in employer:
-            draft["fields"]["employer"] = f"{employer}（{boss}）"
-        else:
-            return ""
-        return f"{BY_KEY['employer'].label} {draft['fields']['employer']}"
 
     def _summary(self, draft: dict[str, Any]) -> str:
         lines = ["请核对你的投诉："]

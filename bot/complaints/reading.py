@@ -16,6 +16,7 @@ from ..ids import TOPIC_INTENTS
 from ..nlu.model import Result
 from ..numbers import cn_small
 from .fields import (
+    BY_KEY,
     DURATION,
     SKIP_WORDS,
     START_WORDS,
@@ -439,16 +440,47 @@ def wants_to_file(words: str, result: Result) -> bool:
     return result.intent != "complaint_status" and bool(WAGE_WORDS.search(words))
 
 
-def with_site_hint(
-    hint: str, words: str, text: str, value: Any, others: dict[str, Any]
+def with_hint(
+    field: Field, hint: Any, words: str, text: str, value: Any, others: dict[str, Any]
 ) -> tuple[Any, dict[str, Any]]:
-    """At the site step, after step 1 named where the firm is: 「对」 takes that place; a bare sum
-    (「10400」) goes on to the amount, the site then being that place (see the flow's ``site_hint``)."""
+    """At a step whose value was told before it was asked (the place a firm is, at step 1; a head
+    count beside the sum): 「对」 takes it, and so does going on to the next step (a bare sum at the
+    site step, a phone number at the head-count step). See the flow's ``_hint``."""
     if SAME_PLACE.fullmatch(words):
         return hint, others
-    if value is None and not others and (total := lone_sum(text)) is not None:
+    if field.key == "site" and value is None and not others and (total := lone_sum(text)) is not None:
         return value, {"amount": total}
+    if field.key == "workers" and value is None and ("phone" in others or re.search(r"\d{7}", text)):
+        return hint, others
     return value, others
+
+
+def hint_workers(draft: dict[str, Any], others: dict[str, Any]) -> None:
+    """「四万三 七个人的」: a head count told beside the sum is offered at step 5, not taken unasked
+    (workers told their own share, 「我一个人是两万六」, as often as the count)."""
+    if "workers" in others:
+        draft["workers_hint"] = others.pop("workers")
+
+
+def offer_hint(draft: dict[str, Any]) -> str:
+    """The value told before its step asked for it, offered at that step."""
+    step, hint = draft["step"], draft.get(f"{draft['step']}_hint")
+    if hint is None:
+        return ""
+    told = f"就在{hint}" if step == "site" else "就你一个人" if hint == 1 else f"就是{hint}个人"
+    return f"（{told}的话，回「对」就行）"
+
+
+def add_boss(draft: dict[str, Any], boss: str) -> str:
+    """「工头姓赵」 told at the site step: added to the employer, which it describes."""
+    employer = draft["fields"].get("employer")
+    if not employer:
+        draft["fields"]["employer"] = boss
+    elif boss not in employer:
+        draft["fields"]["employer"] = f"{employer}（{boss}）"
+    else:
+        return ""
+    return f"{BY_KEY['employer'].label} {draft['fields']['employer']}"
 
 
 ROUGH = re.compile(r"多|来|出头|左右|大概|差不多|上下")

@@ -311,7 +311,20 @@ def test_head_count_and_amount_each_in_one_message(harness: Harness) -> None:
     to_step(harness, "o-both", AT_AMOUNT)
     assert "第4步" in harness.say("一共欠了二十多个人 每人六千", "o-both")
     d = draft(harness, "o-both")
-    assert d is not None and d["fields"]["amount"] == 6000 and d["fields"]["workers"] == 20
+    assert d is not None and d["fields"]["amount"] == 6000 and "workers" not in d["fields"]
+    # step 5 still asks, offering the count told beside the sum; 「对」 takes it
+    assert "就是20个人的话" in harness.say("去年10月到12月", "o-both")
+    assert "第6步" in harness.say("对", "o-both")
+    assert (draft(harness, "o-both") or {})["fields"]["workers"] == 20
+
+
+def test_going_on_past_an_offered_head_count_takes_it(harness: Harness) -> None:
+    to_step(harness, "o-own1", AT_AMOUNT)
+    assert "第4步" in harness.say("我一个人就被欠了一万二", "o-own1")
+    assert "就你一个人的话" in harness.say("三个月", "o-own1")
+    assert "第7步" in harness.say("13912345678", "o-own1")
+    d = draft(harness, "o-own1")
+    assert d is not None and d["fields"]["workers"] == 1 and d["fields"]["phone"] == "13912345678"
 
 
 def test_a_wage_rate_is_not_the_amount_owed(harness: Harness) -> None:
