@@ -31,7 +31,7 @@ from collections.abc import Iterable
 
 import jieba
 
-from .clauses import CORRECTION, pick_place, questions_first, second_question
+from .clauses import CORRECTION, means_first, pick_place, questions_first, second_question
 from .matching import _Automaton, _Bounds, _count_combos, _find_all
 from .model import ANYWHERE, MESSAGE, WITH_PLACE, WORD, Combo, Keyword, Place, Result, Rules
 from .text import _PHON, MAX_CHARS, _normalise, normalise, pinyin_shadow, respeller
@@ -437,7 +437,9 @@ class Classifier:
         asked = sorted((k for k, v in candidates.items() if v >= threshold), key=lambda k: first.get(k, 999))
         if len(asked) > 1:
             said_first = asked[0]
-            asked = questions_first(text, breaks, asked, scores, starts, best_intent)
+            asked = means_first(
+                text, breaks, questions_first(text, breaks, asked, scores, starts, best_intent), starts
+            )
             if (
                 asked
                 and asked[0] in ties

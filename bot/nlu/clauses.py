@@ -12,7 +12,7 @@ from .model import Place
 # What makes a clause a question (「有没有救助」), as opposed to the story around it (「没活干了」).
 QUESTION_CLAUSE = re.compile(
     r"吗|么|呢|啥|什么|怎|咋|哪|谁|多少|(?<![过这前])几[个天倍号点钱块]|有没有|有冇|能不能|可不可以|是不是|给不给|行不行|如何|"
-    r"请问|想问|问下|问一下|想知道|求助|帮帮|咨询|有无|没有啊|点样|边度|[不没]得?$|"
+    r"请问|想问|问下|问一下|想知道|求助|帮帮|咨询|有无|没有啊|点样|点(?:投诉|办|搞|算|领|申请|做)|边度|[不没]得?$|"
     r"想打官司"
 )
 
@@ -73,6 +73,8 @@ _PLAIN_TOPIC = 3.0
 ASIDE = re.compile(r"顺便|顺带|另外|还有")
 # (story topic, question topic): the question asks what the story's topic holds.
 _STORY_HOLDS = {("family_care", "festival_activities")}
+# (problem, means): told of the problem, a worker who names the means asks about it.
+_MEANS = {("wage_arrears", "legal_aid")}
 
 # Context right before a place name that makes it someone's home, not where they are now.
 _HOME_CUES = ("老家", "家乡", "户口", "户籍", "回")
@@ -165,3 +167,28 @@ def questions_first(
     if story and plain >= max(told, _HINT_MAX) and plainly:
         return [*ask, *story]
     return [k for k in asked if k in ask or k in story]
+
+
+def means_first(
+    text: str, breaks: frozenset[int], asked: list[str], starts: dict[str, list[tuple[int, float]]]
+) -> list[str]:
+    """「老板不认账 我想找个律师」「讨薪能不能找法律援助」: the means (legal aid), named plainly, leads
+    the problem told before it, unless the problem was asked for itself (「欠薪咋投诉 要不要请律师」)
+    or the means comes as one more question (「…另外请律师要钱不」)."""
+    for problem, means in _MEANS:
+        if problem not in asked or means not in asked or asked.index(means) < asked.index(problem):
+            continue
+        plain = [s for s, w in starts.get(means, ()) if w >= _PLAIN_TOPIC]
+        if not plain or not starts.get(problem) or min(s for s, _ in starts[problem]) > min(plain):
+            continue
+        m = min(plain)
+        cuts = sorted({0, len(text), *breaks})
+        own = [
+            (a, b)
+            for a, b in itertools.pairwise(cuts)
+            if b <= m and any(a <= s < b for s, _ in starts[problem])
+        ]
+        if ASIDE.search(text[:m]) or any(QUESTION_CLAUSE.search(text[a:b]) for a, b in own):
+            continue
+        asked = [means, *(k for k in asked if k != means)]
+    return asked

@@ -2147,3 +2147,12 @@ def test_a_question_naming_its_topic_plainly_leads_a_story_told_loosely(clf: Cla
     # an aside (顺便) is not the point; activities for the children are family care
     assert clf.classify("想找份工作 顺便问下有没有培训").asked[0] == "job_services"
     assert clf.classify("寒假孩子要过来 这边有啥活动").asked[0] == "family_care"
+
+
+def test_the_means_named_plainly_leads_the_problem_told_before_it(clf: Classifier) -> None:
+    assert clf.classify("工头拖着工钱不给 我想请个律师 有免费的吗").asked[0] == "legal_aid"
+    assert clf.classify("要工钱能不能申请法律援助").asked[0] == "legal_aid"
+    # the problem asked for itself, or the means as one more question, keeps the order said
+    assert clf.classify("欠工资去哪投诉 要不要请律师").asked[0] == "wage_arrears"
+    assert clf.classify("厂里拖着工资不发 另外请律师贵不贵").asked[0] == "wage_arrears"
+    assert clf.classify("老板拖我两个月人工 点投诉 使唔使请律师").asked[0] == "wage_arrears"
