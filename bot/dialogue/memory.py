@@ -76,7 +76,7 @@ DETAILS = re.compile(r"材料|步骤|流程|手续|证件|带啥|带什么|准�
 WEAK_SCORE = 0.8
 # An ellipsis: 「那……呢」「……呢」「……那边」.
 ELLIPSIS = re.compile(
-    r"^那|[呢嘞咧][吗啊呀]?$|那边|那里|这边的|的话?$|怎么样$|咋样$|如何$|有没有$|有吗$|有不$|[问说]的是"
+    r"^那|[呢嘞咧][吗啊呀]?$|那边|那里|这边的|的话?$|怎么样$|咋样$|如何$|有没有$|有吗$|有不$|有没得?$|有冇$|[问说]的是"
     r"|一样吧$|也一样$|一样不$|也想问这个$|也想问$"
 )
 PINYIN_ELLIPSIS = re.compile(r"^\s*na\b|\bne\s*[?？]?\s*$")
@@ -268,7 +268,7 @@ def about_last_answer(text: str, result: Result) -> bool:
         )
     ):
         return True
-    if result.intent == "subscribe" and (WHERE_ONLINE.search(t) or MONEY.search(t)):
+    if result.intent == "subscribe" and (WHERE_ONLINE.search(t) or MONEY.search(t) or amounts(t)):
         return True  # nobody subscribes by asking for a link, or where money is sent (「钱发给我还是厂里」)
     return result.score < WEAK_SCORE and result.intent in ("subscribe", "unsubscribe") and is_follow_up(t)
 

@@ -438,7 +438,10 @@ class Classifier:
         if len(asked) > 1:
             said_first = asked[0]
             asked = means_first(
-                text, breaks, questions_first(text, breaks, asked, scores, starts, best_intent), starts
+                text,
+                breaks,
+                questions_first(text, breaks, asked, scores, starts, best_intent, frozenset(courtesy)),
+                starts,
             )
             if (
                 asked

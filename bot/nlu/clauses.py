@@ -109,6 +109,7 @@ def questions_first(
     scores: dict[str, float],
     starts: dict[str, list[tuple[int, float]]],
     best: str,
+    courtesy: frozenset[str] = frozenset(),
 ) -> list[str]:
     """Several intents found, in the order said. One named only in the story around the question,
     not in a clause that asks, stays only if its evidence is strong: 「工地上干活摔伤了，没钱看病，
@@ -162,6 +163,7 @@ def questions_first(
         and not all(marks)  # 「工钱没给 另外请律师要钱吗」: one more question
     )
     plainly = told < _STORY_TOPIC_MIN or told >= _PLAIN_TOPIC or again or clearer
+    plainly = plainly or all(k in courtesy for k in story)  # 「那我先打电话问问 热线多少」 asks
     if all(m and m[0] in ("顺便", "顺带") for m in marks):
         plainly = False  # 「想找份工作 顺便问下有没有培训」: what is asked by the way is not the point
     if story and plain >= max(told, _HINT_MAX) and plainly:

@@ -481,6 +481,14 @@ def test_a_sum_the_answer_gave_ties_a_longer_message_to_it(harness: Harness) -> 
     assert "技能培训" in reply.splitlines()[0] and "答不上来" not in reply, reply
 
 
+def test_a_place_asked_with_has_it_there_is_an_ellipsis(harness: Harness) -> None:
+    assert "以工代训" in harness.say("黑龙江以工代训是怎么回事", "o-mdd")
+    reply = harness.say("大连有没得", "o-mdd")
+    assert "大连" in reply.splitlines()[0] and "技能培训" in reply and "答不上来" not in reply, reply
+    reply = harness.say("这个1000是发给我本人的吗", "o-mdd")  # (发给我 is no subscribing)
+    assert "订阅" not in reply and "技能培训" in reply, reply
+
+
 def test_asking_how_to_reach_them_after_an_answer_gets_that_topics_number(harness: Harness) -> None:
     assert "12351" in harness.say("在安庆没钱吃饭了 有救助没", "o-reach")
     reply = harness.say("咋联系", "o-reach")

@@ -2156,3 +2156,8 @@ def test_the_means_named_plainly_leads_the_problem_told_before_it(clf: Classifie
     assert clf.classify("欠工资去哪投诉 要不要请律师").asked[0] == "wage_arrears"
     assert clf.classify("厂里拖着工资不发 另外请律师贵不贵").asked[0] == "wage_arrears"
     assert clf.classify("老板拖我两个月人工 点投诉 使唔使请律师").asked[0] == "wage_arrears"
+
+
+def test_a_plan_said_before_a_question_does_not_hide_it(clf: Classifier) -> None:
+    r = clf.classify("那我自己打电话问问 号码是多少")
+    assert r.intent == "human_agent", r
