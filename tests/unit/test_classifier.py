@@ -2159,5 +2159,5 @@ def test_the_means_named_plainly_leads_the_problem_told_before_it(clf: Classifie
 
 
 def test_a_plan_said_before_a_question_does_not_hide_it(clf: Classifier) -> None:
-    r = clf.classify("那我自己打电话问问 号码是多少")
+    r = clf.classify("我先打电话问问人事 你们热线多少")
     assert r.intent == "human_agent", r
