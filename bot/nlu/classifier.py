@@ -307,8 +307,8 @@ class Classifier:
                 if rivals and not bounds.aligned(s1, e1) and any(bounds.aligned(s2, e2) for s2, e2 in rivals):
                     continue
             evidence.setdefault(kw.intent, []).append(weight)
-            if weight > 0:
-                starts.setdefault(kw.intent, []).append((s1, weight))
+            if weight > 0:  # (a typo names its topic as plainly as the word: 失叶金 is 失业金)
+                starts.setdefault(kw.intent, []).append((s1, max(weight, kw.weight)))
         for intent, where in starts.items():
             # The order topics are asked in: where each is first named by a word that could carry it
             # (「厂里就剩几个人 有啥活动没 一个人怪孤单的」: 就剩 hints at hardship, 活动 asks)

@@ -2161,3 +2161,8 @@ def test_the_means_named_plainly_leads_the_problem_told_before_it(clf: Classifie
 def test_a_plan_said_before_a_question_does_not_hide_it(clf: Classifier) -> None:
     r = clf.classify("我先打电话问问人事 你们热线多少")
     assert r.intent == "human_agent", r
+
+
+def test_a_typo_names_its_topic_as_plainly_as_the_word(clf: Classifier) -> None:
+    r = clf.classify("在大连开电动车送餐的 出了事干不了了 失叶金能领不")
+    assert r.asked[0] == "unemployment_benefit", r
