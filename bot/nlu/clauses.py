@@ -67,6 +67,9 @@ CORRECTION = re.compile(
 _STORY_TOPIC_MIN = 2.0
 # A topic this weak (one generic word) beside a much stronger one in the same clause is not asked.
 _HINT_MAX = 1.5
+# A story that asks nothing is about its strongest topic if it is this much stronger than the first
+# (and no 还有/另外 lists them: 「大连留岗红包 还有春节加班费」).
+_MOSTLY = 1.5
 # A keyword this strong names its topic plainly (失业金, 老板跑了), not by a loose word (工地, 活动).
 _PLAIN_TOPIC = 3.0
 # A question marked as one more thing, not the point of the story before it.
@@ -135,7 +138,13 @@ def questions_first(
     }
     asked = [k for k in asked if k not in weak]
     asking = [(a, b) for a, b in clauses if QUESTION_CLAUSE.search(text[a:b])]
-    if len(asked) >= 2 and not asking and best in asked and scores[best] >= 2 * scores[asked[0]]:
+    if (
+        len(asked) >= 2
+        and not asking
+        and best in asked
+        and scores[best] >= _MOSTLY * scores[asked[0]]
+        and not ASIDE.search(text)
+    ):
         # a story that asks nothing (「…发200块红包就不给加班费了」): what it is mostly about leads
         return [best, *(k for k in asked if k != best)]
     if len(asked) < 2 or not asking or len(asking) == len(clauses):

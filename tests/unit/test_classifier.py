@@ -2166,3 +2166,7 @@ def test_a_plan_said_before_a_question_does_not_hide_it(clf: Classifier) -> None
 def test_a_typo_names_its_topic_as_plainly_as_the_word(clf: Classifier) -> None:
     r = clf.classify("在大连开电动车送餐的 出了事干不了了 失叶金能领不")
     assert r.asked[0] == "unemployment_benefit", r
+
+
+def test_a_story_that_asks_nothing_is_about_its_clearly_strongest_topic(clf: Classifier) -> None:
+    assert clf.classify("我老板说他冇钱 拖咗我三个月人工").asked[0] == "wage_arrears"
