@@ -51,6 +51,7 @@ NOT_FILING = re.compile(
     # one filed before: 「上礼拜在这登记了一个投诉」「是上礼拜三登记的」
     r"|(?:登记|投诉|举报)了一个|(?:上|前)个?(?:礼拜|星期|周|月).{0,8}(?:登记|投诉|举报)|(?:登记|投诉)的(?:那个|欠薪)"
 )
+ANOTHER = re.compile(r"(?:再|重新|另外)(?:登记|投诉|举报|登|投|报)(?:一个|一下|个|一次)")
 HOW = re.compile(
     r"[?？]|吗|么|咋|怎|如何|哪|啥|什么|谁|能不能|可不可以|要不要|该不该|有没有|有用|会不会|是不是|行不行"
     r"|管用|流程|步骤|[能可]以?投诉不|不$|点样|点算|点做|边度|几时|乜|咩"
@@ -435,8 +436,8 @@ def wants_to_file(words: str, result: Result) -> bool:
         or NOT_FILING.search(words)
     ):
         return False
-    if result.intent in ("wage_arrears", "unknown"):
-        return True
+    if result.intent in ("wage_arrears", "unknown") or ANOTHER.search(words):
+        return True  # (「那再登记一个」 after a status answer asks for a new one)
     return result.intent != "complaint_status" and bool(WAGE_WORDS.search(words))
 
 

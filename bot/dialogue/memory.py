@@ -159,6 +159,9 @@ def picks_up(words: list[str], answer: str) -> bool:
 PHONE_WORD = re.compile(r"电话|号码|热线")
 NOTE_THE_NUMBER = re.compile(r"再说一[遍下次]|再给我?说|又忘|忘了|记一下|记下|记本|拿笔|搞混|来着|是多少")
 IF = re.compile(r"的话|要是|如果|万一")
+# 「能打电话问吗」「除了打电话还能找谁」: about calling the ones just named, not a request for a number.
+CALL_THEM = re.compile(r"能打电话|可以打电话|打电话(?:问|能|行|可以)|除了")
+WHICH_NUMBER = re.compile(r"多少|号码|几号|哪个号")
 # Asking for a person, not for a number: 「转人工」「有没有真人」.
 A_PERSON = re.compile(r"人工|客服|真人|活人|转人|工作人员|接线")
 # Where to go for what the last answer said: 「去哪个窗口」「在哪办」.
@@ -219,9 +222,14 @@ def asks_second(text: str) -> bool:
     return bool(SECOND.match(normalise(text)))
 
 
+# 「意思是钱给公司不给我？？」: the last answer, restated as a question.
+RESTATES = re.compile(r"^(?:意思是|也就是说|那就是说|你是说|就是说|所以说?)")
+
+
 def wants_more(text: str) -> bool:
     """「详细」「还有呢」: the rest of the last answer."""
-    return bool(MORE.match(normalise(text)))
+    t = normalise(text)
+    return bool(MORE.match(t) or (RESTATES.match(t) and text.rstrip().endswith(("?", "？"))))
 
 
 def is_follow_up(text: str) -> bool:
@@ -264,7 +272,11 @@ def about_last_answer(text: str, result: Result) -> bool:
             len(t) <= 12
             and not A_PERSON.search(t)
             and not re.search(r"\d{5}", t)  # 「那我打12333问行不行」 asks about the hotline itself
-            and (not PHONE_WORD.search(t) or IF.search(t))
+            and (
+                not PHONE_WORD.search(t)
+                or IF.search(t)
+                or (CALL_THEM.search(t) and not WHICH_NUMBER.search(t))
+            )
         )
     ):
         return True
@@ -333,6 +345,7 @@ CLOSER = re.compile(
     r"^(?:好|行|哦|嗯|中|ok|那好|好的|好嘞|行吧|要得|晓得了|知道了|可照|可以|得嘞)[\s,，。!！~]*"
     r"(?:谢谢|谢了|多谢)?[\s,，。!！~]*(?:那)?(?:[我俺额]|到时候|回头|改天|有空|明天)"
     r"|(?:先这样|就这样|先这么着|(?:回头|改天|以后|下次|过后|到时候)再说|(?:先|我先)?(?:挂了|下了|撤了))[吧了啊哈]?[\s。!！~]*$"
+    r"|^(?:好的?|行|哦|噢|嗯|中|ok)(?:好的?|行|中|嗯|吧|了|啦|哈)+$|没[我俺](?:啥|什么|么)事了?$"  # 「哦 行」「中 好」
 )
 CLOSER_MAX = 3.0  # a topic named this strongly is a new question, not a plan
 

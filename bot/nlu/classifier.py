@@ -66,6 +66,9 @@ ORDER_MIN = 1.5
 _LATIN_RUN = re.compile(r"[A-Za-z]{2,}(?:[ '’]+[A-Za-z]+)*")
 
 
+_PINYIN_ASKS = re.compile(r"(?:\bma|\bme|[?？])\s*[?？]*\s*$", re.IGNORECASE)
+
+
 class _Entry:
     """Something the scan looks for: a keyword, a combo term or a place name."""
 
@@ -384,6 +387,8 @@ class Classifier:
     def classify(self, raw: str) -> Result:
         if raw.isascii() and (shadow := pinyin_shadow(raw)) is not None:
             reading = self._from_pinyin(shadow)
+            if _PINYIN_ASKS.search(raw):  # 「wang shang neng tousu ma」 asks; the reading keeps its 吗
+                reading += "吗"
             result = self.classify(reading)
             return dataclasses.replace(result, text=raw, reading=" ".join(reading.split()) or None)
         if _LATIN_RUN.search(raw):  # 「没工作俩月了 shi ye bao xian zen me ling」: pinyin inside hanzi

@@ -378,6 +378,16 @@ def test_a_complaint_started_in_pinyin_opens_the_form(harness: Harness) -> None:
     assert "第2步" in harness.say("鸿达装修队", "o-py")
 
 
+def test_asking_in_pinyin_whether_one_can_complain_is_a_question(harness: Harness) -> None:
+    reply = harness.say("zai wang shang neng tou su ma", "o-pyq")
+    assert "第1步" not in reply and "欠薪" in reply, reply
+
+
+def test_asking_for_another_complaint_after_the_status_starts_the_form(harness: Harness) -> None:
+    harness.say("投诉进度", "o-again2")
+    assert "第1步" in harness.say("那再登记一个 上次那个工地的事还没弄", "o-again2")
+
+
 def test_details_asked_in_pinyin(harness: Harness) -> None:
     harness.say("大连失业金怎么领", "o-xx")
     assert compose.MORE_HINT not in harness.say("xiangxi", "o-xx")
@@ -487,6 +497,21 @@ def test_a_place_asked_with_has_it_there_is_an_ellipsis(harness: Harness) -> Non
     assert "大连" in reply.splitlines()[0] and "技能培训" in reply and "答不上来" not in reply, reply
     reply = harness.say("这个1000是发给我本人的吗", "o-mdd")  # (发给我 is no subscribing)
     assert "订阅" not in reply and "技能培训" in reply, reply
+
+
+def test_acks_restatements_and_calling_them_are_about_the_last_answer(harness: Harness) -> None:
+    assert "12351" in harness.say("在安庆没钱吃饭了 有救助没", "o-ack")
+    reply = harness.say("除了打电话 还能去哪找", "o-ack")
+    assert "临时救助" in reply.splitlines()[0], reply
+    assert "不客气" in harness.say("嗯 行", "o-ack")
+    assert "1000元" in harness.say("黑龙江以工代训是怎么回事", "o-ack")
+    reply = harness.say("所以钱给厂里不给我们？", "o-ack")
+    assert "技能培训" in reply.splitlines()[0] and "欠薪" not in reply.splitlines()[0], reply
+
+
+def test_a_district_of_a_city_not_covered_is_said_so(harness: Harness) -> None:
+    reply = harness.say("我在天河上班 过年有啥活动", "o-tianhe")
+    assert "天河还没有本地政策" in reply and "【全国·过年活动】" in reply, reply
 
 
 def test_asking_how_to_reach_them_after_an_answer_gets_that_topics_number(harness: Harness) -> None:
