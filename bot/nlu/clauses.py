@@ -132,7 +132,7 @@ def questions_first(
     weak = {
         k
         for k in asked
-        if scores[k] < _HINT_MAX
+        if scores[k] <= _HINT_MAX
         and (where := clauses_of(k))
         and any(o != k and scores[o] >= 2 * scores[k] and where <= reach(o) for o in asked)
     }
@@ -190,15 +190,12 @@ def means_first(
         if problem not in asked or means not in asked or asked.index(means) < asked.index(problem):
             continue
         plain = [s for s, w in starts.get(means, ()) if w >= _PLAIN_TOPIC]
-        if not plain or not starts.get(problem) or min(s for s, _ in starts[problem]) > min(plain):
+        told = starts.get(problem, [])  # (none: told by a combo, which speaks for the whole message)
+        if not plain or min((s for s, _ in told), default=0) > min(plain):
             continue
         m = min(plain)
         cuts = sorted({0, len(text), *breaks})
-        own = [
-            (a, b)
-            for a, b in itertools.pairwise(cuts)
-            if b <= m and any(a <= s < b for s, _ in starts[problem])
-        ]
+        own = [(a, b) for a, b in itertools.pairwise(cuts) if b <= m and any(a <= s < b for s, _ in told)]
         if ASIDE.search(text[:m]) or any(QUESTION_CLAUSE.search(text[a:b]) for a, b in own):
             continue
         asked = [means, *(k for k in asked if k != means)]

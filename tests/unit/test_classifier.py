@@ -2170,3 +2170,12 @@ def test_a_typo_names_its_topic_as_plainly_as_the_word(clf: Classifier) -> None:
 
 def test_a_story_that_asks_nothing_is_about_its_clearly_strongest_topic(clf: Classifier) -> None:
     assert clf.classify("我老板说他冇钱 拖咗我三个月人工").asked[0] == "wage_arrears"
+
+
+def test_wages_held_back_in_cantonese_and_nowhere_to_stay(clf: Classifier) -> None:
+    assert intent(clf, "间厂扣住我两个月人工") == "wage_arrears"
+    assert intent(clf, "宿舍不给住了 钱也花光了 咋办") == "social_assistance"
+    # a bare hint beside a plain topic in one clause is no question of its own
+    assert clf.classify("我今年在东莞不回去了初一初二要上班工资是怎么算的").asked == ("holiday_pay",)
+    # told by a combo, the wages still let the lawyer lead
+    assert clf.classify("俾老细炒咗 仲扣住我人工 想搵律师").asked[0] == "legal_aid"
