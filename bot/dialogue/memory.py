@@ -163,7 +163,7 @@ IF = re.compile(r"的话|要是|如果|万一")
 CALL_THEM = re.compile(r"能打电话|可以打电话|打电话(?:问|能|行|可以)|除了")
 WHICH_NUMBER = re.compile(r"多少|号码|几号|哪个号")
 # Asking for a person, not for a number: 「转人工」「有没有真人」.
-A_PERSON = re.compile(r"人工|客服|真人|活人|转人|工作人员|接线")
+A_PERSON = re.compile(r"人工|客服|真人|活人|转人|工作人员|接线|找个人问|找人问")
 # Where to go for what the last answer said: 「去哪个窗口」「在哪办」.
 WHERE_TO_GO = re.compile(r"哪个窗口|什么窗口|去窗口|窗口办|去哪|哪里办|在哪办|哪儿办|去哪办")
 # A fragment about the money itself: 「钱打给谁」「这笔补贴给谁」.
@@ -243,6 +243,7 @@ def is_follow_up(text: str) -> bool:
             for p in (parts[0], parts[-1])
         )
     asks = text.rstrip().endswith(("?", "？"))  # 「钱打哪 打厂子账上？」
+    asks = asks or normalise(CLAUSES.split(text.strip())[0]).endswith(("呢", "嘞"))  # 「初五呢 初五也上」
     return 0 < len(t) <= FRAGMENT_MAX_CHARS and bool(asks or FOLLOW_UP.search(t) or ELLIPSIS.search(t))
 
 
@@ -342,7 +343,7 @@ def leads_with_ellipsis(text: str) -> bool:
 # 「好 我打过去」「行 我跟我妈讲」: an OK, then what the worker will do next.
 # 「俺回头再弄投诉的事 先这样」: or a message that ends by putting things off.
 CLOSER = re.compile(
-    r"^(?:好|行|哦|嗯|中|ok|那好|好的|好嘞|行吧|要得|晓得了|知道了|可照|可以|得嘞)[\s,，。!！~]*"
+    r"^(?:好|行|哦|嗯|中|ok|那好|那行|那中|好的|好嘞|行吧|要得|晓得了|知道了|可照|可以|得嘞)[\s,，。!！~]*"
     r"(?:谢谢|谢了|多谢)?[\s,，。!！~]*(?:那)?(?:[我俺额]|到时候|回头|改天|有空|明天)"
     r"|(?:先这样|就这样|先这么着|(?:回头|改天|以后|下次|过后|到时候)再说|(?:先|我先)?(?:挂了|下了|撤了))[吧了啊哈]?[\s。!！~]*$"
     # 「哦 行」「中 好」「哦 那没我啥事了」

@@ -73,7 +73,7 @@ _MOSTLY = 1.5
 # A keyword this strong names its topic plainly (失业金, 老板跑了), not by a loose word (工地, 活动).
 _PLAIN_TOPIC = 3.0
 # A question marked as one more thing, not the point of the story before it.
-ASIDE = re.compile(r"顺便|顺带|另外|还有")
+ASIDE = re.compile(r"顺便|顺带|另外|还有|还想问|再问")
 # (story topic, question topic): the question asks what the story's topic holds.
 _STORY_HOLDS = {("family_care", "festival_activities")}
 # (problem, means): told of the problem, a worker who names the means asks about it.

@@ -514,6 +514,14 @@ def test_a_district_of_a_city_not_covered_is_said_so(harness: Harness) -> None:
     assert "天河还没有本地政策" in reply and "【全国·过年活动】" in reply, reply
 
 
+def test_a_day_asked_about_with_a_particle_follows_the_holiday_answer(harness: Harness) -> None:
+    assert "300%" in harness.say("初一初二上班工资咋算", "o-day")
+    reply = harness.say("初六呢 初六也要干", "o-day")
+    assert "春节加班" in reply.splitlines()[0] and "答不上来" not in reply, reply
+    assert "不客气" in harness.say("那行 我跟老板说说", "o-day")
+    assert "人工咨询" in harness.say("我还是找个人问吧", "o-day")
+
+
 def test_asking_how_to_reach_them_after_an_answer_gets_that_topics_number(harness: Harness) -> None:
     assert "12351" in harness.say("在安庆没钱吃饭了 有救助没", "o-reach")
     reply = harness.say("咋联系", "o-reach")

@@ -2179,3 +2179,12 @@ def test_wages_held_back_in_cantonese_and_nowhere_to_stay(clf: Classifier) -> No
     assert clf.classify("我今年在东莞不回去了初一初二要上班工资是怎么算的").asked == ("holiday_pay",)
     # told by a combo, the wages still let the lawyer lead
     assert clf.classify("俾老细炒咗 仲扣住我人工 想搵律师").asked[0] == "legal_aid"
+
+
+def test_not_understanding_is_no_thanks_and_more_worker_words(clf: Classifier) -> None:
+    assert intent(clf, "网上咋弄啊 我整不明白") != "smalltalk"
+    assert intent(clf, "明白了") == "smalltalk"
+    assert intent(clf, "妥") == "smalltalk"
+    assert intent(clf, "萝岗边度请人") == "job_services"
+    assert intent(clf, "前几天登记那个欠薪的 有信儿没") == "complaint_status"
+    assert intent(clf, "两个伢放老家 伢有人管吗") == "family_care"
