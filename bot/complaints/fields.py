@@ -24,7 +24,9 @@ _SLIPS = re.compile(r"[头偷]诉|投[述速素塑]")
 
 
 def normalize(text: str) -> str:
-    return _SLIPS.sub("投诉", unicodedata.normalize("NFKC", text).strip())
+    """NFKC, 投诉 as voice input mishears it, and 廿/卅 (twenty, thirty) as digits' words."""
+    text = unicodedata.normalize("NFKC", text).strip().replace("廿", "二十").replace("卅", "三十")
+    return _SLIPS.sub("投诉", text)
 
 
 def parse_count(text: str) -> int | None:

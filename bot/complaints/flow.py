@@ -460,7 +460,7 @@ class ComplaintFlow:
         _, others, _ = self._read(BY_KEY["employer"], text, numbers_only=True)
         if not others and draft["fields"].get("amount"):
             # 「哦不对 是5700 打反了」: a bare number that corrects something is the amount
-            cut = (reading.CORRECTING.sub("", c).lstrip("是") for c in clauses(text))
+            cut = (reading.meant(reading.CORRECTING.sub("", c)).lstrip("是") for c in clauses(text))
             bare = [v for c in cut if (v := parse_amount(c))]
             others = {"amount": bare[0]} if len(bare) == 1 and bare[0] >= 100 else {}
         changed = {k: v for k, v in others.items() if k in draft["fields"] and draft["fields"][k] != v}

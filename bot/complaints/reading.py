@@ -125,12 +125,18 @@ WHERE_WORD = re.compile(
 )
 # Changing the region the bot answers for (not a place of work): 「切换到安庆」「地区改成大连」.
 SWITCH = re.compile(r"^(?:帮我|请)?(?:切换|换|改|设)|地区|定位")
+# 「是23000不是32000」「不是32000 是23000」: the sum meant, beside the one taken back.
+THIS_NOT_THAT = re.compile(r"^(?:是|应该是)?([^不]+?)不是[^是]+$|^不是[^是]+?(?:是|而是)(.+)$")
 CORRECTING = re.compile(r"改成|改为|换成|应该是|其实是|不对|错了|说错|写错|更正|重新")
 # A clause that names the boss (「老板叫王五」「工头姓赵」) or the employer (「叫兴旺木器厂」).
 BOSS = re.compile(
     r"^(?:那个|这个|我们|我们的)?(?:老板娘?|包工头|工头|老总|经理|负责人|班组长|承包人|队长|厂长)"
     r"(?:的名字)?(?:叫|姓|是|名叫|名字叫)[\u4e00-\u9fffA-Za-z·]{1,6}$"
     r"|^[\u4e00-\u9fff](?:老板娘?|包工头|工头|总|经理|厂长)$"  # 「刘老板」
+    # 「包工头王小军」: the title, then a name that starts with a common surname
+    r"|^(?:那个)?(?:老板|包工头|工头|队长|班长|组长|工长|老总)[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢"
+    r"宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦方邹孟熊秦邱尹薛段雷侯"
+    r"史陶黎贺顾毛郝龚邵严覃武戴孔汤][\u4e00-\u9fff]{1,2}$"
 )
 NAMED = re.compile(
     r"^(?:公司|厂子?|单位|老板|工地)?(?:名字|名)?(?:叫|是|名叫)([\u4e00-\u9fffA-Za-z0-9·]{2,30})$"
@@ -493,3 +499,9 @@ def exact_over_rough(field: Field, parts: list[str], value: Any) -> Any:
         return value
     exact = [v for p in parts if not ROUGH.search(p) and (v := field.parse(p)) is not None]
     return next((v for v in reversed(exact) if value < v < value * 1.5), value)
+
+
+def meant(clause: str) -> str:
+    """「是23000不是32000」 → 「23000」: of a sum and the one taken back, the sum meant."""
+    m = THIS_NOT_THAT.match(clause.replace(" ", ""))
+    return (m.group(1) or m.group(2)) if m else clause

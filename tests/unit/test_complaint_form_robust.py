@@ -721,3 +721,15 @@ def test_the_one_sum_in_a_message_at_the_amount_step_is_the_amount(
     assert "第4步" in harness.say(answer, openid)
     d = draft(harness, openid)
     assert d is not None and d["fields"]["amount"] == amount
+
+
+def test_twenty_odd_a_boss_by_title_and_name_and_a_sum_taken_back(harness: Harness) -> None:
+    harness.say("投诉", "o-nian")
+    assert "第2步" in harness.say("工头李大志 哪个公司我也不晓得", "o-nian")
+    harness.say("开发区那个物流园工地", "o-nian")
+    harness.say("三万二", "o-nian")
+    assert "第5步" in harness.say("去年腊月", "o-nian")
+    assert "第6步" in harness.say("我们班廿几个人", "o-nian")
+    assert "改好了" in harness.say("钱写错了 是23000不是32000", "o-nian")
+    d = draft(harness, "o-nian")
+    assert d is not None and d["fields"]["workers"] == 20 and d["fields"]["amount"] == 23000
