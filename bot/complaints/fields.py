@@ -377,3 +377,24 @@ def leftover(clause: str, spans: list[Found]) -> str:
         if part:
             words.append(part)
     return " ".join(words)
+
+
+# 「是23000不是32000」「不是32000 是23000」: the sum meant, beside the one taken back.
+THIS_NOT_THAT = re.compile(r"^(?:是|应该是)?([^不]+?)不是[^是]+$|^不是[^是]+?(?:是|而是)(.+)$")
+
+
+ROUGH = re.compile(r"多|来|出头|左右|大概|差不多|上下")
+
+
+def exact_over_rough(field: Field, parts: list[str], value: Any) -> Any:
+    """「七千多 7300」: a rough sum, then the exact one in a clause of its own: the exact one is kept."""
+    if field.key != "amount" or not isinstance(value, int) or not any(ROUGH.search(p) for p in parts):
+        return value
+    exact = [v for p in parts if not ROUGH.search(p) and (v := field.parse(p)) is not None]
+    return next((v for v in reversed(exact) if value < v < value * 1.5), value)
+
+
+def meant(clause: str) -> str:
+    """「是23000不是32000」 → 「23000」: of a sum and the one taken back, the sum meant."""
+    m = THIS_NOT_THAT.match(clause.replace(" ", ""))
+    return (m.group(1) or m.group(2)) if m else clause

@@ -25,9 +25,11 @@ from .fields import (
     Field,
     Found,
     clauses,
+    exact_over_rough,
     find_values,
     leftover,
     lone_sum,
+    meant,
     normalize,
     show_value,
 )
@@ -373,7 +375,7 @@ class ComplaintFlow:
                     own = lone_sum(text)
             elif own is None:  # 「我们四个 电话139…」 at the head-count step: the clause left is the answer
                 own = next((v for p, vs in by_clause if not vs and (v := field.parse(p)) is not None), None)
-            return reading.exact_over_rough(field, parts, own), others, {}
+            return exact_over_rough(field, parts, own), others, {}
         if numbers_only:
             return None, others, {}
         if not found:
@@ -460,7 +462,7 @@ class ComplaintFlow:
         _, others, _ = self._read(BY_KEY["employer"], text, numbers_only=True)
         if not others and draft["fields"].get("amount"):
             # 「哦不对 是5700 打反了」: a bare number that corrects something is the amount
-            cut = (reading.meant(reading.CORRECTING.sub("", c)).lstrip("是") for c in clauses(text))
+            cut = (meant(reading.CORRECTING.sub("", c)).lstrip("是") for c in clauses(text))
             bare = [v for c in cut if (v := parse_amount(c))]
             others = {"amount": bare[0]} if len(bare) == 1 and bare[0] >= 100 else {}
         changed = {k: v for k, v in others.items() if k in draft["fields"] and draft["fields"][k] != v}
