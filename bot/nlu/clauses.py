@@ -29,6 +29,10 @@ def not_here(text: str, start: int, end: int) -> bool:
         return False  # 「要是回通辽领呢」: a place asked about
     if before.endswith("是") and text.startswith(("人", "的"), end):
         return True  # 「我是河南人」「俺是河南的」: where they come from
+    if before.endswith(("跟", "和", "同", "比")) and re.match(
+        r"(?:那边|这边)?(?:一样|差不多|比)", text[end:]
+    ):
+        return True  # 「在合肥过年加班费跟安庆一样算不」: a place compared with, not the one asked about
     registered = any(cue in text[max(0, start - 5) : end + 5] for cue in ("户口", "户籍"))
     if registered or text.startswith("老家", end):
         return True  # 「户口在安徽六安」「孩子在湖南老家」

@@ -522,6 +522,12 @@ def test_a_day_asked_about_with_a_particle_follows_the_holiday_answer(harness: H
     assert "人工咨询" in harness.say("我还是找个人问吧", "o-day")
 
 
+def test_more_in_dialect_and_thanks_with_a_plan(harness: Harness) -> None:
+    assert "12351" in harness.say("在安庆没钱吃饭了 有救助没", "o-lao")
+    assert "1." in harness.say("还有啥 唠详细点", "o-lao")  # the steps
+    assert "不客气" in harness.say("谢谢 我借个电话先打", "o-lao")
+
+
 def test_asking_how_to_reach_them_after_an_answer_gets_that_topics_number(harness: Harness) -> None:
     assert "12351" in harness.say("在安庆没钱吃饭了 有救助没", "o-reach")
     reply = harness.say("咋联系", "o-reach")

@@ -2188,3 +2188,9 @@ def test_not_understanding_is_no_thanks_and_more_worker_words(clf: Classifier) -
     assert intent(clf, "萝岗边度请人") == "job_services"
     assert intent(clf, "前几天登记那个欠薪的 有信儿没") == "complaint_status"
     assert intent(clf, "两个伢放老家 伢有人管吗") == "family_care"
+
+
+def test_a_place_compared_with_is_not_the_place_asked_about(clf: Classifier) -> None:
+    r = clf.classify("在苏州过年加班费跟大连一样算吗")
+    assert (r.intent, r.region) == ("holiday_pay", None), r
+    assert intent(clf, "别再给我推那些通知了 烦") == "unsubscribe"
