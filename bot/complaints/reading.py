@@ -31,7 +31,7 @@ from .fields import (
 
 # Asking the bot to do it, not how to: 「你们可以直接帮我投诉吗」.
 ASKS_US_TO_FILE = re.compile(
-    r"(?:帮|替)(?:我|俺|我们|俺们|她|他|她们|他们)(?:直接|马上|现在)?(?:投诉|举报|登记|登个记|告(?!诉|知))|(?:投诉|举报|登记)吧"
+    r"(?:帮|替)(?:我|俺|我们|俺们|她|他|她们|他们)(?:直接|马上|现在)?(?:投诉|举报|登记|登个记|告(?!诉|知))|(?<![能以])(?:投诉|举报|登记)吧"
     # doing it here, with the bot: 「能直接在这投诉吗」「想在这举报老板 咋填」「我要在这填欠薪投诉」
     r"|(?:在这|在这里|在这儿|这里|这儿|喺度)(?:能|可以|就)?(?:直接)?(?:投诉|举报|登记|填|报|弄|投(?!资|保))"
     r"|[我俺](?:要|想)投(?!资|保|简历)|(?:投诉|举报)个|投个诉|填(?:个|一个|份)?(?:欠薪)?(?:投诉|表)"
@@ -41,7 +41,7 @@ WANTS_TO_FILE = re.compile(
     r"(?:想|要|帮我|帮俺|替我|帮忙|给我|准备|打算|申请)(?:马上|立刻|现在|直接|赶紧|这就)?(?:去|来|再|帮我)?"
     r"(?:投诉|举报|告(?!诉|知)|登记|反映)"
     r"|^(?:投诉|举报)|^(?:那|那就|那我|我就|那我就|好|行|好的)[\s,，]*(?:投诉|举报)(?:吧|一下|呗|嘛|了)?$|登记|(?:重新|再)[投报](?:一个|一次|一下|个)?|(?:重新|再)?登(?:一个|一下|个)(?!人)"
-    r"|(?:就|来|喺度|在这|在这里|在这儿)(?:投诉|举报)|(?:投诉|举报|登记)吧|登个记|报个案"
+    r"|(?:就|来|喺度|在这|在这里|在这儿)(?:投诉|举报)|(?<![能以])(?:投诉|举报|登记)吧|登个记|报个案"
     r"|(?:投诉|举报)(?:一下)?.{0,12}(?:欠|拖欠|工资|工钱|薪)|(?:整|弄|搞|来)个(?:投诉|登记)|"
     + ASKS_US_TO_FILE.pattern
 )
@@ -52,6 +52,7 @@ NOT_FILING = re.compile(
     r"|(?:登记|投诉|举报)了一个|(?:上|前)个?(?:礼拜|星期|周|月).{0,8}(?:登记|投诉|举报)|(?:登记|投诉)的(?:那个|欠薪)"
 )
 ANOTHER = re.compile(r"(?:再|重新|另外)(?:登记|投诉|举报|登|投|报)(?:一个|一下|个|一次)")
+INTERRUPTS = re.compile(r"\s*(?:等下|等一下|等等|对了|先问下|先问一下|顺便问|插一句)")
 HOW = re.compile(
     r"[?？]|吗|么|咋|怎|如何|哪|啥|什么|谁|能不能|可不可以|要不要|该不该|有没有|有用|会不会|是不是|行不行"
     r"|管用|流程|步骤|[能可]以?投诉不|不$|点样|点算|点做|边度|几时|乜|咩"
@@ -381,6 +382,8 @@ def is_question(field: Field, text: str, result: Result) -> bool:
     names the topic with nothing that makes it a value of this field (「加班费怎么算」 needs no
     question mark; 「华强技能培训学校」 is an employer's name, 「3万」 an amount, 「电话139…」 a
     phone)."""
+    if INTERRUPTS.match(text) and result.intent in TOPIC_INTENTS and result.intent != "wage_arrears":
+        return True  # 「等下 大连留岗那个500块我能领吗」: a question first, whatever it holds
     if field.key in ("amount", "phone", "workers") and (
         field.parse(text) is not None or WRITE_THIS.search(text)
     ):
@@ -440,7 +443,7 @@ def wants_to_file(words: str, result: Result) -> bool:
         or NOT_FILING.search(words)
     ):
         return False
-    if result.intent in ("wage_arrears", "unknown") or ANOTHER.search(words):
+    if result.intent in ("wage_arrears", "unknown") or ANOTHER.search(words) or ASKS_US_TO_FILE.search(words):
         return True  # (「那再登记一个」 after a status answer asks for a new one)
     return result.intent != "complaint_status" and bool(WAGE_WORDS.search(words))
 

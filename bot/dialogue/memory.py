@@ -92,10 +92,10 @@ SAYS_WHERE = re.compile(
 )
 # The end of a message that asks again rather than only says where the worker is.
 ASKS_AGAIN = re.compile(
-    r"(?:呢|嘞|吗|么|嘛|有没有|有不|有没|也有|也能|也行|这么整|这样办|这么办|一样不|一样吗)$"
+    r"(?:呢|嘞|吗|么|嘛|有没有|有不|有没|也有|也能|也行|这么整|这样办|这么办|一样不|一样吗|行不行|中不中|可不可以)$"
 )
 # A question about the place just named: 「大观有啥」「在这能申请不」「算吧」.
-ASKS_THERE = re.compile(r"有什么$|有啥$|能[^\s]{0,4}[不吗]$|行不$|算吧$|算不$|可以[不吗]$")
+ASKS_THERE = re.compile(r"有什么$|有啥$|能[^\s]{0,4}[不吗]$|能[^\s]{0,3}多少$|行不$|算吧$|算不$|可以[不吗]$")
 # 「换成黄埔」「切回大连」: a change of place said as such, not an ellipsis.
 SWITCHES = re.compile(r"换成|换到|切回|切换|改成|改到|改为")
 # The phone number the last answer gave: 「打那个电话要钱不」.
@@ -109,7 +109,7 @@ def amounts(text: str) -> list[str]:
     found = []
     for m in AMOUNT.finditer(text):
         value = parse_amount(m.group(1) or m.group())
-        if value and value >= 10:
+        if value and value >= 10 and not 12300 <= value < 12400:  # (12333, 12348: hotlines)
             found.append(str(value))
     return found
 
@@ -259,13 +259,14 @@ def about_last_answer(text: str, result: Result) -> bool:
     if result.intent not in ("human_agent", "subscribe", "unsubscribe"):
         return False  # (checked first: this runs on every turn after an answer)
     t = normalise(text)
-    if len(t) > FRAGMENT_MAX_CHARS:
+    if len(t) > FRAGMENT_MAX_CHARS and not (len(t) <= 2 * FRAGMENT_MAX_CHARS and amounts(t)):
         return False
     unsure = result.score < SURE_REQUEST
     if result.intent == "human_agent" and NOTE_THE_NUMBER.search(t):
         return False  # 「那个电话再说一遍 我记本上」: the numbers themselves, as a list
     if result.intent == "human_agent" and (
         MONEY_SUBJECT.match(t)
+        or amounts(t)  # 「那500块是给俺个人的还是给厂子的」
         or THAT_PHONE.search(t)
         or (WHERE_TO_GO.search(t) and unsure)
         # 「咋联系」「不给的话打哪个电话」: the number for what was just answered (which the answer gives)
@@ -347,7 +348,7 @@ CLOSER = re.compile(
     r"(?:谢谢|谢了|多谢)?[\s,，。!！~]*(?:那)?(?:[我俺额]|到时候|回头|改天|有空|明天)"
     r"|(?:先这样|就这样|先这么着|(?:回头|改天|以后|下次|过后|到时候)再说|(?:先|我先)?(?:挂了|下了|撤了))[吧了啊哈]?[\s。!！~]*$"
     # 「哦 行」「中 好」「哦 那没我啥事了」
-    r"|^(?:好的?|行|哦|噢|嗯|中|ok)(?:好的?|行|中|嗯|吧|了|啦|哈)+$|没[我俺](?:啥|什么|么)事了?$"
+    r"|^(?:好的?|行|哦|噢|嗯|中|ok)(?:好的?|行|中|嗯|吧|了|啦|哈)+$|没[我俺](?:啥|什么|么)事了?$|都?没[我俺]的?份了?$"
 )
 CLOSER_MAX = 3.0  # a topic named this strongly is a new question, not a plan
 

@@ -319,11 +319,11 @@ class Bot:
     def echoes(self, text: str, memo: Memo, sums_only: bool = False) -> bool:
         """「我是电信的卡」 after the 10GB answer: a short message that picks up a word of the answer
         just given (电信) is about it; so is one naming a sum the answer gave (「那一千块钱给谁」)."""
-        sums = memory.amounts(text)
-        if len(text) > 2 * memory.FRAGMENT_MAX_CHARS or (sums_only and not sums):
+        sums, size = memory.amounts(text), len(memory.normalise(text))
+        if size > 2 * memory.FRAGMENT_MAX_CHARS or (sums_only and not sums):
             return False
         full = self.knowledge.reply(memo.topic, memo.region, self.today()) or ""
-        if sums_only or len(text) > memory.FRAGMENT_MAX_CHARS or any(s in full for s in sums):
+        if sums_only or size > memory.FRAGMENT_MAX_CHARS or any(s in full for s in sums):
             return any(s in full for s in sums)
         return memory.picks_up(self.classifier.words(text), full)
 

@@ -55,7 +55,7 @@ def second_question(text: str, breaks: frozenset[int], first_at: int, then_at: i
         return False
     if _NEXT_QUESTION.search(text, first_at, then_at):
         return True
-    if any(text.startswith("还有", b) for b in breaks if first_at < b <= then_at):
+    if any(text.startswith(("还有", "仲有"), b) for b in breaks if first_at < b <= then_at):
         return True  # 「…能投诉吗 还有加班费咋算」 (not 「家里还有俩娃」)
     end = min((b for b in breaks if first_at < b <= then_at), default=None)
     start = max((b for b in breaks if b <= first_at), default=0)

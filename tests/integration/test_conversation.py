@@ -552,6 +552,26 @@ def test_more_in_dialect_and_thanks_with_a_plan(harness: Harness) -> None:
     assert "不客气" in harness.say("谢谢 我借个电话先打", "o-lao")
 
 
+def test_asking_us_to_file_starts_the_form_and_asking_whether_one_may_does_not(harness: Harness) -> None:
+    assert "投诉" in harness.say("老板欠我俩月工钱", "o-file")
+    assert "第1步" not in harness.say("没签合同的 也能投诉吧", "o-file")
+    assert "第1步" in harness.say("能帮我登记不", "o-file")
+    harness.say("鑫达劳务", "o-file")
+    harness.say("金州那个物流园", "o-file")
+    reply = harness.say("等下 大连留岗那个500块我能领吗", "o-file")  # a question first, then the form
+    assert "留岗补贴" in reply and "第3步" in reply, reply
+
+
+def test_mixed_pinyin_question_words_and_a_sum_after_an_answer(harness: Harness) -> None:
+    assert "300%" in harness.say("大连初一初二上班工资咋算", "o-mix")
+    reply = harness.say("初四初五zenme算", "o-mix")
+    assert "春节加班" in reply.splitlines()[0], reply
+    assert "500" in harness.say("大连留岗补贴给多少", "o-mix")
+    reply = harness.say("那500块是给俺个人的还是给厂子的", "o-mix")
+    assert "留岗补贴" in reply.splitlines()[0] and "人工咨询" not in reply, reply
+    assert "不客气" in harness.say("好家伙 都没我份", "o-mix")
+
+
 def test_asking_how_to_reach_them_after_an_answer_gets_that_topics_number(harness: Harness) -> None:
     assert "12351" in harness.say("在安庆没钱吃饭了 有救助没", "o-reach")
     reply = harness.say("咋联系", "o-reach")

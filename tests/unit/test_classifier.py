@@ -2202,3 +2202,7 @@ def test_a_place_compared_with_is_not_the_place_asked_about(clf: Classifier) -> 
     r = clf.classify("在苏州过年加班费跟大连一样算吗")
     assert (r.intent, r.region) == ("holiday_pay", None), r
     assert intent(clf, "别再给我推那些通知了 烦") == "unsubscribe"
+
+
+def test_greetings_sent_to_riders_are_festival_news(clf: Classifier) -> None:
+    assert intent(clf, "送外卖的 听说过年给外卖小哥送慰问 真的吗") == "festival_activities"
