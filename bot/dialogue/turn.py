@@ -18,7 +18,7 @@ from typing import Protocol
 from .. import timefmt
 from ..content.knowledge import Knowledge
 from ..ids import TOPIC_INTENTS
-from ..nlu.classifier import Result
+from ..nlu.classifier import Result, normalise
 from ..nlu.model import Classifies
 from ..nlu.rules import PLACE_KIND_IN
 from ..storage.store import Store, User, hash_openid
@@ -319,7 +319,7 @@ class Bot:
     def echoes(self, text: str, memo: Memo, sums_only: bool = False) -> bool:
         """「我是电信的卡」 after the 10GB answer: a short message that picks up a word of the answer
         just given (电信) is about it; so is one naming a sum the answer gave (「那一千块钱给谁」)."""
-        sums, size = memory.amounts(text), len(memory.normalise(text))
+        sums, size = memory.amounts(text), len(normalise(text))
         if size > 2 * memory.FRAGMENT_MAX_CHARS or (sums_only and not sums):
             return False
         full = self.knowledge.reply(memo.topic, memo.region, self.today()) or ""

@@ -34,7 +34,7 @@ import jieba
 from .clauses import CORRECTION, means_first, pick_place, questions_first, second_question
 from .matching import _Automaton, _Bounds, _count_combos, _find_all
 from .model import ANYWHERE, MESSAGE, WITH_PLACE, WORD, Combo, Keyword, Place, Result, Rules
-from .text import _PHON, MAX_CHARS, _normalise, normalise, pinyin_shadow, respeller
+from .text import _PHON, MAX_CHARS, PINYIN_WORDS, _normalise, normalise, pinyin_shadow, respeller
 
 __all__ = [
     "ANYWHERE",
@@ -66,20 +66,6 @@ ORDER_MIN = 1.5
 _LATIN_RUN = re.compile(r"[A-Za-z]{2,}(?:[ '’]+[A-Za-z]+)*")
 
 
-_PINYIN_WORDS = {
-    "zenme": "怎么",
-    "zenmeban": "怎么办",
-    "shenme": "什么",
-    "duoshao": "多少",
-    "nali": "哪里",
-    "nage": "哪个",
-    "sha": "啥",
-    "keyi": "可以",
-    "nengbuneng": "能不能",
-    "youmeiyou": "有没有",
-    "ma": "吗",
-    "ne": "呢",
-}
 _PINYIN_ASKS = re.compile(r"(?:\bma|\bme|[?？])\s*[?？]*\s*$", re.IGNORECASE)
 
 
@@ -392,7 +378,7 @@ class Classifier:
         return "".join(" " if not t else "" if t == "\x00" else t for t in taken)
 
     def _hanzi_for(self, run: re.Match[str]) -> str:
-        if word := _PINYIN_WORDS.get(run.group().lower().replace(" ", "")):
+        if word := PINYIN_WORDS.get(run.group().lower().replace(" ", "")):
             return word  # 「初四初五zenme算」: a question word, which no keyword holds
         shadow = pinyin_shadow(run.group())
         return " ".join(self._from_pinyin(shadow).split()) if shadow else run.group()

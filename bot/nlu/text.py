@@ -9,6 +9,9 @@ import unicodedata
 from collections.abc import Callable
 
 MAX_CHARS = 200
+# Question words typed in pinyin inside hanzi (「初四初五zenme算」), which no keyword holds.
+PINYIN_WORDS = {"zenme": "怎么", "zenmeban": "怎么办", "shenme": "什么", "duoshao": "多少", "nali": "哪里"}
+PINYIN_WORDS |= {"nage": "哪个", "sha": "啥", "keyi": "可以", "youmeiyou": "有没有", "ma": "吗", "ne": "呢"}
 _STRIP = re.compile(r"[\s\W_]+", re.UNICODE)
 
 # Fuzzy pinyin: speakers and voice input confuse these pairs; fold each to one form.
