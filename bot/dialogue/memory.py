@@ -348,13 +348,17 @@ CLOSER = re.compile(
     r"(?:谢谢|谢了|多谢)?[\s,，。!！~]*(?:那)?(?:[我俺额]|到时候|回头|改天|有空|明天)"
     r"|(?:先这样|就这样|先这么着|(?:回头|改天|以后|下次|过后|到时候)再说|(?:先|我先)?(?:挂了|下了|撤了))[吧了啊哈]?[\s。!！~]*$"
     # 「哦 行」「中 好」「哦 那没我啥事了」
-    r"|^(?:好的?|行|哦|噢|嗯|中|ok)(?:好的?|行|中|嗯|吧|了|啦|哈)+$|没[我俺](?:啥|什么|么)事了?$|都?没[我俺]的?份了?$"
+    r"|^(?:好的?|行|哦|噢|嗯|中|ok)(?:好的?|行|中|嗯|吧|了|啦|哈)+$|没[我俺](?:啥|什么|么)事了?[呗吧啊]?$|都?没[我俺]的?份了?$"
 )
 CLOSER_MAX = 3.0  # a topic named this strongly is a new question, not a plan
 
 
 def _asks(text: str) -> bool:
+    text = GOING_TO_ASK.sub("", text)  # 「好 我去问下人事」 plans to ask someone else
     return bool(QUESTION_CLAUSE.search(text)) or "?" in text or "？" in text
+
+
+GOING_TO_ASK = re.compile(r"[去再先](?:问下|问一下|问问)|没[我俺](?:啥|什么)事")  # (and 「没我啥事」)
 
 
 def closes(text: str, result: Result) -> bool:

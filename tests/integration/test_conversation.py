@@ -572,6 +572,17 @@ def test_mixed_pinyin_question_words_and_a_sum_after_an_answer(harness: Harness)
     assert "不客气" in harness.say("好家伙 都没我份", "o-mix")
 
 
+def test_another_complaint_asked_for_after_calling_the_hotline_starts_the_form(harness: Harness) -> None:
+    harness.say("投诉进度", "o-again3")
+    assert "第1步" in harness.say("那是我打12333说的 你这里再帮我登一个", "o-again3")
+
+
+def test_plans_to_ask_someone_else_close_the_chat(harness: Harness) -> None:
+    assert "500" in harness.say("大连留岗补贴给多少", "o-plan")
+    assert "不客气" in harness.say("好 我去问下人事", "o-plan")
+    assert "不客气" in harness.say("哦 那就是没我啥事呗", "o-plan")
+
+
 def test_asking_how_to_reach_them_after_an_answer_gets_that_topics_number(harness: Harness) -> None:
     assert "12351" in harness.say("在安庆没钱吃饭了 有救助没", "o-reach")
     reply = harness.say("咋联系", "o-reach")

@@ -2206,3 +2206,9 @@ def test_a_place_compared_with_is_not_the_place_asked_about(clf: Classifier) -> 
 
 def test_greetings_sent_to_riders_are_festival_news(clf: Classifier) -> None:
     assert intent(clf, "送外卖的 听说过年给外卖小哥送慰问 真的吗") == "festival_activities"
+
+
+def test_more_stand_ins_and_home_words(clf: Classifier) -> None:
+    r = clf.classify("老板说过年红包就当加班费了")
+    assert r.asked[0] == "holiday_pay", r
+    assert intent(clf, "娃在老家跟奶奶 有没有人帮着看看") == "family_care"
