@@ -485,6 +485,9 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "04z",
         "05a",
         "05b",
+        "05c",
+        "05d",
+        "05e",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
