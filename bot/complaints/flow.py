@@ -211,13 +211,8 @@ class ComplaintFlow:
                 others = {**others, "site": told["site"]}  # 「冰城建工的老刘 道里区那个商场工地」
             else:  # 「广州开发区 明辉服装厂」: where the firm is; step 2 still asks where the work was
                 draft["site_hint"] = told["site"]
-        if (
-            value is not None
-            and field.key == "amount"
-            and "workers" in others
-            and "workers" not in draft["fields"]
-        ):
-            draft["workers_hint"] = others.pop("workers")  # told beside the sum: step 5 asks, offering it
+        if value is not None and field.key == "amount" and "workers" not in draft["fields"]:
+            reading.hint_workers(draft, others)  # told beside the sum: step 5 asks, offering it
         said, kept = self._store(draft, others, text)
         if field.key == "site" and (boss := told.get("boss")) and (added := reading.add_boss(draft, boss)):
             said.append(added)
@@ -319,12 +314,7 @@ class ComplaintFlow:
         self._set(user, draft)
         if draft["step"] == "confirm":
             return self._summary(draft)
-        if (hint := draft.get(f"{draft['step']}_hint")) is not None:
-            told = (
-                f"就在{hint}" if draft["step"] == "site" else "就你一个人" if hint == 1 else f"就是{hint}个人"
-            )
-            return f"{BY_KEY[draft['step']].ask}（{told}的话，回「对」就行）"
-        return BY_KEY[draft["step"]].ask
+        return BY_KEY[draft["step"]].ask + reading.offer_hint(draft)
 
     def _read(
         self, field: Field, text: str, *, numbers_only: bool = False
