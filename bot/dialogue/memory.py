@@ -354,11 +354,12 @@ CLOSER_MAX = 3.0  # a topic named this strongly is a new question, not a plan
 
 
 def _asks(text: str) -> bool:
-    text = GOING_TO_ASK.sub("", text)  # 「好 我去问下人事」 plans to ask someone else
+    text = NOT_ASKING.sub("", text)  # 「好 我去问下人事」 plans to ask someone else
     return bool(QUESTION_CLAUSE.search(text)) or "?" in text or "？" in text
 
 
-GOING_TO_ASK = re.compile(r"[去再先](?:问下|问一下|问问)|没[我俺](?:啥|什么)事")  # (and 「没我啥事」)
+# Question words that ask nothing of us: a plan to ask someone else, 「没我啥事」.
+NOT_ASKING = re.compile(r"[去再先](?:问下|问一下|问问)|没[我俺](?:啥|什么)事")
 
 
 def closes(text: str, result: Result) -> bool:
