@@ -31,7 +31,7 @@ from collections.abc import Iterable
 
 import jieba
 
-from .clauses import CORRECTION, means_first, pick_place, questions_first, second_question
+from .clauses import CORRECTION, means_first, pick_place, questions_first, second_question, stronger_first
 from .matching import _Automaton, _Bounds, _count_combos, _find_all
 from .model import ANYWHERE, MESSAGE, WITH_PLACE, WORD, Combo, Keyword, Place, Result, Rules
 from .text import _PHON, MAX_CHARS, PINYIN_WORDS, _normalise, normalise, pinyin_shadow, respeller
@@ -478,6 +478,7 @@ class Classifier:
                 asked.remove(led[0])
                 asked.insert(0, led[0])
                 best_intent = led[0]
+        asked = stronger_first(text, breaks, first, asked, best_intent)  # 「红包能抵加班费不」
         heard = self._respell(raw)
         return Result(
             raw,

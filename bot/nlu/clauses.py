@@ -184,6 +184,23 @@ def questions_first(
     return [k for k in asked if k in ask or k in story]
 
 
+_LISTED = re.compile(r"和|跟|与|及|还有|、|另外|顺便|顺带")
+
+
+def stronger_first(
+    text: str, breaks: frozenset[int], first: dict[str, int], asked: list[str], best: str
+) -> list[str]:
+    """Two topics named in one clause (「红包能抵加班费不」「学个技术 有补贴没」): the stronger leads,
+    unless it is listed after the other (「失业金和找工作的事」). Topics in clauses of their own keep
+    the order ``questions_first`` gave; a topic found by a combo alone is named nowhere."""
+    if not asked or asked[0] == best or best not in asked or asked[0] not in first or best not in first:
+        return asked
+    lo, hi = sorted((first[asked[0]], first[best]))
+    if any(lo < x <= hi for x in breaks) or _LISTED.search(text, lo, hi):
+        return asked
+    return [best, *(k for k in asked if k != best)]
+
+
 def means_first(
     text: str, breaks: frozenset[int], asked: list[str], starts: dict[str, list[tuple[int, float]]]
 ) -> list[str]:

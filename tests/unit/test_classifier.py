@@ -2215,3 +2215,18 @@ def test_more_stand_ins_and_home_words(clf: Classifier) -> None:
     r = clf.classify("老板说过年红包就当加班费了")
     assert r.asked[0] == "holiday_pay", r
     assert intent(clf, "娃在老家跟奶奶 有没有人帮着看看") == "family_care"
+
+
+def test_two_topics_in_one_clause_the_stronger_leads(clf: Classifier) -> None:
+    # 红包 is only what the question is about; whether it can replace the overtime pay is asked.
+    assert clf.classify("发个红包就能顶加班费了吗").asked[:2] == ("holiday_pay", "stay_subsidy")
+    # Listed one after the other, each is its own question: the order said stays.
+    assert clf.classify("问下培训和找工作两个事").asked[:2] == ("skills_training", "job_services")
+    # In clauses of their own, the first question still leads.
+    assert clf.classify("年底留厂有补贴吗 加班费咋算").asked[:2] == ("stay_subsidy", "holiday_pay")
+
+
+def test_staying_on_with_a_sum_asked_is_the_stay_subsidy(clf: Classifier) -> None:
+    # 厂里上班 says where the worker is; 过年 beside it is not a question about holiday pay.
+    assert clf.classify("我在开发区厂里上班 留下来过年能补多少钱").intent == "stay_subsidy"
+    assert clf.classify("在鞋厂上班 过年没有回去 有补贴不").intent == "stay_subsidy"
