@@ -2230,3 +2230,9 @@ def test_staying_on_with_a_sum_asked_is_the_stay_subsidy(clf: Classifier) -> Non
     # 厂里上班 says where the worker is; 过年 beside it is not a question about holiday pay.
     assert clf.classify("我在开发区厂里上班 留下来过年能补多少钱").intent == "stay_subsidy"
     assert clf.classify("在鞋厂上班 过年没有回去 有补贴不").intent == "stay_subsidy"
+
+
+def test_how_the_pay_is_counted_is_holiday_pay(clf: Classifier) -> None:
+    # 工钱 alone hints at unpaid wages; asking how it is counted over the festival days is holiday pay.
+    assert clf.classify("初二初三都要看店 工钱咋个算").intent == "holiday_pay"
+    assert clf.classify("东家喊我留到初五 工资该咋算").asked[0] == "holiday_pay"
