@@ -2236,3 +2236,10 @@ def test_how_the_pay_is_counted_is_holiday_pay(clf: Classifier) -> None:
     # 工钱 alone hints at unpaid wages; asking how it is counted over the festival days is holiday pay.
     assert clf.classify("初二初三都要看店 工钱咋个算").intent == "holiday_pay"
     assert clf.classify("东家喊我留到初五 工资该咋算").asked[0] == "holiday_pay"
+
+
+def test_asking_after_a_registered_complaint_and_for_the_number(clf: Classifier) -> None:
+    # 登记的那个… refers to a complaint already made; 有消息没 asks after it.
+    assert clf.classify("前两天登记的那个欠薪 有消息没").intent == "complaint_status"
+    # A plan to call, then the question that needs answering first: which number.
+    assert clf.classify("那我自己打过去问 号码多少").intent == "human_agent"
