@@ -78,6 +78,7 @@ WEAK_SCORE = 0.8
 ELLIPSIS = re.compile(
     r"^那|[呢嘞咧][吗啊呀]?$|那边|那里|这边的|的话?$|怎么样$|咋样$|如何$|有没有$|有吗$|有不$|有没得?$|有冇$|[问说]的是"
     r"|一样吧$|也一样$|一样不$|也想问这个$|也想问$"
+    r"|那个怎么(弄|办|搞)[嘛呢啊呀]?$"  # 「小孩那个咋弄」: the other thing asked, what about it
 )
 PINYIN_ELLIPSIS = re.compile(r"^\s*na\b|\bne\s*[?？]?\s*$")
 FRAGMENT_MAX_CHARS = 16

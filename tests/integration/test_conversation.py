@@ -623,6 +623,8 @@ def test_an_ellipsis_followed_by_a_remark_keeps_the_topic(harness: Harness) -> N
 def test_a_weakly_named_topic_in_an_ellipsis_is_the_one_asked(harness: Harness) -> None:
     harness.say("在哈尔滨钱花光了 有救助没 家里孩子没人管咋办", "o-two")
     assert "留守" in harness.say("孩子那个呢", "o-two").splitlines()[0]
+    harness.say("厂里放假没活干了 能领失业金不 另外细伢在老家没人带", "o-how")
+    assert "留守" in harness.say("细伢那个咋搞", "o-how").splitlines()[0]  # 「…那个咋办」 asks the same
 
 
 def test_dialect_follow_ups_are_read_respelled(harness: Harness) -> None:
