@@ -269,7 +269,7 @@ class Bot:
             and not picked
             and len(asked) > 1
             and memo.topic in asked[1:]
-            and memory.is_follow_up(heard)
+            and (memory.is_follow_up(heard) or result.intent == memo.topic)
             and (
                 max(result.scores.get(t, 0.0) for t in asked if t != memo.topic) < memory.ASIDE_MAX
                 or result.scores.get(memo.topic, 0.0) >= max(result.scores.get(t, 0.0) for t in asked)

@@ -614,6 +614,12 @@ def test_a_place_named_with_a_question_asks_the_last_topic_there(harness: Harnes
     assert "记下了" in reply and "【大连·技能培训】" in reply, reply
 
 
+def test_a_subsidy_asked_after_a_training_answer_is_training_s(harness: Harness) -> None:
+    harness.say("黄埔有没有免费学电工的", "o-course")
+    reply = harness.say("学好了发补贴没得", "o-course")
+    assert "【黄埔·技能培训】" in reply.splitlines()[0], reply
+
+
 def test_an_ellipsis_followed_by_a_remark_keeps_the_topic(harness: Harness) -> None:
     harness.say("桐城留下过年给补贴吗", "o-rem")
     reply = harness.say("潜山呢 我表姐在潜山", "o-rem")
