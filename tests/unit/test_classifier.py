@@ -2243,3 +2243,8 @@ def test_asking_after_a_registered_complaint_and_for_the_number(clf: Classifier)
     assert clf.classify("前两天登记的那个欠薪 有消息没").intent == "complaint_status"
     # A plan to call, then the question that needs answering first: which number.
     assert clf.classify("那我自己打过去问 号码多少").intent == "human_agent"
+
+
+def test_days_off_made_up_and_a_place_to_rest(clf: Classifier) -> None:
+    assert clf.classify("节后能补个假不").intent == "holiday_pay"
+    assert clf.classify("跑外卖的 冬天有地方歇歇脚没").intent == "festival_activities"
