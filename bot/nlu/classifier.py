@@ -342,9 +342,10 @@ class Classifier:
         after = text[end:stop]
         return any(word in after for word in self.rules.at_work)
 
-    def _only_names(self, text: str, place: Place) -> bool:
-        """Whether the message is just the place name, give or take fillers (「嗯 大连的」)."""
-        rest = text.replace(place.alias, "", 1)
+    def _only_names(self, text: str, places: list[tuple[int, int, Place]]) -> bool:
+        """Whether the message is only place names, give or take fillers (「安庆的 安庆经开区」)."""
+        covered = {i for start, end, _ in places for i in range(start, end)}
+        rest = "".join(c for i, c in enumerate(text) if i not in covered)
         for filler in self.rules.fillers:
             rest = rest.replace(filler, "")
         return len(rest) <= 1
@@ -413,7 +414,7 @@ class Classifier:
         scores = {intent: self._saturate(weights) for intent, weights in evidence.items()}
 
         courtesy, threshold, only = self.rules.courtesy, self.rules.threshold, self.rules.place_only_intent
-        if place is not None and with_place and only and self._only_names(text, place):
+        if place is not None and with_place and only and self._only_names(text, places):
             scores[only] = max(scores.get(only, 0.0), threshold)
         # 「你好，失业金怎么领」 asks about 失业金: courtesy counts only if nothing else does.
         # A command word (订阅) beats a greeting only if it is as strong: 「你好，刚关注的，这个能干啥」 asks

@@ -620,6 +620,12 @@ def test_a_subsidy_asked_after_a_training_answer_is_training_s(harness: Harness)
     assert "【黄埔·技能培训】" in reply.splitlines()[0], reply
 
 
+def test_moving_somewhere_after_an_answer_is_said_where(harness: Harness) -> None:
+    harness.say("我在安庆 春节上班给几倍", "o-moved")
+    reply = harness.say("我转到黄埔那边厂了", "o-moved")
+    assert reply.startswith("好的，记下了：你在黄埔"), reply
+
+
 def test_an_ellipsis_followed_by_a_remark_keeps_the_topic(harness: Harness) -> None:
     harness.say("桐城留下过年给补贴吗", "o-rem")
     reply = harness.say("潜山呢 我表姐在潜山", "o-rem")

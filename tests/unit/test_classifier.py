@@ -2248,3 +2248,8 @@ def test_asking_after_a_registered_complaint_and_for_the_number(clf: Classifier)
 def test_days_off_made_up_and_a_place_to_rest(clf: Classifier) -> None:
     assert clf.classify("节后能补个假不").intent == "holiday_pay"
     assert clf.classify("跑外卖的 冬天有地方歇歇脚没").intent == "festival_activities"
+
+
+def test_a_message_of_place_names_only_says_where(clf: Classifier) -> None:
+    result = clf.classify("哈尔滨的 哈尔滨经开区")
+    assert (result.intent, result.region) == ("set_region", "heilongjiang")
