@@ -445,12 +445,11 @@ class Classifier:
         asked = sorted((k for k, v in candidates.items() if v >= threshold), key=lambda k: first.get(k, 999))
         if len(asked) > 1:
             said_first = asked[0]
-            asked = means_first(
-                text,
-                breaks,
-                questions_first(text, breaks, asked, scores, starts, best_intent, frozenset(courtesy)),
-                starts,
+            holds, pairs = self.rules.story_holds, self.rules.means
+            ordered = questions_first(
+                text, breaks, asked, scores, starts, best_intent, frozenset(courtesy), holds
             )
+            asked = means_first(text, breaks, ordered, starts, pairs)
             if (
                 asked
                 and asked[0] in ties

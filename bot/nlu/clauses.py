@@ -78,10 +78,6 @@ _MOSTLY = 1.5
 _PLAIN_TOPIC = 3.0
 # A question marked as one more thing, not the point of the story before it.
 ASIDE = re.compile(r"顺便|顺带|另外|还有|还想问|再问")
-# (story topic, question topic): the question asks what the story's topic holds.
-_STORY_HOLDS = {("family_care", "festival_activities")}
-# (problem, means): told of the problem, a worker who names the means asks about it.
-_MEANS = {("wage_arrears", "legal_aid")}
 
 # Context right before a place name that makes it someone's home, not where they are now.
 _HOME_CUES = ("老家", "家乡", "户口", "户籍", "回")
@@ -117,6 +113,7 @@ def questions_first(
     starts: dict[str, list[tuple[int, float]]],
     best: str,
     courtesy: frozenset[str] = frozenset(),
+    holds: frozenset[tuple[str, str]] = frozenset(),
 ) -> list[str]:
     """Several intents found, in the order said. One named only in the story around the question,
     not in a clause that asks, stays only if its evidence is strong: 「工地上干活摔伤了，没钱看病，
@@ -172,7 +169,7 @@ def questions_first(
     marks = [ASIDE.search(text[a:b]) for a, b in asking for k in ask if any(a <= s < b for s, _ in starts[k])]
     clearer = (
         _PLAIN_TOPIC <= plain > told
-        and not any((k, q) in _STORY_HOLDS for k in story for q in ask)
+        and not any((k, q) in holds for k in story for q in ask)
         and not all(marks)  # 「工钱没给 另外请律师要钱吗」: one more question
     )
     plainly = told < _STORY_TOPIC_MIN or told >= _PLAIN_TOPIC or again or clearer
@@ -202,12 +199,16 @@ def stronger_first(
 
 
 def means_first(
-    text: str, breaks: frozenset[int], asked: list[str], starts: dict[str, list[tuple[int, float]]]
+    text: str,
+    breaks: frozenset[int],
+    asked: list[str],
+    starts: dict[str, list[tuple[int, float]]],
+    pairs: tuple[tuple[str, str], ...] = (),
 ) -> list[str]:
     """「老板不认账 我想找个律师」「讨薪能不能找法律援助」: the means (legal aid), named plainly, leads
     the problem told before it, unless the problem was asked for itself (「欠薪咋投诉 要不要请律师」)
     or the means comes as one more question (「…另外请律师要钱不」)."""
-    for problem, means in _MEANS:
+    for problem, means in pairs:
         if problem not in asked or means not in asked or asked.index(means) < asked.index(problem):
             continue
         plain = [s for s, w in starts.get(means, ()) if w >= _PLAIN_TOPIC]

@@ -50,6 +50,11 @@ class Rules:
     focus: dict[str, int] = field(default_factory=dict)  # cue → gap, as for negations
     # Cues that mark the point (「主要是」「最要紧的是」): of two topics asked, the one after leads.
     lead: dict[str, int] = field(default_factory=dict)
+    # (story topic, question topic) pairs where the question asks what the story's topic holds
+    # (children's activities are family care), so the question does not lead the story.
+    story_holds: frozenset[tuple[str, str]] = frozenset()
+    # (problem, means) pairs: told of the problem, a worker who names the means plainly asks about it.
+    means: tuple[tuple[str, str], ...] = ()
     # Cues after a keyword that say it is dealt with (「失业金领到了」「加班费的事解决了」): cue →
     # characters allowed between the keyword and the cue; the keyword counts against its intent.
     settled: dict[str, int] = field(default_factory=dict)

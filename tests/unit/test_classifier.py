@@ -422,6 +422,22 @@ def test_validate_checks_symbols_and_negation_stars(tmp_path: Path) -> None:
     assert "[negations] '*不学': one star" in problems
 
 
+def test_two_topic_pairs_are_data_checked_and_used(tmp_path: Path) -> None:
+    rules = tmp_path / "intents"
+    shutil.copytree(DEFAULT_DIR, rules)
+    settings = (rules / "settings.toml").read_text(encoding="utf-8")
+    pair = 'means = [["wage_arrears", "legal_aid"]]'
+    assert pair in settings
+    broken = settings.replace(pair, 'means = [["wage_arrears", "lawyers"]]')
+    (rules / "settings.toml").write_text(broken, encoding="utf-8")
+    assert "means: ['wage_arrears', 'lawyers'] is not a pair of intent ids" in "\n".join(validate(rules))
+    # Without the pair, the unpaid wages told first lead again: the rule lives in the data.
+    (rules / "settings.toml").write_text(settings.replace(pair, "means = []"), encoding="utf-8")
+    told = "老板一直拖着工钱不给 我想请个律师"
+    assert load_classifier().classify(told).asked[0] == "legal_aid"
+    assert Classifier(load_rules(rules)).classify(told).asked[0] == "wage_arrears"
+
+
 def test_load_rules_refuses_broken_data(broken_dir: Path) -> None:
     with pytest.raises(ContentError):
         load_rules(broken_dir)
