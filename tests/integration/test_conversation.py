@@ -626,6 +626,13 @@ def test_moving_somewhere_after_an_answer_is_said_where(harness: Harness) -> Non
     assert reply.startswith("好的，记下了：你在黄埔"), reply
 
 
+def test_thanks_to_whoever_answered_and_giving_up_close(harness: Harness) -> None:
+    harness.say("大连有没有留守儿童关爱", "o-thanks")
+    assert harness.say("多谢你呀姑娘", "o-thanks").startswith("不客气")
+    harness.say("黄埔失业金怎么领", "o-meh")
+    assert harness.say("那等过完年再说吧", "o-meh").startswith("不客气")
+
+
 def test_an_ellipsis_followed_by_a_remark_keeps_the_topic(harness: Harness) -> None:
     harness.say("桐城留下过年给补贴吗", "o-rem")
     reply = harness.say("潜山呢 我表姐在潜山", "o-rem")

@@ -2269,3 +2269,9 @@ def test_days_off_made_up_and_a_place_to_rest(clf: Classifier) -> None:
 def test_a_message_of_place_names_only_says_where(clf: Classifier) -> None:
     result = clf.classify("哈尔滨的 哈尔滨经开区")
     assert (result.intent, result.region) == ("set_region", "heilongjiang")
+
+
+def test_which_number_and_finding_a_factory_and_how_it_went(clf: Classifier) -> None:
+    assert clf.classify("那我自己打 哪个号").intent == "human_agent"
+    assert clf.classify("过完年想找个工厂上班").intent == "job_services"
+    assert clf.classify("我个投诉搞成怎么样了").intent == "complaint_status"
