@@ -31,7 +31,7 @@ from collections.abc import Iterable
 
 import jieba
 
-from .clauses import CORRECTION, means_first, pick_place, questions_first, second_question, stronger_first
+from .clauses import CORRECTION, order_asked, pick_place, second_question, stronger_first
 from .matching import _Automaton, _Bounds, _count_combos, _find_all
 from .model import ANYWHERE, MESSAGE, WITH_PLACE, WORD, Combo, Keyword, Place, Result, Rules
 from .text import _PHON, MAX_CHARS, PINYIN_WORDS, _normalise, normalise, pinyin_shadow, respeller
@@ -445,11 +445,8 @@ class Classifier:
         asked = sorted((k for k, v in candidates.items() if v >= threshold), key=lambda k: first.get(k, 999))
         if len(asked) > 1:
             said_first = asked[0]
-            holds, pairs = self.rules.story_holds, self.rules.means
-            ordered = questions_first(
-                text, breaks, asked, scores, starts, best_intent, frozenset(courtesy), holds
-            )
-            asked = means_first(text, breaks, ordered, starts, pairs)
+            kinds = frozenset(courtesy)
+            asked = order_asked(text, breaks, asked, scores, starts, best_intent, kinds, self.rules)
             if (
                 asked
                 and asked[0] in ties

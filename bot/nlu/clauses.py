@@ -7,7 +7,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from .model import Place
+from .model import Place, Rules
 
 # What makes a clause a question (「有没有救助」), as opposed to the story around it (「没活干了」).
 QUESTION_CLAUSE = re.compile(
@@ -179,6 +179,43 @@ def questions_first(
     if story and plain >= max(told, _HINT_MAX) and plainly:
         return [*ask, *story]
     return [k for k in asked if k in ask or k in story]
+
+
+_MARKED = re.compile(r"^(?:那|我|俺)?(?:另外|顺便|顺带|还有|还想问|还要问|再问|再一个)")
+
+
+def asides_last(
+    text: str, breaks: frozenset[int], asked: list[str], starts: dict[str, list[tuple[int, float]]]
+) -> list[str]:
+    """「…初一到初三上班给几倍 另外留岗红包有没有」: a topic asked only in clauses marked as one more
+    question (另外, 顺便, 还有…) comes after one asked in a clause of its own."""
+    cuts = sorted({0, len(text), *breaks})
+    asking = [(a, b) for a, b in itertools.pairwise(cuts) if a < b and QUESTION_CLAUSE.search(text[a:b])]
+
+    def marked_only(k: str) -> bool | None:  # None: not asked in any clause that asks
+        where = [(a, b) for a, b in asking if any(a <= s < b for s, _ in starts.get(k, ()))]
+        return all(_MARKED.match(text[a:b]) for a, b in where) if where else None
+
+    marks = {k: marked_only(k) for k in asked}
+    if True not in marks.values() or False not in marks.values():
+        return asked
+    return [*(k for k in asked if marks[k] is not True), *(k for k in asked if marks[k] is True)]
+
+
+def order_asked(
+    text: str,
+    breaks: frozenset[int],
+    asked: list[str],
+    scores: dict[str, float],
+    starts: dict[str, list[tuple[int, float]]],
+    best: str,
+    courtesy: frozenset[str],
+    rules: Rules,
+) -> list[str]:
+    """The topics asked, the one that leads first: questions before the story around them, one more
+    question after the first, the means before the problem it is asked for."""
+    ordered = questions_first(text, breaks, asked, scores, starts, best, courtesy, rules.story_holds)
+    return means_first(text, breaks, asides_last(text, breaks, ordered, starts), starts, rules.means)
 
 
 _LISTED = re.compile(r"和|跟|与|及|还有|、|另外|顺便|顺带")

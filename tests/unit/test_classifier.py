@@ -2275,3 +2275,10 @@ def test_which_number_and_finding_a_factory_and_how_it_went(clf: Classifier) -> 
     assert clf.classify("那我自己打 哪个号").intent == "human_agent"
     assert clf.classify("过完年想找个工厂上班").intent == "job_services"
     assert clf.classify("我个投诉搞成怎么样了").intent == "complaint_status"
+
+
+def test_one_more_question_comes_after_the_first(clf: Classifier) -> None:
+    # 留岗红包 is asked only in the clause marked 另外: the holiday pay asked before it leads.
+    asked = clf.classify("厂里过年不回去 除夕上班算几倍 另外有没有留岗红包").asked
+    assert asked[:2] == ("holiday_pay", "stay_subsidy")
+    assert clf.classify("在鞋厂上班 留这过年给不给钱").intent == "stay_subsidy"
