@@ -445,7 +445,8 @@ def wants_to_file(words: str, result: Result) -> bool:
         return False
     if result.intent in ("wage_arrears", "unknown") or ANOTHER.search(words) or ASKS_US_TO_FILE.search(words):
         return True  # (「那再登记一个」 after a status answer asks for a new one)
-    return result.intent != "complaint_status" and bool(WAGE_WORDS.search(words))
+    # (「法律援助咋申请 老板欠钱不给 我想告他」: with legal aid asked for, 告 is going to law)
+    return result.intent not in ("complaint_status", "legal_aid") and bool(WAGE_WORDS.search(words))
 
 
 def with_hint(

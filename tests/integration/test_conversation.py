@@ -633,6 +633,11 @@ def test_thanks_to_whoever_answered_and_giving_up_close(harness: Harness) -> Non
     assert harness.say("那等过完年再说吧", "o-meh").startswith("不客气")
 
 
+def test_going_to_law_with_legal_aid_asked_is_no_complaint_form(harness: Harness) -> None:
+    reply = harness.say("法律援助怎么申请 包工头欠钱不给 我想告他", "o-law")
+    assert "法律援助" in reply.splitlines()[0] and "第1步" not in reply, reply
+
+
 def test_an_ellipsis_followed_by_a_remark_keeps_the_topic(harness: Harness) -> None:
     harness.say("桐城留下过年给补贴吗", "o-rem")
     reply = harness.say("潜山呢 我表姐在潜山", "o-rem")

@@ -2282,3 +2282,7 @@ def test_one_more_question_comes_after_the_first(clf: Classifier) -> None:
     asked = clf.classify("厂里过年不回去 除夕上班算几倍 另外有没有留岗红包").asked
     assert asked[:2] == ("holiday_pay", "stay_subsidy")
     assert clf.classify("在鞋厂上班 留这过年给不给钱").intent == "stay_subsidy"
+
+
+def test_the_childrens_home_is_family_care(clf: Classifier) -> None:
+    assert clf.classify("村里那个快乐家园是做什么的").intent == "family_care"
