@@ -86,7 +86,7 @@ ASIDE_MAX = 2.0  # a topic named no more strongly than this beside a leading ell
 CLAUSES = re.compile(r"[\s，,。！!？?；;、]+")
 # 「我是在…」「俺现在在…」「人在…」: where the worker is, said as a statement.
 SAYS_WHERE = re.compile(
-    r"^(不对|不是|哦|噢|嗯)*(我|俺|咱|我们|俺们)?(是|现在|目前|人|就|一直|平时|自己|本人|已经)*"
+    r"^(不对|不是|哦|噢|嗯)*(我|俺|咱|我们|俺们)?(是|现在|目前|人|就|一直|平时|自己|本人|已经|刚|刚刚|年前|年后|去年|上个月|前几天)*"
     r"(在|搁|待在|呆在|回到?|调到|调去|转到|搬到|搬来|过了?来|来了?)"
     # 「我下个月去黄埔了」
     r"|^(那|那我|那俺)?(我|俺|咱|我们|俺们)?(下个月|下月|下礼拜|下周|下星期|过完年|年后|明天|过两天|过几天|马上|现在|已经)(就|要)?"
@@ -319,7 +319,10 @@ def is_weak_follow_up(text: str, result: Result) -> bool:
 # 「我在物流园开叉车的算不算一线的」: whether the worker counts, in a clause of its own.
 ELIGIBLE = re.compile(r"算不算|够不够|符不符合|算吗|算嘛|够格|有份|轮得到")
 # 「…算嘛」「…符合不」: does what the worker just told count, for what was just answered.
-COUNTS = re.compile(r"(?:算|符合|够格|够条件|有份|轮得到)(?:吗|嘛|么|不|没|吧)?$|算不算$|符不符合$")
+COUNTS = re.compile(
+    r"(?:算|符合|够格|够条件|有份|轮得到)(?:吗|嘛|么|不|没|吧)?$|算不算$|符不符合$"
+    r"|也?一样(?:吗|嘛|么|不|没)$|也一样$"  # 「我们是劳务派遣的 也一样吗」
+)
 SETTLES = 3.0  # a topic named this strongly settles the message alone (see the intents' files)
 
 

@@ -638,6 +638,14 @@ def test_going_to_law_with_legal_aid_asked_is_no_complaint_form(harness: Harness
     assert "法律援助" in reply.splitlines()[0] and "第1步" not in reply, reply
 
 
+def test_asking_if_it_is_the_same_for_us_follows_up(harness: Harness) -> None:
+    harness.say("黄埔过年上班工资怎么算", "o-same")
+    reply = harness.say("我是劳务公司派来的 也一样吗", "o-same")
+    assert "黄埔·春节加班" in reply.splitlines()[0], reply
+    reply = harness.say("不对 我年前搬到大连那边了", "o-same")
+    assert reply.startswith("好的，记下了：你在大连"), reply
+
+
 def test_an_ellipsis_followed_by_a_remark_keeps_the_topic(harness: Harness) -> None:
     harness.say("桐城留下过年给补贴吗", "o-rem")
     reply = harness.say("潜山呢 我表姐在潜山", "o-rem")
