@@ -504,6 +504,8 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "05c",
         "05d",
         "05e",
+        "05f",
+        "05g",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
