@@ -31,7 +31,7 @@ def normalize(text: str) -> str:
 
 def parse_count(text: str) -> int | None:
     t = normalize(text).replace("仨", "三").replace("俩", "两")
-    if re.search(r"(就[我俺咱]|[我俺咱]自己|只有[我俺咱]|一个人|[我俺咱]一个)", t):
+    if re.search(r"(就[我俺咱]|[我俺咱]自(?:己|个儿?|各)|只有[我俺咱]|一个人|[我俺咱]一个)", t):
         return 1
     m = re.search(r"\d+", t)
     if m:
@@ -171,7 +171,7 @@ class Found:
     value: Any
     start: int
     end: int
-    total: bool = False  # an amount said to be the total: 「一共…」「总共…」
+    total: int = 0  # an amount said to be the total: 1 「一共…」「总共…」; 2 the worker's own 「我自己是…」
 
 
 _CN_DIGITS = "零〇一二两三四五六七八九"
@@ -190,8 +190,10 @@ _NOT_MONEY_AFTER = re.compile(r"[个人月年天号点岁周星礼名位次层�
 _RATE_BEFORE = re.compile(
     r"(每月|每个月|一个月|一月|月薪|月工资|每天|一天|日薪|工价|时薪|每小时|一小时|每年|年薪)[^\d，,\s]{0,3}$"
 )
-_TOTAL_BEFORE = re.compile(
-    r"(一共|总共|共|合计|加起来|算下来|总的)[^\d，,\s]{0,4}$|(我自己|我个人|我一个人|光我|单我)(?:是|就是|欠?了?我?)$"
+_TOTAL_BEFORE = re.compile(r"(一共|总共|共|合计|加起来|算下来|总的)[^\d，,\s]{0,4}$")
+# The worker's own sum, which the amount step asks for, over the crew's: 「俺自己是38600 班组加起来21万」
+_OWN_BEFORE = re.compile(
+    r"([我俺咱]自(?:己|个儿?)|[我俺咱]个人|[我俺咱]一个人|光[我俺]|单[我俺])(?:是|就是|被欠了?|欠?了?[我俺]?)$"
 )
 _WAGE_BEFORE = re.compile(
     r"(欠|欠了|欠[我俺咱]|欠[我俺咱]们|工资|工钱|一共|总共|共|每人|每个人|差|还差|差[我俺]|就是)$"
@@ -337,7 +339,7 @@ def find_values(clause: str) -> list[Found]:
         if amount is None or amount < 10:
             continue  # (「一块弄」 is together, not one yuan: no wage claim is under ten yuan)
         marked = bool(re.search(r"[万千wk块元蚊]|rmb", span))  # (蚊: Cantonese for 元)
-        total = bool(_TOTAL_BEFORE.search(clause[:a]))
+        total = 2 if _OWN_BEFORE.search(clause[:a]) else int(bool(_TOTAL_BEFORE.search(clause[:a])))
         said_as_wage = total or bool(_WAGE_BEFORE.search(clause[:a]))  # (「我自己20400」)
         if marked or (said_as_wage and amount >= 100 and re.search(r"\d", span)):
             found.append(Found("amount", amount, a, b, total))

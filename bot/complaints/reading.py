@@ -164,7 +164,7 @@ RECALLS = re.compile(r"叫|姓|来着|名字")
 # A clause naming someone: 「头儿叫马建国」「老板姓钟」.
 NAMES_SOMEONE = re.compile(r"(?:叫|姓|名叫)[\u4e00-\u9fffA-Za-z·]{1,4}$")
 COMPANY_END = re.compile(
-    r"(?:公司|集团|劳务|派遣|人力|合作社|作坊|商行|厂|装修队|施工队|工程队|包工队|队|店|超市|酒店|餐厅|饭店|物流|项目部)$"
+    r"(?:公司|集团|劳务|派遣|人力|中介|合作社|作坊|商行|厂|装修队|施工队|工程队|包工队|队|店|超市|酒店|餐厅|饭店|物流|项目部)的?$"
 )
 
 
@@ -192,7 +192,8 @@ def settle(found: list[Found], last_wins: bool = False) -> dict[str, Any]:
             out[key] = " ".join(dict.fromkeys(str(f.value) for f in mine))  # 「十一月 十二月两个月」
             continue
         if len({f.value for f in mine}) > 1:
-            mine = mine[-1:] if last_wins else [f for f in mine if f.total]
+            top = max(f.total for f in mine)  # (the worker's own sum over the crew's total)
+            mine = mine[-1:] if last_wins else [f for f in mine if f.total == top > 0]
         if len({f.value for f in mine}) == 1:
             out[key] = mine[0].value
     return out

@@ -119,6 +119,25 @@ def test_a_rough_sum_then_the_exact_one_keeps_the_exact_one(harness: Harness) ->
     assert (draft(harness, "o-exact") or {})["fields"]["amount"] == 12600
 
 
+def test_the_workers_own_sum_beside_the_crews_is_the_one_asked(harness: Harness) -> None:
+    to_step(harness, "o-own", AT_AMOUNT)
+    assert "第4步" in harness.say("一人四千五 俺自己被欠九千", "o-own")
+    assert (draft(harness, "o-own") or {})["fields"]["amount"] == 9000
+    to_step(harness, "o-own2", AT_AMOUNT)
+    assert "第4步" in harness.say("咱自个是两万一 全班加起来十六万", "o-own2")
+    assert (draft(harness, "o-own2") or {})["fields"]["amount"] == 21000
+    to_step(harness, "o-alone", [*AT_AMOUNT, "两万", "三个月"])
+    assert "第6步" in harness.say("就俺自个儿", "o-alone")
+    assert (draft(harness, "o-alone") or {})["fields"]["workers"] == 1
+
+
+def test_a_firm_named_with_a_trailing_de_is_the_employer(harness: Harness) -> None:
+    assert "第1步" in harness.say("投诉", "o-firm")
+    assert "第2步" in harness.say("王长山 长山劳务队的", "o-firm")
+    assert "第1步" in harness.say("投诉", "o-agency")
+    assert "第2步" in harness.say("宏发人力中介 管事的小李", "o-agency")
+
+
 def test_a_doubt_beside_a_rough_sum_gives_the_sum(harness: Harness) -> None:
     to_step(harness, "o-rough", AT_AMOUNT)
     assert "第4步" in harness.say("记不太清 差不多一万六吧", "o-rough")
