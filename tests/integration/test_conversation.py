@@ -642,7 +642,7 @@ def test_thanks_to_whoever_answered_and_giving_up_close(harness: Harness) -> Non
     harness.say("大连有没有留守儿童关爱", "o-thanks")
     assert harness.say("多谢你呀姑娘", "o-thanks").startswith("不客气")
     harness.say("黄埔有没有留守儿童关爱", "o-thanks2")
-    assert harness.say("懂了 谢谢啊妹子", "o-thanks2").startswith("不客气")
+    assert harness.say("知道了 多谢啊闺女", "o-thanks2").startswith("不客气")
     harness.say("黄埔失业金怎么领", "o-meh")
     assert harness.say("那等过完年再说吧", "o-meh").startswith("不客气")
 
