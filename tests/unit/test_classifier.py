@@ -506,6 +506,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "05e",
         "05f",
         "05g",
+        "05h",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
