@@ -92,6 +92,8 @@ def pick_place(text: str, found: list[tuple[int, int, Place]]) -> Place | None:
         for start, end, place in found
         if not any(s <= start and end <= e and e - s > end - start for s, e, _ in found)
         and not _LEFT.search(text[max(0, start - 3) : start])
+        # 「安徽怀宁」: a province said before a place in it only says where that place is
+        and not (place.priority < 0 and any(s == end and p.region for s, _, p in found))
     ]  # a name inside a longer one does not count: 五大连池 is not 大连; nor a place left, 「不在大连了」
     cities = {place.region for _, _, place, home in kept if place.priority == 1 and not home}
     for start, _, place, home in kept:

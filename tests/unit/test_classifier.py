@@ -2289,3 +2289,7 @@ def test_one_more_question_comes_after_the_first(clf: Classifier) -> None:
 
 def test_the_childrens_home_is_family_care(clf: Classifier) -> None:
     assert clf.classify("村里那个快乐家园是做什么的").intent == "family_care"
+
+
+def test_a_province_said_before_a_place_in_it_names_that_place(clf: Classifier) -> None:
+    assert clf.classify("我爸妈在安徽潜山老家 没人照看").region == "anqing"
