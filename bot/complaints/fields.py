@@ -340,7 +340,7 @@ def find_values(clause: str) -> list[Found]:
             continue  # (「一块弄」 is together, not one yuan: no wage claim is under ten yuan)
         marked = bool(re.search(r"[万千wk块元蚊]|rmb", span))  # (蚊: Cantonese for 元)
         total = 2 if _OWN_BEFORE.search(clause[:a]) else int(bool(_TOTAL_BEFORE.search(clause[:a])))
-        said_as_wage = total or bool(_WAGE_BEFORE.search(clause[:a]))  # (「我自己20400」)
+        said_as_wage = total > 0 or bool(_WAGE_BEFORE.search(clause[:a]))  # (「我自己20400」)
         if marked or (said_as_wage and amount >= 100 and re.search(r"\d", span)):
             found.append(Found("amount", amount, a, b, total))
             for i in range(a, b):

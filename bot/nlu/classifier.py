@@ -445,8 +445,7 @@ class Classifier:
         asked = sorted((k for k, v in candidates.items() if v >= threshold), key=lambda k: first.get(k, 999))
         if len(asked) > 1:
             said_first = asked[0]
-            kinds = frozenset(courtesy)
-            asked = order_asked(text, breaks, asked, scores, starts, best_intent, kinds, self.rules)
+            asked = order_asked(text, breaks, asked, scores, starts, best_intent, self.rules)
             if (
                 asked
                 and asked[0] in ties

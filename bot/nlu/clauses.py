@@ -79,6 +79,12 @@ _PLAIN_TOPIC = 3.0
 # A question marked as one more thing, not the point of the story before it.
 ASIDE = re.compile(r"顺便|顺带|另外|还有|还想问|再问")
 
+
+def clause_spans(text: str, breaks: frozenset[int]) -> list[tuple[int, int]]:
+    """(start, end) of each clause: the text cut at its breaks."""
+    return [(a, b) for a, b in itertools.pairwise(sorted({0, len(text), *breaks})) if a < b]
+
+
 # Context right before a place name that makes it someone's home, not where they are now.
 _HOME_CUES = ("老家", "家乡", "户口", "户籍", "回")
 
@@ -121,8 +127,7 @@ def questions_first(
     not in a clause that asks, stays only if its evidence is strong: 「工地上干活摔伤了，没钱看病，
     有没有救助」 is not asking for a job. (Which one leads stays the order said: 「家里孩子过年来
     这边，有啥活动」 asks about the children's programmes, though only 活动 is in the question.)"""
-    cuts = sorted({0, len(text), *breaks})
-    clauses = [(a, b) for a, b in itertools.pairwise(cuts) if a < b]
+    clauses = clause_spans(text, breaks)
 
     def clauses_of(k: str) -> set[int]:
         return {i for i, (a, b) in enumerate(clauses) for s, _ in starts.get(k, ()) if a <= s < b}
@@ -183,7 +188,7 @@ def questions_first(
     return [k for k in asked if k in ask or k in story]
 
 
-_MARKED = re.compile(r"^(?:那|我|俺)?(?:另外|顺便|顺带|还有|还想问|还要问|再问|再一个)")
+_MARKED = re.compile(rf"^(?:那|我|俺)?(?:{ASIDE.pattern}|还要问|再一个)")  # a clause opened as one more
 
 
 def asides_last(
@@ -191,8 +196,7 @@ def asides_last(
 ) -> list[str]:
     """「…初一到初三上班给几倍 另外留岗红包有没有」: a topic asked only in clauses marked as one more
     question (另外, 顺便, 还有…) comes after one asked in a clause of its own."""
-    cuts = sorted({0, len(text), *breaks})
-    asking = [(a, b) for a, b in itertools.pairwise(cuts) if a < b and QUESTION_CLAUSE.search(text[a:b])]
+    asking = [(a, b) for a, b in clause_spans(text, breaks) if QUESTION_CLAUSE.search(text[a:b])]
 
     def marked_only(k: str) -> bool | None:  # None: not asked in any clause that asks
         where = [(a, b) for a, b in asking if any(a <= s < b for s, _ in starts.get(k, ()))]
@@ -211,12 +215,11 @@ def order_asked(
     scores: dict[str, float],
     starts: dict[str, list[tuple[int, float]]],
     best: str,
-    courtesy: frozenset[str],
     rules: Rules,
 ) -> list[str]:
     """The topics asked, the one that leads first: questions before the story around them, one more
     question after the first, the means before the problem it is asked for."""
-    ordered = questions_first(text, breaks, asked, scores, starts, best, courtesy, rules.story_holds)
+    ordered = questions_first(text, breaks, asked, scores, starts, best, rules.courtesy, rules.story_holds)
     return means_first(text, breaks, asides_last(text, breaks, ordered, starts), starts, rules.means)
 
 
@@ -255,8 +258,7 @@ def means_first(
         if not plain or min((s for s, _ in told), default=0) > min(plain):
             continue
         m = min(plain)
-        cuts = sorted({0, len(text), *breaks})
-        own = [(a, b) for a, b in itertools.pairwise(cuts) if b <= m and any(a <= s < b for s, _ in told)]
+        own = [(a, b) for a, b in clause_spans(text, breaks) if b <= m and any(a <= s < b for s, _ in told)]
         if ASIDE.search(text[:m]) or any(QUESTION_CLAUSE.search(text[a:b]) for a, b in own):
             continue
         asked = [means, *(k for k in asked if k != means)]
