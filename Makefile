@@ -3,7 +3,7 @@ PY      := .venv/bin/python
 STAMP   := .venv/.installed
 CONFIG  ?=
 
-.PHONY: install run test test-fast lint bench check browser clean
+.PHONY: install run test test-fast lint bench check browser clean model
 
 # -qq on the project's own install: an editable install of a flat layout always prints setuptools'
 # notice about it (errors still show).
@@ -48,6 +48,10 @@ bench: $(STAMP)
 	$(PY) bench/webhook_load.py
 	$(PY) bench/turn_cost.py
 	$(PY) bench/broadcast_send.py
+
+## make model — retrain the turn model (intents/turns.tsv) on the labelled batches in tests/data
+model: $(STAMP)
+	$(PY) -m bot learn fit tests/data/dialogues-*.jsonl tests/data/heldout-*.jsonl
 
 clean:
 	rm -rf .venv var .pytest_cache .ruff_cache .mypy_cache

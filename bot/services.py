@@ -20,6 +20,7 @@ from .content.knowledge import Knowledge, load_knowledge
 from .content.live import LiveContent
 from .dialogue.outbox import SERVICE_WINDOW_SECONDS, Outbox
 from .dialogue.turn import Bot
+from .nlu import linear
 from .nlu.learned import Learning
 from .nlu.rules import load_classifier
 from .staff.labels import StoreLabels
@@ -89,6 +90,7 @@ def build(settings: Settings) -> Services:
         knowledge,
         learning,
         store,
+        turns=linear.shared(Path(settings.content.intents_dir) / linear.FILE),
         flows=[ComplaintFlow(register, knowledge, draft_ttl_hours=settings.complaints.draft_ttl_hours)],
         event_handlers={"masssendjobfinish": broadcasts.on_mass_finish},
     )

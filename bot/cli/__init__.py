@@ -223,6 +223,7 @@ def check(config_path: str | None) -> None:
     from ..content.knowledge import Knowledge
     from ..dialogue.menu import load_menu, menu_path
     from ..errors import ContentError
+    from ..nlu.linear import problems as turn_model_problems
     from ..nlu.rules import validate
     from .content import published_check
 
@@ -235,6 +236,7 @@ def check(config_path: str | None) -> None:
         click.echo(warning, err=True)
     problems += all_problems(knowledge, Path(settings.content.intents_dir))  # content/checks.py
     problems += published_check(settings)  # the desk's published edits too (cli/content.py)
+    problems += turn_model_problems(Path(settings.content.intents_dir))  # nlu/linear.py
     menu = menu_path(settings.content.content_dir)
     if menu.exists():
         try:

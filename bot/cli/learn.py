@@ -1,4 +1,5 @@
-"""``python -m bot learn``: the staff's labels (the learned layer's examples) in and out as JSONL.
+"""``python -m bot learn``: the staff's labels (the learned layer's examples) in and out as JSONL,
+and ``fit``, which trains the turn model (bot/nlu/linear.py) on labelled messages and dialogues.
 
 One ``{"text", "intent", "region"}`` object a line, the format of the evaluation sets, so a label
 set can be reviewed, kept in git, scored with bench/accuracy.py or moved to another database.
@@ -7,7 +8,9 @@ An import is audited (actor ``cli:<os user>``); every worker process picks it up
 
 from __future__ import annotations
 
+import json
 import sys
+from pathlib import Path
 
 import click
 
@@ -65,6 +68,31 @@ def learn_import(config_path: str | None, path: str) -> None:
     except labels.LabelError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"imported {count} labels (labels version {labels.version(store)})")
+
+
+@learn.command("fit")
+@config_option
+@click.option("--out", "out", type=click.Path(dir_okay=False), help="Default: intents/turns.tsv.")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+def learn_fit(config_path: str | None, out: str | None, paths: tuple[str, ...]) -> None:
+    """Train the turn model (bot/nlu/linear.py) on labelled messages and dialogues; write it.
+
+    Each file is JSONL of messages ({"text", "intent", ...}) or dialogues ({"turns": [{"text",
+    "expect_intent", ...}]}), the formats of tests/data. The same files give the same model.
+
+    Example: python -m bot learn fit tests/data/dialogues-*.jsonl tests/data/heldout-*.jsonl
+    """
+    from ..nlu import linear
+
+    records = []
+    for path in paths:
+        with open(path, encoding="utf-8") as fh:
+            records += [json.loads(line) for line in fh if line.strip()]
+    examples = linear.examples(records)
+    model = linear.train(examples)
+    target = Path(out or Path(settings_from(config_path).content.intents_dir) / linear.FILE)
+    model.dump(target)
+    click.echo(f"{len(examples)} examples from {len(paths)} files: {len(model.rows)} features → {target}")
 
 
 COMMANDS: list[click.Command] = [learn]

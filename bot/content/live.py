@@ -20,6 +20,7 @@ this holder (``classify``).
 from __future__ import annotations
 
 import copy
+import dataclasses
 import logging
 import os
 import tempfile
@@ -31,6 +32,7 @@ from pathlib import Path
 from ..config import ContentSettings
 from ..nlu.classifier import Classifier, Result
 from ..nlu.rules import load_rules
+from ..nlu.text import normalise
 from ..storage.store import Store
 from .editing import published_overlay, version
 from .knowledge import Knowledge
@@ -61,6 +63,7 @@ class LiveContent:
         self._classifier = classifier
         self._version = 0
         self._phrases: frozenset[tuple[str, str]] = frozenset()  # keyword/alias overlay in the classifier
+        self._desk_words: tuple[tuple[str, str], ...] = ()  # (keyword, intent) published at the desk
         self._next = 0.0
         self._lock = threading.Lock()
         self._pending: tuple[int, Knowledge, Classifier, frozenset[tuple[str, str]]] | None = None
@@ -80,7 +83,13 @@ class LiveContent:
 
     def classify(self, raw: str) -> Result:
         self.refresh()
-        return self._classifier.classify(raw)
+        result = self._classifier.classify(raw)
+        if self._desk_words and result.intent in {intent for _, intent in self._desk_words}:
+            said = normalise(raw)
+            if any(intent == result.intent and word in said for word, intent in self._desk_words):
+                # An official's keyword decided it: the static turn model does not overrule the desk.
+                return dataclasses.replace(result, labelled=True)
+        return result
 
     def refresh(self) -> None:
         """Cheap: swap in a finished reload; look for a new version at most every ``every`` seconds."""
@@ -170,4 +179,10 @@ class LiveContent:
         self.knowledge.__dict__ = knowledge.__dict__  # one assignment: readers see old or new
         self._classifier = classifier
         self._phrases = phrases
+        self._desk_words = tuple(
+            (normalise(phrase), intent)
+            for kind, key in sorted(phrases)
+            if kind == "keyword"
+            for intent, _, phrase in [key.partition("|")]
+        )
         self._version = target

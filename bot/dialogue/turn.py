@@ -19,13 +19,14 @@ from .. import timefmt
 from ..content.knowledge import Knowledge
 from ..ids import TOPIC_INTENTS
 from ..nlu.classifier import Result, normalise
+from ..nlu.linear import TurnModel
 from ..nlu.model import Classifies
 from ..nlu.rules import PLACE_KIND_IN
 from ..storage.store import Store, User, hash_openid
 from ..wechat.push import Message
-from . import compose, memory
+from . import compose, memory, replies, second
 from .memory import Memo
-from .numbered import MENU, menu_pick
+from .numbered import menu_pick
 from .stats import TurnStats
 
 log = logging.getLogger(__name__)
@@ -87,12 +88,14 @@ class Bot:
         store: Store,
         *,
         flows: Sequence[Flow] = (),
+        turns: TurnModel | None = None,
         event_handlers: Mapping[str, Callable[[Message], None]] | None = None,
         today: Callable[[], date] = timefmt.today,
         clock: Callable[[], float] = time.time,
     ) -> None:
         self.knowledge = knowledge
         self.classifier = classifier
+        self.turns = turns  # the turn model's second opinion (bot/dialogue/second.py)
         self.store = store
         self.today = today
         self.clock = clock
@@ -153,8 +156,10 @@ class Bot:
         if msg.msg_type in ("text", "voice"):
             if result is None:
                 if msg.msg_type == "voice":
-                    return "不好意思，这条语音我没听清。可以再说一遍，或者打字问我。\n\n" + self.menu(user)
-                return self.menu(user)
+                    return "不好意思，这条语音我没听清。可以再说一遍，或者打字问我。\n\n" + replies.menu(
+                        self.knowledge, user.region
+                    )
+                return replies.menu(self.knowledge, user.region)
             return self.on_text(msg.text, user, result, trace)
         if msg.msg_type == "location" and any(flow.active(user) for flow in self.flows):
             where = msg.label or f"{msg.latitude},{msg.longitude}"
@@ -164,8 +169,8 @@ class Bot:
             place = self.knowledge.place_at(msg.latitude, msg.longitude)
             if place:
                 user.region = place
-                return self.region_confirmed(place)
-            return self.region_not_covered()
+                return replies.region_confirmed(self.knowledge, place)
+            return replies.region_not_covered(self.knowledge)
         return "我现在只看得懂文字和语音。请直接打字或发语音告诉我你想问什么，回复「菜单」看我能帮什么。"
 
     # -- text --------------------------------------------------------------------------------------
@@ -264,6 +269,11 @@ class Bot:
             # an answer to two questions, 「补贴那个钱给谁」 is about the second one.
             about = intent if intent in memo.others else memo.topic
             intent, asked, trace.source, detailed = about, [about], "context", True
+        if not (picked or result.labelled) and (
+            other := second.overrule(self.turns, text, memo, intent, asked)
+        ):
+            intent, asked = other  # the turn model is sure the rules misread it (staff labels stand)
+            trace.source = "context" if memo and intent == memo.topic else trace.source
         if (
             memo
             and not picked
@@ -365,9 +375,9 @@ class Bot:
     def region_switched(self, result: Result, user: User, memo: Memo) -> str:
         """「我人在大连」 after a question: note the place, and answer that question again for it."""
         if result.place:
-            said = self.region_confirmed(result.place)
+            said = replies.region_confirmed(self.knowledge, result.place)
         else:
-            said = self.region_not_covered(result.elsewhere)
+            said = replies.region_not_covered(self.knowledge, result.elsewhere)
         label = self.knowledge.region(user.region).label
         again = self.topics([memo.topic], user)
         return f"{said}\n\n刚才问的{compose.topic_name(memo.topic)}，按{label}的政策：\n{again}"
@@ -381,15 +391,15 @@ class Bot:
                 return reply
         match intent:
             case "greeting":
-                return self.menu(user)
+                return replies.menu(self.knowledge, user.region)
             case "set_region":
                 if result.place:
-                    return self.region_confirmed(result.place)
+                    return replies.region_confirmed(self.knowledge, result.place)
                 if not result.elsewhere and (kind := PLACE_KIND_IN.search(text)):
-                    return self.which_city(kind.group())
-                return self.region_not_covered(result.elsewhere)
+                    return replies.which_city(self.knowledge, kind.group())
+                return replies.region_not_covered(self.knowledge, result.elsewhere)
             case "human_agent":
-                return self.human_agent(place)
+                return replies.human_agent(self.knowledge, place)
             case "subscribe":
                 user.subscribed = True
                 return "好的，已为你开通订阅。慰问信和本地活动通知会发到这里，回复「退订」可随时取消。"
@@ -422,7 +432,9 @@ class Bot:
         if event == "subscribe":
             user.followed = True
             user.subscribed = True
-            return "欢迎关注留工助手！留在打工地过年，有难处就问我。\n\n" + self.menu(user)
+            return "欢迎关注留工助手！留在打工地过年，有难处就问我。\n\n" + replies.menu(
+                self.knowledge, user.region
+            )
         if event == "unsubscribe":
             user.followed = False
             return None
@@ -438,48 +450,8 @@ class Bot:
             if intent in TOPIC_INTENTS or intent in ("greeting", "human_agent", "complaint_status"):
                 stub = Result(text="", intent=intent, region=None, score=1.0)
                 return self.answer(intent, user, stub, "")
-            return self.menu(user)
+            return replies.menu(self.knowledge, user.region)
         return None
-
-    # -- texts ------------------------------------------------------------------------------------
-
-    def menu(self, user: User) -> str:
-        items = [f"{i} {label}" for i, (_, label) in enumerate(MENU, 1)]
-        rows = ["  ".join(items[i : i + 3]) for i in range(0, len(items), 3)]
-        region = self.knowledge.region(user.region)
-        where = (
-            f"当前按【{region.label}】的政策回答，换地方就说「我在大连」这样。"
-            if user.region
-            else "告诉我你在哪个城市（比如「我在大连」），答案更准。"
-        )
-        return (
-            "我是留工助手，回复数字就能问：\n" + "\n".join(rows) + "\n也可以直接打字或发语音提问，"
-            "回复「菜单」随时回到这里。\n" + where
-        )
-
-    def region_confirmed(self, place: str) -> str:
-        label = self.knowledge.region(place).label
-        return f"好的，记下了：你在{label}。以后按{label}的政策回答你，回复「菜单」看能问什么。"
-
-    def which_city(self, kind: str) -> str:
-        """「我在经开区上班」: many cities have one; ask which."""
-        names = "、".join(r.label for r in self.knowledge.regions.values() if r.parent == "national")
-        return (
-            f"很多城市都有{kind}，你在哪个城市的{kind}？说「我在安庆」这样就行。目前我有{names}的本地政策。"
-        )
-
-    def region_not_covered(self, where: str | None = None) -> str:
-        names = "、".join(r.label for r in self.knowledge.regions.values() if r.parent == "national")
-        switch = "说「我在安庆」这样就能切换。"
-        if where:
-            return f"{where}还没有本地政策，先按全国政策回答你。目前我有{names}的本地政策，{switch}"
-        return f"目前我有{names}的本地政策，其他地方先按全国政策回答你。{switch}"
-
-    def human_agent(self, place: str | None) -> str:
-        region = self.knowledge.region(place)
-        lines = [f"【{region.label}·人工咨询】请直接打电话："]
-        lines += [f"☎ {c.phone} {c.name}" for c in self.knowledge.contacts(place)[:4]]
-        return "\n".join(lines)
 
 
 class Flow(Protocol):

@@ -192,7 +192,7 @@ def decide(
     if exact is not None:
         intent, region = exact
         region = result.region or region
-        return Result(result.text, intent, region, 1.0, result.place or region, result.scores)
+        return Result(result.text, intent, region, 1.0, result.place or region, result.scores, labelled=True)
     sure = result.intent != UNKNOWN and result.score >= weak
     if sure and strong > 1.0:
         return result  # nothing could override it: skip the search
@@ -201,7 +201,9 @@ def decide(
         return result
     if match.similarity >= strong or (not sure and match.similarity >= threshold):
         # The label decides what is asked; where it was asked from, and the pinyin reading, stay.
-        return dataclasses.replace(result, intent=match.intent, score=match.similarity, asked=(match.intent,))
+        return dataclasses.replace(
+            result, intent=match.intent, score=match.similarity, asked=(match.intent,), labelled=True
+        )
     return result
 
 

@@ -107,6 +107,9 @@ class Result:
     # The message with dialect words respelled as Mandarin (「要等几耐」 → 「要等多久」), when that
     # changes it: what the dialogue's follow-up checks read. Field values keep the words as typed.
     heard: str | None = None
+    # The staff decided the intent: a hotline label (bot/nlu/learned.py) or an official's keyword
+    # (bot/content/live.py). The turn model (bot/dialogue/second.py) does not overrule it.
+    labelled: bool = False
 
 
 class Classifies(Protocol):

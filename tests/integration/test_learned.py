@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,8 @@ from helpers.harness import Harness, make_settings
 from test_desk import staff, text, token
 
 from bot.cli import main as cli
+from bot.config import DATA_ROOT
+from bot.nlu import linear
 from bot.nlu.classifier import Result
 from bot.nlu.learned import Examples, Learning, decide
 from bot.nlu.rules import load_classifier
@@ -25,9 +28,10 @@ from bot.services import build
 from bot.staff import audit, labels
 from bot.storage.store import Store
 
-# A worker's question the keyword rules cannot place, and a paraphrase of it nobody labels.
-SEED = "厂子黄了 社保那边每个月能给点生活费不"
-PARAPHRASE = "厂黄了 社保每个月给生活费不"
+# A worker's question neither the keyword rules nor the turn model can place (东家关张: the employer
+# closed down), and a paraphrase of it nobody labels.
+SEED = "东家关张了 往后每月有进项不"
+PARAPHRASE = "东家关张 每月有进项不"
 TOPIC = "unemployment_benefit"
 
 
@@ -242,3 +246,25 @@ def test_services_wire_the_learned_layer(tmp_path: Path) -> None:
     labels.add(services.store, SEED, TOPIC, None, "wang")
     assert clf.refresh(force=True).label_of(SEED) == (TOPIC, None)
     assert isinstance(clf.classify(PARAPHRASE), Result)
+
+
+# -- the turn model (bot/nlu/linear.py) ------------------------------------------------------------
+
+# A word no rule knows, which the labelled turns below give to one topic.
+COINED = "咕噜咕噜的事儿找谁"
+
+
+def test_the_webhook_answers_as_the_turn_model_reads_a_turn(tmp_path: Path) -> None:
+    intents = tmp_path / "intents"
+    shutil.copytree(DATA_ROOT / "intents", intents)
+    (intents / linear.FILE).unlink()
+    settings = make_settings(tmp_path, content={"intents_dir": str(intents)})
+    assert "答不上来" in Harness(settings).say(COINED, "o-t1")  # the rules alone: out of scope
+    records = [
+        {"text": f"咕噜咕噜{tail}", "intent": "festival_activities"} for tail in ("", "咋样", "有啥", "去哪")
+    ]
+    records += [{"text": text, "intent": "greeting"} for text in ("你好", "在吗", "哈喽")]
+    linear.train(linear.examples(records)).dump(intents / linear.FILE)
+    harness = Harness(make_settings(tmp_path, content={"intents_dir": str(intents)}))
+    assert "·过年活动】" in harness.say(COINED, "o-t2")
+    assert "·过年活动】" not in harness.say("你好", "o-t2")  # where the model is not sure, the rules answer

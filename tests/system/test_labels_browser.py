@@ -30,9 +30,10 @@ from bot.storage.store import Store
 pytestmark = [needs_chromium, pytest.mark.browser]
 
 PASSWORD = "correct-horse-battery"
-# A question the keyword rules cannot place, and a paraphrase of it that nobody labels.
-SEED = "厂子黄了 社保那边每个月能给点生活费不"
-PARAPHRASE = "工厂倒了 社保每月能发点生活费吗"
+# A question neither the keyword rules nor the turn model can place (东家关张: the employer closed
+# down), and a paraphrase of it that nobody labels.
+SEED = "东家关张了 往后每月有进项不"
+PARAPHRASE = "东家关张了 以后每个月还有进项吗"
 NOT_ANSWERED = "答不上来"
 
 

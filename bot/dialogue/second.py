@@ -1,0 +1,40 @@
+"""The second opinion: where the turn model (``bot/nlu/linear.py``) is sure the rules took a turn for
+the wrong topic, its topic is answered.
+
+Measured on rounds 31-33 of the outside writers' dialogues, each with a model trained only on the
+batches before it (bench/README.md, "The turn model"): the rules and the model are wrong on
+different turns. The rules know places, forms and questions in a list; the model knows how people
+refer back and the words the rules lack. So the model is heard only where its margin is clear, and
+never about places (a region switch is the rules' call) or about a topic the rules also found in the
+message (their order of several questions stands).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..ids import TOPIC_INTENTS
+from ..nlu.linear import TurnModel
+from .memory import Memo
+
+MARGIN = 0.02  # the best topic's lead over the next, per feature (bench/README.md)
+
+
+def overrule(
+    model: TurnModel | None,
+    text: str,
+    memo: Memo | None,
+    intent: str,
+    asked: Sequence[str],
+) -> tuple[str, list[str]] | None:
+    """The intent and topics to answer instead of the rules' ``intent`` and ``asked``, or None.
+
+    The model reads ``text`` after the topic last answered (the dialogue memory, ``memo``)."""
+    took = asked[0] if asked and intent in TOPIC_INTENTS else intent
+    guess = model.guess(text, memo.topic if memo else None) if model else None
+    if guess is None or guess.margin < MARGIN or guess.intent == took:
+        return None
+    if "set_region" in (guess.intent, took) or guess.intent in asked:
+        return None
+    other = guess.intent
+    return other, [other, *asked[1:]] if other in TOPIC_INTENTS else []
