@@ -23,10 +23,15 @@ SKIP_WORDS = {"跳过", "不留", "不想留", "不写", "匿名", "不方便", 
 _SLIPS = re.compile(r"[头偷]诉|投[述速素塑]")
 
 
+# 「承包商叫蓝骑士什么的」: 什么的 after a name hedges it ("or some such"); it asks nothing.
+_HEDGE = re.compile(r"(叫[^\s，,。什啥]{1,12})(?:什么|啥)的(?=$|[\s，,。])")
+
+
 def normalize(text: str) -> str:
-    """NFKC, 投诉 as voice input mishears it, and 廿/卅 (twenty, thirty) as digits' words."""
+    """NFKC, 投诉 as voice input mishears it, 廿/卅 (twenty, thirty) as digits' words, and no hedge
+    after a name (「叫蓝骑士什么的」)."""
     text = unicodedata.normalize("NFKC", text).strip().replace("廿", "二十").replace("卅", "三十")
-    return _SLIPS.sub("投诉", text)
+    return _HEDGE.sub(r"\1", _SLIPS.sub("投诉", text))
 
 
 def parse_count(text: str) -> int | None:
@@ -333,7 +338,7 @@ def find_values(clause: str) -> list[Found]:
     for m in _AMOUNT_IN.finditer(clause.lower()):
         a, b = m.start(), m.end()
         span = m.group()
-        if not free(a, b) or _NOT_MONEY_AFTER.match(clause[b:]) or _RATE_BEFORE.search(clause[:a]):
+        if not free(a, b) or _NOT_MONEY_AFTER.match(clause[b:]) or rate_before(clause[:a]):
             continue
         amount = parse_amount(span)
         if amount is None or amount < 10:
@@ -348,14 +353,18 @@ def find_values(clause: str) -> list[Found]:
     return sorted(found, key=lambda f: f.start)
 
 
+def rate_before(before: str) -> bool:
+    """Whether the words before a number make it a rate (「一个月3500」); 「3个月工资一共一万零五百」
+    says what the sum is of, and 一共 that it is the total."""
+    return bool(_RATE_BEFORE.search(before)) and not _TOTAL_BEFORE.search(before)
+
+
 def lone_sum(text: str) -> int | None:
     """The one number of a hundred or more in a message at the amount step, if it holds no other."""
     sums = {
         n
         for m in _AMOUNT_IN.finditer(text)
-        if (n := parse_amount(m.group())) is not None
-        and n >= 100
-        and not _RATE_BEFORE.search(text[: m.start()])
+        if (n := parse_amount(m.group())) is not None and n >= 100 and not rate_before(text[: m.start()])
     }  # (「一个月3500 仨月10500」: a monthly wage beside the sum is no second sum)
     return sums.pop() if len(sums) == 1 else None
 

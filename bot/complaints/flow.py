@@ -474,6 +474,8 @@ class ComplaintFlow:
     def _gives_value(field: Field, text: str, words: str) -> bool:
         if field.key in ("amount", "workers", "phone"):
             return field.parse(text) is not None or any(find_values(part) for part in clauses(text))
+        if field.key == "period" and reading.ROUGH_TIME.search(words):
+            return True  # 「记不清了 反正是秋天」: a rough time is an answer
         return reading.looks_like_name(field, words)
 
     def _skips(self, words: str) -> bool:

@@ -106,6 +106,10 @@ ABOUT_FORM = re.compile(
     r"怎么填|怎么写|填什么|写什么|填啥|写啥|要填|要写|必须|一定要|可以不|能不能不|不填|不写|不留"
     r"|这一步|这一项|这个问题|这里|这儿|" + WHY_ASKED.pattern
 )
+# A rough time that answers the period step though the worker is unsure of the months.
+ROUGH_TIME = re.compile(
+    r"[春夏秋冬](天|季)|年前|年底|年初|[上下]半年|腊月|正月|开春|入冬|中秋|国庆|元旦|端午"
+)
 UNSURE = re.compile(r"不知道|不清楚|记不清|记不得|不记得|忘了|搞不清|说不清|不太清楚")
 UNSURE_REST = re.compile(
     r"不知道|不清楚|记不清|记不得|不记得|忘了|搞不清|说不清|不太清楚|具体|准确|确切|全名|名字|叫什么|叫啥|公司|老板"
@@ -397,6 +401,13 @@ def is_question(field: Field, text: str, result: Result) -> bool:
         and not QUESTION.search(parts[-1])
     ):
         return False  # 「6300块 哦不对 是6800 加班没算进去 算进去是6800」 gives the value, asking nothing
+    said = normalize(text)
+    if (
+        field.key == "amount"
+        and lone_sum(text) is not None
+        and not (ASKS.search(said) or QUESTION.search(said))
+    ):
+        return False  # 「6800 连加班费」: the sum, and what it takes in
     if (
         field.key == "name"
         and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", parts[-1] if parts else "")

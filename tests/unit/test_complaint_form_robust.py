@@ -131,6 +131,25 @@ def test_the_workers_own_sum_beside_the_crews_is_the_one_asked(harness: Harness)
     assert (draft(harness, "o-alone") or {})["fields"]["workers"] == 1
 
 
+def test_a_sum_with_what_it_takes_in_or_of_how_many_months_is_the_amount(harness: Harness) -> None:
+    to_step(harness, "o-with", AT_AMOUNT)
+    assert "第4步" in harness.say("5200 连夜班补贴一起", "o-with")  # 夜班补贴 names no question here
+    assert (draft(harness, "o-with") or {})["fields"]["amount"] == 5200
+    to_step(harness, "o-months", AT_AMOUNT)
+    assert "第4步" in harness.say("两个月工资一共八千零六十", "o-months")  # 月工资 here is no monthly rate
+    assert (draft(harness, "o-months") or {})["fields"]["amount"] == 8060
+    to_step(harness, "o-asks", AT_AMOUNT)  # a sum in a question stays a question
+    assert "第4步" not in harness.say("问下 留岗那个500块补贴我能拿不", "o-asks")
+
+
+def test_a_name_hedged_with_shenme_de_and_a_rough_time_are_answers(harness: Harness) -> None:
+    assert "第1步" in harness.say("投诉", "o-hedge")
+    assert "第2步" in harness.say("物流园那个分拣点 老板叫刘老三什么的", "o-hedge")
+    to_step(harness, "o-season", [*AT_AMOUNT, "两万"])
+    assert "第5步" in harness.say("说不清了 大概是去年夏天", "o-season")
+    assert (draft(harness, "o-season") or {})["fields"]["period"]
+
+
 def test_a_firm_named_with_a_trailing_de_is_the_employer(harness: Harness) -> None:
     assert "第1步" in harness.say("投诉", "o-firm")
     assert "第2步" in harness.say("王长山 长山劳务队的", "o-firm")
