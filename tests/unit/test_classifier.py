@@ -507,6 +507,9 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "05f",
         "05g",
         "05h",
+        "05i",
+        "05j",
+        "05k",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
