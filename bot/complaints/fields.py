@@ -11,6 +11,8 @@ from typing import Any
 from ..numbers import cn_small, parse_amount
 
 START_WORDS = {"投诉", "我要投诉", "登记", "我要登记", "投诉登记", "登记投诉", "开始登记", "我要举报", "举报"}
+# The form's name said alone, as a menu item would be (「欠薪投诉」).
+START_WORDS |= {"欠薪投诉", "欠薪登记", "欠薪举报", "工资投诉", "拖欠工资投诉"}
 CANCEL_WORDS = {"取消", "不登记了", "不投诉了", "算了", "退出", "取消登记", "不要了"}
 CONFIRM_WORDS = {"确认", "确定", "确认提交", "提交", "对", "对的", "没错", "是的"}
 SKIP_WORDS = {"跳过", "不留", "不想留", "不写", "匿名", "不方便", "算了不留"}

@@ -85,12 +85,15 @@ FRAGMENT_MAX_CHARS = 16
 ASIDE_MAX = 2.0  # a topic named no more strongly than this beside a leading ellipsis is an aside
 CLAUSES = re.compile(r"[\s，,。！!？?；;、]+")
 # 「我是在…」「俺现在在…」「人在…」: where the worker is, said as a statement.
+# 「哦说错了 是怀宁」「不对 我们厂其实在桐城」: a correction of the place the question was asked for.
+CORRECTS = re.compile(r"^(哦|噢|嗯|啊)*(不对|说错了|打错了|搞错了|写错了|弄错了|讲错了)")
 SAYS_WHERE = re.compile(
     r"^(不对|不是|哦|噢|嗯)*(我|俺|咱|我们|俺们)?(是|现在|目前|人|就|一直|平时|自己|本人|已经|刚|刚刚|年前|年后|去年|上个月|前几天)*"
     r"(在|搁|待在|呆在|回到?|调到|调去|转到|搬到|搬来|过了?来|来了?)"
     # 「我下个月去黄埔了」
     r"|^(那|那我|那俺)?(我|俺|咱|我们|俺们)?(下个月|下月|下礼拜|下周|下星期|过完年|年后|明天|过两天|过几天|马上|现在|已经)(就|要)?"
     r"(去|到|搬去|调去|换到?|换去)"
+    r"|" + CORRECTS.pattern
 )
 # The end of a message that asks again rather than only says where the worker is.
 ASKS_AGAIN = re.compile(

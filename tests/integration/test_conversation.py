@@ -764,3 +764,14 @@ def test_asking_to_hear_it_again_gets_the_last_answer_short(harness: Harness) ->
     harness.say("详细", "o-again")
     reply = harness.say("字太多了 看不懂", "o-again")
     assert reply.startswith("【黑龙江·失业保险】") and "回复「详细」" in reply, reply
+
+
+def test_a_correction_of_the_place_moves_the_question_there(harness: Harness) -> None:
+    harness.say("潜山留下过年有补贴吗", "o-fix")
+    reply = harness.say("哦搞错了 俺们厂在怀宁", "o-fix")
+    assert "记下了" in reply and "怀宁" in reply and "留岗补贴" in reply
+    assert harness.services.store.user("o-fix").region == "anqing-huaining"
+
+
+def test_the_forms_name_alone_starts_it(harness: Harness) -> None:
+    assert "第1步" in harness.say("欠薪投诉", "o-name")
