@@ -7,7 +7,7 @@ opinion: averaged perceptrons (three shufflings, averaged) over the message's ch
 and bigrams as the classifier normalises it, the previous topic, and each character paired with the
 previous topic. It is trained on labelled dialogues and messages (every turn of a dialogue is an
 example, with the topic answered before it): ``bot learn fit`` (``make model``) writes
-``intents/turns.tsv`` from the batches in tests/data in under a minute. A guess costs ~25 µs
+``intents/turns.tsv`` from the batches in tests/data in under a minute. A guess costs ~17 µs
 (bench/README.md, "The turn model"); the dialogue consults it in ``bot/dialogue/second.py``.
 """
 
@@ -16,7 +16,6 @@ from __future__ import annotations
 import functools
 import math
 import random
-from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,12 +54,13 @@ def _features(s: str, prev: str) -> set[str]:
 
 
 class TurnModel:
-    """Weights a feature gives each label, one dense row of floats per feature (summed column-wise
-    in C: a guess costs about as much as normalising the text)."""
+    """Weights a feature gives each label. Each feature's row is packed into one integer, a
+    fixed-point field of ``WIDTH`` bits per label, biased to stay positive: summing a message's rows
+    is then one big-integer addition per feature, done in C (bench/README.md, "The turn model")."""
 
     def __init__(self, weights: dict[str, dict[str, float]], labels: Sequence[str]) -> None:
         self.labels = tuple(labels)
-        self.rows = {f: array("d", [row.get(lb, 0.0) for lb in self.labels]) for f, row in weights.items()}
+        self.rows = {f: _pack([row.get(lb, 0.0) for lb in self.labels]) for f, row in weights.items()}
 
     def guess(self, text: str, prev: str | None) -> Guess | None:
         feats = _features(normalise(text), prev or START)
@@ -68,18 +68,21 @@ class TurnModel:
         rows = [row for f in feats if (row := get(f)) is not None]
         if len(rows) < 2:
             return None
-        totals = [sum(column) for column in zip(*rows, strict=True)]
+        totals = _unpack(sum(rows), len(self.labels), len(rows))
         best = max(range(len(totals)), key=totals.__getitem__)
         top = totals[best]
         totals[best] = -math.inf
         return Guess(self.labels[best], (top - max(totals)) / len(feats))
+
+    def weights(self, feat: str) -> list[float]:
+        return _unpack(self.rows[feat], len(self.labels), 1)
 
     # -- storage ------------------------------------------------------------------------------
 
     def dump(self, path: Path) -> None:
         lines = [f"# labels\t{' '.join(self.labels)}"]
         for feat in sorted(self.rows):
-            pairs = sorted(zip(self.labels, self.rows[feat], strict=True))
+            pairs = sorted(zip(self.labels, self.weights(feat), strict=True))
             lines.append(f"{feat}\t" + " ".join(f"{label}:{w:.4g}" for label, w in pairs if w))
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
@@ -98,6 +101,27 @@ class TurnModel:
                 continue
             weights[feat] = {label: float(w) for label, _, w in (item.partition(":") for item in row.split())}
         return cls(weights, labels)
+
+
+# Packed rows: a weight (at most 1 in size) is round(w * SCALE) + BIAS in a WIDTH-bit field; a sum
+# of fewer than 2 ** (WIDTH - 26) rows never carries from one field into the next.
+SCALE = 1 << 24
+BIAS = 1 << 25
+WIDTH = 40
+_MASK = (1 << WIDTH) - 1
+
+
+def _pack(weights: Sequence[float]) -> int:
+    packed = 0
+    for i, weight in enumerate(weights):
+        packed |= (round(weight * SCALE) + BIAS) << (WIDTH * i)
+    return packed
+
+
+def _unpack(packed: int, size: int, rows: int) -> list[float]:
+    """The per-label sums of ``rows`` packed rows added together."""
+    offset = rows * BIAS
+    return [(((packed >> (WIDTH * i)) & _MASK) - offset) / SCALE for i in range(size)]
 
 
 def shared(path: Path) -> TurnModel | None:
