@@ -47,11 +47,13 @@ WANTS_TO_FILE = re.compile(
 )
 NOT_FILING = re.compile(
     r"(?:不|没|别|不用|不必|无需)(?:想|要|打算|准备|必要)?(?:去|再)?(?:投诉|举报|告(?!诉|知)|登记)"
-    r"|已经|投诉过|举报过|告过|登记过|之前投诉|以前投诉|进度|撤销|撤回|[上前]几?[个次]?(?:礼拜|星期|周|月|天)投诉"
+    r"|已经|(?<!再)投诉过|举报过|告过|(?<!再)登记过|之前投诉|以前投诉|进度|撤销|撤回|[上前]几?[个次]?(?:礼拜|星期|周|月|天)投诉"
     # one filed before: 「上礼拜在这登记了一个投诉」「是上礼拜三登记的」
     r"|(?:登记|投诉|举报)了一个|(?:上|前)个?(?:礼拜|星期|周|月).{0,8}(?:登记|投诉|举报)|(?:登记|投诉)的(?:那个|欠薪)"
 )
-ANOTHER = re.compile(r"(?:再|重新|另外)(?:帮我|给我|帮俺)?(?:登记|投诉|举报|登|投|报)(?:一个|一下|个|一次)")
+ANOTHER = re.compile(
+    r"(?:再|重新|另外|现在|那就|那我就?)(?:帮我|给我|帮俺)?(?:登记|投诉|举报|登|投|报)(?:一个|一下|个|一次)|再登记过"
+)
 INTERRUPTS = re.compile(r"\s*(?:等下|等一下|等等|对了|先问下|先问一下|顺便问|插一句)")
 HOW = re.compile(
     r"[?？]|吗|么|咋|怎|如何|哪|啥|什么|谁|能不能|可不可以|要不要|该不该|有没有|有用|会不会|是不是|行不行"
@@ -445,14 +447,15 @@ def is_question(field: Field, text: str, result: Result) -> bool:
 
 def wants_to_file(words: str, result: Result) -> bool:
     """「举报欠薪」「想投诉工地欠薪」「我要告老板拖欠工资」; not 「怎么投诉」「欠薪去哪投诉」 (asking
-    how) nor 「不想投诉」「我已经投诉过了」."""
+    how) nor 「不想投诉」「我已经投诉过了」 (the last clause that speaks of filing decides)."""
     parts = [c for c in re.split(r"[\s,，?？!！。;；]+", words) if c]
-    first = next((i for i, c in enumerate(parts) if WANTS_TO_FILE.search(c)), None)
+    wanting = [i for i, c in enumerate(parts) if WANTS_TO_FILE.search(c)]
     if (
-        first is None
+        not wanting
         # asking how, in the asking clause or after it (「没有？那我登记一个」 is not asking how)
-        or (any(HOW.search(c) for c in parts[first:]) and not ASKS_US_TO_FILE.search(words))
-        or NOT_FILING.search(words)
+        or (any(HOW.search(c) for c in parts[wanting[0] :]) and not ASKS_US_TO_FILE.search(words))
+        # (「我还没投诉过 那现在登记一个」: what was not done before is done now; 「咁我再登记过」 is again)
+        or NOT_FILING.search(" ".join(parts[wanting[-1] :]))
     ):
         return False
     if result.intent in ("wage_arrears", "unknown") or ANOTHER.search(words) or ASKS_US_TO_FILE.search(words):

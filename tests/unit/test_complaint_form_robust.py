@@ -771,3 +771,9 @@ def test_twenty_odd_a_boss_by_title_and_name_and_a_sum_taken_back(harness: Harne
     assert "改好了" in harness.say("钱写错了 是23000不是32000", "o-nian")
     d = draft(harness, "o-nian")
     assert d is not None and d["fields"]["workers"] == 20 and d["fields"]["amount"] == 23000
+
+
+def test_filing_now_what_was_not_filed_before_starts_the_form(harness: Harness) -> None:
+    assert "第1步" in harness.say("之前没登记过 那现在登记一个", "o-now")
+    assert "第1步" in harness.say("揾唔到喎 咁我再登记过", "o-again")  # Cantonese 再…过: once more
+    assert "第1步" not in harness.say("我上个月已经登记过了", "o-done")
