@@ -510,6 +510,8 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "05i",
         "05j",
         "05k",
+        "05l",
+        "05m",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
