@@ -5,8 +5,9 @@ Measured on rounds 31-33 of the outside writers' dialogues, each with a model tr
 batches before it (bench/README.md, "The turn model"): the rules and the model are wrong on
 different turns. The rules know places, forms and questions in a list; the model knows how people
 refer back and the words the rules lack. So the model is heard only where its margin is clear, and
-never about places (a region switch is the rules' call) or about a topic the rules also found in the
-message (their order of several questions stands).
+never about places (a region switch is the rules' call), about a topic the rules also found in the
+message (their order of several questions stands), or to greet (the rules know a greeting; a
+question taken for one would be answered with the menu and never reach the unanswered list).
 """
 
 from __future__ import annotations
@@ -36,5 +37,7 @@ def overrule(
         return None
     if "set_region" in (guess.intent, took) or guess.intent in asked:
         return None
+    if guess.intent == "greeting":
+        return None  # a question answered with the menu would never reach the staff's unanswered list
     other = guess.intent
     return other, [other, *asked[1:]] if other in TOPIC_INTENTS else []

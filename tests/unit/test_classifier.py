@@ -512,6 +512,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "05k",
         "05l",
         "05m",
+        "05n",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:

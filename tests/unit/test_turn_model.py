@@ -144,3 +144,13 @@ def test_fit_writes_the_model_the_bot_reads(tmp_path: Path) -> None:
     assert model is not None
     guess = model.guess(FOLLOW_UP, "unemployment_benefit")
     assert guess and guess.intent == "unemployment_benefit"
+
+
+def test_the_model_never_turns_a_question_into_a_greeting() -> None:
+    said = [(text, "greeting") for text in ("你好", "你好啊", "在吗", "哈喽", "您好")]
+    said += [(text, "unknown") for text in ("天气咋样", "火车票难买", "彩票中了没")]
+    greets = train([(text, START, intent) for text, intent in said] * 3)
+    guess = greets.guess("你好 问个怪问题", None)
+    assert guess and guess.intent == "greeting" and guess.margin >= second.MARGIN
+    # the rules could not place it: it stays unanswered (and on the staff's list), not the menu
+    assert second.overrule(greets, "你好 问个怪问题", None, "unknown", []) is None
