@@ -514,6 +514,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "05m",
         "05n",
         "05o",
+        "05p",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
