@@ -411,3 +411,22 @@ def meant(clause: str) -> str:
     """「是23000不是32000」 → 「23000」: of a sum and the one taken back, the sum meant."""
     m = THIS_NOT_THAT.match(clause.replace(" ", ""))
     return (m.group(1) or m.group(2)) if m else clause
+
+
+# A rough time that answers the period step though the worker is unsure of the months.
+ROUGH_TIME = re.compile(
+    r"[春夏秋冬](天|季)|年前|年底|年初|[上下]半年|腊月|正月|开春|入冬|中秋|国庆|元旦|端午"
+)
+
+_HEAD_COUNT = re.compile(r"^(?:一共|总共|共|总共有|一共有)?([\d一二两三四五六七八九十百]+)个人?$")
+
+
+def head_count(text: str) -> int | None:
+    """「十四个」「还有两个老乡也冇拿到 一共三个」: a head count said last, with no word of a place."""
+    parts = clauses(text)
+    m = _HEAD_COUNT.match(parts[-1]) if parts else None
+    if not m:
+        return None
+    n = m.group(1)
+    count = int(n) if n.isdigit() else int(cn_small(n) or 0)
+    return count if 1 <= count <= 100_000 else None

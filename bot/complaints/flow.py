@@ -20,6 +20,7 @@ from .fields import (
     CANCEL_WORDS,
     CONFIRM_WORDS,
     FIELDS,
+    ROUGH_TIME,
     SKIP_WORDS,
     START_WORDS,
     Field,
@@ -27,6 +28,7 @@ from .fields import (
     clauses,
     exact_over_rough,
     find_values,
+    head_count,
     leftover,
     lone_sum,
     meant,
@@ -188,7 +190,7 @@ class ComplaintFlow:
             del others["period"]  # 「三个月一共一万八」: how the sum adds up; step 4 asks which months
         no_place = not (result.place or result.elsewhere or reading.PLACE_WORD.search(words))
         if field.key == "site" and value is not None and no_place:
-            if (count := reading.head_count(text)) is not None:
+            if (count := head_count(text)) is not None:
                 value = None  # 「十四个」「…一共三个」: how many, not where
                 others.setdefault("workers", count)
             elif reading.WAGE_STORY.search(words):
@@ -474,7 +476,7 @@ class ComplaintFlow:
     def _gives_value(field: Field, text: str, words: str) -> bool:
         if field.key in ("amount", "workers", "phone"):
             return field.parse(text) is not None or any(find_values(part) for part in clauses(text))
-        if field.key == "period" and reading.ROUGH_TIME.search(words):
+        if field.key == "period" and ROUGH_TIME.search(words):
             return True  # 「记不清了 反正是秋天」: a rough time is an answer
         return reading.looks_like_name(field, words)
 

@@ -14,7 +14,6 @@ from typing import Any
 
 from ..ids import TOPIC_INTENTS
 from ..nlu.model import Result
-from ..numbers import cn_small
 from .fields import (
     BY_KEY,
     DURATION,
@@ -108,10 +107,6 @@ ABOUT_FORM = re.compile(
     r"怎么填|怎么写|填什么|写什么|填啥|写啥|要填|要写|必须|一定要|可以不|能不能不|不填|不写|不留"
     r"|这一步|这一项|这个问题|这里|这儿|" + WHY_ASKED.pattern
 )
-# A rough time that answers the period step though the worker is unsure of the months.
-ROUGH_TIME = re.compile(
-    r"[春夏秋冬](天|季)|年前|年底|年初|[上下]半年|腊月|正月|开春|入冬|中秋|国庆|元旦|端午"
-)
 UNSURE = re.compile(r"不知道|不清楚|记不清|记不得|不记得|忘了|搞不清|说不清|不太清楚")
 UNSURE_REST = re.compile(
     r"不知道|不清楚|记不清|记不得|不记得|忘了|搞不清|说不清|不太清楚|具体|准确|确切|全名|名字|叫什么|叫啥|公司|老板"
@@ -203,20 +198,6 @@ def settle(found: list[Found], last_wins: bool = False) -> dict[str, Any]:
         if len({f.value for f in mine}) == 1:
             out[key] = mine[0].value
     return out
-
-
-_HEAD_COUNT = re.compile(r"^(?:一共|总共|共|总共有|一共有)?([\d一二两三四五六七八九十百]+)个人?$")
-
-
-def head_count(text: str) -> int | None:
-    """「十四个」「还有两个老乡也冇拿到 一共三个」: a head count said last, with no word of a place."""
-    parts = clauses(text)
-    m = _HEAD_COUNT.match(parts[-1]) if parts else None
-    if not m:
-        return None
-    n = m.group(1)
-    count = int(n) if n.isdigit() else int(cn_small(n) or 0)
-    return count if 1 <= count <= 100_000 else None
 
 
 def sums_up(period: Any, text: str) -> bool:
