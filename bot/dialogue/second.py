@@ -32,12 +32,13 @@ def overrule(
 
     The model reads ``text`` after the topic last answered (the dialogue memory, ``memo``)."""
     took = asked[0] if asked and intent in TOPIC_INTENTS else intent
-    guess = model.guess(text, memo.topic if memo else None) if model else None
-    if guess is None or guess.margin < MARGIN or guess.intent == took:
+    if model is None or took == "set_region":
+        return None  # a region switch is the rules' call: no guess needed
+    guess = model.guess(text, memo.topic if memo else None)
+    # (never to greet: a question answered with the menu would not reach the unanswered list)
+    if guess is None or guess.margin < MARGIN or guess.intent in (took, "set_region", "greeting"):
         return None
-    if "set_region" in (guess.intent, took) or guess.intent in asked:
+    if guess.intent in asked:
         return None
-    if guess.intent == "greeting":
-        return None  # a question answered with the menu would never reach the staff's unanswered list
     other = guess.intent
     return other, [other, *asked[1:]] if other in TOPIC_INTENTS else []
