@@ -84,11 +84,10 @@ class LiveContent:
     def classify(self, raw: str) -> Result:
         self.refresh()
         result = self._classifier.classify(raw)
-        if self._desk_words and result.intent in {intent for _, intent in self._desk_words}:
-            said = normalise(raw)
-            if any(intent == result.intent and word in said for word, intent in self._desk_words):
-                # An official's keyword decided it: the static turn model does not overrule the desk.
-                return dataclasses.replace(result, labelled=True)
+        said = normalise(raw) if self._desk_words else ""
+        if any(intent == result.intent and word in said for word, intent in self._desk_words):
+            # An official's keyword decided it: the static turn model does not overrule the desk.
+            return dataclasses.replace(result, labelled=True)
         return result
 
     def refresh(self) -> None:
