@@ -26,14 +26,19 @@ def region_confirmed(knowledge: Knowledge, place: str) -> str:
     return f"好的，记下了：你在{label}。以后按{label}的政策回答你，回复「菜单」看能问什么。"
 
 
+def covered(knowledge: Knowledge) -> str:
+    """The regions with local policy, as a worker reads them: 「黑龙江、黄埔、安庆、大连」."""
+    return "、".join(r.label for r in knowledge.regions.values() if r.parent == "national")
+
+
 def which_city(knowledge: Knowledge, kind: str) -> str:
     """「我在经开区上班」: many cities have one; ask which."""
-    names = "、".join(r.label for r in knowledge.regions.values() if r.parent == "national")
+    names = covered(knowledge)
     return f"很多城市都有{kind}，你在哪个城市的{kind}？说「我在安庆」这样就行。目前我有{names}的本地政策。"
 
 
 def region_not_covered(knowledge: Knowledge, where: str | None = None) -> str:
-    names = "、".join(r.label for r in knowledge.regions.values() if r.parent == "national")
+    names = covered(knowledge)
     switch = "说「我在安庆」这样就能切换。"
     if where:
         return f"{where}还没有本地政策，先按全国政策回答你。目前我有{names}的本地政策，{switch}"

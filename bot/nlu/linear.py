@@ -114,6 +114,8 @@ _MASK = (1 << WIDTH) - 1
 def _pack(weights: Sequence[float]) -> int:
     packed = 0
     for i, weight in enumerate(weights):
+        if not -1.0 <= weight <= 1.0:  # (a wider one would spill into its neighbour's field)
+            raise ValueError(f"weight {weight} is outside [-1, 1]")
         packed |= (round(weight * SCALE) + BIAS) << (WIDTH * i)
     return packed
 

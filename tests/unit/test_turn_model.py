@@ -98,6 +98,8 @@ def test_check_reports_a_bad_model_file(tmp_path: Path, model: TurnModel) -> Non
     assert linear.problems(tmp_path) == [f"{path}: intent 'festivals' is not in intents.md"]
     path.write_text("# labels\tgreeting\n你\tgreeting:x\n", encoding="utf-8")
     assert "malformed" in linear.problems(tmp_path)[0]
+    path.write_text("# labels\tgreeting unknown\n你\tgreeting:3 unknown:-0.5\n", encoding="utf-8")
+    assert "outside [-1, 1]" in linear.problems(tmp_path)[0]
 
 
 def memo(topic: str) -> Memo:
