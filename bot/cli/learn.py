@@ -92,7 +92,7 @@ def learn_fit(config_path: str | None, out: str | None, paths: tuple[str, ...]) 
     model = linear.train(examples)
     target = Path(out or Path(settings_from(config_path).content.intents_dir) / linear.FILE)
     model.dump(target)
-    click.echo(f"{len(examples)} examples from {len(paths)} files: {len(model.rows)} features → {target}")
+    click.echo(f"{len(examples)} examples from {len(paths)} files: {model.size} features → {target}")
 
 
 COMMANDS: list[click.Command] = [learn]

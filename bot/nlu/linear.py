@@ -7,15 +7,16 @@ opinion: averaged perceptrons (three shufflings, averaged) over the message's ch
 and bigrams as the classifier normalises it, the previous topic, and each character paired with the
 previous topic. It is trained on labelled dialogues and messages (every turn of a dialogue is an
 example, with the topic answered before it): ``bot learn fit`` (``make model``) writes
-``intents/turns.tsv`` from the batches in tests/data in under a minute. A guess costs ~17 µs
+``intents/turns.tsv`` from the batches in tests/data in under a minute. A guess costs ~7 µs
 (bench/README.md, "The turn model"); the dialogue consults it in ``bot/dialogue/second.py``.
 """
 
 from __future__ import annotations
 
 import functools
-import math
 import random
+import sys
+from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -56,32 +57,65 @@ def _features(s: str, prev: str) -> set[str]:
 class TurnModel:
     """Weights a feature gives each label. Each feature's row is packed into one integer, a
     fixed-point field of ``WIDTH`` bits per label, biased to stay positive: summing a message's rows
-    is then one big-integer addition per feature, done in C (bench/README.md, "The turn model")."""
+    is then one big-integer addition per feature, done in C (bench/README.md, "The turn model").
+
+    In memory a character's row beside a previous topic is stored already added to the character's
+    own row, one table per previous topic: a guess looks up one row per distinct character and one
+    per bigram, and builds no feature strings."""
 
     def __init__(self, weights: dict[str, dict[str, float]], labels: Sequence[str]) -> None:
         self.labels = tuple(labels)
-        self.rows = {f: _pack([row.get(lb, 0.0) for lb in self.labels]) for f, row in weights.items()}
+        rows = {f: _pack([row.get(lb, 0.0) for lb in self.labels]) for f, row in weights.items()}
+        self.size = len(rows)  # features kept
+        beside = {f: row for f, row in rows.items() if _pair(f)}
+        self._rows = {f: row for f, row in rows.items() if f not in beside}  # unigrams, bigrams, topics
+        chars = {f: row for f, row in self._rows.items() if len(f) == 1}
+        self._chars: dict[str, dict[str, int]] = {}  # previous topic -> character -> summed row
+        for feat, row in beside.items():
+            table = self._chars.setdefault(feat[:-2], dict(chars))  # (shares the unigram rows' ints)
+            table[feat[-1]] = row + chars.get(feat[-1], 0)
 
     def guess(self, text: str, prev: str | None) -> Guess | None:
-        feats = _features(normalise(text), prev or START)
-        get = self.rows.get
-        rows = [row for f in feats if (row := get(f)) is not None]
-        if len(rows) < 2:
+        s = normalise(text)[:MAX_CHARS]
+        prev = prev or START
+        chars = set(s)
+        bigrams = {s[i : i + 2] for i in range(len(s) - 1)}
+        found = [
+            *filter(None, map(self._chars.get(prev, self._rows).get, chars)),
+            *filter(None, map(self._rows.get, bigrams)),
+        ]
+        if not found:
             return None
-        totals = _unpack(sum(rows), len(self.labels), len(rows))
-        best = max(range(len(totals)), key=totals.__getitem__)
-        top = totals[best]
-        totals[best] = -math.inf
-        return Guess(self.labels[best], (top - max(totals)) / len(feats))
+        total = sum(found, self._rows.get("p:" + prev, 0))
+        fields = array("I")  # (every field has the same bias: the order and the gaps are unbiased)
+        fields.frombytes(total.to_bytes(4 * len(self.labels), sys.byteorder))
+        second, top = sorted(fields)[-2:]
+        features = 1 + 2 * len(chars) + len(bigrams)  # the topic; each character, alone and beside it
+        return Guess(self.labels[fields.index(top)], (top - second) / SCALE / features)
 
     def weights(self, feat: str) -> list[float]:
-        return _unpack(self.rows[feat], len(self.labels), 1)
+        if not _pair(feat):
+            return _unpack(self._rows[feat], len(self.labels), 1)
+        row = self._chars[feat[:-2]][feat[-1]]
+        own = self._rows.get(feat[-1])
+        return _unpack(row - own if own else row, len(self.labels), 1)
+
+    def features(self) -> list[str]:
+        """Every feature the model keeps a row for."""
+        own = self._rows.get  # (where a character has no row beside a topic, its table holds its own)
+        pairs = [
+            f"{prev}|{c}"
+            for prev, table in self._chars.items()
+            for c, row in table.items()
+            if row is not own(c)
+        ]
+        return sorted([*self._rows, *pairs])
 
     # -- storage ------------------------------------------------------------------------------
 
     def dump(self, path: Path) -> None:
         lines = [f"# labels\t{' '.join(self.labels)}"]
-        for feat in sorted(self.rows):
+        for feat in self.features():
             pairs = sorted(zip(self.labels, self.weights(feat), strict=True))
             lines.append(f"{feat}\t" + " ".join(f"{label}:{w:.4g}" for label, w in pairs if w))
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -104,11 +138,18 @@ class TurnModel:
 
 
 # Packed rows: a weight (at most 1 in size) is round(w * SCALE) + BIAS in a WIDTH-bit field; a sum
-# of fewer than 2 ** (WIDTH - 26) rows never carries from one field into the next.
-SCALE = 1 << 24
-BIAS = 1 << 25
-WIDTH = 40
+# of fewer than 2 ** (WIDTH - 18) rows never carries from one field into the next. A guess reads at
+# most 1 + 3 * MAX_CHARS rows. (The file keeps 4 significant digits: SCALE is finer than that.)
+SCALE = 1 << 16
+BIAS = 1 << 17
+WIDTH = 32  # one unsigned int per field: a sum is read back with array("I")
+MAX_CHARS = 5000
 _MASK = (1 << WIDTH) - 1
+
+
+def _pair(feat: str) -> bool:
+    """A character beside a previous topic (``prev|c``), not a character, bigram or ``p:`` topic."""
+    return len(feat) > 2 and feat[-2] == "|" and not feat.startswith("p:")
 
 
 def _pack(weights: Sequence[float]) -> int:

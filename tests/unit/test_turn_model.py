@@ -71,6 +71,27 @@ def test_the_topic_before_decides_a_follow_up(model: TurnModel) -> None:
     assert model.guess("", None) is None  # nothing to read
 
 
+def test_a_guess_sums_the_rows_of_the_message_features(model: TurnModel) -> None:
+    """The tables a guess reads (each character already summed with its row beside the topic) give
+    the scores of the model as written: the sum of the rows of ``features(text, prev)``."""
+    kept = set(model.features())
+    assert any("|" in f for f in kept) and any(len(f) == 2 for f in kept)
+    for text, prev in [
+        (FOLLOW_UP, "unemployment_benefit"),
+        (FOLLOW_UP, "skills_training"),
+        ("过年想学电焊", None),
+        ("安庆失业金", "festival_activities"),
+    ]:
+        feats = linear.features(text, prev or START)
+        rows = [model.weights(f) for f in feats if f in kept]
+        totals = [sum(column) for column in zip(*rows, strict=True)]
+        ranked = sorted(range(len(totals)), key=lambda i: -totals[i])
+        got = model.guess(text, prev)
+        assert got and got.intent == model.labels[ranked[0]]
+        margin = (totals[ranked[0]] - totals[ranked[1]]) / len(feats)
+        assert got.margin == pytest.approx(margin, abs=1e-4)
+
+
 def test_a_model_is_the_same_file_when_trained_again_and_read_back(model: TurnModel, tmp_path: Path) -> None:
     first, again = tmp_path / "a.tsv", tmp_path / "b.tsv"
     model.dump(first)
