@@ -30,10 +30,18 @@ _HEDGE = re.compile(r"(叫[^\s，,。什啥]{1,12})(?:什么|啥)的(?=$|[\s，,
 
 
 def normalize(text: str) -> str:
-    """NFKC, 投诉 as voice input mishears it, 廿/卅 (twenty, thirty) as digits' words, and no hedge
-    after a name (「叫蓝骑士什么的」)."""
+    """NFKC, 投诉 as voice input mishears it, 廿/卅 (twenty, thirty) as digits' words, a number
+    spoken digit by digit as digits (「一三六零零二二八四七五」, 幺 for 1), and no hedge after a name
+    (「叫蓝骑士什么的」)."""
     text = unicodedata.normalize("NFKC", text).strip().replace("廿", "二十").replace("卅", "三十")
+    text = _SPOKEN_DIGITS.sub(lambda m: re.sub(r"[\s\-]", "", m.group()).translate(_DIGIT_OF), text)
     return _HEDGE.sub(r"\1", _SLIPS.sub("投诉", text))
+
+
+# Seven or more digit words in a row (in groups or not) are a number read out digit by digit (a
+# phone number), never an amount: amounts need 十/百/千/万 between their digits.
+_SPOKEN_DIGITS = re.compile(r"[零〇一二三四五六七八九幺](?:[\s\-]?[零〇一二三四五六七八九幺]){6,}")
+_DIGIT_OF = str.maketrans("零〇一二三四五六七八九幺", "00123456789" + "1")
 
 
 def parse_count(text: str) -> int | None:
@@ -77,8 +85,16 @@ def parse_period(text: str) -> str | None:
     return None
 
 
+# 「叫我小邓」「我姓王就行」: the name a worker gives to be called by.
+CALL_ME = re.compile(
+    r"^(?:你们?)?(?:叫我|喊我|称呼我?|我叫|我姓|姓)([\u4e00-\u9fffA-Za-z]{1,4}?)(?:就行了?|就好|就可以|就得|得了|得啦|吧|哈|啊)?$"
+)
+
+
 def parse_name(text: str) -> str | None:
     t = normalize(text)
+    if m := CALL_ME.match(t):
+        return m.group(1)
     return t if re.fullmatch(r"[\u4e00-\u9fffA-Za-z·• ]{1,20}", t) else None
 
 

@@ -16,6 +16,7 @@ from ..ids import TOPIC_INTENTS
 from ..nlu.model import Result
 from .fields import (
     BY_KEY,
+    CALL_ME,
     DURATION,
     SKIP_WORDS,
     START_WORDS,
@@ -164,6 +165,11 @@ AT_PLACE = re.compile(r"^(?:就|是|都)?在([\u4e00-\u9fffA-Za-z0-9·]{2,30})$"
 RECALLS = re.compile(r"叫|姓|来着|名字")
 # A clause naming someone: 「头儿叫马建国」「老板姓钟」.
 NAMES_SOMEONE = re.compile(r"(?:叫|姓|名叫)[\u4e00-\u9fffA-Za-z·]{1,4}$")
+# 「工头姓蒋叫蒋什么我也不清楚大家都叫他蒋哥…」: a voice message that starts by naming the boss
+# answers the employer step, however it runs on.
+BOSS_FIRST = re.compile(
+    r"^(?:那个|这个|我们的?)?(?:老板娘?|包工头|工头|老总|经理|负责人|班组长|承包人|队长|厂长)(?:叫|姓|名叫)[\u4e00-\u9fff]"
+)
 COMPANY_END = re.compile(
     r"(?:公司|集团|劳务|派遣|人力|中介|合作社|作坊|商行|厂|装修队|施工队|工程队|包工队|队|店|超市|酒店|餐厅|饭店|物流|项目部)的?$"
 )
@@ -245,9 +251,12 @@ def asks_or_unsure(words: str, field: Field) -> bool:
 
 def names_or_places(field: Field, words: str) -> bool:
     """At the first two steps, a clause that names someone or a place answers them, whatever else is said."""
-    return field.key in ("employer", "site") and any(
-        NAMES_SOMEONE.search(c) or BOSS.search(c) or (field.key == "site" and PLACE_WORD.search(c))
-        for c in clauses(words)
+    return (field.key == "employer" and bool(BOSS_FIRST.match(words))) or (
+        field.key in ("employer", "site")
+        and any(
+            NAMES_SOMEONE.search(c) or BOSS.search(c) or (field.key == "site" and PLACE_WORD.search(c))
+            for c in clauses(words)
+        )
     )
 
 
@@ -322,9 +331,6 @@ def split_site_and_boss(key: str, parts: list[str]) -> tuple[list[str], dict[str
 
 
 # What a worker may add beside the phone number: a name to call them by, or that they leave none.
-_CALL_ME = re.compile(
-    r"^(?:你们?)?(?:叫我|喊我|称呼我?|我叫|我姓|姓)([\u4e00-\u9fffA-Za-z]{1,4}?)(?:就行了?|就好|就可以|就得|得了|得啦|吧|哈|啊)?$"
-)
 _NICKNAME = re.compile(r"(?:小|老|阿)[\u4e00-\u9fff]|[\u4e00-\u9fff](?:姐|哥|师傅|叔|婶|嫂|工)")
 _NO_NAME = re.compile(
     r"(?:名字|姓名|称呼).{0,3}(?:不留|不写|不说|不用|算了|跳过|就不)|(?:不留|不写|不想留)(?:名字|姓名)|匿名"
@@ -340,7 +346,7 @@ def name_beside_phone(text: str) -> str | None:
             continue
         if _NO_NAME.search(rest):
             return ""
-        if m := _CALL_ME.match(rest):
+        if m := CALL_ME.match(rest):
             return m.group(1)
         if _NICKNAME.fullmatch(rest):
             return rest

@@ -777,3 +777,25 @@ def test_filing_now_what_was_not_filed_before_starts_the_form(harness: Harness) 
     assert "第1步" in harness.say("之前没登记过 那现在登记一个", "o-now")
     assert "第1步" in harness.say("揾唔到喎 咁我再登记过", "o-again")  # Cantonese 再…过: once more
     assert "第1步" not in harness.say("我上个月已经登记过了", "o-done")
+
+
+def test_a_phone_read_out_digit_by_digit_and_a_name_to_call_by(harness: Harness) -> None:
+    to_step(harness, "o-spoken", AT_PHONE)
+    assert "第7步" in harness.say("我的号码是幺三九 一二三四 五六七八", "o-spoken")  # voice input
+    assert "核对" in harness.say("叫我小邓就行", "o-spoken")
+    d = draft(harness, "o-spoken")
+    assert d is not None and d["fields"]["phone"] == "13912345678" and d["fields"]["name"] == "小邓"
+
+
+def test_a_run_on_message_that_starts_by_naming_the_boss_answers_the_employer_step(harness: Harness) -> None:
+    harness.say("投诉", "o-runon")
+    reply = harness.say("老板姓孙叫孙什么我也不清楚大伙都管他叫孙哥公司应该是没有", "o-runon")
+    assert "第2步" in reply, reply
+
+
+def test_a_yes_in_dialect_to_the_leave_question_keeps_the_draft(harness: Harness) -> None:
+    to_step(harness, "o-nena", AT_SITE)
+    assert "你是想取消" in harness.say("等会儿 先别整了 我再跟老板磨一磨", "o-nena")
+    assert "第" not in harness.say("嗯呐", "o-nena")  # (not taken as the site)
+    d = draft(harness, "o-nena")
+    assert d is not None and d["step"] == "site" and "site" not in d["fields"]
