@@ -40,6 +40,7 @@ def not_here(text: str, start: int, end: int) -> bool:
 
 
 _LEFT = re.compile(r"(?:不在|没在|离开|离开了)$")
+_EARLIER = re.compile(r"(?:之前|以前|原来|本来|先前|早先|去年)(?:是|一直)?在$")
 
 
 # A clause that is a question by itself (not a preface such as 求助, 请问).
@@ -101,6 +102,9 @@ def pick_place(text: str, found: list[tuple[int, int, Place]]) -> Place | None:
         # 「安徽怀宁」: a province said before a place in it only says where that place is
         and not (place.priority < 0 and any(s == end and p.region for s, _, p in found))
     ]  # a name inside a longer one does not count: 五大连池 is not 大连; nor a place left, 「不在大连了」
+    earlier = [k for k in kept if _EARLIER.search(text[max(0, k[0] - 6) : k[0]])]
+    if earlier and len(earlier) < len(kept):  # 「之前在大连 现在到黄埔了」: where they were before
+        kept = [k for k in kept if k not in earlier]
     cities = {place.region for _, _, place, home in kept if place.priority == 1 and not home}
     for start, _, place, home in kept:
         if cities and place.priority == 2 and place.region not in cities:
