@@ -213,6 +213,12 @@ def test_dialect(clf: Classifier) -> None:
     assert intent(clf, "屋里伢没人带") == "family_care"
     assert intent(clf, "加班费咋算") == "holiday_pay"
     assert intent(clf, "晓 得 了") == "smalltalk"  # respelled after the spaces go
+    assert intent(clf, "我在超市做保洁 物业没给钱 要投述") == "wage_arrears"  # 投诉, misheard
+
+
+def test_anyone_in_charge_asks_after_a_complaint_only_beside_one(clf: Classifier) -> None:
+    assert intent(clf, "上个月投的那个欠薪 有人管没") == "complaint_status"
+    assert intent(clf, "手机丢了 身上一分钱都没有 有人管没") == "social_assistance"
 
 
 @settings(max_examples=200, deadline=None)
@@ -287,6 +293,12 @@ def test_set_region_only_says_where(clf: Classifier, text: str, region: str | No
 
 def test_home_town_yields_to_where_one_is(clf: Classifier) -> None:
     assert clf.classify("老家安庆的 现在在大连打工 欠薪了").region == "dalian"
+
+
+def test_where_one_was_before_yields_to_where_one_is_now(clf: Classifier) -> None:
+    assert clf.classify("以前在安庆干活 这阵子来大连了").region == "dalian"
+    assert clf.classify("原来一直在黄埔 现在到哈尔滨了").region == "heilongjiang"
+    assert clf.classify("之前在大连干过 失业金能领吗").region == "dalian"  # the only place named
 
 
 # -- thresholds, robustness, purity ----------------------------------------------------------------
