@@ -269,7 +269,7 @@ class Bot:
             # an answer to two questions, 「补贴那个钱给谁」 is about the second one.
             about = intent if intent in memo.others else memo.topic
             intent, asked, trace.source, detailed = about, [about], "context", True
-        if not (picked or result.labelled) and (
+        if not (picked or closed or result.labelled) and (
             other := second.overrule(self.turns, text, memo, intent, asked)
         ):
             intent, asked = other  # the turn model is sure the rules misread it (staff labels stand)

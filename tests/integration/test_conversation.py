@@ -805,3 +805,17 @@ def test_a_correction_of_the_place_moves_the_question_there(harness: Harness) ->
 
 def test_the_forms_name_alone_starts_it(harness: Harness) -> None:
     assert "第1步" in harness.say("欠薪投诉", "o-name")
+
+
+def test_an_ok_and_a_plan_to_go_to_the_office_closes_even_where_it_names_the_office(
+    harness: Harness,
+) -> None:
+    harness.say("包工头欠了俩月工钱 咋办", "o-office")
+    reply = harness.say("行 那我明天去劳动监察", "o-office")  # the turn model reads a wage topic here
+    assert reply.startswith("不客气"), reply
+
+
+def test_a_sichuanese_ne_asks_the_same_question_there(harness: Harness) -> None:
+    harness.say("黄埔失业金咋领", "o-nan")
+    reply = harness.say("大连喃", "o-nan")
+    assert "大连" in reply.splitlines()[0] and "失业" in reply.splitlines()[0], reply
