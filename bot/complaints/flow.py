@@ -475,7 +475,12 @@ class ComplaintFlow:
     @staticmethod
     def _gives_value(field: Field, text: str, words: str) -> bool:
         if field.key in ("amount", "workers", "phone"):
-            return field.parse(text) is not None or any(find_values(part) for part in clauses(text))
+            parts = clauses(text)  # (a message that ends with the value gives it: 「…先算我自己的 7200」)
+            return (
+                field.parse(text) is not None
+                or any(find_values(part) for part in parts)
+                or (bool(parts) and field.parse(parts[-1]) is not None)
+            )
         if field.key == "period" and ROUGH_TIME.search(words):
             return True  # 「记不清了 反正是秋天」: a rough time is an answer
         return reading.looks_like_name(field, words)

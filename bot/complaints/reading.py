@@ -31,7 +31,7 @@ from .fields import (
 
 # Asking the bot to do it, not how to: 「你们可以直接帮我投诉吗」.
 ASKS_US_TO_FILE = re.compile(
-    r"(?:帮|替)(?:我|俺|我们|俺们|她|他|她们|他们)(?:直接|马上|现在)?(?:投诉|举报|登记|登个记|告(?!诉|知))|(?<![能以])(?:投诉|举报|登记)吧"
+    r"(?:帮|替)(?:我|俺|我们|俺们|她|他|她们|他们)(?:也|直接|马上|现在)?(?:投诉|举报|登记|登个记|告(?!诉|知))|(?<![能以])(?:投诉|举报|登记)吧"
     # doing it here, with the bot: 「能直接在这投诉吗」「想在这举报老板 咋填」「我要在这填欠薪投诉」
     r"|(?:在这|在这里|在这儿|这里|这儿|喺度)(?:能|可以|就)?(?:直接)?(?:投诉|举报|登记|填|报|弄|投(?!资|保))"
     r"|[我俺](?:要|想)投(?!资|保|简历)|(?:投诉|举报)个|投个诉|填(?:个|一个|份)?(?:欠薪)?(?:投诉|表)"
@@ -386,10 +386,10 @@ def is_question(field: Field, text: str, result: Result) -> bool:
     found = [f for part in parts for f in find_values(part)]
     if (
         field.key in ("amount", "phone", "workers")
-        and any(f.key == field.key for f in found)
+        and (any(f.key == field.key for f in found) or field.parse(parts[-1]) is not None)
         and not QUESTION.search(parts[-1])
     ):
-        return False  # 「6300块 哦不对 是6800 加班没算进去 算进去是6800」 gives the value, asking nothing
+        return False  # 「6300块 哦不对 是6800 …」「…我自己的是 8300」 give the value, asking nothing
     said = normalize(text)
     if (
         field.key == "amount"

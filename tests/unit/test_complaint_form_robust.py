@@ -799,3 +799,13 @@ def test_a_yes_in_dialect_to_the_leave_question_keeps_the_draft(harness: Harness
     assert "第" not in harness.say("嗯呐", "o-nena")  # (not taken as the site)
     d = draft(harness, "o-nena")
     assert d is not None and d["step"] == "site" and "site" not in d["fields"]
+
+
+def test_a_sum_at_the_end_of_a_message_that_muses_about_it_is_the_amount(harness: Harness) -> None:
+    to_step(harness, "o-muse", AT_AMOUNT)
+    assert "第4步" in harness.say("全部欠多少还得问我哥 他记的账 我自己的是 8300", "o-muse")
+    assert (draft(harness, "o-muse") or {})["fields"]["amount"] == 8300
+
+
+def test_asking_to_file_for_someone_else_too_starts_the_form(harness: Harness) -> None:
+    assert "第1步" in harness.say("我弟也被欠了 你能帮他也登记一个不", "o-also")
