@@ -29,6 +29,9 @@ def not_here(text: str, start: int, end: int) -> bool:
         return False  # 「要是回通辽领呢」: a place asked about
     if before.endswith("是") and text.startswith(("人", "的"), end):
         return True  # 「我是河南人」「俺是河南的」: where they come from
+    origin = start == 0 or before.endswith(("我", "俺", "咱"))
+    if origin and re.match(r"人(?:$|[\s,，。在])", text[end:]):
+        return True  # 「黑龙江人 在广州黄埔上班」: where they come from, not where they work
     if before.endswith(("跟", "和", "同", "比")) and re.match(
         r"(?:那边|这边)?(?:一样|差不多|比)", text[end:]
     ):
