@@ -98,6 +98,8 @@ SAYS_WHERE = re.compile(
 # The end of a message that asks again rather than only says where the worker is.
 ASKS_AGAIN = re.compile(
     r"(?:呢|嘞|吗|么|嘛|有没有|有不|有没|也有|也能|也行|这么整|这样办|这么办|一样不|一样吗|行不行|中不中|可不可以)$"
+    # 「回哈尔滨领是不是方便点」「是在哈尔滨申请还是得回齐齐哈尔申请啊」: which place to do it in
+    r"|是不是[^\s]{0,4}$|(?:在|回|去)[^\s我俺咱吧]{1,8}还是[^\s]{1,12}$"
 )
 # A question about the place just named: 「大观有啥」「在这能申请不」「算吧」.
 ASKS_THERE = re.compile(r"有什么$|有啥$|能[^\s]{0,4}[不吗]$|能[^\s]{0,3}多少$|行不$|算吧$|算不$|可以[不吗]$")

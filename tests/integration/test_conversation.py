@@ -825,3 +825,16 @@ def test_a_sichuanese_ne_asks_the_same_question_there(harness: Harness) -> None:
     harness.say("黄埔失业金咋领", "o-nan")
     reply = harness.say("大连喃", "o-nan")
     assert "大连" in reply.splitlines()[0] and "失业" in reply.splitlines()[0], reply
+
+
+def test_asking_which_place_to_do_it_in_asks_the_last_question_there(cfg: str) -> None:
+    def ask(text: str) -> dict[str, object]:
+        result = CliRunner().invoke(main, ["ask", "--config", cfg, "--user", "o-w", "--json", text])
+        out: dict[str, object] = json.loads(result.output)
+        return out
+
+    ask("黄埔失业金咋领")
+    turn = ask("回大连办是不是快一点")  # the question, asked for Dalian (not only a change of place)
+    assert (turn["intent"], turn["region"]) == ("unemployment_benefit", "dalian")
+    turn = ask("是在大连申请还是回黄埔申请啊")
+    assert turn["intent"] == "unemployment_benefit", turn
