@@ -533,6 +533,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "05o",
         "05p",
         "05q",
+        "05r",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
