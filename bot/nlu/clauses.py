@@ -42,7 +42,7 @@ def not_here(text: str, start: int, end: int) -> bool:
     return any(cue in before for cue in _HOME_CUES) or before.endswith("走了")
 
 
-_LEFT = re.compile(r"(?:不在|没在|离开|离开了)$")
+_LEFT = re.compile(r"(?:不在|没在|离开|离开了|(?<!是)不是)$")  # (「不是大连 是黄埔」; 「是不是大连」 asks)
 _EARLIER = re.compile(r"(?:之前|以前|原来|本来|先前|早先|去年)(?:是|一直)?在$")
 
 

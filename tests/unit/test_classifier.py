@@ -301,6 +301,11 @@ def test_where_one_was_before_yields_to_where_one_is_now(clf: Classifier) -> Non
     assert clf.classify("之前在大连干过 失业金能领吗").region == "dalian"  # the only place named
 
 
+def test_a_place_denied_is_no_place(clf: Classifier) -> None:
+    assert clf.classify("打错了 不是大连 是黄埔").region == "guangzhou-huangpu"
+    assert clf.classify("是不是大连的政策").region == "dalian"  # asks about it
+
+
 def test_where_one_comes_from_yields_to_where_one_works(clf: Classifier) -> None:
     assert clf.classify("安庆人 在大连送外卖").region == "dalian"
     assert clf.classify("大连人社局电话多少").region == "dalian"  # 人社 is no 人
