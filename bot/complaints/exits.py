@@ -11,7 +11,7 @@ from .reading import PARTICLES, QUESTION, WEAK_SKIP, answers_step, names_or_plac
 # Leaving the form. A cue anywhere in a clause (「不弄了 取消」「退出吧 不要了」「先不登记了」), with the
 # other clauses only filler (「回头问问老乡」「再想想」); 「不取消」 keeps going.
 LEAVE_CUE = re.compile(
-    r"取消|退出|放弃|算了(?![一下算\d零一二两三四五六七八九十几])|不要了|不用了|先不|懒得|没必要"
+    r"取消|退出|放弃|算了(?![一下算\d零一二两三四五六七八九十几])|(?<!零头)(?<!零钱)不要了|不用了|先不|懒得|没必要"
     r"|不(?:想|要|用|再|打算|准备)?(?:填|弄|登记|投诉|举报|搞|办|整|告(?!诉|知)|写|提交|申请|继续)"
     r"|别(?:填|弄|登记|投诉|搞|办|整)"
     r"|(?:以后|回头|改天|下次|过两天|过几天|等等|晚点|明天|有空|到时候)再(?:说|填|弄|登记|来|办|搞|投诉|告)?"

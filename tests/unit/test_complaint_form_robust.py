@@ -809,3 +809,9 @@ def test_a_sum_at_the_end_of_a_message_that_muses_about_it_is_the_amount(harness
 
 def test_asking_to_file_for_someone_else_too_starts_the_form(harness: Harness) -> None:
     assert "第1步" in harness.say("我弟也被欠了 你能帮他也登记一个不", "o-also")
+
+
+def test_letting_the_odd_change_go_is_no_wish_to_leave(harness: Harness) -> None:
+    to_step(harness, "o-change", AT_AMOUNT)
+    assert "第4步" in harness.say("5200多点 零头不要了 就写5200", "o-change")
+    assert (draft(harness, "o-change") or {})["fields"]["amount"] == 5200
