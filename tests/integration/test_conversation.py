@@ -825,6 +825,9 @@ def test_an_ok_and_a_plan_to_go_to_the_office_closes_even_where_it_names_the_off
     harness.say("包工头欠了俩月工钱 咋办", "o-office")
     reply = harness.say("行 那我明天去劳动监察", "o-office")  # the turn model reads a wage topic here
     assert reply.startswith("不客气"), reply
+    harness.say("大连过年有啥活动", "o-later")
+    harness.say("详细", "o-later")
+    assert harness.say("行 过两天去", "o-later").startswith("不客气")
 
 
 def test_a_sichuanese_ne_asks_the_same_question_there(harness: Harness) -> None:
