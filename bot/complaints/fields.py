@@ -216,7 +216,7 @@ _RATE_BEFORE = re.compile(
 _TOTAL_BEFORE = re.compile(r"(一共|总共|共|合计|加起来|算下来|总的)[^\d，,\s]{0,4}$")
 # The worker's own sum, which the amount step asks for, over the crew's: 「俺自己是38600 班组加起来21万」
 _OWN_BEFORE = re.compile(
-    r"([我俺咱]自(?:己|个儿?)|[我俺咱]个人|[我俺咱]一个人|光[我俺]|单[我俺])(?:是|就是|被欠了?|欠?了?[我俺]?)$"
+    r"([我俺咱]自(?:己|个儿?)|[我俺咱]个人|[我俺咱]一个人|光[我俺]|单[我俺]|[我俺咱]的)(?:是|就是|被欠了?|欠?了?[我俺]?)$"
 )
 _WAGE_BEFORE = re.compile(
     r"(欠|欠了|欠[我俺咱]|欠[我俺咱]们|工资|工钱|一共|总共|共|每人|每个人|差|还差|差[我俺]|就是)$"

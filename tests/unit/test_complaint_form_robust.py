@@ -815,3 +815,9 @@ def test_letting_the_odd_change_go_is_no_wish_to_leave(harness: Harness) -> None
     to_step(harness, "o-change", AT_AMOUNT)
     assert "第4步" in harness.say("5200多点 零头不要了 就写5200", "o-change")
     assert (draft(harness, "o-change") or {})["fields"]["amount"] == 5200
+
+
+def test_the_workers_own_sum_said_as_mine_beside_a_rate_per_head(harness: Harness) -> None:
+    to_step(harness, "o-mine", AT_AMOUNT)
+    assert "第4步" in harness.say("每个人九千多 我的是9400", "o-mine")
+    assert (draft(harness, "o-mine") or {})["fields"]["amount"] == 9400
