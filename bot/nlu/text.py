@@ -12,6 +12,7 @@ MAX_CHARS = 200
 # Question words typed in pinyin inside hanzi (「初四初五zenme算」), which no keyword holds.
 PINYIN_WORDS = {"zenme": "怎么", "zenmeban": "怎么办", "shenme": "什么", "duoshao": "多少", "nali": "哪里"}
 PINYIN_WORDS |= {"nage": "哪个", "sha": "啥", "keyi": "可以", "youmeiyou": "有没有", "ma": "吗", "ne": "呢"}
+PINYIN_WORDS |= {"wo": "我", "women": "我们", "zai": "在", "wozai": "我在", "ni": "你"}  # 「wo在大连」
 _STRIP = re.compile(r"[\s\W_]+", re.UNICODE)
 
 # Fuzzy pinyin: speakers and voice input confuse these pairs; fold each to one form.

@@ -301,6 +301,11 @@ def test_where_one_was_before_yields_to_where_one_is_now(clf: Classifier) -> Non
     assert clf.classify("之前在大连干过 失业金能领吗").region == "dalian"  # the only place named
 
 
+def test_a_pronoun_or_zai_in_pinyin_beside_hanzi_is_read(clf: Classifier) -> None:
+    assert clf.classify("wo在黄埔").region == "guangzhou-huangpu"
+    assert intent(clf, "wo在黄埔") == "set_region"
+
+
 def test_a_place_denied_is_no_place(clf: Classifier) -> None:
     assert clf.classify("打错了 不是大连 是黄埔").region == "guangzhou-huangpu"
     assert clf.classify("是不是大连的政策").region == "dalian"  # asks about it
