@@ -216,6 +216,14 @@ def test_dialect(clf: Classifier) -> None:
     assert intent(clf, "我在超市做保洁 物业没给钱 要投述") == "wage_arrears"  # 投诉, misheard
 
 
+def test_words_by_sound_and_plain_asks_from_round_44(clf: Classifier) -> None:
+    assert intent(clf, "欠新了去哪里告") == "wage_arrears"  # 欠薪, typed by sound
+    assert intent(clf, "推定") == "unsubscribe"  # 退订, as voice input hears it
+    assert intent(clf, "帮我开启提醒") == "subscribe"
+    assert intent(clf, "春节上班工资翻几倍") == "holiday_pay"
+    assert intent(clf, "五十多了还有厂要不") == "job_services"
+
+
 def test_anyone_in_charge_asks_after_a_complaint_only_beside_one(clf: Classifier) -> None:
     assert intent(clf, "上个月投的那个欠薪 有人管没") == "complaint_status"
     assert intent(clf, "手机丢了 身上一分钱都没有 有人管没") == "social_assistance"
