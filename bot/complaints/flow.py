@@ -19,6 +19,7 @@ from .fields import (
     BY_KEY,
     CANCEL_WORDS,
     CONFIRM_WORDS,
+    EMOJI_END,
     FIELDS,
     ROUGH_TIME,
     SKIP_WORDS,
@@ -70,7 +71,7 @@ class ComplaintFlow:
         return draft is not None and self.register.store.clock() - draft["touched"] <= self.ttl
 
     def handle(self, text: str, user: User, result: Result) -> str | None:
-        words = normalize(text).rstrip("。！!.")
+        words = EMOJI_END.sub("", normalize(text)).rstrip("。！!.")  # (「确认✅」)
         if words.replace(" ", "") in CONFIRM_WORDS:
             words = words.replace(" ", "")  # 「确认 提交」
         draft = self._draft(user)

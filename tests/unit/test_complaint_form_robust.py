@@ -821,3 +821,11 @@ def test_the_workers_own_sum_said_as_mine_beside_a_rate_per_head(harness: Harnes
     to_step(harness, "o-mine", AT_AMOUNT)
     assert "第4步" in harness.say("每个人九千多 我的是9400", "o-mine")
     assert (draft(harness, "o-mine") or {})["fields"]["amount"] == 9400
+
+
+def test_not_filing_after_all_and_a_confirm_with_an_emoji(harness: Harness) -> None:
+    to_step(harness, "o-dengle", AT_SITE)
+    assert "取消" in harness.say("他刚把钱结了 不登了", "o-dengle")
+    assert draft(harness, "o-dengle") is None
+    to_step(harness, "o-emoji", FULL)
+    assert "已登记" in harness.say("确认✅", "o-emoji")
