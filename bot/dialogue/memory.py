@@ -88,8 +88,8 @@ CLAUSES = re.compile(r"[\s，,。！!？?；;、]+")
 # 「哦说错了 是怀宁」「不对 我们厂其实在桐城」: a correction of the place the question was asked for.
 CORRECTS = re.compile(r"^(哦|噢|嗯|啊)*(不对|说错了|打错了|搞错了|写错了|弄错了|讲错了)")
 SAYS_WHERE = re.compile(
-    r"^(不对|不是|哦|噢|嗯)*(我|俺|咱|我们|俺们)?(是|现在|目前|人|就|一直|平时|自己|本人|已经|刚|刚刚|年前|年后|去年|上个月|前几天)*"
-    r"(在|搁|待在|呆在|回到?|调到|调去|转到|搬到|搬来|过了?来|来了?)"
+    r"^(不对|不是|哦|噢|嗯)*(我|俺|咱|我们|俺们)?(其实|是|现在|目前|人|就|一直|平时|自己|本人|已经|刚|刚刚|年前|年后|去年|上个月|前几天)*"
+    r"(在|搁|待在|呆在|回到?|调到|调去|转到|搬到|搬来|跑到|过了?来|来了?)"
     # 「我下个月去黄埔了」
     r"|^(那|那我|那俺)?(我|俺|咱|我们|俺们)?(下个月|下月|下礼拜|下周|下星期|过完年|年后|明天|过两天|过几天|马上|现在|已经)(就|要)?"
     r"(去|到|搬去|调去|换到?|换去)"
@@ -307,10 +307,15 @@ def asks_again(text: str) -> bool:
 
 
 def says_where(text: str) -> bool:
-    """「我是在佳木斯打工的」「俺现在在大连」: a statement of where the worker is, not an ellipsis."""
+    """「我是在佳木斯打工的」「俺现在在大连」: a statement of where the worker is, not an ellipsis; or
+    where they have left for (「我不在大连干了 现在跑到黄埔这边了」)."""
     t = normalise(text)
     # 「在杭州呢」「我在潜山上班 潜山也有吗」 ask again, for there
-    return bool(SAYS_WHERE.match(t)) and not ASKS_AGAIN.search(t)
+    if ASKS_AGAIN.search(t):
+        return False
+    parts = [normalise(p) for p in CLAUSES.split(text.strip()) if p]
+    left = LEFT_HERE.search(parts[0]) is not None if parts else False
+    return bool(SAYS_WHERE.match(t)) or (left and any(map(SAYS_WHERE.match, parts[1:])))
 
 
 def is_weak_follow_up(text: str, result: Result) -> bool:

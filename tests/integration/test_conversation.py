@@ -853,3 +853,16 @@ def test_asking_which_place_to_do_it_in_asks_the_last_question_there(cfg: str) -
     assert (turn["intent"], turn["region"]) == ("unemployment_benefit", "dalian")
     turn = ask("是在大连申请还是回黄埔申请啊")
     assert turn["intent"] == "unemployment_benefit", turn
+
+
+def test_leaving_one_place_for_another_says_where_the_worker_is_now(cfg: str) -> None:
+    def ask(text: str) -> dict[str, object]:
+        result = CliRunner().invoke(main, ["ask", "--config", cfg, "--user", "o-m", "--json", text])
+        out: dict[str, object] = json.loads(result.output)
+        return out
+
+    ask("大连失业金咋领")
+    turn = ask("我不在大连干了 现在跑到安庆这边了")
+    assert (turn["intent"], turn["region"]) == ("set_region", "anqing"), turn
+    turn = ask("我其实是在黄埔那边上班")
+    assert (turn["intent"], turn["region"]) == ("set_region", "guangzhou-huangpu"), turn
