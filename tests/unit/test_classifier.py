@@ -553,6 +553,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "05q",
         "05r",
         "05s",
+        "05t",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
