@@ -848,27 +848,24 @@ def test_a_sichuanese_ne_asks_the_same_question_there(harness: Harness) -> None:
     assert "大连" in reply.splitlines()[0] and "失业" in reply.splitlines()[0], reply
 
 
-def test_asking_which_place_to_do_it_in_asks_the_last_question_there(cfg: str) -> None:
-    def ask(text: str) -> dict[str, object]:
-        result = CliRunner().invoke(main, ["ask", "--config", cfg, "--user", "o-w", "--json", text])
-        out: dict[str, object] = json.loads(result.output)
-        return out
+def ask_as(cfg: str, user: str, text: str) -> dict[str, object]:
+    """``bot ask --json`` for one user: what the turn was taken to be."""
+    result = CliRunner().invoke(main, ["ask", "--config", cfg, "--user", user, "--json", text])
+    out: dict[str, object] = json.loads(result.output)
+    return out
 
-    ask("黄埔失业金咋领")
-    turn = ask("回大连办是不是快一点")  # the question, asked for Dalian (not only a change of place)
+
+def test_asking_which_place_to_do_it_in_asks_the_last_question_there(cfg: str) -> None:
+    ask_as(cfg, "o-w", "黄埔失业金咋领")
+    turn = ask_as(cfg, "o-w", "回大连办是不是快一点")  # the question, asked for Dalian (not only a move)
     assert (turn["intent"], turn["region"]) == ("unemployment_benefit", "dalian")
-    turn = ask("是在大连申请还是回黄埔申请啊")
+    turn = ask_as(cfg, "o-w", "是在大连申请还是回黄埔申请啊")
     assert turn["intent"] == "unemployment_benefit", turn
 
 
 def test_leaving_one_place_for_another_says_where_the_worker_is_now(cfg: str) -> None:
-    def ask(text: str) -> dict[str, object]:
-        result = CliRunner().invoke(main, ["ask", "--config", cfg, "--user", "o-m", "--json", text])
-        out: dict[str, object] = json.loads(result.output)
-        return out
-
-    ask("大连失业金咋领")
-    turn = ask("我不在大连干了 现在跑到安庆这边了")
+    ask_as(cfg, "o-m", "大连失业金咋领")
+    turn = ask_as(cfg, "o-m", "我不在大连干了 现在跑到安庆这边了")
     assert (turn["intent"], turn["region"]) == ("set_region", "anqing"), turn
-    turn = ask("我其实是在黄埔那边上班")
+    turn = ask_as(cfg, "o-m", "我其实是在黄埔那边上班")
     assert (turn["intent"], turn["region"]) == ("set_region", "guangzhou-huangpu"), turn
