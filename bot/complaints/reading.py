@@ -386,6 +386,7 @@ def is_question(field: Field, text: str, result: Result) -> bool:
     found = [f for part in parts for f in find_values(part)]
     if (
         field.key in ("amount", "phone", "workers")
+        and parts
         and (any(f.key == field.key for f in found) or field.parse(parts[-1]) is not None)
         and not QUESTION.search(parts[-1])
     ):

@@ -829,3 +829,9 @@ def test_not_filing_after_all_and_a_confirm_with_an_emoji(harness: Harness) -> N
     assert draft(harness, "o-dengle") is None
     to_step(harness, "o-emoji", FULL)
     assert "已登记" in harness.say("确认✅", "o-emoji")
+
+
+@pytest.mark.parametrize("noise", ["。。。", "……", "！！"])
+def test_punctuation_alone_at_a_number_step_asks_the_step_again(harness: Harness, noise: str) -> None:
+    to_step(harness, f"o-noise-{len(noise)}{noise[:1]}", AT_AMOUNT)
+    assert "第3步" in harness.say(noise, f"o-noise-{len(noise)}{noise[:1]}")
