@@ -313,9 +313,10 @@ def says_where(text: str) -> bool:
     # 「在杭州呢」「我在潜山上班 潜山也有吗」 ask again, for there
     if ASKS_AGAIN.search(t):
         return False
+    if SAYS_WHERE.match(t):
+        return True
     parts = [normalise(p) for p in CLAUSES.split(text.strip()) if p]
-    left = LEFT_HERE.search(parts[0]) is not None if parts else False
-    return bool(SAYS_WHERE.match(t)) or (left and any(map(SAYS_WHERE.match, parts[1:])))
+    return bool(parts) and LEFT_HERE.search(parts[0]) is not None and any(map(SAYS_WHERE.match, parts[1:]))
 
 
 def is_weak_follow_up(text: str, result: Result) -> bool:
