@@ -14,7 +14,7 @@ from ..content.knowledge import Knowledge
 from ..nlu.classifier import Result
 from ..numbers import cn_small, parse_amount
 from ..storage.store import User
-from . import exits, reading
+from . import exits, reading, where
 from .fields import (
     BY_KEY,
     CANCEL_WORDS,
@@ -210,14 +210,14 @@ class ComplaintFlow:
                 return f"{field.hint}\n{field.ask}"
             return None  # a question of its own: answered normally, then the reminder
         if value is not None and field.key == "employer" and "site" in told:
-            if reading.WORKSITE.search(told["site"]) or others:  # (or it went on: 「…拖了三个月 八千四」)
+            if where.WORKSITE.search(told["site"]) or others:  # (or it went on: 「…拖了三个月 八千四」)
                 others = {**others, "site": told["site"]}  # 「冰城建工的老刘 道里区那个商场工地」
             else:  # 「广州开发区 明辉服装厂」: where the firm is; step 2 still asks where the work was
                 draft["site_hint"] = told["site"]
         if value is not None and field.key == "amount" and "workers" not in draft["fields"]:
             reading.hint_workers(draft, others)  # told beside the sum: step 5 asks, offering it
         said, kept = self._store(draft, others, text)
-        if field.key == "site" and (boss := told.get("boss")) and (added := reading.add_boss(draft, boss)):
+        if field.key == "site" and (boss := told.get("boss")) and (added := where.add_boss(draft, boss)):
             said.append(added)
         whence = ""
         if value is None and field.key == "site" and said and (hint := draft.get("site_hint")):
@@ -375,7 +375,7 @@ class ComplaintFlow:
             rest = parts
         told: dict[str, str] = {}
         if field.key in ("employer", "site") and rest:
-            rest, told = reading.split_site_and_boss(field.key, rest)
+            rest, told = where.split_site_and_boss(field.key, rest)
         if field.key == "period" and own is not None:
             rest = [own, *rest]
         as_typed = not found and not told and len(parts) == len(every)

@@ -1,0 +1,77 @@
+"""Where the work was, and who the boss is, when the worker says them in one message with the
+employer or the site: 「桐城华锦纺织 老板周国强，活是在经济开发区厂里干的」."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .fields import BY_KEY
+from .reading import BOSS, COMPANY_END, GENERIC_NAME, SITE_END
+
+NAMED = re.compile(
+    r"^(?:公司|厂子?|单位|老板|工地)?(?:名字|名)?(?:叫|是|名叫)([\u4e00-\u9fffA-Za-z0-9·]{2,30})$"
+)
+# Where work is done, as against where a firm is (a district, 「那边」).
+WORKSITE = re.compile(
+    r"工地|项目|小区|楼盘|车间|大厦|商场|广场|码头|工程|矿(?!业)|地铁|隧道|仓库|工业园|产业园"
+)
+PLACE_END = r"(?:区|县|市|镇|乡|村|省|路|街|开发区|园区|新区|城南|城北|城东|城西)"
+PLACE_OF = re.compile(
+    rf"^([\u4e00-\u9fff]{{1,12}}?(?:{PLACE_END}(?:那边|这边|附近)?|那边|这边|附近|一带))的"
+    r"(?:一个|一家|那个|那家|这个|这家)?([\u4e00-\u9fffA-Za-z0-9·]{2,30})$"
+)
+PHYSICAL = re.compile(r"(?:厂|工地|店|酒店|超市|餐馆|饭店|医院|学校|项目|工程|小区|车间|矿)$")
+# 「在怀宁工业园」「就在龙凤区」: where, said as such.
+AT_PLACE = re.compile(r"^(?:就|是|都)?在([\u4e00-\u9fffA-Za-z0-9·]{2,30})$")
+
+
+def split_site_and_boss(key: str, parts: list[str]) -> tuple[list[str], dict[str, str]]:
+    """At the employer or site step, a message may also say where, or who the boss is:
+    「…楼盘工地 工头姓赵」, 「高新区的兴旺木器厂」. Returns the parts answering ``key`` and what was
+    told besides ({"site": …} at the employer step, {"boss": …} at the site step)."""
+    employer: list[str] = []
+    site: list[str] = []
+    boss: list[str] = []
+    for part in parts:
+        named = NAMED.match(part)
+        place = PLACE_OF.match(part)
+        at = AT_PLACE.match(part)
+        if BOSS.match(part):
+            boss.append(part)
+        elif named:
+            employer.append(named.group(1))
+        elif at and key == "employer":
+            site.append(at.group(1))  # 「安庆恒步鞋业 在怀宁工业园」
+        elif place:
+            name = place.group(2)
+            site.append(part if PHYSICAL.search(name) else place.group(1))
+            if len(name) > 2 and not GENERIC_NAME.match(name):
+                employer.append(name)
+        elif SITE_END.search(part) and not COMPANY_END.search(part):
+            site.append(part)
+        else:
+            employer.append(part)
+    if key == "employer":
+        name = " ".join(employer)
+        if boss:
+            name = f"{name}（{'，'.join(boss)}）" if name else "，".join(boss)
+        return ([name], {"site": " ".join(site)}) if name and site else (parts, {})
+    # the site step
+    where = site + employer
+    if boss and where:
+        return where, {"boss": " ".join(boss)}
+    return parts, {}
+
+
+
+def add_boss(draft: dict[str, Any], boss: str) -> str:
+    """「工头姓赵」 told at the site step: added to the employer, which it describes."""
+    employer = draft["fields"].get("employer")
+    if not employer:
+        draft["fields"]["employer"] = boss
+    elif boss not in employer:
+        draft["fields"]["employer"] = f"{employer}（{boss}）"
+    else:
+        return ""
+    return f"{BY_KEY['employer'].label} {draft['fields']['employer']}"
