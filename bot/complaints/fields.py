@@ -89,7 +89,7 @@ def parse_period(text: str) -> str | None:
 
 # 「叫我小邓」「我姓王就行」: the name a worker gives to be called by.
 CALL_ME = re.compile(
-    r"^(?:你们?)?(?:叫我|喊我|称呼我?|我叫|我姓|姓)([\u4e00-\u9fffA-Za-z]{1,4}?)(?:就行了?|就好|就可以|就得|得了|得啦|吧|哈|啊)?$"
+    r"^(?:你们?)?(?:叫我|喊我|称呼我?|我叫|我姓|姓)([\u4e00-\u9fffA-Za-z]{1,4}?)(?:就行了?|就好|就可以|就得|就要得|要得|就成|就中|得了|得啦|吧|哈|啊|嘛)?$"
 )
 
 
@@ -208,8 +208,9 @@ _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 # (Not before a whole mobile number: 「最后一位是5 17770812245」 is a digit, then the number.)
 _DIGIT_GAPS = re.compile(r"(?<=\d)[\s\-－—]+(?=\d)(?!1[3-9]\d{9}(?!\d))")
 _PHONE_IN = re.compile(r"(?<!\d)(?:\+?86)?(1[3-9]\d{9})(?!\d)")
+# (「几十块钱」 is a few tens of yuan, no sum: a number after 几 is not read.)
 _AMOUNT_IN = re.compile(
-    rf"(?<![\d.{_CN_NUMERAL}万])(?:\d+(?:\.\d+)?|[{_CN_NUMERAL}])[\d.{_CN_NUMERAL}万wk]*(?:多|来)?(?:块钱|块|元|蚊|rmb)?"
+    rf"(?<![\d.{_CN_NUMERAL}万几])(?:\d+(?:\.\d+)?|[{_CN_NUMERAL}])[\d.{_CN_NUMERAL}万wk]*(?:多|来)?(?:块钱|块|元|蚊|rmb)?"
 )
 _NOT_MONEY_AFTER = re.compile(r"[个人月年天号点岁周星礼名位次层栋楼期家户条台辆件套间倍分小斤米平吨]|几")
 _RATE_BEFORE = re.compile(

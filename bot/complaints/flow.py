@@ -210,7 +210,9 @@ class ComplaintFlow:
                 return f"{field.hint}\n{field.ask}"
             return None  # a question of its own: answered normally, then the reminder
         if value is not None and field.key == "employer" and "site" in told:
-            if where.WORKSITE.search(told["site"]) or others:  # (or it went on: 「…拖了三个月 八千四」)
+            if (
+                where.WORKSITE.search(told["site"]) or others or "worked" in told
+            ):  # (or it went on: 「…拖了三个月 八千四」)
                 others = {**others, "site": told["site"]}  # 「冰城建工的老刘 道里区那个商场工地」
             else:  # 「广州开发区 明辉服装厂」: where the firm is; step 2 still asks where the work was
                 draft["site_hint"] = told["site"]

@@ -24,15 +24,27 @@ PLACE_OF = re.compile(
 PHYSICAL = re.compile(r"(?:厂|工地|店|酒店|超市|餐馆|饭店|医院|学校|项目|工程|小区|车间|矿)$")
 # 「在怀宁工业园」「就在龙凤区」: where, said as such.
 AT_PLACE = re.compile(r"^(?:就|是|都)?在([\u4e00-\u9fffA-Za-z0-9·]{2,30})$")
+# 「活是在经开区厂里干的」「在让胡路区跑的车」「派驻在科学城上班」: where the work was done, said so.
+WORKED_AT = re.compile(
+    r"^(?:活儿?|工作|我)?(?:是|就|都|一直)?(?:被)?(?:派驻|派|调)?在([\u4e00-\u9fffA-Za-z0-9·]{1,20}?)"
+    r"(?:(?:厂|场|店|工地|公司)?(?:里|里头|里面|那边|这边|上))?"
+    r"(?:干|做|上班|跑|开|送|打工|做工|上的班)(?:的|了)?(?:活儿?|车|货|工)?的?$"
+)
+# 「就在场里干的活」: the employer's own premises, which name no place of their own.
+PREMISES = re.compile(r"^(?:厂|场|店|工地|公司|单位|这|那|这里|那里|这儿|那儿)$")
+CITY_ALONE = re.compile(r"^[\u4e00-\u9fff]{1,2}$|[市省]$")
 
 
 def split_site_and_boss(key: str, parts: list[str]) -> tuple[list[str], dict[str, str]]:
     """At the employer or site step, a message may also say where, or who the boss is:
     「…楼盘工地 工头姓赵」, 「高新区的兴旺木器厂」. Returns the parts answering ``key`` and what was
-    told besides ({"site": …} at the employer step, {"boss": …} at the site step)."""
+    told besides ({"site": …} at the employer step, with "worked" when the worker said the work was
+    done there; {"boss": …} at the site step)."""
     employer: list[str] = []
     site: list[str] = []
     boss: list[str] = []
+    said_where = False  # the worker said where the work was done, not only where the firm is
+    premises = False
     for part in parts:
         named = NAMED.match(part)
         place = PLACE_OF.match(part)
@@ -41,6 +53,14 @@ def split_site_and_boss(key: str, parts: list[str]) -> tuple[list[str], dict[str
             boss.append(part)
         elif named:
             employer.append(named.group(1))
+        elif (worked := WORKED_AT.match(part)) and key == "employer":
+            spot = worked.group(1)
+            if PREMISES.match(spot):
+                premises = True  # 「就在厂里干的」: at the firm itself; step 2 asks where that is
+                continue
+            site.append(spot)
+            # (a city alone, 「活是在大连干的」, is only offered: step 2 asks for the site in it)
+            said_where = said_where or not CITY_ALONE.match(spot)
         elif at and key == "employer":
             site.append(at.group(1))  # 「安庆恒步鞋业 在怀宁工业园」
         elif place:
@@ -56,13 +76,14 @@ def split_site_and_boss(key: str, parts: list[str]) -> tuple[list[str], dict[str
         name = " ".join(employer)
         if boss:
             name = f"{name}（{'，'.join(boss)}）" if name else "，".join(boss)
-        return ([name], {"site": " ".join(site)}) if name and site else (parts, {})
+        if not (name and site):
+            return ([name], {"worked": "at the firm"}) if name and premises else (parts, {})
+        return [name], {"site": " ".join(site), **({"worked": "yes"} if said_where else {})}
     # the site step
     where = site + employer
     if boss and where:
         return where, {"boss": " ".join(boss)}
     return parts, {}
-
 
 
 def add_boss(draft: dict[str, Any], boss: str) -> str:

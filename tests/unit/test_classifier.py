@@ -224,6 +224,13 @@ def test_words_by_sound_and_plain_asks_from_round_44(clf: Classifier) -> None:
     assert intent(clf, "五十多了还有厂要不") == "job_services"
 
 
+def test_words_from_round_45(clf: Classifier) -> None:
+    assert intent(clf, "厂里欠钱不给 这个该找谁") == "wage_arrears"  # 找谁: whom to turn to, no job hunt
+    assert intent(clf, "放完假想揾份新工") == "job_services"  # Cantonese 揾 (找)
+    assert intent(clf, "屋企细路冇人睇") == "family_care"  # Cantonese 细路: the children
+    assert intent(clf, "冇就冇 唔紧要") == "smalltalk"  # none, then; never mind
+
+
 def test_anyone_in_charge_asks_after_a_complaint_only_beside_one(clf: Classifier) -> None:
     assert intent(clf, "上个月投的那个欠薪 有人管没") == "complaint_status"
     assert intent(clf, "手机丢了 身上一分钱都没有 有人管没") == "social_assistance"

@@ -337,6 +337,46 @@ def test_a_firm_named_with_its_district_asks_the_site_offering_that_place(harnes
     assert d is not None and d["fields"] == {"employer": "振兴服装厂", "site": "大观区的振兴服装厂"}
 
 
+@pytest.mark.parametrize(
+    ("answer", "employer", "site"),
+    [
+        (
+            "鑫源五金有限公司 老板叫孙大伟，活是在宜秀经济开发区厂里干的",
+            "鑫源五金有限公司(老板叫孙大伟)",
+            "宜秀经济开发区",
+        ),
+        ("北方冷链运输公司，在香坊区跑的车", "北方冷链运输公司", "香坊区"),
+        ("万通保洁公司，派驻在科学城那边上班", "万通保洁公司", "科学城"),
+    ],
+)
+def test_where_the_work_was_done_said_with_the_employer_fills_the_site(
+    harness: Harness, answer: str, employer: str, site: str
+) -> None:
+    harness.say("投诉", "o-worked")
+    assert "第3步" in harness.say(answer, "o-worked")
+    d = draft(harness, "o-worked")
+    assert d is not None and d["fields"] == {"employer": employer, "site": site}
+
+
+@pytest.mark.parametrize("answer", ["利民建材公司 活是在大连干的", "利民建材公司 就在厂里干的"])
+def test_a_city_alone_or_the_firm_itself_as_where_the_work_was_still_asks_the_site(
+    harness: Harness, answer: str
+) -> None:
+    harness.say("投诉", "o-city")
+    assert "第2步" in harness.say(answer, "o-city")
+    d = draft(harness, "o-city")
+    assert d is not None and d["fields"] == {"employer": "利民建材公司"}
+
+
+def test_a_few_tens_of_yuan_left_is_no_sum_and_the_question_beside_it_is_answered(harness: Harness) -> None:
+    to_step(harness, "o-few", AT_AMOUNT)
+    reply = harness.say("兜里只剩几十块钱 有没有能帮一把的地方", "o-few")
+    assert "第3步" not in reply.split("\n")[0] and "12345" not in reply, reply
+    d = draft(harness, "o-few")
+    assert d is not None and "amount" not in d["fields"]
+    assert "第4步" in harness.say("一万二", "o-few")
+
+
 def test_after_a_firm_and_its_district_a_sum_moves_on_with_that_place(harness: Harness) -> None:
     harness.say("投诉", "o-fac2")
     assert "第2步" in harness.say("鸡西那边的永和建材公司", "o-fac2")
@@ -785,6 +825,16 @@ def test_a_phone_read_out_digit_by_digit_and_a_name_to_call_by(harness: Harness)
     assert "核对" in harness.say("叫我小邓就行", "o-spoken")
     d = draft(harness, "o-spoken")
     assert d is not None and d["fields"]["phone"] == "13912345678" and d["fields"]["name"] == "小邓"
+
+
+@pytest.mark.parametrize(
+    ("said", "name"), [("13912345678 喊我老周就要得", "老周"), ("13912345678 叫我小芳就中", "小芳")]
+)
+def test_a_name_to_call_by_in_dialect_beside_the_phone(harness: Harness, said: str, name: str) -> None:
+    to_step(harness, "o-dial", AT_PHONE)
+    assert "核对" in harness.say(said, "o-dial")
+    d = draft(harness, "o-dial")
+    assert d is not None and d["fields"]["name"] == name
 
 
 def test_a_run_on_message_that_starts_by_naming_the_boss_answers_the_employer_step(harness: Harness) -> None:
