@@ -78,7 +78,8 @@ def split_site_and_boss(key: str, parts: list[str]) -> tuple[list[str], dict[str
             name = f"{name}（{'，'.join(boss)}）" if name else "，".join(boss)
         if not (name and site):
             return ([name], {"worked": "at the firm"}) if name and premises else (parts, {})
-        return [name], {"site": " ".join(site), **({"worked": "yes"} if said_where else {})}
+        # (「…的养鸡场 就在场里干的活」: at the firm itself, whose place was given)
+        return [name], {"site": " ".join(site), **({"worked": "yes"} if said_where or premises else {})}
     # the site step
     where = site + employer
     if boss and where:

@@ -89,12 +89,14 @@ CLAUSES = re.compile(r"[\s，,。！!？?；;、]+")
 CORRECTS = re.compile(r"^(哦|噢|嗯|啊)*(不对|说错了|打错了|搞错了|写错了|弄错了|讲错了)")
 SAYS_WHERE = re.compile(
     r"^(不对|不是|哦|噢|嗯)*(我|俺|咱|我们|俺们)?(其实|是|现在|目前|人|就|一直|平时|自己|本人|已经|刚|刚刚|年前|年后|去年|上个月|前几天)*"
-    r"(在|搁|待在|呆在|回到?|调到|调去|转到|搬到|搬来|跑到|过了?来|来了?)"
+    r"(从[^\s]{1,8}?)?(在|搁|待在|呆在|回到?|调到|调去|转到|搬到|搬来|跑到|过了?来|来了?|去(?!哪))"
     # 「我下个月去黄埔了」
     r"|^(那|那我|那俺)?(我|俺|咱|我们|俺们)?(下个月|下月|下礼拜|下周|下星期|过完年|年后|明天|过两天|过几天|马上|现在|已经)(就|要)?"
     r"(去|到|搬去|调去|换到?|换去)"
     r"|" + CORRECTS.pattern
 )
+# 「现在跑到黄埔电子厂了」: where the worker is now, after where they were.
+NOW_HERE = re.compile(r"^(?:我|俺|咱)?(?:现在|目前|如今)人?(?:在|到|跑到|来到|调到|搬到|去了)")
 # The end of a message that asks again rather than only says where the worker is.
 ASKS_AGAIN = re.compile(
     r"(?:呢|嘞|吗|么|嘛|有没有|有不|有没|也有|也能|也行|这么整|这样办|这么办|一样不|一样吗|行不行|中不中|可不可以)$"
@@ -316,6 +318,8 @@ def says_where(text: str) -> bool:
     if SAYS_WHERE.match(t):
         return True
     parts = [normalise(p) for p in CLAUSES.split(text.strip()) if p]
+    if len(parts) > 1 and NOW_HERE.match(parts[-1]):
+        return True  # 「俺是齐齐哈尔的 在大连干了三年 现在跑到黄埔了」
     return bool(parts) and LEFT_HERE.search(parts[0]) is not None and any(map(SAYS_WHERE.match, parts[1:]))
 
 

@@ -43,7 +43,8 @@ def not_here(text: str, start: int, end: int) -> bool:
 
 
 _LEFT = re.compile(r"(?:不在|没在|离开|离开了|(?<!是)不是)$")  # (「不是大连 是黄埔」; 「是不是大连」 asks)
-_EARLIER = re.compile(r"(?:之前|以前|原来|本来|先前|早先|去年)(?:是|一直)?在$")
+_EARLIER = re.compile(r"(?:之前|以前|原来|本来|先前|早先|去年)(?:是|一直)?在$|从$")  # (「从大连过来黄埔」)
+_NOW = re.compile(r"(?:现在|目前|如今)人?(?:在|到|跑到|来到|调到|搬到|去了)$")
 
 
 # A clause that is a question by itself (not a preface such as 求助, 请问).
@@ -108,6 +109,9 @@ def pick_place(text: str, found: list[tuple[int, int, Place]]) -> Place | None:
     earlier = [k for k in kept if _EARLIER.search(text[max(0, k[0] - 6) : k[0]])]
     if earlier and len(earlier) < len(kept):  # 「之前在大连 现在到黄埔了」: where they were before
         kept = [k for k in kept if k not in earlier]
+    now = [k for k in kept if _NOW.search(text[max(0, k[0] - 5) : k[0]])]
+    if now and len(now) < len(kept):  # 「在大连干了三年 现在跑到黄埔了」: where they are now
+        kept = now
     cities = {place.region for _, _, place, home in kept if place.priority == 1 and not home}
     for start, _, place, home in kept:
         if cities and place.priority == 2 and place.region not in cities:

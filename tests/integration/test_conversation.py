@@ -869,3 +869,16 @@ def test_leaving_one_place_for_another_says_where_the_worker_is_now(cfg: str) ->
     assert (turn["intent"], turn["region"]) == ("set_region", "anqing"), turn
     turn = ask_as(cfg, "o-m", "我其实是在黄埔那边上班")
     assert (turn["intent"], turn["region"]) == ("set_region", "guangzhou-huangpu"), turn
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "我从黄埔那边过来安庆了 帮我改一下地区",  # from one place to another: the second
+        "老家是黑龙江的 在大连待了两年 现在到安庆这边了",  # where they come from, were, and are now
+        "我去安庆了 工地换了",  # gone there, and more besides
+    ],
+)
+def test_moving_from_one_place_to_another_says_where_the_worker_is(cfg: str, said: str) -> None:
+    turn = ask_as(cfg, "o-move", said)
+    assert (turn["intent"], turn["region"]) == ("set_region", "anqing"), turn

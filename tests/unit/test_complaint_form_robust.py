@@ -347,6 +347,7 @@ def test_a_firm_named_with_its_district_asks_the_site_offering_that_place(harnes
         ),
         ("北方冷链运输公司，在香坊区跑的车", "北方冷链运输公司", "香坊区"),
         ("万通保洁公司，派驻在科学城那边上班", "万通保洁公司", "科学城"),
+        ("宿松县的丰收养殖场 老板姓吴，就在场里干的活", "丰收养殖场(老板姓吴)", "宿松县"),
     ],
 )
 def test_where_the_work_was_done_said_with_the_employer_fills_the_site(
