@@ -112,9 +112,18 @@ LEADING_CANCEL = re.compile(
 )
 
 
+# 「帮我重新登记」「取消重来」: the worker starts the form over (a message of that and nothing else).
+RESTART = re.compile(
+    r"^(?:那|那就|算了|不好意思)?(?:帮我|给我|我要|我想|俺要)?(?:取消)?(?:重新|从头)(?:登记|填|来|嚟|开始|登|弄|搞)"
+    r"(?:一[下次遍个]|过)?(?:吧|啊|呗|嘛)?$|^(?:取消)?(?:重来|重嚟|再来一遍)(?:吧|啦)?$"
+)
+
+
 def at_step(words: str, field: Field | None) -> str | None:
     """What a message says about the form, at a field's step (or the summary, ``field`` None): as
     ``leaving``, with the cases only the step can tell apart settled."""
+    if RESTART.match(words.replace(" ", "")):
+        return "restart"
     leaving_ = leaving(words)
     if leaving_ == "leave" and field is not None and skips_step(words):
         return None  # 「电话不想填」: the step says why it asks

@@ -14,24 +14,18 @@ from ..content.knowledge import Knowledge
 from ..nlu.classifier import Result
 from ..numbers import cn_small, parse_amount
 from ..storage.store import User
-from . import exits, reading, where
+from . import answer, exits, reading, where
 from .fields import (
     BY_KEY,
     CANCEL_WORDS,
     CONFIRM_WORDS,
     EMOJI_END,
     FIELDS,
-    ROUGH_TIME,
     SKIP_WORDS,
     START_WORDS,
     Field,
-    Found,
     clauses,
-    exact_over_rough,
-    find_values,
     head_count,
-    leftover,
-    lone_sum,
     meant,
     normalize,
     show_value,
@@ -100,6 +94,12 @@ class ComplaintFlow:
             self._set(user, None)
             self.register.store.forget_replies(user.openid)  # stored replies echo the summary
             return "好的，这次登记取消了，填的内容已经删掉。需要时回复「投诉」重新开始。"
+        if leaving == "restart":
+            self._set(user, None)
+            self.register.store.forget_replies(user.openid)
+            return self._start(
+                text, user, result, now, lead="好，前面填的不要了，我们从头来。随时回复「取消」可以放弃。"
+            )
         draft["touched"] = now
         if draft.pop("asked_leave", False) and leaving == "ack" and field is not None:
             draft["paused"] = True  # 「好的谢谢」 to 「你是想取消吗」: kept, and the thanks answered as such
@@ -159,7 +159,7 @@ class ComplaintFlow:
             not field.skippable
             and reading.WEAK_SKIP.search(words)
             and (not reading.QUESTION.search(words) or reading.MAY_I.search(words))  # 「不留行不行」
-            and not self._gives_value(field, text, words)
+            and not answer.gives_value(field, text, words)
             and not reading.names_or_places(field, words)
         ):
             return f"{field.hint}\n{field.ask}"  # 「电话不想留」: say why it is asked
@@ -167,7 +167,7 @@ class ComplaintFlow:
             field.key in ("amount", "period", "workers")
             and reading.UNSURE.search(words)
             and not reading.ASKS.search(words)
-            and not self._gives_value(field, text, words)  # 「不知道具体多少 大概两万」 gives one
+            and not answer.gives_value(field, text, words)  # 「不知道具体多少 大概两万」 gives one
         ):
             # 「欠了老多了 说不清」: a doubt, though 「说不清」 alone would ask for a person
             return f"{field.hint}\n{field.ask}"
@@ -184,7 +184,7 @@ class ComplaintFlow:
         ):
             # 「我在安庆」「切换到大连」: the place is noted as at any time, and the step asked again
             return None
-        value, others, told = self._read(field, text)
+        value, others, told = answer.read(field, text)
         if (hint := draft.get(f"{field.key}_hint")) is not None:
             value, others = reading.with_hint(field, hint, words, text, value, others)
         if field.key == "amount" and value is not None and reading.sums_up(others.get("period"), text):
@@ -201,7 +201,7 @@ class ComplaintFlow:
         numeric = field.key in ("amount", "workers", "phone")
         chosen = numeric and value is not None and reading.WRITE_THIS.search(text)
         if (
-            not (numeric and self._gives_value(field, text, words))
+            not (numeric and answer.gives_value(field, text, words))
             and not chosen
             and not settled
             and reading.asks_or_unsure(words, field)
@@ -289,20 +289,20 @@ class ComplaintFlow:
 
     # internals --------------------------------------------------------------------------------------
 
-    def _start(self, text: str, user: User, result: Result, now: float) -> str:
+    def _start(self, text: str, user: User, result: Result, now: float, lead: str = "") -> str:
         draft: dict[str, Any] = {"step": FIELDS[0].key, "fields": {}, "touched": now, "editing": False}
         if result.place:
             user.region = result.place  # 「我人在大连 要投诉…」: the place counts as for any other answer
         notes: list[str] = []
         if normalize(text).rstrip("。！!.") not in START_WORDS:
             # Values in the asking itself (「想投诉宏达劳务公司 欠我们五个人工资」): keep the unmistakable.
-            _, others, _ = self._read(BY_KEY["employer"], text, numbers_only=True)
+            _, others, _ = answer.read(BY_KEY["employer"], text, numbers_only=True)
             if found := reading.named_employer(text):
                 others["employer"] = found
             notes = reading.noted(*self._store(draft, others, text))
         draft["step"] = self._first_empty(draft)
         self._set(user, draft)
-        lead = "好，我帮你登记欠薪投诉，一次回一个问题就行。随时回复「取消」可以放弃。"
+        lead = lead or "好，我帮你登记欠薪投诉，一次回一个问题就行。随时回复「取消」可以放弃。"
         ask = self._summary(draft) if draft["step"] == "confirm" else BY_KEY[draft["step"]].ask
         return "\n\n".join([lead, "\n".join([*notes, ask])])
 
@@ -320,72 +320,6 @@ class ComplaintFlow:
         if draft["step"] == "confirm":
             return self._summary(draft)
         return BY_KEY[draft["step"]].ask + reading.offer_hint(draft)
-
-    def _read(
-        self, field: Field, text: str, *, numbers_only: bool = False
-    ) -> tuple[Any, dict[str, Any], dict[str, str]]:
-        """What a message answers: the value for ``field`` (or None), values it unmistakably gives for
-        other fields, and what it told about the site or the boss besides (used at the first two steps).
-
-        A value of another field comes from a clause that is nothing but values (「拖了四个月工资」 is a
-        period, 「每人六七千」 an amount), or is a phone, an amount with its unit or a head count anywhere.
-        What is left over is the answer to the field asked."""
-        if reading.LAST_WINS.search(text):
-            # 「是两万五不是两万」: the value said not to be is no value
-            text = reading.NOT_THIS.sub("", text)
-        numeric = field.key in ("amount", "workers", "phone")
-        if numeric and (chosen := reading.WRITE_THIS.search(text)) and (v := field.parse(chosen.group(1))):
-            return v, {}, {}  # 「一起的六七个 写7个吧」「…先写15000」: the worker chose what to write
-        every = clauses(text)
-        parts = [
-            p for p in every if not reading.only_filing(p)
-        ]  # 「我要投诉 …」: the asking is not an answer
-        if not numeric and len(parts) == 1 and reading.looks_like_name(field, parts[0]):
-            by_clause: list[tuple[str, list[Found]]] = [(parts[0], [])]  # 「一万家超市」 is a name
-        else:
-            by_clause = [(part, find_values(part)) for part in parts]
-        found = any(values for _, values in by_clause)
-        own: Any = None
-        others: dict[str, Any] = {}
-        rest: list[str] = []
-        taken: list[Found] = []
-        for part, values in by_clause:
-            pure = not leftover(part, values)
-            distinct = [v for v in values if v.key != "period"]
-            taken += values if pure else distinct
-            if not pure:
-                left = leftover(part, distinct) if distinct else part
-                rest.append(left if reading.looks_like_name(field, left) else part)
-        for key, value in reading.settle(taken, bool(reading.LAST_WINS.search(text))).items():
-            if key == field.key:
-                own = value
-            else:
-                others[key] = value
-        if numeric:
-            if own is None and not others:
-                own = field.parse(text)  # 「8000」「6」: bare numbers answer the field asked
-                if own is None:  # 「大概8000出头 8260」: the last clause that is a value on its own
-                    own = next((v for p in reversed(parts) if (v := field.parse(p)) is not None), None)
-                if own is None and field.key == "amount":  # 「我自己的是12800」: the one sum in it
-                    own = lone_sum(text)
-            elif own is None:  # 「我们四个 电话139…」 at the head-count step: the clause left is the answer
-                own = next((v for p, vs in by_clause if not vs and (v := field.parse(p)) is not None), None)
-            return exact_over_rough(field, parts, own), others, {}
-        if numbers_only:
-            return None, others, {}
-        if not found:
-            rest = parts
-        told: dict[str, str] = {}
-        if field.key in ("employer", "site") and rest:
-            rest, told = where.split_site_and_boss(field.key, rest)
-        if field.key == "period" and own is not None:
-            rest = [own, *rest]
-        as_typed = not found and not told and len(parts) == len(every)
-        answer = text if as_typed else " ".join(rest)
-        value = field.parse(answer) if answer.strip() else None
-        if found and isinstance(value, str) and reading.GENERIC_ONLY.fullmatch(value):
-            value = None  # 「老板欠我4800」 names no one: the amount is kept, the question asked again
-        return value, others, told
 
     def _store(self, draft: dict[str, Any], others: dict[str, Any], text: str) -> tuple[list[str], list[str]]:
         """Put values of other fields in place: into an empty field, or over one the worker says is wrong.
@@ -454,7 +388,7 @@ class ComplaintFlow:
     def _correct(self, text: str, user: User, draft: dict[str, Any]) -> str | None:
         """Values a message gives for steps already answered (at the summary, or at a later step):
         change them and say so; None if it changes nothing."""
-        _, others, _ = self._read(BY_KEY["employer"], text, numbers_only=True)
+        _, others, _ = answer.read(BY_KEY["employer"], text, numbers_only=True)
         if not others and draft["fields"].get("amount"):
             # 「哦不对 是5700 打反了」: a bare number that corrects something is the amount
             cut = (meant(reading.CORRECTING.sub("", c)).lstrip("是") for c in clauses(text))
@@ -472,21 +406,8 @@ class ComplaintFlow:
         """「就7800 确认」: values the summary already shows, then 确认."""
         if not reading.CONFIRM_LAST.search(words) or reading.QUESTION.search(words):
             return False
-        _, others, _ = self._read(BY_KEY["employer"], reading.CONFIRM_LAST.sub("", text), numbers_only=True)
+        _, others, _ = answer.read(BY_KEY["employer"], reading.CONFIRM_LAST.sub("", text), numbers_only=True)
         return bool(others) and all(draft["fields"].get(k) == v for k, v in others.items())
-
-    @staticmethod
-    def _gives_value(field: Field, text: str, words: str) -> bool:
-        if field.key in ("amount", "workers", "phone"):
-            parts = clauses(text)  # (a message that ends with the value gives it: 「…先算我自己的 7200」)
-            return (
-                field.parse(text) is not None
-                or any(find_values(part) for part in parts)
-                or (bool(parts) and field.parse(parts[-1]) is not None)
-            )
-        if field.key == "period" and ROUGH_TIME.search(words):
-            return True  # 「记不清了 反正是秋天」: a rough time is an answer
-        return reading.looks_like_name(field, words)
 
     def _skips(self, words: str) -> bool:
         """「不想留名字」「不方便说」 at a step that may be skipped (and not a cancel, 「不登记了」)."""

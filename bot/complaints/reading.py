@@ -163,6 +163,7 @@ COMPANY_END = re.compile(
 # The worker corrects or picks one of two values: 「一万三千二 不对 是一万三千八」「…先写15000」.
 LAST_WINS = re.compile(
     r"不对|错了|说错|打错|写错|应该是|改成|改为|更正|(?:就|先|还是)?[写填](?:个|成)?\s*[\d一二两三四五六七八九十]"
+    r"|(?:不是|唔系)\s*(?:是|系)\s*[\d一二两三四五六七八九十]"  # 「6800 啊不是 是8600」: said again, right
 )
 
 

@@ -838,6 +838,26 @@ def test_a_name_to_call_by_in_dialect_beside_the_phone(harness: Harness, said: s
     assert d is not None and d["fields"]["name"] == name
 
 
+@pytest.mark.parametrize("said", ["7500 哦不是 是5700", "7500 唔系 系5700", "7500 不对 应该是5700"])
+def test_a_sum_said_again_after_taking_it_back_is_the_one_kept(harness: Harness, said: str) -> None:
+    to_step(harness, "o-again-sum", AT_AMOUNT)
+    assert "第4步" in harness.say(said, "o-again-sum")
+    d = draft(harness, "o-again-sum")
+    assert d is not None and d["fields"]["amount"] == 5700
+
+
+@pytest.mark.parametrize("said", ["帮我重新登记", "取消重来", "我要从头填"])
+def test_starting_over_at_the_summary_empties_the_form_and_asks_from_the_first_step(
+    harness: Harness, said: str
+) -> None:
+    to_step(harness, "o-over", FULL)
+    reply = harness.say(said, "o-over")
+    assert "从头" in reply and "第1步" in reply, reply
+    d = draft(harness, "o-over")
+    assert d is not None and d["fields"] == {} and d["step"] == "employer"
+    assert case_count(harness) == 0
+
+
 def test_a_run_on_message_that_starts_by_naming_the_boss_answers_the_employer_step(harness: Harness) -> None:
     harness.say("投诉", "o-runon")
     reply = harness.say("老板姓孙叫孙什么我也不清楚大伙都管他叫孙哥公司应该是没有", "o-runon")

@@ -1,0 +1,100 @@
+"""What one message answers at a step of the complaint form: the value asked for, the values of
+other fields it unmistakably gives, and what it tells besides (where the work was, who the boss is)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import reading, where
+from .fields import (
+    ROUGH_TIME,
+    Field,
+    Found,
+    clauses,
+    exact_over_rough,
+    find_values,
+    leftover,
+    lone_sum,
+)
+
+
+def read(
+    field: Field, text: str, *, numbers_only: bool = False
+) -> tuple[Any, dict[str, Any], dict[str, str]]:
+    """What a message answers: the value for ``field`` (or None), values it unmistakably gives for
+    other fields, and what it told about the site or the boss besides (used at the first two steps).
+
+    A value of another field comes from a clause that is nothing but values (「拖了四个月工资」 is a
+    period, 「每人六七千」 an amount), or is a phone, an amount with its unit or a head count anywhere.
+    What is left over is the answer to the field asked."""
+    if reading.LAST_WINS.search(text):
+        # 「是两万五不是两万」: the value said not to be is no value
+        text = reading.NOT_THIS.sub("", text)
+    numeric = field.key in ("amount", "workers", "phone")
+    if numeric and (chosen := reading.WRITE_THIS.search(text)) and (v := field.parse(chosen.group(1))):
+        return v, {}, {}  # 「一起的六七个 写7个吧」「…先写15000」: the worker chose what to write
+    every = clauses(text)
+    parts = [p for p in every if not reading.only_filing(p)]  # 「我要投诉 …」: the asking is not an answer
+    if not numeric and len(parts) == 1 and reading.looks_like_name(field, parts[0]):
+        by_clause: list[tuple[str, list[Found]]] = [(parts[0], [])]  # 「一万家超市」 is a name
+    else:
+        by_clause = [(part, find_values(part)) for part in parts]
+    found = any(values for _, values in by_clause)
+    own: Any = None
+    others: dict[str, Any] = {}
+    rest: list[str] = []
+    taken: list[Found] = []
+    for part, values in by_clause:
+        pure = not leftover(part, values)
+        distinct = [v for v in values if v.key != "period"]
+        taken += values if pure else distinct
+        if not pure:
+            left = leftover(part, distinct) if distinct else part
+            rest.append(left if reading.looks_like_name(field, left) else part)
+    for key, value in reading.settle(taken, bool(reading.LAST_WINS.search(text))).items():
+        if key == field.key:
+            own = value
+        else:
+            others[key] = value
+    if numeric:
+        if own is None and not others:
+            # 「8000」「6」: bare numbers answer the field asked (「6800 啊不是 是8600」: the last)
+            own = None if reading.LAST_WINS.search(text) else field.parse(text)
+            if own is None:  # 「大概8000出头 8260」: the last clause that is a value on its own
+                own = next(
+                    (v for p in reversed(parts) if (v := field.parse(p.lstrip("就应该是系"))) is not None),
+                    None,
+                )
+            if own is None and field.key == "amount":  # 「我自己的是12800」: the one sum in it
+                own = lone_sum(text)
+        elif own is None:  # 「我们四个 电话139…」 at the head-count step: the clause left is the answer
+            own = next((v for p, vs in by_clause if not vs and (v := field.parse(p)) is not None), None)
+        return exact_over_rough(field, parts, own), others, {}
+    if numbers_only:
+        return None, others, {}
+    if not found:
+        rest = parts
+    told: dict[str, str] = {}
+    if field.key in ("employer", "site") and rest:
+        rest, told = where.split_site_and_boss(field.key, rest)
+    if field.key == "period" and own is not None:
+        rest = [own, *rest]
+    as_typed = not found and not told and len(parts) == len(every)
+    answer = text if as_typed else " ".join(rest)
+    value = field.parse(answer) if answer.strip() else None
+    if found and isinstance(value, str) and reading.GENERIC_ONLY.fullmatch(value):
+        value = None  # 「老板欠我4800」 names no one: the amount is kept, the question asked again
+    return value, others, told
+
+
+def gives_value(field: Field, text: str, words: str) -> bool:
+    if field.key in ("amount", "workers", "phone"):
+        parts = clauses(text)  # (a message that ends with the value gives it: 「…先算我自己的 7200」)
+        return (
+            field.parse(text) is not None
+            or any(find_values(part) for part in parts)
+            or (bool(parts) and field.parse(parts[-1]) is not None)
+        )
+    if field.key == "period" and ROUGH_TIME.search(words):
+        return True  # 「记不清了 反正是秋天」: a rough time is an answer
+    return reading.looks_like_name(field, words)
