@@ -231,6 +231,12 @@ def test_words_from_round_45(clf: Classifier) -> None:
     assert intent(clf, "冇就冇 唔紧要") == "smalltalk"  # none, then; never mind
 
 
+def test_a_delivery_app_is_no_hunger_and_a_few_of_us_asks_nothing(clf: Classifier) -> None:
+    assert intent(clf, "我是饿了么的骑手 过年这边有啥活动") == "festival_activities"  # 饿了么: the app
+    # 「我们几个」 tells who stays; the question is in the clause that asks
+    assert clf.classify("工地停工了 我们几个都不回去 有啥子耍的没得").asked[0] == "festival_activities"
+
+
 def test_anyone_in_charge_asks_after_a_complaint_only_beside_one(clf: Classifier) -> None:
     assert intent(clf, "上个月投的那个欠薪 有人管没") == "complaint_status"
     assert intent(clf, "手机丢了 身上一分钱都没有 有人管没") == "social_assistance"
