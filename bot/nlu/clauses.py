@@ -184,7 +184,13 @@ def questions_first(
     # (or it names its topic plainly and the story loosely: 「…娃还在上学 我这种失业金能领吗」,
     # unless it is one more question, or asks what the story's topic holds: activities for the
     # children are family care, 「寒假孩子要过来 这边有啥活动」)
-    marks = [ASIDE.search(text[a:b]) for a, b in asking for k in ask if any(a <= s < b for s, _ in starts[k])]
+    # (said before the topic: 「…仲有冇招聘会」 asks one more, 「加班费还有没有」 asks if there still is)
+    marks = [
+        ASIDE.search(text, a, min(s for s, _ in starts[k] if a <= s < b))
+        for a, b in asking
+        for k in ask
+        if any(a <= s < b for s, _ in starts[k])
+    ]
     clearer = (
         _PLAIN_TOPIC <= plain > told
         and not any((k, q) in holds for k in story for q in ask)

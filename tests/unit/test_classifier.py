@@ -237,6 +237,13 @@ def test_a_delivery_app_is_no_hunger_and_a_few_of_us_asks_nothing(clf: Classifie
     assert clf.classify("工地停工了 我们几个都不回去 有啥子耍的没得").asked[0] == "festival_activities"
 
 
+def test_cantonese_also_and_still(clf: Classifier) -> None:
+    # 仲有 said before a topic asks one more thing; said after it, asks whether there still is one
+    assert clf.classify("过年有年货派冇 仲有冇招聘会").asked[0] == "festival_activities"
+    assert clf.classify("厂里话过年有红包 咁春节加班费仲有冇").asked[0] == "holiday_pay"
+    assert intent(clf, "劳动仲裁要唔要钱") == "legal_aid"  # 仲裁 stays arbitration
+
+
 def test_anyone_in_charge_asks_after_a_complaint_only_beside_one(clf: Classifier) -> None:
     assert intent(clf, "上个月投的那个欠薪 有人管没") == "complaint_status"
     assert intent(clf, "手机丢了 身上一分钱都没有 有人管没") == "social_assistance"
