@@ -76,13 +76,14 @@ def _answer(full: str, phones: tuple[str, ...]) -> _Answer:
 
 def _closest(answer: _Answer, question: str) -> str | None:
     """The line sharing most two-character pieces with the question, not counting what the opening
-    line already says: at least three, or two that no other line shares as many of."""
+    line already says: at least three, or two that no other line shares as many of, or one that no
+    other line shares at all (「春联去哪领」 → the line on 春联)."""
     asked = _bigrams(question) - answer.head_pieces  # pieces with punctuation match no line anyway
     counts = sorted(((len(asked & pieces), i) for i, (_, pieces) in enumerate(answer.picks)), reverse=True)
-    if not counts or counts[0][0] < 2:
+    if not counts or counts[0][0] < 1:
         return None
     n, i = counts[0]
-    if n == 2 and len(counts) > 1 and counts[1][0] == 2:
+    if n <= 2 and len(counts) > 1 and counts[1][0] >= max(n, 1):
         return None
     return answer.picks[i][0]
 
@@ -102,8 +103,9 @@ def short(full: str, phones: Sequence[str], question: str = "") -> str:
     if answer.amount and not answer.head_amount and not (closest and _AMOUNT.search(closest)):
         extra.append(answer.amount)
     said = answer.head + "".join(extra)
-    if answer.phones and not any(p in said for p in phones):
-        # The number the answer itself gives first (12348 for legal aid, not the region's 12333).
+    if answer.phones and answer.phones[0][2] not in said:
+        # The number the answer itself gives first (12348 for legal aid, not the region's 12333),
+        # though a line picked for the question names another.
         extra.append(f"☎ 咨询电话：{answer.phones[0][2]}")
     return "\n".join([answer.head, *extra, *answer.footer, MORE_HINT])
 
