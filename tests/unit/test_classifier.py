@@ -244,6 +244,11 @@ def test_cantonese_also_and_still(clf: Classifier) -> None:
     assert intent(clf, "劳动仲裁要唔要钱") == "legal_aid"  # 仲裁 stays arbitration
 
 
+def test_what_is_set_aside_with_chu_le_is_not_asked(clf: Classifier) -> None:
+    assert intent(clf, "工钱要不回来 除了打官司还有啥办法") == "wage_arrears"
+    assert intent(clf, "被开除了能领失业金不") == "unemployment_benefit"  # 开除了 sets nothing aside
+
+
 def test_anyone_in_charge_asks_after_a_complaint_only_beside_one(clf: Classifier) -> None:
     assert intent(clf, "上个月投的那个欠薪 有人管没") == "complaint_status"
     assert intent(clf, "手机丢了 身上一分钱都没有 有人管没") == "social_assistance"
