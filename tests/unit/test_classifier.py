@@ -579,6 +579,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "05r",
         "05s",
         "05t",
+        "05u",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
