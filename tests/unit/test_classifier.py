@@ -249,6 +249,22 @@ def test_what_is_set_aside_with_chu_le_is_not_asked(clf: Classifier) -> None:
     assert intent(clf, "被开除了能领失业金不") == "unemployment_benefit"  # 开除了 sets nothing aside
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("有人能帮忙写状子吗 不要钱那种", "legal_aid"),
+        ("一天到晚发这些 看着烦", "unsubscribe"),
+        ("我那个投诉 弄哪儿了", "complaint_status"),
+        ("屋头老的小的 都没有人管", "family_care"),  # Sichuanese 屋头: at home
+        ("换个人跟我说吧", "human_agent"),
+        ("三四天没吃上一顿饱饭", "social_assistance"),
+        ("订约", "subscribe"),  # 订阅, as voice input writes it
+    ],
+)
+def test_words_from_round_46(clf: Classifier, text: str, expected: str) -> None:
+    assert intent(clf, text) == expected
+
+
 def test_anyone_in_charge_asks_after_a_complaint_only_beside_one(clf: Classifier) -> None:
     assert intent(clf, "上个月投的那个欠薪 有人管没") == "complaint_status"
     assert intent(clf, "手机丢了 身上一分钱都没有 有人管没") == "social_assistance"
