@@ -31,6 +31,7 @@ from collections.abc import Iterable
 
 import jieba
 
+from ..ids import TOPIC_INTENTS
 from .clauses import CORRECTION, order_asked, pick_place, second_question, stronger_first
 from .matching import _Automaton, _Bounds, _count_combos, _find_all
 from .model import ANYWHERE, MESSAGE, WITH_PLACE, WORD, Combo, Keyword, Place, Result, Rules
@@ -475,6 +476,9 @@ class Classifier:
                 asked.insert(0, led[0])
                 best_intent = led[0]
         asked = stronger_first(text, breaks, first, asked, best_intent)  # 「红包能抵加班费不」
+        if place is not None and best_intent in TOPIC_INTENTS:
+            # 「去年在安庆干活 包工头没结账 人现在在成都」: a question is about where it happened
+            place = pick_place(text, places, now=False) or place
         heard = self._respell(raw)
         return Result(
             raw,

@@ -94,9 +94,10 @@ def clause_spans(text: str, breaks: frozenset[int]) -> list[tuple[int, int]]:
 _HOME_CUES = ("老家", "家乡", "户口", "户籍", "回")
 
 
-def pick_place(text: str, found: list[tuple[int, int, Place]]) -> Place | None:
+def pick_place(text: str, found: list[tuple[int, int, Place]], now: bool = True) -> Place | None:
     """The most specific place; a home town (「老家安庆」) only if nothing else is named. A district
-    of another region loses to a city named beside it: 「哈尔滨经开区」 is Harbin's, not Anqing's."""
+    of another region loses to a city named beside it: 「哈尔滨经开区」 is Harbin's, not Anqing's.
+    With ``now``, a place said as where the worker is now beats the places they were at."""
     best: tuple[tuple[int, int, int], Place] | None = None
     kept = [
         (start, end, place, not_here(text, start, end))
@@ -109,9 +110,9 @@ def pick_place(text: str, found: list[tuple[int, int, Place]]) -> Place | None:
     earlier = [k for k in kept if _EARLIER.search(text[max(0, k[0] - 6) : k[0]])]
     if earlier and len(earlier) < len(kept):  # 「之前在大连 现在到黄埔了」: where they were before
         kept = [k for k in kept if k not in earlier]
-    now = [k for k in kept if _NOW.search(text[max(0, k[0] - 5) : k[0]])]
-    if now and len(now) < len(kept):  # 「在大连干了三年 现在跑到黄埔了」: where they are now
-        kept = now
+    here = [k for k in kept if now and _NOW.search(text[max(0, k[0] - 5) : k[0]])]
+    if here and len(here) < len(kept):  # 「在大连干了三年 现在跑到黄埔了」: where they are now
+        kept = here
     cities = {place.region for _, _, place, home in kept if place.priority == 1 and not home}
     for start, _, place, home in kept:
         if cities and place.priority == 2 and place.region not in cities:

@@ -2382,3 +2382,10 @@ def test_the_childrens_home_is_family_care(clf: Classifier) -> None:
 
 def test_a_province_said_before_a_place_in_it_names_that_place(clf: Classifier) -> None:
     assert clf.classify("我爸妈在安徽潜山老家 没人照看").region == "anqing"
+
+
+def test_a_question_about_past_work_is_about_where_the_work_was(clf: Classifier) -> None:
+    # where the worker is now decides a statement of place, not a question about work done elsewhere
+    result = clf.classify("前年在大连金州的工地干活 工头到现在没结账 人现在在深圳")
+    assert (result.intent, result.region) == ("wage_arrears", "dalian")
+    assert clf.classify("在大连干了两年 现在到黄埔了").region == "guangzhou-huangpu"
