@@ -2389,3 +2389,10 @@ def test_a_question_about_past_work_is_about_where_the_work_was(clf: Classifier)
     result = clf.classify("前年在大连金州的工地干活 工头到现在没结账 人现在在深圳")
     assert (result.intent, result.region) == ("wage_arrears", "dalian")
     assert clf.classify("在大连干了两年 现在到黄埔了").region == "guangzhou-huangpu"
+
+
+def test_no_phrase_spans_a_clause_break(clf: Classifier) -> None:
+    # 「…路上 门牌号…」 holds no 上门 (a visit home); 「…个人 工头…」 no 人工 (Cantonese wages)
+    assert intent(clf, "店在新华路上 门牌号不记得了") != "family_care"
+    assert intent(clf, "我们组七个人 工头拖了三万多") == "wage_arrears"
+    assert intent(clf, "老板说没钱 让我们等着 年都过不好") == "wage_arrears"
