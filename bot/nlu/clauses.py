@@ -21,6 +21,8 @@ def not_here(text: str, start: int, end: int) -> bool:
     """A place named as home (「老家安庆」「户口河南」), not where the worker is; 「回鹤岗了」 says where
     they are now. (A place left, 「不在大连了」, counts as no place at all: see ``pick_place``.)"""
     before = text[max(0, start - 3) : start]
+    if before.endswith(("切回", "换回", "改回")):
+        return False  # 「切回深圳」: the region switched back to, not a home town
     if before.endswith("回") and re.match(r"(?:[\u4e00-\u9fff]{0,4}?(?:了|来了)|这边)", text[end:]):
         return False  # 「回鹤岗了」「我回四川南充了」「回江西老家了」: gone back, and there now
     if before.endswith("回") and re.search(

@@ -74,12 +74,16 @@ def split_syllables(word: str) -> list[str] | None:
     return best[-1]
 
 
+# English words that split into pinyin syllables (me·nu): typed as English, not as pinyin.
+_ENGLISH = frozenset({"menu", "help", "hello", "hi", "ok", "okay", "bye", "sorry", "thanks", "please", "plz"})
+
+
 def pinyin_shadow(raw: str) -> str | None:
     """A message typed in toneless pinyin (「shi ye jin zen me ling」) as the fuzzy shadow the
     keywords are matched in (one class per folded syllable), or None when it is not pinyin: a
     single word, a word that is no syllable in a short message, or more than one in five."""
     text = unicodedata.normalize("NFKC", raw[: MAX_CHARS * 4]).lower().replace("ü", "v")
-    if re.search(r"[^a-z0-9\s',.?!，。？！]", text):
+    if re.search(r"[^a-z0-9\s',.?!，。？！]", text) or _ENGLISH.issuperset(text.split()):
         return None
     words: list[str] = []
     for word in _PINYIN_TOKEN.findall(text):

@@ -2396,3 +2396,15 @@ def test_no_phrase_spans_a_clause_break(clf: Classifier) -> None:
     assert intent(clf, "店在新华路上 门牌号不记得了") != "family_care"
     assert intent(clf, "我们组七个人 工头拖了三万多") == "wage_arrears"
     assert intent(clf, "老板说没钱 让我们等着 年都过不好") == "wage_arrears"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("menu", "greeting"),  # English, though it splits into pinyin syllables (me·nu)
+        ("切回东莞", "set_region"),  # switched back: no home town
+        ("老板讲过完年再给钱 这合理吗", "wage_arrears"),
+    ],
+)
+def test_words_from_round_46_dialogues(clf: Classifier, text: str, expected: str) -> None:
+    assert intent(clf, text) == expected

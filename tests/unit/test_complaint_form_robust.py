@@ -858,6 +858,18 @@ def test_starting_over_at_the_summary_empties_the_form_and_asks_from_the_first_s
     assert case_count(harness) == 0
 
 
+def test_ok_i_file_after_an_answer_starts_the_form(harness: Harness) -> None:
+    harness.say("大连欠薪怎么投诉", "o-okfile")
+    assert "第1步" in harness.say("行 我投诉", "o-okfile")
+
+
+def test_a_firm_named_by_its_place_and_trade_is_the_employer_not_a_move(harness: Harness) -> None:
+    harness.say("投诉", "o-trade")
+    assert "第2步" in harness.say("桐城市丰收服饰", "o-trade")
+    d = draft(harness, "o-trade")
+    assert d is not None and d["fields"]["employer"] == "桐城市丰收服饰"
+
+
 def test_a_run_on_message_that_starts_by_naming_the_boss_answers_the_employer_step(harness: Harness) -> None:
     harness.say("投诉", "o-runon")
     reply = harness.say("老板姓孙叫孙什么我也不清楚大伙都管他叫孙哥公司应该是没有", "o-runon")
