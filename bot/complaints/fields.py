@@ -212,6 +212,8 @@ _PHONE_IN = re.compile(r"(?<!\d)(?:\+?86)?(1[3-9]\d{9})(?!\d)")
 _AMOUNT_IN = re.compile(
     rf"(?<![\d.{_CN_NUMERAL}万几])(?:\d+(?:\.\d+)?|[{_CN_NUMERAL}])[\d.{_CN_NUMERAL}万wk]*(?:多|来)?(?:块钱|块|元|蚊|rmb)?"
 )
+# A sum given as a range (「四万到四万五」) is taken at its top, as 「两三万」 is.
+_RANGE = re.compile(r"\s*(?:到|至|-|~|～|—|－)\s*")
 _NOT_MONEY_AFTER = re.compile(r"[个人月年天号点岁周星礼名位次层栋楼期家户条台辆件套间倍分小斤米平吨]|几")
 _RATE_BEFORE = re.compile(
     r"(每月|每个月|一个月|一月|月薪|月工资|每天|一天|日薪|工价|时薪|每小时|一小时|每年|年薪)[^\d，,\s]{0,3}$"
@@ -368,7 +370,11 @@ def find_values(clause: str) -> list[Found]:
         total = 2 if _OWN_BEFORE.search(clause[:a]) else int(bool(_TOTAL_BEFORE.search(clause[:a])))
         said_as_wage = total > 0 or bool(_WAGE_BEFORE.search(clause[:a]))  # (「我自己20400」)
         if marked or (said_as_wage and amount >= 100 and re.search(r"\d", span)):
-            found.append(Found("amount", amount, a, b, total))
+            last = found[-1] if found and found[-1].key == "amount" else None
+            if last and last.value < amount and _RANGE.fullmatch(clause[last.end : a]):
+                found[-1] = Found("amount", amount, last.start, b, max(total, last.total))  # 「四万到四万五」
+            else:
+                found.append(Found("amount", amount, a, b, total))
             for i in range(a, b):
                 taken[i] = True
     return sorted(found, key=lambda f: f.start)

@@ -2404,6 +2404,7 @@ def test_no_phrase_spans_a_clause_break(clf: Classifier) -> None:
         ("menu", "greeting"),  # English, though it splits into pinyin syllables (me·nu)
         ("切回东莞", "set_region"),  # switched back: no home town
         ("老板讲过完年再给钱 这合理吗", "wage_arrears"),
+        ("我的投诉咋查不着 明明登记过", "complaint_status"),
     ],
 )
 def test_words_from_round_46_dialogues(clf: Classifier, text: str, expected: str) -> None:

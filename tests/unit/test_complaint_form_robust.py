@@ -870,6 +870,14 @@ def test_a_firm_named_by_its_place_and_trade_is_the_employer_not_a_move(harness:
     assert d is not None and d["fields"]["employer"] == "桐城市丰收服饰"
 
 
+@pytest.mark.parametrize(("said", "amount"), [("两万到两万五吧 记不太清", 25000), ("6千-7千块", 7000)])
+def test_a_sum_given_as_a_range_is_taken_at_its_top(harness: Harness, said: str, amount: int) -> None:
+    to_step(harness, "o-range", AT_AMOUNT)
+    assert "第4步" in harness.say(said, "o-range")
+    d = draft(harness, "o-range")
+    assert d is not None and d["fields"]["amount"] == amount
+
+
 def test_a_run_on_message_that_starts_by_naming_the_boss_answers_the_employer_step(harness: Harness) -> None:
     harness.say("投诉", "o-runon")
     reply = harness.say("老板姓孙叫孙什么我也不清楚大伙都管他叫孙哥公司应该是没有", "o-runon")
