@@ -596,6 +596,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "05s",
         "05t",
         "05u",
+        "05v",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
