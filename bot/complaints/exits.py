@@ -17,6 +17,7 @@ LEAVE_CUE = re.compile(
     r"|(?:以后|回头|改天|下次|过两天|过几天|等等|晚点|明天|有空|到时候)再(?:说|填|弄|登记|来|办|搞|投诉|告)?"
     r"|再说(?:吧|了|啦)?$"
 )
+REPORTED = re.compile(r"(?:老板|老细|工头|包工头|老总|经理|领导|厂里|公司|他|她)(?:说|讲|话|讲的|说的)")
 OTHER_OBJECT = re.compile(
     r"(?:取消|退出|关掉|关闭)(?:订阅|推送|通知|关注|提醒|消息|群)"
     r"|(?:订阅|推送|通知|关注|提醒|消息|群)[^，,\s]{0,4}(?:取消|退出|关掉|不要|别发|不用)"
@@ -58,6 +59,9 @@ def leaving(words: str) -> str | None:
     for part in parts:
         if OTHER_OBJECT.search(part):
             unclear = True  # 「推送取消掉」 is about something else
+            continue
+        if REPORTED.search(part):
+            unclear = True  # 「老板说年后再说」: what someone else said, not the worker leaving
             continue
         bare = KEEP_GOING.sub("", part)
         kept = kept or bare != part

@@ -40,6 +40,17 @@ def normalize(text: str) -> str:
     return _HEDGE.sub(r"\1", _SLIPS.sub("投诉", text))
 
 
+# What a pasted location carries beside the address: a map link, a 「[位置]」 or 「我在这里：」 label.
+_PASTED = re.compile(
+    r"https?://\S+|www\.\S+|^\s*(?:\[位置\]|【位置】|位置[:：]|我的位置[:：]|我在这里[:：])\s*"
+)
+
+
+def strip_pasted(text: str) -> str:
+    """「我在这里：黄埔区香雪大道中85号 https://surl.amap.com/…」 → the address alone."""
+    return _PASTED.sub("", text).strip() or text
+
+
 # Seven or more digit words in a row (in groups or not) are a number read out digit by digit (a
 # phone number), never an amount: amounts need 十/百/千/万 between their digits.
 _SPOKEN_DIGITS = re.compile(r"[零〇一二三四五六七八九幺](?:[\s\-]?[零〇一二三四五六七八九幺]){6,}")
@@ -204,9 +215,11 @@ _CN_NUMERAL = _CN_DIGITS + "十百千"
 # (a comma or point between digits is part of a number: 「12,000」「2.8万」)
 _CLAUSE_BREAK = re.compile(r"[\s。!！;；、~～…]+|(?<!\d)[,.]+|[,.]+(?!\d)")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
-# A mobile number written with spaces or dashes: 「139 1234 5678」「139-1234-5678」.
-# (Not before a whole mobile number: 「最后一位是5 17770812245」 is a digit, then the number.)
-_DIGIT_GAPS = re.compile(r"(?<=\d)[\s\-－—]+(?=\d)(?!1[3-9]\d{9}(?!\d))")
+# A mobile number written with spaces or dashes: 「139 1234 5678」「139-1234-5678」; only such a
+# number is joined up (「工资7200 10月到12月」 is a sum, then months; 「最后一位是5 17770812245」 a digit,
+# then the number).
+_SPACED_PHONE = re.compile(r"(?<!\d)1[3-9](?:[\s\-－—]*\d){9}(?!\d)")
+_GAP = re.compile(r"[\s\-－—]+")
 _PHONE_IN = re.compile(r"(?<!\d)(?:\+?86)?(1[3-9]\d{9})(?!\d)")
 # (「几十块钱」 is a few tens of yuan, no sum: a number after 几 is not read.)
 _AMOUNT_IN = re.compile(
@@ -315,7 +328,7 @@ _TRAILING = re.compile(rf"(?:{_EDGE})$")
 
 def compact(text: str) -> str:
     """NFKC, trimmed, and digits that a worker spaced out joined up again."""
-    return _THOUSANDS.sub("", _DIGIT_GAPS.sub("", normalize(text)))
+    return _THOUSANDS.sub("", _SPACED_PHONE.sub(lambda m: _GAP.sub("", m.group()), normalize(text)))
 
 
 def clauses(text: str) -> list[str]:

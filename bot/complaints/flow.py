@@ -29,6 +29,7 @@ from .fields import (
     meant,
     normalize,
     show_value,
+    strip_pasted,
 )
 from .register import Complaint, Register
 
@@ -65,6 +66,7 @@ class ComplaintFlow:
         return draft is not None and self.register.store.clock() - draft["touched"] <= self.ttl
 
     def handle(self, text: str, user: User, result: Result) -> str | None:
+        text = strip_pasted(text)
         words = EMOJI_END.sub("", normalize(text)).rstrip("。！!.")  # (「确认✅」)
         if words.replace(" ", "") in CONFIRM_WORDS:
             words = words.replace(" ", "")  # 「确认 提交」

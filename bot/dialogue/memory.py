@@ -93,6 +93,7 @@ SAYS_WHERE = re.compile(
     # 「我下个月去黄埔了」
     r"|^(那|那我|那俺)?(我|俺|咱|我们|俺们)?(下个月|下月|下礼拜|下周|下星期|过完年|年后|明天|过两天|过几天|马上|现在|已经)(就|要)?"
     r"(去|到|搬去|调去|换到?|换去)"
+    r"|^(?:位置|我的位置|我在这里)(?=[\u4e00-\u9fff]{4})"  # 「[位置] 广东省广州市黄埔区…」: a location pasted
     r"|" + CORRECTS.pattern
 )
 # 「现在跑到黄埔电子厂了」: where the worker is now, after where they were.

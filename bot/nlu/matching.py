@@ -96,8 +96,10 @@ class _Bounds:
         return False
 
     def __contains__(self, pos: int) -> bool:
+        text = self._text
+        if 0 < pos < len(text) and text[pos - 1 : pos + 1].isdigit() and pos not in self._breaks:
+            return False  # 「华北路188号」: no word begins inside a number (the dictionary holds 88)
         if self._bounds is None:
-            text = self._text
             if pos <= 0 or pos >= len(text) or pos in self._breaks:
                 return True
             ascii_run = text[pos - 1 : pos + 1].isascii() and text[pos - 1 : pos + 1].isalnum()

@@ -894,3 +894,8 @@ def test_leaving_one_place_for_another_says_where_the_worker_is_now(cfg: str) ->
 def test_moving_from_one_place_to_another_says_where_the_worker_is(cfg: str, said: str) -> None:
     turn = ask_as(cfg, "o-move", said)
     assert (turn["intent"], turn["region"]) == ("set_region", "anqing"), turn
+
+
+def test_a_location_pasted_as_text_says_where_the_worker_is(cfg: str) -> None:
+    turn = ask_as(cfg, "o-pasted", "[位置] 辽宁省大连市甘井子区华北路188号")
+    assert (turn["intent"], turn["region"]) == ("set_region", "dalian"), turn

@@ -2410,3 +2410,8 @@ def test_no_phrase_spans_a_clause_break(clf: Classifier) -> None:
 )
 def test_words_from_round_46_dialogues(clf: Classifier, text: str, expected: str) -> None:
     assert intent(clf, text) == expected
+
+
+def test_no_word_begins_inside_a_number(clf: Classifier) -> None:
+    assert intent(clf, "厂在长江路188号") != "smalltalk"  # 88 (bye) inside 188
+    assert intent(clf, "88") == "smalltalk"

@@ -878,6 +878,28 @@ def test_a_sum_given_as_a_range_is_taken_at_its_top(harness: Harness, said: str,
     assert d is not None and d["fields"]["amount"] == amount
 
 
+def test_a_pasted_location_with_its_map_link_is_the_site_and_no_sum(harness: Harness) -> None:
+    to_step(harness, "o-paste", AT_SITE)
+    said = "我在这里：大连市甘井子区华北路188号 https://surl.amap.com/3kTx9Qa"
+    assert "第3步" in harness.say(said, "o-paste")
+    d = draft(harness, "o-paste")
+    assert d is not None and d["fields"]["site"] == "大连市甘井子区华北路188号"
+    assert "amount" not in d["fields"]
+
+
+def test_a_sum_and_the_months_after_it_stay_apart(harness: Harness) -> None:
+    harness.say("投诉", "o-apart")
+    harness.say("顺达物流 老板姓于 欠我工资6800 11月到1月的", "o-apart")
+    d = draft(harness, "o-apart")
+    assert d is not None and d["fields"]["amount"] == 6800 and d["fields"]["period"] == "11月到1月"
+
+
+def test_what_the_boss_said_is_no_wish_to_leave(harness: Harness) -> None:
+    harness.say("投诉", "o-boss-said")
+    reply = harness.say("永兴塑胶厂 老板说年后再说 我们车票钱都没有", "o-boss-said")
+    assert "取消" not in reply.split("\n")[0] and "第2步" in reply, reply
+
+
 def test_a_run_on_message_that_starts_by_naming_the_boss_answers_the_employer_step(harness: Harness) -> None:
     harness.say("投诉", "o-runon")
     reply = harness.say("老板姓孙叫孙什么我也不清楚大伙都管他叫孙哥公司应该是没有", "o-runon")
