@@ -2415,3 +2415,8 @@ def test_words_from_round_46_dialogues(clf: Classifier, text: str, expected: str
 def test_no_word_begins_inside_a_number(clf: Classifier) -> None:
     assert intent(clf, "厂在长江路188号") != "smalltalk"  # 88 (bye) inside 188
     assert intent(clf, "88") == "smalltalk"
+
+
+def test_a_common_word_is_no_typo_of_a_keyword(clf: Classifier) -> None:
+    # 你是 sounds like 利是 (a red packet) to the fuzzy shadow, but it is a word of its own
+    assert clf.classify("你是机器回复的吧 我问下初二上班咋算").asked[0] == "holiday_pay"
