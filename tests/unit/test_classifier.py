@@ -597,6 +597,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "05t",
         "05u",
         "05v",
+        "05w",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
