@@ -27,6 +27,7 @@ import dataclasses
 import logging
 import math
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 
 import jieba
@@ -183,12 +184,12 @@ class Classifier:
                     found.append((start, end, e, True))
         hits: list[Hit] = []
         places: list[tuple[int, int, Place]] = []
-        breaks = bounds.breaks
+        cuts = sorted(bounds.breaks)
         for hit in found:
             start, end, e, _ = hit
             if e.picky and not e.fits(start, end, bounds):
                 continue
-            if breaks and any(start < b < end for b in breaks):
+            if cuts and (i := bisect_right(cuts, start)) < len(cuts) and cuts[i] < end:
                 continue  # 「厂在集贤路上 门牌号忘了」: no phrase spans a clause break (上门)
             if text[start] in "不没" and bounds.a_not_a(start):
                 continue

@@ -96,10 +96,8 @@ class _Bounds:
         return False
 
     def __contains__(self, pos: int) -> bool:
-        text = self._text
-        if 0 < pos < len(text) and text[pos - 1 : pos + 1].isdigit() and pos not in self._breaks:
-            return False  # 「华北路188号」: no word begins inside a number (the dictionary holds 88)
         if self._bounds is None:
+            text = self._text
             if pos <= 0 or pos >= len(text) or pos in self._breaks:
                 return True
             ascii_run = text[pos - 1 : pos + 1].isascii() and text[pos - 1 : pos + 1].isalnum()
@@ -109,7 +107,8 @@ class _Bounds:
             end = 0
             for token in self._tokenizer.cut(text, HMM=False):
                 end += len(token)
-                self._bounds.add(end)
+                if not (end < len(text) and text[end - 1].isdigit() and text[end].isdigit()):  # 「188号」
+                    self._bounds.add(end)  # no cut inside a number: the dictionary holds 88 (1|88)
         return pos in self._bounds or pos in self._breaks
 
     def _crossed(self, pos: int) -> bool:
