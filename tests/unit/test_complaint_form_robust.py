@@ -900,6 +900,12 @@ def test_what_the_boss_said_is_no_wish_to_leave(harness: Harness) -> None:
     assert "取消" not in reply.split("\n")[0] and "第2步" in reply, reply
 
 
+@pytest.mark.parametrize("said", ["我要告这个老板 你们这能办不", "麻烦帮我记下来报上去", "那我重新弄一个吧"])
+def test_asking_the_bot_to_take_the_complaint_starts_the_form(harness: Harness, said: str) -> None:
+    harness.say("黄埔工地老板欠我们工钱两个月了", "o-take")
+    assert "第1步" in harness.say(said, "o-take")
+
+
 def test_a_run_on_message_that_starts_by_naming_the_boss_answers_the_employer_step(harness: Harness) -> None:
     harness.say("投诉", "o-runon")
     reply = harness.say("老板姓孙叫孙什么我也不清楚大伙都管他叫孙哥公司应该是没有", "o-runon")
