@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from ..ids import TOPIC_INTENTS
 from ..nlu.classifier import Result, normalise
-from ..nlu.clauses import QUESTION_CLAUSE
+from ..nlu.clauses import NOW_AT, QUESTION_CLAUSE
 from ..numbers import parse_amount
 from ..storage.store import User
 
@@ -97,7 +97,7 @@ SAYS_WHERE = re.compile(
     r"|" + CORRECTS.pattern
 )
 # 「现在跑到黄埔电子厂了」: where the worker is now, after where they were.
-NOW_HERE = re.compile(r"^(?:我|俺|咱)?(?:现在|目前|如今)人?(?:在|到|跑到|来到|调到|搬到|去了)")
+NOW_HERE = re.compile(r"^(?:我|俺|咱)?" + NOW_AT)
 # The end of a message that asks again rather than only says where the worker is.
 ASKS_AGAIN = re.compile(
     r"(?:呢|嘞|吗|么|嘛|有没有|有不|有没|也有|也能|也行|这么整|这样办|这么办|一样不|一样吗|行不行|中不中|可不可以)$"
