@@ -82,15 +82,22 @@ def learn_fit(config_path: str | None, out: str | None, paths: tuple[str, ...]) 
 
     Example: python -m bot learn fit tests/data/dialogues-*.jsonl tests/data/heldout-*.jsonl
     """
+    from ..dialogue.second import model_text
     from ..nlu import linear
+    from ..nlu.rules import load_classifier
 
     records = []
     for path in paths:
         with open(path, encoding="utf-8") as fh:
             records += [json.loads(line) for line in fh if line.strip()]
-    examples = linear.examples(records)
+    intents_dir = Path(settings_from(config_path).content.intents_dir)
+    classifier = load_classifier(intents_dir)
+    examples = [  # (a pinyin message is read as the turn reads it: dialogue/second.py)
+        (model_text(text, classifier.classify(text)) if text.isascii() else text, before, label)
+        for text, before, label in linear.examples(records)
+    ]
     model = linear.train(examples)
-    target = Path(out or Path(settings_from(config_path).content.intents_dir) / linear.FILE)
+    target = Path(out or intents_dir / linear.FILE)
     model.dump(target)
     click.echo(f"{len(examples)} examples from {len(paths)} files: {model.size} features → {target}")
 

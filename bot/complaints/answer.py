@@ -3,6 +3,7 @@ other fields it unmistakably gives, and what it tells besides (where the work wa
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from . import reading, where
@@ -51,7 +52,10 @@ def read(
         if not pure:
             left = leftover(part, distinct) if distinct else part
             rest.append(left if reading.looks_like_name(field, left) else part)
-    for key, value in reading.settle(taken, bool(reading.LAST_WINS.search(text))).items():
+    settled = reading.settle(taken, bool(reading.LAST_WINS.search(text)))
+    if "amount" not in settled and (total := _shares(by_clause)):
+        settled["amount"] = total  # 「欠我八千六 欠我婆娘四千」: each one's share, added up
+    for key, value in settled.items():
         if key == field.key:
             own = value
         else:
@@ -85,6 +89,28 @@ def read(
     if found and isinstance(value, str) and reading.GENERIC_ONLY.fullmatch(value):
         value = None  # 「老板欠我4800」 names no one: the amount is kept, the question asked again
     return value, others, told
+
+
+# Whose share a clause gives: 「欠我八千六」「欠我婆娘四千」「我弟三千五」.
+_SHARE = re.compile(
+    r"^(?:还)?(?:欠|拖|差)?了?(?:我|俺)(?:的|家)?"
+    r"(老婆|婆娘|媳妇|老公|男人|爱人|弟弟?|哥哥?|姐姐?|妹妹?|老表|兄弟|表弟|表哥|爸|妈|儿子|女儿|闺女|侄子|老乡|工友)?"
+)
+
+
+def _shares(by_clause: list[tuple[str, list[Found]]]) -> int | None:
+    """The sum of two to four people's shares, each in a clause of its own that says whose it is."""
+    shares = [(part, v[0]) for part, v in by_clause if len(v) == 1 and v[0].key == "amount"]
+    if (
+        not 2 <= len(shares) <= 4
+        or len(shares) != sum(1 for _, v in by_clause if v)
+        or reading.LAST_WINS.search(" ".join(p for p, _ in by_clause))
+    ):
+        return None
+    whose = [m.group(1) or "" if (m := _SHARE.match(part)) else None for part, _ in shares]
+    if None in whose or len(set(whose)) < len(whose) or any(f.total for _, f in shares):
+        return None
+    return sum(int(f.value) for _, f in shares)
 
 
 def gives_value(field: Field, text: str, words: str) -> bool:

@@ -11,13 +11,16 @@ from .reading import PARTICLES, QUESTION, WEAK_SKIP, answers_step, names_or_plac
 # Leaving the form. A cue anywhere in a clause (「不弄了 取消」「退出吧 不要了」「先不登记了」), with the
 # other clauses only filler (「回头问问老乡」「再想想」); 「不取消」 keeps going.
 LEAVE_CUE = re.compile(
-    r"取消|退出|放弃|算了(?![一下算\d零一二两三四五六七八九十几])|(?<!零头)(?<!零钱)不要了|不用了|先不|懒得|没必要"
+    r"取消|退出|放弃|(?<![忘漏少多没])算了(?![一下算\d零一二两三四五六七八九十几])|(?<!零头)(?<!零钱)不要了|不用了|先不|懒得|没必要"
     r"|不(?:想|要|用|再|打算|准备)?(?:填|弄|登记|登了|投诉|举报|搞|办|整|告(?!诉|知)|写|提交|申请|继续)"
     r"|别(?:填|弄|登记|登了|投诉|搞|办|整)"
     r"|(?:以后|回头|改天|下次|过两天|过几天|等等|晚点|明天|有空|到时候)再(?:说|填|弄|登记|来|办|搞|投诉|告)?"
     r"|再说(?:吧|了|啦)?$"
 )
-REPORTED = re.compile(r"(?:老板|老细|工头|包工头|老总|经理|领导|厂里|公司|他|她)(?:说|讲|话|讲的|说的)")
+REPORTED = re.compile(
+    r"(?:老板|老细|工头|包工头|老总|经理|领导|厂里|公司|他|她)(?:[^\s，,。]{0,6}?(?:打电话|发消息|回话|回消息))?"
+    r"(?:说|讲|话|讲的|说的)"  # 「包工头刚刚打电话说初六给钱」
+)
 OTHER_OBJECT = re.compile(
     r"(?:取消|退出|关掉|关闭)(?:订阅|推送|通知|关注|提醒|消息|群)"
     r"|(?:订阅|推送|通知|关注|提醒|消息|群)[^，,\s]{0,4}(?:取消|退出|关掉|不要|别发|不用)"
@@ -91,7 +94,11 @@ def leaves_with_reason(field: Field, words: str) -> bool:
     with nothing in it that could answer the step."""
     if not STRONG_LEAVE.search(words.translate(CANTONESE)):
         return False
-    rest = [c for c in clauses(words) if not LEAVE_CUE.search(c.translate(CANTONESE))]
+    rest = [
+        c
+        for c in clauses(words)
+        if not LEAVE_CUE.search(c.translate(CANTONESE)) and not REPORTED.search(c)  # (「…他说初六给钱」)
+    ]
     return not any(answers_step(field, c, c) or names_or_places(field, c) or find_values(c) for c in rest)
 
 

@@ -97,7 +97,7 @@ QUESTION = re.compile(
 )
 # 「没错 确认」「冇问题 提交吧」「对的确认」 at the summary.
 CONFIRMS = re.compile(
-    r"(?:(?:没错|冇错|无误|对的?|好的?|是的|嗯|行|可以|没问题|冇问题)[\s,，。!！]*)+"
+    r"(?:(?:没错|冇错|无误|对的?|对了|都对|好的?|是的|嗯|行|可以|没问题|冇问题)[\s,，。!！]*)+"
     r"(?:确认|确定|提交|确认提交)(?:吧|了|啦|呀|无误)?[\s。!！]*"
 )
 CONFIRM_LAST = re.compile(r"[\s,，。]*(?:确认|确定|提交)(?:吧|了|啦)?[\s。!！]*$")
@@ -129,6 +129,34 @@ WHERE_WORD = re.compile(
 )
 # Changing the region the bot answers for (not a place of work): 「切换到安庆」「地区改成大连」.
 SWITCH = re.compile(r"^(?:帮我|请)?(?:切换|换|改|设)|地区|定位")
+# 「地方搞错了 是旅顺口区水师营 不是铁山」「老板名字写错了 应该是何建军」: a step named as wrong,
+# then what is right (numbers are read by ``answer.read``: 「钱数不对 是4万6」).
+NAMED_FIX = re.compile(
+    r"^(?:哦|噢|啊|那个|刚才|还有|对了)*[\s,，]*(?P<what>干活的?地方|干活地点|地方|地址|地点|工地|位置|老板的?名字|老板|公司|单位"
+    r"|欠薪时间|时间|月份|我的名字|名字|称呼)[写填说打记]?(?:错了|不对|搞错了|弄错了)[\s,，。]*(?:应该|应当|其实)?[是叫在]?"
+    r"(?P<value>[^\s,，。].*?)(?:[\s,，]*(?:而)?不是.*)?[\s。!！]*$"
+)
+_NAMED_FIELD = {
+    "老板": "employer",
+    "公司": "employer",
+    "单位": "employer",
+    "时间": "period",
+    "月份": "period",
+}
+
+
+def named_fix(text: str) -> tuple[str, str] | None:
+    """(field key, value) for a correction that names the step it corrects, or None."""
+    m = NAMED_FIX.match(normalize(text))
+    if m is None or len(value := m["value"].strip()) < 2:
+        return None
+    what = m["what"]
+    key = next((k for w, k in _NAMED_FIELD.items() if what.startswith(w) or what.endswith(w)), None)
+    if key is None:
+        key = "name" if what in ("我的名字", "名字", "称呼") else "site"
+    return key, value
+
+
 CORRECTING = re.compile(r"改成|改为|换成|应该是|其实是|不对|错了|说错|写错|更正|重新")
 # A clause that names the boss (「老板叫王五」「工头姓赵」) or the employer (「叫兴旺木器厂」).
 BOSS = re.compile(
@@ -147,6 +175,10 @@ SAME_PLACE = re.compile(
 # A place of work that is not an employer's name: 「…小区工地」「开发区那边」.
 SITE_END = re.compile(
     r"(?:工地|项目|项目部|小区|楼盘|车间|园区|大厦|广场|商场|码头|矿|那边|这边|附近|一带|区|县|市|镇|乡|村|路|街)$"
+)
+# A domestic worker's site is the employer's home: 「在他家里当保姆 做饭带孩子」.
+HOME_SITE = re.compile(
+    r"(?:就)?在?(?:他|她|他们|雇主|老板|主家|东家|人家|客户|业主)的?(?:家|屋)(?:里|头|中)?"
 )
 # Recalling a name, not asking: 「叫啥精密来着」.
 RECALLS = re.compile(r"叫|姓|来着|名字")
@@ -378,7 +410,7 @@ def is_question(field: Field, text: str, result: Result) -> bool:
     looks_like_value = not command and (
         # 「齐齐哈尔宏达劳务 头儿叫马建国」: a clause that ends in a name
         any(NAME_ENDS.search(c) or NAMES_SOMEONE.search(c) for c in clauses(words))
-        or (field.key == "site" and result.region is not None)
+        or (field.key == "site" and (result.region is not None or HOME_SITE.match(words) is not None))
         # 「鑫聚源劳务派遣」 at the employer step: a clause that ends as a firm's name does
         or (field.key == "employer" and any(COMPANY_END.search(c) for c in clauses(words)))
     )

@@ -78,7 +78,8 @@ WEAK_SCORE = 0.8
 ELLIPSIS = re.compile(
     r"^那|[呢嘞咧][吗啊呀]?$|那边|那里|这边的|的话?$|怎么样$|咋样$|如何$|有没有$|有吗$|有不$|有没得?$|有冇$|[问说]的是"
     r"|一样吧$|也一样$|一样不$|也想问这个$|也想问$"
-    r"|那个怎么(弄|办|搞)[嘛呢啊呀]?$"  # 「小孩那个咋弄」: the other thing asked, what about it
+    # 「小孩那个咋弄」「孩子那块咋弄」: the other thing asked, what about it
+    r"|(?:那个|那块|这块)(?:怎么|咋)(?:弄|办|搞|整)[嘛呢啊呀]?$"
 )
 PINYIN_ELLIPSIS = re.compile(r"^\s*na\b|\bne\s*[?？]?\s*$")
 FRAGMENT_MAX_CHARS = 16
@@ -101,6 +102,7 @@ NOW_HERE = re.compile(r"^(?:我|俺|咱)?" + NOW_AT)
 # The end of a message that asks again rather than only says where the worker is.
 ASKS_AGAIN = re.compile(
     r"(?:呢|嘞|吗|么|嘛|有没有|有不|有没|也有|也能|也行|这么整|这样办|这么办|一样不|一样吗|行不行|中不中|可不可以)$"
+    r"|也是?一样的?[噻吧嘛啵哈]?$|(?:对吧|是吧|对不对|对不)$"  # 「在潜山也是一样的噻」「…都上 对吧」
     # 「回哈尔滨领是不是方便点」「是在哈尔滨申请还是得回齐齐哈尔申请啊」: which place to do it in
     r"|是不是[^\s]{0,4}$|(?:在|回|去)[^\s我俺咱吧]{1,8}还是[^\s]{1,12}$"
 )
@@ -297,6 +299,14 @@ def about_last_answer(text: str, result: Result) -> bool:
     return result.score < WEAK_SCORE and result.intent in ("subscribe", "unsubscribe") and is_follow_up(t)
 
 
+# 「…顺便问下…」「另外…」: one more thing asked beside what the message does.
+BESIDES = re.compile(r"顺便|顺带|另外|还想问|再问一?下|还有个事")
+
+
+def asks_besides(text: str) -> bool:
+    return BESIDES.search(text) is not None
+
+
 def weak_status(result: Result) -> bool:
     """「多久能受理」「那投诉呢」: read as asking after a filed complaint on words that are as much
     about the topic just answered (no 「进度」「我的投诉」)."""
@@ -374,6 +384,8 @@ CLOSER = re.compile(
     r"|^(?:(?:明白了?|知道了|懂了|晓得了|好的?|行|嗯|哦)[\s,，。!！~]*)?(?:谢谢|多谢|谢了|感谢)(?:你|您)?(?:啊|呀|哈|了)?"
     r"(?:闺女|姑娘|小同志|妹子|妹儿|同志|老师|小妹|大姐|师傅|小伙子|兄弟)?[\s。!！~]*$"
     r"|白搭[了啊]?$|没意思[了啊]?$|再说吧$"
+    # 「先等等看 不投了」: waiting, and not filing after all
+    r"|^(?:那|我|那我)?先?(?:等等看|再等等|等一等|等等再说)|(?:先|就|还是)?不(?:投|投诉|告|告了他|登记|报)了[吧啊哈]?$"
 )
 CLOSER_MAX = 3.0  # a topic named this strongly is a new question, not a plan
 

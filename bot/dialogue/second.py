@@ -16,9 +16,16 @@ from collections.abc import Sequence
 
 from ..ids import TOPIC_INTENTS
 from ..nlu.linear import TurnModel
+from ..nlu.model import Result
 from .memory import Memo
 
 MARGIN = 0.02  # the best topic's lead over the next, per feature (bench/README.md)
+
+
+def model_text(text: str, result: Result) -> str:
+    """What the turn model reads: a pinyin message (「zaijian」) as the hanzi the rules heard in it,
+    in training as in use."""
+    return (result.heard or result.reading or text) if text.isascii() else text
 
 
 def overrule(

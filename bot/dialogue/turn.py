@@ -270,7 +270,7 @@ class Bot:
             about = intent if intent in memo.others else memo.topic
             intent, asked, trace.source, detailed = about, [about], "context", True
         if not (picked or closed or result.labelled) and (
-            other := second.overrule(self.turns, text, memo, intent, asked)
+            other := second.overrule(self.turns, second.model_text(text, result), memo, intent, asked)
         ):
             intent, asked = other  # the turn model is sure the rules misread it (staff labels stand)
             trace.source = "context" if memo and intent == memo.topic else trace.source
@@ -301,18 +301,23 @@ class Bot:
             and not (memo.detailed or result.place or result.elsewhere)
         ):
             detailed = True  # the same topic asked again after its first screen: the rest now
+        done = ""
+        if not picked and intent in ("subscribe", "unsubscribe") and asked and memory.asks_besides(spoken):
+            # 「我想订阅通知 顺便问下大连失业金网上能办不」: the command done, and the question answered
+            done = self.answer(intent, user, result, text) + "\n\n"
+            intent = asked[0]
         if asked and intent in TOPIC_INTENTS:
             intent = asked[0]
         trace.intent = intent
-        note = ""
+        note = done
         if not picked and result.place:
             user.region = result.place
         elif not picked and result.elsewhere:
             user.region = None
             if intent in TOPIC_INTENTS:
-                note = f"{result.elsewhere}还没有本地政策，先按全国的政策回答你：\n"
+                note += f"{result.elsewhere}还没有本地政策，先按全国的政策回答你：\n"
         elif not picked and not user.region and (kind := PLACE_KIND_IN.search(text)):
-            note = (
+            note += (
                 f"很多城市都有{kind.group()}，先按全国的政策回答你；"
                 "说「我在大连」这样告诉我哪个城市，答案更准。\n"
             )

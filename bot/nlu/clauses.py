@@ -11,7 +11,7 @@ from .model import Place, Rules
 
 # What makes a clause a question (「有没有救助」), as opposed to the story around it (「没活干了」).
 QUESTION_CLAUSE = re.compile(
-    r"吗|么|呢|啥|什么|怎|咋|哪|谁|多少|(?<![过这前们好十])几[个天倍号点钱块]|有没有|有冇|能不能|可不可以|是不是|给不给|行不行|如何|"
+    r"吗|么|呢|啥|什么|怎|咋|哪|谁|多少|是[^\s，,]{1,10}还是|(?<![过这那前后头们好十])几[个天倍号点钱块]|有没有|有冇|能不能|可不可以|是不是|给不给|行不行|如何|"
     r"请问|想问|问下|问一下|想知道|求助|帮帮|咨询|有无|没有啊|点样|点(?:投诉|办|搞|算|领|申请|做)|边度|[不没]得?$|"
     r"想打官司"
 )
@@ -98,10 +98,19 @@ def clause_spans(text: str, breaks: frozenset[int]) -> list[tuple[int, int]]:
 _HOME_CUES = ("老家", "家乡", "户口", "户籍", "回")
 
 
-def pick_place(text: str, found: list[tuple[int, int, Place]], now: bool = True) -> Place | None:
+# 「娃在怀宁老家」「俺爹娘在桐城」: family at home, right before the place.
+_KIN = re.compile(
+    r"(?:娃|孩子|小孩|闺女|儿子|女儿|老人|爹|娘|爸|妈|爷爷|奶奶|老婆|媳妇|家里人|一家老小)(?:们)?(?:都|还|一个人)?在$"
+)
+
+
+def pick_place(
+    text: str, found: list[tuple[int, int, Place]], now: bool = True, kin: bool = False
+) -> Place | None:
     """The most specific place; a home town (「老家安庆」) only if nothing else is named. A district
     of another region loses to a city named beside it: 「哈尔滨经开区」 is Harbin's, not Anqing's.
-    With ``now``, a place said as where the worker is now beats the places they were at."""
+    With ``now``, a place said as where the worker is now beats the places they were at. With
+    ``kin`` (a question about family left at home), where the family is said to be beats the rest."""
     best: tuple[tuple[int, int, int], Place] | None = None
     kept = [
         (start, end, place, not_here(text, start, end))
@@ -119,11 +128,12 @@ def pick_place(text: str, found: list[tuple[int, int, Place]], now: bool = True)
         kept = here
     cities = {place.region for _, _, place, home in kept if place.priority == 1 and not home}
     for start, _, place, home in kept:
-        if cities and place.priority == 2 and place.region not in cities:
+        family = kin and place.priority >= 0 and _KIN.search(text[max(0, start - 7) : start]) is not None
+        if cities and place.priority == 2 and place.region not in cities and not family:
             continue
         if home and place.priority < 0:
             continue  # 「我户口河南的」: where they come from, not a place they are asking about
-        key = (0 if home else 1, place.priority, -start)
+        key = (2 if family else 0 if home else 1, place.priority, -start)
         if best is None or key > best[0]:
             best = (key, place)
     return best[1] if best else None
@@ -161,7 +171,13 @@ def questions_first(
         and any(o != k and scores[o] >= 2 * scores[k] and where <= reach(o) for o in asked)
     }
     asked = [k for k in asked if k not in weak]
-    asking = [(a, b) for a, b in clauses if QUESTION_CLAUSE.search(text[a:b])]
+    asking = [
+        (a, b)
+        for i, (a, b) in enumerate(clauses)
+        if QUESTION_CLAUSE.search(text[a:b])
+        # 「能找免费律师不 还是直接去投诉」: the alternative is the same question
+        or (i and text.startswith("还是", a) and QUESTION_CLAUSE.search(text[slice(*clauses[i - 1])]))
+    ]
     if (
         len(asked) >= 2
         and not asking
@@ -174,7 +190,13 @@ def questions_first(
     if len(asked) < 2 or not asking or len(asking) == len(clauses):
         return asked  # no clause asks, or every clause does: keep the order they were said in
     said = {k: [w for s, w in starts.get(k, ()) if any(a <= s < b for a, b in asking)] for k in asked}
-    ask = [k for k in asked if said[k]]
+    # in the order asked (「…过年不回去 加班费咋算 有没有留岗补贴啥的」 asks about pay first); a clause
+    # opened by 还是 is the same question (「能找免费律师不 还是直接去投诉」)
+    nth = list(itertools.accumulate(int(not text.startswith("还是", a)) for a, _ in asking))
+    ask = sorted(
+        (k for k in asked if said[k]),
+        key=lambda k: min(nth[i] for i, (a, b) in enumerate(asking) for s, _ in starts[k] if a <= s < b),
+    )
     if not ask:  # 「老板说红包顶加班费，合法吗」: the question is about the story; its main topic leads
         return [best, *(k for k in asked if k != best)] if best in asked else asked
     story = [k for k in asked if k not in ask and scores[k] >= _STORY_TOPIC_MIN]
@@ -202,10 +224,18 @@ def questions_first(
         and not all(marks)  # 「工钱没给 另外请律师要钱吗」: one more question
     )
     plainly = told < _STORY_TOPIC_MIN or told >= _PLAIN_TOPIC or again or clearer
+    # (or the message as a whole is mostly about what the question asks: 「…放假了 开春也不一定要人
+    # 我这算失业了能领钱不」)
+    strongest = max(scores[k] for k in ask)
+    plainly = plainly or (
+        bool(story)
+        and strongest >= max(_PLAIN_TOPIC, _MOSTLY * max(scores[k] for k in story))
+        and not any((k, q) in holds for k in story for q in ask)
+    )
     plainly = plainly or all(k in courtesy for k in story)  # 「那我先打电话问问 热线多少」 asks
     if all(m and m[0] in ("顺便", "顺带") for m in marks):
         plainly = False  # 「想找份工作 顺便问下有没有培训」: what is asked by the way is not the point
-    if story and plain >= max(told, _HINT_MAX) and plainly:
+    if (story and plain >= max(told, _HINT_MAX) and plainly) or not story:
         return [*ask, *story]
     return [k for k in asked if k in ask or k in story]
 
@@ -218,10 +248,20 @@ def asides_last(
 ) -> list[str]:
     """「…初一到初三上班给几倍 另外留岗红包有没有」: a topic asked only in clauses marked as one more
     question (另外, 顺便, 还有…) comes after one asked in a clause of its own."""
-    asking = [(a, b) for a, b in clause_spans(text, breaks) if QUESTION_CLAUSE.search(text[a:b])]
+    spans = clause_spans(text, breaks)
+    asking = [(a, b) for a, b in spans if QUESTION_CLAUSE.search(text[a:b])]
+    named = {s for k in asked for s, _ in starts.get(k, ())}
+    # 「…发1000块红包 是政府给的还是厂里给的」: a question naming nothing asks about the clause before it
+    before = [
+        spans[i - 1]
+        for i, c in enumerate(spans)
+        if i and c in asking and not any(c[0] <= s < c[1] for s in named)
+    ]
 
     def marked_only(k: str) -> bool | None:  # None: not asked in any clause that asks
         where = [(a, b) for a, b in asking if any(a <= s < b for s, _ in starts.get(k, ()))]
+        if not where and any(a <= s < b for a, b in before for s, _ in starts.get(k, ())):
+            return False
         return all(_MARKED.match(text[a:b]) for a, b in where) if where else None
 
     marks = {k: marked_only(k) for k in asked}
@@ -262,6 +302,10 @@ def stronger_first(
     return [best, *(k for k in asked if k != best)]
 
 
+# The other route named beside the means, as a choice: 「去劳动监察投诉好还是找法律援助打官司好」.
+_EITHER_ROUTE = re.compile(r"还是[^\s，,。]{0,6}(?:投诉|监察|12333)|(?:投诉|监察)[^\s，,。]{0,6}还是")
+
+
 def means_first(
     text: str,
     breaks: frozenset[int],
@@ -283,5 +327,7 @@ def means_first(
         own = [(a, b) for a, b in clause_spans(text, breaks) if b <= m and any(a <= s < b for s, _ in told)]
         if ASIDE.search(text[:m]) or any(QUESTION_CLAUSE.search(text[a:b]) for a, b in own):
             continue
+        if _EITHER_ROUTE.search(text):
+            continue  # 「…能找免费律师不 还是直接去投诉」: which way to go is a question of the problem
         asked = [means, *(k for k in asked if k != means)]
     return asked

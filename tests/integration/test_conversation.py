@@ -911,3 +911,29 @@ def test_moving_from_one_place_to_another_says_where_the_worker_is(cfg: str, sai
 def test_a_location_pasted_as_text_says_where_the_worker_is(cfg: str) -> None:
     turn = ask_as(cfg, "o-pasted", "[位置] 辽宁省大连市甘井子区华北路188号")
     assert (turn["intent"], turn["region"]) == ("set_region", "dalian"), turn
+
+
+def test_a_command_with_a_question_by_the_way_does_both(cfg: str) -> None:
+    turn = ask_as(cfg, "o-both", "帮我开通订阅 顺便问下黄埔失业金咋领")
+    assert (turn["intent"], turn["region"]) == ("unemployment_benefit", "guangzhou-huangpu"), turn
+    reply = str(turn["reply"])
+    assert reply.startswith("好的，已为你开通订阅") and "失业" in reply, reply
+    # a kind of notice named in the command is no question
+    assert ask_as(cfg, "o-kind", "订阅一下 以后有留岗补贴的消息发给我")["intent"] == "subscribe"
+
+
+@pytest.mark.parametrize("said", ["在大观也是一样的吧", "我在大观做保洁 过年都上 是吧"])
+def test_a_place_with_a_tag_question_asks_the_last_question_there(cfg: str, said: str) -> None:
+    ask_as(cfg, "o-tag", "春节加班费咋算")
+    turn = ask_as(cfg, "o-tag", said)
+    assert (turn["intent"], turn["region"]) == ("holiday_pay", "anqing"), turn
+
+
+def test_waiting_and_not_filing_after_all_closes_the_chat(harness: Harness) -> None:
+    harness.say("工地拖了两个月工资 咋投诉", "o-wait")
+    assert harness.say("那我再等等 不投了", "o-wait").startswith("不客气")
+
+
+def test_a_pinyin_goodbye_is_read_as_its_hanzi_by_the_turn_model_too(harness: Harness) -> None:
+    harness.say("初一上班几倍工资", "o-bye")
+    assert harness.say("zaijian", "o-bye").startswith("不客气")

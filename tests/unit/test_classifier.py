@@ -2422,3 +2422,45 @@ def test_no_word_begins_inside_a_number(clf: Classifier) -> None:
 def test_a_common_word_is_no_typo_of_a_keyword(clf: Classifier) -> None:
     # 你是 sounds like 利是 (a red packet) to the fuzzy shadow, but it is a word of its own
     assert clf.classify("你是机器回复的吧 我问下初二上班咋算").asked[0] == "holiday_pay"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("黑河工地欠钱 该找谁", "wage_arrears"),  # who owes money, though 找…工地 sounds like job hunting
+        ("我在厂里搞设备维修 过年不回贵州 有补贴没", "stay_subsidy"),  # a trade, and not going back
+        ("剩下那一半咋追回来", "wage_arrears"),
+        ("QX那个号码忘了 再发一下", "complaint_status"),  # the case number, not a phone number
+        ("厂里前天通知我以后不用来了 咋整", "unemployment_benefit"),  # the boss's 通知我, not ours
+        ("新老板不认旧账 我们的工资打水漂了", "wage_arrears"),
+    ],
+)
+def test_words_from_round_49(clf: Classifier, text: str, expected: str) -> None:
+    assert intent(clf, text) == expected
+
+
+def test_family_care_is_about_where_the_family_is(clf: Classifier) -> None:
+    result = clf.classify("我两口子在东莞打工 娃在桐城老家跟着外婆 有人帮忙照看不")
+    assert (result.intent, result.region) == ("family_care", "anqing")
+    # other topics keep the worker's own place
+    assert clf.classify("我在黄埔上班 娃在桐城 过年上班几倍工资").region == "guangzhou-huangpu"
+
+
+def test_questions_are_led_in_the_order_they_are_asked(clf: Classifier) -> None:
+    # two clauses ask, each a topic: the first asked leads, not the first named in the story
+    assert clf.classify("在大连送快递过年不回去 加班费咋算 有没有留岗红包啥的").asked[0] == "holiday_pay"
+    # a question that names nothing asks about the clause before it; 另外 marks one more after it
+    said = "厂里说留下过年给800红包 是厂里出还是政府出 另外初二上班咋算"
+    assert clf.classify(said).asked[0] == "stay_subsidy"
+    # 「那几天」 is no question (几天 is)
+    assert clf.classify("过年那几天要守店 有三倍工资不").asked == ("holiday_pay",)
+
+
+def test_the_question_leads_a_story_it_outweighs(clf: Classifier) -> None:
+    said = "我们厂腊月就放假了 开春还不一定要人 这算失业了能领钱不"
+    assert clf.classify(said).asked[0] == "unemployment_benefit"
+
+
+def test_choosing_between_complaining_and_a_lawyer_is_about_the_wages(clf: Classifier) -> None:
+    assert intent(clf, "包工头欠钱不给 找律师好还是去劳动监察投诉好") == "wage_arrears"
+    assert intent(clf, "老板欠了三个月 请律师要钱不") == "legal_aid"  # the means alone still leads

@@ -954,3 +954,39 @@ def test_not_filing_after_all_and_a_confirm_with_an_emoji(harness: Harness) -> N
 def test_punctuation_alone_at_a_number_step_asks_the_step_again(harness: Harness, noise: str) -> None:
     to_step(harness, f"o-noise-{len(noise)}{noise[:1]}", AT_AMOUNT)
     assert "第3步" in harness.say(noise, f"o-noise-{len(noise)}{noise[:1]}")
+
+
+def test_a_summary_item_named_as_wrong_is_changed_to_what_follows(harness: Harness) -> None:
+    to_step(harness, "o-fixsite", FULL)
+    reply = harness.say("地址写错了 应该是金州区友谊街道 不是甘井子", "o-fixsite")
+    assert "改好了" in reply and "金州区友谊街道" in reply, reply
+    assert (draft(harness, "o-fixsite") or {})["fields"]["site"] == "金州区友谊街道"
+    harness.say("老板名字不对 是宏达劳务的刘老板", "o-fixsite")
+    assert (draft(harness, "o-fixsite") or {})["fields"]["employer"] == "宏达劳务的刘老板"
+    assert "已登记" in harness.say("对了 确认", "o-fixsite")
+
+
+def test_a_sum_corrected_mid_form_with_forgot_to_count_is_no_wish_to_leave(harness: Harness) -> None:
+    to_step(harness, "o-forgot", [*AT_AMOUNT, "两万"])
+    reply = harness.say("等一下 刚才钱数说错了 是两万三 不是两万 有两天加班搞忘算了", "o-forgot")
+    assert "取消" not in reply and "第4步" in reply, reply
+    assert (draft(harness, "o-forgot") or {})["fields"]["amount"] == 23000
+
+
+def test_each_ones_share_said_in_turn_is_added_up(harness: Harness) -> None:
+    to_step(harness, "o-shares", AT_AMOUNT)
+    assert "第4步" in harness.say("欠我七千二 欠我老表五千", "o-shares")
+    assert (draft(harness, "o-shares") or {})["fields"]["amount"] == 12200
+    to_step(harness, "o-same", AT_AMOUNT)  # the same person twice is no sum
+    assert "第3步" in harness.say("欠我七千二 欠我五千", "o-same")
+
+
+def test_a_domestic_workers_site_is_the_employers_home(harness: Harness) -> None:
+    to_step(harness, "o-home", AT_SITE)
+    assert "第3步" in harness.say("在她家里当保姆 带孩子做饭", "o-home")
+
+
+def test_stopping_because_the_boss_phoned_with_a_date_leaves_the_form(harness: Harness) -> None:
+    to_step(harness, "o-phoned", [*AT_AMOUNT, "两万"])
+    reply = harness.say("算了 老板刚才打电话说初八结账 先不登记了", "o-phoned")
+    assert "取消了" in reply and draft(harness, "o-phoned") is None, reply
