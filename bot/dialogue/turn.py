@@ -180,9 +180,13 @@ class Bot:
         said = result.reading or text  # a pinyin message, as the hanzi the rules read it as
         notes = [n for flow in self.flows if (n := flow.notice(user))]
         for flow in self.flows:
+            was_open = flow.active(user)
             reply = flow.handle(said, user, result)
             if reply is not None:
                 trace.intent = flow.topic
+                if was_open and not flow.active(user) and flow.topic in TOPIC_INTENTS:
+                    # 「…先不登记了」 then 「要是初六还不给呢」: what follows is about the form's topic
+                    memory.keep(user, Memo(flow.topic, user.region, self.clock()))
                 return "\n\n".join([*notes, reply])
         reply = self.understood(text, user, result, trace)
         reminders = [flow.reminder(user) for flow in self.flows if flow.active(user)]

@@ -937,3 +937,12 @@ def test_waiting_and_not_filing_after_all_closes_the_chat(harness: Harness) -> N
 def test_a_pinyin_goodbye_is_read_as_its_hanzi_by_the_turn_model_too(harness: Harness) -> None:
     harness.say("初一上班几倍工资", "o-bye")
     assert harness.say("zaijian", "o-bye").startswith("不客气")
+
+
+def test_after_leaving_the_form_a_follow_up_is_about_the_wages(harness: Harness) -> None:
+    harness.say("投诉", "o-left")
+    harness.say("宏达劳务 老板姓周", "o-left")
+    harness.say("春节值班的加班费咋算", "o-left")  # answered mid-form: the last topic answered
+    harness.say("取消", "o-left")
+    reply = harness.say("那要是过了十五他还不给呢", "o-left")
+    assert "12333" in reply and "欠" in reply.splitlines()[0], reply
