@@ -2465,3 +2465,18 @@ def test_the_question_leads_a_story_it_outweighs(clf: Classifier) -> None:
 def test_choosing_between_complaining_and_a_lawyer_is_about_the_wages(clf: Classifier) -> None:
     assert intent(clf, "包工头欠钱不给 找律师好还是去劳动监察投诉好") == "wage_arrears"
     assert intent(clf, "老板欠了三个月 请律师要钱不") == "legal_aid"  # the means alone still leads
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("sy金咋领", "unemployment_benefit"),  # initials
+        ("老板讲莫得钱发工资", "wage_arrears"),
+        ("过完年想去东莞找厂 有啥门路", "job_services"),
+        ("递上去的投诉材料有人看了吗", "complaint_status"),
+        ("帮我写一副春联", "unknown"),  # writing one for the worker, not the free ones handed out
+        ("猫眼买的电影票 咋退", "unknown"),
+    ],
+)
+def test_words_from_round_49_messages(clf: Classifier, text: str, expected: str) -> None:
+    assert intent(clf, text) == expected
