@@ -259,6 +259,10 @@ DURATION = re.compile(_DURATION)
 _EDGE_WORDS = sorted(
     {
         *"我他她它们的了是有就还都共被和跟给在吧呢呀啊啦哦嗯约多",
+        *"同嘅咗佢",  # Cantonese and, 的, 了, he
+        "我哋",
+        "佢哋",
+        "被欠薪",
         "我们",
         "他们",
         "咱们",

@@ -396,8 +396,8 @@ class ComplaintFlow:
             cut = (meant(reading.CORRECTING.sub("", c)).lstrip("是") for c in clauses(text))
             bare = [v for c in cut if (v := parse_amount(c))]
             others = {"amount": bare[0]} if len(bare) == 1 and bare[0] >= 100 else {}
-        if not others and (fix := reading.named_fix(text)):
-            others = dict([fix])  # 「地方搞错了 是旅顺口区水师营 不是铁山」
+        if not others and (fix := reading.named_fix(text)) and (value := BY_KEY[fix[0]].parse(fix[1])):
+            others = {fix[0]: value}  # 「地方搞错了 是旅顺口区水师营 不是铁山」「人数写错咗 唔系20系26个」
         changed = {k: v for k, v in others.items() if k in draft["fields"] and draft["fields"][k] != v}
         if not changed:
             return None

@@ -30,6 +30,10 @@ WORKED_AT = re.compile(
     r"(?:(?:厂|场|店|工地|公司)?(?:里|里头|里面|那边|这边|上))?"
     r"(?:干|做|上班|跑|开|送|打工|做工|上的班)(?:的|了)?(?:活儿?|车|货|工)?的?$"
 )
+# 「派到大连开发区那个电子厂」「派我哋去永和嗰个分拨中心」: where an agency sent the worker.
+SENT_TO = re.compile(
+    r"^(?:被|是)?派(?:我|我们|我哋|俺|俺们|咱们|咱)?(?:去|到|驻|过去)(?:了)?([\u4e00-\u9fffA-Za-z0-9·]{2,30})(?:干活|上班|做)?$"
+)
 # 「就在场里干的活」: the employer's own premises, which name no place of their own.
 PREMISES = re.compile(r"^(?:厂|场|店|工地|公司|单位|这|那|这里|那里|这儿|那儿)$")
 CITY_ALONE = re.compile(r"^[\u4e00-\u9fff]{1,2}$|[市省]$")
@@ -63,6 +67,9 @@ def split_site_and_boss(key: str, parts: list[str]) -> tuple[list[str], dict[str
             said_where = said_where or not CITY_ALONE.match(spot)
         elif at and key == "employer":
             site.append(at.group(1))  # 「安庆恒步鞋业 在怀宁工业园」
+        elif (sent := SENT_TO.match(part)) and key == "employer":
+            site.append(sent.group(1))  # 「诚信劳务派遣 派到开发区那个电子厂」: where the work is
+            said_where = True
         elif place:
             name = place.group(2)
             site.append(part if PHYSICAL.search(name) else place.group(1))

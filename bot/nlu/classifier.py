@@ -479,7 +479,9 @@ class Classifier:
                 asked.remove(led[0])
                 asked.insert(0, led[0])
                 best_intent = led[0]
-        asked = stronger_first(text, breaks, first, asked, best_intent)  # 「红包能抵加班费不」
+        asked = stronger_first(
+            text, breaks, first, asked, best_intent, self.rules.means
+        )  # 「红包能抵加班费不」
         if place is not None and len(places) > 1 and best_intent in TOPIC_INTENTS:
             # 「去年在安庆干活 包工头没结账 人现在在成都」: a question is about where it happened
             place = pick_place(text, places, now=False, kin=best_intent == "family_care") or place

@@ -73,7 +73,8 @@ def second_question(text: str, breaks: frozenset[int], first_at: int, then_at: i
 
 # A worker taking back what they just said: 「问下加班费 哦不对 我要问失业金」.
 CORRECTION = re.compile(
-    r"不对不对|[哦噢喔啊]不对|不对[，,。 ]*我?[是要想]问|说错了|打错了|搞错了|写错了|口误|更正一下"
+    r"不对不对|[哦噢喔啊]不对|不对[，,。 ]*我?(?:是|其实是)?[要想]?问"
+    r"|说错了|打错了|搞错了|写错了|口误|更正一下"
     r"|的事先不说|先不说那个|那个先不说"  # 「讨薪的事先不说 俺就问找律师要不要钱」
 )
 # A topic told only as the story around a question counts as asked only if this strong.
@@ -233,7 +234,7 @@ def questions_first(
         and not any((k, q) in holds for k in story for q in ask)
     )
     plainly = plainly or all(k in courtesy for k in story)  # 「那我先打电话问问 热线多少」 asks
-    if all(m and m[0] in ("顺便", "顺带") for m in marks):
+    if all(m and m[0] in ("顺便", "顺带", "另外", "再问") for m in marks):
         plainly = False  # 「想找份工作 顺便问下有没有培训」: what is asked by the way is not the point
     if (story and plain >= max(told, _HINT_MAX) and plainly) or not story:
         return [*ask, *story]
@@ -289,7 +290,12 @@ _LISTED = re.compile(r"和|跟|与|及|还有|、|另外|顺便|顺带")
 
 
 def stronger_first(
-    text: str, breaks: frozenset[int], first: dict[str, int], asked: list[str], best: str
+    text: str,
+    breaks: frozenset[int],
+    first: dict[str, int],
+    asked: list[str],
+    best: str,
+    means: tuple[tuple[str, str], ...] = (),
 ) -> list[str]:
     """Two topics named in one clause (「红包能抵加班费不」「学个技术 有补贴没」): the stronger leads,
     unless it is listed after the other (「失业金和找工作的事」). Topics in clauses of their own keep
@@ -299,6 +305,8 @@ def stronger_first(
     lo, hi = sorted((first[asked[0]], first[best]))
     if any(lo < x <= hi for x in breaks) or _LISTED.search(text, lo, hi):
         return asked
+    if (best, asked[0]) in means:
+        return asked  # the means put first (``means_first``): 「…不签合同还拖工资 想找个免费律师」
     return [best, *(k for k in asked if k != best)]
 
 

@@ -952,3 +952,9 @@ def test_after_leaving_the_form_a_follow_up_is_about_the_wages(harness: Harness)
     harness.say("取消", "o-left")
     reply = harness.say("那要是过了十五他还不给呢", "o-left")
     assert "12333" in reply and "欠" in reply.splitlines()[0], reply
+
+
+def test_whether_one_counts_at_a_place_asks_the_last_question_there(cfg: str) -> None:
+    ask_as(cfg, "o-count", "留下来过年有补贴吗")
+    turn = ask_as(cfg, "o-count", "我在大观一个电子厂 河南人 我这种算不算")
+    assert (turn["intent"], turn["region"]) == ("stay_subsidy", "anqing"), turn

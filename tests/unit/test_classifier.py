@@ -2480,3 +2480,21 @@ def test_choosing_between_complaining_and_a_lawyer_is_about_the_wages(clf: Class
 )
 def test_words_from_round_49_messages(clf: Classifier, text: str, expected: str) -> None:
     assert intent(clf, text) == expected
+
+
+def test_more_district_names(clf: Classifier) -> None:
+    assert clf.classify("平房区哪里招保安").region == "heilongjiang"
+    assert clf.classify("望江县城里的工地欠钱不给").region == "anqing"
+    assert clf.classify("望江那边有没有留岗补贴").region == "anqing"
+
+
+def test_a_question_taken_back_as_i_meant_to_ask(clf: Classifier) -> None:
+    assert clf.classify("初一上班几倍工资 不对 我是想问失业金咋领").asked == ("unemployment_benefit",)
+
+
+def test_a_question_added_as_another_thing_is_not_the_point(clf: Classifier) -> None:
+    assert clf.classify("工钱拖了俩月 要去投诉 另外问下哪里招人 想换个厂").asked[0] == "wage_arrears"
+
+
+def test_the_means_named_after_the_problem_stays_first(clf: Classifier) -> None:
+    assert clf.classify("安庆这边 厂里不签合同还拖工资 想找个不要钱的律师").asked[0] == "legal_aid"

@@ -990,3 +990,20 @@ def test_stopping_because_the_boss_phoned_with_a_date_leaves_the_form(harness: H
     to_step(harness, "o-phoned", [*AT_AMOUNT, "两万"])
     reply = harness.say("算了 老板刚才打电话说初八结账 先不登记了", "o-phoned")
     assert "取消了" in reply and draft(harness, "o-phoned") is None, reply
+
+
+def test_where_an_agency_sent_the_worker_is_the_site(harness: Harness) -> None:
+    assert "第1步" in harness.say("投诉", "o-sent")
+    reply = harness.say("恒信人力外包 派我们去保税区那个冷库", "o-sent")
+    assert "第3步" in reply and "保税区那个冷库" in reply, reply
+
+
+def test_cantonese_and_between_months_gives_the_period_too(harness: Harness) -> None:
+    to_step(harness, "o-tung", AT_AMOUNT)
+    assert "第5步" in harness.say("8300 十月同十一月嘅", "o-tung")
+
+
+def test_a_head_count_named_as_wrong_in_cantonese_is_corrected(harness: Harness) -> None:
+    to_step(harness, "o-yansou", FULL)
+    reply = harness.say("人数写错咗 唔系4系9个", "o-yansou")
+    assert "改好了" in reply and (draft(harness, "o-yansou") or {})["fields"]["workers"] == 9, reply
