@@ -390,6 +390,7 @@ class ComplaintFlow:
     def _correct(self, text: str, user: User, draft: dict[str, Any]) -> str | None:
         """Values a message gives for steps already answered (at the summary, or at a later step):
         change them and say so; None if it changes nothing."""
+        text = reading.mandarin(text)  # (「金额写错咗 系8600唔系6800」)
         _, others, _ = answer.read(BY_KEY["employer"], text, numbers_only=True)
         if not others and draft["fields"].get("amount"):
             # 「哦不对 是5700 打反了」: a bare number that corrects something is the amount

@@ -151,12 +151,15 @@ _NAMED_FIELD = {
 }
 
 
+def mandarin(text: str) -> str:
+    """A Cantonese correction in Mandarin words: 「写错咗 系8600唔系6800」 → 「写错了 是8600不是6800」."""
+    said = normalize(text).replace("咗", "了").replace("唔系", "不是")
+    return re.sub(r"(?<![不是])系(?=[\d一二两三四五六七八九十])", "是", said)
+
+
 def named_fix(text: str) -> tuple[str, str] | None:
     """(field key, value as said) for a correction that names the step it corrects, or None."""
-    said = normalize(text).replace("咗", "了").replace("唔系", "不是")
-    m = NAMED_FIX.match(
-        re.sub(r"(?<![不是])系(?=[\d一二两三四五六七八九十])", "是", said)
-    )  # (Cantonese 系 = 是)
+    m = NAMED_FIX.match(mandarin(text))
     if m is None:
         return None
     value = re.sub(r"^(?:而)?不是[^是]*?是", "", m["value"].strip())  # 「不是20是26个」: the second

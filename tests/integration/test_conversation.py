@@ -958,3 +958,11 @@ def test_whether_one_counts_at_a_place_asks_the_last_question_there(cfg: str) ->
     ask_as(cfg, "o-count", "留下来过年有补贴吗")
     turn = ask_as(cfg, "o-count", "我在大观一个电子厂 河南人 我这种算不算")
     assert (turn["intent"], turn["region"]) == ("stay_subsidy", "anqing"), turn
+
+
+def test_doubting_the_answer_is_about_the_answer(cfg: str) -> None:
+    ask_as(cfg, "o-doubt", "安庆留下来过年有补贴吗")
+    turn = ask_as(cfg, "o-doubt", "不对吧 我工友说他们厂里拿了一千")
+    assert turn["intent"] == "stay_subsidy", turn
+    turn = ask_as(cfg, "o-doubt", "你们说的不准 中介说人人都有")
+    assert turn["intent"] == "stay_subsidy", turn

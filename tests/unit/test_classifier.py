@@ -2498,3 +2498,17 @@ def test_a_question_added_as_another_thing_is_not_the_point(clf: Classifier) -> 
 
 def test_the_means_named_after_the_problem_stays_first(clf: Classifier) -> None:
     assert clf.classify("安庆这边 厂里不签合同还拖工资 想找个不要钱的律师").asked[0] == "legal_aid"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("我系大连做保安嘅", "set_region"),  # Cantonese 我系 = 我是
+        ("我在黄埔做外卖", "set_region"),  # a trade, not an order for a takeaway
+        ("切换到黄埔 下个月去科学城那边上班", "set_region"),  # a switch said plainly, at any length
+        ("我以前有没有投诉记录", "complaint_status"),
+        ("有冇散工做", "job_services"),
+    ],
+)
+def test_words_from_round_50(clf: Classifier, text: str, expected: str) -> None:
+    assert intent(clf, text) == expected

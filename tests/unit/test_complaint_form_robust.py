@@ -1007,3 +1007,9 @@ def test_a_head_count_named_as_wrong_in_cantonese_is_corrected(harness: Harness)
     to_step(harness, "o-yansou", FULL)
     reply = harness.say("人数写错咗 唔系4系9个", "o-yansou")
     assert "改好了" in reply and (draft(harness, "o-yansou") or {})["fields"]["workers"] == 9, reply
+
+
+def test_a_sum_corrected_in_cantonese_at_the_summary(harness: Harness) -> None:
+    to_step(harness, "o-gam", FULL)
+    reply = harness.say("金额写错咗 系2万5唔系2万", "o-gam")
+    assert "改好了" in reply and (draft(harness, "o-gam") or {})["fields"]["amount"] == 25000, reply
