@@ -33,7 +33,7 @@ from collections.abc import Iterable
 import jieba
 
 from ..ids import TOPIC_INTENTS
-from .clauses import CORRECTION, order_asked, pick_place, second_question, stronger_first
+from .clauses import CORRECTION, focused_from, order_asked, pick_place, second_question, stronger_first
 from .matching import _Automaton, _Bounds, _count_combos, _find_all
 from .model import ANYWHERE, MESSAGE, WITH_PLACE, WORD, Combo, Keyword, Place, Result, Rules
 from .text import _PHON, MAX_CHARS, PINYIN_WORDS, _normalise, normalise, pinyin_shadow, respeller
@@ -204,16 +204,6 @@ class Classifier:
         same = sum(a == b for a, b in zip(piece, meant, strict=True))
         return 2 * same >= len(meant) and not self._is_word(piece)
 
-    def _focused_from(self, text: str, cues: dict[str, int]) -> list[tuple[int, int]]:
-        """(earliest, latest) start positions that a focus cue reaches."""
-        reach = []
-        for cue, gap in cues.items():
-            pos = text.find(cue)
-            while pos != -1:
-                reach.append((pos + len(cue), pos + len(cue) + gap))
-                pos = text.find(cue, pos + 1)
-        return reach
-
     def _negated_from(self, text: str, bounds: _Bounds) -> list[tuple[int, int]]:
         """(earliest, latest) start positions that a negation cue reaches."""
         if self._negation_re is None or not self._negation_re.search(text):
@@ -250,7 +240,7 @@ class Classifier:
         intent → where its first positive keyword begins; intent → where each of its positive
         keywords begins (combo terms are mostly question words, so they say nothing of the clause)."""
         negation = self._negated_from(text, bounds)
-        focus = self._focused_from(text, self.rules.focus) if negation else []
+        focus = focused_from(text, self.rules.focus) if negation else []
         found: list[tuple[int, int, Keyword, float]] = []
         counted: set[int] = set()  # id() of the keywords already counted
         reach = -1  # where the longest-reaching keyword so far ends
@@ -447,7 +437,10 @@ class Classifier:
         second = max((v for k, v in scores.items() if k != best_intent), default=0.0)
         margin = best - max(second, 0.0)
         confidence = round(1 / (1 + math.exp(-2 * (best - self.rules.threshold) - margin)), 3)
-        asked = sorted((k for k, v in candidates.items() if v >= threshold), key=lambda k: first.get(k, 999))
+        asked = sorted(
+            (k for k, v in candidates.items() if v >= threshold),
+            key=lambda k: (first.get(k, 999), -candidates[k]),
+        )
         if len(asked) > 1:
             said_first = asked[0]
             asked = order_asked(text, breaks, asked, scores, starts, best_intent, self.rules)
@@ -471,7 +464,7 @@ class Classifier:
                 and second_question(text, breaks, first.get(asked[0], -1), first.get(best_intent, -1))
             ):
                 best_intent = asked[0]  # 「欠薪能投诉吗 还有加班费咋算」: the first question leads
-        if len(asked) > 1 and (lead := self._focused_from(text, self.rules.lead)):
+        if len(asked) > 1 and (lead := focused_from(text, self.rules.lead)):
             named = [(s, e.keyword.intent) for s, _, e, _ in hits if e.keyword]
             marked = {min((x for x in named if a <= x[0] <= b), default=(0, ""))[1] for a, b in lead}
             led = [k for k in asked if k in marked]  # the first topic named after each cue

@@ -90,6 +90,17 @@ _PLAIN_TOPIC = 3.0
 ASIDE = re.compile(r"顺便|顺带|另外|还有|还想问|再问")
 
 
+def focused_from(text: str, cues: dict[str, int]) -> list[tuple[int, int]]:
+    """(earliest, latest) start positions that a focus or lead cue reaches."""
+    reach = []
+    for cue, gap in cues.items():
+        pos = text.find(cue)
+        while pos != -1:
+            reach.append((pos + len(cue), pos + len(cue) + gap))
+            pos = text.find(cue, pos + 1)
+    return reach
+
+
 def clause_spans(text: str, breaks: frozenset[int]) -> list[tuple[int, int]]:
     """(start, end) of each clause: the text cut at its breaks."""
     return [(a, b) for a, b in itertools.pairwise(sorted({0, len(text), *breaks})) if a < b]

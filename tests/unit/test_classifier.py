@@ -2512,3 +2512,26 @@ def test_the_means_named_after_the_problem_stays_first(clf: Classifier) -> None:
 )
 def test_words_from_round_50(clf: Classifier, text: str, expected: str) -> None:
     assert intent(clf, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("大庆农民工找法律援助在哪办", "legal_aid"),  # 农民工|找 holds no Cantonese 工揾 (找工)
+        ("老家孩子跟着姥姥 过年回不去 能找人去瞅瞅不", "family_care"),  # 找人 is a word, not 招人
+        ("俺爸住院了没钱交 在外地打工的能找谁帮忙", "social_assistance"),  # 打工的 is no 招工的
+        ("老板让签个自愿不要加班费的条子", "holiday_pay"),  # what the boss asks to sign
+        ("过年想带孩子出去逛逛 有免费的地方没", "festival_activities"),
+        ("黄埔那个一人2000的 怎么申请", "stay_subsidy"),
+        ("天天推新消息那个咋订", "subscribe"),
+        ("流浪猫救助站在哪", "unknown"),
+        ("说给两百块红包就算了 春节七天都没歇", "holiday_pay"),  # a red packet in place of the pay
+    ],
+)
+def test_words_from_round_50_messages(clf: Classifier, text: str, expected: str) -> None:
+    assert intent(clf, text) == expected
+
+
+def test_topics_found_by_combos_alone_are_ordered_by_strength(clf: Classifier) -> None:
+    # neither is named by a keyword of its own: the stronger leads, whatever the rules' file order
+    assert clf.classify("留连过年有啥好处").asked[0] == "stay_subsidy"
