@@ -600,6 +600,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "05w",
         "05x",
         "05y",
+        "05z",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
