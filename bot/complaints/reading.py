@@ -153,7 +153,7 @@ _NAMED_FIELD = {
 
 def mandarin(text: str) -> str:
     """A Cantonese correction in Mandarin words: 「写错咗 系8600唔系6800」 → 「写错了 是8600不是6800」."""
-    said = normalize(text).replace("咗", "了").replace("唔系", "不是")
+    said = normalize(text).replace("咗", "了").replace("唔系", "不是").replace("唔啱", "不对")
     return re.sub(r"(?<![不是])系(?=[\d一二两三四五六七八九十])", "是", said)
 
 

@@ -972,3 +972,14 @@ def test_doubting_the_answer_is_about_the_answer(cfg: str) -> None:
     assert turn["intent"] == "stay_subsidy", turn
     turn = ask_as(cfg, "o-doubt", "你们说的不准 中介说人人都有")
     assert turn["intent"] == "stay_subsidy", turn
+
+
+@pytest.mark.parametrize("said", ["行 他要是还不给 我再来找你", "那我去监察大队问吧 谢谢"])
+def test_coming_back_later_or_a_plan_with_thanks_closes_the_chat(harness: Harness, said: str) -> None:
+    harness.say("老板拖了俩月工钱咋办", "o-later2")
+    assert harness.say(said, "o-later2").startswith("不客气")
+
+
+def test_asking_if_it_is_free_is_about_the_last_answer(cfg: str) -> None:
+    ask_as(cfg, "o-free", "法律援助咋申请")
+    assert ask_as(cfg, "o-free", "不收钱吧")["intent"] == "legal_aid"

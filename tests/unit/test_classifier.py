@@ -2536,3 +2536,22 @@ def test_words_from_round_50_messages(clf: Classifier, text: str, expected: str)
 def test_topics_found_by_combos_alone_are_ordered_by_strength(clf: Classifier) -> None:
     # neither is named by a keyword of its own: the stronger leads, whatever the rules' file order
     assert clf.classify("留连过年有啥好处").asked[0] == "stay_subsidy"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("临时救肋去哪申请", "social_assistance"),  # handwriting look-alikes: 肋 for 助
+        ("找律帅要钱不", "legal_aid"),  # 帅 for 师
+        ("推送咋关掉", "unsubscribe"),
+        ("咋关注你们", "subscribe"),  # (关注 is no 关)
+        ("投诉单号在哪里找", "complaint_status"),
+        ("帮我们店写个招工启事", "unknown"),
+        ("厂子关了 农民工生活补助能领多少", "unemployment_benefit"),
+        ("过年食堂不开 没地方吃饭", "social_assistance"),
+        ("饭店老板娘说没钱 叫我们过完年再来拿", "wage_arrears"),
+        ("说好的春节三倍 拖了三个月还没发", "wage_arrears"),  # promised overtime pay still owed
+    ],
+)
+def test_words_from_round_51_messages(clf: Classifier, text: str, expected: str) -> None:
+    assert intent(clf, text) == expected

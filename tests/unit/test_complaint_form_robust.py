@@ -1013,3 +1013,9 @@ def test_a_sum_corrected_in_cantonese_at_the_summary(harness: Harness) -> None:
     to_step(harness, "o-gam", FULL)
     reply = harness.say("金额写错咗 系2万5唔系2万", "o-gam")
     assert "改好了" in reply and (draft(harness, "o-gam") or {})["fields"]["amount"] == 25000, reply
+
+
+def test_not_right_in_cantonese_corrects_the_sum(harness: Harness) -> None:
+    to_step(harness, "o-ngaam", FULL)
+    reply = harness.say("唔啱 钱系三万 唔系两万", "o-ngaam")
+    assert "改好了" in reply and (draft(harness, "o-ngaam") or {})["fields"]["amount"] == 30000, reply
