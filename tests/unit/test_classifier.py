@@ -601,6 +601,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "05x",
         "05y",
         "05z",
+        "05za",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
