@@ -52,7 +52,8 @@ def _number(text: str) -> float | None:
 def parse_amount(text: str) -> int | None:
     """「三万五」「3.5万」「35000元」「3万5千」「两千八」 → yuan; None when it is not an amount."""
     t = unicodedata.normalize("NFKC", text).strip().lower().replace(",", "").replace("，", "")
-    t = re.sub(r"(人民币|大概|大约|差不多|左右|一共|总共|共|块钱|块|元|蚊|钱|出头|多|rmb)", "", t).strip()
+    rough = r"(人民币|大概|大约|差不多|左右|一共|总共|共|块钱|块|元|蚊|钱|出头|多点|多|来|rmb)"  # (两万来块)
+    t = re.sub(rough, "", t).strip()
     t = t.replace("w", "万")
     m = re.fullmatch(r"(.*?)万(.*)", t)
     if m:

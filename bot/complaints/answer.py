@@ -73,6 +73,8 @@ def read(
                 own = lone_sum(text)
         elif own is None:  # 「我们四个 电话139…」 at the head-count step: the clause left is the answer
             own = next((v for p, vs in by_clause if not vs and (v := field.parse(p)) is not None), None)
+            if own is None and field.key == "amount":  # 「三万多点 我跟我老婆两个人的」
+                own = lone_sum(" ".join(p for p, vs in by_clause if not vs))
         return exact_over_rough(field, parts, own), others, {}
     if numbers_only:
         return None, others, {}

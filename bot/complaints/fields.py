@@ -231,7 +231,7 @@ _NOT_MONEY_AFTER = re.compile(r"[个人月年天号点岁周星礼名位次层�
 _RATE_BEFORE = re.compile(
     r"(每月|每个月|一个月|一月|月薪|月工资|每天|一天|日薪|工价|时薪|每小时|一小时|每年|年薪)[^\d，,\s]{0,3}$"
 )
-_TOTAL_BEFORE = re.compile(r"(一共|总共|共|合计|加起来|算下来|总的)[^\d，,\s]{0,4}$")
+_TOTAL_BEFORE = re.compile(r"(一共|总共|共|合计|加起来|加一块|加一起|合起来|算下来|总的)[^\d，,\s]{0,4}$")
 # The worker's own sum, which the amount step asks for, over the crew's: 「俺自己是38600 班组加起来21万」
 _OWN_BEFORE = re.compile(
     r"([我俺咱]自(?:己|个儿?)|[我俺咱]个人|[我俺咱]一个人|光[我俺]|单[我俺]|[我俺咱]的)(?:是|就是|被欠了?|欠?了?[我俺]?)$"

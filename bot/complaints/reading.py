@@ -102,7 +102,9 @@ CONFIRMS = re.compile(
 )
 CONFIRM_LAST = re.compile(r"[\s,，。]*(?:确认|确定|提交)(?:吧|了|啦)?[\s。!！]*$")
 # Why a step asks what it asks: 「为啥要电话 会不会泄露」.
-WHY_ASKED = re.compile(r"为啥要|为什么要|干嘛要|为哪样要|为啥子要|做啥子|做什么用|泄露|泄漏|保密|骚扰")
+WHY_ASKED = re.compile(
+    r"为(?:啥|什么|哪样|啥子)(?:非|一定|必须|非得|还)?要|干嘛(?:非|一定)?要|做啥子|做什么用|泄露|泄漏|保密|骚扰"
+)
 # A value given before, said to be wrong: 「钱数错了 是一万八」「金额不对 应该是…」.
 FIXES_EARLIER = re.compile(r"(?:错了|不对|说错|写错|填错|搞错)")
 ABOUT_FORM = re.compile(
@@ -196,7 +198,11 @@ HOME_SITE = re.compile(
     r"(?:就)?在?(?:他|她|他们|雇主|老板|主家|东家|人家|客户|业主)的?(?:家|屋)(?:里|头|中)?"
 )
 # Recalling a name, not asking: 「叫啥精密来着」.
-RECALLS = re.compile(r"叫|姓|来着|名字")
+RECALLS = re.compile(
+    r"叫|姓|来着|名字"
+    # 「大连海鑫什么物流」「红什么制衣厂」: a word forgotten inside the name, not a question
+    r"|[\u4e00-\u9fff](?:什么|啥)[\u4e00-\u9fff]{0,6}(?:公司|厂|物流|劳务|建筑|集团|超市|酒店|饭店|店|科技|电子|工程)$"
+)
 # A clause naming someone: 「头儿叫马建国」「老板姓钟」.
 NAMES_SOMEONE = re.compile(r"(?:叫|姓|名叫)[\u4e00-\u9fffA-Za-z·]{1,4}$")
 # 「工头姓蒋叫蒋什么我也不清楚大家都叫他蒋哥…」: a voice message that starts by naming the boss
@@ -377,6 +383,8 @@ def is_question(field: Field, text: str, result: Result) -> bool:
     phone)."""
     if INTERRUPTS.match(text) and result.intent in TOPIC_INTENTS and result.intent != "wage_arrears":
         return True  # 「等下 大连留岗那个500块我能领吗」: a question first, whatever it holds
+    if field.key == "phone" and re.search(r"\d{5,}|\d{3,4}-\d", text):
+        return False  # 「只有个家里电话6123456」「020-8222 1234」: a number, which step 6 checks
     if field.key in ("amount", "phone", "workers") and (
         field.parse(text) is not None or WRITE_THIS.search(text)
     ):
@@ -426,6 +434,11 @@ def is_question(field: Field, text: str, result: Result) -> bool:
         # 「齐齐哈尔宏达劳务 头儿叫马建国」: a clause that ends in a name
         any(NAME_ENDS.search(c) or NAMES_SOMEONE.search(c) for c in clauses(words))
         or (field.key == "site" and (result.region is not None or HOME_SITE.match(words) is not None))
+        # 「不知道全名 招工的时候就说是做汽配的」: the firm told by its trade
+        or (
+            field.key == "employer"
+            and re.search(r"(?:是|说是)(?:做|搞|干|开)[\u4e00-\u9fff]{1,5}的$", words) is not None
+        )
         # 「鑫聚源劳务派遣」 at the employer step: a clause that ends as a firm's name does
         or (field.key == "employer" and any(COMPANY_END.search(c) for c in clauses(words)))
     )

@@ -1019,3 +1019,26 @@ def test_not_right_in_cantonese_corrects_the_sum(harness: Harness) -> None:
     to_step(harness, "o-ngaam", FULL)
     reply = harness.say("唔啱 钱系三万 唔系两万", "o-ngaam")
     assert "改好了" in reply and (draft(harness, "o-ngaam") or {})["fields"]["amount"] == 30000, reply
+
+
+def test_unsure_workers_give_rough_and_partial_answers(harness: Harness) -> None:
+    assert "第1步" in harness.say("投诉", "o-unsure")
+    assert "第2步" in harness.say("金州宏什么物流 后头俩字忘了", "o-unsure")  # a word forgotten in the name
+    harness.say("金州保税区仓库", "o-unsure")
+    reply = harness.say("两万来块 我跟我媳妇两个人的", "o-unsure")  # a rough sum, beside whose it is
+    assert "第4步" in reply and (draft(harness, "o-unsure") or {})["fields"]["amount"] == 20000, reply
+    assert "第1步" in harness.say("投诉", "o-trade")
+    assert "第2步" in harness.say("不晓得全名 只知道是做五金的", "o-trade")  # the firm by its trade
+
+
+def test_a_landline_at_the_phone_step_is_checked_not_answered_as_a_question(harness: Harness) -> None:
+    to_step(harness, "o-landline", AT_PHONE)
+    assert "11位" in harness.say("我没手机 只有家里座机7723456", "o-landline")
+    reply = harness.say("为啥非要手机号 打座机不行吗", "o-landline")
+    assert "第6步" in reply and "【" not in reply, reply  # why it is asked, not the hotline list
+
+
+def test_each_ones_rate_beside_the_crews_sum_added_together(harness: Harness) -> None:
+    to_step(harness, "o-jiayikuai", AT_AMOUNT)
+    assert "第4步" in harness.say("每人五千来块 俺们6个 加一块三万来块", "o-jiayikuai")
+    assert (draft(harness, "o-jiayikuai") or {})["fields"]["amount"] == 30000
