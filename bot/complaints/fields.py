@@ -91,7 +91,8 @@ def _free_text(text: str, low: int, high: int) -> str | None:
 def parse_period(text: str) -> str | None:
     t = _free_text(text, 1, 40)
     if t and re.search(
-        r"[\d一二两三四五六七八九十半]|月|年|天|周|季|春|夏|秋|冬|上冻|元旦|国庆|中秋|端午|至今|到现在|开工|完工",
+        r"[\d一二两三四五六七八九十半]|月|年|天|周|季|春|夏|秋|冬|上冻|元旦|国庆|中秋|端午|至今|到现在|开工|完工"
+        r"|除夕|腊月|正月|初[一二三四五六七八九十]",
         t,
     ):
         return t

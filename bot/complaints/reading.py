@@ -193,6 +193,10 @@ SAME_PLACE = re.compile(
 SITE_END = re.compile(
     r"(?:工地|项目|项目部|小区|楼盘|车间|园区|大厦|广场|商场|码头|矿|那边|这边|附近|一带|区|县|市|镇|乡|村|路|街)$"
 )
+# Days said by the festival's calendar: 「除夕到初六」「腊月二十到正月十五」.
+DATES = re.compile(
+    r"(?:除夕|腊月|正月|初[一二三四五六七八九十]|[一二三四五六七八九十\d]+月)\S{0,6}(?:到|至|-)"
+)
 # A domestic worker's site is the employer's home: 「在他家里当保姆 做饭带孩子」.
 HOME_SITE = re.compile(
     r"(?:就)?在?(?:他|她|他们|雇主|老板|主家|东家|人家|客户|业主)的?(?:家|屋)(?:里|头|中)?"
@@ -434,6 +438,8 @@ def is_question(field: Field, text: str, result: Result) -> bool:
         # 「齐齐哈尔宏达劳务 头儿叫马建国」: a clause that ends in a name
         any(NAME_ENDS.search(c) or NAMES_SOMEONE.search(c) for c in clauses(words))
         or (field.key == "site" and (result.region is not None or HOME_SITE.match(words) is not None))
+        # 「春节加班 除夕到初六」 at the period step: the days, said by the festival's dates
+        or (field.key == "period" and DATES.search(words) is not None and not QUESTION.search(words))
         # 「不知道全名 招工的时候就说是做汽配的」: the firm told by its trade
         or (
             field.key == "employer"

@@ -1042,3 +1042,9 @@ def test_each_ones_rate_beside_the_crews_sum_added_together(harness: Harness) ->
     to_step(harness, "o-jiayikuai", AT_AMOUNT)
     assert "第4步" in harness.say("每人五千来块 俺们6个 加一块三万来块", "o-jiayikuai")
     assert (draft(harness, "o-jiayikuai") or {})["fields"]["amount"] == 30000
+
+
+def test_the_period_said_by_the_festivals_dates(harness: Harness) -> None:
+    to_step(harness, "o-chuxi", [*AT_AMOUNT, "两万"])
+    reply = harness.say("过年加班 腊月二十八到初五", "o-chuxi")
+    assert "第5步" in reply and "腊月二十八到初五" in str((draft(harness, "o-chuxi") or {})["fields"]), reply
