@@ -14,7 +14,7 @@ from ..content.knowledge import Knowledge
 from ..nlu.classifier import Result
 from ..numbers import cn_small, parse_amount
 from ..storage.store import User
-from . import answer, exits, reading, where
+from . import answer, exits, fixes, reading, where
 from .fields import (
     BY_KEY,
     CANCEL_WORDS,
@@ -390,14 +390,14 @@ class ComplaintFlow:
     def _correct(self, text: str, user: User, draft: dict[str, Any]) -> str | None:
         """Values a message gives for steps already answered (at the summary, or at a later step):
         change them and say so; None if it changes nothing."""
-        text = reading.mandarin(text)  # (「金额写错咗 系8600唔系6800」)
+        text = fixes.mandarin(text)  # (「金额写错咗 系8600唔系6800」)
         _, others, _ = answer.read(BY_KEY["employer"], text, numbers_only=True)
         if not others and draft["fields"].get("amount"):
             # 「哦不对 是5700 打反了」: a bare number that corrects something is the amount
             cut = (meant(reading.CORRECTING.sub("", c)).lstrip("是") for c in clauses(text))
             bare = [v for c in cut if (v := parse_amount(c))]
             others = {"amount": bare[0]} if len(bare) == 1 and bare[0] >= 100 else {}
-        if not others and (fix := reading.named_fix(text)) and (value := BY_KEY[fix[0]].parse(fix[1])):
+        if not others and (fix := fixes.named_fix(text)) and (value := BY_KEY[fix[0]].parse(fix[1])):
             others = {fix[0]: value}  # 「地方搞错了 是旅顺口区水师营 不是铁山」「人数写错咗 唔系20系26个」
         changed = {k: v for k, v in others.items() if k in draft["fields"] and draft["fields"][k] != v}
         if not changed:

@@ -1,0 +1,51 @@
+"""A correction of a step already answered, said in words: which step, and what is right
+(「地方搞错了 是旅顺口区水师营 不是铁山」), including Cantonese (「人数写错咗 唔系20系26个」).
+``flow.ComplaintFlow`` changes the value; numbers alone are read by ``answer.read``."""
+
+from __future__ import annotations
+
+import re
+
+from .fields import normalize
+
+# 「地方搞错了 是旅顺口区水师营 不是铁山」「老板名字写错了 应该是何建军」: a step named as wrong,
+# then what is right (numbers are read by ``answer.read``: 「钱数不对 是4万6」).
+NAMED_FIX = re.compile(
+    r"^(?:哦|噢|啊|那个|刚才|还有|对了)*[\s,，]*(?P<what>干活的?地方|干活地点|地方|地址|地点|工地|位置|老板的?名字|老板|公司|单位"
+    r"|欠薪时间|时间|月份|我的名字|名字|称呼|人数|几个人|电话|手机号?|号码)[写填说打记]?(?:错了|不对|搞错了|弄错了)[\s,，。]*"
+    r"(?:应该|应当|其实)?[是叫在]?"
+    r"(?P<value>[^\s,，。].*?)(?:[\s,，]*(?:而)?不是.*)?[\s。!！]*$"
+)
+_NAMED_FIELD = {
+    "人数": "workers",
+    "几个人": "workers",
+    "电话": "phone",
+    "手机": "phone",
+    "号码": "phone",
+    "老板": "employer",
+    "公司": "employer",
+    "单位": "employer",
+    "时间": "period",
+    "月份": "period",
+}
+
+
+def mandarin(text: str) -> str:
+    """A Cantonese correction in Mandarin words: 「写错咗 系8600唔系6800」 → 「写错了 是8600不是6800」."""
+    said = normalize(text).replace("咗", "了").replace("唔系", "不是").replace("唔啱", "不对")
+    return re.sub(r"(?<![不是])系(?=[\d一二两三四五六七八九十])", "是", said)
+
+
+def named_fix(text: str) -> tuple[str, str] | None:
+    """(field key, value as said) for a correction that names the step it corrects, or None."""
+    m = NAMED_FIX.match(mandarin(text))
+    if m is None:
+        return None
+    value = re.sub(r"^(?:而)?不是[^是]*?是", "", m["value"].strip())  # 「不是20是26个」: the second
+    if len(value) < 2:
+        return None
+    what = m["what"]
+    key = next((k for w, k in _NAMED_FIELD.items() if what.startswith(w) or what.endswith(w)), None)
+    if key is None:
+        key = "name" if what in ("我的名字", "名字", "称呼") else "site"
+    return key, value
