@@ -305,7 +305,7 @@ BESIDES = re.compile(r"顺便|顺带|另外|还想问|再问一?下|还有个事
 
 
 # 「不对吧 我老乡说拿了两千」「你们说的不准 …」: doubting the answer just given.
-DOUBTS = re.compile(r"^(?:不对吧|不是吧|不可能吧?|瞎说|骗人)|(?:你们?|你们这)?说的?(?:不准|不对|有问题)")
+DOUBTS = re.compile(r"^(?:不对吧|不是吧|不可能吧?|瞎说|骗人)|说的?(?:不准|不对|有问题)")
 
 
 def doubts(text: str) -> bool:

@@ -310,7 +310,8 @@ def stronger_first(
 ) -> list[str]:
     """Two topics named in one clause (「红包能抵加班费不」「学个技术 有补贴没」): the stronger leads,
     unless it is listed after the other (「失业金和找工作的事」). Topics in clauses of their own keep
-    the order ``questions_first`` gave; a topic found by a combo alone is named nowhere."""
+    the order ``questions_first`` gave; a topic found by a combo alone is named nowhere; and a means
+    that ``means_first`` put before its problem (a (problem, means) pair of ``means``) stays first."""
     if not asked or asked[0] == best or best not in asked or asked[0] not in first or best not in first:
         return asked
     lo, hi = sorted((first[asked[0]], first[best]))
