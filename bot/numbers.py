@@ -54,7 +54,7 @@ def parse_amount(text: str) -> int | None:
     t = unicodedata.normalize("NFKC", text).strip().lower().replace(",", "").replace("，", "")
     rough = r"(人民币|大概|大约|差不多|左右|一共|总共|共|块钱|块|元|蚊|钱|出头|多点|多|来|rmb)"  # (两万来块)
     t = re.sub(rough, "", t).strip()
-    t = t.replace("w", "万")
+    t = re.sub(r"(?<=[十百千万])几", "", t).replace("w", "万")  # 「三千几」: three thousand odd
     m = re.fullmatch(r"(.*?)万(.*)", t)
     if m:
         high, low = _number(m.group(1)) if m.group(1) else 1.0, m.group(2)

@@ -18,6 +18,31 @@ from .fields import (
     lone_sum,
 )
 
+# A long run of speech with no pause (voice input) that gives several steps at once:
+# 「龙盛建筑工程有限公司欠我们钱在阳明区那个学校工地一共欠八个人九万六是去年五月到十月的」. It is
+# cut where the firm's name ends, where the site or the sums begin, and where the months are told.
+RUN_ON_MIN = 24
+_RUN_ON_CUT = re.compile(
+    r"(?:(?<=公司)|(?<=工程)|(?<=集团)|(?<=劳务)|(?<=厂)|(?<=项目部))(?=欠|拖|在)"
+    r"|(?<=.)(?=在[^在]{1,12}?(?:工地|厂|项目|工程|园))"
+    r"|(?=一共|总共)|(?<![一总])(?=共欠)"
+    r"|(?=是(?:去年|今年|前年|\d{1,4}年|[\d一二三四五六七八九十]{1,3}月))"
+)
+# What is left between the cuts that only says money is owed: 「欠我们钱」.
+_OWED_ONLY = re.compile(r"^(?:欠|拖)(?:了)?(?:我|俺|咱|我们|俺们|咱们)(?:的)?(?:钱|工资|工钱)?$")
+
+
+def run_on(part: str) -> list[str]:
+    if len(part) < RUN_ON_MIN or not find_values(part):
+        return [part]
+    pieces = [p for p in _RUN_ON_CUT.split(part) if p]
+    kept = [p for p in pieces if not _OWED_ONLY.match(p)]
+    return kept if len(kept) > 1 else [part]
+
+
+# 「每侬三千几 我个3650」: the worker's own sum, said after the crew's
+MINE = re.compile(r"^(?:我|俺|阮|偶)(?:个|的|嘅|自己的?|自家的?)(?:是|系)?")
+
 
 def read(
     field: Field, text: str, *, numbers_only: bool = False
@@ -34,7 +59,7 @@ def read(
     numeric = field.key in ("amount", "workers", "phone")
     if numeric and (chosen := reading.WRITE_THIS.search(text)) and (v := field.parse(chosen.group(1))):
         return v, {}, {}  # 「一起的六七个 写7个吧」「…先写15000」: the worker chose what to write
-    every = clauses(text)
+    every = [piece for part in clauses(text) for piece in run_on(part)]
     parts = [p for p in every if not reading.only_filing(p)]  # 「我要投诉 …」: the asking is not an answer
     if not numeric and len(parts) == 1 and reading.looks_like_name(field, parts[0]):
         by_clause: list[tuple[str, list[Found]]] = [(parts[0], [])]  # 「一万家超市」 is a name
@@ -66,7 +91,11 @@ def read(
             own = None if reading.LAST_WINS.search(text) else field.parse(text)
             if own is None:  # 「大概8000出头 8260」: the last clause that is a value on its own
                 own = next(
-                    (v for p in reversed(parts) if (v := field.parse(p.lstrip("就应该是系"))) is not None),
+                    (
+                        v
+                        for p in reversed(parts)
+                        if (v := field.parse(MINE.sub("", p.lstrip("就应该是系")))) is not None
+                    ),
                     None,
                 )
             if own is None and field.key == "amount":  # 「我自己的是12800」: the one sum in it

@@ -392,10 +392,13 @@ class ComplaintFlow:
         change them and say so; None if it changes nothing."""
         text = fixes.mandarin(text)  # (「金额写错咗 系8600唔系6800」)
         _, others, _ = answer.read(BY_KEY["employer"], text, numbers_only=True)
-        if not others and draft["fields"].get("amount"):
-            # 「哦不对 是5700 打反了」: a bare number that corrects something is the amount
+        if (had := draft["fields"].get("amount")) and all(
+            draft["fields"].get(k) == v for k, v in others.items()
+        ):
+            # 「哦不对 是5700 打反了」: a bare number that corrects something is the amount (not the
+            # wrong one named again: 「钱数说错了 是三万二 两万三是前年那回的」)
             cut = (meant(reading.CORRECTING.sub("", c)).lstrip("是") for c in clauses(text))
-            bare = [v for c in cut if (v := parse_amount(c))]
+            bare = [v for c in cut if (v := parse_amount(c)) and v != had]
             others = {"amount": bare[0]} if len(bare) == 1 and bare[0] >= 100 else {}
         if not others and (fix := fixes.named_fix(text)) and (value := BY_KEY[fix[0]].parse(fix[1])):
             others = {fix[0]: value}  # 「地方搞错了 是旅顺口区水师营 不是铁山」「人数写错咗 唔系20系26个」

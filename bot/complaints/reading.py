@@ -51,6 +51,8 @@ NOT_FILING = re.compile(
     r"|已经|(?<!再)投诉过|举报过|告过|(?<!再)登记过|之前投诉|以前投诉|进度|撤销|撤回|[上前]几?[个次]?(?:礼拜|星期|周|月|天)投诉"
     # one filed before: 「上礼拜在这登记了一个投诉」「是上礼拜三登记的」
     r"|(?:登记|投诉|举报)了一个|(?:上|前)个?(?:礼拜|星期|周|月).{0,8}(?:登记|投诉|举报)|(?:登记|投诉)的(?:那个|欠薪)"
+    # 「不可能 我肯定登记了」: sure it was filed
+    r"|(?:肯定|明明|确实|早就?)(?:在这|在这里)?(?:登记|投诉|举报)(?:了|过)"
 )
 ANOTHER = re.compile(
     r"(?:再|重新|另外|现在|那就|那我就?)(?:帮我|给我|帮俺)?(?:登记|投诉|举报|登|投|报|弄)(?:一个|一下|个|一次)|再登记过"
@@ -58,7 +60,7 @@ ANOTHER = re.compile(
 INTERRUPTS = re.compile(r"\s*(?:等下|等一下|等等|对了|先问下|先问一下|顺便问|插一句)")
 HOW = re.compile(
     r"[?？]|吗|么|咋|怎|如何|哪|啥|什么|谁|能不能|可不可以|要不要|该不该|有没有|有用|会不会|是不是|行不行"
-    r"|管用|流程|步骤|[能可]以?投诉不|不$|点样|点算|点做|边度|几时|乜|咩"
+    r"|管用|流程|步骤|[能可]以?投诉不|不$|点样|点算|点做|边度|几时|乜|咩|几耐|多久|多长时间"
 )
 WAGE_WORDS = re.compile(r"欠|拖欠|工资|工钱|薪|加班费|不给钱|没给钱|不发|没发|不结|没结|开支")
 # A name the worker gives when asking to file: 「我要投诉宏达劳务公司拖欠工资」.
@@ -396,7 +398,12 @@ def is_question(field: Field, text: str, result: Result) -> bool:
         any(NAME_ENDS.search(c) or NAMES_SOMEONE.search(c) for c in clauses(words))
         or (field.key == "site" and (result.region is not None or HOME_SITE.match(words) is not None))
         # 「春节加班 除夕到初六」 at the period step: the days, said by the festival's dates
-        or (field.key == "period" and DATES.search(words) is not None and not QUESTION.search(words))
+        # (「唔记得 应该系年尾嗰两个月」: how long, whatever else the words hint at)
+        or (
+            field.key == "period"
+            and (DATES.search(words) or DURATION.search(words))
+            and not QUESTION.search(words)
+        )
         # 「不知道全名 招工的时候就说是做汽配的」: the firm told by its trade
         or (
             field.key == "employer"

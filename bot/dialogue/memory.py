@@ -47,6 +47,17 @@ MORE = re.compile(
 AGAIN = re.compile(r"再说一[遍次]|再讲一[遍次]|没看懂|看不懂|没听懂|没记住|简单点|说简单|字太多")
 
 
+# 「打哪个电话」「少给了打哪个电话告他」 after an answer: the number for what was just answered
+# (the answer gives it), not a person: 「有人工没」「转人工」 still ask for one.
+ITS_PHONE = re.compile(r"[打拨](?:哪个|什么|啥|几号)(?:电话|号码?)|(?:电话|号码)是?多少|哪个(?:电话|号码?)")
+A_PERSON = re.compile(r"人工|客服|真人|活人|工作人员|值班|\d{5}")
+
+
+def asks_its_phone(text: str) -> bool:
+    t = normalise(text)
+    return bool(ITS_PHONE.search(t)) and not A_PERSON.search(t)
+
+
 def wants_it_again(text: str) -> bool:
     t = normalise(text)
     return len(t) <= FRAGMENT_MAX_CHARS and bool(AGAIN.search(t)) and not re.search(r"号码|电话", t)
@@ -384,8 +395,8 @@ def leads_with_ellipsis(text: str) -> bool:
 # 「好 我打过去」「行 我跟我妈讲」: an OK, then what the worker will do next.
 # 「俺回头再弄投诉的事 先这样」: or a message that ends by putting things off.
 CLOSER = re.compile(
-    r"^(?:好|行|哦|嗯|中|ok|那好|那行|那中|好的|好嘞|行吧|要得|晓得了|知道了|可照|可以|得嘞|谢谢|谢了|多谢)[\s,，。!！~]*"
-    r"(?:谢谢|谢了|多谢)?[\s,，。!！~]*(?:那)?(?:[我俺额]|到时候|回头|改天|有空|明天|后天|过两天|过几天|晚点|下午|今晚)"
+    r"^(?:好|行|哦|嗯|中|ok|那好|那行|那中|好的|好嘞|行吧|要得|晓得了|知道了|可照|可以|得嘞|得|谢谢|谢了|多谢)[\s,，。!！~]*"
+    r"(?:谢谢|谢了|多谢)?[\s,，。!！~]*(?:那)?(?:[我俺额]|到时候|回头|改天|有空|明天|明儿|后天|过两天|过几天|晚点|下午|今晚)"
     r"|(?:先这样|就这样|先这么着|(?:回头|改天|以后|下次|过后|到时候)再说|(?:先|我先)?(?:挂了|下了|撤了))[吧了啊哈]?[\s。!！~]*$"
     # 「哦 行」「中 好」「哦 那没我啥事了」
     r"|^(?:好的?|行|哦|噢|嗯|中|ok)(?:好的?|行|中|嗯|吧|了|啦|哈)+$|没[我俺](?:啥|什么|么)事了?[呗吧啊]?$|都?没[我俺]的?份了?$"
@@ -396,6 +407,10 @@ CLOSER = re.compile(
     # 「要是明天还不给 我再来找你」「那我打12333问吧 谢谢」: coming back later, or a plan and thanks
     r"|[我俺]?再来(?:找你|问你?|问问)?[吧啊哈]?[\s。!！]*$"
     r"|^那?[我俺](?:先|就|还是)?(?:打|去)\S{0,10}吧[\s,，。!！]*(?:谢谢|多谢|谢了)?[\s。!！]*$"
+    # 「哦 那还是先问厂里吧」: asking someone nearer first
+    r"|^(?:哦|噢|嗯|好|行)?[\s,，]*那?[我俺]?(?:先|就|还是)+(?:去)?(?:问问?|找)(?:厂里|单位|老板|公司|人事|工头|包工头|班长|领导|社区|村里)吧"
+    # 「那挺好 一样就行」: content with the answer
+    r"|^那?挺好的?[\s,，]*(?:一样就行了?)?[\s。!！~]*$|一样就行了?[\s。!！~]*$"
     # 「先等等看 不投了」: waiting, and not filing after all
     r"|^(?:那|我|那我)?先?(?:等等看|再等等|等一等|等等再说)|(?:先|就|还是)?不(?:投|投诉|告|告了他|登记|报)了[吧啊哈]?$"
 )

@@ -226,6 +226,8 @@ class Bot:
             intent, asked, trace.source = memo.others[0], list(memo.others), "context"  # 「第二个呢」
         elif memo and intent in TOPIC_INTENTS and memory.wants_more(spoken):  # 「还有别的招没」: 招 is no job
             intent, asked, trace.source, detailed = memo.topic, [memo.topic, *memo.others], "context", True
+        elif memo and intent == "human_agent" and memory.asks_its_phone(spoken):
+            intent, asked, trace.source = memo.topic, [memo.topic], "context"  # 「打哪个电话」
         elif memo and intent in ("unknown", "smalltalk", "human_agent") and memory.wants_it_again(spoken):
             intent, asked, trace.source = memo.topic, [memo.topic], "context"  # 「没看懂 再说一遍」
         elif (

@@ -202,7 +202,8 @@ class Classifier:
 
     def _plausible_typo(self, piece: str, meant: str) -> bool:
         same = sum(a == b for a, b in zip(piece, meant, strict=True))
-        return 2 * same >= len(meant) and not self._is_word(piece)
+        # (a phrase of three or more sounds heard right by voice input: 十页金 for 失业金)
+        return (2 * same >= len(meant) or len(meant) >= 3) and not self._is_word(piece)
 
     def _negated_from(self, text: str, bounds: _Bounds) -> list[tuple[int, int]]:
         """(earliest, latest) start positions that a negation cue reaches."""

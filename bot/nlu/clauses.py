@@ -47,7 +47,7 @@ def not_here(text: str, start: int, end: int) -> bool:
 _LEFT = re.compile(r"(?:不在|没在|离开|离开了|(?<!是)不是)$")  # (「不是大连 是黄埔」; 「是不是大连」 asks)
 _EARLIER = re.compile(r"(?:之前|以前|原来|本来|先前|早先|去年)(?:是|一直)?在$|从$")  # (「从大连过来黄埔」)
 # 「现在跑到黄埔」: where the worker is now (the dialogue reads it too, at the start of a clause).
-NOW_AT = r"(?:现在|目前|如今)人?(?:在|到|跑到|来到|调到|搬到|去了)"
+NOW_AT = r"(?:现在|目前|如今)人?(?:在|到|跑到|来到?|调到|搬到|去了)"
 _NOW = re.compile(NOW_AT + "$")
 
 
@@ -245,8 +245,8 @@ def questions_first(
         and not any((k, q) in holds for k in story for q in ask)
     )
     plainly = plainly or all(k in courtesy for k in story)  # 「那我先打电话问问 热线多少」 asks
-    if all(m and m[0] in ("顺便", "顺带", "另外", "再问") for m in marks):
-        plainly = False  # 「想找份工作 顺便问下有没有培训」: what is asked by the way is not the point
+    if story and all(m and m[0] in ("顺便", "顺带", "另外", "再问") for m in marks):
+        return [*story, *ask]  # 「想找份工作 顺便问下有没有培训」: what is asked by the way is not the point
     if (story and plain >= max(told, _HINT_MAX) and plainly) or not story:
         return [*ask, *story]
     return [k for k in asked if k in ask or k in story]

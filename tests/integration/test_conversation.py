@@ -989,3 +989,22 @@ def test_coming_back_later_or_a_plan_with_thanks_closes_the_chat(harness: Harnes
 def test_asking_if_it_is_free_is_about_the_last_answer(cfg: str) -> None:
     ask_as(cfg, "o-free", "法律援助咋申请")
     assert ask_as(cfg, "o-free", "不收钱吧")["intent"] == "legal_aid"
+
+
+@pytest.mark.parametrize(
+    "said", ["得嘞 明儿让孩子帮着整", "得 我谂下先", "哦 那还是先问厂里吧", "那挺好 一样就行"]
+)
+def test_more_ways_to_close_the_chat(harness: Harness, said: str) -> None:
+    harness.say("过年加班咋算", "o-close52")
+    assert harness.say(said, "o-close52").startswith("不客气")
+
+
+def test_which_number_to_call_after_an_answer_is_that_answers_number(cfg: str) -> None:
+    ask_as(cfg, "o-itsphone", "法律援助咋申请")
+    assert ask_as(cfg, "o-itsphone", "打哪个电话")["intent"] == "legal_aid"
+    assert ask_as(cfg, "o-itsphone", "有人工没")["intent"] == "human_agent"
+
+
+def test_now_here_after_where_the_worker_was_before(cfg: str) -> None:
+    turn = ask_as(cfg, "o-nowhere", "之前喺大连 依家喺萝岗")
+    assert (turn["intent"], turn["region"]) == ("set_region", "guangzhou-huangpu"), turn

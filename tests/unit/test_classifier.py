@@ -2556,3 +2556,36 @@ def test_topics_found_by_combos_alone_are_ordered_by_strength(clf: Classifier) -
 )
 def test_words_from_round_51_messages(clf: Classifier, text: str, expected: str) -> None:
     assert intent(clf, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("不发工货", "wage_arrears"),  # handwriting look-alikes: 货 for 资
+        ("职业枝能提升补贴能领几次", "skills_training"),  # 枝 for 技
+        ("生活因难补助在哪申", "social_assistance"),  # 因 for 困
+        ("流重送多少", "festival_activities"),  # 重 for 量
+        ("十页金能领不", "unemployment_benefit"),  # voice input: every sound right, every character wrong
+        ("工资一直没到账 等了三个月了 你们能帮我们讨不", "wage_arrears"),
+        ("活干完了工头说没钱结 六千块 咋整", "wage_arrears"),
+        ("做咗三个月散工 判头话过完年先出粮 依家搵唔到人", "wage_arrears"),
+        ("我不要法律援助 我就想让你们帮我把工资要回来", "wage_arrears"),
+        ("天天推 烦死 关掉", "unsubscribe"),
+        ("不要推荐太远的", "unknown"),  # (推荐 is no push)
+        ("帮我接个能说话的人", "human_agent"),
+        ("早晨", "greeting"),  # Cantonese good morning
+        ("年后回大连有车接没", "job_services"),
+        ("没查着？不可能 我肯定登记了", "complaint_status"),
+    ],
+)
+def test_words_from_round_52_messages(clf: Classifier, text: str, expected: str) -> None:
+    assert intent(clf, text) == expected
+
+
+def test_the_point_named_after_a_lead_cue_a_few_words_on(clf: Classifier) -> None:
+    said = "我去年领过失业金了 这回主要想问留连过年补贴啥时候能申请"
+    assert clf.classify(said).asked[0] == "stay_subsidy"
+
+
+def test_a_story_leads_what_is_asked_only_by_the_way(clf: Classifier) -> None:
+    assert clf.classify("年后想找个工地活 顺便问下学电工有补贴没").asked[0] == "job_services"

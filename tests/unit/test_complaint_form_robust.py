@@ -1048,3 +1048,32 @@ def test_the_period_said_by_the_festivals_dates(harness: Harness) -> None:
     to_step(harness, "o-chuxi", [*AT_AMOUNT, "两万"])
     reply = harness.say("过年加班 腊月二十八到初五", "o-chuxi")
     assert "第5步" in reply and "腊月二十八到初五" in str((draft(harness, "o-chuxi") or {})["fields"]), reply
+
+
+def test_the_wrong_sum_named_again_beside_the_right_one(harness: Harness) -> None:
+    to_step(harness, "o-qianshu", [*AT_AMOUNT, "两万三"])
+    reply = harness.say("不对不对 钱数说错了 是三万二 两万三是前年那回的", "o-qianshu")
+    assert "改好了" in reply and "第4步" in reply, reply
+    assert (draft(harness, "o-qianshu") or {})["fields"]["amount"] == 32000
+
+
+def test_rough_and_own_shares_and_counts(harness: Harness) -> None:
+    to_step(harness, "o-meinong", AT_AMOUNT)
+    assert "第4步" in harness.say("每侬三千几 我个3650", "o-meinong")  # each about 3000; mine 3650
+    assert (draft(harness, "o-meinong") or {})["fields"]["amount"] == 3650
+    assert "第5步" in harness.say("唔记得 应该系年尾嗰两个月", "o-meinong")  # a duration, not a question
+    assert "第6步" in harness.say("二十几个司机", "o-meinong")
+
+
+def test_a_run_on_without_pauses_gives_every_step_it_holds(harness: Harness) -> None:
+    assert "第1步" in harness.say("投诉", "o-runon")
+    said = "牡丹江龙盛建筑工程有限公司欠我们钱在阳明区那个学校工地一共欠八个人九万六是去年五月到十月的"
+    assert "第6步" in harness.say(said, "o-runon")
+    fields = (draft(harness, "o-runon") or {})["fields"]
+    assert fields["employer"] == "牡丹江龙盛建筑工程有限公司" and fields["site"] == "阳明区那个学校工地"
+    assert (fields["amount"], fields["workers"], fields["period"]) == (96000, 8, "去年五月到十月")
+
+
+@pytest.mark.parametrize("said", ["投诉完要等几耐", "没查着？不可能 我肯定登记了 用的我媳妇手机"])
+def test_asking_how_long_or_saying_it_was_filed_starts_no_form(harness: Harness, said: str) -> None:
+    assert "第1步" not in harness.say(said, "o-nostart")
