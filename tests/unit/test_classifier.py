@@ -602,6 +602,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "05y",
         "05z",
         "05za",
+        "05zb",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
