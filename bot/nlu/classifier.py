@@ -69,6 +69,7 @@ _LATIN_RUN = re.compile(r"[A-Za-z]{2,}(?:[ '’]+[A-Za-z]+)*")
 
 
 _PINYIN_ASKS = re.compile(r"(?:\bma|\bme|[?？])\s*[?？]*\s*$", re.IGNORECASE)
+_PINYIN_NE = re.compile(r"\sne\s*[?？]*\s*$", re.IGNORECASE)  # 「na dongguan ne」: its 呢, not 了 (l/n)
 
 
 class _Entry:
@@ -385,7 +386,8 @@ class Classifier:
 
     def classify(self, raw: str) -> Result:
         if raw.isascii() and (shadow := pinyin_shadow(raw)) is not None:
-            reading = self._from_pinyin(shadow)
+            ne = bool(_PINYIN_NE.search(raw)) and len(shadow) > 1
+            reading = self._from_pinyin(shadow[:-1] if ne else shadow) + ("呢" if ne else "")
             if _PINYIN_ASKS.search(raw):  # 「wang shang neng tousu ma」 asks; the reading keeps its 吗
                 reading += "吗"
             result = self.classify(reading)

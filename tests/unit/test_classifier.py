@@ -2590,3 +2590,8 @@ def test_the_point_named_after_a_lead_cue_a_few_words_on(clf: Classifier) -> Non
 
 def test_a_story_leads_what_is_asked_only_by_the_way(clf: Classifier) -> None:
     assert clf.classify("年后想找个工地活 顺便问下学电工有补贴没").asked[0] == "job_services"
+
+
+def test_a_pinyin_ellipsis_ends_in_its_question_particle(clf: Classifier) -> None:
+    result = clf.classify("na dongguan ne")  # 呢, not 了 (l and n sound alike): the place is read
+    assert (result.reading, result.elsewhere) == ("东莞呢", "东莞"), result
