@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..numbers import cn_small, parse_amount
 from . import reading, where
 from .fields import (
     ROUGH_TIME,
@@ -38,6 +39,25 @@ def run_on(part: str) -> list[str]:
     pieces = [p for p in _RUN_ON_CUT.split(part) if p]
     kept = [p for p in pieces if not _OWED_ONLY.match(p)]
     return kept if len(kept) > 1 else [part]
+
+
+# 「一个月2800」「月薪4500」: what a month's work pays
+_MONTHLY = re.compile(
+    r"(?:一个?月|每个?月|每月|月薪|月工资)(?:工资|工钱)?(?:是|有|就|就是)?\s*"
+    r"([\d.一二两三四五六七八九十百千万]+)(?:块钱?|元|蚊)?$"
+)
+_MONTHS = re.compile(r"^([\d一二两三四五六七八九十]{1,3})个?月$")
+
+
+def _monthly(text: str) -> int | None:
+    rates = [m[1] for c in clauses(text) if (m := _MONTHLY.search(c))]
+    return parse_amount(rates[0]) if len(rates) == 1 else None
+
+
+def _months(period: str) -> int | None:
+    m = _MONTHS.match(period)
+    n = (int(m[1]) if m[1].isdigit() else cn_small(m[1])) if m else None
+    return int(n) if n and 1 <= n <= 24 else None
 
 
 # 「每侬三千几 我个3650」: the worker's own sum, said after the crew's
@@ -104,6 +124,10 @@ def read(
             own = next((v for p, vs in by_clause if not vs and (v := field.parse(p)) is not None), None)
             if own is None and field.key == "amount":  # 「三万多点 我跟我老婆两个人的」
                 own = lone_sum(" ".join(p for p, vs in by_clause if not vs))
+        if own is None and field.key == "amount" and (rate := _monthly(text)):
+            # 「一个月2800 欠了三个月」: the month's pay times the months owed; the pay alone else
+            months = _months(str(others.get("period") or ""))
+            own = rate * months if months else rate
         return exact_over_rough(field, parts, own), others, {}
     if numbers_only:
         return None, others, {}

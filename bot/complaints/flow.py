@@ -173,7 +173,12 @@ class ComplaintFlow:
         ):
             # 「欠了老多了 说不清」: a doubt, though 「说不清」 alone would ask for a person
             return f"{field.hint}\n{field.ask}"
-        if reading.WHY_ASKED.search(words) and field.hint:
+        # (「为啥要填这么多 直接给我个电话不行吗」 asks for a number instead: answered as a question)
+        if (
+            reading.WHY_ASKED.search(words)
+            and field.hint
+            and (result.intent != "human_agent" or field.key == "phone")
+        ):
             return f"{field.hint}\n{field.ask}"
         settled = (tail := reading.answer_after_question(field, text)) is not None
         if tail is not None:
@@ -419,8 +424,10 @@ class ComplaintFlow:
 
     def _skips(self, words: str) -> bool:
         """「不想留名字」「不方便说」 at a step that may be skipped (and not a cancel, 「不登记了」)."""
-        return bool(reading.WEAK_SKIP.search(words)) and not exits.STRONG_LEAVE.search(
-            exits.KEEP_GOING.sub("", words)
+        return (
+            bool(reading.WEAK_SKIP.search(words))
+            and not reading.WHY_ASKED.search(words)  # 「为什么要名字 不写会不会不给办」 asks
+            and not exits.STRONG_LEAVE.search(exits.KEEP_GOING.sub("", words))
         )
 
     def _recent_case(self, user: User, now: float) -> Complaint | None:

@@ -106,6 +106,7 @@ CONFIRM_LAST = re.compile(r"[\s,，。]*(?:确认|确定|提交)(?:吧|了|啦)?
 # Why a step asks what it asks: 「为啥要电话 会不会泄露」.
 WHY_ASKED = re.compile(
     r"为(?:啥|什么|哪样|啥子)(?:非|一定|必须|非得|还)?要|干嘛(?:非|一定)?要|做啥子|做什么用|泄露|泄漏|保密|骚扰"
+    r"|(?:一定|必须|非得?)要?(?:给|留|填|写)(?:吗|么|嘛|不)"  # 「手机号一定要给吗 我怕东家知道」
 )
 # A value given before, said to be wrong: 「钱数错了 是一万八」「金额不对 应该是…」.
 FIXES_EARLIER = re.compile(r"(?:错了|不对|说错|写错|填错|搞错)")
@@ -370,7 +371,9 @@ def is_question(field: Field, text: str, result: Result) -> bool:
         return False  # 「6800 连加班费」: the sum, and what it takes in
     if (
         field.key == "name"
-        and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", parts[-1] if parts else "")
+        and any(
+            re.fullmatch(r"[\u4e00-\u9fff]{2,4}", p) for p in parts[:1] + parts[-1:]
+        )  # 「王秀梅 我是他闺女」
         and not (ASKS.search(text) or QUESTION.search(parts[-1]))
     ):
         return False  # 「写我爸名 刘长海」: a name, last

@@ -218,11 +218,12 @@ class Bot:
             return "好的，记下了。你现在在哪个城市？说「我在安庆」这样告诉我；没说之前先按全国的政策回答你。"
         if intent == "unknown" and memory.states_where(spoken, result):
             intent = "set_region"  # 「我在宁波一个服装厂上班 做熨烫的」: longer than the rules' 我在 reach
+        by_number = memo is not None and bool(memo.others) and memory.asks_second(spoken)  # 「第二个呢」
         if picked:
             trace.source = "menu"
         elif memo and memory.doubts(spoken):
             intent, asked, trace.source = memo.topic, [memo.topic], "context"  # 「不对吧 老乡说拿了两千」
-        elif memo and memo.others and memory.asks_second(spoken):
+        elif memo and by_number:
             intent, asked, trace.source = memo.others[0], list(memo.others), "context"  # 「第二个呢」
         elif memo and intent in TOPIC_INTENTS and memory.wants_more(spoken):  # 「还有别的招没」: 招 is no job
             intent, asked, trace.source, detailed = memo.topic, [memo.topic, *memo.others], "context", True
@@ -277,7 +278,7 @@ class Bot:
             # an answer to two questions, 「补贴那个钱给谁」 is about the second one.
             about = intent if intent in memo.others else memo.topic
             intent, asked, trace.source, detailed = about, [about], "context", True
-        if not (picked or closed or result.labelled) and (
+        if not (picked or closed or by_number or result.labelled) and (
             other := second.overrule(self.turns, second.model_text(text, result), memo, intent, asked)
         ):
             intent, asked = other  # the turn model is sure the rules misread it (staff labels stand)

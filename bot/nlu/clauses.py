@@ -252,6 +252,7 @@ def questions_first(
     return [k for k in asked if k in ask or k in story]
 
 
+_BY_THE_WAY = re.compile(r"^(?:那|我|俺)?(?:顺便|顺带)")
 _MARKED = re.compile(rf"^(?:那|我|俺)?(?:{ASIDE.pattern}|还要问|再一个)")  # a clause opened as one more
 
 
@@ -270,6 +271,9 @@ def asides_last(
         if i and c in asking and not any(c[0] <= s < c[1] for s in named)
     ]
 
+    def _names(k: str, a: int, b: int) -> bool:
+        return any(a <= s < b for s, _ in starts.get(k, ()))
+
     def marked_only(k: str) -> bool | None:  # None: not asked in any clause that asks
         where = [(a, b) for a, b in asking if any(a <= s < b for s, _ in starts.get(k, ()))]
         if not where and any(a <= s < b for a, b in before for s, _ in starts.get(k, ())):
@@ -278,6 +282,11 @@ def asides_last(
 
     marks = {k: marked_only(k) for k in asked}
     if True not in marks.values() or False not in marks.values():
+        # 「在安庆想找个活 顺便学个技术 有没有门路」: a topic named only by the way comes after
+        named_in = {k: [text[a:b] for a, b in spans if _names(k, a, b)] for k in asked}
+        aside = {k: bool(cs) and all(_BY_THE_WAY.match(c) for c in cs) for k, cs in named_in.items()}
+        if True in aside.values() and False in aside.values():
+            return [*(k for k in asked if not aside[k]), *(k for k in asked if aside[k])]
         return asked
     return [*(k for k in asked if marks[k] is not True), *(k for k in asked if marks[k] is True)]
 

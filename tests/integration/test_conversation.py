@@ -1014,3 +1014,19 @@ def test_which_number_to_call_after_an_answer_is_that_answers_number(cfg: str) -
 def test_now_here_after_where_the_worker_was_before(cfg: str) -> None:
     turn = ask_as(cfg, "o-nowhere", "之前喺大连 依家喺萝岗")
     assert (turn["intent"], turn["region"]) == ("set_region", "guangzhou-huangpu"), turn
+
+
+@pytest.mark.parametrize("said", ["照 我明天就克", "妥", "明白了 我让他先把工资条拍下来"])
+def test_round_53_ways_to_close_the_chat(harness: Harness, said: str) -> None:
+    harness.say("老板拖了俩月工钱咋办", "o-close53")
+    assert harness.say(said, "o-close53").startswith("不客气")
+
+
+def test_the_second_question_by_number_is_the_rules_call(cfg: str) -> None:
+    ask_as(cfg, "o-second", "问俩事 1留岗补贴咋申请 2过年能申请法律援助吗")
+    assert ask_as(cfg, "o-second", "第二个呢")["intent"] == "legal_aid"
+
+
+def test_a_couple_saying_where_they_are(cfg: str) -> None:
+    turn = ask_as(cfg, "o-couple", "我们两口子在上海")
+    assert turn["intent"] == "set_region", turn

@@ -2595,3 +2595,32 @@ def test_a_story_leads_what_is_asked_only_by_the_way(clf: Classifier) -> None:
 def test_a_pinyin_ellipsis_ends_in_its_question_particle(clf: Classifier) -> None:
     result = clf.classify("na dongguan ne")  # 呢, not 了 (l and n sound alike): the place is read
     assert (result.reading, result.elsewhere) == ("东莞呢", "东莞"), result
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("能不能让个人跟我说 打字太慢了", "human_agent"),
+        ("欠薪投诉submit了 几号能有结果", "complaint_status"),
+        ("格是我那个投诉没得人管了", "complaint_status"),
+        ("666", "smalltalk"),
+        ("stop", "unsubscribe"),
+        ("喺度吗", "greeting"),  # Cantonese 在吗
+        ("那直接投诉呢", "wage_arrears"),
+        ("送外卖的 电动车让人偷了 活也干不了了 有啥救助没", "social_assistance"),
+        ("在牡丹江打零工 兜里就剩几十块钱 这咋整啊", "social_assistance"),
+    ],
+)
+def test_words_from_round_53_messages(clf: Classifier, text: str, expected: str) -> None:
+    assert intent(clf, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("在安庆想找个活 顺便学个技术 有没有门路", "job_services"),  # named by the way, not asked
+        ("想学育婴师 学完有补贴吗 另外孩子寒假过来有没有活动", "skills_training"),  # the course's subsidy
+    ],
+)
+def test_what_is_said_by_the_way_comes_after(clf: Classifier, text: str, first: str) -> None:
+    assert clf.classify(text).asked[0] == first

@@ -1077,3 +1077,27 @@ def test_a_run_on_without_pauses_gives_every_step_it_holds(harness: Harness) -> 
 @pytest.mark.parametrize("said", ["投诉完要等几耐", "没查着？不可能 我肯定登记了 用的我媳妇手机"])
 def test_asking_how_long_or_saying_it_was_filed_starts_no_form(harness: Harness, said: str) -> None:
     assert "第1步" not in harness.say(said, "o-nostart")
+
+
+@pytest.mark.parametrize(("said", "amount"), [("一个月2800 欠了三个月", 8400), ("一个月4500", 4500)])
+def test_a_months_pay_at_the_amount_step(harness: Harness, said: str, amount: int) -> None:
+    openid = f"o-monthly-{amount}"
+    to_step(harness, openid, AT_AMOUNT)
+    harness.say(said, openid)  # the month's pay, times the months owed where they are told
+    assert (draft(harness, openid) or {})["fields"]["amount"] == amount
+
+
+def test_asking_why_at_a_step_gets_the_reason_not_a_skip(harness: Harness) -> None:
+    to_step(harness, "o-whyname", FULL[:-1])
+    reply = harness.say("为什么要名字 不写会不会不给办", "o-whyname")
+    assert "跳过" in reply and "请核对" not in reply, reply
+    assert "请核对" in harness.say("王秀梅 我是他闺女", "o-whyname")  # a name, then who she is
+    to_step(harness, "o-whyphone", AT_PHONE)
+    reply = harness.say("手机号一定要给吗 我怕东家知道", "o-whyphone")
+    assert "不会公开" in reply and "【" not in reply, reply
+
+
+def test_asking_for_a_number_instead_of_the_form_gets_the_numbers(harness: Harness) -> None:
+    assert "第1步" in harness.say("投诉", "o-justphone")
+    reply = harness.say("为啥要填这么多 直接给我个电话不行吗", "o-justphone")
+    assert "12333" in reply and "第1步" in reply, reply  # the numbers, then where the form stands
