@@ -603,6 +603,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "05z",
         "05za",
         "05zb",
+        "05zc",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
