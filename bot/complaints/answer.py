@@ -89,6 +89,7 @@ def read(
     own: Any = None
     others: dict[str, Any] = {}
     rest: list[str] = []
+    valued: list[str] = []  # what is left of clauses that gave a value
     taken: list[Found] = []
     for part, values in by_clause:
         pure = not leftover(part, values)
@@ -97,6 +98,10 @@ def read(
         if not pure:
             left = leftover(part, distinct) if distinct else part
             rest.append(left if reading.looks_like_name(field, left) else part)
+            if values:
+                valued.append(rest[-1])
+    if field.key == "employer" and any(reading.COMPANY_END.search(p) for p in rest if p not in valued):
+        rest = [p for p in rest if p not in valued]  # 「锦丰五金制品厂 … 我一个人就8400」: the firm is named
     settled = reading.settle(taken, bool(reading.LAST_WINS.search(text)))
     if "amount" not in settled and (total := _shares(by_clause)):
         settled["amount"] = total  # 「欠我八千六 欠我婆娘四千」: each one's share, added up

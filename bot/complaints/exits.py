@@ -97,7 +97,9 @@ def leaves_with_reason(field: Field, words: str) -> bool:
     rest = [
         c
         for c in clauses(words)
-        if not LEAVE_CUE.search(c.translate(CANTONESE)) and not REPORTED.search(c)  # (「…他说初六给钱」)
+        if not LEAVE_CUE.search(c.translate(CANTONESE))
+        and not REPORTED.search(c)  # (「…他说初六给钱」)
+        and not PAUSE.fullmatch(PARTICLES.sub("", c))  # 「取消 我先问问工友他叫啥」
     ]
     return not any(answers_step(field, c, c) or names_or_places(field, c) or find_values(c) for c in rest)
 

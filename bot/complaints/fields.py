@@ -59,7 +59,8 @@ _DIGIT_OF = str.maketrans("零〇一二三四五六七八九幺", "00123456789" 
 
 def parse_count(text: str) -> int | None:
     t = normalize(text).replace("仨", "三").replace("俩", "两")
-    if re.search(r"(就[我俺咱]|[我俺咱]自(?:己|个儿?|各)|只有[我俺咱]|一个人|[我俺咱]一个)", t):
+    # (「我一个人就8400」 is the worker's own share, not a head count)
+    if re.search(r"(就[我俺咱]|[我俺咱]自(?:己|个儿?|各)|只有[我俺咱]|一个人|[我俺咱]一个)(?!就?\d)", t):
         return 1
     m = re.search(r"\d+", t)
     if m:
@@ -235,7 +236,7 @@ _RATE_BEFORE = re.compile(
 _TOTAL_BEFORE = re.compile(r"(一共|总共|共|合计|加起来|加一块|加一起|合起来|算下来|总的)[^\d，,\s]{0,4}$")
 # The worker's own sum, which the amount step asks for, over the crew's: 「俺自己是38600 班组加起来21万」
 _OWN_BEFORE = re.compile(
-    r"([我俺咱]自(?:己|个儿?)|[我俺咱]个人|[我俺咱]一个人|光[我俺]|单[我俺]|[我俺咱]的)(?:是|就是|被欠了?|欠?了?[我俺]?)$"
+    r"([我俺咱]自(?:己|个儿?)|[我俺咱]个人|[我俺咱]一个人|光[我俺]|单[我俺]|[我俺咱]的)(?:是|就是|就|被欠了?|欠?了?[我俺]?)$"
 )
 _WAGE_BEFORE = re.compile(
     r"(欠|欠了|欠[我俺咱]|欠[我俺咱]们|工资|工钱|一共|总共|共|每人|每个人|差|还差|差[我俺]|就是)$"
@@ -243,8 +244,11 @@ _WAGE_BEFORE = re.compile(
 _COUNT_IN = re.compile(
     rf"(?<![\d{_CN_NUMERAL}每第])(\d{{1,5}}|[{_CN_NUMERAL}]+)(几|多|来)?(个|名|位)?(人|工友|工人|兄弟|老乡|同事)"
 )
-_SELF_ONLY = re.compile(r"(就[我俺咱]|只有[我俺咱]|只[我俺咱])(一个人?|自己|一人)?|[我俺咱]一个人")
-_MONTH = rf"(?:\d{{1,2}}|[{_CN_NUMERAL}]{{1,3}}|正|腊|冬)月份?"
+# (not 「我一个人就8400」: the worker's own share)
+_SELF_ONLY = re.compile(
+    r"(?:(就[我俺咱]|只有[我俺咱]|只[我俺咱])(一个人?|自己|一人)?|[我俺咱]一个人)(?!就?是?\d)"
+)
+_MONTH = rf"(?:\d{{1,2}}|[{_CN_NUMERAL}]{{1,3}}|正|腊|冬|元)月份?"
 _YEAR = r"(?:\d{2,4}年|去年|今年|前年|年前|年初|年底)"
 # How long, not which months (「三个月」「四十多天」)
 _DURATION = (

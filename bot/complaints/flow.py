@@ -70,6 +70,8 @@ class ComplaintFlow:
         words = EMOJI_END.sub("", normalize(text)).rstrip("。！!.")  # (「确认✅」)
         if words.replace(" ", "") in CONFIRM_WORDS:
             words = words.replace(" ", "")  # 「确认 提交」
+        elif ok := reading.OK_THEN_CONFIRM.match(words):
+            words = ok[1]  # 「啱 确认」「没问题 提交」
         draft = self._draft(user)
         now = self.register.store.clock()
         if draft and now - draft["touched"] > self.ttl:
@@ -397,6 +399,9 @@ class ComplaintFlow:
         change them and say so; None if it changes nothing."""
         text = fixes.mandarin(text)  # (「金额写错咗 系8600唔系6800」)
         _, others, _ = answer.read(BY_KEY["employer"], text, numbers_only=True)
+        right = [v for c in clauses(text) if (m := reading.SAID_RIGHT.match(c)) and (v := parse_amount(m[1]))]
+        if len(right) == 1 and draft["fields"].get("amount") and "amount" in others:
+            others["amount"] = right[0]  # 「欠的钱我说错了 是7500 少打了一千」: the sum said to be right
         if (had := draft["fields"].get("amount")) and all(
             draft["fields"].get(k) == v for k, v in others.items()
         ):

@@ -245,7 +245,7 @@ def questions_first(
         and not any((k, q) in holds for k in story for q in ask)
     )
     plainly = plainly or all(k in courtesy for k in story)  # 「那我先打电话问问 热线多少」 asks
-    if story and all(m and m[0] in ("顺便", "顺带", "另外", "再问") for m in marks):
+    if story and all(m and m[0] in ("顺便", "顺带", "另外", "再问", "还想问") for m in marks):
         return [*story, *ask]  # 「想找份工作 顺便问下有没有培训」: what is asked by the way is not the point
     if (story and plain >= max(told, _HINT_MAX) and plainly) or not story:
         return [*ask, *story]

@@ -1036,3 +1036,14 @@ def test_the_second_question_by_number_is_the_rules_call(cfg: str) -> None:
 def test_a_couple_saying_where_they_are(cfg: str) -> None:
     turn = ask_as(cfg, "o-couple", "我们两口子在上海")
     assert turn["intent"] == "set_region", turn
+
+
+def test_back_in_a_place_asking_if_it_has_this_too(cfg: str) -> None:
+    ask_as(cfg, "o-youmou", "大连有啥培训")
+    turn = ask_as(cfg, "o-youmou", "回安庆了还有冇这个")
+    assert (turn["intent"], turn["region"]) == ("skills_training", "anqing"), turn
+
+
+def test_nothing_in_it_for_me_closes_the_chat(harness: Harness) -> None:
+    harness.say("大连留岗补贴给多少", "o-baixia")
+    assert harness.say("白瞎了 合着跟俺没啥关系", "o-baixia").startswith("不客气")

@@ -2625,3 +2625,27 @@ def test_words_from_round_53_messages(clf: Classifier, text: str, expected: str)
 )
 def test_what_is_said_by_the_way_comes_after(clf: Classifier, text: str, first: str) -> None:
     assert clf.classify(text).asked[0] == first
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("你这说不明白 叫个人来", "human_agent"),
+        ("买车有没有补贴", "unknown"),
+        ("老人手机怎么调大字体", "unknown"),
+        ("俺上回在这登记那个 编号找不着了", "complaint_status"),
+    ],
+)
+def test_words_from_round_54_messages(clf: Classifier, text: str, expected: str) -> None:
+    assert intent(clf, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("哈尔滨有没有便宜住的地儿 顺便找个活", "social_assistance"),
+        ("佳木斯这边 过年加班三倍工资不给 还想问下能申请法律援助不", "holiday_pay"),  # 还想问: one more
+    ],
+)
+def test_what_is_asked_as_one_more_comes_after_the_story(clf: Classifier, text: str, first: str) -> None:
+    assert clf.classify(text).asked[0] == first

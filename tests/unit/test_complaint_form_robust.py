@@ -1074,7 +1074,10 @@ def test_a_run_on_without_pauses_gives_every_step_it_holds(harness: Harness) -> 
     assert (fields["amount"], fields["workers"], fields["period"]) == (96000, 8, "去年五月到十月")
 
 
-@pytest.mark.parametrize("said", ["投诉完要等几耐", "没查着？不可能 我肯定登记了 用的我媳妇手机"])
+@pytest.mark.parametrize(
+    "said",
+    ["投诉完要等几耐", "没查着？不可能 我肯定登记了 用的我媳妇手机", "俺上回在这登记那个 编号找不着了"],
+)
 def test_asking_how_long_or_saying_it_was_filed_starts_no_form(harness: Harness, said: str) -> None:
     assert "第1步" not in harness.say(said, "o-nostart")
 
@@ -1101,3 +1104,47 @@ def test_asking_for_a_number_instead_of_the_form_gets_the_numbers(harness: Harne
     assert "第1步" in harness.say("投诉", "o-justphone")
     reply = harness.say("为啥要填这么多 直接给我个电话不行吗", "o-justphone")
     assert "12333" in reply and "第1步" in reply, reply  # the numbers, then where the form stands
+
+
+def test_a_correction_takes_the_sum_said_to_be_right(harness: Harness) -> None:
+    to_step(harness, "o-shaoda", [*AT_AMOUNT, "6500", "三个月"])
+    reply = harness.say("等一下 欠的钱我说错了 是7500 少打了一千", "o-shaoda")  # (not the 1000 missed)
+    assert "改好了" in reply and (draft(harness, "o-shaoda") or {})["fields"]["amount"] == 7500, reply
+
+
+@pytest.mark.parametrize(
+    ("said", "key", "value"),
+    [
+        ("哎 人数不对 是13个 还有俩临时的", "workers", 13),
+        ("不对 公司名整错了 是隆兴建筑劳务有限公司", "employer", "隆兴建筑劳务有限公司"),
+        ("前面地址写错了 不是甘井子 是金州开发区", "site", "金州开发区"),
+    ],
+)
+def test_a_step_named_as_wrong_after_a_sigh_or_前面(
+    harness: Harness, said: str, key: str, value: object
+) -> None:
+    openid = f"o-named-{key}"
+    to_step(harness, openid, AT_PHONE)
+    assert "改好了" in harness.say(said, openid)
+    assert (draft(harness, openid) or {})["fields"][key] == value
+
+
+def test_agreement_then_confirm_files_it(harness: Harness) -> None:
+    to_step(harness, "o-ngaam-ok", FULL)
+    assert "QX-" in harness.say("啱 确认", "o-ngaam-ok")
+
+
+def test_cancel_with_a_plan_to_ask_first_and_coming_back(harness: Harness) -> None:
+    assert "第1步" in harness.say("投诉", "o-askfirst")
+    assert "取消" in harness.say("取消 我先问问工友他叫啥", "o-askfirst")
+    assert "第1步" in harness.say("那还是投吧", "o-askfirst")
+
+
+def test_own_share_and_first_month_of_the_year(harness: Harness) -> None:
+    assert "第1步" in harness.say("投诉", "o-ownshare")
+    harness.say("东莞长安镇 锦丰五金制品厂 我一个人就8400 电话 137 2856 0931", "o-ownshare")
+    fields = (draft(harness, "o-ownshare") or {})["fields"]
+    assert fields["amount"] == 8400 and "workers" not in fields and fields["employer"] == "锦丰五金制品厂"
+    to_step(harness, "o-yuanyue", AT_AMOUNT)
+    harness.say("六千八 元月份的 就我一个", "o-yuanyue")
+    assert (draft(harness, "o-yuanyue") or {})["fields"]["period"] == "元月份"
