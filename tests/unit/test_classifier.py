@@ -604,6 +604,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "05za",
         "05zb",
         "05zc",
+        "05zd",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
