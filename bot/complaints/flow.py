@@ -12,6 +12,7 @@ from typing import Any
 
 from ..content.knowledge import Knowledge
 from ..nlu.classifier import Result
+from ..nlu.text import simplified
 from ..numbers import cn_small, parse_amount
 from ..storage.store import User
 from . import answer, exits, fixes, reading, where
@@ -66,7 +67,7 @@ class ComplaintFlow:
         return draft is not None and self.register.store.clock() - draft["touched"] <= self.ttl
 
     def handle(self, text: str, user: User, result: Result) -> str | None:
-        text = strip_pasted(text)
+        text = simplified(strip_pasted(text))  # (「一萬三」「上年11月同12月」 in traditional characters)
         words = EMOJI_END.sub("", normalize(text)).rstrip("。！!.")  # (「确认✅」)
         if words.replace(" ", "") in CONFIRM_WORDS:
             words = words.replace(" ", "")  # 「确认 提交」

@@ -56,6 +56,17 @@ def _build_tables() -> tuple[dict[int, str], dict[int, str], dict[str, str], fro
 
 
 _T2S, _PHON, _SYLLABLES, _PLAIN_SYLLABLES = _build_tables()
+
+
+# (not to a rare character outside the basic block: OpenCC writes Cantonese 嗰 as 𠮶)
+_T2S_COMMON = {k: v for k, v in _T2S.items() if len(v) == 1 and "\u4e00" <= v <= "\u9fff"}
+
+
+def simplified(text: str) -> str:
+    """Traditional characters as simplified ones: 「一萬三」「成個車間十幾個」."""
+    return text.translate(_T2S_COMMON)
+
+
 _PINYIN_TOKEN = re.compile(r"[a-z]+")
 _LONGEST_SYLLABLE = max(map(len, _PLAIN_SYLLABLES))
 

@@ -2650,3 +2650,20 @@ def test_words_from_round_54_messages(clf: Classifier, text: str, expected: str)
 )
 def test_what_is_asked_as_one_more_comes_after_the_story(clf: Classifier, text: str, first: str) -> None:
     assert clf.classify(text).asked[0] == first
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("欠薪的事已经投诉过了 现在想问仲裁那边能不能帮我找个律师", "legal_aid"),  # 现在想问: the point
+        ("留岗红包发了 老板就说不给加班费了 这样可以吗", "holiday_pay"),  # the packet in place of the pay
+        ("公司春节加班费一分没给 还欠着1月份工资", "wage_arrears"),  # both owed
+        ("欠薪投诉 办好了冇", "complaint_status"),
+        ("我在黄埔投诉的那个 现在啥子情况", "complaint_status"),
+        ("给孩子买个电话手表哪个牌子好", "unknown"),
+        ("安庆讨薪能走仲裁吗 要排很久吗", "legal_aid"),
+        ("安逸", "smalltalk"),
+    ],
+)
+def test_words_from_round_55_messages(clf: Classifier, text: str, expected: str) -> None:
+    assert intent(clf, text) == expected

@@ -1148,3 +1148,15 @@ def test_own_share_and_first_month_of_the_year(harness: Harness) -> None:
     to_step(harness, "o-yuanyue", AT_AMOUNT)
     harness.say("六千八 元月份的 就我一个", "o-yuanyue")
     assert (draft(harness, "o-yuanyue") or {})["fields"]["period"] == "元月份"
+
+
+def test_traditional_characters_in_the_form(harness: Harness) -> None:
+    to_step(harness, "o-fanti", AT_AMOUNT)
+    assert "第4步" in harness.say("一萬三", "o-fanti")
+    assert (draft(harness, "o-fanti") or {})["fields"]["amount"] == 13000
+
+
+def test_a_firm_named_by_its_trade_at_step_one(harness: Harness) -> None:
+    assert "第1步" in harness.say("投诉", "o-suye")
+    reply = harness.say("桐城市双港镇 华泰塑业", "o-suye")  # a firm, not a worker saying where she is
+    assert "第2步" in reply and (draft(harness, "o-suye") or {})["fields"]["employer"] == "华泰塑业", reply
