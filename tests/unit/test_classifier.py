@@ -605,6 +605,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "05zb",
         "05zc",
         "05zd",
+        "05ze",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
