@@ -163,6 +163,8 @@ SITE_END = re.compile(
 DATES = re.compile(
     r"(?:除夕|腊月|正月|初[一二三四五六七八九十]|[一二三四五六七八九十\d]+月)\S{0,6}(?:到|至|-)"
 )
+# 「11月同12月嘅人工」 at the period step: months named (人工 is the wages, not a person)
+MONTHS = re.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3}|腊|正|冬|元)月")
 # A domestic worker's site is the employer's home: 「在他家里当保姆 做饭带孩子」.
 HOME_SITE = re.compile(
     r"(?:就)?在?(?:他|她|他们|雇主|老板|主家|东家|人家|客户|业主)的?(?:家|屋)(?:里|头|中)?"
@@ -384,6 +386,8 @@ def is_question(field: Field, text: str, result: Result) -> bool:
         and not (ASKS.search(text) or QUESTION.search(parts[-1]))
     ):
         return False  # 「写我爸名 刘长海」: a name, last
+    if field.key == "period" and MONTHS.search(said) and not (ASKS.search(said) or QUESTION.search(said)):
+        return False  # 「11月同12月嘅人工」: the months (人工 is the wages, not a person)
     other = result.intent in TOPIC_INTENTS and result.intent != "wage_arrears"
     other = other or result.intent in (
         "greeting",
@@ -411,7 +415,7 @@ def is_question(field: Field, text: str, result: Result) -> bool:
         # (「唔记得 应该系年尾嗰两个月」: how long, whatever else the words hint at)
         or (
             field.key == "period"
-            and (DATES.search(words) or DURATION.search(words))
+            and (DATES.search(words) or DURATION.search(words) or MONTHS.search(words))
             and not QUESTION.search(words)
         )
         # 「不知道全名 招工的时候就说是做汽配的」: the firm told by its trade

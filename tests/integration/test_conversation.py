@@ -1059,3 +1059,13 @@ def test_back_in_a_place_asking_if_it_has_this_too(cfg: str) -> None:
 def test_nothing_in_it_for_me_closes_the_chat(harness: Harness) -> None:
     harness.say("大连留岗补贴给多少", "o-baixia")
     assert harness.say("白瞎了 合着跟俺没啥关系", "o-baixia").startswith("不客气")
+
+
+def test_saying_where_after_a_correction_in_shaanxi_speech(cfg: str) -> None:
+    turn = ask_as(cfg, "o-e", "不对 额现在人在哈尔滨 刚过来没几天")
+    assert (turn["intent"], turn["region"]) == ("set_region", "heilongjiang"), turn
+
+
+def test_a_plan_with_thanks_closes_the_chat(harness: Harness) -> None:
+    harness.say("宿舍锁门了没地方住咋办", "o-plan-thanks")
+    assert harness.say("我还是先找地方住吧 谢了", "o-plan-thanks").startswith("不客气")

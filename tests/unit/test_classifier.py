@@ -2668,3 +2668,17 @@ def test_what_is_asked_as_one_more_comes_after_the_story(clf: Classifier, text: 
 )
 def test_words_from_round_55_messages(clf: Classifier, text: str, expected: str) -> None:
     assert intent(clf, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("年前厂子说订单没了让我们都回家 社保是厂里给交的 像我这样能领点啥不", "unemployment_benefit"),
+        ("当保姆干了三个月 雇主说手头紧只给一半", "wage_arrears"),
+        ("俺在牡丹江工地 工地停了 吃住都没着落", "social_assistance"),
+        ("美滴很", "smalltalk"),
+        ("在冇", "greeting"),
+    ],
+)
+def test_words_from_round_56_messages(clf: Classifier, text: str, expected: str) -> None:
+    assert intent(clf, text) == expected

@@ -1160,3 +1160,8 @@ def test_a_firm_named_by_its_trade_at_step_one(harness: Harness) -> None:
     assert "第1步" in harness.say("投诉", "o-suye")
     reply = harness.say("桐城市双港镇 华泰塑业", "o-suye")  # a firm, not a worker saying where she is
     assert "第2步" in reply and (draft(harness, "o-suye") or {})["fields"]["employer"] == "华泰塑业", reply
+
+
+def test_months_with_cantonese_wages_at_the_period_step(harness: Harness) -> None:
+    to_step(harness, "o-yuefen", [*AT_AMOUNT, "两万"])
+    assert "第5步" in harness.say("11月同12月嘅人工", "o-yuefen")  # 人工 is the wages, not a person
