@@ -393,8 +393,7 @@ def leads_with_ellipsis(text: str) -> bool:
     return 0 < len(first) <= 10 and (first.endswith(("呢", "嘞")) or bool(ASKS_AGAIN.search(first)))
 
 
-# 「好 我打过去」「行 我跟我妈讲」: an OK, then what the worker will do next.
-# 「俺回头再弄投诉的事 先这样」: or a message that ends by putting things off.
+# 「好 我打过去」: an OK, then what the worker will do next; or putting things off (「…先这样」).
 CLOSER = re.compile(
     r"^(?:好|行|哦|嗯|中|ok|那好|那行|那中|好的|好嘞|行吧|要得|晓得了|知道了|明白了|可照|照|可以|得嘞|得|谢谢|谢了|多谢)[\s,，。!！~]*"
     r"(?:谢谢|谢了|多谢)?[\s,，。!！~]*(?:那)?(?:[我俺额]|到时候|回头|改天|有空|明天|明儿|后天|过两天|过几天|晚点|下午|今晚)"
@@ -409,9 +408,8 @@ CLOSER = re.compile(
     r"|[我俺]?再来(?:找你|问你?|问问)?[吧啊哈]?[\s。!！]*$"
     r"|^那?[我俺](?:先|就|还是)*(?:打|去|找)\S{0,10}吧[\s,，。!！]*(?:谢谢|多谢|谢了)[\s。!！]*$"
     r"|^那?[我俺](?:先|就|还是)?(?:打|去)\S{0,10}吧[\s,，。!！]*(?:谢谢|多谢|谢了)?[\s。!！]*$"
-    # 「哦 那还是先问厂里吧」: asking someone nearer first
+    # 「哦 那还是先问厂里吧」: asking someone nearer first; 「那挺好 一样就行」: content with the answer
     r"|^(?:哦|噢|嗯|好|行)?[\s,，]*那?[我俺]?(?:先|就|还是)+(?:去)?(?:问问?|找)(?:厂里|单位|老板|公司|人事|工头|包工头|班长|领导|社区|村里)吧"
-    # 「那挺好 一样就行」: content with the answer
     r"|^那?挺好的?[\s,，]*(?:一样就行了?)?[\s。!！~]*$|一样就行了?[\s。!！~]*$"
     # 「先等等看 不投了」: waiting, and not filing after all
     r"|^(?:那|我|那我)?先?(?:等等看|再等等|等一等|等等再说)|(?:先|就|还是)?不(?:投|投诉|告|告了他|登记|报)了[吧啊哈]?$"
