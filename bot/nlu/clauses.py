@@ -47,7 +47,7 @@ def not_here(text: str, start: int, end: int) -> bool:
 _LEFT = re.compile(r"(?:不在|没在|离开|离开了|(?<!是)不是)$")  # (「不是大连 是黄埔」; 「是不是大连」 asks)
 _EARLIER = re.compile(r"(?:之前|以前|原来|本来|先前|早先|去年)(?:是|一直)?在$|从$")  # (「从大连过来黄埔」)
 # 「现在跑到黄埔」: where the worker is now (the dialogue reads it too, at the start of a clause).
-NOW_AT = r"(?:现在|目前|如今)人?(?:在|到|跑到|来到?|调到|搬到|去了)"
+NOW_AT = r"(?:现在|目前|如今)人?(?:在|到|跑到?|来到?|调到|搬到|去了)"
 _NOW = re.compile(NOW_AT + "$")
 
 

@@ -1075,3 +1075,10 @@ def test_saying_where_after_a_correction_in_shaanxi_speech(cfg: str) -> None:
 def test_a_plan_with_thanks_closes_the_chat(harness: Harness) -> None:
     harness.say("宿舍锁门了没地方住咋办", "o-plan-thanks")
     assert harness.say("我还是先找地方住吧 谢了", "o-plan-thanks").startswith("不客气")
+
+
+@pytest.mark.parametrize("said", ["现在跑苏州来干了", "我哋搬咗去佛山做嘢喇"])
+def test_moving_to_an_uncovered_city_says_so(cfg: str, said: str) -> None:
+    ask_as(cfg, "o-moved", "失业金咋领")
+    turn = ask_as(cfg, "o-moved", said)
+    assert turn["intent"] == "set_region" and "全国" in turn["reply"], turn

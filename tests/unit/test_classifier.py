@@ -2683,3 +2683,20 @@ def test_words_from_round_55_messages(clf: Classifier, text: str, expected: str)
 )
 def test_words_from_round_56_messages(clf: Classifier, text: str, expected: str) -> None:
     assert intent(clf, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("鞍山到沈阳大巴末班几点", "unknown"),
+        ("一千多的手机哪个好用", "unknown"),
+        ("大连那个欠薪投诉 有信儿没", "complaint_status"),
+        ("俺在工地摔了 活干不了 家里还等钱 有没有救助", "social_assistance"),
+    ],
+)
+def test_words_from_round_57_messages(clf: Classifier, text: str, expected: str) -> None:
+    assert intent(clf, text) == expected
+
+
+def test_a_misspelt_city_is_still_its_region(clf: Classifier) -> None:
+    assert clf.classify("齐齐哈儿招聘会过年后啥时候有").region == "heilongjiang"

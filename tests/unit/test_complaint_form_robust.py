@@ -1165,3 +1165,7 @@ def test_a_firm_named_by_its_trade_at_step_one(harness: Harness) -> None:
 def test_months_with_cantonese_wages_at_the_period_step(harness: Harness) -> None:
     to_step(harness, "o-yuefen", [*AT_AMOUNT, "两万"])
     assert "第5步" in harness.say("11月同12月嘅人工", "o-yuefen")  # 人工 is the wages, not a person
+
+
+def test_asking_leave_to_file_one_starts_the_form(harness: Harness) -> None:
+    assert "第1步" in harness.say("那我自己登记一个行不", "o-xingbu")
