@@ -607,6 +607,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "05zd",
         "05ze",
         "05zf",
+        "05zg",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
