@@ -76,6 +76,7 @@ def test_surface_variants_classify_alike(clf: Classifier, variant: str) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # round 52
         ("老板欠心三个月了", "wage_arrears"),  # 欠薪
         ("送的流亮怎么还没到", "festival_activities"),  # 流量
         ("就地过年补帖在哪领", "stay_subsidy"),  # 补贴
@@ -2582,9 +2583,44 @@ def test_words_from_round_51_messages(clf: Classifier, text: str, expected: str)
         ("早晨", "greeting"),  # Cantonese good morning
         ("年后回大连有车接没", "job_services"),
         ("没查着？不可能 我肯定登记了", "complaint_status"),
+        # round 53
+        ("能不能让个人跟我说 打字太慢了", "human_agent"),
+        ("欠薪投诉submit了 几号能有结果", "complaint_status"),
+        ("格是我那个投诉没得人管了", "complaint_status"),
+        ("666", "smalltalk"),
+        ("stop", "unsubscribe"),
+        ("喺度吗", "greeting"),  # Cantonese 在吗
+        ("那直接投诉呢", "wage_arrears"),
+        ("送外卖的 电动车让人偷了 活也干不了了 有啥救助没", "social_assistance"),
+        ("在牡丹江打零工 兜里就剩几十块钱 这咋整啊", "social_assistance"),
+        # round 54
+        ("你这说不明白 叫个人来", "human_agent"),
+        ("买车有没有补贴", "unknown"),
+        ("老人手机怎么调大字体", "unknown"),
+        ("俺上回在这登记那个 编号找不着了", "complaint_status"),
+        # round 55
+        ("欠薪的事已经投诉过了 现在想问仲裁那边能不能帮我找个律师", "legal_aid"),  # 现在想问: the point
+        ("留岗红包发了 老板就说不给加班费了 这样可以吗", "holiday_pay"),  # the packet in place of the pay
+        ("公司春节加班费一分没给 还欠着1月份工资", "wage_arrears"),  # both owed
+        ("欠薪投诉 办好了冇", "complaint_status"),
+        ("我在黄埔投诉的那个 现在啥子情况", "complaint_status"),
+        ("给孩子买个电话手表哪个牌子好", "unknown"),
+        ("安庆讨薪能走仲裁吗 要排很久吗", "legal_aid"),
+        ("安逸", "smalltalk"),
+        # round 56
+        ("年前厂子说订单没了让我们都回家 社保是厂里给交的 像我这样能领点啥不", "unemployment_benefit"),
+        ("当保姆干了三个月 雇主说手头紧只给一半", "wage_arrears"),
+        ("俺在牡丹江工地 工地停了 吃住都没着落", "social_assistance"),
+        ("美滴很", "smalltalk"),
+        ("在冇", "greeting"),
+        # round 57
+        ("鞍山到沈阳大巴末班几点", "unknown"),
+        ("一千多的手机哪个好用", "unknown"),
+        ("大连那个欠薪投诉 有信儿没", "complaint_status"),
+        ("俺在工地摔了 活干不了 家里还等钱 有没有救助", "social_assistance"),
     ],
 )
-def test_words_from_round_52_messages(clf: Classifier, text: str, expected: str) -> None:
+def test_words_from_rounds_52_to_57(clf: Classifier, text: str, expected: str) -> None:
     assert intent(clf, text) == expected
 
 
@@ -2603,24 +2639,6 @@ def test_a_pinyin_ellipsis_ends_in_its_question_particle(clf: Classifier) -> Non
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("能不能让个人跟我说 打字太慢了", "human_agent"),
-        ("欠薪投诉submit了 几号能有结果", "complaint_status"),
-        ("格是我那个投诉没得人管了", "complaint_status"),
-        ("666", "smalltalk"),
-        ("stop", "unsubscribe"),
-        ("喺度吗", "greeting"),  # Cantonese 在吗
-        ("那直接投诉呢", "wage_arrears"),
-        ("送外卖的 电动车让人偷了 活也干不了了 有啥救助没", "social_assistance"),
-        ("在牡丹江打零工 兜里就剩几十块钱 这咋整啊", "social_assistance"),
-    ],
-)
-def test_words_from_round_53_messages(clf: Classifier, text: str, expected: str) -> None:
-    assert intent(clf, text) == expected
-
-
-@pytest.mark.parametrize(
     ("text", "first"),
     [
         ("在安庆想找个活 顺便学个技术 有没有门路", "job_services"),  # named by the way, not asked
@@ -2632,19 +2650,6 @@ def test_what_is_said_by_the_way_comes_after(clf: Classifier, text: str, first: 
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("你这说不明白 叫个人来", "human_agent"),
-        ("买车有没有补贴", "unknown"),
-        ("老人手机怎么调大字体", "unknown"),
-        ("俺上回在这登记那个 编号找不着了", "complaint_status"),
-    ],
-)
-def test_words_from_round_54_messages(clf: Classifier, text: str, expected: str) -> None:
-    assert intent(clf, text) == expected
-
-
-@pytest.mark.parametrize(
     ("text", "first"),
     [
         ("哈尔滨有没有便宜住的地儿 顺便找个活", "social_assistance"),
@@ -2653,50 +2658,6 @@ def test_words_from_round_54_messages(clf: Classifier, text: str, expected: str)
 )
 def test_what_is_asked_as_one_more_comes_after_the_story(clf: Classifier, text: str, first: str) -> None:
     assert clf.classify(text).asked[0] == first
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("欠薪的事已经投诉过了 现在想问仲裁那边能不能帮我找个律师", "legal_aid"),  # 现在想问: the point
-        ("留岗红包发了 老板就说不给加班费了 这样可以吗", "holiday_pay"),  # the packet in place of the pay
-        ("公司春节加班费一分没给 还欠着1月份工资", "wage_arrears"),  # both owed
-        ("欠薪投诉 办好了冇", "complaint_status"),
-        ("我在黄埔投诉的那个 现在啥子情况", "complaint_status"),
-        ("给孩子买个电话手表哪个牌子好", "unknown"),
-        ("安庆讨薪能走仲裁吗 要排很久吗", "legal_aid"),
-        ("安逸", "smalltalk"),
-    ],
-)
-def test_words_from_round_55_messages(clf: Classifier, text: str, expected: str) -> None:
-    assert intent(clf, text) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("年前厂子说订单没了让我们都回家 社保是厂里给交的 像我这样能领点啥不", "unemployment_benefit"),
-        ("当保姆干了三个月 雇主说手头紧只给一半", "wage_arrears"),
-        ("俺在牡丹江工地 工地停了 吃住都没着落", "social_assistance"),
-        ("美滴很", "smalltalk"),
-        ("在冇", "greeting"),
-    ],
-)
-def test_words_from_round_56_messages(clf: Classifier, text: str, expected: str) -> None:
-    assert intent(clf, text) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("鞍山到沈阳大巴末班几点", "unknown"),
-        ("一千多的手机哪个好用", "unknown"),
-        ("大连那个欠薪投诉 有信儿没", "complaint_status"),
-        ("俺在工地摔了 活干不了 家里还等钱 有没有救助", "social_assistance"),
-    ],
-)
-def test_words_from_round_57_messages(clf: Classifier, text: str, expected: str) -> None:
-    assert intent(clf, text) == expected
 
 
 def test_a_misspelt_city_is_still_its_region(clf: Classifier) -> None:
