@@ -416,7 +416,7 @@ def is_question(field: Field, text: str, result: Result) -> bool:
         # (「唔记得 应该系年尾嗰两个月」: how long, whatever else the words hint at)
         or (
             field.key == "period"
-            and (DATES.search(words) or DURATION.search(words) or MONTHS.search(words))
+            and (DATES.search(words) or DURATION.search(words))
             and not QUESTION.search(words)
         )
         # 「不知道全名 招工的时候就说是做汽配的」: the firm told by its trade

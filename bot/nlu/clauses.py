@@ -275,8 +275,8 @@ def asides_last(
         return any(a <= s < b for s, _ in starts.get(k, ()))
 
     def marked_only(k: str) -> bool | None:  # None: not asked in any clause that asks
-        where = [(a, b) for a, b in asking if any(a <= s < b for s, _ in starts.get(k, ()))]
-        if not where and any(a <= s < b for a, b in before for s, _ in starts.get(k, ())):
+        where = [(a, b) for a, b in asking if _names(k, a, b)]
+        if not where and any(_names(k, a, b) for a, b in before):
             return False
         return all(_MARKED.match(text[a:b]) for a, b in where) if where else None
 
