@@ -137,6 +137,10 @@ def at_step(words: str, field: Field | None) -> str | None:
     ``leaving``, with the cases only the step can tell apart settled."""
     if RESTART.match(words.replace(" ", "")):
         return "restart"
+    parts = [p for p in re.split(r"[\s,，。!！]+", words) if p]
+    if len(parts) > 1 and RESTART.match(parts[-1]) and "错" in "".join(parts[:-1]):
+        # 「哎呀厂名打错了 是恒远不是恒达 取消重来」: cancelled as asked; 「投诉」 starts it again
+        return "leave" if "取消" in words else "restart"
     leaving_ = leaving(words)
     if leaving_ == "leave" and field is not None and skips_step(words):
         return None  # 「电话不想填」: the step says why it asks

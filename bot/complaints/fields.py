@@ -255,8 +255,9 @@ _DURATION = (
     rf"(?:\d{{1,2}}|[{_CN_NUMERAL}]{{1,3}}|半)(?:几|多)?个?多?(?:月|年|星期|礼拜)多?"
     rf"|(?:\d{{1,3}}|[{_CN_NUMERAL}]{{1,3}})(?:几|多)?天"
 )
-_PERIOD_IN = re.compile(
-    rf"{_YEAR}?{_MONTH}(?:(?:到|至|-|~|—|－){_YEAR}?(?:{_MONTH}|现在|今天|年底)|以来|开始|起)?|{_DURATION}"
+_PERIOD_IN = re.compile(  # (「6到10月」 first: one 月 for both months)
+    rf"{_YEAR}?(?:\d{{1,2}}|[{_CN_NUMERAL}]{{1,3}})(?:到|至|-|~|—|－)(?:\d{{1,2}}|[{_CN_NUMERAL}]{{1,3}})月份?"
+    rf"|{_YEAR}?{_MONTH}(?:(?:到|至|-|~|—|－){_YEAR}?(?:{_MONTH}|现在|今天|年底)|以来|开始|起)?|{_DURATION}"
 )
 DURATION = re.compile(_DURATION)
 # What is left of a clause once its values are taken out, when it says nothing more:
@@ -366,6 +367,9 @@ def find_values(clause: str) -> list[Found]:
             continue
         if n == "一":
             continue  # 「一个人在家」「一人一万」: not a head count (「只有我自己」 is, below)
+        if m.group(2) == "几":
+            taken[m.start() : m.end()] = [True] * (m.end() - m.start())
+            continue  # 「我们十几个人的钱没给」: how many is not said; step 5 asks
         count = int(n) if n.isdigit() else int(cn_small(n) or 0)
         if 1 <= count <= 100_000:
             take("workers", count, m.start(), m.end())

@@ -149,6 +149,8 @@ class ComplaintFlow:
         """A message at a field's step: the answer, values of other fields, a question, or none of these."""
         if leaving == "ack":
             return field.ask
+        if (rest := reading.after_already_said(text)) is not None:
+            text, words = rest, normalize(rest)  # the values, not the protest (which asks nothing)
         if leaving == "continue":
             return f"好，接着填。\n{field.ask}"
         if words in START_WORDS or (reading.wants_to_file(words, result) and not reading.filing_rest(words)):

@@ -116,6 +116,19 @@ OK_THEN_CONFIRM = re.compile(
     r"^(?:啱|啱啱|对|对的|好|好的|嗯|行|没问题|冇问题|无问题|都对)[\s,，。]*(确认|确定|提交)$"
 )
 # A value given before, said to be wrong: 「钱数错了 是一万八」「金额不对 应该是…」.
+# 「刚才不都说了吗 老板吕大伟 金州区工地 七万二…」: a protest that it was said before, then the values.
+ALREADY_SAID = re.compile(
+    r"^(?:(?:刚才|刚刚|上面|前面|之前|头先|啱先)[我俺]?(?:不[都是]|都|已经|不是都|唔系都?)?|[我俺]?(?:不都|已经|不是都))"
+    r"(?:说|讲|写|发|打)(?:了|过|咗)(?:的|了)?(?:吗|嘛|啊|呀|呢|么|咩)?[\s,，。!！?？~]+(?=\S)"
+)
+
+
+def after_already_said(text: str) -> str | None:
+    """What follows 「刚才不都说了吗」 (None: the message does not open so)."""
+    m = ALREADY_SAID.match(text.strip())
+    return text.strip()[m.end() :] if m else None
+
+
 FIXES_EARLIER = re.compile(r"(?:错了|不对|说错|写错|填错|搞错)")
 ABOUT_FORM = re.compile(
     r"怎么填|怎么写|填什么|写什么|填啥|写啥|要填|要写|必须|一定要|可以不|能不能不|不填|不写|不留"

@@ -40,7 +40,7 @@ MORE = re.compile(
     r"^还有(别的|其他|其它|啥|什么)(招|办法|法子|路子|门路)(没|吗|不|没有|么)?$|"
     r"^(意思是|也就是说|那就是说|你是说|就是说).{0,12}(呗|吧|吗|啊|是吧)$|"
     r"^(还有(啥|什么))?(请|麻烦)?(说|讲|唠)?(得)?(详细|具体|仔细|展开|完整)(一)?(点|些|的|说说|讲讲|说|讲|看看|内容|步骤|情况)*(呢|吧|啊)?$"
-    r"|^(还有|还有呢|还有吗|还有别的吗|还有啥|还有什么|然后呢|接着说|继续|继续说|多说点|再说说|全部|全文)$"
+    r"|^(?:嗯+|哦+|好的?)?(还有|还有呢|还有吗|还有别的吗|还有啥|还有什么|然后呢|接着说|继续|继续说|多说点|再说说|全部|全文)$"
     r"|^(xiangxi|xiangxidian|xiangxiyidian|juti|jutidian|haiyou|haiyoune|jixu|quanbu)$"  # typed in pinyin
 )
 # 「没看懂 再说一遍」「字太多 简单点说」: the last answer again, short.
@@ -477,7 +477,8 @@ TAG_QUESTION = re.compile(r".{2,}(?:是吧|对吧|才行吧|才可以吧|是不�
 def asks_after_all(text: str, result: Result) -> bool:
     """A message read as thanks that asks: it checks a condition, or asks again at a place named."""
     t = normalise(text)
-    return bool(TAG_QUESTION.search(t) or (result.place and (ASKS_AGAIN.search(t) or ASKS_THERE.search(t))))
+    asks = TAG_QUESTION.search(t) or MORE.match(t)  # (「好的 还有吗」: the OK asks for more)
+    return bool(asks or (result.place and (ASKS_AGAIN.search(t) or ASKS_THERE.search(t))))
 
 
 def first_clause(text: str) -> str:

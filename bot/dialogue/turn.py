@@ -234,7 +234,16 @@ class Bot:
         elif (
             memo
             and not closed
-            and (intent in ("unknown", "set_region") or memory.about_last_answer(spoken, result))
+            and (
+                intent in ("unknown", "set_region")
+                or memory.about_last_answer(spoken, result)
+                # 「俺闺女在黄埔呢」 after the holiday-pay answer: the same question, where she is
+                or (
+                    result.place
+                    and result.scores.get(intent, 0.0) < memory.ASIDE_MAX
+                    and memory.is_ellipsis(spoken)
+                )
+            )
             and (result.scores.get("unknown", 0.0) <= 0 or memory.leads_with_ellipsis(spoken))
         ):
             # (a message with off-topic words, 「今天天气怎么样」, is not about the last answer)

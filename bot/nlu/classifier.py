@@ -69,6 +69,7 @@ _LATIN_RUN = re.compile(r"[A-Za-z]{2,}(?:[ '’]+[A-Za-z]+)*")
 
 
 _PINYIN_ASKS = re.compile(r"(?:\bma|\bme|[?？])\s*[?？]*\s*$", re.IGNORECASE)
+_NUMBER = re.compile(r"\d{5}")
 _PINYIN_NE = re.compile(r"\sne\s*[?？]*\s*$", re.IGNORECASE)  # 「na dongguan ne」: its 呢, not 了 (l/n)
 
 
@@ -452,7 +453,8 @@ class Classifier:
                 and asked[0] in ties
                 and best_intent in asked
                 and best_intent not in ties
-                and scores[asked[0]] < best
+                # (tied too: 「被欠薪了 打什么电话」; not 「12348打不通 还有别的电话没」, another number)
+                and (scores[asked[0]] < best or (scores[asked[0]] == best and not _NUMBER.search(text)))
             ):
                 asked.remove(
                     best_intent

@@ -29,6 +29,8 @@ def not_here(text: str, start: int, end: int) -> bool:
         r"(?:要是|如果|假如|万一)[我俺]?回?$", text[max(0, start - 5) : start]
     ):
         return False  # 「要是回通辽领呢」: a place asked about
+    if before.endswith("回") and re.match(r"(?:找|干|打工|上班|发展|看看|试试)", text[end:]):
+        return False  # 「要不俺回郑州找去」: going there to work, the place asked about
     if before.endswith("是") and text.startswith(("人", "的"), end):
         return True  # 「我是河南人」「俺是河南的」: where they come from
     origin = start == 0 or before.endswith(("我", "俺", "咱"))

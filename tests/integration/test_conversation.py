@@ -1088,3 +1088,16 @@ def test_moving_to_an_uncovered_city_says_so(cfg: str, said: str) -> None:
     ask_as(cfg, "o-moved", "失业金咋领")
     turn = ask_as(cfg, "o-moved", said)
     assert turn["intent"] == "set_region" and "全国" in turn["reply"], turn
+
+
+def test_a_relative_in_a_place_asks_the_same_there(cfg: str) -> None:
+    ask_as(cfg, "o-kin-there", "大连过年加班几倍工资")
+    turn = ask_as(cfg, "o-kin-there", "我女儿在安庆呢")
+    assert (turn["intent"], turn["region"]) == ("holiday_pay", "anqing"), turn
+
+
+@pytest.mark.parametrize("said", ["哦哦 还有吗", "嗯嗯 还有呢", "好的 还有吗"])
+def test_an_ok_then_anything_else_asks_for_more(cfg: str, said: str) -> None:
+    ask_as(cfg, "o-ok-more", "失业金怎么领")
+    turn = ask_as(cfg, "o-ok-more", said)
+    assert turn["intent"] == "unemployment_benefit", turn

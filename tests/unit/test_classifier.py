@@ -2662,3 +2662,19 @@ def test_what_is_asked_as_one_more_comes_after_the_story(clf: Classifier, text: 
 
 def test_a_misspelt_city_is_still_its_region(clf: Classifier) -> None:
     assert clf.classify("齐齐哈儿招聘会过年后啥时候有").region == "heilongjiang"
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("在黄埔被欠薪了 打什么电话 啥时候能打通", "wage_arrears"),  # its answer gives the number
+        ("放假了厂里不给工资 手头紧 有救助吗", "social_assistance"),
+        ("过年一个人在黄埔闷得慌 有啥地方去玩", "festival_activities"),
+    ],
+)
+def test_round_58_what_the_question_asks_leads(clf: Classifier, text: str, first: str) -> None:
+    assert clf.classify(text).asked[0] == first
+
+
+def test_going_back_to_a_city_to_look_for_work_names_that_city(clf: Classifier) -> None:
+    assert clf.classify("不行俺回洛阳找活去 那边咋样").elsewhere == "洛阳"

@@ -1169,3 +1169,29 @@ def test_months_with_cantonese_wages_at_the_period_step(harness: Harness) -> Non
 
 def test_asking_leave_to_file_one_starts_the_form(harness: Harness) -> None:
     assert "第1步" in harness.say("那我自己登记一个行不", "o-xingbu")
+
+
+def test_a_protest_that_it_was_said_before_then_every_value_fills_the_form(harness: Harness) -> None:
+    harness.say("投诉", "o-said-before")
+    reply = harness.say(
+        "前面不是说过了吗 包工头孙立新 开发区物流园工地 四万八 3个人 去年5到9月 电话13700001111",
+        "o-said-before",
+    )
+    assert "第7步" in reply, reply
+    d = draft(harness, "o-said-before")
+    assert d is not None and d["fields"]["period"] == "去年5到9月" and d["fields"]["workers"] == 3, d
+
+
+@pytest.mark.parametrize(
+    "said", ["单位名写错了 应该是宏达不是鸿达 取消重新来", "哎呀公司名打错了 是宏达不是鸿达 取消重来"]
+)
+def test_a_mistake_then_cancel_and_redo_cancels(harness: Harness, said: str) -> None:
+    to_step(harness, "o-redo", AT_SITE)
+    reply = harness.say(said, "o-redo")
+    assert "取消" in reply and draft(harness, "o-redo") is None, reply
+
+
+def test_a_rough_crew_size_told_at_the_start_leaves_the_step_to_ask(harness: Harness) -> None:
+    harness.say("我要投诉 老板跑路了 我们二十几个人的工钱都没结", "o-rough-crew")
+    d = draft(harness, "o-rough-crew")
+    assert d is not None and "workers" not in d["fields"], d
