@@ -609,6 +609,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "05ze",
         "05zf",
         "05zg",
+        "05zh",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
