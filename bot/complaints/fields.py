@@ -244,9 +244,9 @@ _WAGE_BEFORE = re.compile(
 _COUNT_IN = re.compile(
     rf"(?<![\d{_CN_NUMERAL}每第])(\d{{1,5}}|[{_CN_NUMERAL}]+)(几|多|来)?(个|名|位)?(人|工友|工人|兄弟|老乡|同事)"
 )
-# (not 「我一个人就8400」: the worker's own share)
+# (not 「我一个人就8400」: the worker's own share; nor 「写我一个人的还是…」, a question)
 _SELF_ONLY = re.compile(
-    r"(?:(就[我俺咱]|只有[我俺咱]|只[我俺咱])(一个人?|自己|一人)?|[我俺咱]一个人)(?!就?是?\d)"
+    r"(?:(就[我俺咱]|只有[我俺咱]|只[我俺咱])(一个人?|自己|一人)?|[我俺咱]一个人)(?!就?是?\d|的?还是)"
 )
 _MONTH = rf"(?:\d{{1,2}}|[{_CN_NUMERAL}]{{1,3}}|正|腊|冬|元)月份?"
 _YEAR = r"(?:\d{2,4}年|去年|今年|前年|年前|年初|年底)"

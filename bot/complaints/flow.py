@@ -406,8 +406,8 @@ class ComplaintFlow:
         if len(right) == 1 and draft["fields"].get("amount") and "amount" in others:
             others["amount"] = right[0]  # 「欠的钱我说错了 是7500 少打了一千」: the sum said to be right
         if (had := draft["fields"].get("amount")) and all(
-            draft["fields"].get(k) == v for k, v in others.items()
-        ):
+            draft["fields"].get(k) == v for k, v in others.items() if k in draft["fields"]
+        ):  # (「打错了 是68000 俺们六个人的」: the head count is a step still to come)
             # 「哦不对 是5700 打反了」: a bare number that corrects something is the amount (not the
             # wrong one named again: 「钱数说错了 是三万二 两万三是前年那回的」)
             cut = (meant(reading.CORRECTING.sub("", c)).lstrip("是") for c in clauses(text))

@@ -44,14 +44,14 @@ WANTS_TO_FILE = re.compile(
     r"(?:投诉|举报|告(?!诉|知)|登记|反映)"
     r"|^(?:投诉|举报)|^(?:那|那就|那我|我就|那我就|好|行|好的)?[\s,，]*(?:我|俺)?(?:要)?(?:投诉|举报)(?:吧|一下|呗|嘛|了)?$|登记|(?:重新|再)[投报](?:一个|一次|一下|个)?|(?:重新|再)弄(?:一个|个)|(?:重新|再)?登(?:一个|一下|个)(?!人)"
     r"|(?:就|来|喺度|在这|在这里|在这儿)(?:投诉|举报)|(?<![能以])(?:投诉|举报|登记)吧|登个记|报个案|(?:还是|那就)投吧"
-    r"|(?:投诉|举报)(?:一下)?.{0,12}(?:欠|拖欠|工资|工钱|薪)|(?:整|弄|搞|来)个(?:投诉|登记)|"
+    r"|(?:投诉|举报)(?:一下)?.{0,12}(?:欠|拖欠|工资|工钱|薪)|(?:整|弄|搞|来)一?个(?:欠薪|工资)?(?:投诉|登记)|"
     + ASKS_US_TO_FILE.pattern
 )
 NOT_FILING = re.compile(
     r"(?:不|没|别|不用|不必|无需)(?:想|要|打算|准备|必要)?(?:去|再)?(?:投诉|举报|告(?!诉|知)|登记)"
     r"|已经|(?<!再)投诉过|举报过|告过|(?<!再)登记过|之前投诉|以前投诉|进度|撤销|撤回|[上前]几?[个次]?(?:礼拜|星期|周|月|天)投诉"
     # one filed before: 「上礼拜在这登记了一个投诉」「是上礼拜三登记的」
-    r"|(?:登记|投诉|举报)了一个|(?:上|前)个?(?:礼拜|星期|周|月|回|次).{0,8}(?:登记|投诉|举报)|(?:登记|投诉)的(?:那个|欠薪)"
+    r"|(?:登记|投诉|举报)了一个|(?:上|前)个?(?:礼拜|星期|周|月|回|次).{0,8}(?:登记|投诉|举报|报[的了])|(?:登记|投诉)的(?:那个|欠薪)"
     # 「不可能 我肯定登记了」: sure it was filed
     r"|(?:肯定|明明|确实|早就?)(?:在这|在这里)?(?:登记|投诉|举报)(?:了|过)"
 )
@@ -132,7 +132,7 @@ def after_already_said(text: str) -> str | None:
 FIXES_EARLIER = re.compile(r"(?:错了|不对|说错|写错|填错|搞错)")
 ABOUT_FORM = re.compile(
     r"怎么填|怎么写|填什么|写什么|填啥|写啥|要填|要写|必须|一定要|可以不|能不能不|不填|不写|不留"
-    r"|这一步|这一项|这个问题|这里|这儿|" + WHY_ASKED.pattern
+    r"|这一步|这一项|这个问题|这里|这儿|是写|是填|写[我俺总全]|填[我俺总全]|" + WHY_ASKED.pattern
 )
 UNSURE = re.compile(r"不知道|不清楚|记不清|记不得|不记得|忘了|搞不清|说不清|不太清楚")
 UNSURE_REST = re.compile(
@@ -361,6 +361,9 @@ def answer_after_question(field: Field, text: str) -> str | None:
     return tail if found else None
 
 
+LANDMARK_WAY = re.compile(r"往[东南西北]|[东南西北]边|对面|旁边|边上|隔壁|那一?片|那一?块")
+
+
 def is_question(field: Field, text: str, result: Result) -> bool:
     """Is this a question about something else rather than the answer to the field asked?
 
@@ -425,6 +428,8 @@ def is_question(field: Field, text: str, result: Result) -> bool:
         # 「齐齐哈尔宏达劳务 头儿叫马建国」: a clause that ends in a name
         any(NAME_ENDS.search(c) or NAMES_SOMEONE.search(c) for c in clauses(words))
         or (field.key == "site" and (result.region is not None or HOME_SITE.match(words) is not None))
+        # 「铁人纪念馆往西那片」: a landmark and the way from it, at the site step
+        or (field.key == "site" and LANDMARK_WAY.search(words) is not None and not QUESTION.search(words))
         # 「春节加班 除夕到初六」 at the period step: the days, said by the festival's dates
         # (「唔记得 应该系年尾嗰两个月」: how long, whatever else the words hint at)
         or (

@@ -122,7 +122,7 @@ ASKS_AGAIN = re.compile(
 # A question about the place just named: 「大观有啥」「在这能申请不」「算吧」.
 ASKS_THERE = re.compile(r"有什么$|有啥$|能[^\s]{0,4}[不吗]$|能[^\s]{0,3}多少$|行不$|算吧$|算不$|可以[不吗]$")
 # 「换成黄埔」「切回大连」: a change of place said as such, not an ellipsis.
-SWITCHES = re.compile(r"换成|换到|切回|切换|改成|改到|改为")
+SWITCHES = re.compile(r"换成|换到|切回|切到|切换|改成|改到|改为")
 # The phone number the last answer gave: 「打那个电话要钱不」.
 THAT_PHONE = re.compile(r"(那|这)个.{0,4}(电话|号码|热线)|(那|这)(电话|号码|热线)|^打?(那|这)个?号")
 # A sum of money as workers write it: 「500块」「一千块钱」「2000元」.

@@ -237,7 +237,10 @@ def questions_first(
         and not any((k, q) in holds for k in story for q in ask)
         and not all(marks)  # 「工钱没给 另外请律师要钱吗」: one more question
     )
-    plainly = told < _STORY_TOPIC_MIN or told >= _PLAIN_TOPIC or again or clearer
+    # (loose words that add up to a strong topic still hold a vague question: 「孩子跟他外婆 外婆年纪大了
+    # 管不住 有啥帮扶不」 asks what help there is for the children)
+    loose = told < _STORY_TOPIC_MIN and all(scores[k] < _PLAIN_TOPIC + 0.5 for k in story)
+    plainly = loose or told >= _PLAIN_TOPIC or again or clearer
     # (or the message as a whole is mostly about what the question asks: 「…放假了 开春也不一定要人
     # 我这算失业了能领钱不」)
     strongest = max(scores[k] for k in ask)
@@ -308,7 +311,7 @@ def order_asked(
     return means_first(text, breaks, asides_last(text, breaks, ordered, starts), starts, rules.means)
 
 
-_LISTED = re.compile(r"和|跟|与|及|还有|、|另外|顺便|顺带")
+_LISTED = re.compile(r"和|跟|与|及|还有|、|另外|顺便|顺带|同埋")
 
 
 def stronger_first(

@@ -1107,3 +1107,9 @@ def test_an_ok_then_anything_else_asks_for_more(cfg: str, said: str) -> None:
     ask_as(cfg, "o-ok-more", "失业金怎么领")
     turn = ask_as(cfg, "o-ok-more", said)
     assert turn["intent"] == "unemployment_benefit", turn
+
+
+def test_switching_to_a_city_with_qie_dao(cfg: str) -> None:
+    ask_as(cfg, "o-qiedao", "过年工地有补贴不")
+    turn = ask_as(cfg, "o-qiedao", "那你帮我切到安庆 年后去那边")
+    assert (turn["intent"], turn["region"]) == ("set_region", "anqing"), turn

@@ -2679,3 +2679,19 @@ def test_round_58_what_the_question_asks_leads(clf: Classifier, text: str, first
 
 def test_going_back_to_a_city_to_look_for_work_names_that_city(clf: Classifier) -> None:
     assert clf.classify("不行俺回洛阳找活去 那边咋样").elsewhere == "洛阳"
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("物业公司俩月没发钱了 工友都没拿到 过年咋过", "wage_arrears"),
+        ("孩子跟着奶奶 奶奶年纪大了管不住 有啥帮扶不", "family_care"),  # loose words, added up
+        ("钟点工做完了 身上就剩两百块 房租都催了", "social_assistance"),
+        ("能告平台不", "legal_aid"),
+        ("厂里过年有不贴吗 我娃没人带", "stay_subsidy"),  # 不贴 by voice, asked first
+        ("工地放假了 黄埔过年有咩好去", "festival_activities"),
+        ("我想搵工同埋想学门手艺 萝岗有咩搞", "job_services"),  # 同埋 lists them in the order said
+    ],
+)
+def test_round_59_words(clf: Classifier, text: str, first: str) -> None:
+    assert clf.classify(text).asked[0] == first

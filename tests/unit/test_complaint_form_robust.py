@@ -1195,3 +1195,31 @@ def test_a_rough_crew_size_told_at_the_start_leaves_the_step_to_ask(harness: Har
     harness.say("我要投诉 老板跑路了 我们二十几个人的工钱都没结", "o-rough-crew")
     d = draft(harness, "o-rough-crew")
     assert d is not None and "workers" not in d["fields"], d
+
+
+def test_northeastern_zheng_ge_files_one(harness: Harness) -> None:
+    assert "第1步" in harness.say("给俺整个欠薪投诉", "o-zhengge")
+
+
+def test_a_landmark_and_the_way_from_it_is_the_site(harness: Harness) -> None:
+    to_step(harness, "o-landmark", AT_SITE)
+    assert "第3步" in harness.say("市博物馆往东那一片 盖楼那个", "o-landmark")
+
+
+def test_a_sum_corrected_at_a_later_step_beside_a_head_count_still_to_come(harness: Harness) -> None:
+    to_step(harness, "o-later-fix", [*AT_AMOUNT, "6800"])
+    reply = harness.say("不对 打错了 是86000 我们五个人的", "o-later-fix")
+    d = draft(harness, "o-later-fix")
+    assert d is not None and d["fields"]["amount"] == 86000 and "period" not in d["fields"], (reply, d)
+
+
+def test_asking_whose_sum_to_write_stores_no_head_count(harness: Harness) -> None:
+    to_step(harness, "o-whose-sum", AT_AMOUNT)
+    reply = harness.say("钱数是写我一个人的还是全班的", "o-whose-sum")
+    d = draft(harness, "o-whose-sum")
+    assert "第3步" in reply and d is not None and "workers" not in d["fields"], (reply, d)
+
+
+def test_asking_after_a_case_filed_last_month_starts_no_form(harness: Harness) -> None:
+    harness.say("上个月在这报的欠薪 现在咋样了", "o-filed-before")
+    assert draft(harness, "o-filed-before") is None
