@@ -610,6 +610,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "05zf",
         "05zg",
         "05zh",
+        "05zi",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
