@@ -34,6 +34,9 @@ from .fields import (
 )
 from .register import Complaint, Register
 
+# 「欠俺一万多」「好几千」: a sum said roughly, which the amount step asks for exactly.
+ROUGH_SUM = re.compile(r"[\d一二两三四五六七八九十][百千万]多|[千万]几|几[千万]")
+
 # -- the form (a dialogue Flow) --------------------------------------------------------------------
 
 
@@ -311,6 +314,8 @@ class ComplaintFlow:
             _, others, _ = answer.read(BY_KEY["employer"], text, numbers_only=True)
             if found := reading.named_employer(text):
                 others["employer"] = found
+            if ROUGH_SUM.search(text):
+                others.pop("amount", None)  # 「欠俺一万多」: how much is not yet said; step 3 asks
             notes = reading.noted(*self._store(draft, others, text))
         draft["step"] = self._first_empty(draft)
         self._set(user, draft)

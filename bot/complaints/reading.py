@@ -44,7 +44,7 @@ WANTS_TO_FILE = re.compile(
     r"(?:投诉|举报|告(?!诉|知)|登记|反映)"
     r"|^(?:投诉|举报)|^(?:那|那就|那我|我就|那我就|好|行|好的)?[\s,，]*(?:我|俺)?(?:要)?(?:投诉|举报)(?:吧|一下|呗|嘛|了)?$|登记|(?:重新|再)[投报](?:一个|一次|一下|个)?|(?:重新|再)弄(?:一个|个)|(?:重新|再)?登(?:一个|一下|个)(?!人)"
     r"|(?:就|来|喺度|在这|在这里|在这儿)(?:投诉|举报)|(?<![能以])(?:投诉|举报|登记)吧|登个记|报个案|(?:还是|那就)投吧"
-    r"|(?:投诉|举报)(?:一下)?.{0,12}(?:欠|拖欠|工资|工钱|薪)|(?:整|弄|搞|来)一?个(?:欠薪|工资)?(?:投诉|登记)|"
+    r"|(?:投诉|举报)(?:一下)?.{0,12}(?:欠|拖欠|工资|工钱|薪)|(?:整|弄|搞|来)一?个(?:欠薪|工资)?(?:投诉|登记)|(?:现在|这就|马上)投(?:一个|一下|个)|"
     + ASKS_US_TO_FILE.pattern
 )
 NOT_FILING = re.compile(
@@ -155,15 +155,17 @@ WHERE_WORD = re.compile(
 # Changing the region the bot answers for (not a place of work): 「切换到安庆」「地区改成大连」.
 SWITCH = re.compile(r"^(?:帮我|请)?(?:切换|换|改|设)|地区|定位")
 CORRECTING = re.compile(r"改成|改为|换成|应该是|其实是|不对|错了|说错|写错|更正|重新")
+SURNAME = (  # the common ones
+    "[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔"
+    "钟谭陆汪范金石廖贾夏韦方邹孟熊秦邱尹薛段雷侯史陶黎贺顾毛郝龚邵严覃武戴孔汤]"
+)
 # A clause that names the boss (「老板叫王五」「工头姓赵」) or the employer (「叫兴旺木器厂」).
 BOSS = re.compile(
     r"^(?:那个|这个|我们|我们的)?(?:老板娘?|包工头|工头|老总|经理|负责人|班组长|承包人|队长|厂长)"
     r"(?:的名字)?(?:叫|姓|是|名叫|名字叫)[\u4e00-\u9fffA-Za-z·]{1,6}$"
     r"|^[\u4e00-\u9fff](?:老板娘?|包工头|工头|总|经理|厂长)$"  # 「刘老板」
     # 「包工头王小军」: the title, then a name that starts with a common surname
-    r"|^(?:那个)?(?:老板|包工头|工头|队长|班长|组长|工长|老总)[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢"
-    r"宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦方邹孟熊秦邱尹薛段雷侯"
-    r"史陶黎贺顾毛郝龚邵严覃武戴孔汤][\u4e00-\u9fff]{1,2}$"
+    r"|^(?:那个)?(?:老板|包工头|工头|队长|班长|组长|工长|老总)" + SURNAME + r"[\u4e00-\u9fff]{1,2}$"
 )
 # 「对 就在那」: yes to the site offered.
 SAME_PLACE = re.compile(
@@ -340,8 +342,8 @@ def name_beside_phone(text: str) -> str | None:
             return ""
         if m := CALL_ME.match(rest):
             return m.group(1)
-        if _NICKNAME.fullmatch(rest):
-            return rest
+        if _NICKNAME.fullmatch(rest) or re.fullmatch(SURNAME + r"[\u4e00-\u9fff]{1,2}", rest):
+            return rest  # 「…小韦」「…吴桂兰」
     return None
 
 
@@ -452,7 +454,7 @@ def wants_to_file(words: str, result: Result) -> bool:
     """「举报欠薪」「想投诉工地欠薪」「我要告老板拖欠工资」; not 「怎么投诉」「欠薪去哪投诉」 (asking
     how) nor 「不想投诉」「我已经投诉过了」 (the last clause that speaks of filing decides)."""
     parts = [c for c in re.split(r"[\s,，?？!！。;；]+", words) if c]
-    wanting = [i for i, c in enumerate(parts) if WANTS_TO_FILE.search(c)]
+    wanting = [i for i, c in enumerate(parts) if WANTS_TO_FILE.search(c) and not NOT_FILING.search(c)]
     if (
         not wanting
         # asking how, in the asking clause or after it (「没有？那我登记一个」 is not asking how)

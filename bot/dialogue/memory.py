@@ -47,8 +47,7 @@ MORE = re.compile(
 AGAIN = re.compile(r"再说一[遍次]|再讲一[遍次]|没看懂|看不懂|没听懂|没记住|简单点|说简单|字太多")
 
 
-# 「打哪个电话」「少给了打哪个电话告他」 after an answer: the number for what was just answered
-# (the answer gives it), not a person: 「有人工没」「转人工」 still ask for one.
+# 「打哪个电话」 after an answer: the number for what was answered, not a person (「有人工没」 is one).
 ITS_PHONE = re.compile(r"[打拨](?:哪个|什么|啥|几号)(?:电话|号码?)|(?:电话|号码)是?多少|哪个(?:电话|号码?)")
 A_PERSON = re.compile(r"人工|客服|真人|活人|工作人员|值班|\d{5}")
 
@@ -90,7 +89,7 @@ ELLIPSIS = re.compile(
     r"^那|[呢嘞咧][吗啊呀]?$|那边|那里|这边的|的话?$|怎么样$|咋样$|如何$|有没有$|有吗$|有不$|有没得?$|有冇$|[问说]的是"
     r"|一样吧$|也一样$|一样不$|也想问这个$|也想问$"
     # 「小孩那个咋弄」「孩子那块咋弄」: the other thing asked, what about it
-    r"|(?:那个|那块|这块)(?:怎么|咋)(?:弄|办|搞|整)[嘛呢啊呀]?$"
+    r"|(?:那个|那块|这块|的事)(?:怎么|咋)(?:弄|办|搞|整)[嘛呢啊呀]?$"
 )
 PINYIN_ELLIPSIS = re.compile(r"^\s*na\b|\bne\s*[?？]?\s*$")
 FRAGMENT_MAX_CHARS = 16
@@ -109,8 +108,7 @@ SAYS_WHERE = re.compile(
     r"|^(?:位置|我的位置|我在这里|发个位置|发位置)(?=[\s\u4e00-\u9fff]{4})"  # 「[位置] 广东省广州市…」
     r"|" + CORRECTS.pattern
 )
-# 「现在跑到黄埔电子厂了」: where the worker is now, after where they were.
-NOW_HERE = re.compile(r"^(?:我|俺|咱)?" + NOW_AT)
+NOW_HERE = re.compile(r"^(?:我|俺|咱)?" + NOW_AT)  # 「现在跑到黄埔电子厂了」: where the worker is now
 # The end of a message that asks again rather than only says where the worker is.
 ASKS_AGAIN = re.compile(
     r"(?:呢|嘞|吗|么|嘛|有没有|有不|有没|也有|也能|也行|这么整|这样办|这么办|一样不|一样吗|行不行|中不中|可不可以)$"
@@ -118,6 +116,7 @@ ASKS_AGAIN = re.compile(
     r"|也是?一样的?[噻吧嘛啵哈]?$|(?:对吧|是吧|对不对|对不|算不算|算吗|算不)$"
     # 「回哈尔滨领是不是方便点」「是在哈尔滨申请还是得回齐齐哈尔申请啊」: which place to do it in
     r"|是不是[^\s]{0,4}$|(?:在|回|去)[^\s我俺咱吧]{1,8}还是[^\s]{1,12}$|(?:有冇|有没有|有没)(?:这个|这些|那个)$"
+    r"|(?:为什么|怎么)(?:就)?(?:没有|没)的?$"  # 「我喺黄埔点解冇嘅」: why none here
 )
 # A question about the place just named: 「大观有啥」「在这能申请不」「算吧」.
 ASKS_THERE = re.compile(r"有什么$|有啥$|能[^\s]{0,4}[不吗]$|能[^\s]{0,3}多少$|行不$|算吧$|算不$|可以[不吗]$")
@@ -341,8 +340,7 @@ def asks_again(text: str) -> bool:
 
 
 def says_where(text: str) -> bool:
-    """「我是在佳木斯打工的」「俺现在在大连」: a statement of where the worker is, not an ellipsis; or
-    where they have left for (「我不在大连干了 现在跑到黄埔这边了」)."""
+    """「我是在佳木斯打工的」: where the worker is, not an ellipsis; or where they left for or moved."""
     t = normalise(text)
     # 「在杭州呢」「我在潜山上班 潜山也有吗」 ask again, for there
     if ASKS_AGAIN.search(t):
@@ -352,7 +350,9 @@ def says_where(text: str) -> bool:
     parts = [normalise(p) for p in CLAUSES.split(text.strip()) if p]
     if len(parts) > 1 and NOW_HERE.match(parts[-1]):
         return True  # 「俺是齐齐哈尔的 在大连干了三年 现在跑到黄埔了」
-    return bool(parts) and LEFT_HERE.search(parts[0]) is not None and any(map(SAYS_WHERE.match, parts[1:]))
+    # 「我不在大连干了 现在跑到黄埔」「俺换地方了 去大连了」
+    moved = bool(parts) and bool(LEFT_HERE.search(parts[0]) or re.search(r"换(?:了个?)?地[方儿]", parts[0]))
+    return moved and any(map(SAYS_WHERE.match, parts[1:]))
 
 
 def is_weak_follow_up(text: str, result: Result) -> bool:

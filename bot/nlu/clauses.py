@@ -40,6 +40,8 @@ def not_here(text: str, start: int, end: int) -> bool:
         r"(?:那边|这边)?(?:一样|差不多|比)", text[end:]
     ):
         return True  # 「在合肥过年加班费跟安庆一样算不」: a place compared with, not the one asked about
+    if re.match(r"老家(?:那边|那里|那儿)?(?:呢|找|有没有|有啥|有什么|怎么|的话)", text[end:]):
+        return False  # 「阜阳老家呢」「临沂老家那边找谁」: the home town, asked about
     registered = any(cue in text[max(0, start - 5) : end + 5] for cue in ("户口", "户籍"))
     if registered or text.startswith("老家", end):
         return True  # 「户口在安徽六安」「孩子在湖南老家」
@@ -78,6 +80,7 @@ CORRECTION = re.compile(
     r"不对不对|[哦噢喔啊]不对|不对[，,。 ]*我?(?:是|其实是)?[要想]?问"
     r"|说错了|打错了|搞错了|写错了|口误|更正一下"
     r"|的事先不说|先不说那个|那个先不说"  # 「讨薪的事先不说 俺就问找律师要不要钱」
+    r"|就算了"  # 「老板红包不发就算了 工资还欠着呢」
 )
 # A topic told only as the story around a question counts as asked only if this strong.
 _STORY_TOPIC_MIN = 2.0
@@ -142,7 +145,13 @@ def pick_place(
         kept = here
     cities = {place.region for _, _, place, home in kept if place.priority == 1 and not home}
     for start, _, place, home in kept:
-        family = kin and place.priority >= 0 and _KIN.search(text[max(0, start - 7) : start]) is not None
+        family = (
+            kin
+            and place.priority >= 0
+            and bool(
+                _KIN.search(text[max(0, start - 7) : start]) or (home and text.endswith("老家", 0, start))
+            )
+        )  # (「老家怀宁的 孩子发烧了」: the home town, where the children are)
         if cities and place.priority == 2 and place.region not in cities and not family:
             continue
         if home and place.priority < 0:

@@ -1119,3 +1119,20 @@ def test_switching_to_a_city_with_qie_dao(cfg: str) -> None:
     ask_as(cfg, "o-qiedao", "过年工地有补贴不")
     turn = ask_as(cfg, "o-qiedao", "那你帮我切到安庆 年后去那边")
     assert (turn["intent"], turn["region"]) == ("set_region", "anqing"), turn
+
+
+def test_the_wages_matter_after_another_answer(cfg: str) -> None:
+    ask_as(cfg, "o-wage-matter", "娃在老家没人照看 想回去一趟 可工钱还没结走不开")
+    assert ask_as(cfg, "o-wage-matter", "工资的事咋搞")["intent"] == "wage_arrears"
+
+
+def test_moved_then_where_says_where(cfg: str) -> None:
+    ask_as(cfg, "o-moved-to", "过年留下有钱拿不")
+    turn = ask_as(cfg, "o-moved-to", "俺换地方了 去安庆了")
+    assert (turn["intent"], turn["region"]) == ("set_region", "anqing"), turn
+
+
+def test_why_none_here_asks_the_same_here(cfg: str) -> None:
+    ask_as(cfg, "o-why-none", "安庆留下过年有补贴吗")
+    turn = ask_as(cfg, "o-why-none", "我喺大连点解冇嘅")
+    assert (turn["intent"], turn["region"]) == ("stay_subsidy", "dalian"), turn

@@ -2696,3 +2696,23 @@ def test_going_back_to_a_city_to_look_for_work_names_that_city(clf: Classifier) 
 )
 def test_round_59_words(clf: Classifier, text: str, first: str) -> None:
     assert clf.classify(text).asked[0] == first
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("红包不给就算了 工资还拖着呢 咋办", "wage_arrears"),  # what 就算了 lets go is not asked
+        ("我个仔喺老家病咗 得个阿嫲睇住 有冇人帮下", "family_care"),
+        ("有冇补助啊 实在撑不住了", "social_assistance"),
+    ],
+)
+def test_round_60_words(clf: Classifier, text: str, first: str) -> None:
+    assert clf.classify(text).asked[0] == first
+
+
+def test_a_home_town_asked_about(clf: Classifier) -> None:
+    assert clf.classify("周口老家那边咋办").elsewhere == "周口"
+
+
+def test_children_at_the_home_town_are_asked_about_there(clf: Classifier) -> None:
+    assert clf.classify("我在东莞打工 老家怀宁的 孩子病了 有没有人能去看看").region == "anqing"

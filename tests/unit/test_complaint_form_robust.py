@@ -1223,3 +1223,29 @@ def test_asking_whose_sum_to_write_stores_no_head_count(harness: Harness) -> Non
 def test_asking_after_a_case_filed_last_month_starts_no_form(harness: Harness) -> None:
     harness.say("上个月在这报的欠薪 现在咋样了", "o-filed-before")
     assert draft(harness, "o-filed-before") is None
+
+
+@pytest.mark.parametrize(("said", "name"), [("13900001111 俺姓吴", "吴"), ("13900001111 王桂兰", "王桂兰")])
+def test_a_name_beside_the_phone_number_fills_the_name_step(harness: Harness, said: str, name: str) -> None:
+    to_step(harness, "o-phone-name", AT_PHONE)
+    assert "核对" in harness.say(said, "o-phone-name")
+    d = draft(harness, "o-phone-name")
+    assert d is not None and d["fields"]["name"] == name, d
+
+
+def test_a_sum_owed_in_cantonese_beside_the_site(harness: Harness) -> None:
+    to_step(harness, "o-owed-zo", AT_SITE)
+    assert "第4步" in harness.say("东区科丰路 欠咗我16500", "o-owed-zo")
+    d = draft(harness, "o-owed-zo")
+    assert d is not None and d["fields"]["amount"] == 16500, d
+
+
+@pytest.mark.parametrize("said", ["之前没投过 那我现在投一个", "还没登记好吗 那我重新登记一个"])
+def test_not_filed_before_so_filing_now_starts_the_form(harness: Harness, said: str) -> None:
+    assert "第1步" in harness.say(said, "o-file-now")
+
+
+def test_a_rough_sum_told_at_the_start_leaves_the_amount_step_to_ask(harness: Harness) -> None:
+    harness.say("俺要投诉 老板跑路了 欠俺两万多", "o-rough-sum")
+    d = draft(harness, "o-rough-sum")
+    assert d is not None and "amount" not in d["fields"], d
