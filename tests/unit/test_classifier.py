@@ -611,6 +611,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "05zg",
         "05zh",
         "05zi",
+        "05zj",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
