@@ -49,6 +49,17 @@ _MONTHLY = re.compile(
 _MONTHS = re.compile(r"^([\d一二两三四五六七八九十]{1,3})个?月$")
 
 
+def is_rate(text: str) -> bool:
+    """「一个月五千二」: a month's pay, which is no place."""
+    return _MONTHLY.search(text) is not None
+
+
+def by_the_month(text: str, period: Any) -> int | None:
+    """「每个月四千八 欠咗两个月」: the month's pay times the months owed (None if either is missing)."""
+    rate, months = _monthly(text), _months(str(period or ""))
+    return rate * months if rate and months else None
+
+
 def _monthly(text: str) -> int | None:
     rates = [m[1] for c in clauses(text) if (m := _MONTHLY.search(c))]
     return parse_amount(rates[0]) if len(rates) == 1 else None
@@ -133,6 +144,8 @@ def read(
             # 「一个月2800 欠了三个月」: the month's pay times the months owed; the pay alone else
             months = _months(str(others.get("period") or ""))
             own = rate * months if months else rate
+            if months:  # the months make the sum: step 4 still asks which months they were
+                others = {k: v for k, v in others.items() if k != "period"}
         return exact_over_rough(field, parts, own), others, {}
     if numbers_only:
         return None, others, {}

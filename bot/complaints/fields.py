@@ -257,6 +257,7 @@ _DURATION = (
 )
 _PERIOD_IN = re.compile(  # (「6到10月」 first: one 月 for both months)
     rf"{_YEAR}?(?:\d{{1,2}}|[{_CN_NUMERAL}]{{1,3}})(?:到|至|-|~|—|－)(?:\d{{1,2}}|[{_CN_NUMERAL}]{{1,3}})月份?"
+    rf"|{_YEAR}?{_MONTH}(?:[和同跟、]?{_YEAR}?{_MONTH})+"  # 「十二月一月」「11月同12月」: the months listed
     rf"|{_YEAR}?{_MONTH}(?:(?:到|至|-|~|—|－){_YEAR}?(?:{_MONTH}|现在|今天|年底)|以来|开始|起)?|{_DURATION}"
 )
 DURATION = re.compile(_DURATION)

@@ -200,9 +200,21 @@ class ComplaintFlow:
             # 「我在安庆」「切换到大连」: the place is noted as at any time, and the step asked again
             return None
         value, others, told = answer.read(field, text)
+        if field.key == "site" and isinstance(value, str) and answer.is_rate(value):
+            value = None  # 「一个月五千二 三个月 一共一万五千六」 at the site step: the pay, not a place
+        if (
+            field.key != "amount"
+            and "amount" not in others
+            and (total := answer.by_the_month(text, others.get("period")))
+        ):
+            others = {
+                **{k: v for k, v in others.items() if k != "period"},
+                "amount": total,
+            }  # step 4 asks which
         if (hint := draft.get(f"{field.key}_hint")) is not None:
             value, others = reading.with_hint(field, hint, words, text, value, others)
-        if field.key == "amount" and value is not None and reading.sums_up(others.get("period"), text):
+        sum_told = (field.key == "amount" and value is not None) or "amount" in others
+        if sum_told and reading.sums_up(others.get("period"), text):
             del others["period"]  # 「三个月一共一万八」: how the sum adds up; step 4 asks which months
         no_place = not (result.place or result.elsewhere or reading.PLACE_WORD.search(words))
         if field.key == "site" and value is not None and no_place:
@@ -242,7 +254,9 @@ class ComplaintFlow:
             value, whence = hint, "（按第1步说的）"
         elif value is not None:
             if field.key == "employer" and (result.place or reading.WHERE_WORD.search(words)):
-                draft.setdefault("site_hint", value)
+                # (the clause that says where: 「…厂叫伟强家私 喺黄埔大沙地」)
+                spot = [c for c in clauses(str(value)) if re.match(r"(?:在|喺|系)\S{2,}", c)]
+                draft.setdefault("site_hint", re.sub(r"^(?:在|喺|系)", "", spot[-1]) if spot else value)
             if field.key in ("employer", "site") and result.place:
                 user.region = result.place  # the case goes to where the work was (as in ``_start``)
         if value is not None:

@@ -450,8 +450,7 @@ def states_where(text: str, result: Result) -> bool:
     """「我在宁波一个服装厂上班 做熨烫的」: where the worker is, said as a statement with no question."""
     return (
         bool(result.place or result.elsewhere)
-        and result.scores.get("unknown", 0.0) <= 0
-        and says_where(text)
+        and says_where(text)  # (「现在在大连海鲜市场干」: the off-topic 海鲜 is where they work)
         and not _asks(text)
     )
 

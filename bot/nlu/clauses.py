@@ -25,10 +25,8 @@ def not_here(text: str, start: int, end: int) -> bool:
         return False  # 「切回深圳」: the region switched back to, not a home town
     if before.endswith("回") and re.match(r"(?:[\u4e00-\u9fff]{0,4}?(?:了|来了)|这边)", text[end:]):
         return False  # 「回鹤岗了」「我回四川南充了」「回江西老家了」: gone back, and there now
-    if before.endswith("回") and re.search(
-        r"(?:要是|如果|假如|万一)[我俺]?回?$", text[max(0, start - 5) : start]
-    ):
-        return False  # 「要是回通辽领呢」: a place asked about
+    if re.search(r"(?:要是|如果|假如|万一)[我俺]?回(?:老家)?$", text[max(0, start - 7) : start]):
+        return False  # 「要是回通辽领呢」「那要是回老家丹东呢」: a place asked about
     if before.endswith("回") and re.match(r"(?:找|干|打工|上班|发展|看看|试试)", text[end:]):
         return False  # 「要不俺回郑州找去」: going there to work, the place asked about
     if before.endswith("是") and text.startswith(("人", "的"), end):

@@ -1142,3 +1142,8 @@ def test_why_none_here_asks_the_same_here(cfg: str) -> None:
     ask_as(cfg, "o-why-none", "安庆留下过年有补贴吗")
     turn = ask_as(cfg, "o-why-none", "我喺大连点解冇嘅")
     assert (turn["intent"], turn["region"]) == ("stay_subsidy", "dalian"), turn
+
+
+def test_saying_where_one_works_now_with_an_off_topic_word(cfg: str) -> None:
+    turn = ask_as(cfg, "o-works-now", "我从哈尔滨下来了 现在在大连海鲜市场干活")
+    assert (turn["intent"], turn["region"]) == ("set_region", "dalian"), turn

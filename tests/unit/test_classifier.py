@@ -2717,3 +2717,19 @@ def test_a_home_town_asked_about(clf: Classifier) -> None:
 
 def test_children_at_the_home_town_are_asked_about_there(clf: Classifier) -> None:
     assert clf.classify("我在东莞打工 老家怀宁的 孩子病了 有没有人能去看看").region == "anqing"
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("这说了跟没说一样 给个能问的电话", "human_agent"),
+        ("以后有啥活动给我推送一下", "subscribe"),
+        ("住的事儿咋弄", "social_assistance"),
+    ],
+)
+def test_round_61_words(clf: Classifier, text: str, first: str) -> None:
+    assert clf.classify(text).asked[0] == first
+
+
+def test_going_home_asked_about_as_a_maybe(clf: Classifier) -> None:
+    assert clf.classify("那要是回老家铁岭呢").elsewhere == "铁岭"

@@ -1249,3 +1249,45 @@ def test_a_rough_sum_told_at_the_start_leaves_the_amount_step_to_ask(harness: Ha
     harness.say("俺要投诉 老板跑路了 欠俺两万多", "o-rough-sum")
     d = draft(harness, "o-rough-sum")
     assert d is not None and "amount" not in d["fields"], d
+
+
+def test_a_months_pay_times_the_months_leaves_step_4_to_ask_which(harness: Harness) -> None:
+    to_step(harness, "o-rate-months", AT_AMOUNT)
+    assert "第4步" in harness.say("我一个月五千 他欠了我三个月的", "o-rate-months")
+    d = draft(harness, "o-rate-months")
+    assert d is not None and d["fields"]["amount"] == 15000 and "period" not in d["fields"], d
+
+
+@pytest.mark.parametrize(
+    ("said", "amount"), [("一个月四千 两个月 一共八千", 8000), ("每个月四千八 欠咗两个月", 9600)]
+)
+def test_the_pay_told_at_the_site_step_is_no_site(harness: Harness, said: str, amount: int) -> None:
+    to_step(harness, "o-rate-site", AT_SITE)
+    harness.say(said, "o-rate-site")
+    d = draft(harness, "o-rate-site")
+    assert d is not None and "site" not in d["fields"] and d["fields"]["amount"] == amount, d
+
+
+def test_months_listed_one_after_another_are_the_period(harness: Harness) -> None:
+    to_step(harness, "o-months-listed", [*AT_AMOUNT, "两万"])
+    assert "第5步" in harness.say("十二月同一月", "o-months-listed")
+    d = draft(harness, "o-months-listed")
+    assert d is not None and d["fields"]["period"] == "十二月同一月", d
+
+
+def test_a_place_corrected_with_just_now_between(harness: Harness) -> None:
+    to_step(harness, "o-place-fix", [*AT_AMOUNT, "两万"])
+    reply = harness.say("噢 地点刚才说错了 不是甘井子 是金州", "o-place-fix")
+    d = draft(harness, "o-place-fix")
+    assert d is not None and d["fields"]["site"] == "金州", (reply, d)
+
+
+def test_the_site_offered_is_the_clause_that_says_where(harness: Harness) -> None:
+    harness.say("投诉", "o-hint-clause")
+    reply = harness.say("做家私嘅 老细叫梁伟强 厂叫伟强家私 喺黄埔鱼珠", "o-hint-clause")
+    assert "就在黄埔鱼珠的话" in reply, reply
+
+
+def test_file_it_in_this_city_after_an_answer(harness: Harness) -> None:
+    harness.say("安庆欠薪咋办", "o-file-here")
+    assert "第1步" in harness.say("那俺就在黄埔投诉", "o-file-here")
