@@ -612,6 +612,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "05zh",
         "05zi",
         "05zj",
+        "05zk",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
