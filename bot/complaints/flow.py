@@ -150,8 +150,8 @@ class ComplaintFlow:
         leaving: str | None,
     ) -> str | None:
         """A message at a field's step: the answer, values of other fields, a question, or none of these."""
-        if leaving == "ack":
-            return field.ask
+        if leaving == "ack":  # 「好的」: go on; 「好嘞 谢了」 after a question answered: answered as thanks
+            return None if "谢" in words else field.ask
         if (rest := reading.after_already_said(text)) is not None:
             text, words = rest, normalize(rest)  # the values, not the protest (which asks nothing)
         if leaving == "continue":

@@ -68,7 +68,7 @@ ORDER_MIN = 1.5
 _LATIN_RUN = re.compile(r"[A-Za-z]{2,}(?:[ '’]+[A-Za-z]+)*")
 
 
-_PINYIN_ASKS = re.compile(r"(?:\bma|\bme|[?？])\s*[?？]*\s*$", re.IGNORECASE)
+_PINYIN_ASKS = re.compile(r"(?:\bma|\bme|[?？])\s*[?？]*\s*$|\b(?:zen ?me|shen ?me|na ?li|ru ?he)\b", re.I)
 _NUMBER = re.compile(r"\d{5}")
 _PINYIN_NE = re.compile(r"\sne\s*[?？]*\s*$", re.IGNORECASE)  # 「na dongguan ne」: its 呢, not 了 (l/n)
 

@@ -1153,3 +1153,9 @@ def test_why_none_here_asks_the_same_here(cfg: str) -> None:
 def test_saying_where_one_works_now_with_an_off_topic_word(cfg: str) -> None:
     turn = ask_as(cfg, "o-works-now", "我从哈尔滨下来了 现在在大连海鲜市场干活")
     assert (turn["intent"], turn["region"]) == ("set_region", "dalian"), turn
+
+
+def test_staying_put_somewhere_says_where(cfg: str) -> None:
+    ask_as(cfg, "o-stay-put", "过年有啥活动")
+    turn = ask_as(cfg, "o-stay-put", "我还是在安庆待着吧")
+    assert (turn["intent"], turn["region"]) == ("set_region", "anqing"), turn

@@ -1291,3 +1291,24 @@ def test_the_site_offered_is_the_clause_that_says_where(harness: Harness) -> Non
 def test_file_it_in_this_city_after_an_answer(harness: Harness) -> None:
     harness.say("安庆欠薪咋办", "o-file-here")
     assert "第1步" in harness.say("那俺就在黄埔投诉", "o-file-here")
+
+
+def test_asking_in_pinyin_how_to_file_starts_no_form(harness: Harness) -> None:
+    harness.say("gongzi tuoqian zenme tousu", "o-pinyin-how")
+    assert draft(harness, "o-pinyin-how") is None
+
+
+def test_thanks_after_a_question_mid_form_is_answered_as_thanks(harness: Harness) -> None:
+    to_step(harness, "o-mid-thanks", AT_SITE)
+    harness.say("法律援助找谁", "o-mid-thanks")
+    reply = harness.say("好嘞 谢了兄弟", "o-mid-thanks")
+    assert reply.startswith("不客气") and draft(harness, "o-mid-thanks") is not None, reply
+
+
+def test_a_case_filed_days_ago_asked_after_starts_no_form(harness: Harness) -> None:
+    harness.say("前几天我在这登记了个欠薪投诉 到现在没人联系 咋回事", "o-days-ago")
+    assert draft(harness, "o-days-ago") is None
+
+
+def test_deng_ji_misheard_as_its_homophone_files(harness: Harness) -> None:
+    assert "第1步" in harness.say("我想等级欠薪投诉", "o-dengji")
