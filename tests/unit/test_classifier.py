@@ -613,6 +613,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "05zi",
         "05zj",
         "05zk",
+        "05zl",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
