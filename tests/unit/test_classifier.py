@@ -2675,19 +2675,6 @@ def test_a_misspelt_city_is_still_its_region(clf: Classifier) -> None:
         ("在黄埔被欠薪了 打什么电话 啥时候能打通", "wage_arrears"),  # its answer gives the number
         ("放假了厂里不给工资 手头紧 有救助吗", "social_assistance"),
         ("过年一个人在黄埔闷得慌 有啥地方去玩", "festival_activities"),
-    ],
-)
-def test_round_58_what_the_question_asks_leads(clf: Classifier, text: str, first: str) -> None:
-    assert clf.classify(text).asked[0] == first
-
-
-def test_going_back_to_a_city_to_look_for_work_names_that_city(clf: Classifier) -> None:
-    assert clf.classify("不行俺回洛阳找活去 那边咋样").elsewhere == "洛阳"
-
-
-@pytest.mark.parametrize(
-    ("text", "first"),
-    [
         ("物业公司俩月没发钱了 工友都没拿到 过年咋过", "wage_arrears"),
         ("孩子跟着奶奶 奶奶年纪大了管不住 有啥帮扶不", "family_care"),  # loose words, added up
         ("钟点工做完了 身上就剩两百块 房租都催了", "social_assistance"),
@@ -2695,22 +2682,20 @@ def test_going_back_to_a_city_to_look_for_work_names_that_city(clf: Classifier) 
         ("厂里过年有不贴吗 我娃没人带", "stay_subsidy"),  # 不贴 by voice, asked first
         ("工地放假了 黄埔过年有咩好去", "festival_activities"),
         ("我想搵工同埋想学门手艺 萝岗有咩搞", "job_services"),  # 同埋 lists them in the order said
-    ],
-)
-def test_round_59_words(clf: Classifier, text: str, first: str) -> None:
-    assert clf.classify(text).asked[0] == first
-
-
-@pytest.mark.parametrize(
-    ("text", "first"),
-    [
         ("红包不给就算了 工资还拖着呢 咋办", "wage_arrears"),  # what 就算了 lets go is not asked
         ("我个仔喺老家病咗 得个阿嫲睇住 有冇人帮下", "family_care"),
         ("有冇补助啊 实在撑不住了", "social_assistance"),
+        ("这说了跟没说一样 给个能问的电话", "human_agent"),
+        ("以后有啥活动给我推送一下", "subscribe"),
+        ("住的事儿咋弄", "social_assistance"),
     ],
 )
-def test_round_60_words(clf: Classifier, text: str, first: str) -> None:
+def test_what_leads_from_rounds_58_to_62(clf: Classifier, text: str, first: str) -> None:
     assert clf.classify(text).asked[0] == first
+
+
+def test_going_back_to_a_city_to_look_for_work_names_that_city(clf: Classifier) -> None:
+    assert clf.classify("不行俺回洛阳找活去 那边咋样").elsewhere == "洛阳"
 
 
 def test_a_home_town_asked_about(clf: Classifier) -> None:
@@ -2719,18 +2704,6 @@ def test_a_home_town_asked_about(clf: Classifier) -> None:
 
 def test_children_at_the_home_town_are_asked_about_there(clf: Classifier) -> None:
     assert clf.classify("我在东莞打工 老家怀宁的 孩子病了 有没有人能去看看").region == "anqing"
-
-
-@pytest.mark.parametrize(
-    ("text", "first"),
-    [
-        ("这说了跟没说一样 给个能问的电话", "human_agent"),
-        ("以后有啥活动给我推送一下", "subscribe"),
-        ("住的事儿咋弄", "social_assistance"),
-    ],
-)
-def test_round_61_words(clf: Classifier, text: str, first: str) -> None:
-    assert clf.classify(text).asked[0] == first
 
 
 def test_going_home_asked_about_as_a_maybe(clf: Classifier) -> None:
