@@ -142,9 +142,8 @@ def read(
                 own = lone_sum(" ".join(p for p, vs in by_clause if not vs))
         if own is None and field.key == "amount" and (rate := _monthly(text)):
             # 「一个月2800 欠了三个月」: the month's pay times the months owed; the pay alone else
-            months = _months(str(others.get("period") or ""))
-            own = rate * months if months else rate
-            if months:  # the months make the sum: step 4 still asks which months they were
+            own = by_the_month(text, others.get("period")) or rate
+            if own != rate:  # the months make the sum: step 4 still asks which months they were
                 others = {k: v for k, v in others.items() if k != "period"}
         return exact_over_rough(field, parts, own), others, {}
     if numbers_only:

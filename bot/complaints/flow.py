@@ -202,15 +202,14 @@ class ComplaintFlow:
         value, others, told = answer.read(field, text)
         if field.key == "site" and isinstance(value, str) and answer.is_rate(value):
             value = None  # 「一个月五千二 三个月 一共一万五千六」 at the site step: the pay, not a place
-        if (
-            field.key != "amount"
-            and "amount" not in others
-            and (total := answer.by_the_month(text, others.get("period")))
-        ):
-            others = {
-                **{k: v for k, v in others.items() if k != "period"},
-                "amount": total,
-            }  # step 4 asks which
+        total = (
+            None
+            if field.key == "amount" or "amount" in others
+            else answer.by_the_month(text, others.get("period"))
+        )
+        if total:  # 「每个月四千八 欠咗两个月」 at another step: the sum, and step 4 still asks which months
+            others = {**others, "amount": total}
+            del others["period"]
         if (hint := draft.get(f"{field.key}_hint")) is not None:
             value, others = reading.with_hint(field, hint, words, text, value, others)
         sum_told = (field.key == "amount" and value is not None) or "amount" in others
