@@ -614,6 +614,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "05zj",
         "05zk",
         "05zl",
+        "05zm",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
