@@ -2689,9 +2689,10 @@ def test_a_misspelt_city_is_still_its_region(clf: Classifier) -> None:
         ("这说了跟没说一样 给个能问的电话", "human_agent"),
         ("以后有啥活动给我推送一下", "subscribe"),
         ("住的事儿咋弄", "social_assistance"),
+        ("包工头欠我三个月工资 过年加班费也没给 咋弄", "wage_arrears"),  # both owed: the wages lead
     ],
 )
-def test_what_leads_from_rounds_58_to_62(clf: Classifier, text: str, first: str) -> None:
+def test_what_leads_from_rounds_58_to_63(clf: Classifier, text: str, first: str) -> None:
     assert clf.classify(text).asked[0] == first
 
 
