@@ -28,6 +28,7 @@ from . import compose, memory, replies, second
 from .memory import Memo
 from .numbered import menu_pick
 from .stats import TurnStats
+from .writing import ahead, under_lock
 
 log = logging.getLogger(__name__)
 
@@ -35,21 +36,8 @@ log = logging.getLogger(__name__)
 # Menu (CLICK) event keys: an intent id, or these aliases.
 CLICK_ALIASES = {"menu": "greeting", "help": "greeting", "hotline": "human_agent"}
 
+
 # Events that need no answer: WeChat only wants `success`.
-# Events WeChat itself sends about the account (FromUserName is a system id such as mphelper):
-# handled, never answered, and the sender is not a follower to be stored.
-SYSTEM_EVENTS = {
-    "masssendjobfinish",
-    "templatesendjobfinish",
-    "qualification_verify_success",
-    "qualification_verify_fail",
-    "naming_verify_success",
-    "naming_verify_fail",
-    "annual_renew",
-    "verify_expired",
-}
-
-
 @dataclass
 class Trace:
     """What the turn was taken to be about, filled in as it is taken."""
@@ -113,24 +101,18 @@ class Bot:
         Raises ``storage.StoreBusy`` if the database stays locked past ``lock_timeout`` seconds."""
         result = self.classifier.classify(msg.text) if msg.text.strip() else None
         trace = Trace(result.intent if result else None)
-        with self.store.transaction(lock_timeout):
-            seen, reply, user = self.store.recall(msg.dedupe_key, msg.from_user)
-            if seen:
-                log.info("redelivery answered from store user=%s", hash_openid(msg.from_user))
-                self.stats.count("redelivered")
-                return Outcome(reply, None, user.region, 0.0, "message")
-            if msg.msg_type == "event" and msg.event in SYSTEM_EVENTS:
-                handler = self.event_handlers.get(msg.event)
-                if handler:
-                    handler(msg)
-                self.store.remember(msg.dedupe_key, None)
-                self.stats.count("system event")
-                return Outcome(None, None, None, 0.0, "message")
-            reply = self.turn(msg, user, result, trace)
-            reply = compose.fit(reply) if reply else reply
-            user.last_seen = self.clock()
-            self.store.save_user(user)
-            self.store.remember(msg.dedupe_key, reply)
+        done = ahead(self, msg, result, trace, lock_timeout) if msg.msg_type in ("text", "voice") else None
+        if done is None:
+            trace = Trace(result.intent if result else None)
+            done = under_lock(self, msg, result, trace, lock_timeout)
+        kind, reply, user = done
+        if kind == "seen":
+            log.info("redelivery answered from store user=%s", hash_openid(msg.from_user))
+            self.stats.count("redelivered")
+            return Outcome(reply, None, user.region, 0.0, "message")
+        if kind == "system":
+            self.stats.count("system event")
+            return Outcome(None, None, None, 0.0, "message")
         if log.isEnabledFor(logging.DEBUG):  # (the pseudonym costs a hash: only when it is written)
             log.debug(
                 "turn user=%s type=%s intent=%s from=%s region=%s",

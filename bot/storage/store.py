@@ -63,6 +63,10 @@ def hash_openid(openid: str) -> str:
     return hashlib.sha256(("liugong:" + openid).encode()).hexdigest()[:12]
 
 
+class Speculative(Exception):
+    """A turn worked out in ``Store.speculate()`` needs the write lock after all."""
+
+
 @dataclass
 class User:
     openid: str
@@ -100,18 +104,22 @@ class Store:
             self._writer = WriteLock(self.path)
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
         if conn is None:
-            conn = sqlite3.connect(
-                self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
-            )
-            conn.row_factory = sqlite3.Row
-            conn.execute("PRAGMA journal_mode=WAL")
-            # NORMAL in WAL mode survives process crashes; make_durable() adds the fsync where a
-            # power cut must not lose a write either.
-            conn.execute("PRAGMA synchronous=NORMAL")
-            conn.execute("PRAGMA foreign_keys=ON")
-            conn.execute(f"PRAGMA wal_autocheckpoint={AUTOCHECKPOINT_PAGES}")
+            conn = self._connect()
             self._local.conn = conn
             self._local.busy_ms = BUSY_TIMEOUT_MS
+        return conn
+
+    def _connect(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(
+            self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+        )
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA journal_mode=WAL")
+        # NORMAL in WAL mode survives process crashes; make_durable() adds the fsync where a
+        # power cut must not lose a write either.
+        conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute(f"PRAGMA wal_autocheckpoint={AUTOCHECKPOINT_PAGES}")
         return conn
 
     @property
@@ -124,11 +132,12 @@ class Store:
         return db
 
     def close(self) -> None:
-        conn = getattr(self._local, "conn", None)
-        if conn is not None:
-            conn.close()
-            self._local.conn = None
-            self._local.db = None
+        for name in ("conn", "reader"):
+            conn = getattr(self._local, name, None)
+            if conn is not None:
+                conn.close()
+                setattr(self._local, name, None)
+        self._local.db = None
 
     @contextmanager
     def transaction(self, timeout: float | None = None) -> Iterator[sqlite3.Connection]:
@@ -143,6 +152,8 @@ class Store:
         if conn.in_transaction:  # nested use joins the outer transaction
             yield conn
             return
+        if getattr(self._local, "deferred", None) is not None:
+            raise Speculative("a transaction inside speculate()")
         if self._checkpointed_by is None or self._checkpointed_by is not checkpoint.running():
             self._watch()
         self._writer.acquire(timeout)
@@ -161,6 +172,31 @@ class Store:
                 self._sync_wal()
         finally:
             self._writer.release()
+
+    @contextmanager
+    def speculate(self) -> Iterator[list[tuple[Callable[..., None], tuple[Any, ...]]]]:
+        """Read-only, outside the write lock: a turn worked out here may be committed later.
+
+        Statements run on the thread's second, ``query_only`` connection (any write raises
+        ``sqlite3.OperationalError``; toggling the pragma on one connection would re-prepare every
+        statement), a ``transaction()`` raises ``Speculative``, and the dashboard's counters
+        (``count_question``, ``record_unanswered``) are queued in the list yielded for the caller
+        to replay in its transaction.
+        """
+        if self.path == ":memory:":  # (a second connection would open another, empty database)
+            raise Speculative("an in-memory store has one connection a thread")
+        writer, db = self.conn, getattr(self._local, "db", None)
+        reader: sqlite3.Connection | None = getattr(self._local, "reader", None)
+        if reader is None:
+            reader = self._connect()
+            reader.execute("PRAGMA query_only = 1")
+            self._local.reader = reader
+        pending: list[tuple[Callable[..., None], tuple[Any, ...]]] = []
+        self._local.conn, self._local.db, self._local.deferred = reader, None, pending
+        try:
+            yield pending
+        finally:
+            self._local.conn, self._local.db, self._local.deferred = writer, db, None
 
     def _watch(self) -> None:
         if self.path != ":memory:":
@@ -261,18 +297,16 @@ class Store:
         return bool(row[0]), row[1], user
 
     def save_user(self, user: User) -> None:
-        self.conn.execute(
-            _SAVE_USER,
-            (
-                user.openid,
-                user.region,
-                int(user.subscribed),
-                int(user.followed),
-                user.last_seen,
-                json.dumps(user.state, ensure_ascii=False) if user.state else None,
-                int(user.cases),
-            ),
-        )
+        self.conn.execute(_SAVE_USER, (user.openid, *_row(user)))
+
+    def save_user_if(self, user: User, was: tuple[Any, ...]) -> bool:
+        """``save_user``, only if the worker's row still holds ``was`` (``row_of`` the user as read;
+        a row still absent counts as its defaults). False, writing nothing, if it changed."""
+        return self.conn.execute(_SAVE_USER_IF, (user.openid, *_row(user), *was)).rowcount == 1
+
+    @staticmethod
+    def row_of(user: User) -> tuple[Any, ...]:
+        return _row(user)
 
     def audience(self, regions: list[str] | None, limit: int = -1) -> list[str]:
         """Followers who have not opted out, in the given places (None: everyone); the first
@@ -312,6 +346,9 @@ class Store:
     def record_unanswered(self, text: str, openid: str, region: str | None) -> None:
         """Keep the question for staff, and count it unanswered (the one ``count_question`` counted
         in this transaction; else a new ``unknown`` one)."""
+        if (deferred := getattr(self._local, "deferred", None)) is not None:
+            deferred.append((self.record_unanswered, (text, openid, region)))
+            return
         now = self.clock()
         self.conn.execute(
             "INSERT INTO unanswered (text, user_hash, region, created) VALUES (?, ?, ?, ?)",
@@ -330,6 +367,9 @@ class Store:
         Called in the turn's transaction, one UPSERT of a small row keyed (day, intent, region); no
         text, no openid. ``record_unanswered`` later in the same transaction marks it unanswered.
         """
+        if (deferred := getattr(self._local, "deferred", None)) is not None:
+            deferred.append((self.count_question, (intent, region)))
+            return
         key = (beijing_day(self.clock()), intent, region or "")
         self.conn.execute(_COUNT_QUESTION, key)
         self._local.question = key
@@ -365,6 +405,17 @@ _SAVE_USER = (
     " region=excluded.region, subscribed=excluded.subscribed, followed=excluded.followed,"
     " last_seen=excluded.last_seen, state=excluded.state, cases=max(cases, excluded.cases)"
 )
+
+_SAVE_USER_IF = (
+    _SAVE_USER + " WHERE users.region IS ? AND users.subscribed = ? AND users.followed = ?"
+    " AND users.last_seen = ? AND users.state IS ? AND users.cases = ?"
+)
+
+
+def _row(user: User) -> tuple[Any, ...]:
+    """The user's columns after the openid, as the users table holds them."""
+    state = json.dumps(user.state, ensure_ascii=False) if user.state else None
+    return user.region, int(user.subscribed), int(user.followed), user.last_seen, state, int(user.cases)
 
 
 def beijing_day(ts: float) -> str:
