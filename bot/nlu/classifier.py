@@ -252,7 +252,7 @@ class Classifier:
         # A sound-alike never counts where the text itself spells a keyword (「被欠了」 is not 「被抢了」).
         spelled = (
             {(s, e) for s, e, entry, fuzzy in hits if not fuzzy and entry.keyword}
-            if any(fuzzy for *_, fuzzy in hits)
+            if any(hit[3] for hit in hits)
             else set()
         )
         for start, end, entry, fuzzy in hits:  # by start, longer first

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import re
+import weakref
 from collections.abc import Iterable
 
 import ahocorasick
@@ -51,6 +52,20 @@ _HAN = re.compile("[\u4e00-\u9fd5a-zA-Z0-9+#&._%-]+")  # what jieba segments as 
 _ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 
 
+_WEIGHTS: weakref.WeakKeyDictionary[jieba.Tokenizer, tuple[float, float, dict[str, float]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _weights(tokenizer: jieba.Tokenizer) -> tuple[float, dict[str, float]]:
+    """log(total) and a cache of each word's log-probability, as jieba's route computes them."""
+    total = float(tokenizer.total)
+    known = _WEIGHTS.get(tokenizer)
+    if known is None or known[0] != total or len(known[2]) > 200_000:
+        known = _WEIGHTS[tokenizer] = (total, math.log(total), {})
+    return known[1], known[2]
+
+
 def token_ends(tokenizer: jieba.Tokenizer, text: str) -> list[int]:
     """Where the tokens of ``tokenizer.cut(text, HMM=False)`` end, computed as jieba does (the same
     dictionary DAG and most probable route, ties alike) in one loop without its generators: a
@@ -62,24 +77,30 @@ def token_ends(tokenizer: jieba.Tokenizer, text: str) -> list[int]:
             end += len(token)
             ends.append(end)
         return ends
-    freq, n = tokenizer.FREQ, len(text)
-    logtotal = math.log(tokenizer.total)
+    get, n = tokenizer.FREQ.get, len(text)
+    logtotal, weight = _weights(tokenizer)
     score = [0.0] * (n + 1)
     nxt = [0] * (n + 1)  # idx -> where the best word starting at idx ends
     for idx in range(n - 1, -1, -1):
-        best, best_x = -math.inf, -1
-        i, frag = idx, text[idx]
-        while i < n and frag in freq:
-            f = freq[frag]
+        best, best_end = -math.inf, 0
+        end, frag = idx + 1, text[idx]
+        f = get(frag)
+        while f is not None:  # the dictionary holds every prefix of its words (frequency 0)
             if f:
-                s = math.log(f) - logtotal + score[i + 1]
-                if s > best or (s == best and i > best_x):
-                    best, best_x = s, i
-            i += 1
-            frag = text[idx : i + 1]
-        if best_x < 0:  # no word starts here: the character alone
-            best, best_x = -logtotal + score[idx + 1], idx
-        score[idx], nxt[idx] = best, best_x + 1
+                w = weight.get(frag)
+                if w is None:
+                    w = weight[frag] = math.log(f) - logtotal
+                s = w + score[end]
+                if s > best or (s == best and end > best_end):
+                    best, best_end = s, end
+            if end >= n:
+                break
+            end += 1
+            frag = text[idx:end]
+            f = get(frag)
+        if not best_end:  # no word starts here: the character alone
+            best, best_end = -logtotal + score[idx + 1], idx + 1
+        score[idx], nxt[idx] = best, best_end
     x = 0
     while x < n:  # single letters and digits in a row are one token, as jieba joins them
         y = nxt[x]
