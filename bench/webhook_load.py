@@ -653,6 +653,7 @@ def profile(args: argparse.Namespace) -> int:
             store, gate, the_bot = services.store, services.gate, services.bot
             budget = settings.server.reply_budget_seconds  # as the webhook calls it
             store._local.conn = _TimedConn(store.conn, cpu, wall)
+            store._local.reader = _TimedConn(store.reader, cpu, wall)  # a turn's reads (Store.speculate)
 
             def stage(
                 key: str, c0: float, w0: float, cpu: Counter[str] = cpu, wall: Counter[str] = wall
@@ -678,6 +679,7 @@ def profile(args: argparse.Namespace) -> int:
                     gate.seal(envelope, render_text(msg.from_user, msg.to_user, reply))
                     stage("render_text + seal", c, w)
             store._local.conn = store.conn._conn
+            store._local.reader = store.reader._conn
             print(f"[{mode}] the bot's stages, thread CPU (bot.respond includes classify and the sql lines)")
             for key in sorted(cpu, key=lambda k: (k.startswith("  "), -wall[k])):
                 print(f"  {key:40} {cpu[key] / n * 1e6:7.0f} us CPU  {wall[key] / n * 1e6:7.0f} us wall")

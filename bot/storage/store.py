@@ -173,6 +173,22 @@ class Store:
         finally:
             self._writer.release()
 
+    @property
+    def reader(self) -> sqlite3.Connection:
+        """This thread's read-only connection (``speculate``)."""
+        _ = self.conn  # (a new process starts its connections afresh)
+        reader: sqlite3.Connection | None = getattr(self._local, "reader", None)
+        if reader is None:
+            reader = self._connect()
+            reader.execute("PRAGMA query_only = 1")
+            self._local.reader = reader
+        return reader
+
+    def trace(self, callback: Callable[[str], object] | None) -> None:
+        """Have this thread's connections report every statement they run (tests, benchmarks)."""
+        for conn in (self.conn, self.reader):
+            conn.set_trace_callback(callback)
+
     @contextmanager
     def speculate(self) -> Iterator[list[tuple[Callable[..., None], tuple[Any, ...]]]]:
         """Read-only, outside the write lock: a turn worked out here may be committed later.
@@ -185,12 +201,7 @@ class Store:
         """
         if self.path == ":memory:":  # (a second connection would open another, empty database)
             raise Speculative("an in-memory store has one connection a thread")
-        writer, db = self.conn, getattr(self._local, "db", None)
-        reader: sqlite3.Connection | None = getattr(self._local, "reader", None)
-        if reader is None:
-            reader = self._connect()
-            reader.execute("PRAGMA query_only = 1")
-            self._local.reader = reader
+        writer, db, reader = self.conn, getattr(self._local, "db", None), self.reader
         pending: list[tuple[Callable[..., None], tuple[Any, ...]]] = []
         self._local.conn, self._local.db, self._local.deferred = reader, None, pending
         try:

@@ -502,14 +502,12 @@ def test_asking_to_file_starts_the_form_and_plain_words_leave_it(harness: Harnes
 def test_a_turn_still_costs_one_select(harness: Harness) -> None:
     harness.say("安庆失业金怎么领", "o-q")
     selects: list[str] = []
-    conn = harness.services.store.conn
-    conn.set_trace_callback(
-        lambda sql: selects.append(sql) if sql.lstrip().upper().startswith("SELECT") else None
-    )
+    store = harness.services.store
+    store.trace(lambda sql: selects.append(sql) if sql.lstrip().upper().startswith("SELECT") else None)
     try:
         harness.say("那大连呢", "o-q")  # answered from memory
     finally:
-        conn.set_trace_callback(None)
+        store.trace(None)
     assert len(selects) == 1, selects
 
 
