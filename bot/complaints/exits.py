@@ -131,6 +131,8 @@ RESTART = re.compile(
     r"(?:一[下次遍个]|过)?(?:吧|啊|呗|嘛)?$|^(?:取消)?(?:重来|重嚟|再来一遍)(?:吧|啦)?$"
 )
 
+READY = re.compile(r"(?:都|我|俺)?(?:问|想|商量|算|弄|搞|打听)?(?:完|好|清楚|明白)了|好了|行了")
+
 
 def at_step(words: str, field: Field | None) -> str | None:
     """What a message says about the form, at a field's step (or the summary, ``field`` None): as
@@ -138,9 +140,12 @@ def at_step(words: str, field: Field | None) -> str | None:
     if RESTART.match(words.replace(" ", "")):
         return "restart"
     parts = [p for p in re.split(r"[\s,，。!！]+", words) if p]
-    if len(parts) > 1 and RESTART.match(parts[-1]) and "错" in "".join(parts[:-1]):
-        # 「哎呀厂名打错了 是恒远不是恒达 取消重来」: cancelled as asked; 「投诉」 starts it again
-        return "leave" if "取消" in words else "restart"
+    if len(parts) > 1 and RESTART.match(parts[-1]):
+        if "错" in "".join(parts[:-1]):
+            # 「哎呀厂名打错了 是恒远不是恒达 取消重来」: cancelled as asked; 「投诉」 starts it again
+            return "leave" if "取消" in words else "restart"
+        if len(parts) == 2 and READY.fullmatch(parts[0]):
+            return "restart"  # 「问完了 重新登吧」 back from a pause
     leaving_ = leaving(words)
     if leaving_ == "leave" and field is not None and skips_step(words):
         return None  # 「电话不想填」: the step says why it asks

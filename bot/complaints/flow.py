@@ -160,7 +160,10 @@ class ComplaintFlow:
             return f"你的投诉正在登记，接着填就行。\n{field.ask}"
         if words in CONFIRM_WORDS and not draft.get(f"{field.key}_hint"):
             return f"还没填完呢。{field.ask}"
+        was = draft["fields"].get(field.key)
         if reading.FIXES_EARLIER.search(words) and (fixed := self._correct(text, user, draft)):
+            if draft["fields"].get(field.key) != was:  # 「修改 3」, 「8600 刚才打错了」: the step's answer
+                return f"{fixed}\n{self._next(user, draft)}"
             return f"{fixed}\n{field.ask}"  # 「钱数错了 是一万八不是一万五」 at a later step
         if reading.STATUS_ASK.search(words) and not reading.WANTS_TO_FILE.search(words):
             mine = self.status(user) or "你还没有提交过欠薪投诉。"

@@ -286,7 +286,7 @@ def test_status_change_reaches_a_recent_writer_by_customer_service_message(harne
 
 def test_ordinary_turns_do_not_look_up_complaints_until_a_case_is_filed(harness: Harness) -> None:
     sql: list[str] = []
-    harness.services.store.conn.set_trace_callback(sql.append)
+    harness.services.store.trace(sql.append)
     harness.say("你好", "o-flag")
     harness.say("确认", "o-flag")  # a confirm word with no draft: only filers can have a recent case
     assert not [s for s in sql if "complaints" in s]
@@ -324,3 +324,26 @@ def test_case_numbers_and_desk_dates_follow_beijing_time(harness: Harness) -> No
     case = reg.create("o-tz", "dalian", fields | {"phone": "13900002222", "name": None})
     assert case.case_no == "QX-20210202-0001"
     assert _when(case.created) == "2021-02-02 07:30"
+
+
+def test_deng_said_short_for_registering_starts_and_restarts_the_form(harness: Harness) -> None:
+    assert "第1步" in harness.say("那就帮我把工钱的事登上", "o-deng")
+    harness.say("宏远装修队", "o-deng")
+    assert "取消" in harness.say("我得先问问工友 先不登了", "o-deng")
+    assert "第1步" in harness.say("都问清楚了 重新登吧", "o-deng")  # (「清楚了」 alone is thanks)
+
+
+def test_a_corrected_value_at_the_step_being_edited_goes_back_to_the_summary(harness: Harness) -> None:
+    fill(harness, "o-edit", [*FORM[:6], "跳过"])
+    assert "第3步" in harness.say("修改 3", "o-edit")
+    reply = harness.say("四万二 刚才写错了", "o-edit")
+    assert "请核对" in reply and "42000元" in reply and "第3步" not in reply
+
+
+def test_asking_when_news_comes_after_filing_is_the_complaints_status(harness: Harness) -> None:
+    fill(harness, "o-news", [*FORM[:6], "跳过"])
+    harness.say("确认", "o-news")
+    case_no = cases(harness)[0]["case_no"]
+    for asked in ("大概多久能给个回信", "咋还没人给我打电话", "还要等多久啊"):
+        assert case_no in harness.say(asked, "o-news")
+    assert "你登记的欠薪投诉" not in harness.say("还要等多久啊", "o-never-filed")  # no case: no news of one
