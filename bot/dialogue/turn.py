@@ -9,6 +9,7 @@ the user and remembers the reply. So a push is processed once and always gets th
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -38,6 +39,14 @@ CLICK_ALIASES = {"menu": "greeting", "help": "greeting", "hotline": "human_agent
 
 
 # Events that need no answer: WeChat only wants `success`.
+NEWS_OF_A_CASE = ("unknown", "human_agent", "wage_arrears")  # what such a question may be read as
+# Waiting to hear back: 「大概多长时间能给我们回信」「咋还没人给我打电话」「要等多久」.
+AWAITS_NEWS = re.compile(
+    r"有信|回信|回音|有消息|有结果|有动静|联系我|给我打电话|给我们回|答复"
+    r"|(?:没|冇|没有)(?:人|谁)(?:联系|打电话|找|管|理)|(?:还得|还要|要)等(?:多久|多长时间|几天|到啥时候)"
+)
+
+
 @dataclass
 class Trace:
     """What the turn was taken to be about, filled in as it is taken."""
@@ -292,6 +301,8 @@ class Bot:
             intent = memo.topic
         if weak_status and intent == "unknown":
             intent = "complaint_status"
+        elif user.cases and intent in NEWS_OF_A_CASE and AWAITS_NEWS.search(heard):
+            intent = "complaint_status"  # 「啥时候有信」 from a worker who filed: news of the complaint
         if not picked and intent in TOPIC_INTENTS and memory.wants_details(text):
             detailed = True
         if (

@@ -2711,3 +2711,16 @@ def test_children_at_the_home_town_are_asked_about_there(clf: Classifier) -> Non
 
 def test_going_home_asked_about_as_a_maybe(clf: Classifier) -> None:
     assert clf.classify("那要是回老家铁岭呢").elsewhere == "铁岭"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("我在宁波服装厂 今年不回去了", "set_region"),  # where the worker is, asking nothing
+        ("我人在昆山 今年不回老家", "set_region"),
+        ("过年不回老家了 留下来给不给补贴", "stay_subsidy"),  # with a question about the money
+        ("我在大庆 今年不回去 有红包没", "stay_subsidy"),
+    ],
+)
+def test_not_going_home_said_alone_is_where_the_worker_is(clf: Classifier, text: str, want: str) -> None:
+    assert intent(clf, text) == want
