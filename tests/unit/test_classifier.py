@@ -2721,6 +2721,8 @@ def test_going_home_asked_about_as_a_maybe(clf: Classifier) -> None:
         ("我人在昆山 今年不回老家", "set_region"),
         ("过年不回老家了 留下来给不给补贴", "stay_subsidy"),  # with a question about the money
         ("我在大庆 今年不回去 有红包没", "stay_subsidy"),
+        ("师傅们吃饭了吗", "smalltalk"),  # a greeting, not hunger
+        ("身上没钱 几天没吃饭了", "social_assistance"),
     ],
 )
 def test_not_going_home_said_alone_is_where_the_worker_is(clf: Classifier, text: str, want: str) -> None:
