@@ -43,8 +43,7 @@ WANTS_TO_FILE = re.compile(
     r"(?:想|要|帮我|帮俺|替我|帮忙|给我|准备|打算|申请)(?:马上|立刻|现在|直接|赶紧|这就)?(?:去|来|再|帮我)?"
     r"(?:投诉|举报|告(?!诉|知)|登记|反映)"
     r"|^(?:投诉|举报)|^(?:那|那就|那我|我就|那我就|好|行|好的|那行|那好|中|那中)?[\s,，]*(?:我|俺)?(?:要)?(?:投诉|举报)(?:吧|一下|呗|嘛|了)?$|登记|(?:重新|再)[投报](?:一个|一次|一下|个)?|(?:重新|再)弄(?:一个|个)|(?:重新|再)?登(?:一个|一下|个|一遍)(?!人)"
-    # 「那我先登上」「帮我把这事登上」「问完了 重新登吧」: 登 for 登记, said short
-    r"|登上(?=$|[\s,，。!！吧呗啊])|(?:重新|再)登(?=$|[\s,，。!！吧呗啊])"
+    r"|(?:登上|(?:重新|再)登)(?=$|[\s,，。!！吧呗啊])"  # 「帮我把这事登上」「重新登吧」: 登 for 登记
     r"|(?:就|来|喺度|在这|在这里|在这儿)(?:投诉|举报)|(?<![能以])(?:投诉|举报|登记)吧|登个记|报个案|(?:还是|那就)投吧"
     r"|(?:投诉|举报)(?:一下)?.{0,12}(?:欠|拖欠|工资|工钱|薪)|(?:整|弄|搞|来)一?个(?:欠薪|工资)?(?:投诉|登记)"
     r"|(?:现在|这就|马上)投(?:一个|一下|个)|[要想]等级|等级(?:欠薪)?投诉|[我俺]就在[\u4e00-\u9fff]{2,6}(?:投诉|举报)吧?$|"
@@ -242,8 +241,7 @@ def settle(found: list[Found], last_wins: bool = False) -> dict[str, Any]:
 
 
 def sums_up(period: Any, text: str) -> bool:
-    """Whether a period told beside the amount only says how the sum adds up (「三个月一共一万八」), not
-    how long the wages are owed (「欠了两个月 八千块」): the first still leaves step 4 to ask which months."""
+    """A period beside the sum that only adds it up (「三个月一共一万八」): step 4 still asks which months."""
     if not isinstance(period, str) or not DURATION.fullmatch(period):
         return False
     at = compact(text).find(period)
@@ -296,8 +294,7 @@ def names_or_places(field: Field, words: str) -> bool:
 
 
 def names_one(words: str) -> bool:
-    """A clause naming an employer or a boss (not a doubt about one: 「不知道老板」), and no clause
-    asking anything but the name (「叫啥精密来着」 recalls it; 「法律援助中心 在哪」 asks)."""
+    """A clause naming an employer or boss (not 「不知道老板」), none asking more (「法律援助中心 在哪」)."""
     parts = clauses(words)
     if re.search(r"[?？]|吗", words) or any(ASKS.search(c) and not RECALLS.search(c) for c in parts):
         return False
