@@ -1,9 +1,10 @@
 """One conversation turn: a verified push in, the text to send back out (or None for `success`).
 
-``Bot.respond`` is the only entry point. It classifies first (pure, outside any lock), then in
-one SQLite write transaction: returns the stored reply if this push was already handled
-(WeChat redelivers slow pushes, possibly to another worker process), else takes the turn, saves
-the user and remembers the reply. So a push is processed once and always gets the same answer.
+``Bot.respond`` is the only entry point. It classifies first (pure, outside any lock), returns the
+stored reply if this push was already handled (WeChat redelivers slow pushes, possibly to another
+worker process), else takes the turn, saves the user and remembers the reply in one SQLite write
+transaction (``writing.py``: worked out before it where it can be). So a push is processed once
+and always gets the same answer.
 """
 
 from __future__ import annotations
@@ -37,8 +38,6 @@ log = logging.getLogger(__name__)
 # Menu (CLICK) event keys: an intent id, or these aliases.
 CLICK_ALIASES = {"menu": "greeting", "help": "greeting", "hotline": "human_agent"}
 
-
-# Events that need no answer: WeChat only wants `success`.
 NEWS_OF_A_CASE = ("unknown", "human_agent", "wage_arrears")  # what such a question may be read as
 # Waiting to hear back: 「大概多长时间能给我们回信」「咋还没人给我打电话」「要等多久」.
 AWAITS_NEWS = re.compile(

@@ -37,7 +37,7 @@ def ahead(
     bot: Bot, msg: Message, result: Result | None, trace: Trace, lock_timeout: float | None
 ) -> tuple[str, str | None, User] | None:
     """The turn worked out before the write lock is taken, which is then held only to write it:
-    the other workers' turns wait for two short statements, not for a whole turn's thinking.
+    the other workers' turns wait for a few short statements, not for a whole turn's thinking.
     None when it needs the lock throughout: a form in progress, a turn that writes more than
     the dashboard's counters, or the worker's row changed meanwhile (a second push at once)."""
     store = bot.store
