@@ -119,6 +119,9 @@ _KIN = re.compile(
 )
 
 
+_ASKED_THERE = re.compile(r"(?:那边|这边|那里|嗰边|这里)?(?:有没有|有冇|有没|有吗|呢|咧)$")
+
+
 def pick_place(
     text: str, found: list[tuple[int, int, Place]], now: bool = True, kin: bool = False
 ) -> Place | None:
@@ -138,6 +141,9 @@ def pick_place(
     earlier = [k for k in kept if _EARLIER.search(text[max(0, k[0] - 6) : k[0]])]
     if earlier and len(earlier) < len(kept):  # 「之前在大连 现在到黄埔了」: where they were before
         kept = [k for k in kept if k not in earlier]
+    asked = [k for k in kept if _ASKED_THERE.match(text, k[1]) and all(o[1] != k[0] for o in kept)]
+    if len(asked) == 1 and len(kept) > 1:  # 「听说大连留下有500 黄埔有没有」: the place the question is about
+        kept = asked
     here = [k for k in kept if now and _NOW.search(text[max(0, k[0] - 5) : k[0]])]
     if here and len(here) < len(kept):  # 「在大连干了三年 现在跑到黄埔了」: where they are now
         kept = here

@@ -2727,3 +2727,15 @@ def test_going_home_asked_about_as_a_maybe(clf: Classifier) -> None:
 )
 def test_not_going_home_said_alone_is_where_the_worker_is(clf: Classifier, text: str, want: str) -> None:
     assert intent(clf, text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("听人说安庆留下来过年给两千 大连有没有", "dalian"),  # told about one place, asking about the other
+        ("黑龙江那边给了补贴 黄埔呢", "guangzhou-huangpu"),
+        ("那黄埔开发区呢", "guangzhou-huangpu"),  # a district kind right after a city is the city's
+    ],
+)
+def test_the_place_a_question_ends_on_is_the_one_asked_about(clf: Classifier, text: str, region: str) -> None:
+    assert clf.classify(text).region == region
