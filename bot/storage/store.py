@@ -308,16 +308,18 @@ class Store:
         return bool(row[0]), row[1], user
 
     def save_user(self, user: User) -> None:
-        self.conn.execute(_SAVE_USER, (user.openid, *_row(user)))
+        self.conn.execute(_SAVE_USER, (user.openid, *self.row_of(user)))
 
     def save_user_if(self, user: User, was: tuple[Any, ...]) -> bool:
         """``save_user``, only if the worker's row still holds ``was`` (``row_of`` the user as read;
         a row still absent counts as its defaults). False, writing nothing, if it changed."""
-        return self.conn.execute(_SAVE_USER_IF, (user.openid, *_row(user), *was)).rowcount == 1
+        return self.conn.execute(_SAVE_USER_IF, (user.openid, *self.row_of(user), *was)).rowcount == 1
 
     @staticmethod
     def row_of(user: User) -> tuple[Any, ...]:
-        return _row(user)
+        """The user's columns after the openid, as the users table holds them."""
+        state = json.dumps(user.state, ensure_ascii=False) if user.state else None
+        return user.region, int(user.subscribed), int(user.followed), user.last_seen, state, int(user.cases)
 
     def audience(self, regions: list[str] | None, limit: int = -1) -> list[str]:
         """Followers who have not opted out, in the given places (None: everyone); the first
@@ -421,12 +423,6 @@ _SAVE_USER_IF = (
     _SAVE_USER + " WHERE users.region IS ? AND users.subscribed = ? AND users.followed = ?"
     " AND users.last_seen = ? AND users.state IS ? AND users.cases = ?"
 )
-
-
-def _row(user: User) -> tuple[Any, ...]:
-    """The user's columns after the openid, as the users table holds them."""
-    state = json.dumps(user.state, ensure_ascii=False) if user.state else None
-    return user.region, int(user.subscribed), int(user.followed), user.last_seen, state, int(user.cases)
 
 
 def beijing_day(ts: float) -> str:

@@ -82,7 +82,7 @@ def test_the_counters_a_turn_queued_are_written_with_it(harness: Harness) -> Non
     assert [u["text"] for u in store.unanswered()] == ["今天天气怎么样呀"]
 
 
-def test_a_turn_that_writes_more_is_taken_under_the_lock(harness: Harness) -> None:
+def test_a_form_in_progress_is_taken_under_the_lock(harness: Harness) -> None:
     store = harness.services.store
     speculative = 0
     real = store.speculate
