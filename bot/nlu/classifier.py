@@ -174,10 +174,13 @@ class Classifier:
         found: list[Hit] = []
         if self._single_re is not None:
             for m in self._single_re.finditer(text):
-                found.extend((m.start(), m.end(), e, False) for e in self._singles[m.group()])
-        for start, end, key in self._automaton.find(self._fuzz(text)):
+                start = m.start()
+                for e in self._singles[m.group()]:
+                    found.append((start, start + 1, e, False))
+        for last, (n, _, entries) in self._automaton.found(self._fuzz(text)):
+            start, end = last + 1 - n, last + 1
             piece = text[start:end]
-            for e in self._by_shadow[key]:
+            for e in entries:
                 if e.text == piece:
                     found.append((start, end, e, False))
                 # A typo is rarely a dictionary word, so jieba leaves it standing on its own; a fuzzy
@@ -199,7 +202,7 @@ class Classifier:
                 places.append((start, end, e.place))
             else:
                 hits.append(hit)
-        hits.sort(key=lambda h: (h[0], h[0] - h[1]))
+        hits.sort(key=lambda h: h[0] * 1024 - h[1])  # (the text is at most MAX_CHARS long)
         return hits, places
 
     def _plausible_typo(self, piece: str, meant: str) -> bool:

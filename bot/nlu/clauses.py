@@ -129,6 +129,10 @@ def pick_place(
     of another region loses to a city named beside it: 「哈尔滨经开区」 is Harbin's, not Anqing's.
     With ``now``, a place said as where the worker is now beats the places they were at. With
     ``kin`` (a question about family left at home), where the family is said to be beats the rest."""
+    if len(found) == 1:  # most messages: nothing to weigh it against
+        start, end, place = found[0]
+        left = _LEFT.search(text[max(0, start - 3) : start])
+        return None if left or (place.priority < 0 and not_here(text, start, end)) else place
     best: tuple[tuple[int, int, int], Place] | None = None
     kept = [
         (start, end, place, not_here(text, start, end))

@@ -6,7 +6,8 @@ from __future__ import annotations
 import math
 import re
 import weakref
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
 
 import ahocorasick
 import jieba
@@ -33,10 +34,11 @@ def _count_combos(groups: Iterable[tuple[int, int]]) -> dict[int, int]:
 class _Automaton:
     """Aho-Corasick (pyahocorasick, in C): every occurrence of every key in one pass over the text."""
 
-    def __init__(self, keys: Iterable[str]) -> None:
+    def __init__(self, keys: Iterable[str] | Mapping[str, object]) -> None:
         self._machine = ahocorasick.Automaton()
         for key in keys:
-            self._machine.add_word(key, (len(key), key))
+            value = keys[key] if isinstance(keys, Mapping) else None
+            self._machine.add_word(key, (len(key), key, value))
         self._empty = not len(self._machine)
         if not self._empty:
             self._machine.make_automaton()
@@ -45,7 +47,11 @@ class _Automaton:
         """(start, end, key) of every occurrence, by end."""
         if self._empty or not text:
             return []
-        return [(last + 1 - n, last + 1, key) for last, (n, key) in self._machine.iter(text)]
+        return [(last + 1 - n, last + 1, key) for last, (n, key, _) in self._machine.iter(text)]
+
+    def found(self, text: str) -> Iterator[tuple[int, tuple[int, str, Any]]]:
+        """(last index, (length, key, value)) of every occurrence, by end: the raw C iterator."""
+        return iter(()) if self._empty else self._machine.iter(text)
 
 
 _HAN = re.compile("[\u4e00-\u9fd5a-zA-Z0-9+#&._%-]+")  # what jieba segments as one block
@@ -145,8 +151,8 @@ class _Bounds:
             text = self._text
             if pos <= 0 or pos >= len(text) or pos in self._breaks:
                 return True
-            ascii_run = text[pos - 1 : pos + 1].isascii() and text[pos - 1 : pos + 1].isalnum()
-            if not ascii_run and not self._crossed(pos):
+            pair = text[pos - 1 : pos + 1]
+            if not (pair.isascii() and pair.isalnum()) and not self._crossed(pos):
                 return True  # tokens are dictionary words or single characters: no word, no cut
             self._bounds = {0}
             for end in token_ends(self._tokenizer, text):
@@ -155,8 +161,18 @@ class _Bounds:
         return pos in self._bounds or pos in self._breaks
 
     def _crossed(self, pos: int) -> bool:
-        """Whether some dictionary word (up to 5 characters) spans ``pos``."""
-        return any(self._word_across(a, pos, a + 5) for a in range(max(0, pos - 4), pos))
+        """Whether some dictionary word (up to 5 characters) spans ``pos`` (``_word_across`` inlined:
+        this runs for most hits)."""
+        text, get = self._text, self._tokenizer.FREQ.get
+        n = len(text)
+        for a in range(max(0, pos - 4), pos):
+            for b in range(a + 1, min(n, a + 5) + 1):
+                f = get(text[a:b])
+                if f is None:
+                    break
+                if f and b > pos:
+                    return True
+        return False
 
     @property
     def breaks(self) -> frozenset[int]:

@@ -8,6 +8,8 @@ import re
 import unicodedata
 from collections.abc import Callable
 
+import ahocorasick
+
 MAX_CHARS = 200
 # Question words typed in pinyin inside hanzi (「初四初五zenme算」), which no keyword holds.
 PINYIN_WORDS = {"zenme": "怎么", "zenmeban": "怎么办", "shenme": "什么", "duoshao": "多少", "nali": "哪里"}
@@ -120,7 +122,17 @@ def respeller(dialect: dict[str, str]) -> Callable[[str], str]:
     if not dialect:
         return str
     pattern = re.compile("|".join(re.escape(k) for k in sorted(dialect, key=len, reverse=True)))
-    return lambda text: pattern.sub(lambda m: dialect[m.group()], text)
+    machine = ahocorasick.Automaton()  # tells in one C pass whether any is there (most have none)
+    for key in dialect:
+        machine.add_word(key, key)
+    machine.make_automaton()
+
+    def respell(text: str) -> str:
+        for _ in machine.iter(text):
+            return pattern.sub(lambda m: dialect[m.group()], text)
+        return text
+
+    return respell
 
 
 def _normalise(
