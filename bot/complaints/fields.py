@@ -246,7 +246,7 @@ _COUNT_IN = re.compile(
 )
 # (not 「我一个人就8400」: the worker's own share; nor 「写我一个人的还是…」, a question)
 _SELF_ONLY = re.compile(
-    r"(?:(就[我俺咱]|只有[我俺咱]|只[我俺咱])(一个人?|自己|一人)?|[我俺咱]一个人)(?!就?是?\d|的?还是)"
+    rf"(?:(就[我俺咱]|只有[我俺咱]|只[我俺咱])(一个人?|自己|一人)?|[我俺咱]一个人)(?!(?:就|是|就是|被?欠[了咗]?|有)?[\d{_CN_NUMERAL}]|的?还是)"
 )
 _MONTH = rf"(?:\d{{1,2}}|[{_CN_NUMERAL}]{{1,3}}|正|腊|冬|元)月份?"
 _YEAR = r"(?:\d{2,4}年|去年|今年|前年|年前|年初|年底)"
@@ -258,14 +258,14 @@ _DURATION = (
 _PERIOD_IN = re.compile(  # (「6到10月」 first: one 月 for both months)
     rf"{_YEAR}?(?:\d{{1,2}}|[{_CN_NUMERAL}]{{1,3}})(?:到|至|-|~|—|－)(?:\d{{1,2}}|[{_CN_NUMERAL}]{{1,3}})月份?"
     rf"|{_YEAR}?{_MONTH}(?:[和同跟、]?{_YEAR}?{_MONTH})+"  # 「十二月一月」「11月同12月」: the months listed
-    rf"|{_YEAR}?{_MONTH}(?:(?:到|至|-|~|—|－){_YEAR}?(?:{_MONTH}|现在|今天|年底)|以来|开始|起)?|{_DURATION}"
+    rf"|{_YEAR}?{_MONTH}(?:(?:[干做]?到|至|-|~|—|－){_YEAR}?(?:{_MONTH}|现在|今天|年底)|以来|开始|起)?|{_DURATION}"
 )
 DURATION = re.compile(_DURATION)
 # What is left of a clause once its values are taken out, when it says nothing more:
 # 「拖了四个月工资」 less 「四个月」, 「电话是…」 less the number, 「每人六七千」 less the amount.
 _EDGE_WORDS = sorted(
     {
-        *"我他她它们的了是有就还都共被和跟给在吧呢呀啊啦哦嗯约多",
+        *"我他她它们的了是有就还都共被和跟给在吧呢呀啊啦哦嗯约多从",
         *"同嘅咗佢",  # Cantonese and, 的, 了, he
         "我哋",
         "佢哋",

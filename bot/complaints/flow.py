@@ -246,7 +246,7 @@ class ComplaintFlow:
             else:  # 「广州开发区 明辉服装厂」: where the firm is; step 2 still asks where the work was
                 draft["site_hint"] = told["site"]
         if value is not None and field.key == "amount" and "workers" not in draft["fields"]:
-            reading.hint_workers(draft, others)  # told beside the sum: step 5 asks, offering it
+            reading.hint_workers(draft, others, text)  # told beside the sum: step 5 asks, offering it
         said, kept = self._store(draft, others, text)
         if field.key == "site" and (boss := told.get("boss")) and (added := where.add_boss(draft, boss)):
             said.append(added)
@@ -399,7 +399,8 @@ class ComplaintFlow:
                 "或到当地劳动保障监察机构，报上编号。"
                 f"需要打官司的，拨 {legal} 申请法律援助。\n回复「投诉进度」随时查看处理情况。"
             )
-        m = re.fullmatch(r"(?:修改|改)\s*第?\s*([1-7一二三四五六七])\s*[项个]?", words)
+        # (a remark may follow: 「修改 3 钱写错了」; not a value: 「改3万5」 is a correction)
+        m = re.match(r"(?:修改|改)\s*第?\s*([1-7一二三四五六七])\s*[项个条]?(?![\d.万千百块元月号])", words)
         if m:
             n = m.group(1)
             idx = int(n) if n.isdigit() else int(cn_small(n) or 0)

@@ -15,6 +15,7 @@ from typing import Any
 from ..ids import TOPIC_INTENTS
 from ..nlu.model import Result
 from .fields import (
+    _CN_NUMERAL,
     CALL_ME,
     DURATION,
     SKIP_WORDS,
@@ -32,7 +33,7 @@ from .fields import (
 ASKS_US_TO_FILE = re.compile(
     r"(?:帮|替)(?:我|俺|我们|俺们|她|他|她们|他们)(?:也|直接|马上|现在)?(?:投诉|举报|登记|登个记|告(?!诉|知))|(?<![能以])(?:投诉|举报|登记)吧"
     # doing it here, with the bot: 「能直接在这投诉吗」「想在这举报老板 咋填」「我要在这填欠薪投诉」
-    r"|(?:在这|在这里|在这儿|这里|这儿|喺度)(?:能|可以|就)?(?:直接)?(?:投诉|举报|登记|填|报|弄|投(?!资|保))"
+    r"|(?:在这|在这里|在这儿|这里|这儿|喺度)(?:上面|上头|里面|上)?(?:能|可以|就)?(?:直接)?(?:投诉|举报|登记|填|报|弄|投(?!资|保))"
     r"|[我俺](?:要|想)投(?!资|保|简历)|(?:投诉|举报)个|投个诉|填(?:个|一个|份)?(?:欠薪)?(?:投诉|表)"
     # 「你这能弄不」「帮我记下来报上去」: the bot asked to take it
     r"|你(?:这|这里|们这|们)(?:能|可以)?(?:弄|办|登记|受理|报)|(?:帮我|给我|帮俺)(?:记下来|记一下|报上去|上报|报一下)"
@@ -41,7 +42,7 @@ ASKS_US_TO_FILE = re.compile(
 # Asking to file, not asking how to: 「那我现在登记一个」「想投诉工地欠薪」「举报老板拖欠工资」.
 WANTS_TO_FILE = re.compile(
     r"(?:想|要|帮我|帮俺|替我|帮忙|给我|准备|打算|申请)(?:马上|立刻|现在|直接|赶紧|这就)?(?:去|来|再|帮我)?"
-    r"(?:投诉|举报|告(?!诉|知)|登记|反映)"
+    r"(?:投诉|举报|告(?!诉|知)|登记|[灯等]记|反映)"  # (灯记: 登记 as voice input spells it)
     r"|^(?:投诉|举报)|^(?:那|那就|那我|我就|那我就|好|行|好的|那行|那好|中|那中)?[\s,，]*(?:我|俺)?(?:要)?(?:投诉|举报)(?:吧|一下|呗|嘛|了)?$|登记|(?:重新|再)[投报](?:一个|一次|一下|个)?|(?:重新|再)弄(?:一个|个)|(?:重新|再)?登(?:一个|一下|个|一遍)(?!人)"
     r"|(?:登上|(?:重新|再)登)(?=$|[\s,，。!！吧呗啊])"  # 「帮我把这事登上」「重新登吧」: 登 for 登记
     r"|(?:就|来|喺度|在这|在这里|在这儿)(?:投诉|举报)|(?<![能以])(?:投诉|举报|登记)吧|登个记|报个案|(?:还是|那就)投吧"
@@ -51,9 +52,9 @@ WANTS_TO_FILE = re.compile(
 )
 NOT_FILING = re.compile(
     r"(?:不|没|别|不用|不必|无需)(?:想|要|打算|准备|必要)?(?:去|再)?(?:投诉|举报|告(?!诉|知)|登记)"
-    r"|已经|(?<!再)投诉过|举报过|告过|(?<!再)登记过|之前投诉|以前投诉|进度|撤销|撤回|[上前]几?[个次]?(?:礼拜|星期|周|月|天)投诉"
+    r"|不(?:太|大)?放心|已经|(?<!再)投诉过|举报过|告过|(?<!再)登记过|之前投诉|以前投诉|进度|撤销|撤回|[上前]几?[个次]?(?:礼拜|星期|周|月|天)投诉"
     # one filed before: 「上礼拜在这登记了一个投诉」「是上礼拜三登记的」
-    r"|(?:登记|投诉|举报)了一?个|(?:上|前)个?(?:礼拜|星期|周|月|回|次).{0,8}(?:登记|投诉|举报|报[的了])|(?:登记|投诉)的(?:那个|欠薪)"
+    r"|(?:登记|投诉|举报)了一?个|(?:上|前)个?[几两三]?(?:礼拜|星期|周|月|天|回|次).{0,8}(?:登记|投诉|举报|报[的了])|(?:登记|投诉)的(?:那个|欠薪)"
     # 「不可能 我肯定登记了」: sure it was filed
     r"|(?:肯定|明明|确实|早就?)(?:在这|在这里)?(?:登记|投诉|举报)(?:了|过)"
 )
@@ -484,10 +485,18 @@ def with_hint(
     return value, others
 
 
-def hint_workers(draft: dict[str, Any], others: dict[str, Any]) -> None:
+# A count said as the number of people owed: 「我们班组十一个人都欠着」「一共4个人」「就我一个」.
+_SAID_AS_COUNT = re.compile(
+    rf"(?:一共|总共|共有|我们|咱们|俺们|我哋|班组|班里|车间|全厂|厂里|队里)[^\d{_CN_NUMERAL}\s，,。]{{0,3}}"
+    rf"[\d{_CN_NUMERAL}]+(?:个人|个|人|名)|[\d{_CN_NUMERAL}]+(?:个人|个|人|名)(?:都|全)|(?:就|只有)[我俺]自?己?一个"
+)
+
+
+def hint_workers(draft: dict[str, Any], others: dict[str, Any], text: str) -> None:
     """「四万三 七个人的」: a head count told beside the sum is offered at step 5, not taken unasked
-    (workers told their own share, 「我一个人是两万六」, as often as the count)."""
-    if "workers" in others:
+    (workers told their own share, 「我一个人是两万六」, as often as the count); one said as the
+    number of people owed (「我们车间四十二个人都没发」) is taken."""
+    if "workers" in others and not _SAID_AS_COUNT.search(compact(text)):
         draft["workers_hint"] = others.pop("workers")
 
 

@@ -1312,3 +1312,54 @@ def test_a_case_filed_days_ago_asked_after_starts_no_form(harness: Harness) -> N
 
 def test_deng_ji_misheard_as_its_homophone_files(harness: Harness) -> None:
     assert "第1步" in harness.say("我想等级欠薪投诉", "o-dengji")
+
+
+def test_a_head_count_said_as_the_people_owed_is_taken_at_the_amount_step(harness: Harness) -> None:
+    to_step(harness, "o-crew", AT_AMOUNT)
+    reply = harness.say("两万三 我们班里一共九个人都没拿到", "o-crew")
+    d = draft(harness, "o-crew")
+    assert d is not None and d["fields"].get("workers") == 9 and "被欠薪人数 9人" in reply, (reply, d)
+    # a count beside the sum that may be a share or a crew is still only offered at step 5
+    to_step(harness, "o-crew-hint", AT_AMOUNT)
+    harness.say("四万一 六个人的", "o-crew-hint")
+    d = draft(harness, "o-crew-hint")
+    assert d is not None and "workers" not in d["fields"] and d.get("workers_hint") == 6, d
+
+
+def test_ones_own_share_beside_the_crew_is_the_amount_and_the_crew_the_count(harness: Harness) -> None:
+    to_step(harness, "o-share", AT_AMOUNT)
+    harness.say("我一个人是一万四 厂里二十几个人都没发 我们组就7个人都欠着", "o-share")
+    d = draft(harness, "o-share")
+    assert d is not None and d["fields"]["amount"] == 14000 and d["fields"].get("workers") == 7, d
+
+
+def test_months_said_as_worked_from_to_are_the_period(harness: Harness) -> None:
+    to_step(harness, "o-worked-to", AT_AMOUNT)
+    reply = harness.say("两万一 从去年五月干到十月", "o-worked-to")
+    d = draft(harness, "o-worked-to")
+    assert d is not None and d["fields"].get("period") == "去年五月干到十月" and "第5步" in reply, (reply, d)
+
+
+def test_asking_whether_one_can_file_up_here_starts_the_form(harness: Harness) -> None:
+    harness.say("黄埔老板拖工资咋办", "o-up-here")
+    assert "第1步" in harness.say("可以在这上面直接登记不", "o-up-here")
+    assert "第1步" in harness.say("俺要灯记个欠薪", "o-misheard")
+    # distrust of filing here asks for a person, not the form
+    harness.say("黄埔老板拖工资咋办", "o-distrust")
+    harness.say("不太放心在这上面填 给个电话", "o-distrust")
+    assert draft(harness, "o-distrust") is None
+
+
+def test_an_edit_with_a_remark_after_its_number_opens_that_step(harness: Harness) -> None:
+    to_step(harness, "o-edit-remark", FULL)
+    assert "第3步" in harness.say("修改 3 数目写错了", "o-edit-remark")
+
+
+def test_sula_leaves_the_form(harness: Harness) -> None:
+    to_step(harness, "o-sula", AT_PHONE)
+    reply = harness.say("算啦", "o-sula")
+    assert "取消" in reply and draft(harness, "o-sula") is None, reply
+    # beside not wanting to give the step's value it may mean either: asked
+    to_step(harness, "o-sula-2", AT_PHONE)
+    reply = harness.say("唔想留号码 算啦", "o-sula-2")
+    assert "要取消请回复「取消」" in reply and draft(harness, "o-sula-2") is not None, reply
