@@ -10,7 +10,6 @@ and always gets the same answer.
 from __future__ import annotations
 
 import logging
-import re
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -26,7 +25,7 @@ from ..nlu.model import Classifies
 from ..nlu.rules import PLACE_KIND_IN
 from ..storage.store import Store, User, hash_openid
 from ..wechat.push import Message
-from . import compose, memory, replies, second
+from . import compose, memory, news, replies, second
 from .memory import Memo
 from .numbered import menu_pick
 from .stats import TurnStats
@@ -38,14 +37,6 @@ log = logging.getLogger(__name__)
 # Menu (CLICK) event keys: an intent id, or these aliases.
 CLICK_ALIASES = {"menu": "greeting", "help": "greeting", "hotline": "human_agent"}
 
-NEWS_OF_A_CASE = ("unknown", "human_agent", "wage_arrears")  # what such a question may be read as
-# Waiting to hear back: 「大概多长时间能给我们回信」「咋还没人给我打电话」「要等多久」.
-AWAITS_NEWS = re.compile(
-    r"有信|回信|回音|有消息|有结果|有动静|联系我|给我打电话|给我们回|答复"
-    r"|(?:没|冇|没有)(?:人|谁)(?:给我|俾我|同我)?(?:联系|打电话|打过电话|找|管|理|覆)"
-    r"|(?:还得|还要|要)等(?:多久|多长时间|几天|到啥时候|几耐)|(?:几耐|多久|多长时间).{0,4}(?:覆|回|联系|有人|打电话|来电话)"
-)
-
 
 @dataclass
 class Trace:
@@ -53,6 +44,9 @@ class Trace:
 
     intent: str | None
     source: str = "message"  # message | context | menu
+    # Answered for a region other than the worker's saved one (where their family is), and which.
+    elsewhere: bool = False
+    region: str | None = None
 
 
 @dataclass(frozen=True)
@@ -134,7 +128,8 @@ class Bot:
         kind = f"{msg.event} event" if msg.msg_type == "event" else msg.msg_type
         self.stats.count(kind, trace.intent if result else None)
         score = 1.0 if trace.source == "menu" else result.score if result else 0.0
-        return Outcome(reply, trace.intent, user.region, score, trace.source)
+        region = trace.region if trace.elsewhere else user.region
+        return Outcome(reply, trace.intent, region, score, trace.source)
 
     def respond(self, msg: Message, lock_timeout: float | None = None) -> str | None:
         """The reply to a push (None: answer `success`). Raises ``storage.StoreBusy`` as ``take``."""
@@ -301,7 +296,7 @@ class Bot:
             intent = memo.topic
         if weak_status and intent == "unknown":
             intent = "complaint_status"
-        elif user.cases and intent in NEWS_OF_A_CASE and AWAITS_NEWS.search(heard):
+        elif news.asks_news(user, intent, heard, self.clock()):
             intent = "complaint_status"  # 「啥时候有信」 from a worker who filed: news of the complaint
         if not picked and intent in TOPIC_INTENTS and memory.wants_details(text):
             detailed = True
@@ -320,7 +315,7 @@ class Bot:
         if asked and intent in TOPIC_INTENTS:
             intent = asked[0]
         trace.intent = intent
-        note = done
+        note, before = done, user.region
         if not picked and result.place:
             user.region = result.place
         elif not picked and result.elsewhere:
@@ -334,7 +329,11 @@ class Bot:
             )
         if intent in TOPIC_INTENTS:
             self.store.count_question(intent, user.region)  # the dashboard's counters (bot/staff/stats.py)
-            return note + self.topics(asked or [intent], user, detailed, text)
+            reply = note + self.topics(asked or [intent], user, detailed, text)
+            if result.family_only and intent == "family_care" and not picked:
+                trace.elsewhere, trace.region = True, user.region
+                user.region = before  # answered for where the family is; the worker has not moved
+            return reply
         if intent == "set_region" and memo:
             self.store.count_question(intent, user.region)
             if memory.asks_again(spoken):
@@ -425,6 +424,7 @@ class Bot:
             case "smalltalk":
                 return "不客气！还有问题随时发消息给我，回复「菜单」看我能帮什么。"
             case "complaint_status":
+                news.asked_status(user, self.clock())
                 for flow in self.flows:
                     status = flow.status(user)
                     if status is not None:

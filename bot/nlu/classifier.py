@@ -483,9 +483,16 @@ class Classifier:
         asked = stronger_first(
             text, breaks, first, asked, best_intent, self.rules.means
         )  # 「红包能抵加班费不」
-        if place is not None and len(places) > 1 and best_intent in TOPIC_INTENTS:
+        family_only = False
+        if (
+            len(places) > 1
+            and best_intent in TOPIC_INTENTS
+            and (place is not None or best_intent == "family_care")
+        ):
             # 「去年在安庆干活 包工头没结账 人现在在成都」: a question is about where it happened
+            worker = place
             place = pick_place(text, places, now=False, kin=best_intent == "family_care") or place
+            family_only = worker is None and place is not None
         heard = self._respell(raw)
         return Result(
             raw,
@@ -497,6 +504,7 @@ class Classifier:
             tuple(asked),
             place.alias if place is not None and place.priority == -1 else None,
             heard=heard if heard != raw else None,
+            family_only=family_only,
         )
 
     def classify_many(self, texts: Iterable[str]) -> list[Result]:

@@ -17,10 +17,13 @@ QUESTION_CLAUSE = re.compile(
 )
 
 
-def not_here(text: str, start: int, end: int) -> bool:
+def not_here(text: str, start: int, end: int, joined: tuple[int, int] | None = None) -> bool:
     """A place named as home (「老家安庆」「户口河南」), not where the worker is; 「回鹤岗了」 says where
-    they are now. (A place left, 「不在大连了」, counts as no place at all: see ``pick_place``.)"""
-    before = text[max(0, start - 3) : start]
+    they are now. (A place left, 「不在大连了」, counts as no place at all: see ``pick_place``.)
+    ``joined``: the span of the names written together with it (「我是安庆桐城人」), whose edges
+    say where they come from."""
+    head, tail = joined or (start, end)
+    before = text[max(0, head - 3) : head]
     if before.endswith(("切回", "换回", "改回")):
         return False  # 「切回深圳」: the region switched back to, not a home town
     if before.endswith("回") and re.match(r"(?:[\u4e00-\u9fff]{0,4}?(?:了|来了)|这边)", text[end:]):
@@ -29,10 +32,10 @@ def not_here(text: str, start: int, end: int) -> bool:
         return False  # 「要是回通辽领呢」「那要是回老家丹东呢」: a place asked about
     if before.endswith("回") and re.match(r"(?:找|干|打工|上班|发展|看看|试试)", text[end:]):
         return False  # 「要不俺回郑州找去」: going there to work, the place asked about
-    if before.endswith("是") and text.startswith(("人", "的"), end):
+    if before.endswith("是") and text.startswith(("人", "的"), tail):
         return True  # 「我是河南人」「俺是河南的」: where they come from
-    origin = start == 0 or before.endswith(("我", "俺", "咱"))
-    if origin and re.match(r"人(?:$|[\s,，。在])", text[end:]):
+    origin = head == 0 or before.endswith(("我", "俺", "咱"))
+    if origin and re.match(r"人(?:$|[\s,，。在])", text[tail:]):
         return True  # 「黑龙江人 在广州黄埔上班」: where they come from, not where they work
     if before.endswith(("跟", "和", "同", "比")) and re.match(
         r"(?:那边|这边)?(?:一样|差不多|比)", text[end:]
@@ -122,6 +125,16 @@ _KIN = re.compile(
 _ASKED_THERE = re.compile(r"(?:那边|这边|那里|嗰边|这里)?(?:有没有|有冇|有没|有吗|呢|咧)$")
 
 
+def _joined(found: list[tuple[int, int, Place]], start: int, end: int) -> tuple[int, int]:
+    """The span of a place name with the names written onto it: 「黑龙江绥化」「安庆桐城」 are read as
+    one (「我是安庆桐城人」 is where the worker comes from, both names alike)."""
+    while (before := next((s for s, e, _ in found if e == start), None)) is not None:
+        start = before
+    while (after := next((e for s, e, _ in found if s == end), None)) is not None:
+        end = after
+    return start, end
+
+
 def pick_place(
     text: str, found: list[tuple[int, int, Place]], now: bool = True, kin: bool = False
 ) -> Place | None:
@@ -135,7 +148,7 @@ def pick_place(
         return None if left or (place.priority < 0 and not_here(text, start, end)) else place
     best: tuple[tuple[int, int, int], Place] | None = None
     kept = [
-        (start, end, place, not_here(text, start, end))
+        (start, end, place, not_here(text, start, end, _joined(found, start, end)))
         for start, end, place in found
         if not any(s <= start and end <= e and e - s > end - start for s, e, _ in found)
         and not _LEFT.search(text[max(0, start - 3) : start])
@@ -162,7 +175,7 @@ def pick_place(
         )  # (「老家怀宁的 孩子发烧了」: the home town, where the children are)
         if cities and place.priority == 2 and place.region not in cities and not family:
             continue
-        if home and place.priority < 0:
+        if home and place.priority < 0 and not kin:
             continue  # 「我户口河南的」: where they come from, not a place they are asking about
         key = (2 if family else 0 if home else 1, place.priority, -start)
         if best is None or key > best[0]:

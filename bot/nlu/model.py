@@ -110,6 +110,9 @@ class Result:
     # The staff decided the intent: a hotline label (bot/nlu/learned.py) or an official's keyword
     # (bot/content/live.py). The turn model (bot/dialogue/second.py) does not overrule it.
     labelled: bool = False
+    # The place is only where the worker's family is (「孩子不在安庆 在山东老家」): answered for, not
+    # where the worker is.
+    family_only: bool = False
 
 
 class Classifies(Protocol):

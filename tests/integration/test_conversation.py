@@ -1187,3 +1187,29 @@ def test_staying_put_somewhere_says_where(cfg: str) -> None:
     ask_as(cfg, "o-stay-put", "过年有啥活动")
     turn = ask_as(cfg, "o-stay-put", "我还是在安庆待着吧")
     assert (turn["intent"], turn["region"]) == ("set_region", "anqing"), turn
+
+
+def test_a_home_town_written_with_its_province_is_where_one_comes_from(cfg: str) -> None:
+    turn = ask_as(cfg, "o-home-pair", "我是黑龙江鹤岗的 如今在苏州做工 留下过年给钱不")
+    assert (turn["intent"], turn["region"]) == ("stay_subsidy", "national"), turn
+    turn = ask_as(cfg, "o-home-pair2", "俺是安庆怀宁人 现在在杭州打工 过年留下有补贴没")
+    assert (turn["intent"], turn["region"]) == ("stay_subsidy", "national"), turn
+
+
+def test_the_familys_home_is_answered_for_without_moving_the_worker(harness: Harness) -> None:
+    harness.say("我在大连 家里孩子没人管咋办", "o-kin-home")
+    reply = harness.say("娃不在大连 在河北老家跟着奶奶", "o-kin-home")
+    assert "河北还没有本地政策" in reply and "留守" in reply, reply
+    assert harness.services.store.user("o-kin-home").region == "dalian"
+    assert "【大连·过年活动】" in harness.say("那过年这边有啥活动", "o-kin-home")
+
+
+def test_impatience_right_after_asking_the_status_asks_after_it(cfg: str) -> None:
+    ask_as(cfg, "o-slow", "我的投诉到哪一步了")
+    assert ask_as(cfg, "o-slow", "这么慢啊 好几天了")["intent"] == "complaint_status"
+    # a question of its own after it is that question
+    ask_as(cfg, "o-slow-ask", "我的投诉到哪一步了")
+    assert ask_as(cfg, "o-slow-ask", "这么慢 我能不能直接去劳动监察投诉")["intent"] == "wage_arrears"
+    # one who says they filed and waits asks after it, with nothing on file here
+    turn = ask_as(cfg, "o-filed-said", "前两天在这登记了那个欠薪的 到现在也没人给我打电话")
+    assert turn["intent"] == "complaint_status", turn

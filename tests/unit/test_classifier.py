@@ -2740,3 +2740,18 @@ def test_not_going_home_said_alone_is_where_the_worker_is(clf: Classifier, text:
 )
 def test_the_place_a_question_ends_on_is_the_one_asked_about(clf: Classifier, text: str, region: str) -> None:
     assert clf.classify(text).region == region
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("哈佬", "greeting"),
+        ("行 那我等通知", "smalltalk"),
+        ("无语了 又是给企业的", "smalltalk"),
+        ("潜山留守职工过年有补贴吗", "stay_subsidy"),
+        ("在外头打零工 这个月一分没挣 房租都交不上了", "social_assistance"),
+        ("能帮我查一下社保交了几个月吗", "unknown"),
+    ],
+)
+def test_everyday_words_for_greetings_hardship_and_staying(clf: Classifier, text: str, intent: str) -> None:
+    assert clf.classify(text).intent == intent

@@ -1,0 +1,45 @@
+"""Asking after a filed complaint's news in words of its own: 「啥时候有信」 from a worker who filed,
+「前几天在这登记的 咋还没人给我打电话」 from one who says they did, 「咋这么慢 都一礼拜了」 right after
+asking how their complaint stands. The turn reads these as ``complaint_status``."""
+
+from __future__ import annotations
+
+import re
+
+from ..storage.store import User
+
+NEWS_OF_A_CASE = ("unknown", "human_agent", "wage_arrears", "smalltalk")  # what they may be read as
+# Waiting to hear back: 「大概多长时间能给我们回信」「咋还没人给我打电话」「要等多久」「多久能给信儿」.
+AWAITS_NEWS = re.compile(
+    r"有信|回信|回音|有消息|有结果|有动静|联系我|给我打电话|给我们回|答复|给(?:个|我)?信"
+    r"|(?:没|冇|没有)(?:人|谁)(?:给我|俾我|同我)?(?:联系|打电话|打过电话|找|管|理|覆)"
+    r"|(?:还得|还要|要)等(?:多久|多长时间|几天|到啥时候|几耐)|(?:几耐|多久|多长时间).{0,4}(?:覆|回|联系|有人|打电话|来电话)"
+)
+# Impatience, which asks after the complaint only right after its status was asked.
+_SLOW = re.compile(
+    r"这么慢|太慢|好慢|咁慢|咋还没|怎么还没|点解仲未|都一?个?(?:礼拜|星期|周|月)了|好几天了|多少天了"
+)
+# 「前几天我在你这登记…」「上个月投诉过」: the worker says they filed.
+_FILED = re.compile(
+    r"(?:前几天|前两天|上次|上回|之前|以前|早就|已经|上个?(?:礼拜|星期|周|月))[^，,。]{0,8}(?:登记|投诉|举报|报)"
+)
+_STATUS_KEY = "status_at"  # when the worker last asked how their complaint stands
+_STATUS_FRESH = 10 * 60
+
+
+def asked_status(user: User, now: float) -> None:
+    user.state = {**(user.state or {}), _STATUS_KEY: now}
+
+
+def asks_news(user: User, intent: str, heard: str, now: float) -> bool:
+    """Whether a message read as ``intent`` asks after a complaint's news."""
+    if intent not in NEWS_OF_A_CASE:
+        return False
+    if user.cases and intent != "smalltalk" and AWAITS_NEWS.search(heard):
+        return True
+    if intent == "human_agent":
+        return False  # 「咋还没人联系我 给个电话」 from one with nothing on file: the number they ask for
+    fresh = now - float((user.state or {}).get(_STATUS_KEY, 0)) <= _STATUS_FRESH
+    if fresh and intent in ("unknown", "smalltalk") and _SLOW.search(heard):
+        return True
+    return intent != "smalltalk" and bool(AWAITS_NEWS.search(heard)) and bool(_FILED.search(heard))
