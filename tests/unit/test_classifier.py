@@ -618,6 +618,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "05zn",
         "05zo",
         "05zp",
+        "05zq",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
