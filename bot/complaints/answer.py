@@ -47,6 +47,11 @@ _MONTHLY = re.compile(
     r"([\d.一二两三四五六七八九十百千万]+)(?:块钱?|元|蚊)?$"
 )
 _MONTHS = re.compile(r"^([\d一二两三四五六七八九十]{1,3})个?月$")
+# 「按天算的 干了92天 一天280」: a day's pay, and the days worked (the period found)
+_DAILY = re.compile(
+    r"(?:一天|每天|日薪|一日|每日)(?:工资|工钱)?(?:是|有|就)?\s*([\d.一二两三四五六七八九十百]+)(?:块钱?|元|蚊)?$"
+)
+_DAYS = re.compile(r"^(\d{1,3})天$")
 
 
 def is_rate(text: str) -> bool:
@@ -140,6 +145,11 @@ def read(
             own = next((v for p, vs in by_clause if not vs and (v := field.parse(p)) is not None), None)
             if own is None and field.key == "amount":  # 「三万多点 我跟我老婆两个人的」
                 own = lone_sum(" ".join(p for p, vs in by_clause if not vs))
+        days = _DAYS.match(str(others.get("period") or ""))
+        daily = [m[1] for c in clauses(text) if (m := _DAILY.search(c))] if days else []
+        if own is None and field.key == "amount" and len(daily) == 1 and (pay := parse_amount(daily[0])):
+            own = pay * int(days[1]) if days else None  # the days make the sum; step 4 asks which
+            others = {k: v for k, v in others.items() if k != "period"}
         if own is None and field.key == "amount" and (rate := _monthly(text)):
             # 「一个月2800 欠了三个月」: the month's pay times the months owed; the pay alone else
             own = by_the_month(text, others.get("period")) or rate

@@ -215,7 +215,9 @@ class Found:
 _CN_DIGITS = "零〇一二两三四五六七八九"
 _CN_NUMERAL = _CN_DIGITS + "十百千"
 # (a comma or point between digits is part of a number: 「12,000」「2.8万」)
-_CLAUSE_BREAK = re.compile(r"[\s。!！;；、~～…]+|(?<!\d)[,.]+|[,.]+(?!\d)")
+_CLAUSE_BREAK = re.compile(
+    r"[\s。!！;；、~～…]+|(?<!\d)[,.]+|[,.]+(?!\d)|(?<=\d),+(?=\d)"
+)  # (thousands joined first)
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 # A mobile number written with spaces or dashes: 「139 1234 5678」「139-1234-5678」; only such a
 # number is joined up (「工资7200 10月到12月」 is a sum, then months; 「最后一位是5 17770812245」 a digit,

@@ -15,7 +15,7 @@ from ..nlu.classifier import Result
 from ..nlu.text import simplified
 from ..numbers import cn_small, parse_amount
 from ..storage.store import User
-from . import answer, exits, fixes, reading, where
+from . import answer, exits, fixes, hints, reading, where
 from .fields import (
     BY_KEY,
     CANCEL_WORDS,
@@ -214,7 +214,7 @@ class ComplaintFlow:
             others = {**others, "amount": total}
             del others["period"]
         if (hint := draft.get(f"{field.key}_hint")) is not None:
-            value, others = reading.with_hint(field, hint, words, text, value, others)
+            value, others = hints.with_hint(field, hint, words, text, value, others)
         sum_told = (field.key == "amount" and value is not None) or "amount" in others
         if sum_told and reading.sums_up(others.get("period"), text):
             del others["period"]  # 「三个月一共一万八」: how the sum adds up; step 4 asks which months
@@ -246,7 +246,7 @@ class ComplaintFlow:
             else:  # 「广州开发区 明辉服装厂」: where the firm is; step 2 still asks where the work was
                 draft["site_hint"] = told["site"]
         if value is not None and field.key == "amount" and "workers" not in draft["fields"]:
-            reading.hint_workers(draft, others, text)  # told beside the sum: step 5 asks, offering it
+            hints.hint_workers(draft, others, text)  # told beside the sum: step 5 asks, offering it
         said, kept = self._store(draft, others, text)
         if field.key == "site" and (boss := told.get("boss")) and (added := where.add_boss(draft, boss)):
             said.append(added)
@@ -352,7 +352,7 @@ class ComplaintFlow:
         self._set(user, draft)
         if draft["step"] == "confirm":
             return self._summary(draft)
-        return BY_KEY[draft["step"]].ask + reading.offer_hint(draft)
+        return BY_KEY[draft["step"]].ask + hints.offer_hint(draft)
 
     def _store(self, draft: dict[str, Any], others: dict[str, Any], text: str) -> tuple[list[str], list[str]]:
         """Put values of other fields in place: into an empty field, or over one the worker says is wrong.

@@ -15,7 +15,6 @@ from typing import Any
 from ..ids import TOPIC_INTENTS
 from ..nlu.model import Result
 from .fields import (
-    _CN_NUMERAL,
     CALL_ME,
     DURATION,
     SKIP_WORDS,
@@ -33,7 +32,7 @@ from .fields import (
 ASKS_US_TO_FILE = re.compile(
     r"(?:帮|替)(?:我|俺|我们|俺们|她|他|她们|他们)(?:也|直接|马上|现在)?(?:投诉|举报|登记|登个记|告(?!诉|知))|(?<![能以])(?:投诉|举报|登记)吧"
     # doing it here, with the bot: 「能直接在这投诉吗」「想在这举报老板 咋填」「我要在这填欠薪投诉」
-    r"|(?:在这|在这里|在这儿|这里|这儿|喺度)(?:上面|上头|里面|上)?(?:能|可以|就)?(?:直接)?(?:投诉|举报|登记|填|报|弄|投(?!资|保))"
+    r"|(?:在这|在这里|在这儿|这里|这儿|喺度|在你这|在你们这)(?:上面|上头|里面|上)?(?:能|可以|就)?(?:直接)?(?:投诉|举报|登记|填|报|弄|投(?!资|保))"
     r"|[我俺](?:要|想)投(?!资|保|简历)|(?:投诉|举报)个|投个诉|填(?:个|一个|份)?(?:欠薪)?(?:投诉|表)"
     # 「你这能弄不」「帮我记下来报上去」: the bot asked to take it
     r"|你(?:这|这里|们这|们)(?:能|可以)?(?:弄|办|登记|受理|报)|(?:帮我|给我|帮俺)(?:记下来|记一下|报上去|上报|报一下)"
@@ -468,42 +467,3 @@ def wants_to_file(words: str, result: Result) -> bool:
         return True  # (「那再登记一个」 after a status answer asks for a new one)
     # (「法律援助咋申请 老板欠钱不给 我想告他」: with legal aid asked for, 告 is going to law)
     return result.intent not in ("complaint_status", "legal_aid") and bool(WAGE_WORDS.search(words))
-
-
-def with_hint(
-    field: Field, hint: Any, words: str, text: str, value: Any, others: dict[str, Any]
-) -> tuple[Any, dict[str, Any]]:
-    """At a step whose value was told before it was asked (the place a firm is, at step 1; a head
-    count beside the sum): 「对」 takes it, and so does going on to the next step (a bare sum at the
-    site step, a phone number at the head-count step). See the flow's ``_hint``."""
-    if SAME_PLACE.fullmatch(words):
-        return hint, others
-    if field.key == "site" and value is None and not others and (total := lone_sum(text)) is not None:
-        return value, {"amount": total}
-    if field.key == "workers" and value is None and ("phone" in others or re.search(r"\d{7}", text)):
-        return hint, others
-    return value, others
-
-
-# A count said as the number of people owed: 「我们班组十一个人都欠着」「一共4个人」「就我一个」.
-_SAID_AS_COUNT = re.compile(
-    rf"(?:一共|总共|共有|我们|咱们|俺们|我哋|班组|班里|车间|全厂|厂里|队里)[^\d{_CN_NUMERAL}\s，,。]{{0,3}}"
-    rf"[\d{_CN_NUMERAL}]+(?:个人|个|人|名)|[\d{_CN_NUMERAL}]+(?:个人|个|人|名)(?:都|全)|(?:就|只有)[我俺]自?己?一个"
-)
-
-
-def hint_workers(draft: dict[str, Any], others: dict[str, Any], text: str) -> None:
-    """「四万三 七个人的」: a head count told beside the sum is offered at step 5, not taken unasked
-    (workers told their own share, 「我一个人是两万六」, as often as the count); one said as the
-    number of people owed (「我们车间四十二个人都没发」) is taken."""
-    if "workers" in others and not _SAID_AS_COUNT.search(compact(text)):
-        draft["workers_hint"] = others.pop("workers")
-
-
-def offer_hint(draft: dict[str, Any]) -> str:
-    """The value told before its step asked for it, offered at that step."""
-    step, hint = draft["step"], draft.get(f"{draft['step']}_hint")
-    if hint is None:
-        return ""
-    told = f"就在{hint}" if step == "site" else "就你一个人" if hint == 1 else f"就是{hint}个人"
-    return f"（{told}的话，回「对」就行）"

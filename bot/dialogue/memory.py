@@ -341,7 +341,7 @@ def asks_again(text: str) -> bool:
 
 def says_where(text: str) -> bool:
     """「我是在佳木斯打工的」: where the worker is, not an ellipsis; or where they left for or moved."""
-    t = normalise(text)
+    t = re.sub(r"^(?:你好|您好|喂|哈喽|在吗)+", "", normalise(text))  # (「你好 我在桐城一个厂上班」)
     # 「在杭州呢」「我在潜山上班 潜山也有吗」 ask again, for there
     if ASKS_AGAIN.search(t):
         return False

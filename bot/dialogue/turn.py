@@ -10,11 +10,11 @@ and always gets the same answer.
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
-from typing import Protocol
 
 from .. import timefmt
 from ..content.knowledge import Knowledge
@@ -26,12 +26,18 @@ from ..nlu.rules import PLACE_KIND_IN
 from ..storage.store import Store, User, hash_openid
 from ..wechat.push import Message
 from . import compose, memory, news, replies, second
+from .forms import Flow
 from .memory import Memo
 from .numbered import menu_pick
 from .stats import TurnStats
 from .writing import ahead, under_lock
 
 log = logging.getLogger(__name__)
+
+# 「我在桐城一个电子厂上班 过年不回去了」: staying put, this faintly, in a statement of where
+WEAK_TOPIC, STAYING = 2.0, ("holiday_pay",)
+# Where one comes from asked about as a condition: 「我是桐城人 算不算市外」「俺是黑龙江户口 够条件不」.
+AS_CONDITION = re.compile(r"算不算|够不够|符不符合|够条件|够格|算吗|算嘛|算外地|算市外|有份")
 
 
 # Menu (CLICK) event keys: an intent id, or these aliases.
@@ -181,6 +187,18 @@ class Bot:
     def understood(self, text: str, user: User, result: Result, trace: Trace) -> str:
         """Resolve the turn against the message, the menu and the dialogue memory, then answer."""
         memo = memory.recall(user, self.clock())
+        if (
+            result.home
+            and memo
+            and user.region
+            and "family_care" not in (memo.topic, result.intent)
+            and AS_CONDITION.search(normalise(text))
+        ):
+            # 「我是桐城人 算不算市外」「俺是黑龙江户口 够条件不」 after an answer: where the worker comes
+            # from, as a condition of what was answered; they have not moved
+            asked_too = tuple(t for t in result.asked if t != "set_region")
+            intent = "unknown" if result.intent == "set_region" else result.intent
+            result = replace(result, intent=intent, region=None, place=None, home=False, asked=asked_too)
         # 「xuyao shenme cailiao」 read as hanzi, 「要等几耐」 as 「要等多久」, for the follow-up checks
         spoken = result.heard or text  # (a pinyin reading drops 「na…ne」: the ellipsis checks read the text)
         heard = result.heard or result.reading or text
@@ -202,7 +220,8 @@ class Bot:
             user.region = None
             trace.intent = "set_region"
             return "好的，记下了。你现在在哪个城市？说「我在安庆」这样告诉我；没说之前先按全国的政策回答你。"
-        if intent == "unknown" and memory.states_where(spoken, result):
+        weak = intent in STAYING and result.scores.get(intent, 0.0) <= WEAK_TOPIC and len(asked) <= 1
+        if (intent == "unknown" or (weak and not picked)) and memory.states_where(spoken, result):
             intent = "set_region"  # 「我在宁波一个服装厂上班 做熨烫的」: longer than the rules' 我在 reach
         by_number = memo is not None and bool(memo.others) and memory.asks_second(spoken)  # 「第二个呢」
         if picked:
@@ -283,7 +302,11 @@ class Bot:
             and not picked
             and len(asked) > 1
             and memo.topic in asked[1:]
-            and (memory.is_follow_up(heard) or result.intent == memo.topic)
+            and (
+                memory.is_follow_up(heard)
+                or result.intent == memo.topic
+                or result.scores.get(memo.topic, 0.0) >= 2 * result.scores.get(result.intent, 0.0)
+            )
             and (
                 max(result.scores.get(t, 0.0) for t in asked if t != memo.topic) < memory.ASIDE_MAX
                 or result.scores.get(memo.topic, 0.0) >= max(result.scores.get(t, 0.0) for t in asked)
@@ -468,21 +491,3 @@ class Bot:
                 return self.answer(intent, user, stub, "")
             return replies.menu(self.knowledge, user.region)
         return None
-
-
-class Flow(Protocol):
-    """A multi-turn form (the wage complaint) that can take over the conversation."""
-
-    topic: str  # the intent a turn taken by the form counts as
-
-    def active(self, user: User) -> bool: ...
-
-    def handle(self, text: str, user: User, result: Result) -> str | None: ...
-
-    def reminder(self, user: User) -> str: ...
-
-    def offer(self, intent: str, user: User) -> str: ...
-
-    def status(self, user: User) -> str | None: ...
-
-    def notice(self, user: User) -> str | None: ...

@@ -406,7 +406,7 @@ class Classifier:
             return Result(raw, UNKNOWN, None, 0.0)
         bounds = _Bounds(self.tokenizer, text, breaks)
         hits, places = self._scan(text, bounds)
-        place = pick_place(text, places) if places else None
+        place, home = pick_place(text, places) or (None, False) if places else (None, False)
         with_place = place is not None and len(text) <= self.rules.with_place_max_chars
         evidence, first, starts = self._evidence(text, hits, bounds, with_place)
         if (fix := CORRECTION.search(text)) and any(s >= fix.end() for v in starts.values() for s, _ in v):
@@ -491,7 +491,10 @@ class Classifier:
         ):
             # 「去年在安庆干活 包工头没结账 人现在在成都」: a question is about where it happened
             worker = place
-            place = pick_place(text, places, now=False, kin=best_intent == "family_care") or place
+            place, home = pick_place(text, places, now=False, kin=best_intent == "family_care") or (
+                place,
+                home,
+            )
             family_only = worker is None and place is not None
         heard = self._respell(raw)
         return Result(
@@ -505,6 +508,7 @@ class Classifier:
             place.alias if place is not None and place.priority == -1 else None,
             heard=heard if heard != raw else None,
             family_only=family_only,
+            home=home and place is not None,
         )
 
     def classify_many(self, texts: Iterable[str]) -> list[Result]:

@@ -32,11 +32,13 @@ def not_here(text: str, start: int, end: int, joined: tuple[int, int] | None = N
         return False  # 「要是回通辽领呢」「那要是回老家丹东呢」: a place asked about
     if before.endswith("回") and re.match(r"(?:找|干|打工|上班|发展|看看|试试)", text[end:]):
         return False  # 「要不俺回郑州找去」: going there to work, the place asked about
-    if before.endswith("是") and text.startswith(("人", "的"), tail):
-        return True  # 「我是河南人」「俺是河南的」: where they come from
-    origin = head == 0 or before.endswith(("我", "俺", "咱"))
+    if before.endswith("是") and re.match(r"(?:农村|乡下|山里|山区|县城|那边|那块)?[人的]", text[tail:]):
+        return True  # 「我是河南人」「俺是河南的」「我是贵州农村的」: where they come from
+    origin = head == 0 or before.endswith(("我", "俺", "咱", "他", "她"))
     if origin and re.match(r"人(?:$|[\s,，。在])", text[tail:]):
         return True  # 「黑龙江人 在广州黄埔上班」: where they come from, not where they work
+    if (origin and head > 0 and text.startswith("的", tail)) or text.startswith("来的", tail):
+        return True  # 「我河南的 在这边能申请不」「贵州来的」
     if before.endswith(("跟", "和", "同", "比")) and re.match(
         r"(?:那边|这边)?(?:一样|差不多|比)", text[end:]
     ):
@@ -54,12 +56,13 @@ _EARLIER = re.compile(r"(?:之前|以前|原来|本来|先前|早先|去年)(?:�
 # 「现在跑到黄埔」: where the worker is now (the dialogue reads it too, at the start of a clause).
 NOW_AT = r"(?:现在|目前|如今)人?(?:在|到|跑到?|来到?|调到|搬到|去了)"
 _NOW = re.compile(NOW_AT + "$")
+_SWITCHED = re.compile(r"(?:换成|换回|换到|切换到|切到|切回|改成|改到|改回)$")
 
 
 # A clause that is a question by itself (not a preface such as 求助, 请问).
 _ASKS_ITSELF = re.compile(r"吗|么|呢|啥|什么|怎|咋|哪|谁|多少|几倍|有没有|能不能|是不是|[不没]$")
 # What opens a second question: 「欠薪能投诉吗 还有加班费咋算」.
-_NEXT_QUESTION = re.compile(r"另外|顺便|再问|还想问|还要问|以及|再一个|还有个问题|还有就是|第二个")
+_NEXT_QUESTION = re.compile(r"(?<![不没])另外|顺便|再问|还想问|还要问|以及|再一个|还有个问题|还有就是|第二个")
 
 
 def second_question(text: str, breaks: frozenset[int], first_at: int, then_at: int) -> bool:
@@ -137,16 +140,19 @@ def _joined(found: list[tuple[int, int, Place]], start: int, end: int) -> tuple[
 
 def pick_place(
     text: str, found: list[tuple[int, int, Place]], now: bool = True, kin: bool = False
-) -> Place | None:
-    """The most specific place; a home town (「老家安庆」) only if nothing else is named. A district
+) -> tuple[Place, bool] | None:
+    """The most specific place, and whether it is named as home; a home town (「老家安庆」) only if
+    nothing else is named. A district
     of another region loses to a city named beside it: 「哈尔滨经开区」 is Harbin's, not Anqing's.
     With ``now``, a place said as where the worker is now beats the places they were at. With
     ``kin`` (a question about family left at home), where the family is said to be beats the rest."""
     if len(found) == 1:  # most messages: nothing to weigh it against
         start, end, place = found[0]
-        left = _LEFT.search(text[max(0, start - 3) : start])
-        return None if left or (place.priority < 0 and not_here(text, start, end)) else place
-    best: tuple[tuple[int, int, int], Place] | None = None
+        if _LEFT.search(text[max(0, start - 3) : start]):
+            return None
+        home = not_here(text, start, end)
+        return None if home and place.priority < 0 else (place, home)
+    best: tuple[tuple[int, int, int], Place, bool] | None = None
     kept = [
         (start, end, place, not_here(text, start, end, _joined(found, start, end)))
         for start, end, place in found
@@ -164,6 +170,9 @@ def pick_place(
     here = [k for k in kept if now and _NOW.search(text[max(0, k[0] - 5) : k[0]])]
     if here and len(here) < len(kept):  # 「在大连干了三年 现在跑到黄埔了」: where they are now
         kept = here
+    switched = [k for k in kept if _SWITCHED.search(text[max(0, k[0] - 3) : k[0]])]
+    if switched and len(switched) < len(kept):  # 「大连的我知道了 换回安庆」: the place switched to
+        kept = switched
     cities = {place.region for _, _, place, home in kept if place.priority == 1 and not home}
     for start, _, place, home in kept:
         family = (
@@ -179,8 +188,8 @@ def pick_place(
             continue  # 「我户口河南的」: where they come from, not a place they are asking about
         key = (2 if family else 0 if home else 1, place.priority, -start)
         if best is None or key > best[0]:
-            best = (key, place)
-    return best[1] if best else None
+            best = (key, place, home)
+    return (best[1], best[2]) if best else None
 
 
 def questions_first(
@@ -341,7 +350,7 @@ def order_asked(
     return means_first(text, breaks, asides_last(text, breaks, ordered, starts), starts, rules.means)
 
 
-_LISTED = re.compile(r"和|跟|与|及|还有|、|另外|顺便|顺带|同埋")
+_LISTED = re.compile(r"和|跟|与|及|还有|、|(?<![不没])另外|顺便|顺带|同埋")
 
 
 def stronger_first(

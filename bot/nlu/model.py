@@ -113,6 +113,8 @@ class Result:
     # The place is only where the worker's family is (「孩子不在安庆 在山东老家」): answered for, not
     # where the worker is.
     family_only: bool = False
+    # The place is named as where the worker comes from (「我是桐城人」「俺是黑龙江户口」).
+    home: bool = False
 
 
 class Classifies(Protocol):

@@ -1219,3 +1219,26 @@ def test_impatience_right_after_asking_the_status_asks_after_it(cfg: str) -> Non
     # one who says they filed and waits asks after it, with nothing on file here
     turn = ask_as(cfg, "o-filed-said", "前两天在这登记了那个欠薪的 到现在也没人给我打电话")
     assert turn["intent"] == "complaint_status", turn
+
+
+def test_where_one_comes_from_asked_as_a_condition_does_not_move_the_worker(cfg: str) -> None:
+    first = ask_as(cfg, "o-cond", "迎江开发区的厂 外地人留下过年补多少")
+    turn = ask_as(cfg, "o-cond", "我是桐城人 算不算外地")
+    assert (turn["intent"], turn["region"]) == ("stay_subsidy", first["region"]), turn
+    ask_as(cfg, "o-cond-2", "大连留下过年有补贴吗")
+    turn = ask_as(cfg, "o-cond-2", "俺是黑龙江户口 够不够条件")
+    assert (turn["intent"], turn["region"]) == ("stay_subsidy", "dalian"), turn
+    ask_as(cfg, "o-cond-3", "哈尔滨这边厂停了 没钱吃饭了")
+    turn = ask_as(cfg, "o-cond-3", "我河南的 在这能申请不")
+    assert turn["region"] == "heilongjiang", turn
+
+
+def test_a_greeting_then_where_one_works_and_stays_says_where(cfg: str) -> None:
+    turn = ask_as(cfg, "o-hello-where", "你好 我在潜山一个鞋厂上班 今年过年不回去")
+    assert (turn["intent"], turn["region"]) == ("set_region", "anqing"), turn
+
+
+def test_switching_back_names_the_place_switched_to(cfg: str) -> None:
+    ask_as(cfg, "o-back", "黄埔过年有啥活动")
+    turn = ask_as(cfg, "o-back", "黄埔的我晓得了 换回大连")
+    assert turn["region"] == "dalian", turn

@@ -2756,3 +2756,16 @@ def test_the_place_a_question_ends_on_is_the_one_asked_about(clf: Classifier, te
 )
 def test_everyday_words_for_greetings_hardship_and_staying(clf: Classifier, text: str, intent: str) -> None:
     assert clf.classify(text).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("老板讲发了红包就不另外算加班费了", "holiday_pay"),
+        ("有活动能不能推通知给我", "subscribe"),
+        ("心里烦得很 过年没人说话", "social_assistance"),
+        ("白扯 跟我没啥关系", "smalltalk"),
+    ],
+)
+def test_red_packets_for_overtime_and_other_everyday_asks(clf: Classifier, text: str, intent: str) -> None:
+    assert clf.classify(text).intent == intent

@@ -1363,3 +1363,23 @@ def test_sula_leaves_the_form(harness: Harness) -> None:
     to_step(harness, "o-sula-2", AT_PHONE)
     reply = harness.say("唔想留号码 算啦", "o-sula-2")
     assert "要取消请回复「取消」" in reply and draft(harness, "o-sula-2") is not None, reply
+
+
+def test_a_days_pay_times_the_days_worked_is_the_sum(harness: Harness) -> None:
+    to_step(harness, "o-daily", AT_AMOUNT)
+    reply = harness.say("说不准 按天算的 干了60天 一天300", "o-daily")
+    d = draft(harness, "o-daily")
+    assert d is not None and d["fields"].get("amount") == 18000 and "第4步" in reply, (reply, d)
+
+
+def test_values_split_by_commas_after_a_bare_sum_are_all_read(harness: Harness) -> None:
+    to_step(harness, "o-commas", AT_AMOUNT)
+    reply = harness.say("5000，10月到11月的，就我一个人", "o-commas")
+    d = draft(harness, "o-commas")
+    assert d is not None and d["fields"].get("amount") == 5000 and d["fields"].get("workers") == 1, d
+    assert "第6步" in reply, reply
+
+
+def test_wanting_to_file_with_you_starts_the_form(harness: Harness) -> None:
+    harness.say("我在佛山", "o-with-you")
+    assert "第1步" in harness.say("老板拖着工钱 想在你这投诉", "o-with-you")

@@ -1,0 +1,49 @@
+"""Values told before their step asked for them: the place a firm is, at step 1; a head count said
+beside the sum. Each is offered at its step (「对」 takes it) unless it was said unmistakably."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .fields import _CN_NUMERAL, Field, compact, lone_sum
+from .reading import SAME_PLACE
+
+
+def with_hint(
+    field: Field, hint: Any, words: str, text: str, value: Any, others: dict[str, Any]
+) -> tuple[Any, dict[str, Any]]:
+    """At a step whose value was told before it was asked (the place a firm is, at step 1; a head
+    count beside the sum): 「对」 takes it, and so does going on to the next step (a bare sum at the
+    site step, a phone number at the head-count step). See the flow's ``_hint``."""
+    if SAME_PLACE.fullmatch(words):
+        return hint, others
+    if field.key == "site" and value is None and not others and (total := lone_sum(text)) is not None:
+        return value, {"amount": total}
+    if field.key == "workers" and value is None and ("phone" in others or re.search(r"\d{7}", text)):
+        return hint, others
+    return value, others
+
+
+# A count said as the number of people owed: 「我们班组十一个人都欠着」「一共4个人」「就我一个」.
+_SAID_AS_COUNT = re.compile(
+    rf"(?:一共|总共|共有|我们|咱们|俺们|我哋|班组|班里|车间|全厂|厂里|队里)[^\d{_CN_NUMERAL}\s，,。]{{0,3}}"
+    rf"[\d{_CN_NUMERAL}]+(?:个人|个|人|名)|[\d{_CN_NUMERAL}]+(?:个人|个|人|名)(?:都|全)|(?:就|只有)[我俺]自?己?一个"
+)
+
+
+def hint_workers(draft: dict[str, Any], others: dict[str, Any], text: str) -> None:
+    """「四万三 七个人的」: a head count told beside the sum is offered at step 5, not taken unasked
+    (workers told their own share, 「我一个人是两万六」, as often as the count); one said as the
+    number of people owed (「我们车间四十二个人都没发」) is taken."""
+    if "workers" in others and not _SAID_AS_COUNT.search(compact(text)):
+        draft["workers_hint"] = others.pop("workers")
+
+
+def offer_hint(draft: dict[str, Any]) -> str:
+    """The value told before its step asked for it, offered at that step."""
+    step, hint = draft["step"], draft.get(f"{draft['step']}_hint")
+    if hint is None:
+        return ""
+    told = f"就在{hint}" if step == "site" else "就你一个人" if hint == 1 else f"就是{hint}个人"
+    return f"（{told}的话，回「对」就行）"
