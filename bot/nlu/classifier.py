@@ -34,7 +34,7 @@ import jieba
 
 from ..ids import TOPIC_INTENTS
 from .clauses import CORRECTION, focused_from, order_asked, pick_place, second_question, stronger_first
-from .matching import _Automaton, _Bounds, _count_combos, _find_all
+from .matching import Hit, _Automaton, _Bounds, _count_combos, _Entry, _find_all
 from .model import ANYWHERE, MESSAGE, WITH_PLACE, WORD, Combo, Keyword, Place, Result, Rules
 from .text import _PHON, MAX_CHARS, PINYIN_WORDS, _normalise, normalise, pinyin_shadow, respeller
 
@@ -58,10 +58,6 @@ __all__ = [
 
 UNKNOWN = "unknown"
 _LONGEST_SETTLED_KEYWORD = 5  # how far back from a settled cue a keyword may begin, past the gap
-# A keyword may match through a typo only if it is distinctive: this weight for up to three
-# characters, a little less for longer ones. Short weak phrases have near-homophones everywhere
-# (钱了 ≈ 欠了, 办什么 ≈ 帮什么).
-FUZZY_MIN_WEIGHT = 2.5
 # A word this strong (or the first of a topic named only weakly) sets where the topic is first asked.
 ORDER_MIN = 1.5
 # Latin letters inside a Chinese message: pinyin of two syllables or more (「falv yuanzhu」) is read.
@@ -71,35 +67,6 @@ _LATIN_RUN = re.compile(r"[A-Za-z]{2,}(?:[ '’]+[A-Za-z]+)*")
 _PINYIN_ASKS = re.compile(r"(?:\bma|\bme|[?？])\s*[?？]*\s*$|\b(?:zen ?me|shen ?me|na ?li|ru ?he)\b", re.I)
 _NUMBER = re.compile(r"\d{5}")
 _PINYIN_NE = re.compile(r"\sne\s*[?？]*\s*$", re.IGNORECASE)  # 「na dongguan ne」: its 呢, not 了 (l/n)
-
-
-class _Entry:
-    """Something the scan looks for: a keyword, a combo term or a place name."""
-
-    __slots__ = ("fuzzy", "keyword", "picky", "place", "term", "text")
-
-    def __init__(
-        self, text: str, keyword: Keyword | None = None, term: bool = False, place: Place | None = None
-    ) -> None:
-        self.text, self.keyword, self.term, self.place = text, keyword, term, place
-        # Whether a homophone or look-alike may stand for it: not place names, not weak keywords.
-        if keyword is not None:
-            self.fuzzy = keyword.weight >= FUZZY_MIN_WEIGHT - (0.5 if len(text) > 3 else 0)
-        else:
-            self.fuzzy = place is None
-        # Whether the segmentation has a say (see ``fits``).
-        self.picky = (place is not None and len(text) == 2) or (keyword is not None and keyword.mode == WORD)
-
-    def fits(self, start: int, end: int, bounds: _Bounds) -> bool:
-        """Whether the hit agrees with the segmentation."""
-        if self.place is not None:
-            # A short name must start a token and not be cut in two (大/连锁, 九龙江); it may begin
-            # a longer one (黄埔军校, 大连人).
-            return not bounds.could_split(start, end) or (start in bounds and start + 1 not in bounds)
-        return bounds.aligned(start, end)  # a whole-word keyword
-
-
-Hit = tuple[int, int, _Entry, bool]  # start, end, what, found only through the fuzzy shadow
 
 
 class Classifier:

@@ -12,6 +12,8 @@ from typing import Any
 import ahocorasick
 import jieba
 
+from .model import WORD, Keyword, Place
+
 
 def _find_all(text: str, word: str) -> list[int]:
     """Every start of ``word`` in ``text``, overlapping ones included."""
@@ -192,3 +194,38 @@ class _Bounds:
             and pos not in self._breaks
             and (pos - 1) in self
         )
+
+
+# A keyword may match through a typo only if it is distinctive: this weight for up to three
+# characters, a little less for longer ones. Short weak phrases have near-homophones everywhere
+# (钱了 ≈ 欠了, 办什么 ≈ 帮什么).
+FUZZY_MIN_WEIGHT = 2.5
+
+
+class _Entry:
+    """Something the scan looks for: a keyword, a combo term or a place name."""
+
+    __slots__ = ("fuzzy", "keyword", "picky", "place", "term", "text")
+
+    def __init__(
+        self, text: str, keyword: Keyword | None = None, term: bool = False, place: Place | None = None
+    ) -> None:
+        self.text, self.keyword, self.term, self.place = text, keyword, term, place
+        # Whether a homophone or look-alike may stand for it: not place names, not weak keywords.
+        if keyword is not None:
+            self.fuzzy = keyword.weight >= FUZZY_MIN_WEIGHT - (0.5 if len(text) > 3 else 0)
+        else:
+            self.fuzzy = place is None
+        # Whether the segmentation has a say (see ``fits``).
+        self.picky = (place is not None and len(text) == 2) or (keyword is not None and keyword.mode == WORD)
+
+    def fits(self, start: int, end: int, bounds: _Bounds) -> bool:
+        """Whether the hit agrees with the segmentation."""
+        if self.place is not None:
+            # A short name must start a token and not be cut in two (大/连锁, 九龙江); it may begin
+            # a longer one (黄埔军校, 大连人).
+            return not bounds.could_split(start, end) or (start in bounds and start + 1 not in bounds)
+        return bounds.aligned(start, end)  # a whole-word keyword
+
+
+Hit = tuple[int, int, _Entry, bool]  # start, end, what, found only through the fuzzy shadow
