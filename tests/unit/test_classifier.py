@@ -619,6 +619,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "05zo",
         "05zp",
         "05zq",
+        "05zr",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
