@@ -111,7 +111,7 @@ SAYS_WHERE = re.compile(
 NOW_HERE = re.compile(r"^(?:我|俺|咱)?" + NOW_AT)  # 「现在跑到黄埔电子厂了」: where the worker is now
 # The end of a message that asks again rather than only says where the worker is.
 ASKS_AGAIN = re.compile(
-    r"(?:呢|嘞|吗|么|嘛|有没有|有不|有没|也有|也能|也行|这么整|这样办|这么办|一样不|一样吗|行不行|中不中|可不可以)$"
+    r"(?:呢|嘞|吗|么|嘛|有没有[送发给领]?|有不|有没|也有|也能|也行|这么整|这样办|这么办|一样不|一样吗|行不行|中不中|可不可以)$"
     # 「在潜山也是一样的噻」「…都上 对吧」「…四川人 我这种算不算」
     r"|也是?一样的?[噻吧嘛啵哈]?$|(?:对吧|是吧|对不对|对不|算不算|算吗|算不)$"
     # 「回哈尔滨领是不是方便点」「是在哈尔滨申请还是得回齐齐哈尔申请啊」: which place to do it in

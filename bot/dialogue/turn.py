@@ -306,6 +306,7 @@ class Bot:
                 memory.is_follow_up(heard)
                 or result.intent == memo.topic
                 or result.scores.get(memo.topic, 0.0) >= 2 * result.scores.get(result.intent, 0.0)
+                or result.scores.get(memo.topic) == result.scores.get(result.intent)  # a tie: the one on
             )
             and (
                 max(result.scores.get(t, 0.0) for t in asked if t != memo.topic) < memory.ASIDE_MAX

@@ -373,7 +373,7 @@ class Classifier:
             return Result(raw, UNKNOWN, None, 0.0)
         bounds = _Bounds(self.tokenizer, text, breaks)
         hits, places = self._scan(text, bounds)
-        place, home = pick_place(text, places) or (None, False) if places else (None, False)
+        place, home = pick_place(text, places, breaks=breaks) or (None, False) if places else (None, False)
         with_place = place is not None and len(text) <= self.rules.with_place_max_chars
         evidence, first, starts = self._evidence(text, hits, bounds, with_place)
         if (fix := CORRECTION.search(text)) and any(s >= fix.end() for v in starts.values() for s, _ in v):
@@ -458,7 +458,9 @@ class Classifier:
         ):
             # 「去年在安庆干活 包工头没结账 人现在在成都」: a question is about where it happened
             worker = place
-            place, home = pick_place(text, places, now=False, kin=best_intent == "family_care") or (
+            place, home = pick_place(
+                text, places, now=False, kin=best_intent == "family_care", breaks=breaks
+            ) or (
                 place,
                 home,
             )

@@ -17,7 +17,13 @@ QUESTION_CLAUSE = re.compile(
 )
 
 
-def not_here(text: str, start: int, end: int, joined: tuple[int, int] | None = None) -> bool:
+def not_here(
+    text: str,
+    start: int,
+    end: int,
+    joined: tuple[int, int] | None = None,
+    breaks: frozenset[int] = frozenset(),
+) -> bool:
     """A place named as home (「老家安庆」「户口河南」), not where the worker is; 「回鹤岗了」 says where
     they are now. (A place left, 「不在大连了」, counts as no place at all: see ``pick_place``.)
     ``joined``: the span of the names written together with it (「我是安庆桐城人」), whose edges
@@ -46,7 +52,7 @@ def not_here(text: str, start: int, end: int, joined: tuple[int, int] | None = N
     if re.match(r"老家(?:那边|那里|那儿)?(?:呢|找|有没有|有啥|有什么|怎么|的话)", text[end:]):
         return False  # 「阜阳老家呢」「临沂老家那边找谁」: the home town, asked about
     registered = any(cue in text[max(0, start - 5) : end + 5] for cue in ("户口", "户籍"))
-    if registered or text.startswith("老家", end):
+    if registered or (text.startswith("老家", end) and end not in breaks):  # (「我在佛山 老家安庆的」)
         return True  # 「户口在安徽六安」「孩子在湖南老家」
     return any(cue in before for cue in _HOME_CUES) or before.endswith("走了")
 
@@ -139,22 +145,26 @@ def _joined(found: list[tuple[int, int, Place]], start: int, end: int) -> tuple[
 
 
 def pick_place(
-    text: str, found: list[tuple[int, int, Place]], now: bool = True, kin: bool = False
+    text: str,
+    found: list[tuple[int, int, Place]],
+    now: bool = True,
+    kin: bool = False,
+    breaks: frozenset[int] = frozenset(),
 ) -> tuple[Place, bool] | None:
     """The most specific place, and whether it is named as home; a home town (「老家安庆」) only if
-    nothing else is named. A district
-    of another region loses to a city named beside it: 「哈尔滨经开区」 is Harbin's, not Anqing's.
+    nothing else is named. A district of another region loses to a city named beside it:
+    「哈尔滨经开区」 is Harbin's, not Anqing's.
     With ``now``, a place said as where the worker is now beats the places they were at. With
     ``kin`` (a question about family left at home), where the family is said to be beats the rest."""
     if len(found) == 1:  # most messages: nothing to weigh it against
         start, end, place = found[0]
         if _LEFT.search(text[max(0, start - 3) : start]):
             return None
-        home = not_here(text, start, end)
+        home = not_here(text, start, end, breaks=breaks)
         return None if home and place.priority < 0 else (place, home)
     best: tuple[tuple[int, int, int], Place, bool] | None = None
     kept = [
-        (start, end, place, not_here(text, start, end, _joined(found, start, end)))
+        (start, end, place, not_here(text, start, end, _joined(found, start, end), breaks))
         for start, end, place in found
         if not any(s <= start and end <= e and e - s > end - start for s, e, _ in found)
         and not _LEFT.search(text[max(0, start - 3) : start])

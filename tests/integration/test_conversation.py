@@ -1248,3 +1248,14 @@ def test_switching_back_names_the_place_switched_to(cfg: str) -> None:
     ask_as(cfg, "o-back", "黄埔过年有啥活动")
     turn = ask_as(cfg, "o-back", "黄埔的我晓得了 换回大连")
     assert turn["region"] == "dalian", turn
+
+
+def test_home_named_in_a_clause_of_its_own_is_not_where_one_is(cfg: str) -> None:
+    turn = ask_as(cfg, "o-home-clause", "我在东莞 老家大连的")
+    assert turn["region"] == "national", turn
+
+
+def test_asking_whether_here_gives_it_too_asks_the_last_question_here(cfg: str) -> None:
+    ask_as(cfg, "o-here-too", "安庆过年送流量吗")
+    turn = ask_as(cfg, "o-here-too", "我在大连 这边有没有送")
+    assert (turn["intent"], turn["region"]) == ("festival_activities", "dalian"), turn

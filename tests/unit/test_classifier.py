@@ -503,7 +503,7 @@ def test_two_topic_pairs_are_data_checked_and_used(tmp_path: Path) -> None:
     rules = tmp_path / "intents"
     shutil.copytree(DEFAULT_DIR, rules)
     settings = (rules / "settings.toml").read_text(encoding="utf-8")
-    pair = 'means = [["wage_arrears", "legal_aid"]]'
+    pair = 'means = [["wage_arrears", "legal_aid"], ["holiday_pay", "legal_aid"]]'
     assert pair in settings
     broken = settings.replace(pair, 'means = [["wage_arrears", "lawyers"]]')
     (rules / "settings.toml").write_text(broken, encoding="utf-8")
@@ -2769,4 +2769,18 @@ def test_everyday_words_for_greetings_hardship_and_staying(clf: Classifier, text
     ],
 )
 def test_red_packets_for_overtime_and_other_everyday_asks(clf: Classifier, text: str, intent: str) -> None:
+    assert clf.classify(text).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("第一次用 这是啥呀", "greeting"),
+        ("问下", "greeting"),
+        ("厂里无故开除我 咋办", "legal_aid"),
+        ("三倍工资没给够 想申请法律援助", "legal_aid"),
+        ("在宜秀上班 户口在外省 算市外的不", "stay_subsidy"),
+    ],
+)
+def test_first_words_of_new_users_and_means_after_a_problem(clf: Classifier, text: str, intent: str) -> None:
     assert clf.classify(text).intent == intent

@@ -1383,3 +1383,13 @@ def test_values_split_by_commas_after_a_bare_sum_are_all_read(harness: Harness) 
 def test_wanting_to_file_with_you_starts_the_form(harness: Harness) -> None:
     harness.say("我在佛山", "o-with-you")
     assert "第1步" in harness.say("老板拖着工钱 想在你这投诉", "o-with-you")
+
+
+def test_still_not_filing_after_all_leaves_the_form(harness: Harness) -> None:
+    to_step(harness, "o-not-after-all", AT_PHONE)
+    reply = harness.say("算了 还是先不登记了", "o-not-after-all")
+    assert "取消" in reply and draft(harness, "o-not-after-all") is None, reply
+
+
+def test_filing_for_a_brother_starts_the_form(harness: Harness) -> None:
+    assert "第1步" in harness.say("我替我哥投诉 他工地的钱没结", "o-for-brother")
