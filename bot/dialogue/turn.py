@@ -10,7 +10,6 @@ and always gets the same answer.
 from __future__ import annotations
 
 import logging
-import re
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -20,6 +19,7 @@ from .. import timefmt
 from ..content.knowledge import Knowledge
 from ..ids import TOPIC_INTENTS
 from ..nlu.classifier import Result, normalise
+from ..nlu.clauses import AS_CONDITION
 from ..nlu.linear import TurnModel
 from ..nlu.model import Classifies
 from ..nlu.rules import PLACE_KIND_IN
@@ -36,8 +36,6 @@ log = logging.getLogger(__name__)
 
 # 「我在桐城一个电子厂上班 过年不回去了」: staying put, this faintly, in a statement of where
 WEAK_TOPIC, STAYING = 2.0, ("holiday_pay",)
-# Where one comes from asked about as a condition: 「我是桐城人 算不算市外」「俺是黑龙江户口 够条件不」.
-AS_CONDITION = re.compile(r"算不算|够不够|符不符合|够条件|够格|算吗|算嘛|算外地|算市外|有份")
 
 
 # Menu (CLICK) event keys: an intent id, or these aliases.

@@ -383,38 +383,45 @@ class Classifier:
         scores = {intent: self._saturate(weights) for intent, weights in evidence.items()}
 
         courtesy, threshold, only = self.rules.courtesy, self.rules.threshold, self.rules.place_only_intent
+        ties = self.rules.lose_ties
         if place is not None and with_place and only and self._only_names(text, places):
             scores[only] = max(scores.get(only, 0.0), threshold)
-        # 「你好，失业金怎么领」 asks about 失业金: courtesy counts only if nothing else does.
-        # A command word (订阅) beats a greeting only if it is as strong: 「你好，刚关注的，这个能干啥」 asks
-        # for the menu, though 关注 hints at subscribing.
-        polite = max((v for k, v in scores.items() if k in courtesy), default=0.0)
-        if any(
-            v >= threshold
-            and (k not in self.rules.lose_ties or v >= polite or (k == only and place is not None))
-            for k, v in scores.items()
-            if k not in courtesy
-        ):  # (「你好 我在东莞电子厂做」 says where the worker is: a place named is no mere hint)
-            candidates = {k: v for k, v in scores.items() if k not in courtesy}
+        if len(scores) <= 1:  # most messages: one intent or none, nothing to weigh
+            best_intent, best = next(iter(scores.items()), (UNKNOWN, 0.0))
+            if best < threshold:
+                best_intent = UNKNOWN
+            second = best if scores and best_intent not in scores else 0.0
+            asked = [k for k, v in scores.items() if v >= threshold]
         else:
-            candidates = scores
-        ties = self.rules.lose_ties
-        # On a tie an off-topic phrase (流量套餐) beats the topic word inside it (流量), and a topic
-        # beats a conversation intent.
-        best_intent, best = max(
-            candidates.items(),
-            key=lambda kv: (kv[1], kv[0] == UNKNOWN, kv[0] not in ties),
-            default=(UNKNOWN, 0.0),
-        )
-        if best < threshold:
-            best_intent = UNKNOWN
-        second = max((v for k, v in scores.items() if k != best_intent), default=0.0)
+            # 「你好，失业金怎么领」 asks about 失业金: courtesy counts only if nothing else does.
+            # A command word (订阅) beats a greeting only if it is as strong: 「你好，刚关注的，这个能干啥」
+            # asks for the menu, though 关注 hints at subscribing.
+            polite = max((v for k, v in scores.items() if k in courtesy), default=0.0)
+            if any(
+                v >= threshold
+                and (k not in self.rules.lose_ties or v >= polite or (k == only and place is not None))
+                for k, v in scores.items()
+                if k not in courtesy
+            ):  # (「你好 我在东莞电子厂做」 says where the worker is: a place named is no mere hint)
+                candidates = {k: v for k, v in scores.items() if k not in courtesy}
+            else:
+                candidates = scores
+            # On a tie an off-topic phrase (流量套餐) beats the topic word inside it (流量), and a topic
+            # beats a conversation intent.
+            best_intent, best = max(
+                candidates.items(),
+                key=lambda kv: (kv[1], kv[0] == UNKNOWN, kv[0] not in ties),
+                default=(UNKNOWN, 0.0),
+            )
+            if best < threshold:
+                best_intent = UNKNOWN
+            second = max((v for k, v in scores.items() if k != best_intent), default=0.0)
+            asked = sorted(
+                (k for k, v in candidates.items() if v >= threshold),
+                key=lambda k: (first.get(k, 999), -candidates[k]),
+            )
         margin = best - max(second, 0.0)
         confidence = round(1 / (1 + math.exp(-2 * (best - self.rules.threshold) - margin)), 3)
-        asked = sorted(
-            (k for k, v in candidates.items() if v >= threshold),
-            key=lambda k: (first.get(k, 999), -candidates[k]),
-        )
         if len(asked) > 1:
             said_first = asked[0]
             asked = order_asked(text, breaks, asked, scores, starts, best_intent, self.rules)

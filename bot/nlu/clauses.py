@@ -62,6 +62,8 @@ _EARLIER = re.compile(r"(?:之前|以前|原来|本来|先前|早先|去年)(?:�
 # 「现在跑到黄埔」: where the worker is now (the dialogue reads it too, at the start of a clause).
 NOW_AT = r"(?:现在|目前|如今)人?(?:在|到|跑到?|来到?|调到|搬到|去了)"
 _NOW = re.compile(NOW_AT + "$")
+# Where one comes from asked about as a condition: 「我是桐城人 算不算市外」「俺是黑龙江户口 够条件不」.
+AS_CONDITION = re.compile(r"算不算|够不够|符不符合|够条件|够格|算吗|算嘛|算外地|算市外|有份")
 _SWITCHED = re.compile(r"(?:换成|换回|换到|切换到|切到|切回|改成|改到|改回)$")
 
 
@@ -160,7 +162,10 @@ def pick_place(
         start, end, place = found[0]
         if _LEFT.search(text[max(0, start - 3) : start]):
             return None
-        home = not_here(text, start, end, breaks=breaks)
+        # (a known place's home only matters where it is asked about as a condition: see the turn)
+        home = (place.priority < 0 or bool(AS_CONDITION.search(text))) and not_here(
+            text, start, end, breaks=breaks
+        )
         return None if home and place.priority < 0 else (place, home)
     best: tuple[tuple[int, int, int], Place, bool] | None = None
     kept = [
