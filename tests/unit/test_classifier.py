@@ -2748,39 +2748,21 @@ def test_the_place_a_question_ends_on_is_the_one_asked_about(clf: Classifier, te
     ("text", "intent"),
     [
         ("哈佬", "greeting"),
-        ("行 那我等通知", "smalltalk"),
-        ("无语了 又是给企业的", "smalltalk"),
-        ("潜山留守职工过年有补贴吗", "stay_subsidy"),
-        ("在外头打零工 这个月一分没挣 房租都交不上了", "social_assistance"),
-        ("能帮我查一下社保交了几个月吗", "unknown"),
-    ],
-)
-def test_everyday_words_for_greetings_hardship_and_staying(clf: Classifier, text: str, intent: str) -> None:
-    assert clf.classify(text).intent == intent
-
-
-@pytest.mark.parametrize(
-    ("text", "intent"),
-    [
-        ("老板讲发了红包就不另外算加班费了", "holiday_pay"),
-        ("有活动能不能推通知给我", "subscribe"),
-        ("心里烦得很 过年没人说话", "social_assistance"),
-        ("白扯 跟我没啥关系", "smalltalk"),
-    ],
-)
-def test_red_packets_for_overtime_and_other_everyday_asks(clf: Classifier, text: str, intent: str) -> None:
-    assert clf.classify(text).intent == intent
-
-
-@pytest.mark.parametrize(
-    ("text", "intent"),
-    [
-        ("第一次用 这是啥呀", "greeting"),
+        ("第一次用 这是啥呀", "greeting"),  # the first words of a new user
         ("问下", "greeting"),
-        ("厂里无故开除我 咋办", "legal_aid"),
-        ("三倍工资没给够 想申请法律援助", "legal_aid"),
+        ("行 那我等通知", "smalltalk"),
+        ("无语了 又是给企业的", "smalltalk"),  # a reaction to the answer
+        ("白扯 跟我没啥关系", "smalltalk"),
+        ("潜山留守职工过年有补贴吗", "stay_subsidy"),
         ("在宜秀上班 户口在外省 算市外的不", "stay_subsidy"),
+        ("在外头打零工 这个月一分没挣 房租都交不上了", "social_assistance"),
+        ("心里烦得很 过年没人说话", "social_assistance"),
+        ("能帮我查一下社保交了几个月吗", "unknown"),
+        ("老板讲发了红包就不另外算加班费了", "holiday_pay"),  # a red packet in place of the pay
+        ("有活动能不能推通知给我", "subscribe"),
+        ("厂里无故开除我 咋办", "legal_aid"),
+        ("三倍工资没给够 想申请法律援助", "legal_aid"),  # the means, after the problem
     ],
 )
-def test_first_words_of_new_users_and_means_after_a_problem(clf: Classifier, text: str, intent: str) -> None:
+def test_everyday_words_workers_use(clf: Classifier, text: str, intent: str) -> None:
     assert clf.classify(text).intent == intent
