@@ -147,8 +147,14 @@ def read(
                 own = lone_sum(" ".join(p for p, vs in by_clause if not vs))
         days = _DAYS.match(str(others.get("period") or ""))
         daily = [m[1] for c in clauses(text) if (m := _DAILY.search(c))] if days else []
-        if own is None and field.key == "amount" and len(daily) == 1 and (pay := parse_amount(daily[0])):
-            own = pay * int(days[1]) if days else None  # the days make the sum; step 4 asks which
+        if (
+            own is None
+            and field.key == "amount"
+            and days
+            and len(daily) == 1
+            and (pay := parse_amount(daily[0]))
+        ):
+            own = pay * int(days[1])  # the days make the sum; step 4 still asks which they were
             others = {k: v for k, v in others.items() if k != "period"}
         if own is None and field.key == "amount" and (rate := _monthly(text)):
             # 「一个月2800 欠了三个月」: the month's pay times the months owed; the pay alone else
