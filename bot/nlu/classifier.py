@@ -373,7 +373,7 @@ class Classifier:
             return Result(raw, UNKNOWN, None, 0.0)
         bounds = _Bounds(self.tokenizer, text, breaks)
         hits, places = self._scan(text, bounds)
-        place, home = pick_place(text, places, breaks=breaks) or (None, False) if places else (None, False)
+        place, home = (pick_place(text, places, breaks=breaks) if places else None) or (None, False)
         with_place = place is not None and len(text) <= self.rules.with_place_max_chars
         evidence, first, starts = self._evidence(text, hits, bounds, with_place)
         if (fix := CORRECTION.search(text)) and any(s >= fix.end() for v in starts.values() for s, _ in v):
@@ -464,14 +464,10 @@ class Classifier:
             and (place is not None or best_intent == "family_care")
         ):
             # 「去年在安庆干活 包工头没结账 人现在在成都」: a question is about where it happened
-            worker = place
-            place, home = pick_place(
-                text, places, now=False, kin=best_intent == "family_care", breaks=breaks
-            ) or (
-                place,
-                home,
-            )
-            family_only = worker is None and place is not None
+            where = pick_place(text, places, now=False, kin=best_intent == "family_care", breaks=breaks)
+            if where is not None:
+                family_only = place is None  # only the family's home was named: the worker is elsewhere
+                place, home = where
         heard = self._respell(raw)
         return Result(
             raw,
