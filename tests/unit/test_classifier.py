@@ -621,6 +621,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "05zq",
         "05zr",
         "05zs",
+        "05zt",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
