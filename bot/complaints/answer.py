@@ -9,6 +9,7 @@ from typing import Any
 from ..numbers import cn_small, parse_amount
 from . import reading, where
 from .fields import (
+    DURATION,
     ROUGH_TIME,
     Field,
     Found,
@@ -42,6 +43,9 @@ def run_on(part: str) -> list[str]:
 
 
 # 「一个月2800」「月薪4500」: what a month's work pays
+# The months owed, whatever else their clause says: 「厂里欠了11月12月两个月工资」「12月同1月都冇钱」.
+_OWED_AFTER = re.compile(r"^的?(?:工资|工钱|人工|钱)|^都?(?:没|冇|未)(?:发|给|收到|拿到|钱|出粮)")
+_OWED_BEFORE = re.compile(r"(?:欠|拖)[了咗]?$")
 _MONTHLY = re.compile(
     r"(?:一个?月|每个?月|每月|月薪|月工资)(?:工资|工钱)?(?:是|有|就|就是)?\s*"
     r"([\d.一二两三四五六七八九十百千万]+)(?:块钱?|元|蚊)?$"
@@ -57,6 +61,12 @@ _DAYS = re.compile(r"^(\d{1,3})天$")
 def is_rate(text: str) -> bool:
     """「一个月五千二」: a month's pay, which is no place."""
     return _MONTHLY.search(text) is not None
+
+
+def _owed(clause: str, found: Found) -> bool:
+    if DURATION.fullmatch(found.value):
+        return False  # 「三个月没发工资了」: how long, not which months; step 4 asks
+    return bool(_OWED_AFTER.match(clause[found.end :]) or _OWED_BEFORE.search(clause[: found.start]))
 
 
 def by_the_month(text: str, period: Any) -> int | None:
@@ -109,7 +119,7 @@ def read(
     taken: list[Found] = []
     for part, values in by_clause:
         pure = not leftover(part, values)
-        distinct = [v for v in values if v.key != "period"]
+        distinct = [v for v in values if v.key != "period" or _owed(part, v)]
         taken += values if pure else distinct
         if not pure:
             left = leftover(part, distinct) if distinct else part
@@ -170,7 +180,7 @@ def read(
     if field.key in ("employer", "site") and rest:
         rest, told = where.split_site_and_boss(field.key, rest)
     if field.key == "period" and own is not None:
-        rest = [own, *rest]
+        rest = [own, *(p for p in rest if p not in valued)]  # (「…到1月 就我和我哥两个人」: the count told)
     as_typed = not found and not told and len(parts) == len(every)
     answer = text if as_typed else " ".join(rest)
     value = field.parse(answer) if answer.strip() else None

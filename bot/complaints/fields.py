@@ -248,8 +248,11 @@ _COUNT_IN = re.compile(
 )
 # (not 「我一个人就8400」: the worker's own share; nor 「写我一个人的还是…」, a question)
 _SELF_ONLY = re.compile(
-    rf"(?:(就[我俺咱]|只有[我俺咱]|只[我俺咱])(一个人?|自己|一人)?|[我俺咱]一个人)(?!(?:就|是|就是|被?欠[了咗]?|有)?[\d{_CN_NUMERAL}]|的?还是)"
+    rf"(?:(就[我俺咱]|只有[我俺咱]|只[我俺咱])(一个人?|自己|一人)?|[我俺咱]一个人)"
+    rf"(?!(?:就|是|就是|被?欠[了咗]?|有)?[\d{_CN_NUMERAL}]|的?还是|[们和跟同与])"  # (「就我和我哥两个人」)
 )
+# A couple owed together: 「就我们两口子」「我们夫妻俩的」.
+COUPLE = re.compile(r"[两俩]口子|夫妻[俩两](?:个人?)?|两公婆")
 _MONTH = rf"(?:\d{{1,2}}|[{_CN_NUMERAL}]{{1,3}}|正|腊|冬|元)月份?"
 _YEAR = r"(?:\d{2,4}年|去年|今年|前年|年前|年初|年底)"
 # How long, not which months (「三个月」「四十多天」)
@@ -296,6 +299,9 @@ _EDGE_WORDS = sorted(
         "没发",
         "不给",
         "没结",
+        "冇钱",
+        "冇收到",
+        "没拿到",
         "还没给",
         "都没给",
         "一直没给",
@@ -376,6 +382,9 @@ def find_values(clause: str) -> list[Found]:
         count = int(n) if n.isdigit() else int(cn_small(n) or 0)
         if 1 <= count <= 100_000:
             take("workers", count, m.start(), m.end())
+    for m in COUPLE.finditer(clause):
+        if free(m.start(), m.end()):
+            take("workers", 2, m.start(), m.end())
     for m in _SELF_ONLY.finditer(clause):
         if free(m.start(), m.end()):
             take("workers", 1, m.start(), m.end())

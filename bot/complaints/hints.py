@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .fields import _CN_NUMERAL, Field, compact, lone_sum
+from .fields import _CN_NUMERAL, COUPLE, Field, compact, lone_sum
 from .reading import SAME_PLACE
 
 
@@ -29,6 +29,11 @@ def with_hint(
 _SAID_AS_COUNT = re.compile(
     rf"(?:一共|总共|共有|我们|咱们|俺们|我哋|班组|班里|车间|全厂|厂里|队里)[^\d{_CN_NUMERAL}\s，,。]{{0,3}}"
     rf"[\d{_CN_NUMERAL}]+(?:个人|个|人|名)|[\d{_CN_NUMERAL}]+(?:个人|个|人|名)(?:都|全)|(?:就|只有)[我俺]自?己?一个"
+    # 「就我和我哥两个人」 (not 「…两个人的」, whose the sum is), 「一起被欠的有15个人」, 「我们两口子」;
+    # 「就我自己」 as a clause of its own
+    rf"|(?:和|跟|同|与)[^\d{_CN_NUMERAL}\s，,]{{1,4}}[\d{_CN_NUMERAL}]+(?:个人|个|人)(?![人的])"
+    rf"|一起[^\d{_CN_NUMERAL}\s，,]{{0,5}}[\d{_CN_NUMERAL}]+(?:个人|个|人|名)|{COUPLE.pattern}"
+    r"|(?:^|[\s，,])(?:就|只有)[我俺](?:自己|一个人?)?(?:$|[\s，,])"
 )
 
 

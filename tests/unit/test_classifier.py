@@ -658,6 +658,7 @@ HELD_OUT: list[tuple[str, str, str | None]] = [
     ("申请法律援助要不要开经济困难证明", "legal_aid", None),
     ("不是讨薪的事 我想问问怎么申请劳动仲裁", "legal_aid", None),
     ("干了半年活 老板一分钱没给", "wage_arrears", None),
+    ("帮人干了俩月活 分文没拿", "wage_arrears", None),
     ("工头卷钱跑了 一帮兄弟的工钱咋整", "wage_arrears", None),
     ("老板拖着工资不发说年后再说 可以去哪里告他", "wage_arrears", None),
     ("萝岗一家厂欠我三个月人工", "wage_arrears", "guangzhou-huangpu"),
@@ -729,6 +730,7 @@ HELD_OUT: list[tuple[str, str, str | None]] = [
     ("说不清楚 能不能打电话问", "human_agent", None),
     ("我在安庆", "set_region", "anqing"),
     ("我人在黑龙江", "set_region", "heilongjiang"),
+    ("她在黄埔一个电子厂上班", "set_region", "guangzhou-huangpu"),  # asking for someone else
     ("切换到大连", "set_region", "dalian"),
     ("我现在在东莞上班", "set_region", None),
     ("广州开发区", "set_region", "guangzhou-huangpu"),

@@ -1393,3 +1393,37 @@ def test_still_not_filing_after_all_leaves_the_form(harness: Harness) -> None:
 
 def test_filing_for_a_brother_starts_the_form(harness: Harness) -> None:
     assert "第1步" in harness.say("我替我哥投诉 他工地的钱没结", "o-for-brother")
+
+
+def test_a_head_count_said_with_who_is_owed_is_taken(harness: Harness) -> None:
+    # at the period step: the months, and the two people owed (「就我」 there is no count of one)
+    to_step(harness, "o-with-whom", [*AT_AMOUNT, "两万"])
+    reply = harness.say("去年9月到12月 就我跟我表弟两个人", "o-with-whom")
+    d = draft(harness, "o-with-whom")
+    assert d is not None and d["fields"].get("workers") == 2, (reply, d)
+    assert d["fields"].get("period") == "去年9月到12月" and "第6步" in reply, (reply, d)
+    # a couple owed together, and those owed alongside the worker, beside the sum
+    for openid, text, count in [
+        ("o-couple", "一万一 欠了两个月 就我们两口子", 2),
+        ("o-alongside", "我自己八千 一起被欠的还有十一个人", 11),
+        ("o-alone", "七千五 今年1月到3月 就我自己", 1),
+    ]:
+        to_step(harness, openid, AT_AMOUNT)
+        reply = harness.say(text, openid)
+        d = draft(harness, openid)
+        assert d is not None and d["fields"].get("workers") == count, (text, reply, d)
+    # whose the sum is (「…两个人的」) is still only offered
+    to_step(harness, "o-whose", AT_AMOUNT)
+    harness.say("两万多 我跟我老婆两个人的", "o-whose")
+    d = draft(harness, "o-whose")
+    assert d is not None and "workers" not in d["fields"] and d.get("workers_hint") == 2, d
+
+
+def test_the_months_owed_told_when_filing_are_noted(harness: Harness) -> None:
+    reply = harness.say("公司欠了10月11月两个月工资 我要投诉", "o-months-owed")
+    d = draft(harness, "o-months-owed")
+    assert d is not None and "10月11月" in str(d["fields"].get("period")), (reply, d)
+    # how long is not which months: step 4 still asks
+    harness.say("厂里四个月没发工资了 我要投诉", "o-how-long")
+    d = draft(harness, "o-how-long")
+    assert d is not None and "period" not in d["fields"], d
