@@ -1,6 +1,7 @@
 """Asking after a filed complaint's news in words of its own: 「啥时候有信」 from a worker who filed,
 「前几天在这登记的 咋还没人给我打电话」 from one who says they did, 「咋这么慢 都一礼拜了」 right after
-asking how their complaint stands. The turn reads these as ``complaint_status``."""
+asking how their complaint stands, as is any waiting then (「要等好久」「啥时候能有人联系我」). The turn
+reads these as ``complaint_status``."""
 
 from __future__ import annotations
 
@@ -12,8 +13,8 @@ NEWS_OF_A_CASE = ("unknown", "human_agent", "wage_arrears", "smalltalk")  # what
 # Waiting to hear back: 「大概多长时间能给我们回信」「咋还没人给我打电话」「要等多久」「多久能给信儿」.
 AWAITS_NEWS = re.compile(
     r"有信|回信|回音|有消息|有结果|有动静|联系我|给我打电话|给我们回|答复|给(?:个|我)?信"
-    r"|(?:没|冇|没有)(?:人|谁)(?:给我|俾我|同我)?(?:联系|打电话|打过电话|找|管|理|覆)"
-    r"|(?:还得|还要|要)等(?:多久|多长时间|几天|到啥时候|几耐)|(?:几耐|多久|多长时间).{0,4}(?:覆|回|联系|有人|打电话|来电话)"
+    r"|(?:没|冇|没有|莫得|没得)(?:人|谁)(?:给我|俾我|同我)?(?:联系|打电话|打过电话|找|管|理|覆)"
+    r"|(?:还得|还要|要)等(?:多久|好久|多长时间|几天|到啥时候|几耐)|(?:几耐|多久|多长时间).{0,4}(?:覆|回|联系|有人|打电话|来电话)"
 )
 # Impatience, which asks after the complaint only right after its status was asked.
 _SLOW = re.compile(
@@ -37,9 +38,11 @@ def asks_news(user: User, intent: str, heard: str, now: float) -> bool:
         return False
     if user.cases and intent != "smalltalk" and AWAITS_NEWS.search(heard):
         return True
+    fresh = now - float((user.state or {}).get(_STATUS_KEY, 0)) <= _STATUS_FRESH
+    if fresh and intent in ("unknown", "smalltalk") and (_SLOW.search(heard) or AWAITS_NEWS.search(heard)):
+        return True  # right after asking how it stands: 「咋这么慢」「要等好久」「啥时候能有人联系我」
+    if fresh and intent == "human_agent" and "查" in heard and AWAITS_NEWS.search(heard):
+        return True  # 「咋个还莫得人给我打电话 查一下嘛」: the case looked up, not a number to call
     if intent == "human_agent":
         return False  # 「咋还没人联系我 给个电话」 from one with nothing on file: the number they ask for
-    fresh = now - float((user.state or {}).get(_STATUS_KEY, 0)) <= _STATUS_FRESH
-    if fresh and intent in ("unknown", "smalltalk") and _SLOW.search(heard):
-        return True
     return intent != "smalltalk" and bool(AWAITS_NEWS.search(heard)) and bool(_FILED.search(heard))

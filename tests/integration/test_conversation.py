@@ -1239,6 +1239,15 @@ def test_impatience_right_after_asking_the_status_asks_after_it(cfg: str) -> Non
     assert turn["intent"] == "complaint_status", turn
 
 
+def test_waiting_right_after_asking_the_status_asks_after_it(cfg: str) -> None:
+    for n, waiting in enumerate(["还得等好久", "啥时候能有人来联系我", "咋个莫得人给我打电话 帮我查一下嘛"]):
+        ask_as(cfg, f"o-wait-{n}", "上礼拜登记的欠薪 现在咋样了")
+        assert ask_as(cfg, f"o-wait-{n}", waiting)["intent"] == "complaint_status", waiting
+    # asking for someone to call is still the numbers
+    ask_as(cfg, "o-wait-call", "上礼拜登记的欠薪 现在咋样了")
+    assert ask_as(cfg, "o-wait-call", "咋还没人给我打电话 有没有人工")["intent"] == "human_agent"
+
+
 def test_where_one_comes_from_asked_as_a_condition_does_not_move_the_worker(cfg: str) -> None:
     first = ask_as(cfg, "o-cond", "迎江开发区的厂 外地人留下过年补多少")
     turn = ask_as(cfg, "o-cond", "我是桐城人 算不算外地")

@@ -659,6 +659,8 @@ HELD_OUT: list[tuple[str, str, str | None]] = [
     ("不是讨薪的事 我想问问怎么申请劳动仲裁", "legal_aid", None),
     ("干了半年活 老板一分钱没给", "wage_arrears", None),
     ("帮人干了俩月活 分文没拿", "wage_arrears", None),
+    ("老板拖着不给 能不能去法院告他", "legal_aid", None),  # the court is the means asked about
+    ("你识答啲咩嘢", "greeting", None),
     ("工头卷钱跑了 一帮兄弟的工钱咋整", "wage_arrears", None),
     ("老板拖着工资不发说年后再说 可以去哪里告他", "wage_arrears", None),
     ("萝岗一家厂欠我三个月人工", "wage_arrears", "guangzhou-huangpu"),

@@ -1427,3 +1427,25 @@ def test_the_months_owed_told_when_filing_are_noted(harness: Harness) -> None:
     harness.say("厂里四个月没发工资了 我要投诉", "o-how-long")
     d = draft(harness, "o-how-long")
     assert d is not None and "period" not in d["fields"], d
+
+
+def test_asking_to_fill_or_to_file_one_more_starts_the_form(harness: Harness) -> None:
+    assert "第1步" in harness.say("投诉的表在哪里 我要填", "o-fill")
+    assert "第1步" in harness.say("我想替我对象登记一下 他老板拖着钱不给", "o-for-partner")
+    assert "第1步" in harness.say("还能再登记一个吗 另外一个包工头也欠着", "o-one-more")
+    # one filed before, said as such, starts none
+    harness.say("是我帮我老表登记的 那个咋还没动静", "o-filed-for")
+    assert draft(harness, "o-filed-for") is None
+
+
+def test_hunan_speech_leaves_the_form(harness: Harness) -> None:
+    to_step(harness, "o-hunan", AT_SITE)
+    reply = harness.say("算哒 我还是先打电话问下 不登记哒", "o-hunan")
+    assert "取消" in reply and draft(harness, "o-hunan") is None, reply
+
+
+def test_asking_to_file_again_mid_form_keeps_the_form(harness: Harness) -> None:
+    harness.say("我要投诉欠薪", "o-again")
+    assert "正在登记" in harness.say("我要投诉欠薪", "o-again")
+    d = draft(harness, "o-again")
+    assert d is not None and "employer" not in d["fields"], d
