@@ -35,6 +35,10 @@ from .fields import (
 from .register import Complaint, Register
 
 # 「欠俺一万多」「好几千」: a sum said roughly, which the amount step asks for exactly.
+# Every way of asking to file (``reading.WANTS_TO_FILE``) and every confirm word holds one of these:
+# a worker with no form open whose message has none is answered without reading it for one
+# (头诉: 投诉 by voice).
+MAY_FILE = re.compile(r"[投头頭偷举舉告登灯等记記反报報填弄办辦理确確提交对對是没沒]")
 ROUGH_SUM = re.compile(r"[\d一二两三四五六七八九十][百千万]多|[千万]几|几[千万]")
 
 # -- the form (a dialogue Flow) --------------------------------------------------------------------
@@ -70,6 +74,8 @@ class ComplaintFlow:
         return draft is not None and self.register.store.clock() - draft["touched"] <= self.ttl
 
     def handle(self, text: str, user: User, result: Result) -> str | None:
+        if not MAY_FILE.search(text) and self._draft(user) is None:
+            return None
         text = simplified(strip_pasted(text))  # (「一萬三」「上年11月同12月」 in traditional characters)
         words = EMOJI_END.sub("", normalize(text)).rstrip("。！!.")  # (「确认✅」)
         if words.replace(" ", "") in CONFIRM_WORDS:

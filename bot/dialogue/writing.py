@@ -46,7 +46,7 @@ def ahead(
         return "seen", reply, user
     if any(flow.active(user) for flow in bot.flows):
         return None
-    was = store.row_of(user)
+    was = store.row_as_read(user)
     try:
         with store.speculate() as pending:
             reply = bot.turn(msg, user, result, trace)

@@ -304,8 +304,19 @@ class Store:
         primary-key probes, so a push costs one SELECT instead of two.
         """
         row = self.conn.execute(_RECALL, (key, openid)).fetchone()
-        user = User(openid) if row[2] is None else _user(openid, tuple(row)[3:])
+        if row[2] is None:
+            user = User(openid)
+            self._local.read = (openid, self.row_of(user))
+        else:
+            user = _user(openid, columns := tuple(row)[3:])
+            self._local.read = (openid, columns)
         return bool(row[0]), row[1], user
+
+    def row_as_read(self, user: User) -> tuple[Any, ...]:
+        """``row_of`` the user as this thread's last ``recall`` read them (its columns as stored, the
+        state's JSON not written again); ``row_of`` the user now if that read was of someone else."""
+        read = getattr(self._local, "read", None)
+        return read[1] if read is not None and read[0] == user.openid else self.row_of(user)
 
     def save_user(self, user: User) -> None:
         self.conn.execute(_SAVE_USER, (user.openid, *self.row_of(user)))
