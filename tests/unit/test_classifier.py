@@ -622,6 +622,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "05zr",
         "05zs",
         "05zt",
+        "05zu",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
