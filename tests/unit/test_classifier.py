@@ -662,6 +662,8 @@ HELD_OUT: list[tuple[str, str, str | None]] = [
     ("帮人干了俩月活 分文没拿", "wage_arrears", None),
     ("老板拖着不给 能不能去法院告他", "legal_aid", None),  # the court is the means asked about
     ("你识答啲咩嘢", "greeting", None),
+    ("刚那个投诉啥状态", "complaint_status", None),
+    ("那个红包能抵工资不", "holiday_pay", None),  # a red packet in place of the pay owed for the holiday
     ("工头卷钱跑了 一帮兄弟的工钱咋整", "wage_arrears", None),
     ("老板拖着工资不发说年后再说 可以去哪里告他", "wage_arrears", None),
     ("萝岗一家厂欠我三个月人工", "wage_arrears", "guangzhou-huangpu"),

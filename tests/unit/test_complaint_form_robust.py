@@ -1433,6 +1433,8 @@ def test_asking_to_fill_or_to_file_one_more_starts_the_form(harness: Harness) ->
     assert "第1步" in harness.say("投诉的表在哪里 我要填", "o-fill")
     assert "第1步" in harness.say("我想替我对象登记一下 他老板拖着钱不给", "o-for-partner")
     assert "第1步" in harness.say("还能再登记一个吗 另外一个包工头也欠着", "o-one-more")
+    assert "第1步" in harness.say("我那再投诉一次行不", "o-once-more")
+    assert "第1步" in harness.say("不是我的 是我堂弟的 他还没登记 现在替他登", "o-for-cousin")
     # one filed before, said as such, starts none
     harness.say("是我帮我老表登记的 那个咋还没动静", "o-filed-for")
     assert draft(harness, "o-filed-for") is None
