@@ -27,7 +27,7 @@ from ..storage.store import Store, User, hash_openid
 from ..wechat.push import Message
 from . import compose, memory, news, replies, second
 from .forms import Flow
-from .memory import Memo
+from .memory import SETTLES, Memo
 from .numbered import menu_pick
 from .stats import TurnStats
 from .writing import ahead, under_lock
@@ -222,6 +222,7 @@ class Bot:
         if (intent == "unknown" or (weak and not picked)) and memory.states_where(spoken, result):
             intent = "set_region"  # 「我在宁波一个服装厂上班 做熨烫的」: longer than the rules' 我在 reach
         by_number = memo is not None and bool(memo.others) and memory.asks_second(spoken)  # 「第二个呢」
+        form = "" if memo else self.open_form(user)  # (a form begun with no answer before it)
         if picked:
             trace.source = "menu"
         elif memo and memory.doubts(spoken):
@@ -278,17 +279,18 @@ class Bot:
                     True,
                 )
         elif (
-            memo
+            (memo or form)
             and intent in TOPIC_INTENTS
-            and intent != memo.topic
+            and intent != (memo.topic if memo else form)
             and (
                 memory.is_weak_follow_up(heard, result)
-                or (result.scores.get(intent, 0.0) < memory.SETTLES and self.echoes(heard, memo, True))
+                or (memo and result.scores.get(intent, 0.0) < SETTLES and self.echoes(heard, memo, True))
             )
         ):
             # 「有补贴没」 after a training answer asks about training's subsidy, not a new topic; after
-            # an answer to two questions, 「补贴那个钱给谁」 is about the second one.
-            about = intent if intent in memo.others else memo.topic
+            # an answer to two questions, 「补贴那个钱给谁」 is about the second one; in a form begun
+            # with no answer before it, 「对了 要带啥证据」 is about the form's topic.
+            about = (intent if intent in memo.others else memo.topic) if memo else form
             intent, asked, trace.source, detailed = about, [about], "context", True
         if not (picked or closed or by_number or result.labelled) and (
             other := second.overrule(self.turns, second.model_text(text, result), memo, intent, asked)
@@ -362,6 +364,10 @@ class Bot:
                 trace.intent = memo.topic  # 「回大连的话也能学吗」: the place noted, the question asked there
             return self.region_switched(result, user, memo)
         return self.answer(intent, user, result, text)
+
+    def open_form(self, user: User) -> str:
+        """The topic of the form the worker has open ("" if none)."""
+        return next((flow.topic for flow in self.flows if flow.active(user)), "")
 
     def echoes(self, text: str, memo: Memo, sums_only: bool = False) -> bool:
         """「我是电信的卡」 after the 10GB answer: a short message that picks up a word of the answer

@@ -1286,3 +1286,10 @@ def test_asking_whether_here_gives_it_too_asks_the_last_question_here(cfg: str) 
     ask_as(cfg, "o-here-too", "安庆过年送流量吗")
     turn = ask_as(cfg, "o-here-too", "我在大连 这边有没有送")
     assert (turn["intent"], turn["region"]) == ("festival_activities", "dalian"), turn
+
+
+def test_a_weak_question_in_a_form_begun_at_once_is_about_the_forms_topic(cfg: str) -> None:
+    ask_as(cfg, "o-form-first", "我要登记欠薪")
+    ask_as(cfg, "o-form-first", "顺达劳务公司")
+    turn = ask_as(cfg, "o-form-first", "对了 得准备啥证据")
+    assert turn["intent"] == "wage_arrears", turn
