@@ -44,7 +44,9 @@ def run_on(part: str) -> list[str]:
 
 # 「一个月2800」「月薪4500」: what a month's work pays
 # The months owed, whatever else their clause says: 「厂里欠了11月12月两个月工资」「12月同1月都冇钱」.
-_OWED_AFTER = re.compile(r"^的?(?:工资|工钱|人工|钱)|^都?(?:没|冇|未)(?:发|给|收到|拿到|钱|出粮)")
+_OWED_AFTER = re.compile(
+    r"^的?(?:工资|工钱|人工|钱)|^(?:都|一分钱?都?)?(?:没|冇|未)(?:发|给|收到|拿到|钱|出粮)"
+)
 _OWED_BEFORE = re.compile(r"(?:欠|拖)[了咗]?$")
 _MONTHLY = re.compile(
     r"(?:一个?月|每个?月|每月|月薪|月工资)(?:工资|工钱)?(?:是|有|就|就是)?\s*"

@@ -244,7 +244,8 @@ _WAGE_BEFORE = re.compile(
     r"(欠|欠[了咗]|欠[我俺咱]|欠咗[我俺咱]|欠[我俺咱]们|工资|工钱|一共|总共|共|每人|每个人|差|还差|差[我俺]|就是)$"
 )
 _COUNT_IN = re.compile(
-    rf"(?<![\d{_CN_NUMERAL}每第])(\d{{1,5}}|[{_CN_NUMERAL}]+)(几|多|来)?(个|名|位)?(人|工友|工人|兄弟|老乡|同事)"
+    rf"(?<![\d{_CN_NUMERAL}每第])(\d{{1,5}}|[{_CN_NUMERAL}]+)(几|多|来)?(个|名|位)?"
+    r"(人|工友|工人|兄弟|老乡|同事|保安|保洁|司机|师傅|骑手|伙计|姐妹|小工|员工)"
 )
 # (not 「我一个人就8400」: the worker's own share; nor 「写我一个人的还是…」, a question)
 _SELF_ONLY = re.compile(
@@ -260,8 +261,10 @@ _DURATION = (
     rf"(?:\d{{1,2}}|[{_CN_NUMERAL}]{{1,3}}|半)(?:几|多)?个?多?(?:月|年|星期|礼拜)多?"
     rf"|(?:\d{{1,3}}|[{_CN_NUMERAL}]{{1,3}})(?:几|多)?天"
 )
-_PERIOD_IN = re.compile(  # (「6到10月」 first: one 月 for both months)
-    rf"{_YEAR}?(?:\d{{1,2}}|[{_CN_NUMERAL}]{{1,3}})(?:到|至|-|~|—|－)(?:\d{{1,2}}|[{_CN_NUMERAL}]{{1,3}})月份?"
+# (「6到10月」 first: one 月 for both months; 「11和12两个月」 as compact joins them)
+_PERIOD_IN = re.compile(
+    rf"(?:\d{{1,2}}和)+\d{{1,2}}(?:月份?|[两三四五六七八九十]个月)"
+    rf"|{_YEAR}?(?:\d{{1,2}}|[{_CN_NUMERAL}]{{1,3}})(?:到|至|-|~|—|－)(?:\d{{1,2}}|[{_CN_NUMERAL}]{{1,3}})月份?"
     rf"|{_YEAR}?{_MONTH}(?:[和同跟、]?{_YEAR}?{_MONTH})+"  # 「十二月一月」「11月同12月」: the months listed
     rf"|{_YEAR}?{_MONTH}(?:(?:[干做]?到|至|-|~|—|－){_YEAR}?(?:{_MONTH}|现在|今天|年底)|以来|开始|起)?|{_DURATION}"
 )
@@ -345,9 +348,17 @@ _LEADING = re.compile(rf"^(?:{_EDGE})")
 _TRAILING = re.compile(rf"(?:{_EDGE})$")
 
 
+# Months listed by number with spaces, before 月 or a count of months: 「11 12两个月」「9 10 11三个月」.
+_SPACED_MONTHS = re.compile(
+    r"(?<!\d)(\d{1,2})\s+(?=\d{1,2}(?:\s+\d{1,2})*\s*(?:月|[两三四五六七八九十]个月))"
+)
+
+
 def compact(text: str) -> str:
-    """NFKC, trimmed, and digits that a worker spaced out joined up again."""
-    return _THOUSANDS.sub("", _SPACED_PHONE.sub(lambda m: _GAP.sub("", m.group()), normalize(text)))
+    """NFKC, trimmed, digits that a worker spaced out joined up again, and months listed by number
+    kept in one clause (「11和12两个月」)."""
+    text = _SPACED_PHONE.sub(lambda m: _GAP.sub("", m.group()), normalize(text))
+    return _SPACED_MONTHS.sub(r"\1和", _THOUSANDS.sub("", text))
 
 
 def clauses(text: str) -> list[str]:
@@ -480,16 +491,3 @@ def meant(clause: str) -> str:
 ROUGH_TIME = re.compile(
     r"[春夏秋冬](天|季)|年前|年底|年初|[上下]半年|腊月|正月|开春|入冬|中秋|国庆|元旦|端午"
 )
-
-_HEAD_COUNT = re.compile(r"^(?:一共|总共|共|总共有|一共有)?([\d一二两三四五六七八九十百]+)个人?$")
-
-
-def head_count(text: str) -> int | None:
-    """「十四个」「还有两个老乡也冇拿到 一共三个」: a head count said last, with no word of a place."""
-    parts = clauses(text)
-    m = _HEAD_COUNT.match(parts[-1]) if parts else None
-    if not m:
-        return None
-    n = m.group(1)
-    count = int(n) if n.isdigit() else int(cn_small(n) or 0)
-    return count if 1 <= count <= 100_000 else None

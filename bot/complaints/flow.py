@@ -20,13 +20,13 @@ from .fields import (
     BY_KEY,
     CANCEL_WORDS,
     CONFIRM_WORDS,
+    DURATION,
     EMOJI_END,
     FIELDS,
     SKIP_WORDS,
     START_WORDS,
     Field,
     clauses,
-    head_count,
     meant,
     normalize,
     show_value,
@@ -226,7 +226,7 @@ class ComplaintFlow:
             del others["period"]  # 「三个月一共一万八」: how the sum adds up; step 4 asks which months
         no_place = not (result.place or result.elsewhere or reading.PLACE_WORD.search(words))
         if field.key == "site" and value is not None and no_place:
-            if (count := head_count(text)) is not None:
+            if (count := hints.head_count(text)) is not None:
                 value = None  # 「十四个」「…一共三个」: how many, not where
                 others.setdefault("workers", count)
             elif reading.WAGE_STORY.search(words):
@@ -338,6 +338,8 @@ class ComplaintFlow:
                 others["employer"] = found
             if ROUGH_SUM.search(text):
                 others.pop("amount", None)  # 「欠俺一万多」: how much is not yet said; step 3 asks
+            if DURATION.fullmatch(str(others.get("period", ""))):
+                others.pop("period")  # 「工资拖了三个月 想投诉」: how long, not which months; step 4 asks
             notes = reading.noted(*self._store(draft, others, text))
         draft["step"] = self._first_empty(draft)
         self._set(user, draft)

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .fields import _CN_NUMERAL, COUPLE, Field, compact, lone_sum
+from ..numbers import cn_small
+from .fields import _CN_NUMERAL, COUPLE, Field, clauses, compact, lone_sum
 from .reading import SAME_PLACE
 
 
@@ -52,3 +53,17 @@ def offer_hint(draft: dict[str, Any]) -> str:
         return ""
     told = f"就在{hint}" if step == "site" else "就你一个人" if hint == 1 else f"就是{hint}个人"
     return f"（{told}的话，回「对」就行）"
+
+
+_HEAD_COUNT = re.compile(r"^(?:一共|总共|共|总共有|一共有)?([\d一二两三四五六七八九十百]+)个人?$")
+
+
+def head_count(text: str) -> int | None:
+    """「十四个」「还有两个老乡也冇拿到 一共三个」: a head count said last, with no word of a place."""
+    parts = clauses(text)
+    m = _HEAD_COUNT.match(parts[-1]) if parts else None
+    if not m:
+        return None
+    n = m.group(1)
+    count = int(n) if n.isdigit() else int(cn_small(n) or 0)
+    return count if 1 <= count <= 100_000 else None

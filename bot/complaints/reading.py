@@ -148,7 +148,7 @@ UNSURE_REST = re.compile(
     r"|地址|地方|在哪|多少|金额|钱数|钱|人数|几个人|时间|哪个月|电话|号码|真|也|都|的|了|啊|呀|我|他|他们|是|这个"
 )
 # Asking after a complaint already filed: 「查查我的投诉」「投诉处理得怎么样了」.
-STATUS_ASK = re.compile(r"查.{0,6}投诉|投诉.{0,6}(?:进度|进展|结果|怎么样|处理得?怎么|有人管|受理了)")
+STATUS_ASK = re.compile(r"查.{0,8}投诉|投诉.{0,6}(?:进度|进展|结果|怎么样|处理得?怎么|有人管|受理了)")
 # A message about the arrears rather than a place (at the site step), and words that name a place.
 WAGE_STORY = re.compile(r"欠|拖欠|工资|工钱|结账|没结|没给|不给|不发|没发|跑路|卷走|躲着|不还")
 PLACE_WORD = re.compile(
@@ -372,6 +372,18 @@ def answer_after_question(field: Field, text: str) -> str | None:
 LANDMARK_WAY = re.compile(r"往[东南西北]|[东南西北]边|对面|旁边|边上|隔壁|那一?片|那一?块")
 
 
+def _TOPIC_ASKED_BESIDE(field: Field, text: str, result: Result) -> bool:
+    """「家里俩孩子在老家没人带 有啥帮扶没有」 at the head-count step: a question of another topic,
+    whose 俩 is no head count (one is said as 「N个」「N人」 or a bare number)."""
+    return (
+        field.key == "workers"
+        and result.intent in TOPIC_INTENTS
+        and result.intent != "wage_arrears"
+        and bool(QUESTION.search(text))
+        and not any(f.key == "workers" for c in clauses(text) for f in find_values(c))
+    )
+
+
 def is_question(field: Field, text: str, result: Result) -> bool:
     """Is this a question about something else rather than the answer to the field asked?
 
@@ -384,7 +396,8 @@ def is_question(field: Field, text: str, result: Result) -> bool:
     if field.key == "phone" and re.search(r"\d{5,}|\d{3,4}-\d", text):
         return False  # 「只有个家里电话6123456」「020-8222 1234」: a number, which step 6 checks
     if field.key in ("amount", "phone", "workers") and (
-        field.parse(text) is not None or WRITE_THIS.search(text)
+        (field.parse(text) is not None and not _TOPIC_ASKED_BESIDE(field, text, result))
+        or WRITE_THIS.search(text)
     ):
         return False  # (「…那个算不算嘛 先写14400吧」: the worker chose what to write)
     parts = clauses(text)

@@ -1451,3 +1451,36 @@ def test_asking_to_file_again_mid_form_keeps_the_form(harness: Harness) -> None:
     assert "正在登记" in harness.say("我要投诉欠薪", "o-again")
     d = draft(harness, "o-again")
     assert d is not None and "employer" not in d["fields"], d
+
+
+def test_months_listed_by_number_with_spaces_are_the_period(harness: Harness) -> None:
+    to_step(harness, "o-spaced-months", AT_AMOUNT)
+    reply = harness.say("欠的是10 11两个月 一共九千", "o-spaced-months")
+    d = draft(harness, "o-spaced-months")
+    assert d is not None and d["fields"].get("amount") == 9000, (reply, d)
+    assert d["fields"].get("period") == "10和11两个月" and "第5步" in reply, (reply, d)
+
+
+def test_a_crew_counted_by_its_trade_is_the_head_count(harness: Harness) -> None:
+    to_step(harness, "o-guards", AT_AMOUNT)
+    reply = harness.say("我们七个保安 一共两万一", "o-guards")
+    d = draft(harness, "o-guards")
+    assert d is not None and d["fields"].get("workers") == 7, (reply, d)
+
+
+def test_another_topics_question_at_the_head_count_step_is_answered(harness: Harness) -> None:
+    to_step(harness, "o-kids-q", [*AT_AMOUNT, "两万", "三个月"])
+    reply = harness.say("家里俩娃在老家没人管 有啥帮扶没有", "o-kids-q")
+    d = draft(harness, "o-kids-q")
+    assert d is not None and "workers" not in d["fields"] and "第5步" in reply, (reply, d)
+    # and looking the complaint up mid-form is the status, not a name
+    to_step(harness, "o-look-up", AT_NAME)
+    assert "投诉" in harness.say("查一下我刚才那个投诉", "o-look-up")
+    d = draft(harness, "o-look-up")
+    assert d is not None and "name" not in d["fields"], d
+
+
+def test_how_long_told_when_filing_still_asks_which_months(harness: Harness) -> None:
+    harness.say("工资拖了四个月 想登记投诉", "o-how-long-2")
+    d = draft(harness, "o-how-long-2")
+    assert d is not None and "period" not in d["fields"], d
