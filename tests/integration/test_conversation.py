@@ -1311,3 +1311,9 @@ def test_a_weak_question_in_a_form_begun_at_once_is_about_the_forms_topic(cfg: s
     ask_as(cfg, "o-form-first", "顺达劳务公司")
     turn = ask_as(cfg, "o-form-first", "对了 得准备啥证据")
     assert turn["intent"] == "wage_arrears", turn
+
+
+def test_asking_what_differs_in_the_place_named_asks_the_last_question_there(cfg: str) -> None:
+    ask_as(cfg, "o-differs", "法律援助咋申请")
+    turn = ask_as(cfg, "o-differs", "我人在大连 大连有啥不一样的")
+    assert (turn["intent"], turn["region"]) == ("legal_aid", "dalian"), turn
