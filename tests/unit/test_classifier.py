@@ -626,6 +626,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "05zv",
         "05zw",
         "05zx",
+        "05zy",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
