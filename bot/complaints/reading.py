@@ -54,6 +54,10 @@ WANTS_TO_FILE = re.compile(
     r"|(?:现在|这就|马上)投(?:一个|一下|个)|[要想]等级|等级(?:欠薪)?投诉|[我俺]就在[\u4e00-\u9fff]{2,6}(?:投诉|举报)吧?$|"
     + ASKS_US_TO_FILE.pattern
 )
+# 「我想问一下怎么登记」「欠薪登记 咋弄」: how to register arrears is answered by registering them.
+HOW_TO_REGISTER = re.compile(
+    r"(?:怎么|咋|如何|咋个)(?:在这|在这里)?登记(?!过)|登记(?:一下)?\s*(?:怎么|咋|咋个)(?:弄|办|搞|填|登)"
+)
 NOT_FILING = re.compile(
     r"(?:不|没|别|不用|不必|无需)(?:想|要|打算|准备|必要)?(?:去|再)?(?:投诉|举报|告(?!诉|知)|登记)"
     r"|不(?:太|大)?放心|已经|(?<!再)投诉过|举报过|告过|(?<!再)登记过|之前投诉|以前投诉|进度|撤销|撤回|[上前]几?[个次]?(?:礼拜|星期|周|月|天)投诉"
@@ -188,7 +192,10 @@ DATES = re.compile(
     r"(?:除夕|腊月|正月|初[一二三四五六七八九十]|[一二三四五六七八九十\d]+月)\S{0,6}(?:到|至|-)"
 )
 # 「11月同12月嘅人工」 at the period step: months named (人工 is the wages, not a person)
-MONTHS = re.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3}|腊|正|冬|元)月")
+MONTHS = re.compile(
+    r"(?:\d{1,2}|[一二三四五六七八九十]{1,3}|腊|正|冬|元)月"
+    r"|从[^\s，,。]{1,10}[干做]到"  # 「从去年国庆后面干到过小年」: from one time to another
+)
 # A domestic worker's site is the employer's home: 「在他家里当保姆 做饭带孩子」.
 HOME_SITE = re.compile(
     r"(?:就)?在?(?:他|她|他们|雇主|老板|主家|东家|人家|客户|业主)的?(?:家|屋)(?:里|头|中)?"
@@ -469,9 +476,19 @@ def is_question(field: Field, text: str, result: Result) -> bool:
     return result.score >= 0.9 and not looks_like_value
 
 
+def _ABOUT_WAGES(words: str, result: Result) -> bool:
+    return result.intent == "wage_arrears" or (result.intent in ("greeting", "unknown") and bool(OWED.search(words)))
+
+
+# Owed money in a message the rules read as no topic (「…老板到现在还差我们钱 我想问一下怎么登记」).
+OWED = re.compile(r"欠|差[我俺]们?[^\s，,。]{0,4}钱|拖|没给|不给|没发|不发")
+
+
 def wants_to_file(words: str, result: Result) -> bool:
     """「举报欠薪」「想投诉工地欠薪」「我要告老板拖欠工资」; not 「怎么投诉」「欠薪去哪投诉」 (asking
     how) nor 「不想投诉」「我已经投诉过了」 (the last clause that speaks of filing decides)."""
+    if HOW_TO_REGISTER.search(words) and _ABOUT_WAGES(words, result) and not NOT_FILING.search(words):
+        return True
     parts = [c for c in re.split(r"[\s,，?？!！。;；]+", words) if c]
     wanting = [i for i, c in enumerate(parts) if WANTS_TO_FILE.search(c) and not NOT_FILING.search(c)]
     if (

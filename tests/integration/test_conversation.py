@@ -1323,3 +1323,9 @@ def test_asking_what_differs_in_the_place_named_asks_the_last_question_there(cfg
     ask_as(cfg, "o-differs", "法律援助咋申请")
     turn = ask_as(cfg, "o-differs", "我人在大连 大连有啥不一样的")
     assert (turn["intent"], turn["region"]) == ("legal_aid", "dalian"), turn
+
+
+def test_a_place_named_with_can_one_do_it_there_too_asks_the_last_question_there(cfg: str) -> None:
+    ask_as(cfg, "o-there-too", "老板欠工资不给 咋投诉")
+    turn = ask_as(cfg, "o-there-too", "我人在大庆 那边也能投诉吧")
+    assert (turn["intent"], turn["region"]) == ("wage_arrears", "heilongjiang"), turn

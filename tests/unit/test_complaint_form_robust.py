@@ -1484,3 +1484,19 @@ def test_how_long_told_when_filing_still_asks_which_months(harness: Harness) -> 
     harness.say("工资拖了四个月 想登记投诉", "o-how-long-2")
     d = draft(harness, "o-how-long-2")
     assert d is not None and "period" not in d["fields"], d
+
+
+def test_asking_how_to_register_the_arrears_starts_the_form(harness: Harness) -> None:
+    assert "第1步" in harness.say("老板还差我们俩月的钱 想问下咋登记", "o-how-register")
+    assert "第1步" in harness.say("欠薪登记 咋个弄", "o-how-register-2")
+    harness.say("就业在线怎么登记", "o-job-register")  # registering for jobs is no complaint
+    assert draft(harness, "o-job-register") is None
+
+
+def test_a_relative_alone_and_a_span_to_a_festival_are_answers(harness: Harness) -> None:
+    to_step(harness, "o-he-alone", [*AT_AMOUNT, "两万", "三个月"])
+    assert "第6步" in harness.say("就他自己", "o-he-alone")
+    to_step(harness, "o-span", [*AT_AMOUNT, "两万"])
+    reply = harness.say("从去年中秋后面干到过小年", "o-span")
+    d = draft(harness, "o-span")
+    assert d is not None and d["fields"].get("period") and "第5步" in reply, (reply, d)
