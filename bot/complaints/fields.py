@@ -60,7 +60,9 @@ _DIGIT_OF = str.maketrans("零〇一二三四五六七八九幺", "00123456789" 
 def parse_count(text: str) -> int | None:
     t = normalize(text).replace("仨", "三").replace("俩", "两")
     # (「我一个人就8400」 is the worker's own share, not a head count)
-    if re.search(r"(就[我俺咱他她]|[我俺咱他她]自(?:己|个儿?|各)|只有[我俺咱他她]|一个人|[我俺咱]一个)(?!就?\d)", t):
+    if re.search(
+        r"(就[我俺咱他她]|[我俺咱他她]自(?:己|个儿?|各)|只有[我俺咱他她]|一个人|[我俺咱]一个)(?!就?\d)", t
+    ):
         return 1
     m = re.search(r"\d+", t)
     if m:

@@ -476,19 +476,12 @@ def is_question(field: Field, text: str, result: Result) -> bool:
     return result.score >= 0.9 and not looks_like_value
 
 
-def _ABOUT_WAGES(words: str, result: Result) -> bool:
-    return result.intent == "wage_arrears" or (result.intent in ("greeting", "unknown") and bool(OWED.search(words)))
-
-
-# Owed money in a message the rules read as no topic (「…老板到现在还差我们钱 我想问一下怎么登记」).
-OWED = re.compile(r"欠|差[我俺]们?[^\s，,。]{0,4}钱|拖|没给|不给|没发|不发")
-
-
 def wants_to_file(words: str, result: Result) -> bool:
     """「举报欠薪」「想投诉工地欠薪」「我要告老板拖欠工资」; not 「怎么投诉」「欠薪去哪投诉」 (asking
     how) nor 「不想投诉」「我已经投诉过了」 (the last clause that speaks of filing decides)."""
-    if HOW_TO_REGISTER.search(words) and _ABOUT_WAGES(words, result) and not NOT_FILING.search(words):
-        return True
+    owed = result.intent == "wage_arrears" or (result.intent in ("greeting", "unknown") and "钱" in words)
+    if HOW_TO_REGISTER.search(words) and owed and not NOT_FILING.search(words):
+        return True  # (「…老板到现在还差我们钱 我想问一下怎么登记」: no topic read, money owed)
     parts = [c for c in re.split(r"[\s,，?？!！。;；]+", words) if c]
     wanting = [i for i, c in enumerate(parts) if WANTS_TO_FILE.search(c) and not NOT_FILING.search(c)]
     if (
