@@ -1500,3 +1500,10 @@ def test_a_relative_alone_and_a_span_to_a_festival_are_answers(harness: Harness)
     reply = harness.say("从去年中秋后面干到过小年", "o-span")
     d = draft(harness, "o-span")
     assert d is not None and d["fields"].get("period") and "第5步" in reply, (reply, d)
+
+
+def test_the_months_of_the_work_beside_the_sum_are_the_period(harness: Harness) -> None:
+    to_step(harness, "o-of-the-work", AT_AMOUNT)
+    reply = harness.say("一万二 是去年9月到11月的活", "o-of-the-work")
+    d = draft(harness, "o-of-the-work")
+    assert d is not None and d["fields"].get("period") == "去年9月到11月" and "第5步" in reply, (reply, d)
