@@ -628,6 +628,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "05zx",
         "05zy",
         "05zz",
+        "06a",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
