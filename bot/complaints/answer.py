@@ -42,12 +42,12 @@ def run_on(part: str) -> list[str]:
     return kept if len(kept) > 1 else [part]
 
 
-# 「一个月2800」「月薪4500」: what a month's work pays
 # The months owed, whatever else their clause says: 「厂里欠了11月12月两个月工资」「12月同1月都冇钱」.
 _OWED_AFTER = re.compile(
     r"^的?(?:工资|工钱|人工|钱)|^(?:都|一分钱?都?)?(?:没|冇|未)(?:发|给|收到|拿到|钱|出粮)"
 )
 _OWED_BEFORE = re.compile(r"(?:欠|拖)[了咗]?$")
+# 「一个月2800」「月薪4500」: what a month's work pays
 _MONTHLY = re.compile(
     r"(?:一个?月|每个?月|每月|月薪|月工资)(?:工资|工钱)?(?:是|有|就|就是)?\s*"
     r"([\d.一二两三四五六七八九十百千万]+)(?:块钱?|元|蚊)?$"
@@ -66,6 +66,7 @@ def is_rate(text: str) -> bool:
 
 
 def _owed(clause: str, found: Found) -> bool:
+    """Whether a period in a clause that says more is told as the months owed."""
     if DURATION.fullmatch(found.value):
         return False  # 「三个月没发工资了」: how long, not which months; step 4 asks
     return bool(_OWED_AFTER.match(clause[found.end :]) or _OWED_BEFORE.search(clause[: found.start]))

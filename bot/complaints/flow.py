@@ -34,11 +34,11 @@ from .fields import (
 )
 from .register import Complaint, Register
 
-# 「欠俺一万多」「好几千」: a sum said roughly, which the amount step asks for exactly.
 # Every way of asking to file (``reading.WANTS_TO_FILE``) and every confirm word holds one of these:
 # a worker with no form open whose message has none is answered without reading it for one
 # (头诉: 投诉 by voice).
 MAY_FILE = re.compile(r"[投头頭偷举舉告登灯等记記反报報填弄办辦理确確提交对對是没沒]")
+# 「欠俺一万多」「好几千」: a sum said roughly, which the amount step asks for exactly.
 ROUGH_SUM = re.compile(r"[\d一二两三四五六七八九十][百千万]多|[千万]几|几[千万]")
 
 # -- the form (a dialogue Flow) --------------------------------------------------------------------

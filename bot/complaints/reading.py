@@ -379,7 +379,7 @@ def answer_after_question(field: Field, text: str) -> str | None:
 LANDMARK_WAY = re.compile(r"往[东南西北]|[东南西北]边|对面|旁边|边上|隔壁|那一?片|那一?块")
 
 
-def _TOPIC_ASKED_BESIDE(field: Field, text: str, result: Result) -> bool:
+def _topic_asked_beside(field: Field, text: str, result: Result) -> bool:
     """「家里俩孩子在老家没人带 有啥帮扶没有」 at the head-count step: a question of another topic,
     whose 俩 is no head count (one is said as 「N个」「N人」 or a bare number)."""
     return (
@@ -403,7 +403,7 @@ def is_question(field: Field, text: str, result: Result) -> bool:
     if field.key == "phone" and re.search(r"\d{5,}|\d{3,4}-\d", text):
         return False  # 「只有个家里电话6123456」「020-8222 1234」: a number, which step 6 checks
     if field.key in ("amount", "phone", "workers") and (
-        (field.parse(text) is not None and not _TOPIC_ASKED_BESIDE(field, text, result))
+        (field.parse(text) is not None and not _topic_asked_beside(field, text, result))
         or WRITE_THIS.search(text)
     ):
         return False  # (「…那个算不算嘛 先写14400吧」: the worker chose what to write)
