@@ -138,7 +138,7 @@ def at_step(words: str, field: Field | None) -> str | None:
     """What a message says about the form, at a field's step (or the summary, ``field`` None): as
     ``leaving``, with the cases only the step can tell apart settled."""
     words = re.sub(
-        r"(?:^|(?<=[\s,，。]))还是(?=先?不)", "", words.replace("哒", "了")
+        r"(?:^|(?<=[\s,，。]))还是(?=先?不|[^\s，,。]{0,5}再说)", "", words.replace("哒", "了")
     )  # 「还是先不登记了」: its 还是 asks nothing (「不登记哒」: Hunan 了)
     if RESTART.match(words.replace(" ", "")):
         return "restart"

@@ -351,9 +351,10 @@ def says_where(text: str) -> bool:
     parts = [normalise(p) for p in CLAUSES.split(text.strip()) if p]
     if len(parts) > 1 and NOW_HERE.match(parts[-1]):
         return True  # 「俺是齐齐哈尔的 在大连干了三年 现在跑到黄埔了」
-    # 「我不在大连干了 现在跑到黄埔」「俺换地方了 去大连了」
-    moved = bool(parts) and bool(LEFT_HERE.search(parts[0]) or re.search(r"换(?:了个?)?地[方儿]", parts[0]))
-    return moved and any(map(SAYS_WHERE.match, parts[1:]))
+    # 「我不在大连干了 现在跑到黄埔」「俺换地方了 去大连了」「换成黄埔 我过两天去」「我是黑龙江的 在大连干」
+    first = parts[0] if parts else ""
+    moved = LEFT_HERE.search(first) or re.search(r"换(?:了个?)?地[方儿]|^[我俺]是\w{2,6}的$", first)
+    return bool(moved or SWITCHES.search(first)) and any(map(SAYS_WHERE.match, parts[1:]))
 
 
 def is_weak_follow_up(text: str, result: Result) -> bool:

@@ -1341,3 +1341,10 @@ def test_a_place_named_with_can_one_do_it_there_too_asks_the_last_question_there
     ask_as(cfg, "o-there-too", "老板欠工资不给 咋投诉")
     turn = ask_as(cfg, "o-there-too", "我人在大庆 那边也能投诉吧")
     assert (turn["intent"], turn["region"]) == ("wage_arrears", "heilongjiang"), turn
+
+
+def test_where_one_comes_from_then_where_one_works_says_where(cfg: str) -> None:
+    turn = ask_as(cfg, "o-from-then-at", "我是河北的 在大连码头干活 今年不回了")
+    assert (turn["intent"], turn["region"]) == ("set_region", "dalian"), turn
+    turn = ask_as(cfg, "o-switch-then-at", "换成黄埔 我下礼拜去黄埔投奔我表哥")
+    assert (turn["intent"], turn["region"]) == ("set_region", "guangzhou-huangpu"), turn

@@ -672,6 +672,9 @@ HELD_OUT: list[tuple[str, str, str | None]] = [
     ("老板一直说明天发明天发 一拖拖到过年", "wage_arrears", None),
     ("楼下哪有卖烟花的", "unknown", None),
     ("过年有没有人来慰问我们外地工人", "festival_activities", None),
+    ("饭都是一天就吃一顿 哪能领点米面", "social_assistance", None),
+    ("从大连回老家要隔离几天啊", "unknown", "dalian"),
+    ("哈尔宾过年有啥活动", "festival_activities", "heilongjiang"),
     ("我爸在大连干了半辈子 退休金咋领", "unknown", "dalian"),  # pensions are out of scope
     ("那个红包能抵工资不", "holiday_pay", None),  # a red packet in place of the pay owed for the holiday
     ("工头卷钱跑了 一帮兄弟的工钱咋整", "wage_arrears", None),
