@@ -22,9 +22,10 @@ from dataclasses import dataclass
 
 from ..ids import TOPIC_INTENTS
 from ..nlu.classifier import Result, normalise
-from ..nlu.clauses import NOW_AT, QUESTION_CLAUSE
 from ..numbers import parse_amount
 from ..storage.store import User
+from .whereabouts import ASKS_AGAIN, ASKS_THERE, SWITCHES
+from .wording import CLAUSES, asks
 
 MEMO_TTL = 30 * 60
 # Below this confidence a request for a number may be a fragment about the last answer (「去哪个窗口」).
@@ -94,35 +95,6 @@ ELLIPSIS = re.compile(
 PINYIN_ELLIPSIS = re.compile(r"^\s*na\b|\bne\s*[?？]?\s*$")
 FRAGMENT_MAX_CHARS = 16
 ASIDE_MAX = 2.0  # a topic named no more strongly than this beside a leading ellipsis is an aside
-CLAUSES = re.compile(r"[\s，,。！!？?；;、]+")
-# 「我是在…」「俺现在在…」「人在…」: where the worker is, said as a statement.
-# 「哦说错了 是怀宁」「不对 我们厂其实在桐城」: a correction of the place the question was asked for.
-CORRECTS = re.compile(r"^(哦|噢|嗯|啊)*(不对|说错了|打错了|搞错了|写错了|弄错了|讲错了)")
-SAYS_WHERE = re.compile(
-    r"^(不对|不是|哦|噢|嗯|算了)*[\s,，]*(我|俺|咱|额|我们|俺们)?(两口子|一家子?|夫妻俩|娘俩|爷俩)?"
-    r"(其实|是|都是|还是|现在|目前|人|就|一直|平时|自己|本人|已经|刚|刚刚|年前|年后|去年|上个月|前几天)*"
-    r"(从[^\s]{1,8}?)?(在|搁|待在|呆在|回到?|调到|调去|转到|搬到|搬来|搬去|搬[咗了]去|跑到?|过了?来|来了?|去(?!哪))"
-    # 「我下个月去黄埔了」
-    r"|^(那|那我|那俺)?(我|俺|咱|我们|俺们)?(下个月|下月|下礼拜|下周|下星期|过完年|年后|明天|过两天|过几天|马上|现在|已经)(就|要)?"
-    r"(去|到|搬去|调去|换到?|换去)"
-    r"|^(?:位置|我的位置|我在这里|发个位置|发位置)(?=[\s\u4e00-\u9fff]{4})"  # 「[位置] 广东省广州市…」
-    r"|" + CORRECTS.pattern
-)
-NOW_HERE = re.compile(r"^(?:我|俺|咱)?" + NOW_AT)  # 「现在跑到黄埔电子厂了」: where the worker is now
-# The end of a message that asks again rather than only says where the worker is.
-ASKS_AGAIN = re.compile(
-    r"(?:呢|嘞|吗|么|嘛|有没有[送发给领]?|有不|有没|也有|也能|也行|这么整|这样办|这么办|一样不|一样吗|行不行|中不中|可不可以)$"
-    # 「在潜山也是一样的噻」「…都上 对吧」「…四川人 我这种算不算」
-    r"|也是?一样的?[噻吧嘛啵哈]?$|(?:对吧|是吧|对不对|对不|算不算|算吗|算不)$"
-    # 「回哈尔滨领是不是方便点」「是在哈尔滨申请还是得回齐齐哈尔申请啊」: which place to do it in
-    r"|是不是[^\s]{0,4}$|(?:在|回|去)[^\s我俺咱吧]{1,8}还是[^\s]{1,12}$|(?:有冇|有没有|有没)(?:这个|这些|那个)$"
-    r"|(?:为什么|怎么)(?:就)?(?:没有|没)的?$"  # 「我喺黄埔点解冇嘅」: why none here
-    r"|(?:有啥|有什么)不一样的?$|还有别的[没吗么]?$|也能[^\s]{0,4}[吧吗嘛]$"  # 「…黄埔有啥不一样的」
-)
-# A question about the place just named: 「大观有啥」「在这能申请不」「算吧」.
-ASKS_THERE = re.compile(r"有什么$|有啥$|能[^\s]{0,4}[不吗]$|能[^\s]{0,3}多少$|行不$|算吧$|算不$|可以[不吗]$")
-# 「换成黄埔」「切回大连」: a change of place said as such, not an ellipsis.
-SWITCHES = re.compile(r"换成|换到|切回|切到|切换|改成|改到|改为")
 # The phone number the last answer gave: 「打那个电话要钱不」.
 THAT_PHONE = re.compile(r"(那|这)个.{0,4}(电话|号码|热线)|(那|这)(电话|号码|热线)|^打?(那|这)个?号")
 # A sum of money as workers write it: 「500块」「一千块钱」「2000元」.
@@ -334,29 +306,6 @@ def weak_status(result: Result) -> bool:
     return result.intent == "complaint_status" and result.scores.get("complaint_status", 0.0) < STATUS_SURE
 
 
-def asks_again(text: str) -> bool:
-    """「回大连的话也能学吗」「大观有啥」: a message naming a place that asks, not only says where."""
-    t = normalise(text)
-    return bool(ASKS_AGAIN.search(t) or ASKS_THERE.search(t))
-
-
-def says_where(text: str) -> bool:
-    """「我是在佳木斯打工的」: where the worker is, not an ellipsis; or where they left for or moved."""
-    t = re.sub(r"^(?:你好|您好|喂|哈喽|在吗)+", "", normalise(text))  # (「你好 我在桐城一个厂上班」)
-    # 「在杭州呢」「我在潜山上班 潜山也有吗」 ask again, for there
-    if ASKS_AGAIN.search(t):
-        return False
-    if SAYS_WHERE.match(t):
-        return True
-    parts = [normalise(p) for p in CLAUSES.split(text.strip()) if p]
-    if len(parts) > 1 and NOW_HERE.match(parts[-1]):
-        return True  # 「俺是齐齐哈尔的 在大连干了三年 现在跑到黄埔了」
-    # 「我不在大连干了 现在跑到黄埔」「俺换地方了 去大连了」「换成黄埔 我过两天去」「我是黑龙江的 在大连干」
-    first = parts[0] if parts else ""
-    moved = LEFT_HERE.search(first) or re.search(r"换(?:了个?)?地[方儿]|^[我俺]是\w{2,6}的$", first)
-    return bool(moved or SWITCHES.search(first)) and any(map(SAYS_WHERE.match, parts[1:]))
-
-
 def is_weak_follow_up(text: str, result: Result) -> bool:
     """A short fragment whose topic rests on one generic word (「有补贴没」「要准备啥证据」); or who
     the worker is, asking if that counts (「我户口外省的 一线普工 算嘛」: 普工 is no job search)."""
@@ -419,21 +368,10 @@ CLOSER = re.compile(
 CLOSER_MAX = 3.0  # a topic named this strongly is a new question, not a plan
 
 
-def _asks(text: str) -> bool:
-    text = NOT_ASKING.sub("", text)  # 「好 我去问下人事」 plans to ask someone else
-    return bool(QUESTION_CLAUSE.search(text)) or "?" in text or "？" in text
-
-
-# Question words that ask nothing of us: a plan to ask someone else, 「没我啥事」.
-NOT_ASKING = re.compile(
-    r"[去再先](?:问下|问一下|问问)|没[我俺](?:啥|什么)事|没(?:啥|什么)(?:关系|用)|没几[天年个]|没多久"
-)
-
-
 def closes(text: str, result: Result) -> bool:
     return (
         bool(CLOSER.search(normalise(text).lower()))
-        and not _asks(text)
+        and not asks(text)
         and max((v for k, v in result.scores.items() if k not in ("greeting", "smalltalk")), default=0.0)
         < CLOSER_MAX
     )
@@ -448,29 +386,6 @@ def only_an_aside(text: str, result: Result, asked: list[str]) -> bool:
     )
 
 
-def states_where(text: str, result: Result) -> bool:
-    """「我在宁波一个服装厂上班 做熨烫的」: where the worker is, said as a statement with no question."""
-    return (
-        bool(result.place or result.elsewhere)
-        and says_where(text)  # (「现在在大连海鲜市场干」: the off-topic 海鲜 is where they work)
-        and not _asks(text)
-    )
-
-
-LEFT_HERE = re.compile(r"(?:不在|没在|离开了?)[\u4e00-\u9fff]{2,8}$")
-
-
-def left_here(text: str) -> bool:
-    """「我不在大连了」「已经离开安庆了」: the worker has left, and says no more."""
-    t = normalise(text).rstrip("了啦")
-    return (
-        bool(LEFT_HERE.search(t))
-        and one_clause(text)
-        and not re.search(r"户口|户籍|那边|这边|那里|这里|家里", t)  # 「户口不在安庆」 is no move
-        and not _asks(text)
-    )
-
-
 # 「要外地户口是吧」「要户口在安徽外面才行吧」: a condition, said to be checked.
 TAG_QUESTION = re.compile(r".{2,}(?:是吧|对吧|才行吧|才可以吧|是不是)$")
 
@@ -480,14 +395,6 @@ def asks_after_all(text: str, result: Result) -> bool:
     t = normalise(text)
     asks = TAG_QUESTION.search(t) or MORE.match(t)  # (「好的 还有吗」: the OK asks for more)
     return bool(asks or (result.place and (ASKS_AGAIN.search(t) or ASKS_THERE.search(t))))
-
-
-def first_clause(text: str) -> str:
-    return next((p for p in CLAUSES.split(text.strip()) if p), "")
-
-
-def one_clause(text: str) -> bool:
-    return len([p for p in CLAUSES.split(text.strip()) if p]) == 1
 
 
 def hinted_topic(result: Result) -> str | None:

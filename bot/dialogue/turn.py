@@ -25,7 +25,7 @@ from ..nlu.model import Classifies
 from ..nlu.rules import PLACE_KIND_IN
 from ..storage.store import Store, User, hash_openid
 from ..wechat.push import Message
-from . import compose, memory, news, replies, second
+from . import compose, memory, news, replies, second, whereabouts, wording
 from .forms import Flow
 from .memory import SETTLES, Memo
 from .numbered import menu_pick
@@ -214,15 +214,14 @@ class Bot:
         weak_status = bool(memo) and memory.weak_status(result)
         if weak_status:
             intent = "unknown"  # 「多久能受理」 after a legal-aid answer asks about legal aid
-        if intent == "unknown" and not picked and memory.left_here(spoken):
+        if intent == "unknown" and not picked and whereabouts.left_here(spoken):
             user.region = None
             trace.intent = "set_region"
             return "好的，记下了。你现在在哪个城市？说「我在安庆」这样告诉我；没说之前先按全国的政策回答你。"
         weak = intent in STAYING and result.scores.get(intent, 0.0) <= WEAK_TOPIC and len(asked) <= 1
-        if (intent == "unknown" or (weak and not picked)) and memory.states_where(spoken, result):
+        if (intent == "unknown" or (weak and not picked)) and whereabouts.states_where(spoken, result):
             intent = "set_region"  # 「我在宁波一个服装厂上班 做熨烫的」: longer than the rules' 我在 reach
         by_number = memo is not None and bool(memo.others) and memory.asks_second(spoken)  # 「第二个呢」
-        form = "" if memo else self.open_form(user)  # (a form begun with no answer before it)
         if picked:
             trace.source = "menu"
         elif memo and memory.doubts(spoken):
@@ -251,14 +250,14 @@ class Bot:
             and (result.scores.get("unknown", 0.0) <= 0 or memory.leads_with_ellipsis(spoken))
         ):
             # (a message with off-topic words, 「今天天气怎么样」, is not about the last answer)
-            says_where = intent == "set_region" and memory.says_where(spoken)  # 「我是在佳木斯打工的」
+            says_where = intent == "set_region" and whereabouts.says_where(spoken)  # 「我是在佳木斯打工的」
             if (
                 (result.place or result.elsewhere)
                 and (memory.is_ellipsis(spoken) or memory.leads_with_ellipsis(spoken))
                 and not says_where
             ):
                 # 「那大连呢」; 「迎江那个补贴呢」 after two answers asks the other one there
-                first = memory.first_clause(spoken)  # 「孩子那个呢 在德州跟着他姥姥」: the hint leads
+                first = wording.first_clause(spoken)  # 「孩子那个呢 在德州跟着他姥姥」: the hint leads
                 hinted = memory.hinted_topic(result if first == spoken else self.classifier.classify(first))
                 about = hinted if hinted in memo.others else memo.topic
                 intent, asked, trace.source = about, [about], "context"
@@ -279,7 +278,7 @@ class Bot:
                     True,
                 )
         elif (
-            (memo or form)
+            (memo or (form := self.open_form(user)))  # (a form begun with no answer before it)
             and intent in TOPIC_INTENTS
             and intent != (memo.topic if memo else form)
             and (
@@ -360,7 +359,7 @@ class Bot:
             return reply
         if intent == "set_region" and memo:
             self.store.count_question(intent, user.region)
-            if memory.asks_again(spoken):
+            if whereabouts.asks_again(spoken):
                 trace.intent = memo.topic  # 「回大连的话也能学吗」: the place noted, the question asked there
             return self.region_switched(result, user, memo)
         return self.answer(intent, user, result, text)

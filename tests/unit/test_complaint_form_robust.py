@@ -1385,10 +1385,19 @@ def test_wanting_to_file_with_you_starts_the_form(harness: Harness) -> None:
     assert "第1步" in harness.say("老板拖着工钱 想在你这投诉", "o-with-you")
 
 
-def test_still_not_filing_after_all_leaves_the_form(harness: Harness) -> None:
-    to_step(harness, "o-not-after-all", AT_PHONE)
-    reply = harness.say("算了 还是先不登记了", "o-not-after-all")
-    assert "取消" in reply and draft(harness, "o-not-after-all") is None, reply
+@pytest.mark.parametrize(
+    ("openid", "answers", "text"),
+    [
+        ("o-not-after-all", AT_PHONE, "算了 还是先不登记了"),
+        ("o-hunan", AT_SITE, "算哒 我还是先打电话问下 不登记哒"),  # (哒: Hunan 了)
+    ],
+)
+def test_not_filing_after_all_leaves_the_form(
+    harness: Harness, openid: str, answers: list[str], text: str
+) -> None:
+    to_step(harness, openid, answers)
+    reply = harness.say(text, openid)
+    assert "取消" in reply and draft(harness, openid) is None, reply
 
 
 def test_filing_for_a_brother_starts_the_form(harness: Harness) -> None:
@@ -1438,12 +1447,6 @@ def test_asking_to_fill_or_to_file_one_more_starts_the_form(harness: Harness) ->
     # one filed before, said as such, starts none
     harness.say("是我帮我老表登记的 那个咋还没动静", "o-filed-for")
     assert draft(harness, "o-filed-for") is None
-
-
-def test_hunan_speech_leaves_the_form(harness: Harness) -> None:
-    to_step(harness, "o-hunan", AT_SITE)
-    reply = harness.say("算哒 我还是先打电话问下 不登记哒", "o-hunan")
-    assert "取消" in reply and draft(harness, "o-hunan") is None, reply
 
 
 def test_asking_to_file_again_mid_form_keeps_the_form(harness: Harness) -> None:

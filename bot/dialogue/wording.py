@@ -1,0 +1,30 @@
+"""Clause-level reading shared by the dialogue memory and the place statements: where a message's
+clauses break, and whether it asks anything of us."""
+
+from __future__ import annotations
+
+import re
+
+from ..nlu.clauses import QUESTION_CLAUSE
+
+CLAUSES = re.compile(r"[\s，,。！!？?；;、]+")
+
+
+def asks(text: str) -> bool:
+    """Whether a message asks anything of us (a question clause or mark), a plan to ask others aside."""
+    text = NOT_ASKING.sub("", text)  # 「好 我去问下人事」 plans to ask someone else
+    return bool(QUESTION_CLAUSE.search(text)) or "?" in text or "？" in text
+
+
+# Question words that ask nothing of us: a plan to ask someone else, 「没我啥事」.
+NOT_ASKING = re.compile(
+    r"[去再先](?:问下|问一下|问问)|没[我俺](?:啥|什么)事|没(?:啥|什么)(?:关系|用)|没几[天年个]|没多久"
+)
+
+
+def first_clause(text: str) -> str:
+    return next((p for p in CLAUSES.split(text.strip()) if p), "")
+
+
+def one_clause(text: str) -> bool:
+    return len([p for p in CLAUSES.split(text.strip()) if p]) == 1
