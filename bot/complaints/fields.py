@@ -254,6 +254,11 @@ _SELF_ONLY = re.compile(
     rf"(?:(就[我俺咱]|只有[我俺咱]|只[我俺咱])(一个人?|自己|一人)?|[我俺咱]一个人)"
     rf"(?!(?:就|是|就是|被?欠[了咗]?|有)?[\d{_CN_NUMERAL}]|的?还是|[们和跟同与])"  # (「就我和我哥两个人」)
 )
+# A crew counted with no noun, the clause's last words: 「一共我们三个」「我们俩一共5个」.
+_CREW_COUNT = re.compile(
+    rf"(?:(?:一共|总共|共)有?(?:我们|咱们|俺们)?|(?:我们|咱们|俺们)[俩两]?(?:一共|总共|共)?有?)"
+    rf"(\d{{1,5}}|[{_CN_NUMERAL}]+)个$"
+)
 # A couple owed together: 「就我们两口子」「我们夫妻俩的」.
 COUPLE = re.compile(r"[两俩]口子|夫妻[俩两](?:个人?)?|两公婆")
 _MONTH = rf"(?:\d{{1,2}}|[{_CN_NUMERAL}]{{1,3}}|正|腊|冬|元)月份?"
@@ -395,6 +400,10 @@ def find_values(clause: str) -> list[Found]:
             continue  # 「我们十几个人的钱没给」: how many is not said; step 5 asks
         count = int(n) if n.isdigit() else int(cn_small(n) or 0)
         if 1 <= count <= 100_000:
+            take("workers", count, m.start(), m.end())
+    if (m := _CREW_COUNT.search(clause)) and free(m.start(), m.end()):
+        n = m.group(1)
+        if 2 <= (count := int(n) if n.isdigit() else int(cn_small(n) or 0)) <= 100_000:
             take("workers", count, m.start(), m.end())
     for m in COUPLE.finditer(clause):
         if free(m.start(), m.end()):

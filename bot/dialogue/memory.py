@@ -338,9 +338,11 @@ def is_ellipsis(text: str) -> bool:
 def leads_with_ellipsis(text: str) -> bool:
     """「那佛山呢 他之前在佛山也有一笔没要回来」: an ellipsis, then an aside about why it is asked."""
     parts = [p for p in CLAUSES.split(text.strip()) if p]
-    if len(parts) < 2 or SWITCHES.search(parts[0]):
+    if len(parts) < 2:
         return False
     first = normalise(parts[0])
+    if SWITCHES.search(first) and not first.endswith(("呢", "嘞")):
+        return False  # 「换成黄埔 我过两天去」 moves; 「那换成哈尔滨呢 我哥在那边」 asks there
     return 0 < len(first) <= 10 and (first.endswith(("呢", "嘞")) or bool(ASKS_AGAIN.search(first)))
 
 
@@ -354,7 +356,10 @@ CLOSER = re.compile(
     # 「谢谢你啊闺女」: thanks, with who is thanked; 「那白搭」「那没意思」「…再说吧」: nothing more to ask
     r"|^(?:(?:明白了?|知道了|懂了|晓得了|好的?|行|嗯|哦)[\s,，。!！~]*)?(?:谢谢|多谢|谢了|感谢)(?:你|您)?(?:啊|呀|哈|了)?"
     r"(?:闺女|姑娘|小同志|妹子|妹儿|同志|老师|小妹|大姐|师傅|小伙子|兄弟)?[\s。!！~]*$"
-    r"|白[搭瞎][了啊]?$|^白[搭瞎]|没意思[了啊]?$|再说吧$|^(?:妥|妥了|妥妥的?|照)[\s。!！~]*$"
+    r"|白[搭瞎][了啊]?$|^白[搭瞎]|没意思[了啊]?$|^没劲|再说吧$|^(?:妥|妥了|妥妥的?|照)[\s。!！~]*$"
+    # 「哦 代表才有啊」: the answer taken in, and it is not for them
+    r"|^(?:哦|噢|唉)[\s,，]*(?:原来)?\S{1,6}才(?:有|能|行)[啊呀啦哦]?$"
+    r"|^那?[我俺](?:先|就|还是|明天|回头)*去\S{1,8}(?:问问|问一下|问下|打听打听?)[吧了啊]?$"
     # 「要是明天还不给 我再来找你」「那我打12333问吧 谢谢」: coming back later, or a plan and thanks
     r"|[我俺]?再来(?:找你|问你?|问问)?[吧啊哈]?[\s。!！]*$"
     r"|^那?[我俺](?:先|就|还是)*(?:打|去|找)\S{0,10}吧[\s,，。!！]*(?:谢谢|多谢|谢了)[\s。!！]*$"

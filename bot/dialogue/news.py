@@ -8,12 +8,14 @@ from __future__ import annotations
 import re
 
 from ..storage.store import User
+from .wording import asks
 
 NEWS_OF_A_CASE = ("unknown", "human_agent", "wage_arrears", "smalltalk")  # what they may be read as
 # Waiting to hear back: 「大概多长时间能给我们回信」「咋还没人给我打电话」「要等多久」「多久能给信儿」.
 AWAITS_NEWS = re.compile(
     r"有信|回信|回音|回话|有消息|有结果|有动静|联系我|给我打电话|给我们回|答复|给(?:个|我)?信"
-    r"|处理.{0,4}(?:多久|多长时间|几天)"
+    r"|处理.{0,4}(?:多久|多长时间|几天)|(?:啥时候|什么时候|多久|哪天)(?:能|会|才)?(?:处理完|处理好|办完|办好|有人|有结果)"
+    r"|有人(?:打给我|打过来|打电话给我)"
     r"|(?:没|冇|没有|莫得|没得)(?:人|谁)(?:给我|俾我|同我)?(?:联系|打电话|打过电话|回电话|找|管|理|覆)"
     r"|(?:还得|还要|要)等(?:多久|好久|多长时间|几天|到啥时候|几耐)|(?:几耐|多久|多长时间).{0,4}(?:覆|回|联系|有人|打电话|来电话)"
 )
@@ -37,8 +39,8 @@ def asks_news(user: User, intent: str, heard: str, now: float) -> bool:
     """Whether a message read as ``intent`` asks after a complaint's news."""
     if intent not in NEWS_OF_A_CASE:
         return False
-    if user.cases and intent != "smalltalk" and AWAITS_NEWS.search(heard):
-        return True
+    if user.cases and (intent != "smalltalk" or asks(heard)) and AWAITS_NEWS.search(heard):
+        return True  # (「谢谢 啥时候会有人打给我」 after filing: the thanks asks too)
     fresh = now - float((user.state or {}).get(_STATUS_KEY, 0)) <= _STATUS_FRESH
     if fresh and intent in ("unknown", "smalltalk") and (_SLOW.search(heard) or AWAITS_NEWS.search(heard)):
         return True  # right after asking how it stands: 「咋这么慢」「要等好久」「啥时候能有人联系我」

@@ -68,8 +68,13 @@ def states_where(text: str, result: Result) -> bool:
     return (
         bool(result.place or result.elsewhere)
         and says_where(text)  # (「现在在大连海鲜市场干」: the off-topic 海鲜 is where they work)
-        and not asks(text)
+        and not asks(_HERE_NOW.sub(r"\1", text))
     )
+
+
+# 「我人在大庆呢 刚调过来」: a 呢 after where one says one is, before more is said, asks nothing
+# (「在苏州呢 我在苏州厂里」 does: the same question, there).
+_HERE_NOW = re.compile(r"^((?:我|俺|咱)人?[^\s，,。]{1,10})呢(?=[\s，,。]+\S)")
 
 
 LEFT_HERE = re.compile(r"(?:不在|没在|离开了?)[\u4e00-\u9fff]{2,8}$")

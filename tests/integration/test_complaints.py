@@ -344,6 +344,13 @@ def test_asking_when_news_comes_after_filing_is_the_complaints_status(harness: H
     fill(harness, "o-news", [*FORM[:6], "跳过"])
     harness.say("确认", "o-news")
     case_no = cases(harness)[0]["case_no"]
-    for asked in ("大概多久能给个回信", "咋还没人给我打电话", "还要等多久啊", "要几耐先有人覆我"):
+    for asked in (
+        "大概多久能给个回信",
+        "咋还没人给我打电话",
+        "还要等多久啊",
+        "要几耐先有人覆我",
+        "好的谢谢 那什么时候会有人打给我",  # thanks that asks too
+        "大概哪天能处理完",
+    ):
         assert case_no in harness.say(asked, "o-news")
     assert "你登记的欠薪投诉" not in harness.say("还要等多久啊", "o-never-filed")  # no case: no news of one

@@ -891,6 +891,9 @@ def test_plans_to_ask_someone_else_close_the_chat(harness: Harness) -> None:
     assert "500" in harness.say("大连留岗补贴给多少", "o-plan")
     assert "不客气" in harness.say("好 我去问下人事", "o-plan")
     assert "不客气" in harness.say("哦 那就是没我啥事呗", "o-plan")
+    assert "不客气" in harness.say("那我明天去社区问问", "o-plan")  # (no 吧: still a plan)
+    assert "不客气" in harness.say("哦 本地人才有啊", "o-plan")  # the answer taken in
+    assert "不客气" in harness.say("没劲 还是等厂里发吧", "o-plan")
 
 
 def test_asking_how_to_reach_them_after_an_answer_gets_that_topics_number(harness: Harness) -> None:
@@ -1354,3 +1357,24 @@ def test_where_one_comes_from_then_where_one_works_says_where(cfg: str) -> None:
     assert (turn["intent"], turn["region"]) == ("set_region", "dalian"), turn
     turn = ask_as(cfg, "o-switch-then-at", "换成黄埔 我下礼拜去黄埔投奔我表哥")
     assert (turn["intent"], turn["region"]) == ("set_region", "guangzhou-huangpu"), turn
+
+
+def test_where_one_is_now_said_with_a_particle_says_where(cfg: str) -> None:
+    ask_as(cfg, "o-here-now", "初三让上班 给双倍对不对")
+    turn = ask_as(cfg, "o-here-now", "我人在齐齐哈尔呢 上个月调过来的")
+    assert (turn["intent"], turn["region"]) == ("set_region", "heilongjiang"), turn
+    # with no one said to be there, 「在X呢」 asks the same question there
+    ask_as(cfg, "o-there-ne", "初三让上班 给双倍对不对")
+    turn = ask_as(cfg, "o-there-ne", "在大连呢 我在大连厂里")
+    assert (turn["intent"], turn["region"]) == ("holiday_pay", "dalian"), turn
+
+
+def test_a_switch_asked_with_ne_asks_the_last_question_there(cfg: str) -> None:
+    ask_as(cfg, "o-switch-ne", "大连留下过年有补贴吗")
+    turn = ask_as(cfg, "o-switch-ne", "那换成牡丹江呢 我姐在那边")
+    assert (turn["intent"], turn["region"]) == ("stay_subsidy", "heilongjiang"), turn
+
+
+def test_a_move_said_beside_a_job_word_says_where(cfg: str) -> None:
+    turn = ask_as(cfg, "o-going-to", "过两天要去安庆那边进厂 切到安庆")
+    assert (turn["intent"], turn["region"]) == ("set_region", "anqing"), turn

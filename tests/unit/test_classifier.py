@@ -266,6 +266,24 @@ def test_words_from_round_46(clf: Classifier, text: str, expected: str) -> None:
     assert intent(clf, text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("带班的把大伙工资卷走了 找谁要", "wage_arrears"),
+        ("包工头讲年后才结 身上没钱回家", "wage_arrears"),  # above the hardship of it
+        ("留在这边过年 心里好难受", "social_assistance"),
+        ("想找个人倾诉一下", "social_assistance"),
+        ("往后有啥演出都发给我", "subscribe"),  # from now on: the news, not the answer now
+        ("咋老给我推通知 取消订阅", "unsubscribe"),  # 老给我推 complains; it asks for nothing
+        ("不想在外头打工了 回老家能干点啥", "job_services"),
+        ("那小孩有什么活动没", "family_care"),
+        ("厂里新招的员工听说有补贴", "stay_subsidy"),  # the subsidy for hiring, not a job search
+    ],
+)
+def test_words_from_round_78(clf: Classifier, text: str, expected: str) -> None:
+    assert intent(clf, text) == expected
+
+
 def test_anyone_in_charge_asks_after_a_complaint_only_beside_one(clf: Classifier) -> None:
     assert intent(clf, "上个月投的那个欠薪 有人管没") == "complaint_status"
     assert intent(clf, "手机丢了 身上一分钱都没有 有人管没") == "social_assistance"

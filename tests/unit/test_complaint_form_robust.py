@@ -977,6 +977,9 @@ def test_each_ones_share_said_in_turn_is_added_up(harness: Harness) -> None:
     to_step(harness, "o-shares", AT_AMOUNT)
     assert "第4步" in harness.say("欠我七千二 欠我老表五千", "o-shares")
     assert (draft(harness, "o-shares") or {})["fields"]["amount"] == 12200
+    to_step(harness, "o-and-his", AT_AMOUNT)  # the second share brought in with 「还有」
+    assert "第4步" in harness.say("欠我一万二 还有我表哥的九千", "o-and-his")
+    assert (draft(harness, "o-and-his") or {})["fields"]["amount"] == 21000
     to_step(harness, "o-same", AT_AMOUNT)  # the same person twice is no sum
     assert "第3步" in harness.say("欠我七千二 欠我五千", "o-same")
 
@@ -1416,6 +1419,8 @@ def test_a_head_count_said_with_who_is_owed_is_taken(harness: Harness) -> None:
         ("o-couple", "一万一 欠了两个月 就我们两口子", 2),
         ("o-alongside", "我自己八千 一起被欠的还有十一个人", 11),
         ("o-alone", "七千五 今年1月到3月 就我自己", 1),
+        ("o-alone-digit", "六千八 去年11月到12月 就我1个人", 1),
+        ("o-crew-bare", "三万一 今年1月和2月 一共我们四个", 4),  # counted with no noun after 个
     ]:
         to_step(harness, openid, AT_AMOUNT)
         reply = harness.say(text, openid)
