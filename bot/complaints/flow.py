@@ -38,6 +38,8 @@ from .register import Complaint, Register
 # a worker with no form open whose message has none is answered without reading it for one
 # (头诉: 投诉 by voice).
 MAY_FILE = re.compile(r"[投头頭偷举舉告登灯等记記反报報填弄办辦理确確提交对對是没沒]")
+# What may come between 「修改 3」 and the new value: 「修改 3 应该是7400」「改4 改成十月到十二月」.
+_NEW_VALUE = re.compile(r"^[\s,，:：]*(?:应该是|应该|其实是|是|改成|改为|改|为|成)?")
 # 「欠俺一万多」「好几千」: a sum said roughly, which the amount step asks for exactly.
 ROUGH_SUM = re.compile(r"[\d一二两三四五六七八九十][百千万]多|[千万]几|几[千万]")
 
@@ -84,13 +86,15 @@ class ComplaintFlow:
             words = ok[1]  # 「啱 确认」「没问题 提交」
         draft = self._draft(user)
         now = self.register.store.clock()
+        # (「我要登计欠心」: asking to file as the rules heard it, 登记欠薪)
+        heard = normalize(simplified(result.heard)) if result.heard else words
         if draft and now - draft["touched"] > self.ttl:
             self._set(user, None)
-            if words in START_WORDS or reading.wants_to_file(words, result):
+            if words in START_WORDS or reading.wants_to_file(heard, result):
                 return self._start(text, user, result, now)
             return None  # expired: the caller answers normally (see ``notice``)
         if not draft:
-            if words in START_WORDS or reading.wants_to_file(words, result):
+            if words in START_WORDS or reading.wants_to_file(heard, result):
                 return self._start(text, user, result, now)
             if words in CONFIRM_WORDS and (recent := self._recent_case(user, now)):
                 return (
@@ -162,6 +166,8 @@ class ComplaintFlow:
             text, words = rest, normalize(rest)  # the values, not the protest (which asks nothing)
         if leaving == "continue":
             return f"好，接着填。\n{field.ask}"
+        if reading.MORE_DETAIL.fullmatch(words):
+            return None  # 「详细说说」 after a question answered mid-form: the rest of that answer
         if words in START_WORDS or (reading.wants_to_file(words, result) and not reading.filing_rest(words)):
             return f"你的投诉正在登记，接着填就行。\n{field.ask}"
         if words in CONFIRM_WORDS and not draft.get(f"{field.key}_hint"):
@@ -209,6 +215,8 @@ class ComplaintFlow:
             # 「我在安庆」「切换到大连」: the place is noted as at any time, and the step asked again
             return None
         value, others, told = answer.read(field, text)
+        if field.key == "employer" and others.get("workers") == 1 and re.search("[他她]一个", text):
+            del others["workers"]  # 「包工头叫王小军 没得公司 就他一个人」: the boss works alone
         if field.key == "site" and isinstance(value, str) and answer.is_rate(value):
             value = None  # 「一个月五千二 三个月 一共一万五千六」 at the site step: the pay, not a place
         total = (
@@ -415,6 +423,12 @@ class ComplaintFlow:
             field = FIELDS[idx - 1]
             draft["step"] = field.key
             draft["editing"] = True
+            # 「修改 3 应该是7400」: the new value said with the item (a number, not a remark)
+            rest = _NEW_VALUE.sub("", words[m.end() :])
+            numeric = field.key in ("amount", "workers", "phone", "period")
+            if numeric and rest and (value := field.parse(rest)) is not None:
+                draft["fields"][field.key] = value
+                return self._next(user, draft)
             self._set(user, draft)
             return field.ask
         if leaving or words in START_WORDS:

@@ -54,6 +54,12 @@ WANTS_TO_FILE = re.compile(
     r"|(?:现在|这就|马上)投(?:一个|一下|个)|[要想]等级|等级(?:欠薪)?投诉|[我俺]就在[\u4e00-\u9fff]{2,6}(?:投诉|举报)吧?$|"
     + ASKS_US_TO_FILE.pattern
 )
+# 「详细」「详细说说」「具体点」: the rest of the last answer, not a value.
+MORE_DETAIL = re.compile(
+    r"(?:请|麻烦)?(?:再)?(?:说|讲)?得?(?:详细|具体|仔细)(?:一)?(?:点|些)?(?:说说|讲讲|说|讲|看看)?(?:呢|吧|啊)?"
+)
+# A clause that only wishes to file: 「我要登记」「那俺想投诉」.
+WILL_FILE = re.compile(r"^(?:那|那我|那俺)?(?:我|俺)?(?:就|还是)?(?:想|要)(?:登记|投诉|举报)(?:一下|吧)?$")
 # 「我想问一下怎么登记」「欠薪登记 咋弄」: how to register arrears is answered by registering them.
 HOW_TO_REGISTER = re.compile(
     r"(?:怎么|咋|如何|咋个)(?:在这|在这里)?登记(?!过)|登记(?:一下)?\s*(?:怎么|咋|咋个)(?:弄|办|搞|填|登)"
@@ -95,7 +101,8 @@ ASKS = re.compile(
 # What a field value looks like even when it holds a topic word (「华强技能培训学校」).
 NAME_ENDS = re.compile(
     r"(公司|厂|工地|集团|店|馆|铺|坊|超市|餐厅|站|项目部|项目|中心|学校|医院|酒店|队|部|社|场|所|行|老板|工头|经理|"
-    r"劳务|建筑|建设|工程|装饰|装修|物业|家政|科技|实业|贸易|物流|餐饮|人力|服务|电子|机械|制造|食品|服装)$"
+    r"劳务|建筑|建设|工程|装饰|装修|物业|家政|科技|实业|贸易|物流|餐饮|人力|服务|电子|机械|制造|食品|服装|"
+    r"汽修|维修|模具|运输|快递|保洁|印刷)$"
 )
 
 PARTICLES = re.compile(r"[吧了啦呀啊哈呢嘛哦]+$")
@@ -217,7 +224,7 @@ COMPANY_END = re.compile(
     r"(?:公司|集团|劳务|派遣|人力|中介|合作社|作坊|商行|厂|装修队|施工队|工程队|包工队|队|店|超市|酒店|餐厅|饭店|物流|项目部"
     # a firm named by its trade (「桐城市鸿羽服饰」): no place statement
     r"|服饰|服装|制衣|鞋业|电子|科技|建材|实业|纺织|食品|五金|贸易|机械|家具|塑胶|塑业|包装|建工|装饰|物业|餐饮|农家乐|茶餐厅"
-    r"|机电|电机|电器|化工|钢构|木业|印务|纸业|陶瓷|汽配|制品)的?$"
+    r"|机电|电机|电器|化工|钢构|木业|印务|纸业|陶瓷|汽配|制品|汽修|维修|模具|运输|快递|保洁|印刷|家政)的?$"
 )
 
 
@@ -484,10 +491,14 @@ def wants_to_file(words: str, result: Result) -> bool:
         return True  # (「…老板到现在还差我们钱 我想问一下怎么登记」: no topic read, money owed)
     parts = [c for c in re.split(r"[\s,，?？!！。;；]+", words) if c]
     wanting = [i for i, c in enumerate(parts) if WANTS_TO_FILE.search(c) and not NOT_FILING.search(c)]
+    asks_how = bool(wanting) and any(HOW.search(c) for c in parts[wanting[0] :])
+    last = parts[wanting[-1] :] if wanting else []
+    if asks_how and WILL_FILE.match(last[0]) and not any(HOW.search(c) for c in last):
+        asks_how = False  # 「黄埔这边能登记欠薪吗 我要登记」: whether one can, then the wish to
     if (
         not wanting
         # asking how, in the asking clause or after it (「没有？那我登记一个」 is not asking how)
-        or (any(HOW.search(c) for c in parts[wanting[0] :]) and not ASKS_US_TO_FILE.search(words))
+        or (asks_how and not ASKS_US_TO_FILE.search(words))
         # (「我还没投诉过 那现在登记一个」: what was not done before is done now; 「咁我再登记过」 is again)
         or NOT_FILING.search(" ".join(parts[wanting[-1] :]))
     ):

@@ -39,9 +39,10 @@ HINT_MAX_CHARS = 8  # (or a topic the last message also asked; 「我老家不�
 # 「详细」 and its kin ask for the rest of the last answer.
 MORE = re.compile(
     r"^还有(别的|其他|其它|啥|什么)(招|办法|法子|路子|门路)(没|吗|不|没有|么)?$|"
-    r"^(意思是|也就是说|那就是说|你是说|就是说).{0,12}(呗|吧|吗|啊|是吧)$|"
+    r"^(意思是|也就是说|那就是说|你是说|就是说|说白了).{0,12}(呗|吧|吗|啊|是吧)$|"
     r"^(还有(啥|什么))?(请|麻烦)?(说|讲|唠)?(得)?(详细|具体|仔细|展开|完整)(一)?(点|些|的|说说|讲讲|说|讲|看看|内容|步骤|情况)*(呢|吧|啊)?$"
     r"|^(?:嗯+|哦+|好的?)?(还有|还有呢|还有吗|还有别的吗|还有啥|还有什么|然后呢|接着说|继续|继续说|多说点|再说说|全部|全文)$"
+    r"|^(?:就这些|就这么多|就这么点|就这)(?:吗|啊|呀|么|了吗|了)?$"  # 「就这些？」: surely there is more
     r"|^(xiangxi|xiangxidian|xiangxiyidian|juti|jutidian|haiyou|haiyoune|jixu|quanbu)$"  # typed in pinyin
 )
 # 「没看懂 再说一遍」「字太多 简单点说」: the last answer again, short.
@@ -344,6 +345,15 @@ def leads_with_ellipsis(text: str) -> bool:
     if SWITCHES.search(first) and not first.endswith(("呢", "嘞")):
         return False  # 「换成黄埔 我过两天去」 moves; 「那换成哈尔滨呢 我哥在那边」 asks there
     return 0 < len(first) <= 10 and (first.endswith(("呢", "嘞")) or bool(ASKS_AGAIN.search(first)))
+
+
+# Where the worker's family lives: 「我家在怀宁县」「俺老家是桐城的」.
+FAMILY_HOME = re.compile(
+    r"^(?:我|俺)?(?:家|老家|家里|屋里|屋头|小的那个|大的那个|小的|老大|老二|孩子|娃|老人|爸妈|父母|老婆|媳妇)"
+    r"(?:人)?(?:还|都|也)?(?:在|是|就在|留在)"
+)
+# Where the work was done, said after an answer: 「活是在安庆干的 老板也在安庆」 (「公司在深圳」 says where).
+WORKED_THERE = re.compile(r"^(?:那个?)?(?:活|活儿|工程|工地)(?:是|也|都|就)?在")
 
 
 # 「好 我打过去」: an OK, then what the worker will do next; or putting things off (「…先这样」).

@@ -10,6 +10,7 @@ and always gets the same answer.
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -38,6 +39,7 @@ log = logging.getLogger(__name__)
 WEAK_TOPIC, STAYING = 2.0, ("holiday_pay",)
 
 
+HUKOU = re.compile("户口|户籍")  # where one is registered: a condition, never where one is
 # Menu (CLICK) event keys: an intent id, or these aliases.
 CLICK_ALIASES = {"menu": "greeting", "help": "greeting", "hotline": "human_agent"}
 
@@ -185,12 +187,12 @@ class Bot:
     def understood(self, text: str, user: User, result: Result, trace: Trace) -> str:
         """Resolve the turn against the message, the menu and the dialogue memory, then answer."""
         memo = memory.recall(user, self.clock())
+        registered = result.place is not None and HUKOU.search(text) is not None and not wording.asks(text)
         if (
-            result.home
+            ((result.home and AS_CONDITION.search(normalise(text))) or registered)  # 「我户口就是潜山的」
             and memo
             and user.region
             and "family_care" not in (memo.topic, result.intent)
-            and AS_CONDITION.search(normalise(text))
         ):
             # 「我是桐城人 算不算市外」「俺是黑龙江户口 够条件不」 after an answer: where the worker comes
             # from, as a condition of what was answered; they have not moved
@@ -234,6 +236,11 @@ class Bot:
             intent, asked, trace.source = memo.others[0], list(memo.others), "context"  # 「第二个呢」
         elif memo and intent in TOPIC_INTENTS and memory.wants_more(spoken):  # 「还有别的招没」: 招 is no job
             intent, asked, trace.source, detailed = memo.topic, [memo.topic, *memo.others], "context", True
+        elif (
+            not memo and intent == "unknown" and memory.wants_more(spoken) and (form := self.open_form(user))
+        ):
+            # 「详细」 in a form begun with no answer before it: the form topic's details
+            intent, asked, trace.source, detailed = form, [form], "context", True
         elif memo and intent == "human_agent" and memory.asks_its_phone(spoken):
             intent, asked, trace.source = memo.topic, [memo.topic], "context"  # 「打哪个电话」
         elif memo and intent in ("unknown", "smalltalk", "human_agent") and memory.wants_it_again(spoken):
@@ -254,12 +261,17 @@ class Bot:
             and (result.scores.get("unknown", 0.0) <= 0 or memory.leads_with_ellipsis(spoken))
         ):
             # (a message with off-topic words, 「今天天气怎么样」, is not about the last answer)
-            says_where = intent == "set_region" and whereabouts.says_where(spoken)  # 「我是在佳木斯打工的」
-            if (
-                (result.place or result.elsewhere)
-                and (memory.is_ellipsis(spoken) or memory.leads_with_ellipsis(spoken))
-                and not says_where
-            ):
+            # 「我是在佳木斯打工的」 says where; 「我在黄埔 那边有啥说法」 asks the last question there
+            says_where = (
+                intent == "set_region"
+                and whereabouts.says_where(spoken)
+                and not whereabouts.asks_beside(spoken)
+            )
+            if (result.place or result.elsewhere) and (
+                ((memory.is_ellipsis(spoken) or memory.leads_with_ellipsis(spoken)) and not says_where)
+                or (memo.topic == "family_care" and memory.FAMILY_HOME.match(normalise(spoken)))
+                or (memory.WORKED_THERE.match(normalise(spoken)) and not wording.asks(spoken))
+            ):  # (「我家在怀宁县」 after the family answer, 「活是在安庆干的」: the same question, there)
                 # 「那大连呢」; 「迎江那个补贴呢」 after two answers asks the other one there
                 first = wording.first_clause(spoken)  # 「孩子那个呢 在德州跟着他姥姥」: the hint leads
                 hinted = memory.hinted_topic(result if first == spoken else self.classifier.classify(first))
@@ -331,9 +343,9 @@ class Bot:
             memo
             and not picked
             and intent == memo.topic == (asked or [intent])[0]
-            and not (memo.detailed or result.place or result.elsewhere)
+            and not (result.place or result.elsewhere or memory.wants_it_again(spoken))
         ):
-            detailed = True  # the same topic asked again after its first screen: the rest now
+            detailed = True  # the same topic asked again after its first screen: the rest (again)
         done = ""
         if not picked and intent in ("subscribe", "unsubscribe") and asked and memory.asks_besides(spoken):
             # 「我想订阅通知 顺便问下大连失业金网上能办不」: the command done, and the question answered
@@ -460,7 +472,11 @@ class Bot:
                     status = flow.status(user)
                     if status is not None:
                         return status
-                return "你还没有在这里登记过欠薪投诉。需要登记，回复「投诉」。"
+                hotline = self.knowledge.hotline(user.region)  # (filed elsewhere: the hotline knows)
+                return (
+                    f"你还没有在这里登记过欠薪投诉。在别处投诉的，拨 {hotline} 问进度；"
+                    "要在这登记，回复「投诉」。"
+                )
         self.store.record_unanswered(text, user.openid, place)
         return (
             "这个问题我还答不上来，已经记下来交给工作人员。\n"

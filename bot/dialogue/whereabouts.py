@@ -68,8 +68,13 @@ def states_where(text: str, result: Result) -> bool:
     return (
         bool(result.place or result.elsewhere)
         and says_where(text)  # (「现在在大连海鲜市场干」: the off-topic 海鲜 is where they work)
-        and not asks(_HERE_NOW.sub(r"\1", text))
+        and not asks_beside(text)
     )
+
+
+def asks_beside(text: str) -> bool:
+    """Whether a message that says where the worker is asks anything too (「我在黄埔 那边有啥说法」)."""
+    return asks(_HERE_NOW.sub(r"\1", text))
 
 
 # 「我人在大庆呢 刚调过来」: a 呢 after where one says one is, before more is said, asks nothing

@@ -1384,3 +1384,46 @@ def test_a_switch_asked_with_ne_asks_the_last_question_there(cfg: str) -> None:
 def test_a_move_said_beside_a_job_word_says_where(cfg: str) -> None:
     turn = ask_as(cfg, "o-going-to", "过两天要去安庆那边进厂 切到安庆")
     assert (turn["intent"], turn["region"]) == ("set_region", "anqing"), turn
+
+
+def test_where_the_family_lives_after_the_family_answer_asks_it_there(cfg: str) -> None:
+    ask_as(cfg, "o-family-home", "老人孩子在家没人照应咋办")
+    turn = ask_as(cfg, "o-family-home", "俺家在潜山")
+    assert (turn["intent"], turn["region"]) == ("family_care", "anqing"), turn
+    turn = ask_as(cfg, "o-kin-left", "我在苏州电子厂 娃留在佳木斯老家 谁来照看")
+    assert (turn["intent"], turn["region"]) == ("family_care", "heilongjiang"), turn
+
+
+def test_where_the_work_was_done_after_an_answer_asks_it_there(cfg: str) -> None:
+    ask_as(cfg, "o-worked-there", "想请个免费律师打官司 黄埔有没有")
+    turn = ask_as(cfg, "o-worked-there", "活是在大连干的 老板也在大连")
+    assert (turn["intent"], turn["region"]) == ("legal_aid", "dalian"), turn
+
+
+def test_a_household_registration_told_after_an_answer_is_a_condition(cfg: str) -> None:
+    first = ask_as(cfg, "o-hukou", "大连留下过年有补贴吗")
+    turn = ask_as(cfg, "o-hukou", "我户口就是大庆的")
+    assert (turn["intent"], turn["region"]) == ("stay_subsidy", first["region"]), turn
+
+
+def test_saying_where_one_is_with_a_question_asks_the_last_question_there(cfg: str) -> None:
+    ask_as(cfg, "o-here-asks", "年三十上班给几倍")
+    turn = ask_as(cfg, "o-here-asks", "我在大连 那边咋规定的")
+    assert (turn["intent"], turn["region"]) == ("holiday_pay", "dalian"), turn
+
+
+def test_more_after_is_that_all_and_in_plain_words(harness: Harness) -> None:
+    harness.say("大连过年有啥活动", "o-that-all")
+    assert "1." in harness.say("就这些吗", "o-that-all")  # the rest of the answer
+    harness.say("留下来过年国家给钱吗", "o-plainly")
+    assert "不客气" not in harness.say("说白了就是没有呗", "o-plainly")
+
+
+def test_the_same_topic_asked_a_third_time_gets_the_details_again(harness: Harness) -> None:
+    harness.say("除夕到初六都上班 工资咋算", "o-third")
+    harness.say("初五初六也是三倍吗", "o-third")
+    assert "1." in harness.say("过完节能补休几天", "o-third")
+
+
+def test_status_with_nothing_filed_here_gives_the_hotline(harness: Harness) -> None:
+    assert "12333" in harness.say("我投诉的那个有进展没", "o-filed-elsewhere")

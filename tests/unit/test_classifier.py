@@ -284,6 +284,23 @@ def test_words_from_round_78(clf: Classifier, text: str, expected: str) -> None:
     assert intent(clf, text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("老板说拿红包抵了", "holiday_pay"),  # the red packet in place of the holiday pay
+        ("那你能弄啥嘞", "greeting"),
+        ("手被压了厂里不管 找谁帮我说理", "legal_aid"),
+        ("厂子放假不让回去了 等于被开了 能领钱吗", "unemployment_benefit"),
+        ("春节不放假 是不是有1500块补贴", "stay_subsidy"),  # the sum of a subsidy, over 不放假
+        ("我不会弄 有人帮我弄吗", "human_agent"),
+        ("你能回答些什么", "greeting"),
+        ("楼盘的活干完了 工头不给钱 找谁", "wage_arrears"),  # 找谁: whom to turn to, no job search
+    ],
+)
+def test_words_from_round_79(clf: Classifier, text: str, expected: str) -> None:
+    assert intent(clf, text) == expected
+
+
 def test_anyone_in_charge_asks_after_a_complaint_only_beside_one(clf: Classifier) -> None:
     assert intent(clf, "上个月投的那个欠薪 有人管没") == "complaint_status"
     assert intent(clf, "手机丢了 身上一分钱都没有 有人管没") == "social_assistance"

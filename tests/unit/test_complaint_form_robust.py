@@ -1513,3 +1513,54 @@ def test_the_months_of_the_work_beside_the_sum_are_the_period(harness: Harness) 
     reply = harness.say("一万二 是去年9月到11月的活", "o-of-the-work")
     d = draft(harness, "o-of-the-work")
     assert d is not None and d["fields"].get("period") == "去年9月到11月" and "第5步" in reply, (reply, d)
+
+
+# -- round 79 ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("openid", "text"),
+    [
+        ("o-typed-by-sound", "我想登计欠心"),  # 登记欠薪, typed by sound
+        ("o-can-then-will", "大连这边能登记欠薪不 我要登记"),  # whether one can, then the wish to
+    ],
+)
+def test_asking_to_file_in_other_words_starts_the_form(harness: Harness, openid: str, text: str) -> None:
+    assert "第1步" in harness.say(text, openid)
+
+
+def test_a_firm_named_by_its_trade_answers_the_employer_step(harness: Harness) -> None:
+    assert "第1步" in harness.say("帮我老乡登记欠薪", "o-trade")
+    reply = harness.say("安庆 顺发汽修", "o-trade")  # (汽修 is also a course one may ask about)
+    assert "第2步" in reply, reply
+    assert (draft(harness, "o-trade") or {})["fields"]["employer"] == "安庆 顺发汽修"
+
+
+def test_just_him_is_a_head_count_beside_the_sum_but_not_at_the_employer_step(harness: Harness) -> None:
+    to_step(harness, "o-just-him", AT_AMOUNT)
+    harness.say("九千二 十一月到现在 就他一个", "o-just-him")
+    assert (draft(harness, "o-just-him") or {})["fields"].get("workers") == 1
+    assert "第1步" in harness.say("投诉", "o-boss-alone")
+    harness.say("包工头叫刘大海 没公司 就他一个人", "o-boss-alone")  # the boss works alone
+    assert "workers" not in (draft(harness, "o-boss-alone") or {})["fields"]
+
+
+def test_an_item_changed_with_its_new_value_goes_back_to_the_summary(harness: Harness) -> None:
+    to_step(harness, "o-edit-inline", [*AT_NAME, "李四"])
+    reply = harness.say("修改 3 其实是两万三", "o-edit-inline")
+    assert "请核对" in reply and "23000元" in reply, reply
+    to_step(harness, "o-edit-remark", [*AT_NAME, "李四"])
+    assert "第3步" in harness.say("修改 3 钱写错了", "o-edit-remark")  # a remark, not a value: asked
+
+
+def test_asking_for_details_mid_form_gets_the_rest_of_the_answer_just_given(harness: Harness) -> None:
+    to_step(harness, "o-details", AT_AMOUNT)
+    harness.say("打官司是不是得自己出钱请律师", "o-details")
+    reply = harness.say("具体说说", "o-details")
+    assert "12348" in reply and "还没填完" in reply and "第3步：没看懂" not in reply, reply
+
+
+def test_ones_own_share_told_beside_a_rough_share_each_is_the_amount(harness: Harness) -> None:
+    to_step(harness, "o-my-part", AT_AMOUNT)
+    assert "第4步" in harness.say("大伙每人八千多 我这份是八千六", "o-my-part")
+    assert (draft(harness, "o-my-part") or {})["fields"]["amount"] == 8600
