@@ -7,18 +7,9 @@ import re
 from typing import Any
 
 from ..numbers import cn_small, parse_amount
-from . import reading, where
-from .fields import (
-    DURATION,
-    ROUGH_TIME,
-    Field,
-    Found,
-    clauses,
-    exact_over_rough,
-    find_values,
-    leftover,
-    lone_sum,
-)
+from . import filing, reading, where
+from .fields import Field
+from .values import DURATION, ROUGH_TIME, Found, clauses, exact_over_rough, find_values, leftover, lone_sum
 
 # A long run of speech with no pause (voice input) that gives several steps at once:
 # 「龙盛建筑工程有限公司欠我们钱在阳明区那个学校工地一共欠八个人九万六是去年五月到十月的」. It is
@@ -109,7 +100,7 @@ def read(
     if numeric and (chosen := reading.WRITE_THIS.search(text)) and (v := field.parse(chosen.group(1))):
         return v, {}, {}  # 「一起的六七个 写7个吧」「…先写15000」: the worker chose what to write
     every = [piece for part in clauses(text) for piece in run_on(part)]
-    parts = [p for p in every if not reading.only_filing(p)]  # 「我要投诉 …」: the asking is not an answer
+    parts = [p for p in every if not filing.only_filing(p)]  # 「我要投诉 …」: the asking is not an answer
     if not numeric and len(parts) == 1 and reading.looks_like_name(field, parts[0]):
         by_clause: list[tuple[str, list[Found]]] = [(parts[0], [])]  # 「一万家超市」 is a name
     else:

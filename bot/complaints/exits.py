@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 
-from .fields import Field, clauses, find_values
+from .fields import Field
 from .reading import PARTICLES, QUESTION, WEAK_SKIP, answers_step, names_or_places
+from .values import clauses, find_values
 
 # Leaving the form. A cue anywhere in a clause (「不弄了 取消」「退出吧 不要了」「先不登记了」), with the
 # other clauses only filler (「回头问问老乡」「再想想」); 「不取消」 keeps going.

@@ -15,26 +15,24 @@ from ..nlu.classifier import Result
 from ..nlu.text import simplified
 from ..numbers import cn_small, parse_amount
 from ..storage.store import User
-from . import answer, exits, fixes, hints, reading, where
+from . import answer, exits, filing, fixes, hints, reading, where
 from .fields import (
     BY_KEY,
     CANCEL_WORDS,
     CONFIRM_WORDS,
-    DURATION,
     EMOJI_END,
     FIELDS,
     SKIP_WORDS,
     START_WORDS,
     Field,
-    clauses,
-    meant,
     normalize,
     show_value,
     strip_pasted,
 )
 from .register import Complaint, Register
+from .values import DURATION, clauses, meant
 
-# Every way of asking to file (``reading.WANTS_TO_FILE``) and every confirm word holds one of these:
+# Every way of asking to file (``filing.WANTS_TO_FILE``) and every confirm word holds one of these:
 # a worker with no form open whose message has none is answered without reading it for one
 # (头诉: 投诉 by voice).
 MAY_FILE = re.compile(r"[投头頭偷举舉告登灯等记記反报報填弄办辦理确確提交对對是没沒]")
@@ -90,11 +88,11 @@ class ComplaintFlow:
         heard = normalize(simplified(result.heard)) if result.heard else words
         if draft and now - draft["touched"] > self.ttl:
             self._set(user, None)
-            if words in START_WORDS or reading.wants_to_file(heard, result):
+            if words in START_WORDS or filing.wants_to_file(heard, result):
                 return self._start(text, user, result, now)
             return None  # expired: the caller answers normally (see ``notice``)
         if not draft:
-            if words in START_WORDS or reading.wants_to_file(heard, result):
+            if words in START_WORDS or filing.wants_to_file(heard, result):
                 return self._start(text, user, result, now)
             if words in CONFIRM_WORDS and (recent := self._recent_case(user, now)):
                 return (
@@ -168,7 +166,7 @@ class ComplaintFlow:
             return f"好，接着填。\n{field.ask}"
         if reading.MORE_DETAIL.fullmatch(words):
             return None  # 「详细说说」 after a question answered mid-form: the rest of that answer
-        if words in START_WORDS or (reading.wants_to_file(words, result) and not reading.filing_rest(words)):
+        if words in START_WORDS or (filing.wants_to_file(words, result) and not filing.filing_rest(words)):
             return f"你的投诉正在登记，接着填就行。\n{field.ask}"
         if words in CONFIRM_WORDS and not draft.get(f"{field.key}_hint"):
             return f"还没填完呢。{field.ask}"
@@ -177,7 +175,7 @@ class ComplaintFlow:
             if draft["fields"].get(field.key) != was:  # 「修改 3」, 「8600 刚才打错了」: the step's answer
                 return f"{fixed}\n{self._next(user, draft)}"
             return f"{fixed}\n{field.ask}"  # 「钱数错了 是一万八不是一万五」 at a later step
-        if reading.STATUS_ASK.search(words) and not reading.WANTS_TO_FILE.search(words):
+        if reading.STATUS_ASK.search(words) and not filing.WANTS_TO_FILE.search(words):
             mine = self.status(user) or "你还没有提交过欠薪投诉。"
             return f"{mine}\n\n{self.reminder(user)}"
         if (

@@ -7,8 +7,9 @@ import re
 from typing import Any
 
 from ..numbers import cn_small
-from .fields import _CN_NUMERAL, COUPLE, Field, clauses, compact, lone_sum
+from .fields import Field
 from .reading import SAME_PLACE
+from .values import _CN_NUMERAL, COUPLE, clauses, compact, lone_sum
 
 
 def with_hint(

@@ -1,10 +1,10 @@
-"""How the complaint form reads a worker's message: leaving, filing, questions and doubts, and values.
+"""How the complaint form reads a worker's message: leaving, questions and doubts, and values.
 
 Pure functions and patterns, no state: ``flow.ComplaintFlow`` decides what to do with what they find.
-Values are written in fields.py (parsing one field) and found out of order by ``fields.find_values``;
-this module decides what a message *is* — a wish to leave (「先不填了，我问问工友」), a wish to file
-(「想投诉工地欠薪」), a question never to be stored as a value (「能报销不」), a doubt
-(「不知道老板全名」), or a value of the field asked.
+Values are written in fields.py (parsing one field) and found out of order by ``values.find_values``;
+a wish to file (「想投诉工地欠薪」) is read in filing.py. This module decides what else a message *is*
+— a wish to leave (「先不填了，我问问工友」), a question never to be stored as a value (「能报销不」),
+a doubt (「不知道老板全名」), or a value of the field asked.
 """
 
 from __future__ import annotations
@@ -14,75 +14,14 @@ from typing import Any
 
 from ..ids import TOPIC_INTENTS
 from ..nlu.model import Result
-from .fields import (
-    CALL_ME,
-    DURATION,
-    SKIP_WORDS,
-    START_WORDS,
-    Field,
-    Found,
-    clauses,
-    compact,
-    find_values,
-    lone_sum,
-    normalize,
-)
+from .fields import CALL_ME, SKIP_WORDS, Field, normalize
+from .values import DURATION, Found, clauses, compact, find_values, lone_sum
 
-# Asking the bot to do it, not how to: 「你们可以直接帮我投诉吗」.
-ASKS_US_TO_FILE = re.compile(
-    r"(?:帮|替)(?:我|俺|我们|俺们|她|他|她们|他们)?(?:弟弟?|哥哥?|爸|妈|老公|老婆|媳妇|对象|爱人|男人|儿子|闺女|女儿|侄子|老表|老乡|工友|亲戚|朋友)?"
-    r"(?:也|直接|马上|现在)?(?:投诉|举报|登记|登个记|告(?!诉|知))|(?<![能以])(?:投诉|举报|登记)吧"
-    # doing it here, with the bot: 「能直接在这投诉吗」「想在这举报老板 咋填」「我要在这填欠薪投诉」
-    r"|(?:在这|在这里|在这儿|这里|这儿|喺度|在你这|在你们这)(?:上面|上头|里面|上)?(?:能|可以|就)?(?:直接)?(?:投诉|举报|登记|填|报|弄|投(?!资|保))"
-    r"|[我俺](?:要|想)投诉?(?!资|保|简历)|(?:投诉|举报)个|投个诉|填(?:个|一个|份)?(?:欠薪)?(?:投诉|表)"
-    # 「你这能弄不」「帮我记下来报上去」: the bot asked to take it
-    r"|你(?:这|这里|们这|们)(?:能|可以)?(?:弄|办|登记|受理|报)|(?:帮我|给我|帮俺)(?:记下来|记一下|报上去|上报|报一下)"
-    r"|(?:登记|投诉|举报)(?:一个|一次|一下)(?:行不|行吗|可以吗|中不)"  # 「那我自己登记一个行不」
-    # 「现在帮他登」「没登记过 现在登」
-    r"|(?:帮|替)(?:他|她|我|俺)?登(?=$|[\s,，。!！吧呗啊])|(?:现在|这就|马上)登(?=$|[\s,，。!！吧呗啊])"
-    # 「还能再登一个吗」「投诉表在哪 我要填」
-    r"|(?:能|可以)(?:再|重新)(?:登记?|投诉|报)一?个|[我俺](?:要|想)填(?=$|[\s,，。吧呗啊])"
-)
-# Asking to file, not asking how to: 「那我现在登记一个」「想投诉工地欠薪」「举报老板拖欠工资」.
-WANTS_TO_FILE = re.compile(
-    r"(?:想|要|帮我|帮俺|替我|帮忙|给我|准备|打算|申请)(?:马上|立刻|现在|直接|赶紧|这就)?(?:去|来|再|帮我)?"
-    r"(?:投诉|举报|告(?!诉|知)|登记|[灯等]记|反映)"  # (灯记: 登记 as voice input spells it)
-    r"|^(?:投诉|举报)|^(?:那|那就|那我|我就|那我就|好|行|好的|那行|那好|中|那中)?[\s,，]*(?:我|俺)?(?:要)?(?:投诉|举报)(?:吧|一下|呗|嘛|了)?$|登记|(?:重新|再)[投报](?:一个|一次|一下|个)?|(?:重新|再)弄(?:一个|个)|(?:重新|再)?登(?:一个|一下|个|一遍)(?!人)"
-    r"|(?:登上|(?:重新|再)登)(?=$|[\s,，。!！吧呗啊])"  # 「帮我把这事登上」「重新登吧」: 登 for 登记
-    r"|(?:就|来|喺度|在这|在这里|在这儿)(?:投诉|举报)|(?<![能以])(?:投诉|举报|登记)吧|登个记|报个案|(?:还是|那就)投吧"
-    r"|(?:投诉|举报)(?:一下)?.{0,12}(?:欠|拖欠|工资|工钱|薪)|(?:整|弄|搞|来)一?个(?:欠薪|工资)?(?:投诉|登记)"
-    r"|(?:现在|这就|马上)投(?:一个|一下|个)|[要想]等级|等级(?:欠薪)?投诉|[我俺]就在[\u4e00-\u9fff]{2,6}(?:投诉|举报)吧?$|"
-    + ASKS_US_TO_FILE.pattern
-)
 # 「详细」「详细说说」「具体点」: the rest of the last answer, not a value.
 MORE_DETAIL = re.compile(
     r"(?:请|麻烦)?(?:再)?(?:说|讲)?得?(?:详细|具体|仔细)(?:一)?(?:点|些)?(?:说说|讲讲|说|讲|看看)?(?:呢|吧|啊)?"
 )
-# A clause that only wishes to file: 「我要登记」「那俺想投诉」.
-WILL_FILE = re.compile(r"^(?:那|那我|那俺)?(?:我|俺)?(?:就|还是)?(?:想|要)(?:登记|投诉|举报)(?:一下|吧)?$")
-# 「我想问一下怎么登记」「欠薪登记 咋弄」: how to register arrears is answered by registering them.
-HOW_TO_REGISTER = re.compile(
-    r"(?:怎么|咋|如何|咋个)(?:在这|在这里)?登记(?!过)|登记(?:一下)?\s*(?:怎么|咋|咋个)(?:弄|办|搞|填|登)"
-)
-NOT_FILING = re.compile(
-    r"(?:不|没|别|不用|不必|无需)(?:想|要|打算|准备|必要)?(?:去|再)?(?:投诉|举报|告(?!诉|知)|登记)"
-    r"|不(?:太|大)?放心|已经|(?<!再)投诉过|举报过|告过|(?<!再)登记过|之前投诉|以前投诉|进度|撤销|撤回|[上前]几?[个次]?(?:礼拜|星期|周|月|天)投诉"
-    # one filed before: 「上礼拜在这登记了一个投诉」「是上礼拜三登记的」
-    r"|(?:登记|投诉|举报)了一?个|(?:上|前)个?[几两三]?(?:礼拜|星期|周|月|天|回|次).{0,8}(?:登记|投诉|举报|报[的了])|(?:登记|投诉)的(?:那个|欠薪)"
-    # 「不可能 我肯定登记了」: sure it was filed
-    r"|(?:肯定|明明|确实|早就?)(?:在这|在这里)?(?:登记|投诉|举报)(?:了|过)"
-    r"|是[^\s，,。]{0,8}(?:登记|投诉|举报)的(?=$|[\s，,。])"  # 「是我帮我老表登记的」: done before
-)
-ANOTHER = re.compile(
-    r"(?:再|重新|另外|现在|那就|那我就?)(?:帮我|给我|帮俺)?(?:登记|投诉|举报|登|投|报|弄)(?:一个|一下|个|一次|一遍)|再登记过"
-    r"|(?:再|重新)(?:帮我|给我|帮俺)?登(?=$|[\s吧呗啊])"
-)
 INTERRUPTS = re.compile(r"\s*(?:等下|等一下|等等|对了|先问下|先问一下|顺便问|插一句)")
-HOW = re.compile(
-    r"[?？]|吗|么|咋|怎|如何|哪|啥|什么|谁|能不能|可不可以|要不要|该不该|有没有|有用|会不会|是不是|行不行"
-    r"|管用|流程|步骤|[能可]以?投诉不|不$|点样|点算|点做|边度|几时|乜|咩|几耐|多久|多长时间"
-)
-WAGE_WORDS = re.compile(r"欠|拖欠|工资|工钱|薪|加班费|不给钱|没给钱|不发|没发|不结|没结|开支")
 # A name the worker gives when asking to file: 「我要投诉宏达劳务公司拖欠工资」.
 NAMED_IN_FILING = re.compile(
     r"(?:投诉|举报|告)(?:一下)?([\u4e00-\u9fffA-Za-z0-9]{2,20}?"
@@ -270,22 +209,6 @@ def sums_up(period: Any, text: str) -> bool:
 
 def noted(said: list[str], kept: list[str]) -> list[str]:
     return ([f"记下了：{'、'.join(said)}。"] if said else []) + kept
-
-
-def only_filing(clause: str) -> bool:
-    return clause in START_WORDS or bool(WANTS_TO_FILE.search(clause) and not filing_rest(clause))
-
-
-def filing_rest(words: str) -> str:
-    """What a message asking to file says besides asking (「我要投诉」 says nothing more)."""
-    rest = WANTS_TO_FILE.sub("", words)
-    rest = re.sub(
-        r"能的话|可以的话|行的话|我们?|他们?|帮我|一下|再|那|的|了|吧|啊|呀|一个|新的|欠薪|欠工资|拖欠|工资|工钱|欠钱|欠|钱|老板|包工头|工头"
-        r"|公司|工地|单位|厂|这个|那个|还|也|要|想|不给|没给|不发|没发|跑了|跑路|[\s,，。.!！]",
-        "",
-        rest,
-    )
-    return rest
 
 
 def asks_or_unsure(words: str, field: Field) -> bool:
@@ -481,29 +404,3 @@ def is_question(field: Field, text: str, result: Result) -> bool:
         or (field.key == "employer" and any(COMPANY_END.search(c) for c in clauses(words)))
     )
     return result.score >= 0.9 and not looks_like_value
-
-
-def wants_to_file(words: str, result: Result) -> bool:
-    """「举报欠薪」「想投诉工地欠薪」「我要告老板拖欠工资」; not 「怎么投诉」「欠薪去哪投诉」 (asking
-    how) nor 「不想投诉」「我已经投诉过了」 (the last clause that speaks of filing decides)."""
-    owed = result.intent == "wage_arrears" or (result.intent in ("greeting", "unknown") and "钱" in words)
-    if HOW_TO_REGISTER.search(words) and owed and not NOT_FILING.search(words):
-        return True  # (「…老板到现在还差我们钱 我想问一下怎么登记」: no topic read, money owed)
-    parts = [c for c in re.split(r"[\s,，?？!！。;；]+", words) if c]
-    wanting = [i for i, c in enumerate(parts) if WANTS_TO_FILE.search(c) and not NOT_FILING.search(c)]
-    asks_how = bool(wanting) and any(HOW.search(c) for c in parts[wanting[0] :])
-    last = parts[wanting[-1] :] if wanting else []
-    if asks_how and WILL_FILE.match(last[0]) and not any(HOW.search(c) for c in last):
-        asks_how = False  # 「黄埔这边能登记欠薪吗 我要登记」: whether one can, then the wish to
-    if (
-        not wanting
-        # asking how, in the asking clause or after it (「没有？那我登记一个」 is not asking how)
-        or (asks_how and not ASKS_US_TO_FILE.search(words))
-        # (「我还没投诉过 那现在登记一个」: what was not done before is done now; 「咁我再登记过」 is again)
-        or NOT_FILING.search(" ".join(parts[wanting[-1] :]))
-    ):
-        return False
-    if result.intent in ("wage_arrears", "unknown") or ANOTHER.search(words) or ASKS_US_TO_FILE.search(words):
-        return True  # (「那再登记一个」 after a status answer asks for a new one)
-    # (「法律援助咋申请 老板欠钱不给 我想告他」: with legal aid asked for, 告 is going to law)
-    return result.intent not in ("complaint_status", "legal_aid") and bool(WAGE_WORDS.search(words))

@@ -1,9 +1,30 @@
-"""What the bot says that is not an answer from content/: the menu, where it answers for, the hotline."""
+"""What the bot says: a topic's answer from content/ shaped for the phone, and what is not an answer
+from content/ (the menu, where it answers for, the hotline, thanks, subscribing)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from ..content.knowledge import Knowledge
+from . import compose
 from .numbered import MENU
+
+
+def topic(
+    knowledge: Knowledge, intent: str, place: str | None, today: date, detailed: bool, question: str
+) -> str:
+    """A topic's answer for a place: short (or in full when asked for), saying when the place has no
+    rules of its own and the national ones are given ("" when there is no answer)."""
+    full = knowledge.reply(intent, place, today)
+    if not full:
+        return ""
+    phones = [c.phone for c in knowledge.contacts(place)]
+    reply = full if detailed else compose.short(full, phones, question)
+    doc = knowledge.answer(intent, place)
+    if place and doc and knowledge.city(doc.region) != knowledge.city(place):
+        label = knowledge.region(place).label
+        reply = f"{label}没有另外的{compose.topic_name(intent)}规定，按全国的办：\n{reply}"
+    return reply
 
 
 def menu(knowledge: Knowledge, place: str | None) -> str:
@@ -50,3 +71,27 @@ def human_agent(knowledge: Knowledge, place: str | None) -> str:
     lines = [f"【{region.label}·人工咨询】请直接打电话："]
     lines += [f"☎ {c.phone} {c.name}" for c in knowledge.contacts(place)[:4]]
     return "\n".join(lines)
+
+
+SUBSCRIBED = "好的，已为你开通订阅。慰问信和本地活动通知会发到这里，回复「退订」可随时取消。"
+UNSUBSCRIBED = "已退订，以后不再给你发通知。有问题照样可以问我；想再收到通知，回复「订阅」。"
+THANKS = "不客气！还有问题随时发消息给我，回复「菜单」看我能帮什么。"
+
+
+def welcome(knowledge: Knowledge, place: str | None) -> str:
+    return "欢迎关注留工助手！留在打工地过年，有难处就问我。\n\n" + menu(knowledge, place)
+
+
+def nothing_filed(knowledge: Knowledge, place: str | None) -> str:
+    """Status asked with no complaint filed here (filed elsewhere: the hotline knows)."""
+    hotline = knowledge.hotline(place)
+    return f"你还没有在这里登记过欠薪投诉。在别处投诉的，拨 {hotline} 问进度；要在这登记，回复「投诉」。"
+
+
+def unanswered(knowledge: Knowledge, place: str | None) -> str:
+    return (
+        "这个问题我还答不上来，已经记下来交给工作人员。\n"
+        "我能回答：失业金、欠薪、法律援助、留岗补贴、加班费、找工作、培训、临时救助、留守老人孩子、过年活动。"
+        "回复「菜单」看编号。\n"
+        f"着急的话请拨打 {knowledge.hotline(place)}。"
+    )

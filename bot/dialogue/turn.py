@@ -416,19 +416,8 @@ class Bot:
         return "\n\n".join(parts)
 
     def topic_reply(self, intent: str, user: User, detailed: bool = False, question: str = "") -> str:
-        place = user.region
-        full = self.knowledge.reply(intent, place, self.today())
-        if not full:
-            return ""
-        phones = [c.phone for c in self.knowledge.contacts(place)]
-        reply = full if detailed else compose.short(full, phones, question)
-        doc = self.knowledge.answer(intent, place)
-        if place and doc and self.knowledge.city(doc.region) != self.knowledge.city(place):
-            label = self.knowledge.region(place).label
-            reply = f"{label}没有另外的{compose.topic_name(intent)}规定，按全国的办：\n{reply}"
-        for flow in self.flows:
-            reply += flow.offer(intent, user)
-        return reply
+        reply = replies.topic(self.knowledge, intent, user.region, self.today(), detailed, question)
+        return reply + "".join(flow.offer(intent, user) for flow in self.flows) if reply else ""
 
     def region_switched(self, result: Result, user: User, memo: Memo) -> str:
         """「我人在大连」 after a question: note the place, and answer that question again for it."""
@@ -460,30 +449,18 @@ class Bot:
                 return replies.human_agent(self.knowledge, place)
             case "subscribe":
                 user.subscribed = True
-                return "好的，已为你开通订阅。慰问信和本地活动通知会发到这里，回复「退订」可随时取消。"
+                return replies.SUBSCRIBED
             case "unsubscribe":
                 user.subscribed = False
-                return "已退订，以后不再给你发通知。有问题照样可以问我；想再收到通知，回复「订阅」。"
+                return replies.UNSUBSCRIBED
             case "smalltalk":
-                return "不客气！还有问题随时发消息给我，回复「菜单」看我能帮什么。"
+                return replies.THANKS
             case "complaint_status":
                 news.asked_status(user, self.clock())
-                for flow in self.flows:
-                    status = flow.status(user)
-                    if status is not None:
-                        return status
-                hotline = self.knowledge.hotline(user.region)  # (filed elsewhere: the hotline knows)
-                return (
-                    f"你还没有在这里登记过欠薪投诉。在别处投诉的，拨 {hotline} 问进度；"
-                    "要在这登记，回复「投诉」。"
-                )
+                status = next((s for flow in self.flows if (s := flow.status(user)) is not None), None)
+                return status or replies.nothing_filed(self.knowledge, user.region)
         self.store.record_unanswered(text, user.openid, place)
-        return (
-            "这个问题我还答不上来，已经记下来交给工作人员。\n"
-            "我能回答：失业金、欠薪、法律援助、留岗补贴、加班费、找工作、培训、临时救助、留守老人孩子、过年活动。"
-            "回复「菜单」看编号。\n"
-            f"着急的话请拨打 {self.knowledge.hotline(place)}。"
-        )
+        return replies.unanswered(self.knowledge, place)
 
     # -- events ------------------------------------------------------------------------------------
 
@@ -495,9 +472,7 @@ class Bot:
         if event == "subscribe":
             user.followed = True
             user.subscribed = True
-            return "欢迎关注留工助手！留在打工地过年，有难处就问我。\n\n" + replies.menu(
-                self.knowledge, user.region
-            )
+            return replies.welcome(self.knowledge, user.region)
         if event == "unsubscribe":
             user.followed = False
             return None

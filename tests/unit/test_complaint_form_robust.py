@@ -14,7 +14,7 @@ from helpers.harness import Harness
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.complaints.fields import clauses, find_values
+from bot.complaints.values import clauses, find_values
 
 
 def draft(h: Harness, openid: str) -> dict[str, Any] | None:
