@@ -36,6 +36,7 @@ def run_on(part: str) -> list[str]:
 # The months owed, whatever else their clause says: 「厂里欠了11月12月两个月工资」「12月同1月都冇钱」.
 _OWED_AFTER = re.compile(
     r"^的?(?:工资|工钱|人工|钱)|^(?:都|一分钱?都?)?(?:没|冇|未)(?:发|给|收到|拿到|钱|出粮)"
+    r"|^的$"  # 「十二月的」
 )
 _OWED_BEFORE = re.compile(r"(?:欠|拖)[了咗]?$")
 # 「一个月2800」「月薪4500」: what a month's work pays
@@ -207,11 +208,11 @@ def _shares(by_clause: list[tuple[str, list[Found]]]) -> int | None:
 
 def gives_value(field: Field, text: str, words: str) -> bool:
     if field.key in ("amount", "workers", "phone"):
-        parts = clauses(text)  # (a message that ends with the value gives it: 「…先算我自己的 7200」)
-        return (
+        parts = clauses(text)  # (a message that ends with the value gives it: 「…先算我自己的 7200」,
+        return (  # or begins with it: 「5800 还有几天加班的没算」)
             field.parse(text) is not None
             or any(find_values(part) for part in parts)
-            or (bool(parts) and field.parse(parts[-1]) is not None)
+            or (bool(parts) and (field.parse(parts[-1]) is not None or field.parse(parts[0]) is not None))
         )
     if field.key == "period" and ROUGH_TIME.search(words):
         return True  # 「记不清了 反正是秋天」: a rough time is an answer

@@ -54,7 +54,7 @@ QUESTION = re.compile(
     r"[?？]|吗|怎么|咋|如何|哪|谁|啥|什么|多少|多久|为什么|为啥|(?<![那这前后头])几[天号点倍岁年路]|几个月|几$"
     r"|(?<!不)([^\W\d_])不\1"  # 「能不能」「办不办」「搞不搞」 (not 「不对不对」)
     r"|[^\s，,不没]{2,}(?<![先就还都也])[不没](?=$|[\s，,。])"  # 「能报销不」「现在能办不」「发了没」
-    r"|还是(?!没|不|算了)"  # 「月底还是年底」 (not 「还是算了吧」)
+    r"|还是(?!没|不|算了|直接|先|自己)"  # 「月底还是年底」 (not 「还是算了吧」「我还是直接打12333吧」)
     r"|有冇|点样|边度|乜嘢|咩"
 )
 # 「没错 确认」「冇问题 提交吧」「对的确认」 at the summary.
@@ -201,8 +201,8 @@ def settle(found: list[Found], last_wins: bool = False) -> dict[str, Any]:
 
 def sums_up(period: Any, text: str) -> bool:
     """A period beside the sum that only adds it up (「三个月一共一万八」): step 4 still asks which months."""
-    if not isinstance(period, str) or not DURATION.fullmatch(period):
-        return False
+    if not isinstance(period, str) or not DURATION.fullmatch(period) or re.fullmatch(r"[^个]{1,3}月", period):
+        return False  # (「6500 十二月的」: 十二月 is December, not twelve months)
     at = compact(text).find(period)
     return at >= 0 and not re.search(r"[欠拖]", compact(text)[max(0, at - 4) : at])
 
@@ -346,6 +346,14 @@ def is_question(field: Field, text: str, result: Result) -> bool:
         and not QUESTION.search(parts[-1])
     ):
         return False  # 「6300块 哦不对 是6800 …」「…我自己的是 8300」 give the value, asking nothing
+    # 「5800 还有几天加班的没算」: the value, then a remark that asks nothing (有几天: a few days)
+    if (
+        field.key in ("amount", "phone", "workers")
+        and parts
+        and field.parse(parts[0]) is not None
+        and not QUESTION.search(re.sub(r"有几[天个]", "", text))
+    ):
+        return False
     said = normalize(text)
     if (
         field.key == "amount"

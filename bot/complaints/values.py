@@ -61,7 +61,8 @@ _COUNT_IN = re.compile(
 )
 # (not 「我一个人就8400」: the worker's own share; nor 「写我一个人的还是…」, a question)
 _SELF_ONLY = re.compile(
-    rf"(?:(就[我俺咱]|只有[我俺咱]|只[我俺咱])(一个人?|自己|一人)?|[我俺咱]一个人|(?:就|只有)[他她]一个人?(?=$|[\s，,。]))"
+    rf"(?:(就[我俺咱]|只有[我俺咱]|只[我俺咱])(一个人?|自己|一人)?|[我俺咱]一个人"
+    rf"|(?:就|只有)[他她]一个人?(?=$|[\s，,。])|得[我俺]一个人?)"  # (得我一个: Cantonese)
     rf"(?!(?:就|是|就是|被?欠[了咗]?|有)?[\d{_CN_NUMERAL}]|的?还是|[们和跟同与])"  # (「就我和我哥两个人」)
 )
 # A crew counted with no noun, the clause's last words: 「一共我们三个」「我们俩一共5个」.
@@ -84,6 +85,7 @@ _PERIOD_IN = re.compile(
     rf"|{_YEAR}?(?:\d{{1,2}}|[{_CN_NUMERAL}]{{1,3}})(?:到|至|-|~|—|－)(?:\d{{1,2}}|[{_CN_NUMERAL}]{{1,3}})月份?"
     rf"|{_YEAR}?{_MONTH}(?:[和同跟、]?{_YEAR}?{_MONTH})+"  # 「十二月一月」「11月同12月」: the months listed
     rf"|{_YEAR}?{_MONTH}(?:(?:[干做]?到|至|-|~|—|－){_YEAR}?(?:{_MONTH}|现在|今天|年底)|以来|开始|起)?|{_DURATION}"
+    r"|上上?个月|上月"  # 「4500 上个月的」: the month before this one
 )
 DURATION = re.compile(_DURATION)
 # What is left of a clause once its values are taken out, when it says nothing more:

@@ -43,8 +43,8 @@ def not_here(
     origin = head == 0 or before.endswith(("我", "俺", "咱", "他", "她"))
     if origin and re.match(r"人(?:$|[\s,，。在])", text[tail:]):
         return True  # 「黑龙江人 在广州黄埔上班」: where they come from, not where they work
-    if (origin and head > 0 and text.startswith("的", tail)) or text.startswith("来的", tail):
-        return True  # 「我河南的 在这边能申请不」「贵州来的」
+    if (origin and head > 0 and text.startswith("的", tail)) or text.startswith(("来的", "过来的"), tail):
+        return True  # 「我河南的 在这边能申请不」「贵州来的」「我是吉林过来的」
     if before.endswith(("跟", "和", "同", "比")) and re.match(
         r"(?:那边|这边)?(?:一样|差不多|比)", text[end:]
     ):
@@ -63,7 +63,9 @@ _EARLIER = re.compile(r"(?:之前|以前|原来|本来|先前|早先|去年)(?:�
 NOW_AT = r"(?:现在|目前|如今)人?(?:在|到|跑到?|来到?|调到|搬到|去了)"
 _NOW = re.compile(NOW_AT + "$")
 # Where one comes from asked about as a condition: 「我是桐城人 算不算市外」「俺是黑龙江户口 够条件不」.
-AS_CONDITION = re.compile(r"算不算|够不够|符不符合|够条件|够格|算吗|算嘛|算外地|算市外|有份")
+AS_CONDITION = re.compile(  # (「河南算中高风险不」: counted as X or not)
+    r"算不算|够不够|符不符合|够条件|够格|算吗|算嘛|算外地|算市外|有份|算[^\s，,]{1,6}[不吗嘛]$"
+)
 _SWITCHED = re.compile(r"(?:换成|换回|换到|切换到|切到|切回|改成|改到|改回)$")
 
 

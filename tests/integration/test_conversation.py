@@ -1433,3 +1433,21 @@ def test_the_same_topic_asked_a_third_time_gets_the_details_again(harness: Harne
 
 def test_status_with_nothing_filed_here_gives_the_hotline(harness: Harness) -> None:
     assert "12333" in harness.say("我投诉的那个有进展没", "o-filed-elsewhere")
+
+
+def test_where_one_came_from_with_a_question_asks_the_last_question_here(cfg: str) -> None:
+    ask_as(cfg, "o-came-from", "哈尔滨没钱吃饭了 能申请救助不")
+    turn = ask_as(cfg, "o-came-from", "我是辽宁过来的 去哪办")
+    assert (turn["intent"], turn["region"]) == ("social_assistance", "heilongjiang"), turn
+
+
+@pytest.mark.parametrize(
+    ("asked", "reaction"),
+    [
+        ("大连留下过年有补贴吗", "还好还好 这个少不了"),  # relief, then a remark
+        ("大连过年有啥活动", "就送个福字啊"),  # taken in, not much
+    ],
+)
+def test_a_reaction_to_an_answer_closes_the_chat(harness: Harness, asked: str, reaction: str) -> None:
+    harness.say(asked, "o-react")
+    assert harness.say(reaction, "o-react").startswith("不客气")

@@ -295,6 +295,7 @@ def test_words_from_round_78(clf: Classifier, text: str, expected: str) -> None:
         ("我不会弄 有人帮我弄吗", "human_agent"),
         ("你能回答些什么", "greeting"),
         ("楼盘的活干完了 工头不给钱 找谁", "wage_arrears"),  # 找谁: whom to turn to, no job search
+        ("过年放假期间 儿童家园开门吗", "family_care"),
     ],
 )
 def test_words_from_round_79(clf: Classifier, text: str, expected: str) -> None:

@@ -1564,3 +1564,42 @@ def test_ones_own_share_told_beside_a_rough_share_each_is_the_amount(harness: Ha
     to_step(harness, "o-my-part", AT_AMOUNT)
     assert "第4步" in harness.say("大伙每人八千多 我这份是八千六", "o-my-part")
     assert (draft(harness, "o-my-part") or {})["fields"]["amount"] == 8600
+
+
+# -- round 80 ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("openid", "text"),
+    [
+        ("o-together", "我们几个要一起投诉老板"),  # filing together
+        ("o-now-then", "之前没投诉过 那我现在投诉 工头欠钱不给"),  # not before, so now
+    ],
+)
+def test_filing_together_or_now_starts_the_form(harness: Harness, openid: str, text: str) -> None:
+    assert "第1步" in harness.say(text, openid)
+
+
+def test_deciding_to_call_the_hotline_instead_asks_about_leaving(harness: Harness) -> None:
+    to_step(harness, "o-call-instead", AT_AMOUNT)
+    reply = harness.say("算了 还是直接去劳动监察吧", "o-call-instead")
+    assert reply.startswith("你是想取消") or draft(harness, "o-call-instead") is None, reply
+
+
+def test_a_month_by_name_and_last_month_beside_the_sum_are_the_months_owed(harness: Harness) -> None:
+    to_step(harness, "o-december", AT_AMOUNT)
+    harness.say("7100 十一月的 就我一个人", "o-december")  # 十一月 is November, not eleven months
+    assert (draft(harness, "o-december") or {})["fields"].get("period") == "十一月"
+    to_step(harness, "o-last-month", AT_AMOUNT)
+    harness.say("3900 上个月的", "o-last-month")
+    assert (draft(harness, "o-last-month") or {})["fields"].get("period") == "上个月"
+    to_step(harness, "o-only-me-hk", [*AT_AMOUNT, "八千"])
+    harness.say("年尾两个月 得我一个", "o-only-me-hk")  # Cantonese: only me
+    assert (draft(harness, "o-only-me-hk") or {})["fields"].get("workers") == 1
+
+
+def test_a_sum_first_then_a_remark_answers_the_amount_being_changed(harness: Harness) -> None:
+    to_step(harness, "o-sum-remark", [*AT_NAME, "李四"])
+    harness.say("修改 3", "o-sum-remark")
+    reply = harness.say("六千一 还有几天的加班费没算", "o-sum-remark")  # (加班费: no question of its own)
+    assert "请核对" in reply and "6100元" in reply, reply
