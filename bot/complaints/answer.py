@@ -98,7 +98,7 @@ def read(
         # 「是两万五不是两万」: the value said not to be is no value
         text = reading.NOT_THIS.sub("", text)
     numeric = field.key in ("amount", "workers", "phone")
-    if numeric and (chosen := reading.WRITE_THIS.search(text)) and (v := field.parse(chosen.group(1))):
+    if numeric and (chosen := reading.WRITE_THIS.search(text)) and (v := field.parse(chosen[1] or chosen[2])):
         return v, {}, {}  # 「一起的六七个 写7个吧」「…先写15000」: the worker chose what to write
     every = [piece for part in clauses(text) for piece in run_on(part)]
     parts = [p for p in every if not filing.only_filing(p)]  # 「我要投诉 …」: the asking is not an answer

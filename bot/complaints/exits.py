@@ -48,14 +48,18 @@ REASON = re.compile(
     r"(?:太|好|真|有点|挺)?(?:麻烦|复杂|啰嗦|烦)|(?:没|没有)(?:时间|空|用)|有事|(?:在|要)(?:忙|上班|干活)"
     r"|忙|不方便"
 )
+# What the worker means to ask someone else: 「问问工友到底多少钱」.
+ASKING_OTHERS = re.compile(
+    r"(?:问问|问下|问一下)(?:工友|老乡|家里|老婆|媳妇|老公|同事|他们|老板|工头|朋友|兄弟|班长)[^\s，,。]*"
+)
 CANTONESE = str.maketrans({"唔": "不", "喇": "了", "咗": "了", "冇": "没"})
 
 
 def leaving(words: str) -> str | None:
     """Whether a message leaves the form: "leave"; "unclear" (a leave cue beside what may be an answer);
     "pause" (「我跟家里商量下」); "continue" (「不取消 继续」); "ack" (「好的」); None for anything else."""
-    if QUESTION.search(words):
-        return None  # 「取消了还能再投诉吗」 asks
+    if QUESTION.search(ASKING_OTHERS.sub("", words)):
+        return None  # 「取消了还能再投诉吗」 asks (「我得先问问工友到底多少钱」 asks someone else)
     parts = [p for p in re.split(r"[\s,，。.!！;；、~～…]+", words.lower()) if p]
     if not parts:
         return None

@@ -109,8 +109,15 @@ CALL_ME = re.compile(
 )
 
 
+# A slip taken back before the name (「马…不对 我叫王军」), and a surname spelt out (「我姓章 立早章」).
+_NAME_FIXED = re.compile(
+    r"^.{0,6}?(?:…+|\.{2,}|[\s,，])*(?:不是|不对|说错了|打错了)[\s,，]+"
+    r"|[\s,，]+(?:立早章|弓长张|口天吴|木子李|耳东陈|双木林|古月胡|草头黄|言午许|三横王)$"
+)
+
+
 def parse_name(text: str) -> str | None:
-    t = normalize(text)
+    t = _NAME_FIXED.sub("", normalize(text))  # 「马…不对 我叫王军」: the name after the slip
     if m := CALL_ME.match(t):
         return m.group(1)
     return t if re.fullmatch(r"[\u4e00-\u9fffA-Za-z·• ]{1,20}", t) else None

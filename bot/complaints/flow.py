@@ -81,7 +81,7 @@ class ComplaintFlow:
         if words.replace(" ", "") in CONFIRM_WORDS:
             words = words.replace(" ", "")  # 「确认 提交」
         elif ok := reading.OK_THEN_CONFIRM.match(words):
-            words = ok[1]  # 「啱 确认」「没问题 提交」
+            words = ok[1] or ok[2]  # 「啱 确认」「没问题 提交」「确认 没问题」
         draft = self._draft(user)
         now = self.register.store.clock()
         # (「我要登计欠心」: asking to file as the rules heard it, 登记欠薪)
@@ -422,10 +422,11 @@ class ComplaintFlow:
             draft["step"] = field.key
             draft["editing"] = True
             # 「修改 3 应该是7400」: the new value said with the item (a number, not a remark)
-            rest = _NEW_VALUE.sub("", words[m.end() :])
-            numeric = field.key in ("amount", "workers", "phone", "period")
-            if numeric and rest and (value := field.parse(rest)) is not None:
-                draft["fields"][field.key] = value
+            told = [
+                v for c in reversed(clauses(words[m.end() :])) if (v := field.parse(_NEW_VALUE.sub("", c)))
+            ]
+            if field.key in ("amount", "workers", "phone", "period") and told:  # (「…看岔了 是九千三」)
+                draft["fields"][field.key] = told[0]
                 return self._next(user, draft)
             self._set(user, draft)
             return field.ask
@@ -479,6 +480,10 @@ class ComplaintFlow:
             and not reading.WHY_ASKED.search(words)  # 「为什么要名字 不写会不会不给办」 asks
             and not exits.STRONG_LEAVE.search(exits.KEEP_GOING.sub("", words))
         )
+
+    def filed_recently(self, user: User) -> bool:
+        """Whether the worker filed a complaint within the last hour."""
+        return self._recent_case(user, self.register.store.clock()) is not None
 
     def _recent_case(self, user: User, now: float) -> Complaint | None:
         if not user.cases:

@@ -72,7 +72,9 @@ WHY_ASKED = re.compile(
 SAID_RIGHT = re.compile(r"^(?:应该是|其实是|是|改成|改为)\s*([\d.一二两三四五六七八九十百千万]+(?:块|元)?)$")
 # An agreement, then the confirmation: 「啱 确认」「没问题 提交」.
 OK_THEN_CONFIRM = re.compile(
-    r"^(?:啱|啱啱|对|对的|好|好的|嗯|行|没问题|冇问题|无问题|都对)[\s,，。]*(确认|确定|提交)$"
+    r"^(?:啱|啱啱|对|对的|对了|好|好的|嗯|行|没问题|冇问题|无问题|都对)[\s,，。]*(确认|确定|提交)$"
+    # 「确认 没问题」: the confirmation first
+    r"|^(确认|确定|提交|确认提交)[\s,，。]*(?:没问题|冇问题|对的|没错|是的|好的|都对|可以)[了的吧啊]?$"
 )
 # 「刚才不都说了吗 老板吕大伟 金州区工地 七万二…」: a protest that it was said before, then the values.
 ALREADY_SAID = re.compile(
@@ -178,6 +180,7 @@ NOT_THIS = re.compile(r"(?:而)?不是[\d.一二两三四五六七八九十百�
 # 「写7个吧」「先写15000」: the value the worker says to write down.
 WRITE_THIS = re.compile(
     r"(?:就|先|还是)?[写填记](?:个|成|上)?\s*([\d.一二两三四五六七八九十百千万]+(?:万|千|个|人|元|块)?)"
+    r"|按\s*([\d.一二两三四五六七八九十百千万]+(?:万|千|个|人|元|块)?)\s*[写填记算]"  # 「按一万四千五写」
 )
 
 

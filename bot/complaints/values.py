@@ -56,7 +56,7 @@ _WAGE_BEFORE = re.compile(
     r"(欠|欠[了咗]|欠[我俺咱]|欠咗[我俺咱]|欠[我俺咱]们|工资|工钱|一共|总共|共|每人|每个人|差|还差|差[我俺]|就是)$"
 )
 _COUNT_IN = re.compile(
-    rf"(?<![\d{_CN_NUMERAL}每第])(\d{{1,5}}|[{_CN_NUMERAL}]+)(几|多|来)?(个|名|位)?"
+    rf"(?<![\d{_CN_NUMERAL}每第])(\d{{1,5}}|[{_CN_NUMERAL}]+)(几|多|来)?(个|名|位|号)?"
     r"(人|工友|工人|兄弟|老乡|同事|保安|保洁|司机|师傅|骑手|伙计|姐妹|小工|员工)"
 )
 # (not 「我一个人就8400」: the worker's own share; nor 「写我一个人的还是…」, a question)
@@ -175,10 +175,14 @@ _SPACED_MONTHS = re.compile(
 
 
 def compact(text: str) -> str:
-    """NFKC, trimmed, digits that a worker spaced out joined up again, and months listed by number
-    kept in one clause (「11和12两个月」)."""
+    """NFKC, trimmed, digits that a worker spaced out joined up again, months listed by number kept in
+    one clause (「11和12两个月」), and people counted with 仨/俩 (「我们组仨人」 is 三个人)."""
     text = _SPACED_PHONE.sub(lambda m: _GAP.sub("", m.group()), normalize(text))
+    text = _PAIR.sub(lambda m: "三个" if m[0][0] == "仨" else "两个", text)
     return _SPACED_MONTHS.sub(r"\1和", _THOUSANDS.sub("", text))
+
+
+_PAIR = re.compile(r"[仨俩]个?(?=[人工兄老同师姐])")  # (not 「俩月」: how long, which step 4 asks)
 
 
 def clauses(text: str) -> list[str]:

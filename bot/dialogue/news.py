@@ -6,6 +6,7 @@ reads these as ``complaint_status``."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ..storage.store import User
 from .wording import asks
@@ -18,6 +19,10 @@ AWAITS_NEWS = re.compile(
     r"|有人(?:打给我|打过来|打电话给我|打电话来)|跟进"
     r"|(?:没|冇|没有|莫得|没得)(?:人|谁)(?:给我|俾我|同我)?(?:联系|打电话|打过电话|回电话|找|管|理|覆)"
     r"|(?:还得|还要|要)等(?:多久|好久|多长时间|几天|到啥时候|几耐)|(?:几耐|多久|多长时间).{0,4}(?:覆|回|联系|有人|打电话|来电话)"
+)
+# What happens to a complaint once filed: 「接下来谁处理」「会有人通知我吗」.
+WHAT_NEXT = re.compile(
+    r"投诉|谁(?:来)?(?:处理|管|跟进)|处理|跟进|通知我|结果|接下来|后面|之后|交了|交上去|会知道"
 )
 # Impatience, which asks after the complaint only right after its status was asked.
 _SLOW = re.compile(
@@ -35,10 +40,13 @@ def asked_status(user: User, now: float) -> None:
     user.state = {**(user.state or {}), _STATUS_KEY: now}
 
 
-def asks_news(user: User, intent: str, heard: str, now: float) -> bool:
-    """Whether a message read as ``intent`` asks after a complaint's news."""
+def asks_news(user: User, intent: str, heard: str, now: float, filed: Callable[[], bool]) -> bool:
+    """Whether a message read as ``intent`` asks after a complaint's news (``filed``: whether the
+    worker has just filed one)."""
     if intent not in NEWS_OF_A_CASE:
         return False
+    if user.cases and intent != "smalltalk" and asks(heard) and WHAT_NEXT.search(heard) and filed():
+        return True  # just filed: 「这投诉谁处理啊」「交了之后是你们通知我还是我自己去问」
     if user.cases and (intent != "smalltalk" or asks(heard)) and AWAITS_NEWS.search(heard):
         return True  # (「谢谢 啥时候会有人打给我」 after filing: the thanks asks too)
     fresh = now - float((user.state or {}).get(_STATUS_KEY, 0)) <= _STATUS_FRESH

@@ -335,7 +335,9 @@ class Bot:
             intent = memo.topic
         if weak_status and intent == "unknown":
             intent = "complaint_status"
-        elif news.asks_news(user, intent, heard, self.clock()):
+        elif news.asks_news(
+            user, intent, heard, self.clock(), lambda: any(flow.filed_recently(user) for flow in self.flows)
+        ):
             intent = "complaint_status"  # 「啥时候有信」 from a worker who filed: news of the complaint
         if not picked and intent in TOPIC_INTENTS and memory.wants_details(text):
             detailed = True

@@ -352,6 +352,7 @@ def test_asking_when_news_comes_after_filing_is_the_complaints_status(harness: H
         "好的谢谢 那什么时候会有人打给我",  # thanks that asks too
         "大概哪天能处理完",
         "这就完了？真会有人跟进吗",  # followed up: the case's news
+        "登记完了谁来管 老板会被叫去问话吗",  # just filed: what happens next
     ):
         assert case_no in harness.say(asked, "o-news")
     assert "你登记的欠薪投诉" not in harness.say("还要等多久啊", "o-never-filed")  # no case: no news of one

@@ -296,6 +296,11 @@ def test_words_from_round_78(clf: Classifier, text: str, expected: str) -> None:
         ("你能回答些什么", "greeting"),
         ("楼盘的活干完了 工头不给钱 找谁", "wage_arrears"),  # 找谁: whom to turn to, no job search
         ("过年放假期间 儿童家园开门吗", "family_care"),
+        ("找工作被黑中介坑了 钱能要回来吗", "legal_aid"),
+        ("厂里不给加班费 哪里能免费问法律", "legal_aid"),
+        ("押金交了人跑了 这能报警吗", "unknown"),  # the police: not ours
+        ("那你们能帮我干什么", "greeting"),
+        ("我在大连 想找个靠谱的厂", "job_services"),
     ],
 )
 def test_words_from_round_79(clf: Classifier, text: str, expected: str) -> None:

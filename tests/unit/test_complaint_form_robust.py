@@ -1603,3 +1603,41 @@ def test_a_sum_first_then_a_remark_answers_the_amount_being_changed(harness: Har
     harness.say("修改 3", "o-sum-remark")
     reply = harness.say("六千一 还有几天的加班费没算", "o-sum-remark")  # (加班费: no question of its own)
     assert "请核对" in reply and "6100元" in reply, reply
+
+
+# -- round 81 ------------------------------------------------------------------------------------------
+
+
+def test_confirming_then_saying_it_is_right_files_it(harness: Harness) -> None:
+    to_step(harness, "o-confirm-ok", [*AT_NAME, "李四"])
+    assert "已登记" in harness.say("确认 都对", "o-confirm-ok")
+
+
+def test_the_sum_to_write_said_with_an_by_and_an_item_changed_after_a_remark(harness: Harness) -> None:
+    to_step(harness, "o-write-by", AT_AMOUNT)
+    assert "第4步" in harness.say("一万三左右吧 按一万三千二写", "o-write-by")
+    assert (draft(harness, "o-write-by") or {})["fields"]["amount"] == 13200
+    to_step(harness, "o-edit-remark-value", [*AT_NAME, "李四"])
+    reply = harness.say("修改 3 刚才看错了 是八千一", "o-edit-remark-value")
+    assert "请核对" in reply and "8100元" in reply, reply
+
+
+def test_a_name_after_a_slip_taken_back(harness: Harness) -> None:
+    to_step(harness, "o-name-slip", AT_NAME)
+    reply = harness.say("李…不对 我叫赵刚", "o-name-slip")
+    assert "请核对" in reply and "赵刚" in reply, reply
+
+
+def test_crews_counted_with_sa_and_hao(harness: Harness) -> None:
+    to_step(harness, "o-sa", [*AT_AMOUNT, "两万"])
+    harness.say("10月11月的 我们班仨人", "o-sa")
+    assert (draft(harness, "o-sa") or {})["fields"].get("workers") == 3
+    to_step(harness, "o-hao", [*AT_AMOUNT, "两万"])
+    harness.say("去年8月到11月 全厂四十多号人", "o-hao")
+    assert (draft(harness, "o-hao") or {})["fields"].get("workers") == 40
+
+
+def test_leaving_to_ask_a_workmate_how_much_is_taken_as_leaving(harness: Harness) -> None:
+    to_step(harness, "o-ask-mate", AT_AMOUNT)  # (the workmate is asked how much: no question to us)
+    reply = harness.say("等下 我先问问工友到底欠多少 今天先不填了", "o-ask-mate")
+    assert reply.startswith("你是想取消") or draft(harness, "o-ask-mate") is None, reply
