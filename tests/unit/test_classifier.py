@@ -674,6 +674,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "06c",
         "06d",
         "06e",
+        "06f",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
