@@ -37,6 +37,8 @@ WANTS_TO_FILE = re.compile(
 )
 # A clause that only wishes to file: 「我要登记」「那俺想投诉」.
 WILL_FILE = re.compile(r"^(?:那|那我|那俺)?(?:我|俺)?(?:就|还是)?(?:想|要)(?:登记|投诉|举报)(?:一下|吧)?$")
+# 「我要登记拖欠工资」: the wish to register here, which the form answers however it is asked.
+WILL_REGISTER = re.compile(r"(?:我|俺)(?:就|是)?(?:要|想)登记")
 # 「我想问一下怎么登记」「欠薪登记 咋弄」: how to register arrears is answered by registering them.
 HOW_TO_REGISTER = re.compile(
     r"(?:怎么|咋|如何|咋个)(?:在这|在这里)?登记(?!过)|登记(?:一下)?\s*(?:怎么|咋|咋个)(?:弄|办|搞|填|登)"
@@ -49,6 +51,8 @@ NOT_FILING = re.compile(
     # 「不可能 我肯定登记了」: sure it was filed
     r"|(?:肯定|明明|确实|早就?)(?:在这|在这里)?(?:登记|投诉|举报)(?:了|过)"
     r"|是[^\s，,。]{0,8}(?:登记|投诉|举报)的(?=$|[\s，,。])"  # 「是我帮我老表登记的」: done before
+    # 「投诉两个礼拜了」: filed that long ago
+    r"|(?:登记|投诉|举报)了?(?:两|几|[一二三四五六七八九十\d]+)个?(?:礼拜|星期|周|月|天)了"
 )
 ANOTHER = re.compile(
     r"(?:再|重新|另外|现在|那就|那我就?)(?:帮我|给我|帮俺)?(?:登记|投诉|举报|登|投|报|弄)(?:一个|一下|个|一次|一遍)|再登记过"
@@ -89,6 +93,8 @@ def wants_to_file(words: str, result: Result) -> bool:
     last = parts[wanting[-1] :] if wanting else []
     if asks_how and WILL_FILE.match(last[0]) and not any(HOW.search(c) for c in last):
         asks_how = False  # 「黄埔这边能登记欠薪吗 我要登记」: whether one can, then the wish to
+    if asks_how and any(WILL_REGISTER.search(parts[i]) for i in wanting):
+        asks_how = False  # 「我要登记欠薪 咋整」: registering here is how
     if (
         not wanting
         # asking how, in the asking clause or after it (「没有？那我登记一个」 is not asking how)

@@ -301,6 +301,8 @@ def test_words_from_round_78(clf: Classifier, text: str, expected: str) -> None:
         ("押金交了人跑了 这能报警吗", "unknown"),  # the police: not ours
         ("那你们能帮我干什么", "greeting"),
         ("我在大连 想找个靠谱的厂", "job_services"),
+        ("能借我点钱吗 下个月还", "social_assistance"),
+        ("那没得饭恰了 找哪个", "social_assistance"),  # Hunan: 恰饭, to eat
     ],
 )
 def test_words_from_round_79(clf: Classifier, text: str, expected: str) -> None:

@@ -1641,3 +1641,18 @@ def test_leaving_to_ask_a_workmate_how_much_is_taken_as_leaving(harness: Harness
     to_step(harness, "o-ask-mate", AT_AMOUNT)  # (the workmate is asked how much: no question to us)
     reply = harness.say("等下 我先问问工友到底欠多少 今天先不填了", "o-ask-mate")
     assert reply.startswith("你是想取消") or draft(harness, "o-ask-mate") is None, reply
+
+
+# -- round 82 ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("openid", "text"),
+    [
+        ("o-will-how", "我要登记欠的工资 怎么弄"),  # registering here is the how
+    ],
+)
+def test_wishing_to_register_however_it_is_asked_starts_the_form(
+    harness: Harness, openid: str, text: str
+) -> None:
+    assert "第1步" in harness.say(text, openid)
