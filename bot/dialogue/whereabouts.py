@@ -48,7 +48,8 @@ def asks_again(text: str) -> bool:
 
 def says_where(text: str) -> bool:
     """「我是在佳木斯打工的」: where the worker is, not an ellipsis; or where they left for or moved."""
-    t = re.sub(r"^(?:你好|您好|喂|哈喽|在吗)+", "", normalise(text))  # (「你好 我在桐城一个厂上班」)
+    # (「你好 我在桐城一个厂上班」「老妹儿 我在大连这疙瘩干活」)
+    t = re.sub(r"^(?:你好|您好|喂|哈喽|在吗|老妹儿?|妹子|大姐|大哥|老铁|师傅|同志)+", "", normalise(text))
     # 「在杭州呢」「我在潜山上班 潜山也有吗」 ask again, for there
     if ASKS_AGAIN.search(t):
         return False

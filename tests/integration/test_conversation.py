@@ -1469,3 +1469,21 @@ def test_where_one_came_from_with_a_question_asks_the_last_question_here(cfg: st
 def test_a_reaction_to_an_answer_closes_the_chat(harness: Harness, asked: str, reaction: str) -> None:
     harness.say(asked, "o-react")
     assert harness.say(reaction, "o-react").startswith("不客气")
+
+
+@pytest.mark.parametrize(
+    ("asked", "reaction"),
+    [
+        ("黄埔过年有啥活动", "不错不错 到时候去逛逛"),  # pleased, and a plan
+        ("大连留下过年有补贴吗", "又是给企业的 没劲"),  # let down
+        ("想学点技术 有培训不", "哦 那也行 总比没有强"),  # it will do
+    ],
+)
+def test_more_reactions_close_the_chat(harness: Harness, asked: str, reaction: str) -> None:
+    harness.say(asked, "o-react-more")
+    assert harness.say(reaction, "o-react-more").startswith("不客气")
+
+
+def test_a_familiar_address_before_where_one_works_says_where(cfg: str) -> None:
+    turn = ask_as(cfg, "o-laomei", "老妹儿 我在大连这边干活 过年不回去了")
+    assert (turn["intent"], turn["region"]) == ("set_region", "dalian"), turn
