@@ -67,7 +67,7 @@ _SELF_ONLY = re.compile(
 )
 # A crew counted with no noun, the clause's last words: 「一共我们三个」「我们俩一共5个」.
 _CREW_COUNT = re.compile(
-    rf"(?:(?:一共|总共|共)有?(?:我们|咱们|俺们)?|(?:我们|咱们|俺们)[俩两]?(?:一共|总共|共)?有?)"
+    rf"(?:(?:一共|总共|共)有?(?:我们|咱们|俺们)?|(?:我们|咱们|俺们|我地|我哋)[俩两]?(?:车间|班组|组里|队里|厂里)?(?:一共|总共|共)?有?)"
     rf"(\d{{1,5}}|[{_CN_NUMERAL}]+)个$"
 )
 # A couple owed together: 「就我们两口子」「我们夫妻俩的」.
@@ -84,7 +84,8 @@ _PERIOD_IN = re.compile(
     rf"(?:\d{{1,2}}和)+\d{{1,2}}(?:月份?|[两三四五六七八九十]个月)"
     rf"|{_YEAR}?(?:\d{{1,2}}|[{_CN_NUMERAL}]{{1,3}})(?:到|至|-|~|—|－)(?:\d{{1,2}}|[{_CN_NUMERAL}]{{1,3}})月份?"
     rf"|{_YEAR}?{_MONTH}(?:[和同跟、]?{_YEAR}?{_MONTH})+"  # 「十二月一月」「11月同12月」: the months listed
-    rf"|{_YEAR}?{_MONTH}(?:(?:[干做]?到|至|-|~|—|－){_YEAR}?(?:{_MONTH}|现在|今天|年底)|以来|开始|起)?|{_DURATION}"
+    rf"|{_YEAR}?{_MONTH}(?:(?:[干做]?到|至|-|~|—|－){_YEAR}?(?:{_MONTH}|现在|而家|今天|年底|过年前|年前|过年)|以来|开始|起)?"
+    rf"|{_DURATION}"
     r"|上上?个月|上月"  # 「4500 上个月的」: the month before this one
 )
 DURATION = re.compile(_DURATION)

@@ -1656,3 +1656,17 @@ def test_wishing_to_register_however_it_is_asked_starts_the_form(
     harness: Harness, openid: str, text: str
 ) -> None:
     assert "第1步" in harness.say(text, openid)
+
+
+# -- round 84 ------------------------------------------------------------------------------------------
+
+
+def test_asking_us_to_help_register_starts_the_form(harness: Harness) -> None:
+    assert "第1步" in harness.say("你们能帮忙登记被欠的工钱不", "o-help-register")
+
+
+def test_a_crew_counted_by_its_workshop_and_months_up_to_the_new_year(harness: Harness) -> None:
+    to_step(harness, "o-workshop", AT_AMOUNT)
+    harness.say("九千 十月份到过年前 我们车间9个", "o-workshop")
+    d = draft(harness, "o-workshop") or {}
+    assert d["fields"].get("workers") == 9 and d["fields"].get("period") == "十月份到过年前", d
