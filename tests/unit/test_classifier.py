@@ -303,6 +303,8 @@ def test_words_from_round_78(clf: Classifier, text: str, expected: str) -> None:
         ("我在大连 想找个靠谱的厂", "job_services"),
         ("能借我点钱吗 下个月还", "social_assistance"),
         ("那没得饭恰了 找哪个", "social_assistance"),  # Hunan: 恰饭, to eat
+        ("学完有冇工介绍", "job_services"),  # Cantonese: any work to be found
+        ("刚失叶 没钱过年 有啥能领的", "unemployment_benefit"),  # 失叶: 失业 typed by sound
     ],
 )
 def test_words_from_round_79(clf: Classifier, text: str, expected: str) -> None:
