@@ -73,14 +73,14 @@ def states_where(text: str, result: Result) -> bool:
     )
 
 
-def asks_beside(text: str) -> bool:
-    """Whether a message that says where the worker is asks anything too (「我在黄埔 那边有啥说法」)."""
-    return asks(_HERE_NOW.sub(r"\1", text))
-
-
 # 「我人在大庆呢 刚调过来」: a 呢 after where one says one is, before more is said, asks nothing
 # (「在苏州呢 我在苏州厂里」 does: the same question, there).
 _HERE_NOW = re.compile(r"^((?:我|俺|咱)人?[^\s，,。]{1,10})呢(?=[\s，,。]+\S)")
+
+
+def asks_beside(text: str) -> bool:
+    """Whether a message that says where the worker is asks anything too (「我在黄埔 那边有啥说法」)."""
+    return asks(_HERE_NOW.sub(r"\1", text))
 
 
 LEFT_HERE = re.compile(r"(?:不在|没在|离开了?)[\u4e00-\u9fff]{2,8}$")
