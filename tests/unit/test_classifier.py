@@ -681,6 +681,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "06f",
         "06g",
         "06h",
+        "06i",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
