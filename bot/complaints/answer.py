@@ -37,7 +37,13 @@ def run_on(part: str) -> list[str]:
 _OWED_AFTER = re.compile(
     r"^的?(?:工资|工钱|人工|钱)|^(?:都|一分钱?都?)?(?:没|冇|未)(?:发|给|收到|拿到|钱|出粮)"
     r"|^的$"  # 「十二月的」
+    r"|^[干做]的活?$"  # 「去年8月到11月干的」: the months of the work the case is about
 )
+# A time said in words (numbers alone are no time: 「一共有11个人」 at the period step is a head count).
+_TIME_SAID = re.compile(
+    r"[月年天周季春夏秋冬号]|上冻|元旦|国庆|中秋|端午|至今|现在|而家|开工|完工|除夕|初[一二三四五六七八九十]|礼拜|星期"
+)
+_WORKED = re.compile(r"[干做](?:的活?)?")
 _OWED_BEFORE = re.compile(r"(?:欠|拖)[了咗]?$")
 # 「一个月2800」「月薪4500」: what a month's work pays
 _MONTHLY = re.compile(
@@ -99,7 +105,11 @@ def read(
         text = reading.NOT_THIS.sub("", text)
     numeric = field.key in ("amount", "workers", "phone")
     if numeric and (chosen := reading.WRITE_THIS.search(text)) and (v := field.parse(chosen[1] or chosen[2])):
-        return v, {}, {}  # 「一起的六七个 写7个吧」「…先写15000」: the worker chose what to write
+        # 「一起的六七个 写7个吧」「…先写15000」: the worker chose what to write; the other clauses may
+        # still tell another step's value (「11月12月的 一共9千出头 写9100吧」: the months)
+        besides = "，".join(c for c in clauses(text) if chosen.group() not in c)
+        told = read(field, besides, numbers_only=True)[1] if besides else {}
+        return v, {k: x for k, x in told.items() if k != field.key}, {}
     every = [piece for part in clauses(text) for piece in run_on(part)]
     parts = [p for p in every if not filing.only_filing(p)]  # 「我要投诉 …」: the asking is not an answer
     if not numeric and len(parts) == 1 and reading.looks_like_name(field, parts[0]):
@@ -118,6 +128,8 @@ def read(
         taken += values if pure else distinct
         if not pure:
             left = leftover(part, distinct) if distinct else part
+            if distinct and _WORKED.fullmatch(left):
+                continue  # 「去年8月到11月干的」 is all said by its months
             rest.append(left if reading.looks_like_name(field, left) else part)
             if values:
                 valued.append(rest[-1])
@@ -179,9 +191,19 @@ def read(
     as_typed = not found and not told and len(parts) == len(every)
     answer = text if as_typed else " ".join(rest)
     value = field.parse(answer) if answer.strip() else None
+    if field.key == "period" and found and value is not None and own is None:
+        # 「我们线上有14个人」: with the other step's values cut out, is a time still said?
+        cut = [_cut(part, [v for v in values if v.key != "period"]) for part, values in by_clause]
+        value = value if _TIME_SAID.search(" ".join(cut)) else None
     if found and isinstance(value, str) and reading.GENERIC_ONLY.fullmatch(value):
         value = None  # 「老板欠我4800」 names no one: the amount is kept, the question asked again
     return value, others, told
+
+
+def _cut(part: str, values: list[Found]) -> str:
+    for v in sorted(values, key=lambda f: f.start, reverse=True):
+        part = part[: v.start] + part[v.end :]
+    return part
 
 
 # Whose share a clause gives: 「欠我八千六」「欠我婆娘四千」「我弟三千五」.

@@ -1670,3 +1670,30 @@ def test_a_crew_counted_by_its_workshop_and_months_up_to_the_new_year(harness: H
     harness.say("九千 十月份到过年前 我们车间9个", "o-workshop")
     d = draft(harness, "o-workshop") or {}
     assert d["fields"].get("workers") == 9 and d["fields"].get("period") == "十月份到过年前", d
+
+
+# -- round 85 ------------------------------------------------------------------------------------------
+
+
+def test_the_months_worked_told_with_the_site_are_the_period(harness: Harness) -> None:
+    to_step(harness, "o-site-months", AT_SITE)
+    reply = harness.say("哈尔滨道外区 仓库翻修的活 今年3月到7月干的", "o-site-months")
+    d = draft(harness, "o-site-months") or {}
+    assert d["fields"].get("period") == "今年3月到7月", d
+    assert "3月" not in d["fields"].get("site", ""), d  # the place without the months
+    assert "第3步" in reply, reply
+
+
+def test_months_beside_a_sum_the_worker_chose_to_write_are_kept(harness: Harness) -> None:
+    to_step(harness, "o-write-months", AT_AMOUNT)
+    harness.say("9月10月的 大概八千多 就写8300", "o-write-months")
+    d = draft(harness, "o-write-months") or {}
+    assert d["fields"].get("amount") == 8300 and d["fields"].get("period") == "9月10月", d
+
+
+def test_a_head_count_at_the_period_step_is_not_stored_as_the_period(harness: Harness) -> None:
+    to_step(harness, "o-count-at-period", [*AT_AMOUNT, "两万"])
+    reply = harness.say("我们班组一共有11个人", "o-count-at-period")
+    d = draft(harness, "o-count-at-period") or {}
+    assert "period" not in d["fields"] and d["fields"].get("workers") == 11, d
+    assert "第4步" in reply, reply
