@@ -36,14 +36,20 @@ _SAID_AS_COUNT = re.compile(
     rf"|(?:和|跟|同|与)[^\d{_CN_NUMERAL}\s，,]{{1,4}}[\d{_CN_NUMERAL}]+(?:个人|个|人)(?![人的])"
     rf"|一起[^\d{_CN_NUMERAL}\s，,]{{0,5}}[\d{_CN_NUMERAL}]+(?:个人|个|人|名)|{COUPLE.pattern}"
     r"|(?:^|[\s，,])(?:就|只有)[我俺](?:自己|一个人?)?(?:$|[\s，,])"
+    rf"|(?:我们|咱们|俺们|我地|我哋)[^\s，,]{{1,6}}?的有[\d{_CN_NUMERAL}]+个"  # 「我们一块来的有六个」
 )
+
+
+# A head count that is a clause of its own beside the sum: 「十一万 九个人 五月到八月的」.
+_COUNT_CLAUSE = re.compile(rf"[\d{_CN_NUMERAL}]+(?:个人|名|个工人|个工友)")
 
 
 def hint_workers(draft: dict[str, Any], others: dict[str, Any], text: str) -> None:
     """「四万三 七个人的」: a head count told beside the sum is offered at step 5, not taken unasked
     (workers told their own share, 「我一个人是两万六」, as often as the count); one said as the
     number of people owed (「我们车间四十二个人都没发」) is taken."""
-    if "workers" in others and not _SAID_AS_COUNT.search(compact(text)):
+    alone = any(_COUNT_CLAUSE.fullmatch(c) for c in clauses(text))  # 「三十二万 二十六个人 …」
+    if "workers" in others and not alone and not _SAID_AS_COUNT.search(compact(text)):
         draft["workers_hint"] = others.pop("workers")
 
 

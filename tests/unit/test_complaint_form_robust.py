@@ -1697,3 +1697,18 @@ def test_a_head_count_at_the_period_step_is_not_stored_as_the_period(harness: Ha
     d = draft(harness, "o-count-at-period") or {}
     assert "period" not in d["fields"] and d["fields"].get("workers") == 11, d
     assert "第4步" in reply, reply
+
+
+def test_a_head_count_in_a_clause_of_its_own_beside_the_sum_is_taken(harness: Harness) -> None:
+    to_step(harness, "o-count-clause", AT_AMOUNT)
+    reply = harness.say("八万八 十一个人 都是7月到10月的", "o-count-clause")
+    d = draft(harness, "o-count-clause") or {}
+    assert d["fields"].get("workers") == 11 and d["fields"].get("period") == "7月到10月", d
+    assert "第6步" in reply, reply
+
+
+def test_a_crew_that_came_together_and_a_span_to_the_end_of_a_month(harness: Harness) -> None:
+    to_step(harness, "o-came-together", AT_AMOUNT)
+    harness.say("两万四 从九月干到十一月底 我们一块来的有六个", "o-came-together")
+    d = draft(harness, "o-came-together") or {}
+    assert d["fields"].get("workers") == 6 and d["fields"].get("period") == "九月干到十一月底", d
