@@ -307,6 +307,18 @@ def weak_status(result: Result) -> bool:
     return result.intent == "complaint_status" and result.scores.get("complaint_status", 0.0) < STATUS_SURE
 
 
+# 「孩子能参加不」「家里老人也能免费进吗」 after an answer: whether one's family may have it too, which
+# is a question about that answer, not about family care.
+KIN_TOO = re.compile(
+    r"^(?:那|我|俺)?(?:家里|屋里)?的?(?:孩子|小孩|娃娃?|老人家?|爸妈|父母|我爸|我妈|老婆|媳妇|老公|爱人|对象|家属|家里人|一家人)们?"
+    r"(?:也|还)?(?:能|可以|能不能|可不可以|有没有|有)(?:免费)?(?:参加|进去?|去|领|拿|享受|用|报名|玩)?(?:吗|不|没|么|嘛)?$"
+)
+
+
+def kin_too(text: str) -> bool:
+    return KIN_TOO.match(normalise(text)) is not None
+
+
 def is_weak_follow_up(text: str, result: Result) -> bool:
     """A short fragment whose topic rests on one generic word (「有补贴没」「要准备啥证据」); or who
     the worker is, asking if that counts (「我户口外省的 一线普工 算嘛」: 普工 is no job search)."""

@@ -228,6 +228,7 @@ class Bot:
         ):
             intent = "set_region"  # 「我在宁波一个服装厂上班 做熨烫的」: longer than the rules' 我在 reach
         by_number = memo is not None and bool(memo.others) and memory.asks_second(spoken)  # 「第二个呢」
+        kin = memo is not None and memo.topic != "family_care" and memory.kin_too(heard)  # 「娃能参加不」
         if picked:
             trace.source = "menu"
         elif memo and memory.doubts(spoken):
@@ -300,6 +301,7 @@ class Bot:
             and (
                 memory.is_weak_follow_up(heard, result)
                 or (memo and result.scores.get(intent, 0.0) < SETTLES and self.echoes(heard, memo, True))
+                or (memo and intent == "family_care" and kin)  # 「孩子能参加不」
             )
         ):
             # 「有补贴没」 after a training answer asks about training's subsidy, not a new topic; after
@@ -307,7 +309,7 @@ class Bot:
             # with no answer before it, 「对了 要带啥证据」 is about the form's topic.
             about = (intent if intent in memo.others else memo.topic) if memo else form
             intent, asked, trace.source, detailed = about, [about], "context", True
-        if not (picked or closed or by_number or result.labelled) and (
+        if not (picked or closed or by_number or kin or result.labelled) and (
             other := second.overrule(self.turns, second.model_text(text, result), memo, intent, asked)
         ):
             intent, asked = other  # the turn model is sure the rules misread it (staff labels stand)

@@ -298,7 +298,9 @@ class Classifier:
                 if new and (bounds.aligned(start, end) or not any(bounds.aligned(s, e) for s, e in inside)):
                     groups.update(new)
         have = _count_combos(groups)
-        for c, n in have.items():
+        # (in the combos' own order, not the set's: a tie between two topics must not turn on a combo
+        # added elsewhere, which reshuffles the set)
+        for c, n in sorted(have.items()):
             if n == sizes[c]:
                 combo = self.rules.combos[c]
                 evidence.setdefault(combo.intent, []).append(combo.weight)

@@ -275,6 +275,9 @@ def questions_first(
     # (「厂子黄了老板跑了 失业金能领不」). Otherwise a vague question (「有啥帮扶」) is about the story's
     # topic, said first.
     plain = max(max(said[k]) for k in ask)
+    # The story holds what is asked when the question is about its programmes (「寒假孩子要过来 这边有啥
+    # 活动」: the children's); somewhere fun to go (「…有啥好玩的地方」) is asked for itself.
+    held = holds if any(_PROGRAMMES.search(text, a, b) for a, b in asking) else frozenset()
     told = max((w for k in story for _, w in starts.get(k, ())), default=0.0)
     # (or the story tells of it too, as strongly as of anything: 「…饭都吃不上 有啥救助没」)
     again = any(len(starts.get(k, ())) > 1 and max(w for _, w in starts[k]) >= told for k in ask)
@@ -290,7 +293,7 @@ def questions_first(
     ]
     clearer = (
         _PLAIN_TOPIC <= plain > told
-        and not any((k, q) in holds for k in story for q in ask)
+        and not any((k, q) in held for k in story for q in ask)
         and not all(marks)  # 「工钱没给 另外请律师要钱吗」: one more question
     )
     # (loose words that add up to a strong topic still hold a vague question: 「孩子跟他外婆 外婆年纪大了
@@ -303,9 +306,18 @@ def questions_first(
     plainly = plainly or (
         bool(story)
         and strongest >= max(_PLAIN_TOPIC, _MOSTLY * max(scores[k] for k in story))
-        and not any((k, q) in holds for k in story for q in ask)
+        and not any((k, q) in held for k in story for q in ask)
     )
     plainly = plainly or all(k in courtesy for k in story)  # 「那我先打电话问问 热线多少」 asks
+    # (or the two weigh the same and the question names its topic as plainly as the story does: a tie
+    # goes to what is asked, 「寒假带娃在这过年 有啥好玩的地方」, not to the order of the intents' files)
+    plainly = plainly or (
+        bool(story)
+        and strongest >= max(scores[k] for k in story)
+        and plain >= told
+        and not any((k, q) in held for k in story for q in ask)
+        and not all(marks)  # (「…仲有冇招聘会」: one more question)
+    )
     if story and all(m and m[0] in ("顺便", "顺带", "另外", "再问", "还想问") for m in marks):
         return [*story, *ask]  # 「想找份工作 顺便问下有没有培训」: what is asked by the way is not the point
     if (story and plain >= max(told, _HINT_MAX) and plainly) or not story:
@@ -313,6 +325,7 @@ def questions_first(
     return [k for k in asked if k in ask or k in story]
 
 
+_PROGRAMMES = re.compile(r"活动")
 _BY_THE_WAY = re.compile(r"^(?:那|我|俺)?(?:顺便|顺带)")
 _MARKED = re.compile(rf"^(?:那|我|俺)?(?:{ASIDE.pattern}|还要问|再一个)")  # a clause opened as one more
 

@@ -1511,3 +1511,24 @@ def test_more_reactions_close_the_chat(harness: Harness, asked: str, reaction: s
 def test_a_familiar_address_before_where_one_works_says_where(cfg: str) -> None:
     turn = ask_as(cfg, "o-laomei", "老妹儿 我在大连这边干活 过年不回去了")
     assert (turn["intent"], turn["region"]) == ("set_region", "dalian"), turn
+
+
+# -- round 86 ------------------------------------------------------------------------------------------
+
+
+def test_whether_family_may_join_too_asks_about_the_last_answer(cfg: str) -> None:
+    ask_as(cfg, "o-kin-too", "黄埔过年有啥活动")
+    turn = ask_as(cfg, "o-kin-too", "家里的老人也可以免费进吗")
+    assert turn["intent"] == "festival_activities", turn
+    ask_as(cfg, "o-kin-join", "黄埔过年有啥活动")
+    assert ask_as(cfg, "o-kin-join", "娃能参加不")["intent"] == "festival_activities"
+
+
+def test_outings_asked_beside_the_children_and_data_for_video_calls_are_holiday_activities(cfg: str) -> None:
+    # a tie between the story (the children) and the question (somewhere fun) goes to the question
+    turn = ask_as(cfg, "o-outing", "放寒假娃来大连了 有啥好玩的地方")
+    assert turn["intent"] == "festival_activities", turn
+    turn = ask_as(cfg, "o-video", "过年回不去 只能跟家里娃打视频 有没有送流量的")
+    assert turn["intent"] == "festival_activities", turn
+    turn = ask_as(cfg, "o-somewhere", "过年我们两口子在这有啥地方能去")
+    assert turn["intent"] == "festival_activities", turn

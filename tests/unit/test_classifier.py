@@ -2843,3 +2843,7 @@ def test_the_place_a_question_ends_on_is_the_one_asked_about(clf: Classifier, te
 )
 def test_everyday_words_workers_use(clf: Classifier, text: str, intent: str) -> None:
     assert clf.classify(text).intent == intent
+
+
+def test_a_boss_gone_when_the_pay_was_due_is_wage_arrears(clf: Classifier) -> None:
+    assert clf.classify("干完活工头说过完年结 结果年后找不着人了").intent == "wage_arrears"
