@@ -49,16 +49,6 @@ MORE = re.compile(
 AGAIN = re.compile(r"再说一[遍次]|再讲一[遍次]|没看懂|看不懂|没听懂|没记住|简单点|说简单|字太多")
 
 
-# 「打哪个电话」 after an answer: the number for what was answered, not a person (「有人工没」 is one).
-ITS_PHONE = re.compile(r"[打拨](?:哪个|什么|啥|几号)(?:电话|号码?)|(?:电话|号码)是?多少|哪个(?:电话|号码?)")
-A_PERSON = re.compile(r"人工|客服|真人|活人|工作人员|值班|\d{5}")
-
-
-def asks_its_phone(text: str) -> bool:
-    t = normalise(text)
-    return bool(ITS_PHONE.search(t)) and not A_PERSON.search(t)
-
-
 def wants_it_again(text: str) -> bool:
     t = normalise(text)
     return len(t) <= FRAGMENT_MAX_CHARS and bool(AGAIN.search(t)) and not re.search(r"号码|电话", t)

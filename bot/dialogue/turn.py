@@ -227,14 +227,16 @@ class Bot:
             spoken, result
         ):
             intent = "set_region"  # 「我在宁波一个服装厂上班 做熨烫的」: longer than the rules' 我在 reach
-        by_number = memo is not None and bool(memo.others) and memory.asks_second(spoken)  # 「第二个呢」
+        by_number = memo is not None and memory.asks_second(spoken)  # 「第二个呢」
         kin = memo is not None and memo.topic != "family_care" and memory.kin_too(heard)  # 「娃能参加不」
         if picked:
             trace.source = "menu"
         elif memo and memory.doubts(spoken):
             intent, asked, trace.source = memo.topic, [memo.topic], "context"  # 「不对吧 老乡说拿了两千」
-        elif memo and by_number:
+        elif memo and by_number and memo.others:
             intent, asked, trace.source = memo.others[0], list(memo.others), "context"  # 「第二个呢」
+        elif memo and by_number:  # after one answer: its second point, in the whole answer
+            intent, asked, trace.source, detailed = memo.topic, [memo.topic], "context", True
         elif memo and intent in TOPIC_INTENTS and memory.wants_more(spoken):  # 「还有别的招没」: 招 is no job
             intent, asked, trace.source, detailed = memo.topic, [memo.topic, *memo.others], "context", True
         elif (
@@ -242,8 +244,6 @@ class Bot:
         ):
             # 「详细」 in a form begun with no answer before it: the form topic's details
             intent, asked, trace.source, detailed = form, [form], "context", True
-        elif memo and intent == "human_agent" and memory.asks_its_phone(spoken):
-            intent, asked, trace.source = memo.topic, [memo.topic], "context"  # 「打哪个电话」
         elif memo and intent in ("unknown", "smalltalk", "human_agent") and memory.wants_it_again(spoken):
             intent, asked, trace.source = memo.topic, [memo.topic], "context"  # 「没看懂 再说一遍」
         elif (

@@ -1222,9 +1222,11 @@ def test_more_ways_to_close_the_chat(harness: Harness, said: str) -> None:
     assert harness.say(said, "o-close52").startswith("不客气")
 
 
-def test_which_number_to_call_after_an_answer_is_that_answers_number(cfg: str) -> None:
+def test_which_number_to_call_after_an_answer_lists_the_numbers_with_the_answers_own(cfg: str) -> None:
+    # (most writers read a bare 「打哪个电话」 as asking for the numbers: the list, which has the answer's)
     ask_as(cfg, "o-itsphone", "法律援助咋申请")
-    assert ask_as(cfg, "o-itsphone", "打哪个电话")["intent"] == "legal_aid"
+    turn = ask_as(cfg, "o-itsphone", "打哪个电话")
+    assert turn["intent"] == "human_agent" and "12348" in str(turn["reply"]), turn
     assert ask_as(cfg, "o-itsphone", "有人工没")["intent"] == "human_agent"
 
 
@@ -1538,3 +1540,9 @@ def test_outings_asked_beside_the_children_and_data_for_video_calls_are_holiday_
     assert turn["intent"] == "festival_activities", turn
     turn = ask_as(cfg, "o-somewhere", "过年我们两口子在这有啥地方能去")
     assert turn["intent"] == "festival_activities", turn
+
+
+def test_the_second_one_after_a_single_answer_asks_for_its_points(harness: Harness) -> None:
+    harness.say("黄埔过年留下来有红包吗", "o-second-point")
+    reply = harness.say("第二个", "o-second-point")
+    assert "黄埔" in reply and "2." in reply, reply  # the whole answer, its second point with it
