@@ -166,6 +166,7 @@ class Memo:
     at: float
     detailed: bool = False
     others: tuple[str, ...] = ()  # further topics the same message asked
+    first: str | None = None  # the conversation's first topic, when another was answered since
 
 
 def recall(user: User, now: float) -> Memo | None:
@@ -178,6 +179,7 @@ def recall(user: User, now: float) -> Memo | None:
         float(raw["at"]),
         bool(raw.get("detailed")),
         tuple(raw.get("others") or ()),
+        raw.get("first"),
     )
 
 
@@ -188,8 +190,18 @@ def keep(user: User, memo: Memo) -> None:
         raw["detailed"] = True
     if memo.others:
         raw["others"] = list(memo.others)
+    if (was := recall(user, memo.at)) and (first := was.first or was.topic) != memo.topic:
+        raw["first"] = first  # (the same conversation: its first topic stays known)
     state[MEMO_KEY] = raw
     user.state = state
+
+
+# 「我还是问回第一个」「回到最开始 那个1000是给谁的」: the conversation's first question again.
+BACK_TO_FIRST = re.compile(r"(?:第一个|最开始|刚开始|一开始|最早|头一个)(?:问的?|说的?)?(?:那个|的)?")
+
+
+def back_to_first(text: str, memo: Memo) -> str | None:
+    return memo.first if memo.first and BACK_TO_FIRST.search(normalise(text)) else None
 
 
 def forget(user: User) -> None:

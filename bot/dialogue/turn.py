@@ -229,10 +229,13 @@ class Bot:
             intent = "set_region"  # 「我在宁波一个服装厂上班 做熨烫的」: longer than the rules' 我在 reach
         by_number = memo is not None and memory.asks_second(spoken)  # 「第二个呢」
         kin = memo is not None and memo.topic != "family_care" and memory.kin_too(heard)  # 「娃能参加不」
+        back = memory.back_to_first(spoken, memo) if memo else None
         if picked:
             trace.source = "menu"
         elif memo and memory.doubts(spoken):
             intent, asked, trace.source = memo.topic, [memo.topic], "context"  # 「不对吧 老乡说拿了两千」
+        elif memo and back:  # 「回到最开始 那个1000是给谁的」
+            intent, asked, trace.source, detailed = back, [back], "context", memory.wants_details(spoken)
         elif memo and by_number and memo.others:
             intent, asked, trace.source = memo.others[0], list(memo.others), "context"  # 「第二个呢」
         elif memo and by_number:  # after one answer: its second point, in the whole answer
@@ -309,7 +312,7 @@ class Bot:
             # with no answer before it, 「对了 要带啥证据」 is about the form's topic.
             about = (intent if intent in memo.others else memo.topic) if memo else form
             intent, asked, trace.source, detailed = about, [about], "context", True
-        if not (picked or closed or by_number or kin or result.labelled) and (
+        if not (picked or closed or by_number or kin or back or result.labelled) and (
             other := second.overrule(self.turns, second.model_text(text, result), memo, intent, asked)
         ):
             intent, asked = other  # the turn model is sure the rules misread it (staff labels stand)

@@ -1552,3 +1552,15 @@ def test_the_second_one_after_a_single_answer_asks_for_its_points(harness: Harne
     harness.say("黄埔过年留下来有红包吗", "o-second-point")
     reply = harness.say("第二个", "o-second-point")
     assert "黄埔" in reply and "2." in reply, reply  # the whole answer, its second point with it
+
+
+def test_going_back_to_the_first_question_answers_it_again(cfg: str) -> None:
+    ask_as(cfg, "o-back-first", "黄埔留下来过年有补贴吗")
+    ask_as(cfg, "o-back-first", "那过年有啥活动")
+    ask_as(cfg, "o-back-first", "学个厨师有补助没")
+    turn = ask_as(cfg, "o-back-first", "说回最开始那个 钱是发给谁的")
+    assert turn["intent"] == "stay_subsidy", turn
+
+
+def test_what_else_can_be_asked_besides_this_asks_for_the_menu(cfg: str) -> None:
+    assert ask_as(cfg, "o-what-else", "那除了这些还能问什么")["intent"] == "greeting"
