@@ -686,6 +686,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "06k",
         "06l",
         "06m",
+        "06n",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
