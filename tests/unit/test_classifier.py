@@ -687,6 +687,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "06l",
         "06m",
         "06n",
+        "06o",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
