@@ -38,6 +38,7 @@ _OWED_AFTER = re.compile(
     r"^的?(?:工资|工钱|人工|钱)|^(?:都|一分钱?都?)?(?:没|冇|未)(?:发|给|收到|拿到|钱|出粮)"
     r"|^的$"  # 「十二月的」
     r"|^[干做]的活?$"  # 「去年8月到11月干的」: the months of the work the case is about
+    r"|^[^\s，,]{1,6}?的(?:工资|工钱|人工)$"  # 「4月到5月采茶那阵的工钱」
 )
 # A time said in words (numbers alone are no time: 「一共有11个人」 at the period step is a head count).
 _TIME_SAID = re.compile(
@@ -55,7 +56,17 @@ _MONTHS = re.compile(r"^([\d一二两三四五六七八九十]{1,3})个?月$")
 _DAILY = re.compile(
     r"(?:一天|每天|日薪|一日|每日)(?:工资|工钱)?(?:是|有|就)?\s*([\d.一二两三四五六七八九十百]+)(?:块钱?|元|蚊)?$"
 )
-_DAYS = re.compile(r"^(\d{1,3})天$")
+# 「干了四十天」「三十天整」「一个月零五天」: the days worked, beside a day's pay.
+_DAYS = re.compile(r"(?:([一两二三\d])个多?月零?)?([\d一二两三四五六七八九十百]{1,4})来?天整?")
+
+
+def _days(text: str) -> int | None:
+    """The days worked, said in a clause other than the day's pay (whose 「一天」 is no count)."""
+    for c in clauses(text):
+        if not _DAILY.search(c) and (m := _DAYS.search(c)):
+            months, days = (cn_small(x) if x and not x.isdigit() else int(x) if x else 0 for x in m.groups())
+            return 30 * int(months or 0) + int(days or 0) or None
+    return None
 
 
 def is_rate(text: str) -> bool:
@@ -162,7 +173,7 @@ def read(
             own = next((v for p, vs in by_clause if not vs and (v := field.parse(p)) is not None), None)
             if own is None and field.key == "amount":  # 「三万多点 我跟我老婆两个人的」
                 own = lone_sum(" ".join(p for p, vs in by_clause if not vs))
-        days = _DAYS.match(str(others.get("period") or ""))
+        days = _days(text) if field.key == "amount" and own is None else None
         daily = [m[1] for c in clauses(text) if (m := _DAILY.search(c))] if days else []
         if (
             own is None
@@ -171,7 +182,7 @@ def read(
             and len(daily) == 1
             and (pay := parse_amount(daily[0]))
         ):
-            own = pay * int(days[1])  # the days make the sum; step 4 still asks which they were
+            own = pay * days  # the days make the sum; step 4 still asks which they were
             others = {k: v for k, v in others.items() if k != "period"}
         if own is None and field.key == "amount" and (rate := _monthly(text)):
             # 「一个月2800 欠了三个月」: the month's pay times the months owed; the pay alone else

@@ -33,8 +33,8 @@ _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 # A mobile number written with spaces or dashes: 「139 1234 5678」「139-1234-5678」; only such a
 # number is joined up (「工资7200 10月到12月」 is a sum, then months; 「最后一位是5 17770812245」 a digit,
 # then the number).
-_SPACED_PHONE = re.compile(r"(?<!\d)1[3-9](?:[\s\-－—]*\d){9}(?!\d)")
-_GAP = re.compile(r"[\s\-－—]+")
+_SPACED_PHONE = re.compile(r"(?<!\d)1[\s\-－—.·]*[3-9](?:[\s\-－—.·]*\d){9}(?!\d)")  # (「186.4520.7713」)
+_GAP = re.compile(r"[\s\-－—.·]+")
 _PHONE_IN = re.compile(r"(?<!\d)(?:\+?86)?(1[3-9]\d{9})(?!\d)")
 # (「几十块钱」 is a few tens of yuan, no sum: a number after 几 is not read.)
 _AMOUNT_IN = re.compile(

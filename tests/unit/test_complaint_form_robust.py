@@ -1712,3 +1712,30 @@ def test_a_crew_that_came_together_and_a_span_to_the_end_of_a_month(harness: Har
     harness.say("两万四 从九月干到十一月底 我们一块来的有六个", "o-came-together")
     d = draft(harness, "o-came-together") or {}
     assert d["fields"].get("workers") == 6 and d["fields"].get("period") == "九月干到十一月底", d
+
+
+# -- round 89 ------------------------------------------------------------------------------------------
+
+
+def test_a_days_pay_said_first_times_the_days_in_words_is_the_sum(harness: Harness) -> None:
+    to_step(harness, "o-day-rate", AT_AMOUNT)
+    reply = harness.say("一天两百五 干了六十天", "o-day-rate")
+    assert (draft(harness, "o-day-rate") or {})["fields"].get("amount") == 15000
+    assert "第4步" in reply, reply
+    to_step(harness, "o-day-rate-2", AT_AMOUNT)
+    harness.say("每天300 干了一个月零十天", "o-day-rate-2")
+    assert (draft(harness, "o-day-rate-2") or {})["fields"].get("amount") == 12000
+
+
+def test_a_phone_spelt_digit_by_digit_or_with_dots_is_the_phone(harness: Harness) -> None:
+    to_step(harness, "o-phone-dots", AT_PHONE)
+    reply = harness.say("我的号码：1 5 8 0 4 1 1 6 2 3 7", "o-phone-dots")
+    assert "第7步" in reply, reply
+    to_step(harness, "o-phone-dots-2", AT_PHONE)
+    assert "第7步" in harness.say("电话 135.0411.9876", "o-phone-dots-2")
+
+
+def test_months_told_with_the_work_they_paid_for_are_the_period(harness: Harness) -> None:
+    to_step(harness, "o-season-work", AT_AMOUNT)
+    harness.say("一万二 是7月到9月摘果子那阵的工钱", "o-season-work")
+    assert (draft(harness, "o-season-work") or {})["fields"].get("period") == "7月到9月"
