@@ -1576,3 +1576,12 @@ def test_going_back_to_the_first_question_answers_it_again(cfg: str) -> None:
 
 def test_what_else_can_be_asked_besides_this_asks_for_the_menu(cfg: str) -> None:
     assert ask_as(cfg, "o-what-else", "那除了这些还能问什么")["intent"] == "greeting"
+
+
+def test_a_move_from_one_place_to_another_says_where_one_is_now(cfg: str) -> None:
+    turn = ask_as(cfg, "o-from-to", "我从齐齐哈尔到大连干活了")
+    assert (turn["intent"], turn["region"]) == ("set_region", "dalian"), turn
+    turn = ask_as(cfg, "o-from-to-2", "我下礼拜从黄埔去安庆桐城上班")
+    assert (turn["intent"], turn["region"]) == ("set_region", "anqing"), turn
+    turn = ask_as(cfg, "o-from-to-3", "我是四川人 今年在东莞送快递没回去")
+    assert (turn["intent"], turn["region"]) == ("set_region", "national"), turn
