@@ -39,8 +39,8 @@ def overrule(
 
     The model reads ``text`` after the topic last answered (the dialogue memory, ``memo``)."""
     took = asked[0] if asked and intent in TOPIC_INTENTS else intent
-    if model is None or took == "set_region":
-        return None  # a region switch is the rules' call: no guess needed
+    if model is None or took == "set_region" or (took == "greeting" and len(text.strip()) <= 4):
+        return None  # a region switch is the rules' call, and so is 「菜单」 or 「你好」 alone
     guess = model.guess(text, memo.topic if memo else None)
     # (never to greet: a question answered with the menu would not reach the unanswered list)
     if guess is None or guess.margin < MARGIN or guess.intent in (took, "set_region", "greeting"):

@@ -62,7 +62,7 @@ def says_where(text: str) -> bool:
         return True  # 「俺是齐齐哈尔的 在大连干了三年 现在跑到黄埔了」
     # 「我不在大连干了 现在跑到黄埔」「俺换地方了 去大连了」「换成黄埔 我过两天去」「我是黑龙江的 在大连干」
     first = parts[0] if parts else ""
-    moved = LEFT_HERE.search(first) or re.search(r"换(?:了个?)?地[方儿]|^[我俺]是\w{2,6}[的人]$", first)
+    moved = LEFT_HERE.search(first) or _MOVED_OR_FROM.search(first)
     return bool(moved or SWITCHES.search(first)) and any(map(SAYS_WHERE.match, parts[1:]))
 
 
@@ -85,6 +85,8 @@ def asks_beside(text: str) -> bool:
     return asks(_HERE_NOW.sub(r"\1", text))
 
 
+# 「俺换地方了」; 「我是黑龙江的」「我大连人」「家是大庆的」: where from, before where one is now.
+_MOVED_OR_FROM = re.compile(r"换(?:了个?)?地[方儿]|^(?:[我俺]是?|[我俺]?家是)\w{2,6}[的人]$")
 LEFT_HERE = re.compile(r"(?:不在|没在|离开了?)[\u4e00-\u9fff]{2,8}$")
 
 

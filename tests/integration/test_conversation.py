@@ -1591,3 +1591,13 @@ def test_a_move_from_one_place_to_another_says_where_one_is_now(cfg: str) -> Non
     assert (turn["intent"], turn["region"]) == ("set_region", "anqing"), turn
     turn = ask_as(cfg, "o-from-to-3", "我是四川人 今年在东莞送快递没回去")
     assert (turn["intent"], turn["region"]) == ("set_region", "national"), turn
+
+
+def test_the_menu_asked_for_after_an_answer_is_the_menu(cfg: str) -> None:
+    ask_as(cfg, "o-menu-after", "想学门手艺 有没有补贴")
+    assert ask_as(cfg, "o-menu-after", "菜单")["intent"] == "greeting"
+
+
+def test_where_one_is_from_then_where_one_works_says_where(cfg: str) -> None:
+    turn = ask_as(cfg, "o-home-work", "家是鸡西的 在大连打工 过年不回了")
+    assert (turn["intent"], turn["region"]) == ("set_region", "dalian"), turn
