@@ -689,6 +689,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "06n",
         "06o",
         "06p",
+        "06q",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
