@@ -2853,3 +2853,18 @@ def test_everyday_words_workers_use(clf: Classifier, text: str, intent: str) -> 
 
 def test_a_boss_gone_when_the_pay_was_due_is_wage_arrears(clf: Classifier) -> None:
     assert clf.classify("干完活工头说过完年结 结果年后找不着人了").intent == "wage_arrears"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("初二去上的班 老板说按1.5倍算 对不对", "holiday_pay"),  # a rate named, asked if it is right
+        ("工友腿摔断了 一个人在宿舍没人管", "social_assistance"),  # hurt and alone here
+        ("厂里让签个协议 感觉有坑 不知道该不该签", "legal_aid"),  # a paper that may cheat them
+        ("兜里一分都没了 过年饭都吃不上", "social_assistance"),
+        ("那个视频征集咋参加", "festival_activities"),
+        ("你说得对", "smalltalk"),
+    ],
+)
+def test_round_93_words(clf: Classifier, text: str, intent: str) -> None:
+    assert clf.classify(text).intent == intent
