@@ -222,7 +222,7 @@ class Bot:
             return "好的，记下了。你现在在哪个城市？说「我在安庆」这样告诉我；没说之前先按全国的政策回答你。"
         weak = intent in STAYING and result.scores.get(intent, 0.0) <= WEAK_TOPIC and len(asked) <= 1
         # (a topic named no more strongly than the place: 「下礼拜去黄埔那边进厂了 切到黄埔」)
-        placed = result.scores.get("set_region", 0.0) >= result.scores.get(intent, 0.0)
+        placed = whereabouts.placed(spoken, result, intent)
         if (intent == "unknown" or ((weak or placed) and not picked)) and whereabouts.states_where(
             spoken, result
         ):

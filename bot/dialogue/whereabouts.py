@@ -16,7 +16,7 @@ CORRECTS = re.compile(r"^(哦|噢|嗯|啊)*(不对|说错了|打错了|搞错了
 SAYS_WHERE = re.compile(
     r"^(不对|不是|哦|噢|嗯|算了)*[\s,，]*(我|俺|咱|额|我们|俺们)?(两口子|一家子?|夫妻俩|娘俩|爷俩)?"
     r"(其实|是|都是|还是|现在|目前|人|就|一直|平时|自己|本人|已经|刚|刚刚|年前|年后|去年|今年|上个月|上礼拜|上周|前几天)*"
-    r"(从[^\s]{1,8}?)?(在|搁|待在|呆在|回到?|调到|调去|转到|搬到|搬来|搬去|搬[咗了]去|跑到?|过了?来|来了?|去(?!哪))"
+    r"(从[^\s]{1,8}?)?(在|搁|待在|呆在|留在|回到?|调到|调去|转到|搬到|搬来|搬去|搬[咗了]去|跑到?|过了?来|来了?|去(?!哪))"
     # 「我从佳木斯到黄埔打工了」
     r"|^(我|俺|咱|我们|俺们)?(已经|刚|去年|今年|上个月)?从[^\s]{1,8}?(?<!不)到(?!底|现在)"
     # 「我下个月去黄埔了」
@@ -64,6 +64,19 @@ def says_where(text: str) -> bool:
     first = parts[0] if parts else ""
     moved = LEFT_HERE.search(first) or _MOVED_OR_FROM.search(first)
     return bool(moved or SWITCHES.search(first)) and any(map(SAYS_WHERE.match, parts[1:]))
+
+
+# 「算了 我就在深圳」「还是算了 我就留在黄埔」: staying where one is, after weighing a move (not
+# 「算了 还是在宜秀找」, which asks the last question there).
+_STAYS_PUT = re.compile(
+    r"^(?:那|还是)?算了(?:我|俺)?(?:还是|就)*(?:留?在|待在|呆在)[^\s，,找问办领学干]{1,8}?(?:待着|呆着|吧|了)?$"
+)
+
+
+def placed(text: str, result: Result, intent: str) -> bool:
+    """A place named as strongly as the topic, or staying put said after weighing a move."""
+    stays = _STAYS_PUT.match(re.sub(r"[\s,，]", "", normalise(text))) is not None
+    return stays or result.scores.get("set_region", 0.0) >= result.scores.get(intent, 0.0)
 
 
 def states_where(text: str, result: Result) -> bool:

@@ -1613,3 +1613,14 @@ def test_the_menu_asked_for_after_an_answer_is_the_menu(cfg: str) -> None:
 def test_where_one_is_from_then_where_one_works_says_where(cfg: str) -> None:
     turn = ask_as(cfg, "o-home-work", "家是鸡西的 在大连打工 过年不回了")
     assert (turn["intent"], turn["region"]) == ("set_region", "dalian"), turn
+
+
+def test_staying_put_after_weighing_a_move_says_where(cfg: str) -> None:
+    ask_as(cfg, "o-stay-put", "我想去深圳打工 那边招人多吗")
+    turn = ask_as(cfg, "o-stay-put", "算了 我还是留在大连吧")
+    assert (turn["intent"], turn["region"]) == ("set_region", "dalian"), turn
+
+
+def test_the_on_the_job_training_scheme_is_training_whatever_else_is_said(cfg: str) -> None:
+    turn = ask_as(cfg, "o-yigong", "新招进厂的以工代训补贴给多少")
+    assert turn["intent"] == "skills_training", turn
