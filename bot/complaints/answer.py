@@ -119,8 +119,8 @@ def read(
         # 「一起的六七个 写7个吧」「…先写15000」: the worker chose what to write; the other clauses may
         # still tell another step's value (「11月12月的 一共9千出头 写9100吧」: the months)
         besides = "，".join(c for c in clauses(text) if chosen.group() not in c)
-        told = read(field, besides, numbers_only=True)[1] if besides else {}
-        return v, {k: x for k, x in told.items() if k != field.key}, {}
+        elsewhere = read(field, besides, numbers_only=True)[1] if besides else {}
+        return v, {k: x for k, x in elsewhere.items() if k != field.key}, {}
     every = [piece for part in clauses(text) for piece in run_on(part)]
     parts = [p for p in every if not filing.only_filing(p)]  # 「我要投诉 …」: the asking is not an answer
     if not numeric and len(parts) == 1 and reading.looks_like_name(field, parts[0]):
