@@ -47,7 +47,8 @@ _COUNT_CLAUSE = re.compile(rf"[\d{_CN_NUMERAL}]+(?:个人|名|个工人|个工�
 def hint_workers(draft: dict[str, Any], others: dict[str, Any], text: str) -> None:
     """「四万三 七个人的」: a head count told beside the sum is offered at step 5, not taken unasked
     (workers told their own share, 「我一个人是两万六」, as often as the count); one said as the
-    number of people owed (「我们车间四十二个人都没发」) is taken."""
+    number of people owed (「我们车间四十二个人都没发」), or in a clause of its own (「十一万 九个人
+    五月到八月的」), is taken."""
     alone = any(_COUNT_CLAUSE.fullmatch(c) for c in clauses(text))  # 「三十二万 二十六个人 …」
     if "workers" in others and not alone and not _SAID_AS_COUNT.search(compact(text)):
         draft["workers_hint"] = others.pop("workers")

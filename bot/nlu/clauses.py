@@ -309,8 +309,9 @@ def questions_first(
         and not any((k, q) in held for k in story for q in ask)
     )
     plainly = plainly or all(k in courtesy for k in story)  # 「那我先打电话问问 热线多少」 asks
-    # (or the two weigh the same and the question names its topic as plainly as the story does: a tie
-    # goes to what is asked, 「寒假带娃在这过年 有啥好玩的地方」, not to the order of the intents' files)
+    # (or the question's topic weighs at least as much in all as the story's and is named as plainly:
+    # 「寒假带娃在这过年 有啥好玩的地方」 asks for outings; a tie goes to what is asked, not to the order
+    # of the intents' files)
     plainly = plainly or (
         bool(story)
         and strongest >= max(scores[k] for k in story)
