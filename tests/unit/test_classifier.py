@@ -691,6 +691,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "06p",
         "06q",
         "06r",
+        "06s",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
