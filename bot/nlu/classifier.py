@@ -303,8 +303,31 @@ class Classifier:
         for c, n in sorted(have.items()):
             if n == sizes[c]:
                 combo = self.rules.combos[c]
+                if combo.clause and not self._in_one_clause(c, text, hits, bounds):
+                    continue
                 evidence.setdefault(combo.intent, []).append(combo.weight)
         return evidence, first, starts
+
+    def _in_one_clause(self, c: int, text: str, hits: list[Hit], bounds: _Bounds) -> bool:
+        """Whether one clause holds a term of every group of combo ``c``, or the last clause completes
+        it (「通知太多了 取消吧」; not 「…等通知 我不想干等了 这边有厂招人不」)."""
+        cuts = sorted(bounds.breaks)
+        seen: dict[int, set[int]] = {}
+        # (a cue inside a phrase that negates nothing refuses nothing either: 别的厂)
+        excused = {
+            i
+            for phrase in self.rules.not_negations
+            for p in _find_all(text, phrase)
+            for i in range(p, p + len(phrase))
+        }
+        for start, _, entry, _ in hits:
+            if entry.term and start not in excused:
+                for c2, g in self._term_groups[entry.text]:
+                    if c2 == c:
+                        seen.setdefault(bisect_right(cuts, start), set()).add(g)
+        size = self._combo_sizes[c]
+        last = bisect_right(cuts, len(text) - 1)
+        return last in seen or any(len(groups) == size for groups in seen.values())
 
     def _at_work(self, text: str, end: int, bounds: _Bounds) -> bool:
         """Whether a work word follows ``end`` in the same clause, close by."""

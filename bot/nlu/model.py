@@ -27,6 +27,7 @@ class Combo:
     intent: str
     groups: tuple[tuple[str, ...], ...]
     weight: float
+    clause: bool = False  # every group within one clause (「…等通知 … 我不想干等了」 refuses nothing)
 
 
 @dataclass(frozen=True)

@@ -46,6 +46,7 @@ PLACE_KIND_IN = re.compile(PLACE_KINDS.pattern.removesuffix("$"))
 
 
 SPECIAL_FILES = {"settings.toml", "regions.toml"}
+COMBO_KEYS = {"groups", "weight", "clause"}  # clause: every group within one clause, or the last
 # Keyword tables in an intent file and where their phrases may count.
 KEYWORD_TABLES = {
     "keywords": ANYWHERE,
@@ -144,8 +145,12 @@ class _Reader:
             self.combo(f"{name} combo #{n}", intent, combo)
 
     def combo(self, where: str, intent: str, combo: object) -> None:
-        if not isinstance(combo, dict) or combo.keys() != {"groups", "weight"}:
-            self.problem(where, "needs exactly `groups` (a list of lists of phrases) and `weight`")
+        if not isinstance(combo, dict) or not {"groups", "weight"} <= combo.keys() <= COMBO_KEYS:
+            self.problem(where, "needs `groups` (lists of phrases) and `weight`, and may say `clause`")
+            return
+        clause = combo.get("clause", False)
+        if not isinstance(clause, bool):
+            self.problem(where, "`clause` is true or false")
             return
         groups = combo["groups"]
         if (
@@ -159,7 +164,7 @@ class _Reader:
         # Respelling may make two phrases of a group one (咋样, 怎么样): keep each once.
         parsed = tuple(tuple(dict.fromkeys(p for t in g if (p := self.phrase(where, t)))) for g in groups)
         if weight is not None:
-            self.rules.combos.append(Combo(intent, parsed, weight))
+            self.rules.combos.append(Combo(intent, parsed, weight, clause))
 
     def settings(self, path: Path) -> None:
         data = self.toml(path) if path.exists() else {}

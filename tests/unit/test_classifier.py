@@ -136,6 +136,15 @@ def test_unsubscribe_phrases_are_negations_themselves(clf: Classifier) -> None:
     assert intent(clf, "有新政策了通知我一声") == "subscribe"
 
 
+def test_a_refusal_in_another_clause_refuses_no_notices(clf: Classifier) -> None:
+    # The refusal and the notices meet in one clause, or the last clause refuses what came before.
+    for text in ("推送一天好几条 关了吧", "以前订过消息 现在不要了", "半夜还在发提醒 吵死了 停掉"):
+        assert intent(clf, text) == "unsubscribe", text
+    # 「不想干等」 refuses the waiting, and 别的 means "other": no notice is refused here.
+    story = "公司叫我们回去等通知，一直没消息，我不想再干等了，大连这边还有别的厂招工吗"
+    assert intent(clf, story) == "job_services"
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -510,6 +519,10 @@ def broken_dir(tmp_path: Path) -> Path:
         'intent = "job_services"\n[keywords]\n"3" = ["讨薪"]\n', encoding="utf-8"
     )
     (rules / "syntax.toml").write_text('intent = "greeting"\n[keywords\n', encoding="utf-8")
+    (rules / "loose.toml").write_text(
+        'intent = "unsubscribe"\n[[combo]]\ngroups = [["别"], ["推送"]]\nweight = 3\nclause = "yes"\n',
+        encoding="utf-8",
+    )
     regions = (rules / "regions.toml").read_text(encoding="utf-8")
     regions += '\n[[region]]\nid = "shenzhen"\naliases = ["深圳"]\n'
     regions += '\n[[place]]\nid = "dalian-lvshun"\nregion = "dalian"\naliases = ["宜城"]\n'
@@ -525,6 +538,7 @@ def test_validate_finds_problems(broken_dir: Path) -> None:
     assert "weight 99.0 is outside" in problems
     assert "'讨薪' has the same weight 3.0 in" in problems
     assert "syntax.toml: cannot read" in problems
+    assert "loose.toml combo #1: `clause` is true or false" in problems
     assert "unknown region id 'shenzhen'" in problems
     assert "alias '宜城' is also given to anqing" in problems
 
