@@ -40,6 +40,8 @@ def not_here(
         return False  # 「要不俺回郑州找去」: going there to work, the place asked about
     if before.endswith("是") and re.match(r"(?:农村|乡下|山里|山区|县城|那边|那块)?[人的]", text[tail:]):
         return True  # 「我是河南人」「俺是河南的」「我是贵州农村的」: where they come from
+    if re.match(r"(?:农村|乡下|山里|山区)[人的]", text[tail:]):
+        return True  # 「…能拿吗 湖南农村的 初中毕业」: a rural home, whoever says it
     origin = head == 0 or before.endswith(("我", "俺", "咱", "他", "她"))
     if origin and re.match(r"人(?:$|[\s,，。在])", text[tail:]):
         return True  # 「黑龙江人 在广州黄埔上班」: where they come from, not where they work
@@ -66,6 +68,7 @@ _NOW = re.compile(NOW_AT + "$")
 AS_CONDITION = re.compile(  # (「河南算中高风险不」: counted as X or not)
     r"算不算|够不够|符不符合|够条件|够格|算吗|算嘛|算外地|算市外|有份|算[^\s，,]{1,6}[不吗嘛]$"
 )
+_COUNTED_AS = re.compile(r"(?:那边|那里)?(?:算|属于|是不是|够)")  # right after a place: what it counts as
 _SWITCHED = re.compile(r"(?:换成|换回|换到|切换到|切到|切回|改成|改到|改回)$")
 
 
@@ -178,6 +181,12 @@ def pick_place(
         # 「安徽怀宁」: a province said before a place in it only says where that place is
         and not (place.priority < 0 and any(s == end and p.region for s, _, p in found))
     ]  # a name inside a longer one does not count: 五大连池 is not 大连; nor a place left, 「不在大连了」
+    homes = {place for _, _, place, home in kept if home}
+    if homes:  # 「我老家河南的 河南算中高风险吗」: named again as a condition, still the home town
+        kept = [
+            (s, e, place, home or (place in homes and bool(_COUNTED_AS.match(text, e))))
+            for s, e, place, home in kept
+        ]
     earlier = [k for k in kept if _EARLIER.search(text[max(0, k[0] - 6) : k[0]])]
     if earlier and len(earlier) < len(kept):  # 「之前在大连 现在到黄埔了」: where they were before
         kept = [k for k in kept if k not in earlier]

@@ -2230,6 +2230,14 @@ def test_a_home_province_is_not_where_they_are(clf: Classifier) -> None:
     assert clf.classify("我在成都 能领失业金吗").elsewhere == "成都"
 
 
+def test_a_home_province_named_again_or_as_a_rural_home(clf: Classifier) -> None:
+    # Named again to ask what it counts as, the home province is still only where they come from.
+    assert clf.classify("我老家江西的 江西算不算中高风险").elsewhere is None
+    assert clf.classify("补贴我能领不 贵州山里的 刚出来两年").elsewhere is None
+    # Asked about, it is a place of its own (the worker wants its answers).
+    assert clf.classify("那南昌呢 我老家南昌的").elsewhere == "南昌"
+
+
 def test_an_out_of_scope_phrase_as_strong_as_a_topic_word_wins(clf: Classifier) -> None:
     # Off-topic things that carry a topic word: a tie goes to `unknown`, not to the topic.
     assert intent(clf, "驾校学车的培训费多少") == UNKNOWN
