@@ -170,6 +170,8 @@ class ComplaintFlow:
             return f"你的投诉正在登记，接着填就行。\n{field.ask}"
         if words in CONFIRM_WORDS and not draft.get(f"{field.key}_hint"):
             return f"还没填完呢。{field.ask}"
+        if (edited := self._edit(words, user, draft)) is not None:
+            return edited  # 「修改4」 before the summary: that step again, then on from where it was
         was = draft["fields"].get(field.key)
         if reading.FIXES_EARLIER.search(words) and (fixed := self._correct(text, user, draft)):
             if draft["fields"].get(field.key) != was:  # 「修改 3」, 「8600 刚才打错了」: the step's answer
@@ -333,7 +335,7 @@ class ComplaintFlow:
     # internals --------------------------------------------------------------------------------------
 
     def _start(self, text: str, user: User, result: Result, now: float, lead: str = "") -> str:
-        draft: dict[str, Any] = {"step": FIELDS[0].key, "fields": {}, "touched": now, "editing": False}
+        draft: dict[str, Any] = {"step": FIELDS[0].key, "fields": {}, "touched": now}
         if result.place:
             user.region = result.place  # 「我人在大连 要投诉…」: the place counts as for any other answer
         notes: list[str] = []
@@ -358,11 +360,7 @@ class ComplaintFlow:
         return next((f.key for f in FIELDS if f.key not in draft["fields"]), "confirm")
 
     def _next(self, user: User, draft: dict[str, Any]) -> str:
-        if draft.get("editing"):
-            draft["editing"] = False
-            draft["step"] = "confirm"
-        else:
-            draft["step"] = self._first_empty(draft)
+        draft["step"] = self._first_empty(draft)  # (after 「修改 3」 at the summary: the summary)
         self._set(user, draft)
         if draft["step"] == "confirm":
             return self._summary(draft)
@@ -413,23 +411,8 @@ class ComplaintFlow:
                 "或到当地劳动保障监察机构，报上编号。"
                 f"需要打官司的，拨 {legal} 申请法律援助。\n回复「投诉进度」随时查看处理情况。"
             )
-        # (a remark may follow: 「修改 3 钱写错了」; not a value: 「改3万5」 is a correction)
-        m = re.match(r"(?:修改|改)\s*第?\s*([1-7一二三四五六七])\s*[项个条]?(?![\d.万千百块元月号])", words)
-        if m:
-            n = m.group(1)
-            idx = int(n) if n.isdigit() else int(cn_small(n) or 0)
-            field = FIELDS[idx - 1]
-            draft["step"] = field.key
-            draft["editing"] = True
-            # 「修改 3 应该是7400」: the new value said with the item (a number, not a remark)
-            told = [
-                v for c in reversed(clauses(words[m.end() :])) if (v := field.parse(_NEW_VALUE.sub("", c)))
-            ]
-            if field.key in ("amount", "workers", "phone", "period") and told:  # (「…看岔了 是九千三」)
-                draft["fields"][field.key] = told[0]
-                return self._next(user, draft)
-            self._set(user, draft)
-            return field.ask
+        if (edited := self._edit(words, user, draft)) is not None:
+            return edited
         if leaving or words in START_WORDS:
             pass  # 「好的」「不取消」: the prompt below
         elif not reading.QUESTION.search(words):
@@ -439,6 +422,26 @@ class ComplaintFlow:
         elif reading.is_question(BY_KEY["employer"], text, result):
             return None  # answered normally, then the reminder
         return "请回复「确认」提交，「修改 几」改某一项（比如「修改 3」），或「取消」不登记。"
+
+    def _edit(self, words: str, user: User, draft: dict[str, Any]) -> str | None:
+        """「修改 3」 at the summary, or mid-form for a step already answered: that step asked again
+        (then on to the first empty step or the summary); None if the message is no such request."""
+        # (a remark may follow: 「修改 3 钱写错了」; not a value: 「改3万5」 is a correction)
+        m = re.match(r"(?:修改|改)\s*第?\s*([1-7一二三四五六七])\s*[项个条]?(?![\d.万千百块元月号])", words)
+        if not m:
+            return None
+        n = m.group(1)
+        field = FIELDS[(int(n) if n.isdigit() else int(cn_small(n) or 0)) - 1]
+        if field.key not in draft["fields"]:
+            return None  # not answered yet: nothing to change
+        draft["step"] = field.key
+        # 「修改 3 应该是7400」: the new value said with the item (a number, not a remark)
+        told = [v for c in reversed(clauses(words[m.end() :])) if (v := field.parse(_NEW_VALUE.sub("", c)))]
+        if field.key in ("amount", "workers", "phone", "period") and told:  # (「…看岔了 是九千三」)
+            draft["fields"][field.key] = told[0]
+            return self._next(user, draft)
+        self._set(user, draft)
+        return field.ask
 
     def _correct(self, text: str, user: User, draft: dict[str, Any]) -> str | None:
         """Values a message gives for steps already answered (at the summary, or at a later step):

@@ -184,7 +184,8 @@ def compact(text: str) -> str:
     return _SPACED_MONTHS.sub(r"\1和", _THOUSANDS.sub("", text))
 
 
-_PAIR = re.compile(r"[仨俩]个?(?=[人工兄老同师姐])")  # (not 「俩月」: how long, which step 4 asks)
+# (not 「俩月」: how long, which step 4 asks); 「我们仨」 ending a clause is a crew of three
+_PAIR = re.compile(r"[仨俩]个?(?=[人工兄老同师姐])|(?<=[们咱俺])[仨俩](?=$|[\s，,。])")
 
 
 def clauses(text: str) -> list[str]:

@@ -1739,3 +1739,19 @@ def test_months_told_with_the_work_they_paid_for_are_the_period(harness: Harness
     to_step(harness, "o-season-work", AT_AMOUNT)
     harness.say("一万二 是7月到9月摘果子那阵的工钱", "o-season-work")
     assert (draft(harness, "o-season-work") or {})["fields"].get("period") == "7月到9月"
+
+
+def test_changing_an_answered_step_before_the_summary_goes_back_to_where_it_was(harness: Harness) -> None:
+    to_step(harness, "o-back", AT_NAME)  # at the name step, with the sum already given
+    assert "第3步" in harness.say("修改3", "o-back")
+    assert "第7步" in harness.say("两万三", "o-back")  # the changed sum, then the step left open
+    assert (draft(harness, "o-back") or {})["fields"]["amount"] == 23000
+    # a step not reached yet has nothing to change: the name is not asked out of turn
+    to_step(harness, "o-ahead", AT_AMOUNT)
+    assert "第7步" not in harness.say("修改 7", "o-ahead")
+
+
+def test_a_crew_said_as_we_three_beside_the_months(harness: Harness) -> None:
+    to_step(harness, "o-three", [*AT_AMOUNT, "两万"])
+    assert "第6步" in harness.say("八月到十一月 咱们仨", "o-three")
+    assert (draft(harness, "o-three") or {})["fields"]["workers"] == 3
