@@ -31,7 +31,9 @@ NAMED_IN_FILING = re.compile(
 GENERIC_ONLY = re.compile(
     r"(?:我们的?|俺们|他们|那个|这个|黑心)?(?:老板|包工头|工头|老总|公司|厂|厂里|厂子|工地|单位|项目部|队里|他|他们)"
 )
-GENERIC_NAME = re.compile(r"^(?:我们|我|他们|他|这个|那个|这家|那家|一个|一家|某|的|他家|黑心)")
+GENERIC_NAME = re.compile(
+    r"^(?:我们|我|他们|他|这个|那个|这家|那家|一个|一家|某|的|他家|黑心|拖欠|欠|不发|不给|没发|没给)"
+)  # (「投诉拖欠工资的厂」: no name)
 
 # What a question about something else looks like (a field value is a name, a place, a number).
 ASKS = re.compile(

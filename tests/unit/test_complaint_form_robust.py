@@ -212,6 +212,9 @@ def test_holding_back_a_finished_form_does_not_delete_it(harness: Harness) -> No
         "我要告老板 拖欠工资",
         "老板欠钱不还 我要立刻举报他",
         "工资一直拖着 你们能不能帮我直接投诉",
+        "我想提交一个工资投诉",
+        "没登记过啊 那我马上投",
+        "我要投诉不发工资的公司",  # no name in it: step 1 asks for one
     ],
 )
 def test_a_wish_to_complain_starts_the_form(harness: Harness, ask: str) -> None:
@@ -222,7 +225,14 @@ def test_a_wish_to_complain_starts_the_form(harness: Harness, ask: str) -> None:
 
 @pytest.mark.parametrize(
     "ask",
-    ["欠薪了怎么投诉", "去哪里举报拖欠工资", "我不想投诉 问问而已", "投诉欠薪有用吗", "我已经投诉过欠薪了"],
+    [
+        "欠薪了怎么投诉",
+        "去哪里举报拖欠工资",
+        "我不想投诉 问问而已",
+        "投诉欠薪有用吗",
+        "我已经投诉过欠薪了",
+        "现在投诉还来得及吗",
+    ],
 )
 def test_asking_how_or_not_wanting_to_complain_does_not_start_it(harness: Harness, ask: str) -> None:
     reply = harness.say(ask, "o-ask")
