@@ -33,7 +33,15 @@ from collections.abc import Iterable
 import jieba
 
 from ..ids import TOPIC_INTENTS
-from .clauses import CORRECTION, focused_from, order_asked, pick_place, second_question, stronger_first
+from .clauses import (
+    CORRECTION,
+    QUESTION_CLAUSE,
+    focused_from,
+    order_asked,
+    pick_place,
+    second_question,
+    stronger_first,
+)
 from .matching import Hit, _Automaton, _Bounds, _count_combos, _Entry, _find_all
 from .model import ANYWHERE, MESSAGE, WITH_PLACE, WORD, Combo, Keyword, Place, Result, Rules
 from .text import _PHON, MAX_CHARS, PINYIN_WORDS, _normalise, normalise, pinyin_shadow, respeller
@@ -57,6 +65,8 @@ __all__ = [
 ]
 
 UNKNOWN = "unknown"
+ACKNOWLEDGE = "smalltalk"
+_KNOWS = re.compile(r"(?<![想不])(?:知道|晓得|懂|明白)")
 _LONGEST_SETTLED_KEYWORD = 5  # how far back from a settled cue a keyword may begin, past the gap
 # A word this strong (or the first of a topic named only weakly) sets where the topic is first asked.
 ORDER_MIN = 1.5
@@ -445,6 +455,12 @@ class Classifier:
                 (k for k, v in candidates.items() if v >= threshold),
                 key=lambda k: (first.get(k, 999), -candidates[k]),
             )
+        if best_intent == ACKNOWLEDGE and breaks and len(scores) == 1:
+            # 「好的 扫码是扫哪个码」「行 谢谢 要带啥」: thanks, then a question about what was answered
+            said = max(s for s, _ in starts.get(best_intent, [(0, 0.0)]))
+            rest = text[min((b for b in breaks if b > said), default=len(text)) :]
+            if QUESTION_CLAUSE.search(rest) and not _KNOWS.search(rest):  # (「好的 知道咋弄了」)
+                best_intent, asked = UNKNOWN, []
         margin = best - max(second, 0.0)
         confidence = round(1 / (1 + math.exp(-2 * (best - self.rules.threshold) - margin)), 3)
         if len(asked) > 1:

@@ -2230,6 +2230,14 @@ def test_a_home_province_is_not_where_they_are(clf: Classifier) -> None:
     assert clf.classify("我在成都 能领失业金吗").elsewhere == "成都"
 
 
+def test_thanks_then_a_question_is_no_thanks(clf: Classifier) -> None:
+    # 「好的」 then a question about what was just answered: no thanks to answer, the rest decides
+    assert intent(clf, "好的 那个码在哪扫") == UNKNOWN
+    assert intent(clf, "行 谢谢 要带身份证不") == UNKNOWN
+    assert intent(clf, "好的 明白怎么弄了") == "smalltalk"
+    assert intent(clf, "好嘞谢谢") == "smalltalk"
+
+
 def test_a_home_province_named_again_or_as_a_rural_home(clf: Classifier) -> None:
     # Named again to ask what it counts as, the home province is still only where they come from.
     assert clf.classify("我老家江西的 江西算不算中高风险").elsewhere is None
