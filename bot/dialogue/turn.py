@@ -206,7 +206,7 @@ class Bot:
         intent = picked or result.intent
         asked = [picked] if picked else [t for t in result.asked if t in TOPIC_INTENTS]
         detailed = False
-        closed = not picked and memory.closes(spoken, result)
+        closed = not picked and memory.closes(spoken, result) and not whereabouts.stays_put(spoken)
         if closed:
             intent, asked = "smalltalk", []  # 「好 我打过去」「行 我跟我妈讲」
         if memo and not picked and memory.only_an_aside(spoken, result, asked):

@@ -68,22 +68,28 @@ def says_where(text: str) -> bool:
 
 # 「算了 我就在深圳」「还是算了 我就留在黄埔」: staying where one is, after weighing a move (not
 # 「算了 还是在宜秀找」, which asks the last question there).
+# 「哦 那我不回了 就留在大连」: not going home, staying where one is.
 _STAYS_PUT = re.compile(
-    r"^(?:那|还是)?算了(?:我|俺)?(?:还是|就)*(?:留?在|待在|呆在)[^\s，,找问办领学干]{1,8}?(?:待着|呆着|吧|了)?$"
+    r"^(?:哦|噢|嗯|那|还是)*(?:算了|(?:那|就)?(?:我|俺)?(?:就|也)?不回(?:去|家|老家)?了)(?:那|我|俺)?(?:还是|就)*"
+    r"(?:留在|留|在|待在|呆在)[^\s，,找问办领学干]{1,8}?(?:待着|呆着|过年|吧|了)?$"
 )
+
+
+def stays_put(text: str) -> bool:
+    """Staying where one is, said after weighing a move or a trip home."""
+    return _STAYS_PUT.match(re.sub(r"[\s,，]", "", normalise(text))) is not None
 
 
 def placed(text: str, result: Result, intent: str) -> bool:
     """A place named as strongly as the topic, or staying put said after weighing a move."""
-    stays = _STAYS_PUT.match(re.sub(r"[\s,，]", "", normalise(text))) is not None
-    return stays or result.scores.get("set_region", 0.0) >= result.scores.get(intent, 0.0)
+    return stays_put(text) or result.scores.get("set_region", 0.0) >= result.scores.get(intent, 0.0)
 
 
 def states_where(text: str, result: Result) -> bool:
     """「我在宁波一个服装厂上班 做熨烫的」: where the worker is, said as a statement with no question."""
     return (
         bool(result.place or result.elsewhere)
-        and says_where(text)  # (「现在在大连海鲜市场干」: the off-topic 海鲜 is where they work)
+        and (says_where(text) or stays_put(text))  # (「现在在大连海鲜市场干」: 海鲜 is where they work)
         and not asks_beside(text)
     )
 

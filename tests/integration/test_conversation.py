@@ -1631,6 +1631,9 @@ def test_staying_put_after_weighing_a_move_says_where(cfg: str) -> None:
     ask_as(cfg, "o-stay-put", "我想去深圳打工 那边招人多吗")
     turn = ask_as(cfg, "o-stay-put", "算了 我还是留在大连吧")
     assert (turn["intent"], turn["region"]) == ("set_region", "dalian"), turn
+    ask_as(cfg, "o-not-home", "春节回家的大巴票还能买到吗")
+    turn = ask_as(cfg, "o-not-home", "嗯 那我不回了 就留黄埔")
+    assert (turn["intent"], turn["region"]) == ("set_region", "guangzhou-huangpu"), turn
 
 
 def test_the_on_the_job_training_scheme_is_training_whatever_else_is_said(cfg: str) -> None:
