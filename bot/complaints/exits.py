@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .fields import Field
-from .reading import PARTICLES, QUESTION, WEAK_SKIP, answers_step, names_or_places
+from .reading import PARTICLES, QUESTION, UNSURE, WEAK_SKIP, answers_step, names_or_places
 from .values import clauses, find_values
 
 # Leaving the form. A cue anywhere in a clause (「不弄了 取消」「退出吧 不要了」「先不登记了」), with the
@@ -58,9 +58,11 @@ CANTONESE = str.maketrans({"唔": "不", "喇": "了", "咗": "了", "冇": "没
 def leaving(words: str) -> str | None:
     """Whether a message leaves the form: "leave"; "unclear" (a leave cue beside what may be an answer);
     "pause" (「我跟家里商量下」); "continue" (「不取消 继续」); "ack" (「好的」); None for anything else."""
-    if QUESTION.search(ASKING_OTHERS.sub("", words)):
-        return None  # 「取消了还能再投诉吗」 asks (「我得先问问工友到底多少钱」 asks someone else)
     parts = [p for p in re.split(r"[\s,，。.!！;；、~～…]+", words.lower()) if p]
+    # (「多少我也说不清 算了 改天再说」: not knowing how much asks nothing)
+    said = " ".join(p for p in parts if not UNSURE.search(p) or re.search("[吗呢嘛?？]", p))
+    if QUESTION.search(ASKING_OTHERS.sub("", said)):
+        return None  # 「取消了还能再投诉吗」 asks (「我得先问问工友到底多少钱」 asks someone else)
     if not parts:
         return None
     leave = unclear = pause = kept = False

@@ -1765,3 +1765,10 @@ def test_a_crew_said_as_we_three_beside_the_months(harness: Harness) -> None:
     to_step(harness, "o-three", [*AT_AMOUNT, "两万"])
     assert "第6步" in harness.say("八月到十一月 咱们仨", "o-three")
     assert (draft(harness, "o-three") or {})["fields"]["workers"] == 3
+
+
+def test_not_knowing_the_sum_and_putting_it_off_asks_whether_to_cancel(harness: Harness) -> None:
+    to_step(harness, "o-later", AT_AMOUNT)
+    reply = harness.say("欠多少我也说不清 要跟工友对一下 算了 回头再说", "o-later")
+    assert "取消" in reply and "第3步" in reply, reply  # asked, not dropped, and the step kept
+    assert draft(harness, "o-later") is not None
