@@ -328,14 +328,18 @@ def questions_first(
         and not any((k, q) in held for k in story for q in ask)
         and not all(marks)  # (「…仲有冇招聘会」: one more question)
     )
+    # (or it asks for somewhere to go: 「老婆孩子过来看我 这边有啥好玩的地方」 asks for outings)
+    outing = any(_OUTING.search(text, a, b) for a, b in asking) and not held
+    plainly = plainly or (outing and not all(marks))
     if story and all(m and m[0] in ("顺便", "顺带", "另外", "再问", "还想问") for m in marks):
         return [*story, *ask]  # 「想找份工作 顺便问下有没有培训」: what is asked by the way is not the point
-    if (story and plain >= max(told, _HINT_MAX) and plainly) or not story:
+    if (story and (plain >= max(told, _HINT_MAX) or outing) and plainly) or not story:
         return [*ask, *story]
     return [k for k in asked if k in ask or k in story]
 
 
 _PROGRAMMES = re.compile(r"活动")
+_OUTING = re.compile(r"好玩|去哪玩|哪里玩|玩的地方|去玩|玩玩|能去的|去的地方|逛")
 _BY_THE_WAY = re.compile(r"^(?:那|我|俺)?(?:顺便|顺带)")
 _MARKED = re.compile(rf"^(?:那|我|俺)?(?:{ASIDE.pattern}|还要问|再一个)")  # a clause opened as one more
 

@@ -2230,6 +2230,15 @@ def test_a_home_province_is_not_where_they_are(clf: Classifier) -> None:
     assert clf.classify("我在成都 能领失业金吗").elsewhere == "成都"
 
 
+def test_somewhere_to_go_with_visiting_family_is_an_outing(clf: Classifier) -> None:
+    # The family's visit is the story; a place to go together is what is asked.
+    assert intent(clf, "媳妇带闺女来大连陪我过年 附近有啥好玩的地方") == "festival_activities"
+    assert intent(clf, "爸妈过年来安庆看我 这边有啥能去的") == "festival_activities"
+    # Programmes for the children stay family care, and 「能去哪告」 asks where to complain.
+    assert intent(clf, "闺女放寒假来大连了 有啥给小孩的活动") == "family_care"
+    assert intent(clf, "隔壁厂都发了留岗红包 我们一分没有 能去哪说理") == "stay_subsidy"
+
+
 def test_thanks_then_a_question_is_no_thanks(clf: Classifier) -> None:
     # 「好的」 then a question about what was just answered: no thanks to answer, the rest decides
     assert intent(clf, "好的 那个码在哪扫") == UNKNOWN
