@@ -247,6 +247,12 @@ def gives_value(field: Field, text: str, words: str) -> bool:
             or any(find_values(part) for part in parts)
             or (bool(parts) and (field.parse(parts[-1]) is not None or field.parse(parts[0]) is not None))
         )
-    if field.key == "period" and ROUGH_TIME.search(words):
+    if field.key == "period" and (ROUGH_TIME.search(words) or told_beside(field, text)):
         return True  # 「记不清了 反正是秋天」: a rough time is an answer
     return reading.looks_like_name(field, words)
+
+
+def told_beside(field: Field, text: str) -> bool:
+    """A value in a clause after the first that asks nothing: 「不记得几号了 反正是11月12月」
+    (not 「…过年前能拿到钱不」)."""
+    return any(field.parse(c) and not reading.QUESTION.search(c) for c in clauses(text)[1:])

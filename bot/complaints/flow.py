@@ -137,9 +137,10 @@ class ComplaintFlow:
                 f"{field.ask.partition('：')[0]}；不想登记了回复「取消」。"
             )
         if draft.get("paused") and field is not None:
-            if leaving == "continue" or exits.CONTINUE.fullmatch(words):
+            again = words in START_WORDS or filing.wants_to_file(heard, result)  # 「现在有空了 我要登记」
+            if leaving == "continue" or exits.CONTINUE.fullmatch(words) or again:
                 draft.pop("paused")
-                return f"好，接着填。\n{field.ask}"
+                return f"好，接着填{'，前面填的还在' if again else ''}。\n{field.ask}"
             if not reading.answers_step(field, text, words):
                 return None  # 「那要是年后她还不给 还能咋整」: answered as any question
             draft.pop("paused")
@@ -245,6 +246,7 @@ class ComplaintFlow:
         chosen = numeric and value is not None and reading.WRITE_THIS.search(text)
         if (
             not (numeric and answer.gives_value(field, text, words))
+            and not (field.key == "period" and answer.told_beside(field, text))
             and not chosen
             and not settled
             and reading.asks_or_unsure(words, field)

@@ -1772,3 +1772,20 @@ def test_not_knowing_the_sum_and_putting_it_off_asks_whether_to_cancel(harness: 
     reply = harness.say("欠多少我也说不清 要跟工友对一下 算了 回头再说", "o-later")
     assert "取消" in reply and "第3步" in reply, reply  # asked, not dropped, and the step kept
     assert draft(harness, "o-later") is not None
+
+
+def test_wanting_to_file_again_after_a_pause_goes_on_with_the_kept_draft(harness: Harness) -> None:
+    to_step(harness, "o-resume", AT_AMOUNT)
+    assert "留着" in harness.say("等一下再弄 我先跟工友商量下", "o-resume")
+    reply = harness.say("下班了 我要登记欠薪", "o-resume")
+    assert "第3步" in reply and "前面填的还在" in reply, reply
+    assert "第4步" in harness.say("一万二", "o-resume")  # the answers count again
+    assert (draft(harness, "o-resume") or {})["fields"]["amount"] == 12000
+
+
+def test_not_remembering_the_days_beside_the_months_gives_the_months(harness: Harness) -> None:
+    to_step(harness, "o-months", [*AT_AMOUNT, "两万"])
+    assert "第5步" in harness.say("具体几号记不得了 反正是9月10月", "o-months")
+    assert (draft(harness, "o-months") or {})["fields"]["period"]
+    to_step(harness, "o-asks", [*AT_AMOUNT, "两万"])
+    assert "第5步" not in harness.say("这个登完要多久 年前能拿到钱不", "o-asks")  # a question, not months
