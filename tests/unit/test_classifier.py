@@ -2240,6 +2240,12 @@ def test_somewhere_to_go_with_visiting_family_is_an_outing(clf: Classifier) -> N
     assert intent(clf, "隔壁厂都发了留岗红包 我们一分没有 能去哪说理") == "stay_subsidy"
 
 
+def test_hardship_in_plain_words_and_short_term_work(clf: Classifier) -> None:
+    assert intent(clf, "腰扭了下不了床 能不能申请点生活帮助") == "social_assistance"
+    assert intent(clf, "男人住院了 屋里一点钱没有 这日子怎么熬") == "social_assistance"
+    assert intent(clf, "厂里放假到元宵 没活干 附近有短期工吗") == "job_services"
+
+
 def test_thanks_then_a_question_is_no_thanks(clf: Classifier) -> None:
     # 「好的」 then a question about what was just answered: no thanks to answer, the rest decides
     assert intent(clf, "好的 那个码在哪扫") == UNKNOWN
