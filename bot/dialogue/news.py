@@ -8,9 +8,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ..nlu.model import Result
 from ..storage.store import User
 from .wording import asks
 
+ARREARS_PLAIN = 2.5  # wage arrears named as plainly as 欠薪
 NEWS_OF_A_CASE = ("unknown", "human_agent", "wage_arrears", "smalltalk")  # what they may be read as
 # Waiting to hear back: 「大概多长时间能给我们回信」「咋还没人给我打电话」「要等多久」「多久能给信儿」.
 AWAITS_NEWS = re.compile(
@@ -59,3 +61,20 @@ def asks_news(user: User, intent: str, heard: str, now: float, filed: Callable[[
     if intent == "human_agent":
         return False  # 「咋还没人联系我 给个电话」 from one with nothing on file: the number they ask for
     return intent != "smalltalk" and bool(AWAITS_NEWS.search(heard)) and bool(_FILED.search(heard))
+
+
+# How arrears are handled in general (「欠薪一般多久能处理」「还能去哪反映」), not one's own complaint
+# (「我投诉的那个」「我上礼拜那个欠薪的事」).
+_IN_GENERAL = re.compile(r"一般|通常|还能去哪|去哪里?(?:反映|投诉|告)|找谁")
+_MINE = re.compile(r"[我俺]|进度|查一下|查查|编号|前天|前几天|前些天|上礼拜|上个?星期|上周|上次|之前")
+
+
+def arrears_in_general(user: User, result: Result, heard: str) -> bool:
+    """A question read as a complaint's status from a worker with nothing on file, which asks how
+    arrears are handled in general."""
+    return (
+        not user.cases
+        and result.scores.get("wage_arrears", 0.0) >= ARREARS_PLAIN
+        and bool(_IN_GENERAL.search(heard))
+        and not _MINE.search(re.sub(r"^[我俺]在\S+\s", "", heard))  # (「我在黄埔 欠薪一般…」 says where)
+    )

@@ -335,8 +335,7 @@ class Bot:
         ):
             # 「学完有补贴没得」 after a training answer: training's subsidy first; but not over a topic
             # named more strongly (「发了红包就不给三倍了 这合理吗」: 三倍 asks; 「找律师要钱不」)
-            asked.remove(memo.topic)
-            asked.insert(0, memo.topic)
+            asked[:] = [memo.topic, *(t for t in asked if t != memo.topic)]
             intent = memo.topic
         if weak_status and intent == "unknown":
             intent = "complaint_status"
@@ -344,6 +343,8 @@ class Bot:
             user, intent, heard, self.clock(), lambda: any(flow.filed_recently(user) for flow in self.flows)
         ):
             intent = "complaint_status"  # 「啥时候有信」 from a worker who filed: news of the complaint
+        elif intent == "complaint_status" and news.arrears_in_general(user, result, heard):
+            intent, asked = "wage_arrears", ["wage_arrears"]  # 「欠薪一般多久能处理」, nothing on file
         if not picked and intent in TOPIC_INTENTS and memory.wants_details(text):
             detailed = True
         if (

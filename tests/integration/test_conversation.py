@@ -1645,3 +1645,11 @@ def test_staying_put_after_weighing_a_move_says_where(cfg: str) -> None:
 def test_the_on_the_job_training_scheme_is_training_whatever_else_is_said(cfg: str) -> None:
     turn = ask_as(cfg, "o-yigong", "新招进厂的以工代训补贴给多少")
     assert turn["intent"] == "skills_training", turn
+
+
+def test_how_arrears_are_handled_in_general_is_no_status_question_with_nothing_filed(cfg: str) -> None:
+    ask_as(cfg, "o-general", "帮我查查投诉到哪一步了")
+    turn = ask_as(cfg, "o-general", "欠薪一般要多久能处理完")
+    assert turn["intent"] == "wage_arrears", turn
+    turn = ask_as(cfg, "o-general", "我上个月那个欠薪的事 处理到哪了")  # one's own complaint, filed elsewhere
+    assert turn["intent"] == "complaint_status", turn
