@@ -708,6 +708,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "06s",
         "06t",
         "06u",
+        "06v",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
