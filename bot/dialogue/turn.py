@@ -10,17 +10,15 @@ and always gets the same answer.
 from __future__ import annotations
 
 import logging
-import re
 import time
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
 from .. import timefmt
 from ..content.knowledge import Knowledge
 from ..ids import TOPIC_INTENTS
 from ..nlu.classifier import Result, normalise
-from ..nlu.clauses import AS_CONDITION
 from ..nlu.linear import TurnModel
 from ..nlu.model import Classifies
 from ..nlu.rules import PLACE_KIND_IN
@@ -39,7 +37,6 @@ log = logging.getLogger(__name__)
 WEAK_TOPIC, STAYING = 2.0, ("holiday_pay",)
 
 
-HUKOU = re.compile("户口|户籍")  # where one is registered: a condition, never where one is
 # Menu (CLICK) event keys: an intent id, or these aliases.
 CLICK_ALIASES = {"menu": "greeting", "help": "greeting", "hotline": "human_agent"}
 
@@ -187,18 +184,7 @@ class Bot:
     def understood(self, text: str, user: User, result: Result, trace: Trace) -> str:
         """Resolve the turn against the message, the menu and the dialogue memory, then answer."""
         memo = memory.recall(user, self.clock())
-        registered = result.place is not None and HUKOU.search(text) is not None and not wording.asks(text)
-        if (
-            ((result.home and AS_CONDITION.search(normalise(text))) or registered)  # 「我户口就是潜山的」
-            and memo
-            and user.region
-            and "family_care" not in (memo.topic, result.intent)
-        ):
-            # 「我是桐城人 算不算市外」「俺是黑龙江户口 够条件不」 after an answer: where the worker comes
-            # from, as a condition of what was answered; they have not moved
-            asked_too = tuple(t for t in result.asked if t != "set_region")
-            intent = "unknown" if result.intent == "set_region" else result.intent
-            result = replace(result, intent=intent, region=None, place=None, home=False, asked=asked_too)
+        result = memory.where_from(text, result, memo, user.region)  # 「我是桐城人 算不算市外」
         # 「xuyao shenme cailiao」 read as hanzi, 「要等几耐」 as 「要等多久」, for the follow-up checks
         spoken = result.heard or text  # (a pinyin reading drops 「na…ne」: the ellipsis checks read the text)
         heard = result.heard or result.reading or text
@@ -223,7 +209,9 @@ class Bot:
         weak = intent in STAYING and result.scores.get(intent, 0.0) <= WEAK_TOPIC and len(asked) <= 1
         # (a topic named no more strongly than the place: 「下礼拜去黄埔那边进厂了 切到黄埔」)
         placed = whereabouts.placed(spoken, result, intent)
-        if (intent == "unknown" or ((weak or placed) and not picked)) and whereabouts.states_where(
+        if memo and not (picked or closed) and memory.tells_conditions(spoken, result, memo):
+            intent, asked, trace.source = memo.topic, [memo.topic], "context"  # 「我们厂在迎江 不在园区里」
+        elif (intent == "unknown" or ((weak or placed) and not picked)) and whereabouts.states_where(
             spoken, result
         ):
             intent = "set_region"  # 「我在宁波一个服装厂上班 做熨烫的」: longer than the rules' 我在 reach

@@ -1659,3 +1659,11 @@ def test_how_arrears_are_handled_in_general_is_no_status_question_with_nothing_f
     assert turn["intent"] == "wage_arrears", turn
     turn = ask_as(cfg, "o-general", "我上个月那个欠薪的事 处理到哪了")  # one's own complaint, filed elsewhere
     assert turn["intent"] == "complaint_status", turn
+
+
+def test_facts_a_subsidy_turns_on_told_after_it_ask_whether_one_qualifies(cfg: str) -> None:
+    ask_as(cfg, "o-facts", "留在大观过年有补贴吗")
+    turn = ask_as(cfg, "o-facts", "我在大观一个纺织厂 六十来号人")
+    assert turn["intent"] == "stay_subsidy", turn
+    turn = ask_as(cfg, "o-facts", "哦 户口也不在那些地方 那算了 谢谢")  # a goodbye, however it begins
+    assert turn["intent"] == "smalltalk", turn
