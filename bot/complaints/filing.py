@@ -103,6 +103,8 @@ def wants_to_file(words: str, result: Result) -> bool:
         or NOT_FILING.search(" ".join(parts[wanting[-1] :]))
     ):
         return False
+    if WILL_FILE.match(parts[wanting[-1]]) and not asks_how:
+        return True  # 「我没投诉过 想投诉」 after a status answer: the wish, whatever the message was read as
     if result.intent in ("wage_arrears", "unknown") or ANOTHER.search(words) or ASKS_US_TO_FILE.search(words):
         return True  # (「那再登记一个」 after a status answer asks for a new one)
     # (「法律援助咋申请 老板欠钱不给 我想告他」: with legal aid asked for, 告 is going to law)

@@ -134,7 +134,7 @@ class ComplaintFlow:
             self._set(user, draft)
             return (
                 f"好，不着急，填到一半的内容先给你留着（{hours}），想好了回复「继续」接着填"
-                f"{field.ask.partition('：')[0]}；不想登记了回复「取消」。"
+                f"{field.ask.partition('？')[0]}；不想登记了回复「取消」。"
             )
         if draft.get("paused") and field is not None:
             again = words in START_WORDS or filing.wants_to_file(heard, result)  # 「现在有空了 我要登记」

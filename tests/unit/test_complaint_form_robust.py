@@ -1789,3 +1789,20 @@ def test_not_remembering_the_days_beside_the_months_gives_the_months(harness: Ha
     assert (draft(harness, "o-months") or {})["fields"]["period"]
     to_step(harness, "o-asks", [*AT_AMOUNT, "两万"])
     assert "第5步" not in harness.say("这个登完要多久 年前能拿到钱不", "o-asks")  # a question, not months
+
+
+def test_a_wish_to_file_after_a_status_answer_starts_the_form(harness: Harness) -> None:
+    harness.say("我的投诉怎么样了", "o-never")
+    assert "第1步" in harness.say("没投诉过呢 想投诉", "o-never")
+
+
+def test_looking_something_up_pauses_and_says_what_the_step_asks(harness: Harness) -> None:
+    to_step(harness, "o-lookup", AT_AMOUNT)
+    reply = harness.say("等下 我查查记账本", "o-lookup")
+    assert "留着" in reply and "多少钱" in reply, reply
+
+
+def test_a_worry_that_the_boss_sees_the_phone_gets_the_reason(harness: Harness) -> None:
+    to_step(harness, "o-worry", AT_PHONE)
+    assert "不会公开" in harness.say("电话号码老板能看到吗", "o-worry")
+    assert "第7步" in harness.say("13912345678 别让东家知道就行", "o-worry")
