@@ -1798,7 +1798,7 @@ def test_a_wish_to_file_after_a_status_answer_starts_the_form(harness: Harness) 
 
 def test_looking_something_up_pauses_and_says_what_the_step_asks(harness: Harness) -> None:
     to_step(harness, "o-lookup", AT_AMOUNT)
-    reply = harness.say("等下 我查查记账本", "o-lookup")
+    reply = harness.say("稍等 我去翻一下账本", "o-lookup")
     assert "留着" in reply and "多少钱" in reply, reply
 
 
