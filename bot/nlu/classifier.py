@@ -364,22 +364,38 @@ class Classifier:
     # -- public -----------------------------------------------------------------------------------
 
     def _from_pinyin(self, shadow: str) -> str:
-        """Hanzi for a pinyin message: the longest keywords, terms and places whose sound matches,
-        side by side; syllables that match nothing become a pause."""
-        # longest first; on a tie a keyword before a place name (「dalian shiyejin」: 失业金, not 大连市)
-        spans = sorted(
-            self._automaton.find(shadow),
-            key=lambda h: (h[0] - h[1], all(e.place for e in self._by_shadow[h[2]]), h[0]),
-        )
-        taken = [""] * len(shadow)
-        for start, end, key in spans:
-            if all(not taken[i] for i in range(start, end)):
-                entries = self._by_shadow[key]
-                best = max(entries, key=lambda e: e.keyword.weight if e.keyword else 0.5 if e.term else 1.0)
-                taken[start] = best.text
-                for i in range(start + 1, end):
-                    taken[i] = "\x00"  # covered
-        return "".join(" " if not t else "" if t == "\x00" else t for t in taken)
+        """Hanzi for a pinyin message: the keywords, terms and places whose sound matches, side by
+        side, chosen to cover as much of it as they can (「dalian shiye」: 大连 失业, not 大连市 and a
+        stray 业), in as few words as they can, keywords before place names; syllables that match
+        nothing become a pause."""
+        n = len(shadow)
+        starting: dict[int, list[tuple[int, str]]] = {}
+        for start, end, key in self._automaton.find(shadow):
+            starting.setdefault(start, []).append((end, key))
+        # best[i]: (covered, -words, keywords) for shadow[i:], and the first span of that cover
+        best: list[tuple[tuple[int, int, int], tuple[int, str] | None]] = [((0, 0, 0), None)] * (n + 1)
+        for i in range(n - 1, -1, -1):
+            best[i] = best[i + 1][0], None
+            for end, key in starting.get(i, ()):  # (on a tie, the word that starts first: 「qian xin le」)
+                (c, w, k), _ = best[end]
+                place = all(e.place for e in self._by_shadow[key])
+                score = (c + end - i, w - 1, k + (not place))
+                if score > best[i][0] or (score == best[i][0] and best[i][1] is None):
+                    best[i] = (score, (end, key))
+        out, i = [], 0
+        while i < n:
+            span = best[i][1]
+            if span is None:
+                out.append(" ")
+                i += 1
+                continue
+            end, key = span
+            entries = self._by_shadow[key]
+            out.append(
+                max(entries, key=lambda e: e.keyword.weight if e.keyword else 0.5 if e.term else 1.0).text
+            )
+            i = end
+        return "".join(out)
 
     def _hanzi_for(self, run: re.Match[str]) -> str:
         if word := PINYIN_WORDS.get(run.group().lower().replace(" ", "")):

@@ -2247,6 +2247,13 @@ def test_hardship_in_plain_words_and_short_term_work(clf: Classifier) -> None:
     assert intent(clf, "厂里放假到元宵 没活干 附近有短期工吗") == "job_services"
 
 
+def test_pinyin_is_read_as_the_words_that_cover_most_of_it(clf: Classifier) -> None:
+    # 「dalian shiye」 is 大连 失业, not 大连市 and a stray 业
+    r = clf.classify("ren zai dalian shiye le")
+    assert (r.intent, r.region) == ("unemployment_benefit", "dalian"), r.reading
+    assert intent(clf, "dalian shiye bu xiang hui jia") == "unemployment_benefit"
+
+
 def test_thanks_then_a_question_is_no_thanks(clf: Classifier) -> None:
     # 「好的」 then a question about what was just answered: no thanks to answer, the rest decides
     assert intent(clf, "好的 那个码在哪扫") == UNKNOWN
