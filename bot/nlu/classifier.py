@@ -475,7 +475,8 @@ class Classifier:
             # 「好的 扫码是扫哪个码」「行 谢谢 要带啥」: thanks, then a question about what was answered
             said = max(s for s, _ in starts.get(best_intent, [(0, 0.0)]))
             rest = text[min((b for b in breaks if b > said), default=len(text)) :]
-            if QUESTION_CLAUSE.search(rest) and not _KNOWS.search(rest):  # (「好的 知道咋弄了」)
+            asking = QUESTION_CLAUSE.search(rest) or raw.rstrip().endswith(("?", "？"))  # 「…个人拿不到？」
+            if asking and not _KNOWS.search(rest):  # (「好的 知道咋弄了」)
                 best_intent, asked = UNKNOWN, []
         margin = best - max(second, 0.0)
         confidence = round(1 / (1 + math.exp(-2 * (best - self.rules.threshold) - margin)), 3)

@@ -68,7 +68,9 @@ _NOW = re.compile(NOW_AT + "$")
 AS_CONDITION = re.compile(  # (「河南算中高风险不」: counted as X or not)
     r"算不算|够不够|符不符合|够条件|够格|算吗|算嘛|算外地|算市外|有份|算[^\s，,]{1,6}[不吗嘛]$"
 )
-_COUNTED_AS = re.compile(r"(?:那边|那里)?(?:算|属于|是不是|够)")  # right after a place: what it counts as
+_COUNTED_AS = re.compile(
+    r"(?:那边|那里)?(?:算|属于|是不是|不是|不算|够)"
+)  # right after a place: what it counts as
 _SWITCHED = re.compile(r"(?:换成|换回|换到|切换到|切到|切回|改成|改到|改回)$")
 
 

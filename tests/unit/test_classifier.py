@@ -2254,10 +2254,19 @@ def test_pinyin_is_read_as_the_words_that_cover_most_of_it(clf: Classifier) -> N
     assert intent(clf, "dalian shiye bu xiang hui jia") == "unemployment_benefit"
 
 
+def test_more_everyday_words_for_topics_and_the_menu(clf: Classifier) -> None:
+    assert intent(clf, "这里都可以问你些啥") == "greeting"
+    assert intent(clf, "老乡愿意帮我作证 管用不") == "wage_arrears"
+    assert intent(clf, "谁能帮我写材料告他") == "legal_aid"
+    assert intent(clf, "有没有零活干") == "job_services"
+    assert intent(clf, "我在襄阳打零活") != "job_services"  # the work they do, not a search
+
+
 def test_thanks_then_a_question_is_no_thanks(clf: Classifier) -> None:
     # 「好的」 then a question about what was just answered: no thanks to answer, the rest decides
     assert intent(clf, "好的 那个码在哪扫") == UNKNOWN
     assert intent(clf, "行 谢谢 要带身份证不") == UNKNOWN
+    assert intent(clf, "哦 原来是给厂里的 工人没份？") == UNKNOWN  # a question mark asks
     assert intent(clf, "好的 明白怎么弄了") == "smalltalk"
     assert intent(clf, "好嘞谢谢") == "smalltalk"
 
