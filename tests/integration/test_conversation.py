@@ -1667,3 +1667,9 @@ def test_facts_a_subsidy_turns_on_told_after_it_ask_whether_one_qualifies(cfg: s
     assert turn["intent"] == "stay_subsidy", turn
     turn = ask_as(cfg, "o-facts", "哦 户口也不在那些地方 那算了 谢谢")  # a goodbye, however it begins
     assert turn["intent"] == "smalltalk", turn
+
+
+def test_what_the_worker_will_do_themselves_then_thanks_is_a_goodbye(cfg: str) -> None:
+    ask_as(cfg, "o-myself", "老板欠钱不给怎么办")
+    turn = ask_as(cfg, "o-myself", "欠钱的事我还是自己先去找工头说吧 谢谢")
+    assert turn["intent"] == "smalltalk", turn
