@@ -1671,5 +1671,5 @@ def test_facts_a_subsidy_turns_on_told_after_it_ask_whether_one_qualifies(cfg: s
 
 def test_what_the_worker_will_do_themselves_then_thanks_is_a_goodbye(cfg: str) -> None:
     ask_as(cfg, "o-myself", "老板欠钱不给怎么办")
-    turn = ask_as(cfg, "o-myself", "欠钱的事我还是自己先去找工头说吧 谢谢")
+    turn = ask_as(cfg, "o-myself", "工资这事我还是自己跟老板讲吧 谢谢")
     assert turn["intent"] == "smalltalk", turn
