@@ -13,7 +13,7 @@ from typing import Any
 from ..content.knowledge import Knowledge
 from ..nlu.classifier import Result
 from ..nlu.text import simplified
-from ..numbers import cn_small, parse_amount
+from ..numbers import parse_amount
 from ..storage.store import User
 from . import answer, exits, filing, fixes, hints, reading, where
 from .fields import (
@@ -428,17 +428,12 @@ class ComplaintFlow:
     def _edit(self, words: str, user: User, draft: dict[str, Any]) -> str | None:
         """「修改 3」 at the summary, or mid-form for a step already answered: that step asked again
         (then on to the first empty step or the summary); None if the message is no such request."""
-        # (a remark may follow: 「修改 3 钱写错了」; not a value: 「改3万5」 is a correction)
-        m = re.match(r"(?:修改|改)\s*第?\s*([1-7一二三四五六七])\s*[项个条]?(?![\d.万千百块元月号])", words)
-        if not m:
-            return None
-        n = m.group(1)
-        field = FIELDS[(int(n) if n.isdigit() else int(cn_small(n) or 0)) - 1]
-        if field.key not in draft["fields"]:
-            return None  # not answered yet: nothing to change
+        asked = reading.item_to_edit(words, draft["step"] == "confirm")
+        if asked is None or (field := BY_KEY[asked[0]]).key not in draft["fields"]:
+            return None  # no such request, or not answered yet: nothing to change
         draft["step"] = field.key
         # 「修改 3 应该是7400」: the new value said with the item (a number, not a remark)
-        told = [v for c in reversed(clauses(words[m.end() :])) if (v := field.parse(_NEW_VALUE.sub("", c)))]
+        told = [v for c in reversed(clauses(asked[1])) if (v := field.parse(_NEW_VALUE.sub("", c)))]
         if field.key in ("amount", "workers", "phone", "period") and told:  # (「…看岔了 是九千三」)
             draft["fields"][field.key] = told[0]
             return self._next(user, draft)

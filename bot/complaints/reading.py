@@ -14,7 +14,8 @@ from typing import Any
 
 from ..ids import TOPIC_INTENTS
 from ..nlu.model import Result
-from .fields import CALL_ME, SKIP_WORDS, Field, normalize
+from ..numbers import cn_small
+from .fields import CALL_ME, FIELDS, SKIP_WORDS, Field, normalize
 from .values import DURATION, Found, clauses, compact, find_values, lone_sum
 
 # 「详细」「详细说说」「具体点」: the rest of the last answer, not a value.
@@ -48,7 +49,9 @@ NAME_ENDS = re.compile(
 
 PARTICLES = re.compile(r"[吧了啦呀啊哈呢嘛哦]+$")
 # Skipping the name: 「不想留名字」「不方便说」.
-MAY_I = re.compile(r"(?:行不行|可以吗|行吗|可不可以|能不能|成不|中不中|可以不|行不)$")
+MAY_I = re.compile(
+    r"(?:行不行|可以吗|行吗|可不可以|能不能|成不|中不中|可以不|行不)$|^(?:能不能|可不可以|可以)不"
+)
 WEAK_SKIP = re.compile(r"跳过|匿名|保密|不方便|不(?:想|要|用)?(?:留|写|填|说|告诉)")
 
 # A question, which is never stored as a value; and a question or doubt about the form itself.
@@ -67,7 +70,7 @@ CONFIRMS = re.compile(
 CONFIRM_LAST = re.compile(r"[\s,，。]*(?:确认|确定|提交)(?:吧|了|啦)?[\s。!！]*$")
 # Why a step asks what it asks: 「为啥要电话 会不会泄露」.
 WHY_ASKED = re.compile(
-    r"为(?:啥|什么|哪样|啥子)(?:非|一定|必须|非得|还)?要|干嘛(?:非|一定)?要|做啥子|做什么用|泄露|泄漏|保密|骚扰"
+    r"为(?:啥|什么|哪样|啥子)(?:非|一定|必须|非得|还)?(?:要|留|给|填|写)|干嘛(?:非|一定)?要|做啥子|做什么用|泄露|泄漏|保密|骚扰"
     r"|(?:一定|必须|非得?)要?(?:给|留|填|写)(?:吗|么|嘛|不)"  # 「手机号一定要给吗 我怕东家知道」
     # 「手机号会不会给老板看到」「老板能看到吗」 (not 「…别让老板看到啊」 beside the number)
     r"|会不会[^\s，,]{0,4}(?:老板|东家|厂里|公司|工头|包工头)[^\s，,]{0,2}(?:看到|看见|知道)"
@@ -77,7 +80,7 @@ WHY_ASKED = re.compile(
 SAID_RIGHT = re.compile(r"^(?:应该是|其实是|是|改成|改为)\s*([\d.一二两三四五六七八九十百千万]+(?:块|元)?)$")
 # An agreement, then the confirmation: 「啱 确认」「没问题 提交」.
 OK_THEN_CONFIRM = re.compile(
-    r"^(?:啱|啱啱|对|对的|对了|好|好的|嗯|行|没问题|冇问题|无问题|都对)[\s,，。]*(确认|确定|提交)$"
+    r"^(?:啱|啱啱|对|对的|对了|好|好的|嗯|行|中|没问题|冇问题|无问题|都对)[\s,，。]*(确认|确定|提交)$"
     # 「确认 没问题」: the confirmation first
     r"|^(确认|确定|提交|确认提交)[\s,，。]*(?:没问题|冇问题|对的|没错|是的|好的|都对|可以)[了的吧啊]?$"
 )
@@ -420,3 +423,31 @@ def is_question(field: Field, text: str, result: Result) -> bool:
         or (field.key == "employer" and any(COMPANY_END.search(c) for c in clauses(words)))
     )
     return result.score >= 0.9 and not looks_like_value
+
+
+# An item of the summary said to be wrong, with no new value: 「手机号不对 我要改一下」「名字写错了」.
+_ITEM_WORDS = {
+    "phone": "(?:电话|手机)号码|电话|手机号?|号码",
+    "amount": "金额|钱数|钱",
+    "period": "时间|月份",
+    "workers": "人数",
+    "name": "名字|姓名|称呼",
+    "site": "地点|地方|地址",
+    "employer": "单位|老板|公司",
+}
+_ITEM_WRONG = re.compile(
+    "(" + "|".join(f"(?P<{k}>{v})" for k, v in _ITEM_WORDS.items()) + r")(?:那项|那个|这项)?"
+    r"(?:不对|错了|写错了|填错了|有误)?[\s,，]*(?:[我俺]?要改一?下|得改|改一?下|帮我改一?下|重新填)?[吧啊呢了]?"
+)
+_WRONG = re.compile(r"不对|错|有误|改|重新填")
+
+
+def item_to_edit(words: str, at_summary: bool) -> tuple[str, str] | None:
+    """The field 「修改 3」 asks to change, and what follows it (「修改 3 应该是7400」); at the summary
+    also an item said to be wrong (「手机号不对 我要改一下」)."""
+    # (a remark may follow: 「修改 3 钱写错了」; not a value: 「改3万5」 is a correction)
+    if m := re.match(r"(?:修改|改)\s*第?\s*([1-7一二三四五六七])\s*[项个条]?(?![\d.万千百块元月号])", words):
+        n = m[1]
+        return FIELDS[(int(n) if n.isdigit() else int(cn_small(n) or 0)) - 1].key, words[m.end() :]
+    named = _ITEM_WRONG.fullmatch(words) if at_summary and _WRONG.search(words) else None
+    return next(((k, "") for k, v in named.groupdict().items() if v), None) if named else None

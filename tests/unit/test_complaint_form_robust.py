@@ -1806,3 +1806,21 @@ def test_a_worry_that_the_boss_sees_the_phone_gets_the_reason(harness: Harness) 
     to_step(harness, "o-worry", AT_PHONE)
     assert "不会公开" in harness.say("电话号码老板能看到吗", "o-worry")
     assert "第7步" in harness.say("13912345678 别让东家知道就行", "o-worry")
+
+
+def test_wanting_to_file_online_starts_the_form(harness: Harness) -> None:
+    assert "第1步" in harness.say("工钱拖着不给 我要在网上投诉", "o-online")
+
+
+def test_an_item_said_to_be_wrong_at_the_summary_is_asked_again(harness: Harness) -> None:
+    to_step(harness, "o-wrong", FULL)
+    assert "第6步" in harness.say("电话号码填错了 帮我改一下", "o-wrong")
+    assert "核对" in harness.say("13912345670", "o-wrong")
+    assert (draft(harness, "o-wrong") or {})["fields"]["phone"] == "13912345670"
+    assert "已登记" in harness.say("中 确认", "o-wrong")  # (中: Henan for 好)
+
+
+def test_asking_not_to_give_the_phone_gets_the_reason(harness: Harness) -> None:
+    to_step(harness, "o-nophone", AT_PHONE)
+    assert "不会公开" in harness.say("可以不留手机吗", "o-nophone")
+    assert "不会公开" in harness.say("为啥非得留号码", "o-nophone")
