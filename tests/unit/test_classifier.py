@@ -2263,6 +2263,14 @@ def test_more_everyday_words_for_topics_and_the_menu(clf: Classifier) -> None:
     assert intent(clf, "我在襄阳打零活") != "job_services"  # the work they do, not a search
 
 
+def test_laid_off_sick_broke_and_a_number_to_ask(clf: Classifier) -> None:
+    assert intent(clf, "公司让我们都回家等通知 一个多月了 国家能给点啥不") == "unemployment_benefit"
+    assert intent(clf, "人病倒了没钱看 谁能管管") == "social_assistance"
+    assert intent(clf, "工厂关门了 社保停了 现在咋整") != "complaint_status"  # 现在怎么办 asks no status
+    assert intent(clf, "经理也说不清楚 有没有电话可以打去问") == "human_agent"
+    assert intent(clf, "过年有没有发钱的") == "stay_subsidy"
+
+
 def test_thanks_then_a_question_is_no_thanks(clf: Classifier) -> None:
     # 「好的」 then a question about what was just answered: no thanks to answer, the rest decides
     assert intent(clf, "好的 那个码在哪扫") == UNKNOWN
