@@ -91,7 +91,7 @@ def test_classify_reads_the_staff_labels_unless_rules_only(tmp_path: Path) -> No
     from bot.storage.store import Store
 
     cfg = config(tmp_path)
-    text = "厂子黄了 饭碗没了咋整"
+    text = "单位散伙了 饭碗没了咋整"  # (a lay-off the rules do not know)
     rules = CliRunner().invoke(main, ["classify", "--config", cfg, "--rules-only"], input=text + "\n")
     assert json.loads(rules.output)["intent"] != "unemployment_benefit"
     labels.add(Store(tmp_path / "bot.db"), text, "unemployment_benefit", None, "hotline-1")
