@@ -258,8 +258,9 @@ def names_one(words: str) -> bool:
 
 def answers_step(field: Field, text: str, words: str) -> bool:
     """Whether a message after a pause plainly answers the step it stopped at."""
-    if field.key in ("amount", "workers", "phone", "period"):
-        return field.parse(text) is not None and not QUESTION.search(words)
+    if field.key in ("amount", "workers", "phone", "period"):  # (「找着了 一共是九千四百块」)
+        told = field.parse(text) is not None or any(f.key == field.key for f in find_values(text))
+        return told and not QUESTION.search(words)
     if field.key == "name":
         return words in SKIP_WORDS or (len(words) <= 4 and field.parse(text) is not None)
     return looks_like_name(field, words)

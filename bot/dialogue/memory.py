@@ -465,7 +465,9 @@ def where_from(text: str, result: Result, memo: Memo | None, region: str | None)
 
 # What a subsidy's conditions turn on, told after its answer (「我在大观一个机械厂 规模挺大 五百多号人」
 # 「她湖北的 在宜秀那边做一线」「我们厂在迎江 可不在园区里头」): whether the worker qualifies there.
-ELIGIBILITY = re.compile(r"一线|规模|规上|号人|[不没]在园区|园区里|户口|户籍|省外|外省|市外|外地人|本地人")
+ELIGIBILITY = re.compile(
+    r"一线|规模|规上|号人|[不没]在园区|园区里|户口|户籍|省外|外省|市外|外地人|本地人|照常生产"
+)
 CONDITIONAL = ("stay_subsidy",)
 
 

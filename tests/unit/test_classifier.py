@@ -2272,6 +2272,12 @@ def test_laid_off_sick_broke_and_a_number_to_ask(clf: Classifier) -> None:
     assert intent(clf, "过年有没有发钱的") == "stay_subsidy"
 
 
+def test_a_sick_child_and_no_bed_are_hardship_and_a_place_to_go_an_outing(clf: Classifier) -> None:
+    assert intent(clf, "闺女发烧了 医院押金还差三百 手头紧") == "social_assistance"
+    r = clf.classify("带老婆娃在大连过年 有啥不花钱的地方能去")
+    assert r.asked[0] == "festival_activities", r.asked
+
+
 def test_thanks_then_a_question_is_no_thanks(clf: Classifier) -> None:
     # 「好的」 then a question about what was just answered: no thanks to answer, the rest decides
     assert intent(clf, "好的 那个码在哪扫") == UNKNOWN

@@ -1824,3 +1824,23 @@ def test_asking_not_to_give_the_phone_gets_the_reason(harness: Harness) -> None:
     to_step(harness, "o-nophone", AT_PHONE)
     assert "不会公开" in harness.say("可以不留手机吗", "o-nophone")
     assert "不会公开" in harness.say("为啥非得留号码", "o-nophone")
+
+
+def test_the_answer_after_a_pause_is_taken_though_it_says_more(harness: Harness) -> None:
+    to_step(harness, "o-found", AT_AMOUNT)
+    assert "留着" in harness.say("稍等 我去翻一下账本", "o-found")
+    assert "第4步" in harness.say("翻到了 总共是八千二百块", "o-found")
+    assert (draft(harness, "o-found") or {})["fields"]["amount"] == 8200
+
+
+@pytest.mark.parametrize("ask", ["我要讨工钱 帮我立个案", "重新登记吧"])
+def test_more_ways_to_start_the_form(harness: Harness, ask: str) -> None:
+    assert "第1步" in harness.say(ask, "o-more-start")
+
+
+def test_thanks_to_the_leave_question_at_the_summary_keeps_it(harness: Harness) -> None:
+    to_step(harness, "o-thanks-sum", FULL)
+    assert "取消" in harness.say("老板刚说明天就给钱 先不交了", "o-thanks-sum")
+    reply = harness.say("好的 谢谢", "o-thanks-sum")
+    assert "不客气" in reply and "确认" in reply, reply  # thanked, and reminded how to file it later
+    assert draft(harness, "o-thanks-sum") is not None
