@@ -711,6 +711,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "06v",
         "06w",
         "06x",
+        "06y",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
