@@ -8,6 +8,7 @@ inside the turn's transaction, so the case number is on disk before the reply le
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from ..content.knowledge import Knowledge
@@ -161,8 +162,9 @@ class ComplaintFlow:
         """A message at a field's step: the answer, values of other fields, a question, or none of these."""
         if leaving == "ack":  # 「好的」: go on; 「好嘞 谢了」 after a question answered: answered as thanks
             return None if "谢" in words else field.ask
-        if (rest := reading.after_already_said(text)) is not None:
-            text, words = rest, normalize(rest)  # the values, not the protest (which asks nothing)
+        if (rest := reading.after_already_said(text) or reading.known_part(field, text)) is not None:
+            text, words = rest, normalize(rest)  # the values, not the protest or what is forgotten
+            result = replace(result, heard=None)  # (what the rules heard was the whole message)
         if leaving == "continue":
             return f"好，接着填。\n{field.ask}"
         if reading.MORE_DETAIL.fullmatch(words):

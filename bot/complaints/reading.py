@@ -452,3 +452,17 @@ def item_to_edit(words: str, at_summary: bool) -> tuple[str, str] | None:
         return FIELDS[(int(n) if n.isdigit() else int(cn_small(n) or 0)) - 1].key, words[m.end() :]
     named = _ITEM_WRONG.fullmatch(words) if at_summary and _WRONG.search(words) else None
     return next(((k, "") for k, v in named.groupdict().items() if v), None) if named else None
+
+
+def known_part(field: Field, text: str) -> str | None:
+    """Where or whom, without what the worker forgot about it: 「哈尔滨松北区 一个小区的活 叫啥名忘了」 →
+    「哈尔滨松北区 一个小区的活」; None unless a clause forgets and the others say something."""
+    if field.key not in ("employer", "site"):
+        return None
+    parts = clauses(text)
+    kept = [c for c in parts if not UNSURE.search(c)]
+    return (
+        " ".join(kept)
+        if kept and len(kept) < len(parts) and not any(QUESTION.search(c) for c in kept)
+        else None
+    )

@@ -1844,3 +1844,9 @@ def test_thanks_to_the_leave_question_at_the_summary_keeps_it(harness: Harness) 
     reply = harness.say("好的 谢谢", "o-thanks-sum")
     assert "不客气" in reply and "确认" in reply, reply  # thanked, and reminded how to file it later
     assert draft(harness, "o-thanks-sum") is not None
+
+
+def test_where_without_the_name_the_worker_forgot_is_the_site(harness: Harness) -> None:
+    to_step(harness, "o-forgot", AT_SITE)
+    assert "第3步" in harness.say("哈尔滨道外区 一个仓库 叫啥名字记不得了", "o-forgot")
+    assert (draft(harness, "o-forgot") or {})["fields"]["site"] == "哈尔滨道外区 一个仓库"
