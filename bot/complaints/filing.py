@@ -61,6 +61,7 @@ ANOTHER = re.compile(
     r"(?:再|重新|另外|现在|那就|那我就?)(?:帮我|给我|帮俺)?(?:登记|投诉|举报|登|投|报|弄)(?:一个|一下|个|一次|一遍)|再登记过"
     r"|(?:再|重新)(?:帮我|给我|帮俺)?登(?=$|[\s吧呗啊])"
 )
+_LEAVE_ASKED = re.compile(r"(?:行不行|行吗|可以吗|可不可以|成不)$")
 HOW = re.compile(
     r"[?？]|吗|么|咋|怎|如何|哪|啥|什么|谁|能不能|可不可以|要不要|该不该|有没有|有用|会不会|是不是|行不行"
     r"|管用|流程|步骤|[能可]以?投诉不|不$|点样|点算|点做|边度|几时|乜|咩|几耐|多久|多长时间"
@@ -92,7 +93,8 @@ def wants_to_file(words: str, result: Result) -> bool:
         return True  # (「…老板到现在还差我们钱 我想问一下怎么登记」: no topic read, money owed)
     parts = [c for c in re.split(r"[\s,，?？!！。;；]+", words) if c]
     wanting = [i for i, c in enumerate(parts) if WANTS_TO_FILE.search(c) and not NOT_FILING.search(c)]
-    asks_how = bool(wanting) and any(HOW.search(c) for c in parts[wanting[0] :])
+    # (「那我再投一个行不行」 asks leave to file, not how)
+    asks_how = bool(wanting) and any(HOW.search(_LEAVE_ASKED.sub("", c)) for c in parts[wanting[0] :])
     last = parts[wanting[-1] :] if wanting else []
     if asks_how and WILL_FILE.match(last[0]) and not any(HOW.search(c) for c in last):
         asks_how = False  # 「黄埔这边能登记欠薪吗 我要登记」: whether one can, then the wish to

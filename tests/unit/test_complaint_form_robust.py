@@ -1833,7 +1833,7 @@ def test_the_answer_after_a_pause_is_taken_though_it_says_more(harness: Harness)
     assert (draft(harness, "o-found") or {})["fields"]["amount"] == 8200
 
 
-@pytest.mark.parametrize("ask", ["我要讨工钱 帮我立个案", "重新登记吧"])
+@pytest.mark.parametrize("ask", ["我要讨工钱 帮我立个案", "重新登记吧", "那我再报一个可以吗"])
 def test_more_ways_to_start_the_form(harness: Harness, ask: str) -> None:
     assert "第1步" in harness.say(ask, "o-more-start")
 
