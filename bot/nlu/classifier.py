@@ -42,7 +42,7 @@ from .clauses import (
     second_question,
     stronger_first,
 )
-from .matching import Hit, _Automaton, _Bounds, _count_combos, _Entry, _find_all
+from .matching import Hit, _Automaton, _Bounds, _count_combos, _Entry, _find_all, cover_reading, in_one_clause
 from .model import ANYWHERE, MESSAGE, WITH_PLACE, WORD, Combo, Keyword, Place, Result, Rules
 from .text import _PHON, MAX_CHARS, PINYIN_WORDS, _normalise, normalise, pinyin_shadow, respeller
 
@@ -313,31 +313,12 @@ class Classifier:
         for c, n in sorted(have.items()):
             if n == sizes[c]:
                 combo = self.rules.combos[c]
-                if combo.clause and not self._in_one_clause(c, text, hits, bounds):
+                if combo.clause and not in_one_clause(
+                    c, text, hits, bounds, self._term_groups, sizes[c], self.rules
+                ):
                     continue
                 evidence.setdefault(combo.intent, []).append(combo.weight)
         return evidence, first, starts
-
-    def _in_one_clause(self, c: int, text: str, hits: list[Hit], bounds: _Bounds) -> bool:
-        """Whether one clause holds a term of every group of combo ``c``, or the last clause completes
-        it (「通知太多了 取消吧」; not 「…等通知 我不想干等了 这边有厂招人不」)."""
-        cuts = sorted(bounds.breaks)
-        seen: dict[int, set[int]] = {}
-        # (a cue inside a phrase that negates nothing refuses nothing either: 别的厂)
-        excused = {
-            i
-            for phrase in self.rules.not_negations
-            for p in _find_all(text, phrase)
-            for i in range(p, p + len(phrase))
-        }
-        for start, _, entry, _ in hits:
-            if entry.term and start not in excused:
-                for c2, g in self._term_groups[entry.text]:
-                    if c2 == c:
-                        seen.setdefault(bisect_right(cuts, start), set()).add(g)
-        size = self._combo_sizes[c]
-        last = bisect_right(cuts, len(text) - 1)
-        return last in seen or any(len(groups) == size for groups in seen.values())
 
     def _at_work(self, text: str, end: int, bounds: _Bounds) -> bool:
         """Whether a work word follows ``end`` in the same clause, close by."""
@@ -364,38 +345,7 @@ class Classifier:
     # -- public -----------------------------------------------------------------------------------
 
     def _from_pinyin(self, shadow: str) -> str:
-        """Hanzi for a pinyin message: the keywords, terms and places whose sound matches, side by
-        side, chosen to cover as much of it as they can (「dalian shiye」: 大连 失业, not 大连市 and a
-        stray 业), in as few words as they can, keywords before place names; syllables that match
-        nothing become a pause."""
-        n = len(shadow)
-        starting: dict[int, list[tuple[int, str]]] = {}
-        for start, end, key in self._automaton.find(shadow):
-            starting.setdefault(start, []).append((end, key))
-        # best[i]: (covered, -words, keywords) for shadow[i:], and the first span of that cover
-        best: list[tuple[tuple[int, int, int], tuple[int, str] | None]] = [((0, 0, 0), None)] * (n + 1)
-        for i in range(n - 1, -1, -1):
-            best[i] = best[i + 1][0], None
-            for end, key in starting.get(i, ()):  # (on a tie, the word that starts first: 「qian xin le」)
-                (c, w, k), _ = best[end]
-                place = all(e.place for e in self._by_shadow[key])
-                score = (c + end - i, w - 1, k + (not place))
-                if score > best[i][0] or (score == best[i][0] and best[i][1] is None):
-                    best[i] = (score, (end, key))
-        out, i = [], 0
-        while i < n:
-            span = best[i][1]
-            if span is None:
-                out.append(" ")
-                i += 1
-                continue
-            end, key = span
-            entries = self._by_shadow[key]
-            out.append(
-                max(entries, key=lambda e: e.keyword.weight if e.keyword else 0.5 if e.term else 1.0).text
-            )
-            i = end
-        return "".join(out)
+        return cover_reading(shadow, self._automaton, self._by_shadow)
 
     def _hanzi_for(self, run: re.Match[str]) -> str:
         if word := PINYIN_WORDS.get(run.group().lower().replace(" ", "")):

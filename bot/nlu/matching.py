@@ -6,13 +6,14 @@ from __future__ import annotations
 import math
 import re
 import weakref
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 import ahocorasick
 import jieba
 
-from .model import WORD, Keyword, Place
+from .model import WORD, Keyword, Place, Rules
 
 
 def _find_all(text: str, word: str) -> list[int]:
@@ -229,3 +230,66 @@ class _Entry:
 
 
 Hit = tuple[int, int, _Entry, bool]  # start, end, what, found only through the fuzzy shadow
+
+
+def cover_reading(shadow: str, automaton: _Automaton, by_shadow: Mapping[str, list[_Entry]]) -> str:
+    """Hanzi for a pinyin message: the keywords, terms and places whose sound matches, side by side,
+    chosen to cover as much of it as they can (「dalian shiye」: 大连 失业, not 大连市 and a stray 业), in
+    as few words as they can, keywords before place names; syllables that match nothing become a
+    pause."""
+    n = len(shadow)
+    starting: dict[int, list[tuple[int, str]]] = {}
+    for start, end, key in automaton.find(shadow):
+        starting.setdefault(start, []).append((end, key))
+    # best[i]: (covered, -words, keywords) for shadow[i:], and the first span of that cover
+    best: list[tuple[tuple[int, int, int], tuple[int, str] | None]] = [((0, 0, 0), None)] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        best[i] = best[i + 1][0], None
+        for end, key in starting.get(i, ()):  # (on a tie, the word that starts first: 「qian xin le」)
+            (c, w, k), _ = best[end]
+            place = all(e.place for e in by_shadow[key])
+            score = (c + end - i, w - 1, k + (not place))
+            if score > best[i][0] or (score == best[i][0] and best[i][1] is None):
+                best[i] = (score, (end, key))
+    out, i = [], 0
+    while i < n:
+        span = best[i][1]
+        if span is None:
+            out.append(" ")
+            i += 1
+            continue
+        end, key = span
+        out.append(
+            max(by_shadow[key], key=lambda e: e.keyword.weight if e.keyword else 0.5 if e.term else 1.0).text
+        )
+        i = end
+    return "".join(out)
+
+
+def in_one_clause(
+    c: int,
+    text: str,
+    hits: list[Hit],
+    bounds: _Bounds,
+    term_groups: Mapping[str, list[tuple[int, int]]],
+    size: int,
+    rules: Rules,
+) -> bool:
+    """Whether one clause holds a term of every group of combo ``c``, or the last clause completes it
+    (「通知太多了 取消吧」; not 「…等通知 我不想干等了 这边有厂招人不」)."""
+    cuts = sorted(bounds.breaks)
+    seen: dict[int, set[int]] = {}
+    # (a cue inside a phrase that negates nothing refuses nothing either: 别的厂)
+    excused = {
+        i
+        for phrase in rules.not_negations
+        for p in _find_all(text, phrase)
+        for i in range(p, p + len(phrase))
+    }
+    for start, _, entry, _ in hits:
+        if entry.term and start not in excused:
+            for c2, g in term_groups[entry.text]:
+                if c2 == c:
+                    seen.setdefault(bisect_right(cuts, start), set()).add(g)
+    last = bisect_right(cuts, len(text) - 1)
+    return last in seen or any(len(groups) == size for groups in seen.values())
