@@ -1805,6 +1805,7 @@ def test_looking_something_up_pauses_and_says_what_the_step_asks(harness: Harnes
 def test_a_worry_that_the_boss_sees_the_phone_gets_the_reason(harness: Harness) -> None:
     to_step(harness, "o-worry", AT_PHONE)
     assert "不会公开" in harness.say("电话号码老板能看到吗", "o-worry")
+    assert "不会公开" in harness.say("手机号给了 王哥会知道不", "o-worry")  # the foreman, by name
     assert "第7步" in harness.say("13912345678 别让东家知道就行", "o-worry")
 
 
