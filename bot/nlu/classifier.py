@@ -42,7 +42,17 @@ from .clauses import (
     second_question,
     stronger_first,
 )
-from .matching import Hit, _Automaton, _Bounds, _count_combos, _Entry, _find_all, cover_reading, in_one_clause
+from .matching import (
+    Hit,
+    _Automaton,
+    _Bounds,
+    _count_combos,
+    _Entry,
+    _find_all,
+    cover_reading,
+    covered,
+    in_one_clause,
+)
 from .model import ANYWHERE, MESSAGE, WITH_PLACE, WORD, Combo, Keyword, Place, Result, Rules
 from .text import _PHON, MAX_CHARS, PINYIN_WORDS, _normalise, normalise, pinyin_shadow, respeller
 
@@ -191,10 +201,7 @@ class Classifier:
         """(earliest, latest) start positions that a negation cue reaches."""
         if self._negation_re is None or not self._negation_re.search(text):
             return []
-        excused: set[int] = set()
-        for phrase in self.rules.not_negations:
-            for pos in _find_all(text, phrase):
-                excused.update(range(pos, pos + len(phrase)))
+        excused = covered(text, self.rules.not_negations)
         # A negation ends at a clause break or where the positive part begins: 「不是问加班 是工资」.
         stops = bounds.breaks.union(*(_find_all(text, word) for word in self.rules.negation_stops))
         reach = []

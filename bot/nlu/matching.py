@@ -232,6 +232,11 @@ class _Entry:
 Hit = tuple[int, int, _Entry, bool]  # start, end, what, found only through the fuzzy shadow
 
 
+def covered(text: str, phrases: Iterable[str]) -> set[int]:
+    """The positions of ``text`` inside any occurrence of any of ``phrases``."""
+    return {i for phrase in phrases for p in _find_all(text, phrase) for i in range(p, p + len(phrase))}
+
+
 def cover_reading(shadow: str, automaton: _Automaton, by_shadow: Mapping[str, list[_Entry]]) -> str:
     """Hanzi for a pinyin message: the keywords, terms and places whose sound matches, side by side,
     chosen to cover as much of it as they can (「dalian shiye」: 大连 失业, not 大连市 and a stray 业), in
@@ -280,12 +285,7 @@ def in_one_clause(
     cuts = sorted(bounds.breaks)
     seen: dict[int, set[int]] = {}
     # (a cue inside a phrase that negates nothing refuses nothing either: 别的厂)
-    excused = {
-        i
-        for phrase in rules.not_negations
-        for p in _find_all(text, phrase)
-        for i in range(p, p + len(phrase))
-    }
+    excused = covered(text, rules.not_negations)
     for start, _, entry, _ in hits:
         if entry.term and start not in excused:
             for c2, g in term_groups[entry.text]:
