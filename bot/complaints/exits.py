@@ -53,6 +53,11 @@ REASON = re.compile(
 ASKING_OTHERS = re.compile(
     r"(?:问问|问下|问一下)(?:工友|老乡|家里|老婆|媳妇|老公|同事|他们|老板|工头|朋友|兄弟|班长)[^\s，,。]*"
 )
+# Looking something up in one's own records, which says what it will find out: 「我翻下微信看看是哪天」.
+LOOKING_UP = re.compile(
+    r"(?:我|俺|先|再|回头|等我|让我)*(?:翻|查|看|找)(?:翻|一下|下|查|看|找)?(?:我的|下)?"
+    r"(?:微信|手机|聊天记录|记录|本子|记工本|账本|日历|工资条|转账记录|合同|考勤|欠条)[^\s，,。]*"
+)
 CANTONESE = str.maketrans({"唔": "不", "喇": "了", "咗": "了", "冇": "没"})
 
 
@@ -62,7 +67,7 @@ def leaving(words: str) -> str | None:
     parts = [p for p in re.split(r"[\s,，。.!！;；、~～…]+", words.lower()) if p]
     # (「多少我也说不清 算了 改天再说」: not knowing how much asks nothing)
     said = " ".join(p for p in parts if not UNSURE.search(p) or re.search("[吗呢嘛?？]", p))
-    if QUESTION.search(ASKING_OTHERS.sub("", said)):
+    if QUESTION.search(LOOKING_UP.sub("", ASKING_OTHERS.sub("", said))):
         return None  # 「取消了还能再投诉吗」 asks (「我得先问问工友到底多少钱」 asks someone else)
     if not parts:
         return None
@@ -82,7 +87,7 @@ def leaving(words: str) -> str | None:
         core = PARTICLES.sub("", bare)
         if not core or ACK.fullmatch(core) or CONTINUE.fullmatch(core) or REASON.fullmatch(core):
             continue
-        if PAUSE.fullmatch(core):
+        if PAUSE.fullmatch(core) or LOOKING_UP.fullmatch(core):
             pause = True
             continue
         unclear = True

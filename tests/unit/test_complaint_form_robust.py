@@ -38,6 +38,7 @@ AT_AMOUNT = ["宏达建筑劳务公司", "大连甘井子某某工地"]
 AT_NAME = [*AT_AMOUNT, "两万", "三个月", "4", "13912345678"]
 FULL = [*AT_NAME, "李四"]
 AT_PHONE = [*AT_AMOUNT, "两万", "三个月", "4"]
+AT_PERIOD = [*AT_AMOUNT, "两万"]
 
 
 # -- leaving -----------------------------------------------------------------------------------------
@@ -1800,6 +1801,10 @@ def test_looking_something_up_pauses_and_says_what_the_step_asks(harness: Harnes
     to_step(harness, "o-lookup", AT_AMOUNT)
     reply = harness.say("稍等 我去翻一下账本", "o-lookup")
     assert "留着" in reply and "多少钱" in reply, reply
+    # What the records will tell is no question to the bot: 「看看是哪天」 asks the worker's phone.
+    to_step(harness, "o-lookup2", AT_PERIOD)
+    reply = harness.say("等等 我查下手机转账记录看看从哪天开始欠的", "o-lookup2")
+    assert "留着" in reply and "哪段时间" in reply, reply
 
 
 def test_a_worry_that_the_boss_sees_the_phone_gets_the_reason(harness: Harness) -> None:
