@@ -712,6 +712,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "06w",
         "06x",
         "06y",
+        "06z",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
