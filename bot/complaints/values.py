@@ -43,6 +43,11 @@ _AMOUNT_IN = re.compile(
 # A sum given as a range (「四万到四万五」) is taken at its top, as 「两三万」 is.
 _RANGE = re.compile(r"\s*(?:到|至|-|~|～|—|－)\s*")
 _NOT_MONEY_AFTER = re.compile(r"[个人月年天号点岁周星礼名位次层栋楼期家户条台辆件套间倍分小斤米平吨]|几")
+# Money the worker has left or has spent, which is not what is owed: 「兜里就剩五十块了」「看病花了六百」.
+_NOT_OWED_BEFORE = re.compile(
+    r"(?:(?:兜里|身上|手里|手头|口袋里?|钱包里?|卡里)[^\d，,\s]{0,3}"
+    r"|(?:花了|花掉了?|房租|押金|路费|车费|车票|医药费|药费|住院费|饭钱)[^\d，,\s]{0,2})$"
+)
 _RATE_BEFORE = re.compile(
     r"(每月|每个月|一个月|一月|月薪|月工资|每天|一天|日薪|工价|时薪|每小时|一小时|每年|年薪)[^\d，,\s]{0,3}$"
 )
@@ -242,6 +247,8 @@ def find_values(clause: str) -> list[Found]:
         a, b = m.start(), m.end()
         span = m.group()
         if not free(a, b) or _NOT_MONEY_AFTER.match(clause[b:]) or rate_before(clause[:a]):
+            continue
+        if _NOT_OWED_BEFORE.search(clause[:a]):
             continue
         amount = parse_amount(span)
         if amount is None or amount < 10:

@@ -522,6 +522,8 @@ def test_refusing_the_phone_explains_why_it_is_needed(harness: Harness) -> None:
         ("一万家超市", {}),
         ("一个人在家", {}),
         ("月薪八千", {}),
+        ("兜里就剩三十块钱了", {}),  # what the worker has left is not what is owed
+        ("看病花了八百块", {}),
     ],
 )
 def test_values_found_in_a_clause(text: str, expected: dict[str, Any]) -> None:
