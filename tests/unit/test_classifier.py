@@ -294,6 +294,18 @@ def test_words_from_round_78(clf: Classifier, text: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "厂里无缘无故把我开除了 这能去告吗",  # sent away, and whether it can be fought
+        "就因为请了两天假把我辞退 合法吗",
+        "在食堂干活被开水烫伤了 老板说不归他管 我该找谁",  # hurt at work, and no one owns it
+    ],
+)
+def test_a_dismissal_or_injury_disputed_is_legal_aid(clf: Classifier, text: str) -> None:
+    assert intent(clf, text) == "legal_aid"
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("老板说拿红包抵了", "holiday_pay"),  # the red packet in place of the holiday pay
