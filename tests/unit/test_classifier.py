@@ -305,6 +305,12 @@ def test_a_dismissal_or_injury_disputed_is_legal_aid(clf: Classifier, text: str)
     assert intent(clf, text) == "legal_aid"
 
 
+def test_a_worker_calling_the_bot_master_asks_for_no_craftsman(clf: Classifier) -> None:
+    # 师傅 said to the bot is a polite address, not a tradesman wanted (招师傅 still is)
+    assert intent(clf, "师傅 厂里干活闪了腰 半个月没收入 能找哪里帮下忙") == "social_assistance"
+    assert intent(clf, "黄埔哪里招师傅 我是焊工") == "job_services"
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
