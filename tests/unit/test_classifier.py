@@ -305,6 +305,11 @@ def test_a_dismissal_or_injury_disputed_is_legal_aid(clf: Classifier, text: str)
     assert intent(clf, text) == "legal_aid"
 
 
+def test_choosing_a_hospital_is_out_of_scope(clf: Classifier) -> None:
+    assert intent(clf, "能帮我推荐一家好一点的医院吗 看腿") == "unknown"
+    assert intent(clf, "住院押金交不起 有啥救助") == "social_assistance"
+
+
 def test_a_worker_calling_the_bot_master_asks_for_no_craftsman(clf: Classifier) -> None:
     # 师傅 said to the bot is a polite address, not a tradesman wanted (招师傅 still is)
     assert intent(clf, "师傅 厂里干活闪了腰 半个月没收入 能找哪里帮下忙") == "social_assistance"
