@@ -300,6 +300,22 @@ def doubts(text: str) -> bool:
     return DOUBTS.search(normalise(text)) is not None
 
 
+# 「大连这边有什么帮助吗」 after an answer: what there is for it at the place named.
+HELP_THERE = re.compile(
+    r"(?:有|有没有|有啥|有什么|能有|能给)(?:什么|啥|哪些|点)?(?:帮助|帮扶|帮忙|照顾|政策|办法)"
+)
+
+
+def asks_help_there(text: str, result: Result) -> bool:
+    """A greeting's generic 「有什么帮助」 beside a place, which after an answer asks it there."""
+    return (
+        bool(result.place)
+        and result.intent == "greeting"
+        and result.scores.get("greeting", 0.0) < 3.0
+        and HELP_THERE.search(normalise(text)) is not None
+    )
+
+
 def asks_besides(text: str) -> bool:
     return BESIDES.search(text) is not None
 

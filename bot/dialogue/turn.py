@@ -224,6 +224,8 @@ class Bot:
             intent, asked, trace.source = memo.topic, [memo.topic], "context"  # 「不对吧 老乡说拿了两千」
         elif memo and back:  # 「回到最开始 那个1000是给谁的」
             intent, asked, trace.source, detailed = back, [back], "context", memory.wants_details(spoken)
+        elif memo and memory.asks_help_there(heard, result):
+            intent, asked, trace.source = memo.topic, [memo.topic], "context"  # 「大连有啥帮助」
         elif memo and by_number and memo.others:
             intent, asked, trace.source = memo.others[0], list(memo.others), "context"  # 「第二个呢」
         elif memo and by_number:  # after one answer: its second point, in the whole answer

@@ -1697,3 +1697,11 @@ def test_what_the_worker_will_do_themselves_then_thanks_is_a_goodbye(cfg: str) -
     ask_as(cfg, "o-myself", "老板欠钱不给怎么办")
     turn = ask_as(cfg, "o-myself", "工资这事我还是自己跟老板讲吧 谢谢")
     assert turn["intent"] == "smalltalk", turn
+
+
+def test_what_help_there_is_at_a_place_named_after_an_answer_asks_the_same_question_there(cfg: str) -> None:
+    ask_as(cfg, "o-help", "家里老人没人照顾 有什么办法")
+    turn = ask_as(cfg, "o-help", "黄埔那边有啥帮扶吗")
+    assert (turn["intent"], turn["region"]) == ("family_care", "guangzhou-huangpu"), turn
+    turn = ask_as(cfg, "o-help", "anqing you shenme bangzhu")  # the same in pinyin
+    assert (turn["intent"], turn["region"]) == ("family_care", "anqing"), turn
