@@ -212,11 +212,12 @@ class _Entry:
         self, text: str, keyword: Keyword | None = None, term: bool = False, place: Place | None = None
     ) -> None:
         self.text, self.keyword, self.term, self.place = text, keyword, term, place
-        # Whether a homophone or look-alike may stand for it: not place names, not weak keywords.
+        # Whether a homophone or look-alike may stand for it: not weak keywords, not short place names
+        # (黄浦 is Shanghai's, not 黄埔; 哈尔并 is voice input's 哈尔滨).
         if keyword is not None:
             self.fuzzy = keyword.weight >= FUZZY_MIN_WEIGHT - (0.5 if len(text) > 3 else 0)
         else:
-            self.fuzzy = place is None
+            self.fuzzy = place is None or len(text) >= 3
         # Whether the segmentation has a say (see ``fits``).
         self.picky = (place is not None and len(text) == 2) or (keyword is not None and keyword.mode == WORD)
 

@@ -305,6 +305,13 @@ def test_a_dismissal_or_injury_disputed_is_legal_aid(clf: Classifier, text: str)
     assert intent(clf, text) == "legal_aid"
 
 
+def test_a_long_place_name_misheard_by_voice_input_is_still_the_place(clf: Classifier) -> None:
+    assert clf.classify("人在牡丹将 过年留下有补贴没").place == "heilongjiang"  # 牡丹江
+    assert clf.classify("我在佳木丝打工").place == "heilongjiang"  # 佳木斯
+    # Shanghai's 黄浦 sounds like 黄埔: short names stay exact
+    assert clf.classify("我在黄浦打工").place is None
+
+
 def test_choosing_a_hospital_is_out_of_scope(clf: Classifier) -> None:
     assert intent(clf, "能帮我推荐一家好一点的医院吗 看腿") == "unknown"
     assert intent(clf, "住院押金交不起 有啥救助") == "social_assistance"
