@@ -54,7 +54,8 @@ _RATE_BEFORE = re.compile(
 _TOTAL_BEFORE = re.compile(r"(一共|总共|共|合计|加起来|加一块|加一起|合起来|算下来|总的)[^\d，,\s]{0,4}$")
 # The worker's own sum, which the amount step asks for, over the crew's: 「俺自己是38600 班组加起来21万」
 _OWN_BEFORE = re.compile(
-    r"([我俺咱]自(?:己|个儿?)|[我俺咱]个人|[我俺咱]一个人|光[我俺]|单[我俺]|[我俺咱]的|[我俺咱]这份|[我俺咱]那份)"
+    r"([我俺咱]自(?:己|个儿?)|[我俺咱]个人|[我俺咱]一个人|光[我俺]|单[我俺]|[我俺咱]的|[我俺咱]这份|[我俺咱]那份"
+    r"|[我俺咱](?:自己)?(?:算着?|算的|算了一?下|记着?|记的)(?:有|得|应该)?)"  # 「他说一万三 我算着有一万五」
     r"(?:的?是|就是|就|被欠了?|欠?了?[我俺]?)$"
 )
 _WAGE_BEFORE = re.compile(
@@ -250,6 +251,10 @@ def find_values(clause: str) -> list[Found]:
             continue
         if _NOT_OWED_BEFORE.search(clause[:a]):
             continue
+        if re.fullmatch("[千百万]", span) and not (
+            _WAGE_BEFORE.search(clause[:a]) or clause.startswith(("把", "块", "元"), b)
+        ):
+            continue  # 「千灯镇」「千禧小区」: a name, not a thousand (「欠我千把块」 is one)
         amount = parse_amount(span)
         if amount is None or amount < 10:
             continue  # (「一块弄」 is together, not one yuan: no wage claim is under ten yuan)

@@ -524,6 +524,8 @@ def test_refusing_the_phone_explains_why_it_is_needed(harness: Harness) -> None:
         ("月薪八千", {}),
         ("兜里就剩三十块钱了", {}),  # what the worker has left is not what is owed
         ("看病花了八百块", {}),
+        ("苏州 千灯镇", {}),  # a place name, not a thousand
+        ("欠我千把块", {"amount": 1000}),
     ],
 )
 def test_values_found_in_a_clause(text: str, expected: dict[str, Any]) -> None:
@@ -1807,6 +1809,12 @@ def test_looking_something_up_pauses_and_says_what_the_step_asks(harness: Harnes
     to_step(harness, "o-lookup2", AT_PERIOD)
     reply = harness.say("等等 我查下手机转账记录看看从哪天开始欠的", "o-lookup2")
     assert "留着" in reply and "哪段时间" in reply, reply
+
+
+def test_the_sum_the_worker_counts_beats_the_one_the_boss_names(harness: Harness) -> None:
+    to_step(harness, "o-counts", AT_AMOUNT)
+    assert "第4步" in harness.say("不好说 老板讲欠我八千 我算着有九千二", "o-counts")
+    assert (draft(harness, "o-counts") or {})["fields"]["amount"] == 9200
 
 
 def test_a_worry_that_the_boss_sees_the_phone_gets_the_reason(harness: Harness) -> None:
