@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from .. import timefmt
+from ..complaints.fields import show_value
 from ..complaints.register import STATUSES, TRANSITIONS, Complaint
 from ..config import Settings
 from ..staff import accounts, audit
@@ -228,7 +229,7 @@ def complaints_list(
                     c.region or "-",
                     c.employer,
                     f"{c.amount}元",
-                    f"{c.workers}人",
+                    show_value("workers", c.workers),
                     c.masked_phone,
                     c.assignee or "-",
                 ]
@@ -260,7 +261,7 @@ def complaints_show(config_path: str | None, case_no: str) -> None:
         ("site", case.site),
         ("amount", f"{case.amount}元"),
         ("period", case.period),
-        ("workers", case.workers),
+        ("workers", show_value("workers", case.workers)),
         ("phone", case.phone or "-"),
         ("name", case.name or "-"),
         ("note", case.note or "-"),

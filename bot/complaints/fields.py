@@ -200,7 +200,7 @@ def show_value(key: str, value: Any) -> str:
     if key == "amount":
         return f"{value}元"
     if key == "workers":
-        return f"{value}人"
+        return "不清楚" if value is None else f"{value}人"
     if key == "name":
         return value or "（不留）"
     return str(value)

@@ -183,6 +183,14 @@ class ComplaintFlow:
         if reading.STATUS_ASK.search(words) and not filing.WANTS_TO_FILE.search(words):
             mine = self.status(user) or "你还没有提交过欠薪投诉。"
             return f"{mine}\n\n{self.reminder(user)}"
+        unsure = (
+            bool(reading.UNSURE.search(words))
+            and not reading.ASKS.search(reading.UNSURE_OF.sub("", words))
+            and not answer.gives_value(field, text, words)  # 「不知道具体多少 大概两万」 gives one
+        )
+        if field.key in hints.UNKNOWABLE and (unsure or words in SKIP_WORDS):
+            draft["fields"][field.key] = hints.unknown(field, words, text)  # 「记不清了」: noted, and on
+            return f"好，{field.label}先记「不清楚」，工作人员核实时会再问你。\n{self._next(user, draft)}"
         if (
             not field.skippable
             and reading.WEAK_SKIP.search(words)
@@ -191,12 +199,7 @@ class ComplaintFlow:
             and not reading.names_or_places(field, words)
         ):
             return f"{field.hint}\n{field.ask}"  # 「电话不想留」: say why it is asked
-        if (
-            field.key in ("amount", "period", "workers")
-            and reading.UNSURE.search(words)
-            and not reading.ASKS.search(words)
-            and not answer.gives_value(field, text, words)  # 「不知道具体多少 大概两万」 gives one
-        ):
+        if field.key == "amount" and unsure:
             # 「欠了老多了 说不清」: a doubt, though 「说不清」 alone would ask for a person
             return f"{field.hint}\n{field.ask}"
         # (「为啥要填这么多 直接给我个电话不行吗」 asks for a number instead: answered as a question)
@@ -290,6 +293,9 @@ class ComplaintFlow:
                 said.insert(0, f"{field.label} {show_value(field.key, value)}{whence}")
             return "\n".join([*reading.noted(said, kept), self._next(user, draft)])
         if said or kept:
+            if field.key in hints.UNKNOWABLE and hints.moved_on(field, others):  # 「139…」 at step 5
+                draft["fields"][field.key] = hints.unknown(field, "", "")
+                return "\n".join([*reading.noted(said, kept), self._next(user, draft)])
             self._set(user, draft)
             return "\n".join([*reading.noted(said, kept), field.ask])
         return f"{field.ask.partition('：')[0]}：{field.retry}"  # 「第3步：没看懂金额…」

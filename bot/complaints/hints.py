@@ -7,9 +7,27 @@ import re
 from typing import Any
 
 from ..numbers import cn_small
-from .fields import Field
-from .reading import SAME_PLACE
+from .fields import FIELDS, Field
+from .reading import SAME_PLACE, UNSURE_REST
 from .values import _CN_NUMERAL, COUPLE, clauses, compact, lone_sum
+
+# Steps a worker may not know the answer to, which are noted as unknown rather than asked again: the
+# staff ask when they call. (The sum is asked again, with a hint: a case needs one.)
+UNKNOWABLE = ("period", "workers")
+
+
+def unknown(field: Field, words: str, text: str) -> Any:
+    """What an unknown period or head count is noted as: 「好几个月了记不清」 keeps what it does say."""
+    if field.key == "workers":
+        return None
+    told = UNSURE_REST.sub("", words.replace("跳过", "")).strip(" ，,。吧呢啊")
+    return text.strip() if told else "不清楚"
+
+
+def moved_on(field: Field, others: dict[str, Any]) -> bool:
+    """Whether a message at a step gives only later steps' values: the worker went on without it."""
+    order = [f.key for f in FIELDS]
+    return bool(others) and all(order.index(k) > order.index(field.key) for k in others)
 
 
 def with_hint(

@@ -49,7 +49,7 @@ class Complaint:
     site: str
     amount: int
     period: str
-    workers: int
+    workers: int | None  # None: the worker could not say
     phone: str | None
     name: str | None
     status: str
@@ -286,7 +286,7 @@ class Register:
                 c.site,
                 c.amount,
                 c.period,
-                c.workers,
+                "" if c.workers is None else c.workers,
                 c.phone or "",
                 c.name or "",
                 c.note,

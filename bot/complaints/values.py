@@ -79,6 +79,11 @@ _CREW_COUNT = re.compile(
 )
 # A couple owed together: 「就我们两口子」「我们夫妻俩的」.
 COUPLE = re.compile(r"[两俩]口子|夫妻[俩两](?:个人?)?|两公婆")
+# 「我和我表哥」 as a clause of its own: the worker and one other.
+_PAIR = re.compile(
+    r"[我俺](?:和|跟|同)[我俺]?(?:表|堂)?(?:哥哥?|弟弟?|姐姐?|妹妹?|老婆|媳妇|老公|爱人|老乡|同事|工友|朋友|兄弟"
+    r"|舅舅?|叔叔?|儿子|女儿|侄子)(?:俩|两个人?)?"
+)
 _MONTH = rf"(?:\d{{1,2}}|[{_CN_NUMERAL}]{{1,3}}|正|腊|冬|元)月份?(?:底|初|末)?"  # (「十二月底」)
 _YEAR = r"(?:\d{2,4}年|去年|今年|前年|年前|年初|年底)"
 # How long, not which months (「三个月」「四十多天」)
@@ -233,6 +238,8 @@ def find_values(clause: str) -> list[Found]:
     for m in COUPLE.finditer(clause):
         if free(m.start(), m.end()):
             take("workers", 2, m.start(), m.end())
+    if (pair := _PAIR.fullmatch(clause)) and free(0, pair.end()):
+        take("workers", 2, 0, pair.end())
     for m in _SELF_ONLY.finditer(clause):
         if free(m.start(), m.end()):
             take("workers", 1, m.start(), m.end())

@@ -434,6 +434,25 @@ def _follower_counts(db: sqlite_utils.Database) -> None:
     db.execute(f"CREATE TRIGGER follower_counts_delete AFTER DELETE ON users BEGIN {remove} END")
 
 
+@MIGRATIONS(name="0500_unknown_head_count")
+def _unknown_head_count(db: sqlite_utils.Database) -> None:
+    """A complaint's head count may be unknown (NULL): a worker who cannot say how many were owed
+    is not kept at that step; the staff ask when they call.
+
+    SQLite cannot drop a NOT NULL with ALTER TABLE. Its documented way for removing a NOT NULL
+    constraint edits the stored CREATE statement and bumps the schema version, which every
+    connection then re-reads; unlike rebuilding the table it needs no foreign-key switch (which
+    cannot change inside this transaction) and leaves every row and index where it is."""
+    version = db.execute("PRAGMA schema_version").fetchone()[0]
+    db.execute("PRAGMA writable_schema=ON")
+    db.execute(
+        "UPDATE sqlite_master SET sql = replace(sql, 'workers INTEGER NOT NULL', 'workers INTEGER')"
+        " WHERE type = 'table' AND name = 'complaints'"
+    )
+    db.execute(f"PRAGMA schema_version={int(version) + 1}")
+    db.execute("PRAGMA writable_schema=OFF")
+
+
 def apply(store: Store) -> list[str]:
     """Apply the pending steps in order, once across processes; the names applied."""
     db = store.db

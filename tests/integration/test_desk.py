@@ -374,6 +374,13 @@ def test_list_masks_phones_and_detail_shows_them_with_an_audit_entry(harness: Ha
     assert "13812341234" not in str(audit.recent(harness.services.store, 100))
 
 
+def test_a_head_count_the_worker_could_not_give_reads_unknown_not_none(harness: Harness) -> None:
+    case = harness.services.complaints.create("o-many", "dalian", FIELDS | {"workers": None})
+    client = staff(harness)
+    for page in (text(client.get("/desk/complaints")), text(client.get(f"/desk/complaints/{case.case_no}"))):
+        assert "不清楚" in page and "None" not in page
+
+
 def test_complaint_filters(harness: Harness) -> None:
     a = complaint(harness, employer="甲公司")
     b = harness.services.complaints.create("o-2", "dalian", FIELDS | {"employer": "乙公司"})

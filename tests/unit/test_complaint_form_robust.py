@@ -1706,12 +1706,30 @@ def test_months_beside_a_sum_the_worker_chose_to_write_are_kept(harness: Harness
     assert d["fields"].get("amount") == 8300 and d["fields"].get("period") == "9月10月", d
 
 
+def test_months_or_a_head_count_the_worker_cannot_give_are_noted_as_unknown(harness: Harness) -> None:
+    # Not kept at a step the worker cannot answer: the staff ask when they call. (The sum, which a
+    # case needs, is still asked again with a hint.)
+    to_step(harness, "o-unknown", [*AT_AMOUNT, "两万"])
+    reply = harness.say("拖了有些日子了 具体记不清", "o-unknown")
+    assert "不清楚" in reply and "第5步" in reply, reply
+    reply = harness.say("不知道到底有多少人", "o-unknown")
+    assert "不清楚" in reply and "第6步" in reply, reply
+    harness.say("13912345678", "o-unknown")
+    summary = harness.say("跳过", "o-unknown")
+    assert "被欠薪人数：不清楚" in summary and "拖了有些日子了 具体记不清" in summary, summary
+    assert "已登记" in harness.say("确认", "o-unknown")
+    row = harness.services.store.conn.execute("SELECT period, workers FROM complaints").fetchone()
+    assert (row[0], row[1]) == ("拖了有些日子了 具体记不清", None)
+
+
 def test_a_head_count_at_the_period_step_is_not_stored_as_the_period(harness: Harness) -> None:
+    # The worker went on past the months: the count is kept, the months noted as not known (the
+    # summary shows them, and 「修改 4」 gives them), and the form goes on to the phone.
     to_step(harness, "o-count-at-period", [*AT_AMOUNT, "两万"])
     reply = harness.say("我们班组一共有11个人", "o-count-at-period")
     d = draft(harness, "o-count-at-period") or {}
-    assert "period" not in d["fields"] and d["fields"].get("workers") == 11, d
-    assert "第4步" in reply, reply
+    assert d["fields"].get("period") == "不清楚" and d["fields"].get("workers") == 11, d
+    assert "第6步" in reply, reply
 
 
 def test_a_head_count_in_a_clause_of_its_own_beside_the_sum_is_taken(harness: Harness) -> None:

@@ -91,3 +91,29 @@ def sqlite_utils_db(path: Path):  # type: ignore[no-untyped-def]
     import sqlite_utils
 
     return sqlite_utils.Database(path)
+
+
+def test_an_old_complaints_table_takes_an_unknown_head_count_and_keeps_its_rows(tmp_path: Path) -> None:
+    db = tmp_path / "old.db"
+    conn = sqlite3.connect(db)
+    conn.executescript(BEFORE.read_text())
+    conn.close()
+    watcher = sqlite3.connect(db)  # a process that had the file open before the upgrade
+    old = watcher.execute("SELECT case_no, workers FROM complaints").fetchall()
+    assert old and all(w is not None for _, w in old)
+    store = Store(db)
+    assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert [tuple(r) for r in store.conn.execute("SELECT case_no, workers FROM complaints")] == old
+    columns = {r[1]: r[3] for r in store.conn.execute("PRAGMA table_info(complaints)")}
+    assert columns["workers"] == 0 and columns["amount"] == 1  # only the head count may be unknown
+    row = store.conn.execute("SELECT * FROM complaints").fetchone()
+    names = [d[0] for d in store.conn.execute("SELECT * FROM complaints").description]
+    fields = dict(zip(names, row, strict=True)) | {"id": None, "case_no": "QX-TEST-1", "workers": None}
+    watcher.execute(  # the other connection sees the new schema without reopening
+        f"INSERT INTO complaints ({', '.join(fields)}) VALUES ({', '.join('?' * len(fields))})",
+        list(fields.values()),
+    )
+    watcher.commit()
+    watcher.close()
+    added = store.conn.execute("SELECT workers FROM complaints WHERE case_no = 'QX-TEST-1'").fetchone()
+    assert added[0] is None
