@@ -312,6 +312,11 @@ def test_a_long_place_name_misheard_by_voice_input_is_still_the_place(clf: Class
     assert clf.classify("我在黄浦打工").place is None
 
 
+def test_asking_the_number_beside_a_topic_gets_the_topic_which_carries_it(clf: Classifier) -> None:
+    assert intent(clf, "大连那边工资拖欠 该打啥电话") == "wage_arrears"
+    assert intent(clf, "你们电话多少") == "human_agent"
+
+
 def test_choosing_a_hospital_is_out_of_scope(clf: Classifier) -> None:
     assert intent(clf, "能帮我推荐一家好一点的医院吗 看腿") == "unknown"
     assert intent(clf, "住院押金交不起 有啥救助") == "social_assistance"
