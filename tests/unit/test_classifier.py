@@ -317,6 +317,12 @@ def test_asking_the_number_beside_a_topic_gets_the_topic_which_carries_it(clf: C
     assert intent(clf, "你们电话多少") == "human_agent"
 
 
+def test_records_of_work_and_pay_are_evidence_of_arrears(clf: Classifier) -> None:
+    assert intent(clf, "工钱没结 我这只有老板的转账记录 能行不") == "wage_arrears"
+    assert intent(clf, "厂里的打卡记录能拿来用吗") == "wage_arrears"
+    assert intent(clf, "微信转账限额多少") == "unknown"  # a transfer itself is no arrears question
+
+
 def test_choosing_a_hospital_is_out_of_scope(clf: Classifier) -> None:
     assert intent(clf, "能帮我推荐一家好一点的医院吗 看腿") == "unknown"
     assert intent(clf, "住院押金交不起 有啥救助") == "social_assistance"
