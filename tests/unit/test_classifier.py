@@ -323,6 +323,11 @@ def test_records_of_work_and_pay_are_evidence_of_arrears(clf: Classifier) -> Non
     assert intent(clf, "微信转账限额多少") == "unknown"  # a transfer itself is no arrears question
 
 
+def test_the_case_number_forgotten_asks_after_the_case(clf: Classifier) -> None:
+    assert intent(clf, "投诉号多少来着") == "complaint_status"
+    assert intent(clf, "工钱的事先投诉好还是先打官司好") != "complaint_status"  # 投诉好 is not 投诉号
+
+
 def test_choosing_a_hospital_is_out_of_scope(clf: Classifier) -> None:
     assert intent(clf, "能帮我推荐一家好一点的医院吗 看腿") == "unknown"
     assert intent(clf, "住院押金交不起 有啥救助") == "social_assistance"
