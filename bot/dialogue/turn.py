@@ -24,7 +24,7 @@ from ..nlu.model import Classifies
 from ..nlu.rules import PLACE_KIND_IN
 from ..storage.store import Store, User, hash_openid
 from ..wechat.push import Message
-from . import compose, memory, news, replies, second, whereabouts, wording
+from . import compose, conditions, memory, news, replies, second, whereabouts, wording
 from .forms import Flow
 from .memory import SETTLES, Memo
 from .numbered import menu_pick
@@ -184,7 +184,7 @@ class Bot:
     def understood(self, text: str, user: User, result: Result, trace: Trace) -> str:
         """Resolve the turn against the message, the menu and the dialogue memory, then answer."""
         memo = memory.recall(user, self.clock())
-        result = memory.where_from(text, result, memo, user.region)  # 「我是桐城人 算不算市外」
+        result = conditions.where_from(text, result, memo, user.region)  # 「我是桐城人 算不算市外」
         # 「xuyao shenme cailiao」 read as hanzi, 「要等几耐」 as 「要等多久」, for the follow-up checks
         spoken = result.heard or text  # (a pinyin reading drops 「na…ne」: the ellipsis checks read the text)
         heard = result.heard or result.reading or text
@@ -209,7 +209,7 @@ class Bot:
         weak = intent in STAYING and result.scores.get(intent, 0.0) <= WEAK_TOPIC and len(asked) <= 1
         # (a topic named no more strongly than the place: 「下礼拜去黄埔那边进厂了 切到黄埔」)
         placed = whereabouts.placed(spoken, result, intent)
-        if memo and not (picked or closed) and memory.tells_conditions(spoken, result, memo):
+        if memo and not (picked or closed) and conditions.tells_conditions(spoken, result, memo):
             intent, asked, trace.source = memo.topic, [memo.topic], "context"  # 「我们厂在迎江 不在园区里」
         elif (intent == "unknown" or ((weak or placed) and not picked)) and whereabouts.states_where(
             spoken, result

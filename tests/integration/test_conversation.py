@@ -1705,3 +1705,10 @@ def test_what_help_there_is_at_a_place_named_after_an_answer_asks_the_same_quest
     assert (turn["intent"], turn["region"]) == ("family_care", "guangzhou-huangpu"), turn
     turn = ask_as(cfg, "o-help", "anqing you shenme bangzhu")  # the same in pinyin
     assert (turn["intent"], turn["region"]) == ("family_care", "anqing"), turn
+
+
+def test_the_risk_level_of_a_home_province_after_the_subsidy_answer_is_a_condition(cfg: str) -> None:
+    ask_as(cfg, "o-risk", "我在大观区上班 留下过年有补贴吗")
+    turn = ask_as(cfg, "o-risk", "可我们湖南又不算中高风险地区 那是不是领不了")
+    assert (turn["intent"], turn["region"]) == ("stay_subsidy", "anqing"), turn
+    assert "还没有本地政策" not in turn["reply"], turn  # the worker has not moved to Hunan
