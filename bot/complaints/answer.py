@@ -8,7 +8,7 @@ from typing import Any
 
 from ..numbers import cn_small, parse_amount
 from . import filing, reading, where
-from .fields import Field
+from .fields import BY_KEY, Field
 from .values import DURATION, ROUGH_TIME, Found, clauses, exact_over_rough, find_values, leftover, lone_sum
 
 # A long run of speech with no pause (voice input) that gives several steps at once:
@@ -256,3 +256,11 @@ def told_beside(field: Field, text: str) -> bool:
     """A value in a clause after the first that asks nothing: 「不记得几号了 反正是11月12月」
     (not 「…过年前能拿到钱不」)."""
     return any(field.parse(c) and not reading.QUESTION.search(c) for c in clauses(text)[1:])
+
+
+def restates(words: str, text: str, fields: dict[str, Any]) -> bool:
+    """「就7800 确认」: values the summary already shows, then 确认."""
+    if not reading.CONFIRM_LAST.search(words) or reading.QUESTION.search(words):
+        return False
+    _, others, _ = read(BY_KEY["employer"], reading.CONFIRM_LAST.sub("", text), numbers_only=True)
+    return bool(others) and all(fields.get(k) == v for k, v in others.items())

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .fields import Field
-from .reading import PARTICLES, QUESTION, UNSURE, WEAK_SKIP, answers_step, names_or_places
+from .reading import PARTICLES, QUESTION, UNSURE, WEAK_SKIP, WHY_ASKED, answers_step, names_or_places
 from .values import clauses, find_values
 
 # Leaving the form. A cue anywhere in a clause (「不弄了 取消」「退出吧 不要了」「先不登记了」), with the
@@ -176,3 +176,12 @@ def at_step(words: str, field: Field | None) -> str | None:
     if leaving_ == "leave" and field is None and NOT_YET.search(words) and not STRONG_LEAVE.search(words):
         return "pause"  # 「先不提交」 at the summary holds the finished form back, it does not drop it
     return leaving_
+
+
+def skips_optional(words: str) -> bool:
+    """「不想留名字」「不方便说」 at a step that may be skipped (and not a cancel, 「不登记了」)."""
+    return (
+        bool(WEAK_SKIP.search(words))
+        and not WHY_ASKED.search(words)  # 「为什么要名字 不写会不会不给办」 asks
+        and not STRONG_LEAVE.search(KEEP_GOING.sub("", words))
+    )

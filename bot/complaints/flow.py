@@ -102,7 +102,7 @@ class ComplaintFlow:
             return None
         step = draft["step"]
         field = BY_KEY.get(step)
-        if field and field.skippable and (words in SKIP_WORDS or self._skips(words)):
+        if field and field.skippable and (words in SKIP_WORDS or exits.skips_optional(words)):
             draft["touched"] = now
             draft["fields"][field.key] = None
             return self._next(user, draft)
@@ -408,7 +408,8 @@ class ComplaintFlow:
     def _at_summary(
         self, words: str, text: str, user: User, draft: dict[str, Any], result: Result, leaving: str | None
     ) -> str | None:
-        if words in CONFIRM_WORDS or reading.CONFIRMS.fullmatch(words) or self._restates(words, text, draft):
+        confirms = words in CONFIRM_WORDS or reading.CONFIRMS.fullmatch(words)
+        if confirms or answer.restates(words, text, draft["fields"]):
             region = user.region
             case = self.register.create(user.openid, region, draft["fields"])
             user.cases = True
@@ -473,21 +474,6 @@ class ComplaintFlow:
         self._set(user, draft)
         said = "、".join(f"{BY_KEY[k].label} {show_value(k, v)}" for k, v in changed.items())
         return f"改好了：{said}。"
-
-    def _restates(self, words: str, text: str, draft: dict[str, Any]) -> bool:
-        """「就7800 确认」: values the summary already shows, then 确认."""
-        if not reading.CONFIRM_LAST.search(words) or reading.QUESTION.search(words):
-            return False
-        _, others, _ = answer.read(BY_KEY["employer"], reading.CONFIRM_LAST.sub("", text), numbers_only=True)
-        return bool(others) and all(draft["fields"].get(k) == v for k, v in others.items())
-
-    def _skips(self, words: str) -> bool:
-        """「不想留名字」「不方便说」 at a step that may be skipped (and not a cancel, 「不登记了」)."""
-        return (
-            bool(reading.WEAK_SKIP.search(words))
-            and not reading.WHY_ASKED.search(words)  # 「为什么要名字 不写会不会不给办」 asks
-            and not exits.STRONG_LEAVE.search(exits.KEEP_GOING.sub("", words))
-        )
 
     def filed_recently(self, user: User) -> bool:
         """Whether the worker filed a complaint within the last hour."""
