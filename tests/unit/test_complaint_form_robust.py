@@ -1842,6 +1842,11 @@ def test_a_worry_that_the_boss_sees_the_phone_gets_the_reason(harness: Harness) 
     assert "第7步" in harness.say("13912345678 别让东家知道就行", "o-worry")
 
 
+def test_having_to_file_starts_the_form_and_is_no_status_question(harness: Harness) -> None:
+    # 得 sounds like 的: 「我得投诉」 (I must complain) is not 「我的投诉」 (my complaint)
+    assert "第1步" in harness.say("包工头跑没影了 我得投诉他", "o-must")
+
+
 def test_wanting_to_file_online_starts_the_form(harness: Harness) -> None:
     assert "第1步" in harness.say("工钱拖着不给 我要在网上投诉", "o-online")
 
