@@ -328,6 +328,11 @@ def test_the_case_number_forgotten_asks_after_the_case(clf: Classifier) -> None:
     assert intent(clf, "工钱的事先投诉好还是先打官司好") != "complaint_status"  # 投诉好 is not 投诉号
 
 
+def test_a_lawyer_wanted_beside_hardship_asks_for_legal_aid(clf: Classifier) -> None:
+    r = clf.classify("在工地受伤了 老板不管 医药费都是借钱 想找个律师")
+    assert r.asked[0] == "legal_aid", r
+
+
 def test_choosing_a_hospital_is_out_of_scope(clf: Classifier) -> None:
     assert intent(clf, "能帮我推荐一家好一点的医院吗 看腿") == "unknown"
     assert intent(clf, "住院押金交不起 有啥救助") == "social_assistance"
