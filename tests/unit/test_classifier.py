@@ -613,7 +613,10 @@ def test_two_topic_pairs_are_data_checked_and_used(tmp_path: Path) -> None:
     rules = tmp_path / "intents"
     shutil.copytree(DEFAULT_DIR, rules)
     settings = (rules / "settings.toml").read_text(encoding="utf-8")
-    pair = 'means = [["wage_arrears", "legal_aid"], ["holiday_pay", "legal_aid"]]'
+    pair = (
+        'means = [["wage_arrears", "legal_aid"], ["holiday_pay", "legal_aid"],'
+        ' ["social_assistance", "legal_aid"]]'
+    )
     assert pair in settings
     broken = settings.replace(pair, 'means = [["wage_arrears", "lawyers"]]')
     (rules / "settings.toml").write_text(broken, encoding="utf-8")
