@@ -224,6 +224,7 @@ def test_dialect(clf: Classifier) -> None:
     assert intent(clf, "加班费咋算") == "holiday_pay"
     assert intent(clf, "晓 得 了") == "smalltalk"  # respelled after the spaces go
     assert intent(clf, "我在超市做保洁 物业没给钱 要投述") == "wage_arrears"  # 投诉, misheard
+    assert intent(clf, "孩子搁老家 打电话哭着要我回去 咋办") == "family_care"  # 搁: in (Northeastern)
 
 
 def test_words_by_sound_and_plain_asks_from_round_44(clf: Classifier) -> None:
