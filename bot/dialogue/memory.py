@@ -73,7 +73,7 @@ FOLLOW_UP = re.compile(
     + WHERE_ONLINE.pattern
 )
 # A topic message that asks for the steps and papers gets the whole answer at once.
-DETAILS = re.compile(r"材料|步骤|流程|手续|证件|带啥|带什么|准备什么|准备啥|详细|具体")
+DETAILS = re.compile(r"材料|步骤|流程|手续|证件|证据|凭据|带啥|带什么|准备什么|准备啥|详细|具体")
 # A fragment whose topic rests on one generic word (补贴, 证据) counts this little.
 WEAK_SCORE = 0.8
 # An ellipsis: 「那……呢」「……呢」「……那边」.

@@ -1718,3 +1718,8 @@ def test_the_risk_level_of_a_home_province_after_the_subsidy_answer_is_a_conditi
     turn = ask_as(cfg, "o-risk", "可我们湖南又不算中高风险地区 那是不是领不了")
     assert (turn["intent"], turn["region"]) == ("stay_subsidy", "anqing"), turn
     assert "还没有本地政策" not in turn["reply"], turn  # the worker has not moved to Hunan
+
+
+def test_asking_what_evidence_is_needed_gets_the_whole_answer_with_the_list(cfg: str) -> None:
+    turn = ask_as(cfg, "o-proof", "要工钱得有啥证据")
+    assert turn["intent"] == "wage_arrears" and "工资条" in turn["reply"], turn

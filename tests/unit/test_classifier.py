@@ -334,6 +334,10 @@ def test_a_lawyer_wanted_beside_hardship_asks_for_legal_aid(clf: Classifier) -> 
     assert r.asked[0] == "legal_aid", r
 
 
+def test_a_statement_of_claim_to_write_is_legal_aid(clf: Classifier) -> None:
+    assert intent(clf, "能不能帮我写个起诉书") == "legal_aid"  # (帮我写个 alone: writing for the worker)
+
+
 def test_choosing_a_hospital_is_out_of_scope(clf: Classifier) -> None:
     assert intent(clf, "能帮我推荐一家好一点的医院吗 看腿") == "unknown"
     assert intent(clf, "住院押金交不起 有啥救助") == "social_assistance"
