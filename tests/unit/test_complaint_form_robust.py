@@ -1835,6 +1835,13 @@ def test_the_sum_the_worker_counts_beats_the_one_the_boss_names(harness: Harness
     assert (draft(harness, "o-counts") or {})["fields"]["amount"] == 9200
 
 
+def test_a_phone_out_of_use_at_the_phone_step_is_told_another_will_do(harness: Harness) -> None:
+    to_step(harness, "o-cutoff", AT_PHONE)
+    reply = harness.say("稍等 我这手机停机了 留我媳妇的行不", "o-cutoff")
+    assert "也行" in reply and "第6步" in reply, reply
+    assert "第7步" in harness.say("13912345678", "o-cutoff")
+
+
 def test_a_worry_that_the_boss_sees_the_phone_gets_the_reason(harness: Harness) -> None:
     to_step(harness, "o-worry", AT_PHONE)
     assert "不会公开" in harness.say("电话号码老板能看到吗", "o-worry")
