@@ -46,9 +46,11 @@ ACK = re.compile(
 )
 # Reasons given for leaving, which are not answers: 「太麻烦」「在上班」.
 REASON = re.compile(
-    r"(?:太|好|真|有点|挺)?(?:麻烦|复杂|啰嗦|烦)|(?:没|没有)(?:时间|空|用)|有事|(?:在|要)(?:忙|上班|干活)"
+    r"(?:太|好|真|有点|挺|这么|那么)?(?:麻烦|复杂|啰嗦|烦)|(?:没|没有)(?:时间|空|用)|有事|(?:在|要)(?:忙|上班|干活)"
     r"|忙|不方便"
 )
+# A complaint about the form put as a question, which asks nothing: 「怎么还要填这么多」.
+RHETORICAL = re.compile(r"(?:怎么|咋)(?:还|又)?(?:要|得)?(?:填|写|问|弄)?(?:这么|那么)(?:多|麻烦|复杂|啰嗦)")
 # What the worker means to ask someone else: 「问问工友到底多少钱」.
 ASKING_OTHERS = re.compile(
     r"(?:问问|问下|问一下)(?:工友|老乡|家里|老婆|媳妇|老公|同事|他们|老板|工头|朋友|兄弟|班长)[^\s，,。]*"
@@ -67,7 +69,7 @@ def leaving(words: str) -> str | None:
     parts = [p for p in re.split(r"[\s,，。.!！;；、~～…]+", words.lower()) if p]
     # (「多少我也说不清 算了 改天再说」: not knowing how much asks nothing)
     said = " ".join(p for p in parts if not UNSURE.search(p) or re.search("[吗呢嘛?？]", p))
-    if QUESTION.search(LOOKING_UP.sub("", ASKING_OTHERS.sub("", said))):
+    if QUESTION.search(RHETORICAL.sub("", LOOKING_UP.sub("", ASKING_OTHERS.sub("", said)))):
         return None  # 「取消了还能再投诉吗」 asks (「我得先问问工友到底多少钱」 asks someone else)
     if not parts:
         return None
@@ -86,6 +88,8 @@ def leaving(words: str) -> str | None:
             continue
         core = PARTICLES.sub("", bare)
         if not core or ACK.fullmatch(core) or CONTINUE.fullmatch(core) or REASON.fullmatch(core):
+            continue
+        if RHETORICAL.fullmatch(core):
             continue
         if PAUSE.fullmatch(core) or LOOKING_UP.fullmatch(core):
             pause = True

@@ -725,7 +725,9 @@ def test_a_wish_to_file_after_a_question_mark_starts_the_form(harness: Harness) 
     assert "第1步" in harness.say("没登过？那我现在登一个", "o-again")
 
 
-@pytest.mark.parametrize("leave", ["算了 不登记了 怕他知道", "先不弄了 家里来电话了"])
+@pytest.mark.parametrize(
+    "leave", ["算了 不登记了 怕他知道", "先不弄了 家里来电话了", "咋还得写那么多 算了吧", "这么啰嗦啊 算了"]
+)
 def test_a_wish_to_stop_with_a_reason_cancels_without_asking_again(harness: Harness, leave: str) -> None:
     to_step(harness, "o-why-leave", AT_SITE)
     assert "取消了" in harness.say(leave, "o-why-leave")
