@@ -300,6 +300,8 @@ def test_words_from_round_78(clf: Classifier, text: str, expected: str) -> None:
         "厂里无缘无故把我开除了 这能去告吗",  # sent away, and whether it can be fought
         "就因为请了两天假把我辞退 合法吗",
         "在食堂干活被开水烫伤了 老板说不归他管 我该找谁",  # hurt at work, and no one owns it
+        "刚被厂里开了 补偿也不给 哪能说理",
+        "怀孕了就被辞退 找谁帮忙",  # a dismissal the law forbids
     ],
 )
 def test_a_dismissal_or_injury_disputed_is_legal_aid(clf: Classifier, text: str) -> None:
@@ -336,6 +338,10 @@ def test_a_lawyer_wanted_beside_hardship_asks_for_legal_aid(clf: Classifier) -> 
 
 def test_a_statement_of_claim_to_write_is_legal_aid(clf: Classifier) -> None:
     assert intent(clf, "能不能帮我写个起诉书") == "legal_aid"  # (帮我写个 alone: writing for the worker)
+
+
+def test_what_is_set_aside_with_zhi_wai_is_not_asked(clf: Classifier) -> None:
+    assert intent(clf, "送流量以外 还有现金补贴没") == "stay_subsidy"
 
 
 def test_choosing_a_hospital_is_out_of_scope(clf: Classifier) -> None:
