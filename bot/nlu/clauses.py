@@ -53,10 +53,16 @@ def not_here(
         return True  # 「在合肥过年加班费跟安庆一样算不」: a place compared with, not the one asked about
     if re.match(r"老家(?:那边|那里|那儿)?(?:呢|找|有没有|有啥|有什么|怎么|的话)", text[end:]):
         return False  # 「阜阳老家呢」「临沂老家那边找谁」: the home town, asked about
-    registered = any(cue in text[max(0, start - 5) : end + 5] for cue in ("户口", "户籍"))
+    # (the cue beside the name itself: in 「黑龙江户口 在大连开叉车」 大连 is where the worker is)
+    clause = max((b for b in breaks if b <= start), default=0)
+    after = min((b for b in breaks if b >= tail), default=len(text))
+    registered = bool(
+        re.search(r"(?:户口|户籍)\S{0,3}$", text[max(clause, start - 5) : start])
+        or re.match(r"\S{0,3}?(?:户口|户籍)", text[tail:after])
+    )
     if registered or (text.startswith("老家", end) and end not in breaks):  # (「我在佛山 老家安庆的」)
         return True  # 「户口在安徽六安」「孩子在湖南老家」
-    return any(cue in before for cue in _HOME_CUES) or before.endswith("走了")
+    return any(cue in text[max(clause, head - 3) : head] for cue in _HOME_CUES) or before.endswith("走了")
 
 
 _LEFT = re.compile(r"(?:不在|没在|离开|离开了|(?<!是)不是)$")  # (「不是大连 是黄埔」; 「是不是大连」 asks)

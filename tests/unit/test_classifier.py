@@ -344,6 +344,11 @@ def test_what_is_set_aside_with_zhi_wai_is_not_asked(clf: Classifier) -> None:
     assert intent(clf, "送流量以外 还有现金补贴没") == "stay_subsidy"
 
 
+def test_the_place_of_registration_is_home_only_in_its_own_clause(clf: Classifier) -> None:
+    assert clf.classify("俺是黑龙江户口 在黄埔厂里上班 有补贴吗").place == "guangzhou-huangpu"
+    assert clf.classify("在黄埔厂里上班 户口黑龙江的 有补贴吗").place == "guangzhou-huangpu"
+
+
 def test_choosing_a_hospital_is_out_of_scope(clf: Classifier) -> None:
     assert intent(clf, "能帮我推荐一家好一点的医院吗 看腿") == "unknown"
     assert intent(clf, "住院押金交不起 有啥救助") == "social_assistance"
