@@ -1723,3 +1723,9 @@ def test_the_risk_level_of_a_home_province_after_the_subsidy_answer_is_a_conditi
 def test_asking_what_evidence_is_needed_gets_the_whole_answer_with_the_list(cfg: str) -> None:
     turn = ask_as(cfg, "o-proof", "要工钱得有啥证据")
     assert turn["intent"] == "wage_arrears" and "工资条" in turn["reply"], turn
+
+
+def test_a_move_said_with_gai_says_where_the_worker_now_is(cfg: str) -> None:
+    ask_as(cfg, "o-gai", "在东莞厂里 过年有啥活动")
+    turn = ask_as(cfg, "o-gai", "我今年改在大连工地过年了")
+    assert (turn["intent"], turn["region"]) == ("set_region", "dalian"), turn
