@@ -351,7 +351,7 @@ def test_the_place_of_registration_is_home_only_in_its_own_clause(clf: Classifie
 
 def test_choosing_a_hospital_is_out_of_scope(clf: Classifier) -> None:
     assert intent(clf, "能帮我推荐一家好一点的医院吗 看腿") == "unknown"
-    assert intent(clf, "留这边过年 基金亏了好多 能补点不") == "unknown"  # an investment lost
+    assert intent(clf, "过年留下来 买的基金亏了 有补贴不") == "unknown"  # an investment lost
     assert intent(clf, "住院押金交不起 有啥救助") == "social_assistance"
 
 
