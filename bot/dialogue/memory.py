@@ -282,7 +282,12 @@ def about_last_answer(text: str, result: Result) -> bool:
         )
     ):
         return True
-    if result.intent == "subscribe" and (WHERE_ONLINE.search(t) or MONEY.search(t) or amounts(t)):
+    # (not when it asks plainly to subscribe: 「订阅一下 有新补贴告诉我」)
+    if (
+        result.intent == "subscribe"
+        and result.scores.get("subscribe", 0.0) < SETTLES
+        and (WHERE_ONLINE.search(t) or MONEY.search(t) or amounts(t))
+    ):
         return True  # nobody subscribes by asking for a link, or where money is sent (「钱发给我还是厂里」)
     return result.score < WEAK_SCORE and result.intent in ("subscribe", "unsubscribe") and is_follow_up(t)
 

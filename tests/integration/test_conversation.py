@@ -1729,3 +1729,9 @@ def test_a_move_said_with_gai_says_where_the_worker_now_is(cfg: str) -> None:
     ask_as(cfg, "o-gai", "在东莞厂里 过年有啥活动")
     turn = ask_as(cfg, "o-gai", "我今年改在大连工地过年了")
     assert (turn["intent"], turn["region"]) == ("set_region", "dalian"), turn
+
+
+def test_a_plain_wish_to_subscribe_after_a_subsidy_answer_subscribes(cfg: str) -> None:
+    ask_as(cfg, "o-sub-after", "安庆留岗补贴有多少")
+    turn = ask_as(cfg, "o-sub-after", "订阅下 有新补贴发我")
+    assert turn["intent"] == "subscribe", turn
