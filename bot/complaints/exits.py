@@ -44,6 +44,8 @@ ACK = re.compile(
     r"|谢谢?|多谢晒?|唔该晒?|感谢|麻烦|辛苦|拜拜?|再见|先这样|新年快乐|过年好|先下|下线|先走|先忙|去?试试看?)+"
     r"(?:你们?|您|老铁|兄弟|哥们|大哥|大姐|师傅|啊|了|呐|呢)*"
 )
+# A goodbye, which pauses a form rather than leaving it: 「好的 先这样」.
+BYE = re.compile(r"先这样|拜拜|再见|先下了|下线了?|先走了|回头聊|改天聊")
 # Reasons given for leaving, which are not answers: 「太麻烦」「在上班」.
 REASON = re.compile(
     r"(?:太|好|真|有点|挺|这么|那么)?(?:麻烦|复杂|啰嗦|烦)|(?:没|没有)(?:时间|空|用)|有事|(?:在|要)(?:忙|上班|干活)"

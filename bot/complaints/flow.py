@@ -160,8 +160,12 @@ class ComplaintFlow:
         leaving: str | None,
     ) -> str | None:
         """A message at a field's step: the answer, values of other fields, a question, or none of these."""
-        if leaving == "ack":  # 「好的」: go on; 「好嘞 谢了」 after a question answered: answered as thanks
-            return None if "谢" in words else field.ask
+        if leaving == "ack":  # 「好的」: go on; 「好嘞 谢了」「好的 先这样」: answered as thanks or goodbye
+            if "谢" in words or exits.BYE.search(words):
+                draft["paused"] = exits.BYE.search(words) is not None or draft.get("paused", False)
+                self._set(user, draft)  # (a goodbye keeps the draft for when the worker comes back)
+                return None
+            return field.ask
         if (rest := reading.after_already_said(text) or reading.known_part(field, text)) is not None:
             text, words = rest, normalize(rest)  # the values, not the protest or what is forgotten
             result = replace(result, heard=None)  # (what the rules heard was the whole message)

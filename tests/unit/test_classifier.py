@@ -302,6 +302,10 @@ def test_words_from_round_78(clf: Classifier, text: str, expected: str) -> None:
         "在食堂干活被开水烫伤了 老板说不归他管 我该找谁",  # hurt at work, and no one owns it
         "刚被厂里开了 补偿也不给 哪能说理",
         "怀孕了就被辞退 找谁帮忙",  # a dismissal the law forbids
+        "胳膊让机器绞了 老板塞了一千块叫我别来了 合理吗",  # hurt, and paid off
+        "请了两天假 领班说能直接开除我 真的吗",
+        "厂里逼我签了自愿离职 还能要回来吗",
+        "做嘢整亲只脚 老细唔肯赔",  # Cantonese: hurt at work, the boss will not pay
     ],
 )
 def test_a_dismissal_or_injury_disputed_is_legal_aid(clf: Classifier, text: str) -> None:
@@ -347,6 +351,11 @@ def test_what_is_set_aside_with_zhi_wai_is_not_asked(clf: Classifier) -> None:
 def test_the_place_of_registration_is_home_only_in_its_own_clause(clf: Classifier) -> None:
     assert clf.classify("俺是黑龙江户口 在黄埔厂里上班 有补贴吗").place == "guangzhou-huangpu"
     assert clf.classify("在黄埔厂里上班 户口黑龙江的 有补贴吗").place == "guangzhou-huangpu"
+
+
+def test_sent_home_or_spent_out_in_other_words(clf: Classifier) -> None:
+    assert intent(clf, "厂里把我们都打发回家了 这段时间能领点啥") == "unemployment_benefit"
+    assert intent(clf, "在苏州过年没走 兜里钱花得差不多了") == "social_assistance"
 
 
 def test_choosing_a_hospital_is_out_of_scope(clf: Classifier) -> None:

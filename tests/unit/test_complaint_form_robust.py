@@ -1837,6 +1837,15 @@ def test_the_sum_the_worker_counts_beats_the_one_the_boss_names(harness: Harness
     assert (draft(harness, "o-counts") or {})["fields"]["amount"] == 9200
 
 
+def test_a_goodbye_mid_form_keeps_the_draft_for_later(harness: Harness) -> None:
+    to_step(harness, "o-bye", AT_SITE)
+    reply = harness.say("行 先这样吧", "o-bye")
+    assert "第2步：在哪里干的活" not in reply.split("——")[0], reply  # not the step again, as if answered
+    d = draft(harness, "o-bye") or {}
+    assert d.get("paused") and d["fields"]["employer"] == "宏达建筑劳务公司", d
+    assert "第3步" in harness.say("大连甘井子某某工地", "o-bye")
+
+
 def test_a_phone_out_of_use_at_the_phone_step_is_told_another_will_do(harness: Harness) -> None:
     to_step(harness, "o-cutoff", AT_PHONE)
     reply = harness.say("稍等 我这手机停机了 留我媳妇的行不", "o-cutoff")
