@@ -85,6 +85,13 @@ def filing_rest(words: str) -> str:
     return rest
 
 
+def resumes(words: str) -> bool:
+    """A wish to file said with a draft kept (however the rest of the message was read)."""
+    return any(
+        WANTS_TO_FILE.search(c) and not NOT_FILING.search(c) for c in re.split(r"[\s,，?？!！。;；]+", words)
+    )
+
+
 def wants_to_file(words: str, result: Result) -> bool:
     """「举报欠薪」「想投诉工地欠薪」「我要告老板拖欠工资」; not 「怎么投诉」「欠薪去哪投诉」 (asking
     how) nor 「不想投诉」「我已经投诉过了」 (the last clause that speaks of filing decides)."""

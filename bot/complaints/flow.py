@@ -139,6 +139,9 @@ class ComplaintFlow:
             )
         if draft.get("paused") and field is not None:
             again = words in START_WORDS or filing.wants_to_file(heard, result)  # 「现在有空了 我要登记」
+            again = again or filing.resumes(
+                words
+            )  # 「问清楚了 现在登记」: with a draft kept, the wish resumes it
             if leaving == "continue" or exits.CONTINUE.fullmatch(words) or again:
                 draft.pop("paused")
                 return f"好，接着填{'，前面填的还在' if again else ''}。\n{field.ask}"

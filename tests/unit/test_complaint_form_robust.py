@@ -1837,6 +1837,25 @@ def test_the_sum_the_worker_counts_beats_the_one_the_boss_names(harness: Harness
     assert (draft(harness, "o-counts") or {})["fields"]["amount"] == 9200
 
 
+def test_going_to_find_something_out_pauses_and_a_wish_to_file_resumes(harness: Harness) -> None:
+    harness.say("我要投诉欠薪", "o-findout")
+    reply = harness.say("等我问问工友老板全名 一会儿再来", "o-findout")
+    assert "留着" in reply and "第1步" in reply, reply
+    assert "第1步" in harness.say("打听到了 现在就登记", "o-findout")
+    assert "第2步" in harness.say("鑫达装饰 老板孙某", "o-findout")
+
+
+def test_no_need_at_the_name_step_skips_the_name(harness: Harness) -> None:
+    to_step(harness, "o-noneed", AT_NAME)
+    assert "核对" in harness.say("不用了", "o-noneed")
+
+
+def test_of_a_sum_agreed_paid_and_still_owed_the_one_still_owed_is_taken(harness: Harness) -> None:
+    to_step(harness, "o-still", AT_AMOUNT)
+    assert "第4步" in harness.say("讲好八千 先给了三千 还欠五千", "o-still")
+    assert (draft(harness, "o-still") or {})["fields"]["amount"] == 5000
+
+
 def test_a_goodbye_mid_form_keeps_the_draft_for_later(harness: Harness) -> None:
     to_step(harness, "o-bye", AT_SITE)
     reply = harness.say("行 先这样吧", "o-bye")
