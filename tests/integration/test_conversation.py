@@ -1719,25 +1719,30 @@ def test_what_help_there_is_at_a_place_named_after_an_answer_asks_the_same_quest
     assert (turn["intent"], turn["region"]) == ("family_care", "anqing"), turn
 
 
-def test_the_risk_level_of_a_home_province_after_the_subsidy_answer_is_a_condition(cfg: str) -> None:
-    ask_as(cfg, "o-risk", "我在大观区上班 留下过年有补贴吗")
-    turn = ask_as(cfg, "o-risk", "可我们湖南又不算中高风险地区 那是不是领不了")
-    assert (turn["intent"], turn["region"]) == ("stay_subsidy", "anqing"), turn
-    assert "还没有本地政策" not in turn["reply"], turn  # the worker has not moved to Hunan
-
-
 def test_asking_what_evidence_is_needed_gets_the_whole_answer_with_the_list(cfg: str) -> None:
     turn = ask_as(cfg, "o-proof", "要工钱得有啥证据")
     assert turn["intent"] == "wage_arrears" and "工资条" in turn["reply"], turn
 
 
-def test_a_move_said_with_gai_says_where_the_worker_now_is(cfg: str) -> None:
-    ask_as(cfg, "o-gai", "在东莞厂里 过年有啥活动")
-    turn = ask_as(cfg, "o-gai", "我今年改在大连工地过年了")
-    assert (turn["intent"], turn["region"]) == ("set_region", "dalian"), turn
-
-
-def test_a_plain_wish_to_subscribe_after_a_subsidy_answer_subscribes(cfg: str) -> None:
-    ask_as(cfg, "o-sub-after", "安庆留岗补贴有多少")
-    turn = ask_as(cfg, "o-sub-after", "订阅下 有新补贴发我")
-    assert turn["intent"] == "subscribe", turn
+@pytest.mark.parametrize(
+    ("first", "then", "intent", "region"),
+    [
+        # the risk level of an uncovered home province after the subsidy answer: a condition of it,
+        # not a move to Hunan
+        (
+            "我在大观区上班 留下过年有补贴吗",
+            "可我们湖南又不算中高风险地区 那是不是领不了",
+            "stay_subsidy",
+            "anqing",
+        ),
+        ("在东莞厂里 过年有啥活动", "我今年改在大连工地过年了", "set_region", "dalian"),  # a move, with 改
+        ("安庆留岗补贴有多少", "订阅下 有新补贴发我", "subscribe", "anqing"),  # a plain wish to subscribe
+    ],
+)
+def test_a_second_turn_read_in_the_light_of_the_first(
+    cfg: str, first: str, then: str, intent: str, region: str
+) -> None:
+    ask_as(cfg, f"o-{first}", first)
+    turn = ask_as(cfg, f"o-{first}", then)
+    assert (turn["intent"], turn["region"]) == (intent, region), turn
+    assert "还没有本地政策" not in turn["reply"], turn
