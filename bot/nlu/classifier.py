@@ -52,6 +52,8 @@ from .matching import (
     cover_reading,
     covered,
     in_one_clause,
+    only_names,
+    saturate,
 )
 from .model import ANYWHERE, MESSAGE, WITH_PLACE, WORD, Combo, Keyword, Place, Result, Rules
 from .text import _PHON, MAX_CHARS, PINYIN_WORDS, _normalise, normalise, pinyin_shadow, respeller
@@ -333,22 +335,6 @@ class Classifier:
         after = text[end:stop]
         return any(word in after for word in self.rules.at_work)
 
-    def _only_names(self, text: str, places: list[tuple[int, int, Place]]) -> bool:
-        """Whether the message is only place names, give or take fillers (「安庆的 安庆经开区」)."""
-        covered = {i for start, end, _ in places for i in range(start, end)}
-        rest = "".join(c for i, c in enumerate(text) if i not in covered)
-        for filler in self.rules.fillers:
-            rest = rest.replace(filler, "")
-        return len(rest) <= 1
-
-    def _saturate(self, weights: list[float]) -> float:
-        """Negative evidence counts in full; positive evidence by strength, each next one less."""
-        if len(weights) == 1:
-            return weights[0]
-        positive = sorted((w for w in weights if w > 0), reverse=True)
-        factor = self.rules.repeat_factor
-        return sum(w * factor**i for i, w in enumerate(positive)) + sum(w for w in weights if w < 0)
-
     # -- public -----------------------------------------------------------------------------------
 
     def _from_pinyin(self, shadow: str) -> str:
@@ -388,11 +374,11 @@ class Classifier:
             # 「问下加班费 哦不对 我要问失业金」: what was said before the correction is taken back
             for k in [k for k, v in starts.items() if all(s < fix.start() for s, _ in v)]:
                 del evidence[k], starts[k]
-        scores = {intent: self._saturate(weights) for intent, weights in evidence.items()}
+        scores = {intent: saturate(weights, self.rules.repeat_factor) for intent, weights in evidence.items()}
 
         courtesy, threshold, only = self.rules.courtesy, self.rules.threshold, self.rules.place_only_intent
         ties = self.rules.lose_ties
-        if place is not None and with_place and only and self._only_names(text, places):
+        if place is not None and with_place and only and only_names(text, places, self.rules.fillers):
             scores[only] = max(scores.get(only, 0.0), threshold)
         if len(scores) <= 1:  # most messages: one intent or none, nothing to weigh
             best_intent, best = next(iter(scores.items()), (UNKNOWN, 0.0))

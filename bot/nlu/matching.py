@@ -294,3 +294,21 @@ def in_one_clause(
                     seen.setdefault(bisect_right(cuts, start), set()).add(g)
     last = bisect_right(cuts, len(text) - 1)
     return last in seen or any(len(groups) == size for groups in seen.values())
+
+
+def saturate(weights: list[float], factor: float) -> float:
+    """A topic's score from its evidence: negative evidence counts in full; positive evidence by
+    strength, each next one ``factor`` times the one before."""
+    if len(weights) == 1:
+        return weights[0]
+    positive = sorted((w for w in weights if w > 0), reverse=True)
+    return sum(w * factor**i for i, w in enumerate(positive)) + sum(w for w in weights if w < 0)
+
+
+def only_names(text: str, places: list[tuple[int, int, Place]], fillers: Iterable[str]) -> bool:
+    """Whether the message is only place names, give or take fillers (「安庆的 安庆经开区」)."""
+    covered = {i for start, end, _ in places for i in range(start, end)}
+    rest = "".join(c for i, c in enumerate(text) if i not in covered)
+    for filler in fillers:
+        rest = rest.replace(filler, "")
+    return len(rest) <= 1
