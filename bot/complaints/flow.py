@@ -139,9 +139,8 @@ class ComplaintFlow:
             )
         if draft.get("paused") and field is not None:
             again = words in START_WORDS or filing.wants_to_file(heard, result)  # 「现在有空了 我要登记」
-            again = again or filing.resumes(
-                words
-            )  # 「问清楚了 现在登记」: with a draft kept, the wish resumes it
+            # 「问清楚了 现在登记」: with a draft kept, a wish to file resumes it however the rest was read
+            again = again or filing.resumes(words)
             if leaving == "continue" or exits.CONTINUE.fullmatch(words) or again:
                 draft.pop("paused")
                 return f"好，接着填{'，前面填的还在' if again else ''}。\n{field.ask}"
@@ -164,11 +163,11 @@ class ComplaintFlow:
     ) -> str | None:
         """A message at a field's step: the answer, values of other fields, a question, or none of these."""
         if leaving == "ack":  # 「好的」: go on; 「好嘞 谢了」「好的 先这样」: answered as thanks or goodbye
-            if "谢" in words or exits.BYE.search(words):
-                draft["paused"] = exits.BYE.search(words) is not None or draft.get("paused", False)
-                self._set(user, draft)  # (a goodbye keeps the draft for when the worker comes back)
+            if exits.BYE.search(words):
+                draft["paused"] = True  # the draft kept for when the worker comes back
+                self._set(user, draft)
                 return None
-            return field.ask
+            return None if "谢" in words else field.ask
         if (rest := reading.after_already_said(text) or reading.known_part(field, text)) is not None:
             text, words = rest, normalize(rest)  # the values, not the protest or what is forgotten
             result = replace(result, heard=None)  # (what the rules heard was the whole message)
