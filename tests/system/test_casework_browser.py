@@ -34,7 +34,8 @@ OLD = {
     "phone": "13812341234",
     "name": "张三",
 }
-NEW = OLD | {"employer": "顺发装饰公司", "phone": "13955556789", "name": "赵六", "workers": 2}
+# (a head count the worker could not give: the desk shows 不清楚)
+NEW = OLD | {"employer": "顺发装饰公司", "phone": "13955556789", "name": "赵六", "workers": None}
 
 
 @dataclass
@@ -138,6 +139,8 @@ def test_give_a_case_to_a_colleague_note_and_callback(page: Any, desk: Desk) -> 
     page.goto(desk.base + f"/desk/complaints/{desk.new_case}")
     assert page.locator("dd.assignee").inner_text() == "还没人接手"
     assert "139****6789" in page.content() and "13955556789" not in page.content()
+    counted = page.locator("dt:has-text('被欠薪人数') + dd").inner_text()
+    assert counted == "不清楚", counted
     page.select_option("select[name=assignee]", "li")
     page.click("button:has-text('指派')")
     page.wait_for_selector("p.flash.ok")
