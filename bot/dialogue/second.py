@@ -20,6 +20,7 @@ from ..nlu.model import Result
 from .memory import Memo
 
 MARGIN = 0.02  # the best topic's lead over the next, per feature (bench/README.md)
+NEVER = ("set_region", "greeting", "subscribe", "unsubscribe")  # what the model never answers with
 
 
 def model_text(text: str, result: Result) -> str:
@@ -43,7 +44,8 @@ def overrule(
         return None  # a region switch is the rules' call, and so is 「菜单」 or 「你好」 alone
     guess = model.guess(text, memo.topic if memo else None)
     # (never to greet: a question answered with the menu would not reach the unanswered list)
-    if guess is None or guess.margin < MARGIN or guess.intent in (took, "set_region", "greeting"):
+    # (nor to subscribe or unsubscribe: a change to what the worker receives is the rules' call)
+    if guess is None or guess.margin < MARGIN or guess.intent in (took, *NEVER):
         return None
     if guess.intent in asked:
         return None
