@@ -315,7 +315,7 @@ def asks_help_there(text: str, result: Result) -> bool:
     return (
         bool(result.place)
         and result.intent == "greeting"
-        and result.scores.get("greeting", 0.0) < 3.0
+        and result.scores.get("greeting", 0.0) < SETTLES
         and HELP_THERE.search(normalise(text)) is not None
     )
 
