@@ -324,6 +324,11 @@ def test_asking_the_number_beside_a_topic_gets_the_topic_which_carries_it(clf: C
     assert intent(clf, "你们电话多少") == "human_agent"
 
 
+def test_a_number_asked_for_is_a_word_not_the_middle_of_a_quay(clf: Classifier) -> None:
+    assert intent(clf, "有号码没 我想打过去问") == "human_agent"
+    assert intent(clf, "在五号码头卸货的") != "human_agent"  # 五号 码头: no 号码 in it
+
+
 def test_records_of_work_and_pay_are_evidence_of_arrears(clf: Classifier) -> None:
     assert intent(clf, "工钱没结 我这只有老板的转账记录 能行不") == "wage_arrears"
     assert intent(clf, "厂里的打卡记录能拿来用吗") == "wage_arrears"
