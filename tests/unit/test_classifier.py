@@ -324,6 +324,12 @@ def test_asking_the_number_beside_a_topic_gets_the_topic_which_carries_it(clf: C
     assert intent(clf, "你们电话多少") == "human_agent"
 
 
+def test_12333_named_with_the_complaint_is_its_channel(clf: Classifier) -> None:
+    assert intent(clf, "是不是打12333就能投诉") == "wage_arrears"
+    assert intent(clf, "我弟也被欠了 让他打12333行吗") == "wage_arrears"
+    assert intent(clf, "12333老打不通") == "human_agent"  # another way to reach a person
+
+
 def test_a_number_asked_for_is_a_word_not_the_middle_of_a_quay(clf: Classifier) -> None:
     assert intent(clf, "有号码没 我想打过去问") == "human_agent"
     assert intent(clf, "在五号码头卸货的") != "human_agent"  # 五号 码头: no 号码 in it
