@@ -807,6 +807,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "06za",
         "06zb",
         "06zc",
+        "06zd",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
