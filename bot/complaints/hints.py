@@ -52,7 +52,8 @@ _SAID_AS_COUNT = re.compile(
     # 「就我和我哥两个人」 (not 「…两个人的」, whose the sum is), 「一起被欠的有15个人」, 「我们两口子」;
     # 「就我自己」 as a clause of its own
     rf"|(?:和|跟|同|与)[^\d{_CN_NUMERAL}\s，,]{{1,4}}[\d{_CN_NUMERAL}]+(?:个人|个|人)(?![人的])"
-    rf"|一起[^\d{_CN_NUMERAL}\s，,]{{0,5}}[\d{_CN_NUMERAL}]+(?:个人|个|人|名)|{COUPLE.pattern}"
+    rf"|(?:一起|一块儿?|被欠|欠薪|欠钱)[^\d{_CN_NUMERAL}\s，,]{{0,5}}[\d{_CN_NUMERAL}]+(?:个人|个(?![月天])|人|名)"
+    rf"|{COUPLE.pattern}"
     r"|(?:^|[\s，,])(?:就|只有)[我俺](?:自己|一个人?)?(?:$|[\s，,])"
     rf"|(?:我们|咱们|俺们|我地|我哋)[^\s，,]{{1,6}}?的有[\d{_CN_NUMERAL}]+个"  # 「我们一块来的有六个」
 )

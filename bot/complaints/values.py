@@ -75,7 +75,8 @@ _SELF_ONLY = re.compile(
 # A crew counted with no noun, the clause's last words: 「一共我们三个」「我们俩一共5个」.
 _CREW_COUNT = re.compile(
     rf"(?:(?:一共|总共|共)有?(?:我们|咱们|俺们)?|(?:我们|咱们|俺们|我地|我哋)[俩两]?(?:车间|班组|组里|队里|厂里)?(?:一共|总共|共)?有?"
-    r"|(?:我们|咱们|俺们|我地|我哋)[^\s，,]{1,6}?的有)"  # 「我们一路来的有九个」
+    r"|(?:我们|咱们|俺们|我地|我哋)[^\s，,]{1,6}?的有"  # 「我们一路来的有九个」
+    r"|(?:一起|一块儿?|一同)?被?(?:欠|拖)[^\s，,]{0,3}?的(?:一共|总共|共)?有?)"  # 「一起被欠的有4个」
     rf"(\d{{1,5}}|[{_CN_NUMERAL}]+)个$"
 )
 # A couple owed together: 「就我们两口子」「我们夫妻俩的」.
@@ -213,8 +214,8 @@ def find_values(clause: str) -> list[Found]:
     def free(a: int, b: int) -> bool:
         return not any(taken[a:b])
 
-    def take(key: str, value: Any, a: int, b: int) -> None:
-        found.append(Found(key, value, a, b))
+    def take(key: str, value: Any, a: int, b: int, total: int = 0) -> None:
+        found.append(Found(key, value, a, b, total))
         for i in range(a, b):
             taken[i] = True
 
@@ -230,8 +231,8 @@ def find_values(clause: str) -> list[Found]:
             taken[m.start() : m.end()] = [True] * (m.end() - m.start())
             continue  # 「我们十几个人的钱没给」: how many is not said; step 5 asks
         count = int(n) if n.isdigit() else int(cn_small(n) or 0)
-        if 1 <= count <= 100_000:
-            take("workers", count, m.start(), m.end())
+        if 1 <= count <= 100_000:  # (「两口子加上另外两个 一共4个人」: the total over a part)
+            take("workers", count, m.start(), m.end(), int(bool(_TOTAL_BEFORE.search(clause[: m.start()]))))
     if (crew := _CREW_COUNT.search(clause)) and free(crew.start(), crew.end()):
         n = crew.group(1)
         if 2 <= (count := int(n) if n.isdigit() else int(cn_small(n) or 0)) <= 100_000:

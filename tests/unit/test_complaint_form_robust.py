@@ -1438,6 +1438,8 @@ def test_a_head_count_said_with_who_is_owed_is_taken(harness: Harness) -> None:
         ("o-alone", "七千五 今年1月到3月 就我自己", 1),
         ("o-alone-digit", "六千八 去年11月到12月 就我1个人", 1),
         ("o-crew-bare", "三万一 今年1月和2月 一共我们四个", 4),  # counted with no noun after 个
+        ("o-crew-owed", "两万五 今年1月到3月 一块欠薪的有6个", 6),  # those owed, with no noun
+        ("o-total", "九千 11月到1月 我和老乡加上另外三个 总共5个人", 5),  # the total over a part
     ]:
         to_step(harness, openid, AT_AMOUNT)
         reply = harness.say(text, openid)
@@ -1448,6 +1450,14 @@ def test_a_head_count_said_with_who_is_owed_is_taken(harness: Harness) -> None:
     harness.say("两万多 我跟我老婆两个人的", "o-whose")
     d = draft(harness, "o-whose")
     assert d is not None and "workers" not in d["fields"] and d.get("workers_hint") == 2, d
+
+
+def test_the_months_of_the_work_told_at_the_first_step_are_the_period(harness: Harness) -> None:
+    harness.say("工钱没结 我要登记", "o-work-months")
+    reply = harness.say("包工头姓周 我们五个人 干的是今年春天3月到5月", "o-work-months")
+    d = draft(harness, "o-work-months")
+    assert d is not None and d["fields"].get("period") == "3月到5月", (reply, d)
+    assert "月" not in d["fields"]["employer"] and d["fields"].get("workers") == 5, d
 
 
 def test_the_months_owed_told_when_filing_are_noted(harness: Harness) -> None:
