@@ -1420,6 +1420,12 @@ def test_not_filing_after_all_leaves_the_form(
     assert "取消" in reply and draft(harness, openid) is None, reply
 
 
+def test_a_case_filed_here_before_asked_after_by_its_number_starts_no_form(harness: Harness) -> None:
+    reply = harness.say("上回在你们这里登记过工钱的事 投诉编号找不着了 帮忙查查", "o-number-lost")
+    assert "第1步" not in reply and draft(harness, "o-number-lost") is None, reply
+    assert "第1步" in harness.say("帮我写一份工资投诉", "o-write-one")  # writing one here is filing
+
+
 def test_filing_for_a_brother_starts_the_form(harness: Harness) -> None:
     assert "第1步" in harness.say("我替我哥投诉 他工地的钱没结", "o-for-brother")
 
