@@ -173,7 +173,7 @@ class ComplaintFlow:
             result = replace(result, heard=None)  # (what the rules heard was the whole message)
         if leaving == "continue":
             return f"好，接着填。\n{field.ask}"
-        if field.key == "phone" and reading.OTHER_PHONE.search(words) and not re.search(r"\d{5}", words):
+        if field.key == "phone" and reading.other_phone(words, result):
             return f"用家里人或工友的号码也行，能打通就行。\n{field.ask}"  # 「我的欠费停机了」
         if reading.MORE_DETAIL.fullmatch(words):
             return None  # 「详细说说」 after a question answered mid-form: the rest of that answer

@@ -113,10 +113,19 @@ UNSURE_REST = re.compile(
 )
 # Asking after a complaint already filed: 「查查我的投诉」「投诉处理得怎么样了」.
 # At the phone step, the worker's own phone out of use or someone else's to be given instead.
-OTHER_PHONE = re.compile(
-    r"欠费|停机|没话费|(?:手机|电话)(?:坏了|丢了|被偷|没电|打不通)"
-    r"|(?:用|留|填|写)[我俺]?(?:老婆|媳妇|老公|爱人|家里人|孩子|儿子|女儿|工友|朋友|老乡|哥|姐|弟|妹)的"
+_NO_PHONE = re.compile(r"欠费|停机|没话费|(?:手机|电话)(?:坏了|丢了|被偷|没电|打不通)")
+_USE_OTHER = re.compile(
+    r"(?:用|留|填|写)[我俺]?(?:老婆|媳妇|老公|爱人|家里人|孩子|儿子|女儿|工友|朋友|老乡|哥|姐|弟|妹)的"
 )
+
+
+def other_phone(words: str, result: Result) -> bool:
+    """At the phone step, the worker's own phone out of use or another's offered (「我的欠费停机了」);
+    not hardship told with it and asked about (「停机了 饭都吃不上 有地方帮一下不」)."""
+    if re.search(r"\d{5}", words) or not (_NO_PHONE.search(words) or _USE_OTHER.search(words)):
+        return False
+    other_topic = result.intent in TOPIC_INTENTS and result.intent != "wage_arrears"
+    return bool(_USE_OTHER.search(words)) or not (other_topic and result.scores.get(result.intent, 0.0) >= 3)
 STATUS_ASK = re.compile(r"查.{0,8}投诉|投诉.{0,6}(?:进度|进展|结果|怎么样|处理得?怎么|有人管|受理了)")
 # A message about the arrears rather than a place (at the site step), and words that name a place.
 WAGE_STORY = re.compile(r"欠|拖欠|工资|工钱|结账|没结|没给|不给|不发|没发|跑路|卷走|躲着|不还")

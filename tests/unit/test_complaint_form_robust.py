@@ -1886,6 +1886,10 @@ def test_a_phone_out_of_use_at_the_phone_step_is_told_another_will_do(harness: H
     reply = harness.say("稍等 我这手机停机了 留我媳妇的行不", "o-cutoff")
     assert "也行" in reply and "第6步" in reply, reply
     assert "第7步" in harness.say("13912345678", "o-cutoff")
+    # hardship told with it and asked about is answered, and the form waits at the phone
+    to_step(harness, "o-broke", AT_PHONE)
+    reply = harness.say("电话欠费停了 这几天饭都吃不上了 哪里能救救急", "o-broke")
+    assert "也行" not in reply and "临时救助" in reply and "第6步" in reply, reply
 
 
 def test_a_worry_that_the_boss_sees_the_phone_gets_the_reason(harness: Harness) -> None:
