@@ -476,6 +476,7 @@ def test_topic_with_place_is_the_topic(clf: Classifier) -> None:
         ("嗯 在黄埔这边", "guangzhou-huangpu"),
         ("切换到哈尔滨", "heilongjiang"),
         ("我在苏州打工", None),
+        ("刚到萝岗 刚进厂", "guangzhou-huangpu"),  # just taken on at a factory: no job asked for
     ],
 )
 def test_set_region_only_says_where(clf: Classifier, text: str, region: str | None) -> None:
