@@ -12,7 +12,7 @@ from .wording import CLAUSES, asks, one_clause
 
 # 「我是在…」「俺现在在…」「人在…」: where the worker is, said as a statement.
 # 「哦说错了 是怀宁」「不对 我们厂其实在桐城」: a correction of the place the question was asked for.
-CORRECTS = re.compile(r"^(哦|噢|嗯|啊)*(不对|说错了|打错了|搞错了|写错了|弄错了|讲错了)")
+CORRECTS = re.compile(r"^(哦|噢|嗯|啊)*(不对|说错了|打错了|搞错了|写错了|弄错了|讲错了|整错了|整岔了|说岔了)")
 SAYS_WHERE = re.compile(
     r"^(不对|不是|哦|噢|嗯|算了)*[\s,，]*(我|俺|咱|额|我们|俺们)?(两口子|一家子?|夫妻俩|娘俩|爷俩)?"
     r"(其实|是|都是|还是|现在|目前|人|就|一直|平时|自己|本人|已经|刚|刚刚|年前|年后|去年|今年|上个月|上礼拜|上周|前几天)*"

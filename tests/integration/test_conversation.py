@@ -1162,6 +1162,16 @@ def test_gone_back_home_is_where_the_worker_is_now(harness: Harness) -> None:
     reply = harness.say("我回湖北孝感了", "o-home")
     assert "全国" in reply and "答不上来" not in reply, reply
     assert harness.services.store.user("o-home").region is None
+    # home is where the worker is now: 「人现在在…老家」 moves them there
+    harness.say("我在大连 想找个律师", "o-in-home")
+    reply = harness.say("我人现在在湖南老家 电话里能办吗", "o-in-home")
+    assert "湖南还没有本地政策" in reply and harness.services.store.user("o-in-home").region is None, reply
+
+
+def test_a_correction_in_northern_speech_says_where(harness: Harness) -> None:
+    harness.say("我在锦州 老板欠了三个月工资", "o-zheng")
+    reply = harness.say("整错了 是在大连干的活 锦州是老家", "o-zheng")
+    assert "【大连·欠薪】" in reply and harness.services.store.user("o-zheng").region == "dalian", reply
 
 
 def test_and_me_asks_the_last_question_for_the_worker(harness: Harness) -> None:
