@@ -330,6 +330,10 @@ def test_12333_named_with_the_complaint_is_its_channel(clf: Classifier) -> None:
     assert intent(clf, "12333老打不通") == "human_agent"  # another way to reach a person
 
 
+def test_a_job_asked_for_as_recommending_work(clf: Classifier) -> None:
+    assert intent(clf, "能给推荐活不") == "job_services"
+
+
 def test_a_number_asked_for_is_a_word_not_the_middle_of_a_quay(clf: Classifier) -> None:
     assert intent(clf, "有号码没 我想打过去问") == "human_agent"
     assert intent(clf, "在五号码头卸货的") != "human_agent"  # 五号 码头: no 号码 in it
