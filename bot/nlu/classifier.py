@@ -88,6 +88,12 @@ _LATIN_RUN = re.compile(r"[A-Za-z]{2,}(?:[ '’]+[A-Za-z]+)*")
 
 _PINYIN_ASKS = re.compile(r"(?:\bma|\bme|[?？])\s*[?？]*\s*$|\b(?:zen ?me|shen ?me|na ?li|ru ?he)\b", re.I)
 _NUMBER = re.compile(r"\d{5}")
+# Question words in a pinyin message, as their shadows (「zen me」): read as one word each.
+_ASKING_SHADOWS = {
+    shadow: PINYIN_WORDS[word]
+    for word, syllables in (("zenme", "zen me"), ("shenme", "shen me"), ("duoshao", "duo shao"))
+    if (shadow := pinyin_shadow(syllables))
+}
 _PINYIN_NE = re.compile(r"\sne\s*[?？]*\s*$", re.IGNORECASE)  # 「na dongguan ne」: its 呢, not 了 (l/n)
 
 
@@ -338,7 +344,18 @@ class Classifier:
     # -- public -----------------------------------------------------------------------------------
 
     def _from_pinyin(self, shadow: str) -> str:
-        return cover_reading(shadow, self._automaton, self._by_shadow)
+        """Hanzi for a pinyin shadow; a question word in it (zen me) that the cover broke up is read
+        as one, and the rest around it (「na zen me tou su」 is 那怎么投诉, not 拿证…)."""
+        reading = cover_reading(shadow, self._automaton, self._by_shadow)
+        at = min(
+            ((i, q) for q in _ASKING_SHADOWS if (i := shadow.find(q)) >= 0 and _ASKING_SHADOWS[q] not in reading),
+            key=lambda x: (x[0], -len(x[1])),
+            default=None,
+        )
+        if at is None:
+            return reading
+        i, q = at
+        return f"{self._from_pinyin(shadow[:i])} {_ASKING_SHADOWS[q]} {self._from_pinyin(shadow[i + len(q) :])}"
 
     def _hanzi_for(self, run: re.Match[str]) -> str:
         if word := PINYIN_WORDS.get(run.group().lower().replace(" ", "")):
