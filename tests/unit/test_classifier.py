@@ -295,6 +295,21 @@ def test_words_from_round_78(clf: Classifier, text: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("莫得工资 老板说甲方还没打款", "wage_arrears"),  # 没有工资, not 冇工 (no work) respelled
+        ("手上没有工资条咋证明", "wage_arrears"),  # no payslip: evidence asked about, not 没有工资
+        ("工钱到底该问谁要啊", "wage_arrears"),
+        ("我家是特困户 过年能有点补助不", "social_assistance"),
+        ("上礼拜就登记过了 现在到哪一步了", "complaint_status"),
+        ("除夕在厂里干 一天能算三天的钱不", "holiday_pay"),
+    ],
+)
+def test_words_from_round_107(clf: Classifier, text: str, expected: str) -> None:
+    assert intent(clf, text) == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "厂里无缘无故把我开除了 这能去告吗",  # sent away, and whether it can be fought
