@@ -303,6 +303,8 @@ def test_words_from_round_78(clf: Classifier, text: str, expected: str) -> None:
         ("我家是特困户 过年能有点补助不", "social_assistance"),
         ("上礼拜就登记过了 现在到哪一步了", "complaint_status"),
         ("除夕在厂里干 一天能算三天的钱不", "holiday_pay"),
+        ("说好腊八发工资 到现在还没影", "wage_arrears"),  # the promise not kept
+        ("这么晚了 还有人回吗", "greeting"),
     ],
 )
 def test_words_from_round_107(clf: Classifier, text: str, expected: str) -> None:
