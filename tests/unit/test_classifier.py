@@ -305,6 +305,10 @@ def test_words_from_round_78(clf: Classifier, text: str, expected: str) -> None:
         ("除夕在厂里干 一天能算三天的钱不", "holiday_pay"),
         ("说好腊八发工资 到现在还没影", "wage_arrears"),  # the promise not kept
         ("这么晚了 还有人回吗", "greeting"),
+        ("老板说我偷了工地的钢筋 我没拿", "legal_aid"),  # accused
+        ("厂里扣着我身份证不给", "legal_aid"),  # papers held
+        ("两年了都没签过合同 走的时候啥也不给", "legal_aid"),
+        ("他要告我 我咋办", "legal_aid"),  # sued
     ],
 )
 def test_words_from_round_107(clf: Classifier, text: str, expected: str) -> None:

@@ -1424,6 +1424,7 @@ def test_a_case_filed_here_before_asked_after_by_its_number_starts_no_form(harne
     reply = harness.say("上回在你们这里登记过工钱的事 投诉编号找不着了 帮忙查查", "o-number-lost")
     assert "第1步" not in reply and draft(harness, "o-number-lost") is None, reply
     assert "第1步" in harness.say("帮我写一份工资投诉", "o-write-one")  # writing one here is filing
+    assert "第1步" in harness.say("厂里拖了工钱 我要走个投诉", "o-go-through")  # going through one too
 
 
 def test_filing_for_a_brother_starts_the_form(harness: Harness) -> None:
