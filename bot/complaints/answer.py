@@ -9,7 +9,18 @@ from typing import Any
 from ..numbers import cn_small, parse_amount
 from . import filing, reading, where
 from .fields import BY_KEY, Field
-from .values import DURATION, ROUGH_TIME, Found, clauses, exact_over_rough, find_values, leftover, lone_sum
+from .values import (
+    DURATION,
+    PHONE_IN,
+    ROUGH_TIME,
+    Found,
+    clauses,
+    compact,
+    exact_over_rough,
+    find_values,
+    leftover,
+    lone_sum,
+)
 
 # A long run of speech with no pause (voice input) that gives several steps at once:
 # 「龙盛建筑工程有限公司欠我们钱在阳明区那个学校工地一共欠八个人九万六是去年五月到十月的」. It is
@@ -59,6 +70,18 @@ _DAILY = re.compile(
 )
 # 「干了四十天」「三十天整」「一个月零五天」: the days worked, beside a day's pay.
 _DAYS = re.compile(r"(?:([一两二三\d])个多?月零?)?([\d一二两三四五六七八九十百]{1,4})来?天整?")
+
+
+# 「包工头叫李红兵 电话135…」「老板的手机139…」: the boss's number, not one to call the worker on.
+_BOSS_PHONE = re.compile(
+    r"(?:(?:老板|老板娘|包工头|工头|班长|领班|组长)(?:叫|姓)[^\s，,我俺]{1,4}|(?:老板|老板娘|包工头|工头|他|她)的?)"
+    r"[\s，,]*(?:电话|手机号?|号码|微信)(?:是|号|号码)?[：:]?\s*$"
+)
+
+
+def _bosses_phones(text: str) -> set[str]:
+    said = compact(text)
+    return {m.group(1) for m in PHONE_IN.finditer(said) if _BOSS_PHONE.search(said[: m.start()])}
 
 
 def _days(text: str) -> int | None:
@@ -128,6 +151,8 @@ def read(
         by_clause: list[tuple[str, list[Found]]] = [(parts[0], [])]  # 「一万家超市」 is a name
     else:
         by_clause = [(part, find_values(part)) for part in parts]
+    if field.key != "phone" and (theirs := _bosses_phones(text)):
+        by_clause = [(p, [v for v in vs if v.key != "phone" or v.value not in theirs]) for p, vs in by_clause]
     found = any(values for _, values in by_clause)
     own: Any = None
     others: dict[str, Any] = {}

@@ -132,6 +132,8 @@ def parse_name(text: str) -> str | None:
     t = _NAME_FIXED.sub("", normalize(text))  # 「马…不对 我叫王军」: the name after the slip
     if m := CALL_ME.match(t):
         return m.group(1)
+    if re.search(r"[俩仨]|[两三四五六七八九十几]个|[我俺](?:和|跟)", t):
+        return None  # 「俩 我和我媳妇」: who was owed, not what to call the worker
     return t if re.fullmatch(r"[\u4e00-\u9fffA-Za-z·• ]{1,20}", t) else None
 
 
@@ -199,7 +201,7 @@ FIELDS: tuple[Field, ...] = (
         "name",
         "姓名",
         "第7步：你怎么称呼？不想留名字回「跳过」。",
-        "名字请用汉字或字母，不想留回「跳过」。",
+        "这一步要的是你的称呼，写个姓或名字就行，比如「老王」；不想留回「跳过」。",
         parse_name,
         skippable=True,
         hint="名字可以不留，回复「跳过」就行。",

@@ -35,7 +35,7 @@ _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 # then the number).
 _SPACED_PHONE = re.compile(r"(?<!\d)1[\s\-－—.·]*[3-9](?:[\s\-－—.·]*\d){9}(?!\d)")  # (「186.4520.7713」)
 _GAP = re.compile(r"[\s\-－—.·]+")
-_PHONE_IN = re.compile(r"(?<!\d)(?:\+?86)?(1[3-9]\d{9})(?!\d)")
+PHONE_IN = re.compile(r"(?<!\d)(?:\+?86)?(1[3-9]\d{9})(?!\d)")
 # (「几十块钱」 is a few tens of yuan, no sum: a number after 几 is not read.)
 _AMOUNT_IN = re.compile(
     rf"(?<![\d.{_CN_NUMERAL}万几])(?:\d+(?:\.\d+)?|[{_CN_NUMERAL}])[\d.{_CN_NUMERAL}万wk]*(?:多|来)?(?:块钱|块|元|蚊|rmb)?"
@@ -56,7 +56,8 @@ _TOTAL_BEFORE = re.compile(r"(一共|总共|共|合计|加起来|加一块|加�
 _OWN_BEFORE = re.compile(
     r"([我俺咱]自(?:己|个儿?)|[我俺咱]个人|[我俺咱]一个人|光[我俺]|单[我俺]|[我俺咱]的|[我俺咱]这份|[我俺咱]那份"
     r"|[我俺咱](?:自己)?(?:算着?|算的|算了一?下|记着?|记的)(?:有|得|应该)?"  # 「他说一万三 我算着有一万五」
-    r"|还欠[我俺]?|还差[我俺]?)"  # 「说好一万 给了两千 还欠八千」: what is still owed
+    r"|还欠[我俺]?|还差[我俺]?"  # 「说好一万 给了两千 还欠八千」: what is still owed
+    r"|^[我俺])"  # 「我两万二 全班将近三十万」: the clause opens with the worker, then the sum
     r"(?:的?是|就是|就|被欠了?|欠?了?[我俺]?)$"
 )
 _WAGE_BEFORE = re.compile(
@@ -219,7 +220,7 @@ def find_values(clause: str) -> list[Found]:
         for i in range(a, b):
             taken[i] = True
 
-    for m in _PHONE_IN.finditer(clause):
+    for m in PHONE_IN.finditer(clause):
         take("phone", m.group(1), m.start(), m.end())
     for m in _COUNT_IN.finditer(clause):
         n = m.group(1)

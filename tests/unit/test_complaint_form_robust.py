@@ -1947,3 +1947,32 @@ def test_where_without_the_name_the_worker_forgot_is_the_site(harness: Harness) 
     to_step(harness, "o-forgot", AT_SITE)
     assert "第3步" in harness.say("哈尔滨道外区 一个仓库 叫啥名字记不得了", "o-forgot")
     assert (draft(harness, "o-forgot") or {})["fields"]["site"] == "哈尔滨道外区 一个仓库"
+
+
+def test_the_workers_own_sum_said_first_beats_the_crews(harness: Harness) -> None:
+    to_step(harness, "o-mine-first", AT_AMOUNT)
+    reply = harness.say("我一万八 整个班组快二十万", "o-mine-first")
+    d = draft(harness, "o-mine-first")
+    assert d is not None and d["fields"].get("amount") == 18000 and "第4步" in reply, (reply, d)
+
+
+def test_the_bosss_phone_is_not_the_number_to_call_the_worker_on(harness: Harness) -> None:
+    harness.say("工头跑了 我要投诉", "o-boss-phone")
+    harness.say("工头叫赵德发 手机13607781234 一直关机", "o-boss-phone")
+    d = draft(harness, "o-boss-phone")
+    assert d is not None and "phone" not in d["fields"], d
+    for answer in ["沈阳皇姑区一个小区工地", "九千", "去年10月到12月", "3"]:
+        reply = harness.say(answer, "o-boss-phone")
+    assert "第6步" in reply, reply  # still asked for the worker's own number
+    # the worker's own, said with the boss named before it, is taken
+    harness.say("老板欠钱 要登记", "o-own-phone")
+    harness.say("老板姓孙 有事打我电话13912345678", "o-own-phone")
+    assert (draft(harness, "o-own-phone") or {}).get("fields", {}).get("phone") == "13912345678"
+
+
+def test_who_was_owed_said_at_the_name_step_is_no_name(harness: Harness) -> None:
+    to_step(harness, "o-pair-name", AT_NAME)
+    reply = harness.say("仨 我跟俩老乡", "o-pair-name")
+    d = draft(harness, "o-pair-name")
+    assert d is not None and "name" not in d["fields"] and "称呼" in reply, (reply, d)
+    assert "核对" in harness.say("老周", "o-pair-name")
