@@ -324,6 +324,11 @@ def asks_besides(text: str) -> bool:
     return BESIDES.search(text) is not None
 
 
+# 「那投诉呢」「投诉的话呢」: complaining about unpaid wages, asked after another answer (20 of 20
+# labelled turns), not after a complaint filed.
+HOW_TO_COMPLAIN = re.compile(r"^(?:那|那要是|要是)?(?:去)?投诉(?:的话)?(?:呢|咋弄|怎么弄|咋办|怎么办)?$")
+
+
 def weak_status(result: Result) -> bool:
     """「多久能受理」「那投诉呢」: read as asking after a filed complaint on words that are as much
     about the topic just answered (no 「进度」「我的投诉」)."""

@@ -1774,3 +1774,10 @@ def test_a_second_turn_read_in_the_light_of_the_first(
     turn = ask_as(cfg, f"o-{first}", then)
     assert (turn["intent"], turn["region"]) == (intent, region), turn
     assert "还没有本地政策" not in turn["reply"], turn
+
+
+def test_complaining_asked_after_another_answer_is_about_unpaid_wages(harness: Harness) -> None:
+    harness.say("我在大连", "o-then-complain")
+    harness.say("厂里把我辞了 工资也不结 能请免费律师吗 上哪告", "o-then-complain")
+    reply = harness.say("那投诉呢", "o-then-complain")
+    assert "【大连·欠薪】" in reply, reply
