@@ -119,13 +119,20 @@ _USE_OTHER = re.compile(
 )
 
 
-def other_phone(words: str, result: Result) -> bool:
-    """At the phone step, the worker's own phone out of use or another's offered (「我的欠费停机了」);
-    not hardship told with it and asked about (「停机了 饭都吃不上 有地方帮一下不」)."""
-    if re.search(r"\d{5}", words) or not (_NO_PHONE.search(words) or _USE_OTHER.search(words)):
-        return False
+def phone_tip(words: str, result: Result) -> str | None:
+    """At the phone step, what to say to a WeChat id offered (「电话就是这个微信号」: staff call), or to
+    the worker's own phone out of use or another's offered (「我的欠费停机了」); None for hardship
+    told with it and asked about (「停机了 饭都吃不上 有地方帮一下不」)."""
+    if re.search(r"\d{5}", re.sub(r"[\s\-－—.·]", "", words)):
+        return None  # (「139 2866 1043 微信同号」: a number, spaced out)
+    if re.search(r"微信号?|vx|wx", words) and not re.search(r"[吗么?？]|怎么|咋", words):
+        return "工作人员要打电话联系你，微信号这边看不到。"
+    if not (_NO_PHONE.search(words) or _USE_OTHER.search(words)):
+        return None
     other_topic = result.intent in TOPIC_INTENTS and result.intent != "wage_arrears"
-    return bool(_USE_OTHER.search(words)) or not (other_topic and result.scores.get(result.intent, 0.0) >= 3)
+    if _USE_OTHER.search(words) or not (other_topic and result.scores.get(result.intent, 0.0) >= 3):
+        return "用家里人或工友的号码也行，能打通就行。"
+    return None
 STATUS_ASK = re.compile(r"查.{0,8}投诉|投诉.{0,6}(?:进度|进展|结果|怎么样|处理得?怎么|有人管|受理了)")
 # A message about the arrears rather than a place (at the site step), and words that name a place.
 WAGE_STORY = re.compile(r"欠|拖欠|工资|工钱|结账|没结|没给|不给|不发|没发|跑路|卷走|躲着|不还")

@@ -46,7 +46,10 @@ MORE = re.compile(
     r"|^(xiangxi|xiangxidian|xiangxiyidian|juti|jutidian|haiyou|haiyoune|jixu|quanbu)$"  # typed in pinyin
 )
 # 「没看懂 再说一遍」「字太多 简单点说」: the last answer again, short.
-AGAIN = re.compile(r"再说一[遍次]|再讲一[遍次]|没看懂|看不懂|没听懂|没记住|简单点|说简单|字太多")
+# 「同样的问题」 after a move: the last question, asked again (where the worker now is).
+AGAIN = re.compile(
+    r"再说一[遍次]|再讲一[遍次]|没看懂|看不懂|没听懂|没记住|简单点|说简单|字太多|^(?:还是)?(?:同样|一样)的(?:问题|事)(?:呢|啊)?$"
+)
 
 
 def wants_it_again(text: str) -> bool:

@@ -1781,3 +1781,9 @@ def test_complaining_asked_after_another_answer_is_about_unpaid_wages(harness: H
     harness.say("厂里把我辞了 工资也不结 能请免费律师吗 上哪告", "o-then-complain")
     reply = harness.say("那投诉呢", "o-then-complain")
     assert "【大连·欠薪】" in reply, reply
+
+
+def test_the_same_question_after_a_move_asks_it_there(harness: Harness) -> None:
+    harness.say("我在锦州 老板拖了两个月工钱", "o-same-q")
+    harness.say("我在大连", "o-same-q")
+    assert "【大连·欠薪】" in harness.say("同样的事", "o-same-q")

@@ -1891,6 +1891,11 @@ def test_a_phone_out_of_use_at_the_phone_step_is_told_another_will_do(harness: H
     to_step(harness, "o-broke", AT_PHONE)
     reply = harness.say("电话欠费停了 这几天饭都吃不上了 哪里能救救急", "o-broke")
     assert "也行" not in reply and "临时救助" in reply and "第6步" in reply, reply
+    # a WeChat id offered: staff call, so a phone is still asked for; a number beside it is taken
+    to_step(harness, "o-wechat", AT_PHONE)
+    reply = harness.say("就加我微信吧 这个号", "o-wechat")
+    assert "微信号这边看不到" in reply and "第6步" in reply, reply
+    assert "第7步" in harness.say("138 2211 3344 微信同号", "o-wechat")
 
 
 def test_a_worry_that_the_boss_sees_the_phone_gets_the_reason(harness: Harness) -> None:
