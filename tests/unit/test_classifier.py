@@ -835,6 +835,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "06zc",
         "06zd",
         "06ze",
+        "06zf",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
