@@ -163,13 +163,14 @@ def read(
         pure = not leftover(part, values)
         distinct = [v for v in values if v.key != "period" or _owed(part, v)]
         taken += values if pure else distinct
-        if not pure:
-            left = leftover(part, distinct) if distinct else part
-            if distinct and _WORKED.fullmatch(left):
-                continue  # 「去年8月到11月干的」 is all said by its months
-            rest.append(left if reading.looks_like_name(field, left) else part)
-            if values:
-                valued.append(rest[-1])
+        if pure or (found and field.key != "name" and _MY_NAME.match(part)):
+            continue  # (「去年9月到12月 … 我叫王春雷 电话151…」: the name, which step 7 takes)
+        left = leftover(part, distinct) if distinct else part
+        if distinct and _WORKED.fullmatch(left):
+            continue  # 「去年8月到11月干的」 is all said by its months
+        rest.append(left if reading.looks_like_name(field, left) else part)
+        if values:
+            valued.append(rest[-1])
     if field.key == "employer" and any(reading.COMPANY_END.search(p) for p in rest if p not in valued):
         rest = [p for p in rest if p not in valued]  # 「锦丰五金制品厂 … 我一个人就8400」: the firm is named
     settled = reading.settle(taken, bool(reading.LAST_WINS.search(text)))
@@ -263,6 +264,15 @@ def _shares(by_clause: list[tuple[str, list[Found]]]) -> int | None:
     if None in whose or len(set(whose)) < len(whose) or any(f.total for _, f in shares):
         return None
     return sum(int(f.value) for _, f in shares)
+
+
+_MY_NAME = re.compile(r"(?:[我俺额]叫|叫我|[我俺额]姓)[\u4e00-\u9fff]{1,4}$")
+
+
+def only_values(text: str) -> bool:
+    """「13966023871」「九千六 四个人」: a message that is nothing but values for the form."""
+    parts = clauses(text)
+    return bool(parts) and all((found := find_values(p)) and not leftover(p, found) for p in parts)
 
 
 def gives_value(field: Field, text: str, words: str) -> bool:

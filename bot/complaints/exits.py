@@ -15,7 +15,7 @@ LEAVE_CUE = re.compile(
     r"取消|退出|放弃|(?<![忘漏少多没])算[了啦](?![一下算\d零一二两三四五六七八九十几])|(?<!零头)(?<!零钱)不要了|不用了|先不|懒得|没必要"
     r"|不(?:想|要|用|再|打算|准备)?(?:填|弄|登记|登了|投诉|举报|搞|办|整|告(?!诉|知)|写|提交|申请|继续)"
     r"|别(?:填|弄|登记|登了|投诉|搞|办|整)"
-    r"|(?:以后|回头|改天|下次|过两天|过几天|等等|晚点|明天|有空|到时候)再(?:说|填|弄|登记|来|办|搞|投诉|告)?"
+    r"|(?:以后|回头|改天|下次|过两天|过几天|等等|晚点|明天|有空|到时候)再(?:说|填|弄|登记|来|办|搞|投诉|告)?(?![给发补])"
     r"|再说(?:吧|了|啦)?$"
 )
 REPORTED = re.compile(
@@ -45,6 +45,8 @@ ACK = re.compile(
     r"|谢谢?|多谢晒?|唔该晒?|感谢|麻烦|辛苦|拜拜?|再见|先这样|新年快乐|过年好|先下|下线|先走|先忙|去?试试看?)+"
     r"(?:你们?|您|老铁|兄弟|哥们|大哥|大姐|师傅|啊|了|呐|呢)*"
 )
+# The value promised for later, which pauses the form: 「号码我晚点再给你」.
+LATER = re.compile(r"(?:晚点|回头|一会儿?|等会儿?|过会儿?|明天|待会儿?)再?(?:给|发|补|告诉)")
 # A goodbye, which pauses a form rather than leaving it: 「好的 先这样」.
 BYE = re.compile(r"先这样|拜拜|再见|先下了|下线了?|先走了|回头聊|改天聊")
 # Reasons given for leaving, which are not answers: 「太麻烦」「在上班」.
@@ -94,7 +96,7 @@ def leaving(words: str) -> str | None:
             continue
         if RHETORICAL.fullmatch(core):
             continue
-        if PAUSE.fullmatch(core) or LOOKING_UP.fullmatch(core):
+        if PAUSE.fullmatch(core) or LOOKING_UP.fullmatch(core) or LATER.search(core):
             pause = True
             continue
         unclear = True

@@ -135,7 +135,7 @@ class ComplaintFlow:
             self._set(user, draft)
             return (
                 f"好，不着急，填到一半的内容先给你留着（{hours}），想好了回复「继续」接着填"
-                f"{field.ask.partition('？')[0]}；不想登记了回复「取消」。"
+                f"{re.split('[？。，]', field.ask)[0]}；不想登记了回复「取消」。"
             )
         if draft.get("paused") and field is not None:
             again = words in START_WORDS or filing.wants_to_file(heard, result)  # 「现在有空了 我要登记」
@@ -144,8 +144,8 @@ class ComplaintFlow:
             if leaving == "continue" or exits.CONTINUE.fullmatch(words) or again:
                 draft.pop("paused")
                 return f"好，接着填{'，前面填的还在' if again else ''}。\n{field.ask}"
-            if not reading.answers_step(field, text, words):
-                return None  # 「那要是年后她还不给 还能咋整」: answered as any question
+            if not (reading.answers_step(field, text, words) or answer.only_values(text)):
+                return None  # 「那要是年后她还不给 还能咋整」: answered as any question (「139…」 resumes)
             draft.pop("paused")
         if field is None:
             return self._at_summary(words, text, user, draft, result, leaving)

@@ -472,7 +472,8 @@ def item_to_edit(words: str, at_summary: bool) -> tuple[str, str] | None:
     """The field 「修改 3」 asks to change, and what follows it (「修改 3 应该是7400」); at the summary
     also an item said to be wrong (「手机号不对 我要改一下」)."""
     # (a remark may follow: 「修改 3 钱写错了」; not a value: 「改3万5」 is a correction)
-    if m := re.match(r"(?:修改|改)\s*第?\s*([1-7一二三四五六七])\s*[项个条]?(?![\d.万千百块元月号])", words):
+    # (「电话错了 修改 6」: what is wrong may come first)
+    if m := re.search(r"(?:^改|修改)\s*第?\s*([1-7一二三四五六七])\s*[项个条]?(?![\d.万千百块元月号])", words):
         n = m[1]
         return FIELDS[(int(n) if n.isdigit() else int(cn_small(n) or 0)) - 1].key, words[m.end() :]
     named = _ITEM_WRONG.fullmatch(words) if at_summary and _WRONG.search(words) else None

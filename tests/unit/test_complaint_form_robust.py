@@ -1981,3 +1981,39 @@ def test_who_was_owed_said_at_the_name_step_is_no_name(harness: Harness) -> None
     d = draft(harness, "o-pair-name")
     assert d is not None and "name" not in d["fields"] and "称呼" in reply, (reply, d)
     assert "核对" in harness.say("老周", "o-pair-name")
+
+
+def test_a_value_promised_for_later_pauses_and_a_bare_value_resumes(harness: Harness) -> None:
+    to_step(harness, "o-later", AT_PHONE)
+    reply = harness.say("电话我明天再发你", "o-later")
+    d = draft(harness, "o-later")
+    assert "取消" not in reply.split("；")[0] and d is not None and d.get("paused"), (reply, d)
+    reply = harness.say("13912345678", "o-later")  # the value itself, later: the form goes on
+    d = draft(harness, "o-later")
+    assert d is not None and d["fields"].get("phone") == "13912345678" and "第7步" in reply, (reply, d)
+
+
+def test_an_item_said_wrong_before_the_edit_command_is_edited(harness: Harness) -> None:
+    to_step(harness, "o-wrong-first", FULL)
+    assert "第6步" in harness.say("手机号写错了 修改 6", "o-wrong-first")
+
+
+def test_holiday_days_a_name_and_a_count_with_me_are_read_beside_the_sum(harness: Harness) -> None:
+    to_step(harness, "o-holiday-days", AT_AMOUNT)
+    reply = harness.say("两千四 欠的是除夕到初五 连我五个人", "o-holiday-days")
+    d = draft(harness, "o-holiday-days")
+    assert d is not None and d["fields"].get("period") == "除夕到初五", (reply, d)
+    assert d["fields"].get("workers") == 5 and "第6步" in reply, (reply, d)
+    to_step(harness, "o-name-aside", [*AT_AMOUNT, "两万"])
+    harness.say("今年1月到3月 我叫刘建国 电话13912345678", "o-name-aside")
+    d = draft(harness, "o-name-aside")
+    assert d is not None and d["fields"].get("period") == "今年1月到3月", d
+    # a sum not understood is asked for again in words that say what is wanted
+    to_step(harness, "o-vague-sum", AT_AMOUNT)
+    assert "多少钱" in harness.say("好几万 得回去翻账本", "o-vague-sum")
+
+
+def test_asking_where_to_complain_in_this_city_starts_no_form(harness: Harness) -> None:
+    harness.say("我在大连", "o-where-here")
+    reply = harness.say("老板欠工资 那在这投诉找哪", "o-where-here")
+    assert "第1步" not in reply and "【大连·欠薪】" in reply, reply
