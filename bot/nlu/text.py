@@ -135,6 +135,11 @@ def respeller(dialect: dict[str, str]) -> Callable[[str], str]:
     return respell
 
 
+# A number said digit by digit, as voice input writes it: 「打一二三三三」 (five or more: a hotline).
+_SPOKEN_DIGITS = re.compile(r"[零〇一二三四五六七八九幺]{5,}")
+_DIGITS = str.maketrans("零〇一二三四五六七八九幺", "001234567891")
+
+
 def _normalise(
     text: str, respell: Callable[[str], str] = str, symbols: dict[int, str] | None = None
 ) -> tuple[str, frozenset[int]]:
@@ -142,6 +147,7 @@ def _normalise(
     break, unless the message is spaced out character by character)."""
     # Keep enough raw text for MAX_CHARS survivors even if it is spaced out ("欠 薪 了").
     text = unicodedata.normalize("NFKC", text[: MAX_CHARS * 4]).lower().translate(_T2S)
+    text = _SPOKEN_DIGITS.sub(lambda m: m.group().translate(_DIGITS), text)  # 「一二三五一」 is 12351
     if symbols:
         text = text.translate(symbols)
     pieces = _STRIP.split(text)

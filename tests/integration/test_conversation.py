@@ -1793,3 +1793,9 @@ def test_the_same_question_after_a_move_asks_it_there(harness: Harness) -> None:
     harness.say("我在锦州 老板拖了两个月工钱", "o-same-q")
     harness.say("我在大连", "o-same-q")
     assert "【大连·欠薪】" in harness.say("同样的事", "o-same-q")
+
+
+def test_the_second_question_said_to_be_unanswered_is_answered(harness: Harness) -> None:
+    harness.say("我在大连 失业金怎么领 还有找工作去哪", "o-second-left")
+    reply = harness.say("第二个问题还没回答呢", "o-second-left")
+    assert "【大连·找工作】" in reply, reply

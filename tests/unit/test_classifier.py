@@ -309,6 +309,10 @@ def test_words_from_round_78(clf: Classifier, text: str, expected: str) -> None:
         ("厂里扣着我身份证不给", "legal_aid"),  # papers held
         ("两年了都没签过合同 走的时候啥也不给", "legal_aid"),
         ("他要告我 我咋办", "legal_aid"),  # sued
+        ("试用期被辞了 厂里不给补偿", "legal_aid"),
+        ("过年能在小区放烟花不", "unknown"),  # local rules, not the bot's
+        ("一二三五一是哪个单位的", "social_assistance"),  # 12351 said digit by digit
+        ("打一二三四八能问啥", "legal_aid"),  # 12348
     ],
 )
 def test_words_from_round_107(clf: Classifier, text: str, expected: str) -> None:

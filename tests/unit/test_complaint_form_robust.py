@@ -2017,3 +2017,10 @@ def test_asking_where_to_complain_in_this_city_starts_no_form(harness: Harness) 
     harness.say("我在大连", "o-where-here")
     reply = harness.say("老板欠工资 那在这投诉找哪", "o-where-here")
     assert "第1步" not in reply and "【大连·欠薪】" in reply, reply
+
+
+def test_no_thanks_and_a_call_first_leaves_the_form_at_the_first_step(harness: Harness) -> None:
+    harness.say("我要投诉欠薪", "o-no-thanks")
+    reply = harness.say("不了 我先打个电话问问", "o-no-thanks")
+    d = draft(harness, "o-no-thanks")
+    assert "取消" in reply and (d is None or "employer" not in d["fields"]), (reply, d)
