@@ -447,6 +447,12 @@ def is_question(field: Field, text: str, result: Result) -> bool:
         )
         # 「鑫聚源劳务派遣」 at the employer step: a clause that ends as a firm's name does
         or (field.key == "employer" and any(COMPANY_END.search(c) for c in clauses(words)))
+        # 「王建军 他是给中建下面一个劳务队干的」: whom the work was for
+        or (
+            field.key == "employer"
+            and re.search(r"(?:给|跟|帮)[\u4e00-\u9fff]{1,12}干(?:的|活)", words) is not None
+            and not QUESTION.search(words)
+        )
     )
     return result.score >= 0.9 and not looks_like_value
 

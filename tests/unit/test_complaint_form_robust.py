@@ -2024,3 +2024,10 @@ def test_no_thanks_and_a_call_first_leaves_the_form_at_the_first_step(harness: H
     reply = harness.say("不了 我先打个电话问问", "o-no-thanks")
     d = draft(harness, "o-no-thanks")
     assert "取消" in reply and (d is None or "employer" not in d["fields"]), (reply, d)
+
+
+def test_whom_the_work_was_for_at_the_first_step_is_the_employer(harness: Harness) -> None:
+    harness.say("我要投诉欠薪", "o-worked-for")
+    reply = harness.say("张德胜 他是给城建下面一个劳务队干的", "o-worked-for")
+    d = draft(harness, "o-worked-for")
+    assert "第2步" in reply and d is not None and "张德胜" in d["fields"]["employer"], (reply, d)
