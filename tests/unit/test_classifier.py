@@ -840,6 +840,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "06zd",
         "06ze",
         "06zf",
+        "06zg",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
