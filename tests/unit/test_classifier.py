@@ -313,6 +313,8 @@ def test_words_from_round_78(clf: Classifier, text: str, expected: str) -> None:
         ("过年能在小区放烟花不", "unknown"),  # local rules, not the bot's
         ("一二三五一是哪个单位的", "social_assistance"),  # 12351 said digit by digit
         ("打一二三四八能问啥", "legal_aid"),  # 12348
+        ("在这过得一点都不快乐", "social_assistance"),
+        ("能不能催快点 我娘等着这钱看病", "complaint_status"),  # the filed case hurried, whatever for
     ],
 )
 def test_words_from_round_107(clf: Classifier, text: str, expected: str) -> None:

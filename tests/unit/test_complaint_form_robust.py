@@ -2031,3 +2031,11 @@ def test_whom_the_work_was_for_at_the_first_step_is_the_employer(harness: Harnes
     reply = harness.say("张德胜 他是给城建下面一个劳务队干的", "o-worked-for")
     d = draft(harness, "o-worked-for")
     assert "第2步" in reply and d is not None and "张德胜" in d["fields"]["employer"], (reply, d)
+
+
+def test_a_wish_to_stop_for_now_told_with_who_said_so_asks_to_confirm(harness: Harness) -> None:
+    to_step(harness, "o-dad-says", AT_SITE)
+    reply = harness.say("我妈说先别投 她想再问问老板 先停了吧", "o-dad-says")
+    assert "取消" in reply and "第2步" in reply and draft(harness, "o-dad-says") is not None, reply
+    to_step(harness, "o-hold-on", AT_SITE)
+    assert "留着" in harness.say("先暂停吧", "o-hold-on")  # a pause keeps the draft
