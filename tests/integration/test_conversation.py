@@ -1805,3 +1805,13 @@ def test_the_second_question_said_to_be_unanswered_is_answered(harness: Harness)
     harness.say("我在大连 失业金怎么领 还有找工作去哪", "o-second-left")
     reply = harness.say("第二个问题还没回答呢", "o-second-left")
     assert "【大连·找工作】" in reply, reply
+
+
+def test_a_move_planned_or_a_transfer_says_where_the_worker_will_be(harness: Harness) -> None:
+    harness.say("我在大连 过年加班咋算", "o-plan")
+    reply = harness.say("过完年准备从大连去黄埔那边干", "o-plan")
+    assert "记下了" in reply and harness.services.store.user("o-plan").region == "guangzhou-huangpu", reply
+    harness.say("春节加班费怎么算", "o-transfer")
+    harness.say("我下礼拜转到萝岗那边的厂", "o-transfer")
+    assert harness.services.store.user("o-transfer").region == "guangzhou-huangpu"
+
