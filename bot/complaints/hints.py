@@ -1,11 +1,14 @@
 """Values told before their step asked for them: the place a firm is, at step 1; a head count said
-beside the sum. Each is offered at its step (「对」 takes it) unless it was said unmistakably."""
+beside the sum. Each is offered at its step (「对」 takes it) unless it was said unmistakably. And
+what to tell a worker who cannot give a step's value as asked (a phone out of use, a WeChat id)."""
 
 from __future__ import annotations
 
 import re
 from typing import Any
 
+from ..ids import TOPIC_INTENTS
+from ..nlu.model import Result
 from ..numbers import cn_small
 from .fields import FIELDS, Field
 from .reading import SAME_PLACE, UNSURE_REST
@@ -94,3 +97,25 @@ def head_count(text: str) -> int | None:
     n = m.group(1)
     count = int(n) if n.isdigit() else int(cn_small(n) or 0)
     return count if 1 <= count <= 100_000 else None
+
+
+_NO_PHONE = re.compile(r"欠费|停机|没话费|(?:手机|电话)(?:坏了|丢了|被偷|没电|打不通)")
+_USE_OTHER = re.compile(
+    r"(?:用|留|填|写)[我俺]?(?:老婆|媳妇|老公|爱人|家里人|孩子|儿子|女儿|工友|朋友|老乡|哥|姐|弟|妹)的"
+)
+
+
+def phone_tip(words: str, result: Result) -> str | None:
+    """At the phone step, what to say to a WeChat id offered (「电话就是这个微信号」: staff call), or to
+    the worker's own phone out of use or another's offered (「我的欠费停机了」); None for hardship
+    told with it and asked about (「停机了 饭都吃不上 有地方帮一下不」)."""
+    if re.search(r"\d{5}", re.sub(r"[\s\-－—.·]", "", words)):
+        return None  # (「139 2866 1043 微信同号」: a number, spaced out)
+    if re.search(r"微信号?|vx|wx", words) and not re.search(r"[吗么?？]|怎么|咋", words):
+        return "工作人员要打电话联系你，微信号这边看不到。"
+    if not (_NO_PHONE.search(words) or _USE_OTHER.search(words)):
+        return None
+    other_topic = result.intent in TOPIC_INTENTS and result.intent != "wage_arrears"
+    if _USE_OTHER.search(words) or not (other_topic and result.scores.get(result.intent, 0.0) >= 3):
+        return "用家里人或工友的号码也行，能打通就行。"
+    return None

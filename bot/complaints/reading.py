@@ -113,26 +113,6 @@ UNSURE_REST = re.compile(
 )
 # Asking after a complaint already filed: 「查查我的投诉」「投诉处理得怎么样了」.
 # At the phone step, the worker's own phone out of use or someone else's to be given instead.
-_NO_PHONE = re.compile(r"欠费|停机|没话费|(?:手机|电话)(?:坏了|丢了|被偷|没电|打不通)")
-_USE_OTHER = re.compile(
-    r"(?:用|留|填|写)[我俺]?(?:老婆|媳妇|老公|爱人|家里人|孩子|儿子|女儿|工友|朋友|老乡|哥|姐|弟|妹)的"
-)
-
-
-def phone_tip(words: str, result: Result) -> str | None:
-    """At the phone step, what to say to a WeChat id offered (「电话就是这个微信号」: staff call), or to
-    the worker's own phone out of use or another's offered (「我的欠费停机了」); None for hardship
-    told with it and asked about (「停机了 饭都吃不上 有地方帮一下不」)."""
-    if re.search(r"\d{5}", re.sub(r"[\s\-－—.·]", "", words)):
-        return None  # (「139 2866 1043 微信同号」: a number, spaced out)
-    if re.search(r"微信号?|vx|wx", words) and not re.search(r"[吗么?？]|怎么|咋", words):
-        return "工作人员要打电话联系你，微信号这边看不到。"
-    if not (_NO_PHONE.search(words) or _USE_OTHER.search(words)):
-        return None
-    other_topic = result.intent in TOPIC_INTENTS and result.intent != "wage_arrears"
-    if _USE_OTHER.search(words) or not (other_topic and result.scores.get(result.intent, 0.0) >= 3):
-        return "用家里人或工友的号码也行，能打通就行。"
-    return None
 STATUS_ASK = re.compile(r"查.{0,8}投诉|投诉.{0,6}(?:进度|进展|结果|怎么样|处理得?怎么|有人管|受理了)")
 # A message about the arrears rather than a place (at the site step), and words that name a place.
 WAGE_STORY = re.compile(r"欠|拖欠|工资|工钱|结账|没结|没给|不给|不发|没发|跑路|卷走|躲着|不还")
@@ -479,7 +459,9 @@ def item_to_edit(words: str, at_summary: bool) -> tuple[str, str] | None:
     also an item said to be wrong (「手机号不对 我要改一下」)."""
     # (a remark may follow: 「修改 3 钱写错了」; not a value: 「改3万5」 is a correction)
     # (「电话错了 修改 6」: what is wrong may come first)
-    if m := re.search(r"(?:^改|修改)\s*第?\s*([1-7一二三四五六七])\s*[项个条]?(?![\d.万千百块元月号])", words):
+    if m := re.search(
+        r"(?:^改|修改)\s*第?\s*([1-7一二三四五六七])\s*[项个条]?(?![\d.万千百块元月号])", words
+    ):
         n = m[1]
         return FIELDS[(int(n) if n.isdigit() else int(cn_small(n) or 0)) - 1].key, words[m.end() :]
     named = _ITEM_WRONG.fullmatch(words) if at_summary and _WRONG.search(words) else None

@@ -200,7 +200,8 @@ class Bot:
         if memo and intent == "smalltalk" and not closed and memory.asks_after_all(spoken, result):
             intent = "unknown"  # 「…才行吧」「那我还是去桐城好了 桐城有没有」: its 行吧/好了 is no thanks
         weak_status = bool(memo) and memory.weak_status(result)
-        if weak_status:  # 「多久能受理」 after a legal-aid answer asks about legal aid; 「那投诉呢」, complaining
+        if weak_status:  # 「多久能受理」 after a legal-aid answer asks about legal aid
+            # (「那投诉呢」: how to complain about unpaid wages)
             intent = "wage_arrears" if memory.HOW_TO_COMPLAIN.match(normalise(spoken)) else "unknown"
         if intent == "unknown" and not picked and whereabouts.left_here(spoken):
             user.region = None

@@ -49,10 +49,10 @@ from .matching import (
     _count_combos,
     _Entry,
     _find_all,
-    cover_reading,
     covered,
     in_one_clause,
     only_names,
+    read_pinyin,
     saturate,
 )
 from .model import ANYWHERE, MESSAGE, WITH_PLACE, WORD, Combo, Keyword, Place, Result, Rules
@@ -344,18 +344,7 @@ class Classifier:
     # -- public -----------------------------------------------------------------------------------
 
     def _from_pinyin(self, shadow: str) -> str:
-        """Hanzi for a pinyin shadow; a question word in it (zen me) that the cover broke up is read
-        as one, and the rest around it (「na zen me tou su」 is 那怎么投诉, not 拿证…)."""
-        reading = cover_reading(shadow, self._automaton, self._by_shadow)
-        at = min(
-            ((i, q) for q in _ASKING_SHADOWS if (i := shadow.find(q)) >= 0 and _ASKING_SHADOWS[q] not in reading),
-            key=lambda x: (x[0], -len(x[1])),
-            default=None,
-        )
-        if at is None:
-            return reading
-        i, q = at
-        return f"{self._from_pinyin(shadow[:i])} {_ASKING_SHADOWS[q]} {self._from_pinyin(shadow[i + len(q) :])}"
+        return read_pinyin(shadow, self._automaton, self._by_shadow, _ASKING_SHADOWS)
 
     def _hanzi_for(self, run: re.Match[str]) -> str:
         if word := PINYIN_WORDS.get(run.group().lower().replace(" ", "")):

@@ -60,7 +60,9 @@ def not_here(
         re.search(r"(?:户口|户籍)\S{0,3}$", text[max(clause, start - 5) : start])
         or re.match(r"\S{0,3}?(?:户口|户籍)", text[tail:after])
     )
-    if text.startswith("老家", end) and re.search(r"(?:[我俺]人|现在|目前|如今)在$", text[max(clause, start - 6) : start]):
+    if text.startswith("老家", end) and re.search(
+        r"(?:[我俺]人|现在|目前|如今)在$", text[max(clause, start - 6) : start]
+    ):
         return False  # 「我人现在在河南老家」: home is where the worker is now
     if registered or (text.startswith("老家", end) and end not in breaks):  # (「我在佛山 老家安庆的」)
         return True  # 「户口在安徽六安」「孩子在湖南老家」

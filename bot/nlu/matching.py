@@ -312,3 +312,21 @@ def only_names(text: str, places: list[tuple[int, int, Place]], fillers: Iterabl
     for filler in fillers:
         rest = rest.replace(filler, "")
     return len(rest) <= 1
+
+
+def read_pinyin(
+    shadow: str, automaton: _Automaton, by_shadow: Mapping[str, list[_Entry]], asking: Mapping[str, str]
+) -> str:
+    """``cover_reading``; but a question word (``asking``: shadow → hanzi) that the cover broke up is
+    read as one, and the rest around it (「na zen me tou su」 is 那怎么投诉, not 拿证…)."""
+    reading = cover_reading(shadow, automaton, by_shadow)
+    at = min(
+        ((i, q) for q in asking if (i := shadow.find(q)) >= 0 and asking[q] not in reading),
+        key=lambda x: (x[0], -len(x[1])),
+        default=None,
+    )
+    if at is None:
+        return reading
+    i, q = at
+    before = read_pinyin(shadow[:i], automaton, by_shadow, asking)
+    return f"{before} {asking[q]} {read_pinyin(shadow[i + len(q) :], automaton, by_shadow, asking)}"

@@ -1814,4 +1814,3 @@ def test_a_move_planned_or_a_transfer_says_where_the_worker_will_be(harness: Har
     harness.say("春节加班费怎么算", "o-transfer")
     harness.say("我下礼拜转到萝岗那边的厂", "o-transfer")
     assert harness.services.store.user("o-transfer").region == "guangzhou-huangpu"
-
