@@ -843,6 +843,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "06ze",
         "06zf",
         "06zg",
+        "06zh",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
