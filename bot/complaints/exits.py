@@ -31,13 +31,16 @@ NOT_YET = re.compile(r"先不(?:提交|确认|交|发)|(?:以后|回头|改天|�
 KEEP_GOING = re.compile(
     r"(?:不|别|不要|不用|没|没有|不是|没说|不想)要?(?:取消|退出|放弃|算了)|不是不想?(?:填|弄|登记|投诉)"
 )
-CONTINUE = re.compile(r"(?:继续|接着)(?:填|登记|弄|来|写|吧)*|(?:我)?还要(?:填|登记|投诉)")
+CONTINUE = re.compile(
+    r"(?:继续|接着)(?:填|登记|弄|来|写|吧)*|(?:我)?还要(?:填|登记|投诉)"
+    r"|(?:我回来了?[\s,，]*)?(?:刚才|之前)?填到哪(?:了|一步了?|儿了)?|我回来了?"  # 「我回来了 刚才填到哪了」
+)
 PAUSE = re.compile(
-    r"(?:我|俺|那|那我|那就|还是|先|就|再|得|要|回去|回家|回头|跟|和|去|等我|让我"
+    r"(?:我|俺|那|那我|那就|还是|先|就|再|得|要|回去|回家|回头|跟|和|去|等我|让我|这个|这"
     r"|家里人?|家人|老婆|媳妇|老公|工友|老乡|朋友|他们)*"
     r"(?:问问|问一下|问下|去问问|去问|商量|考虑|想想|想一想|琢磨|打听|等等|等一下|等下|等会儿?|稍等|找找|核实"
     r"|翻翻|翻一下|算算|算一下|一会再来|一会儿再来|待会再来|等会再来|晚点再来|回头再来|过会再来"
-    r"|打电话问问|打个电话问问|打电话问一下|打电话问下|暂停)"
+    r"|打电话问问|打个电话问问|打电话问一下|打电话问下|暂停|数一下|数数|数一数)"
     # 「等下 我翻翻记工本」 (not 查一下: 「查一下我那个投诉」 asks)
     r".{0,8}"
 )
@@ -57,6 +60,8 @@ REASON = re.compile(
 )
 # A complaint about the form put as a question, which asks nothing: 「怎么还要填这么多」.
 RHETORICAL = re.compile(r"(?:怎么|咋)(?:还|又)?(?:要|得)?(?:填|写|问|弄)?(?:这么|那么)(?:多|麻烦|复杂|啰嗦)")
+# What the worker means to think over: 「让我想想是哪几个月」 (its 哪 asks nobody).
+THINKING = re.compile(r"(?:想想|想一想|回忆一?下|数数|数一下)[^\s，,。]*")
 # What the worker means to ask someone else: 「问问工友到底多少钱」.
 ASKING_OTHERS = re.compile(
     r"(?:问问|问下|问一下)(?:工友|老乡|家里|老婆|媳妇|老公|同事|他们|老板|工头|朋友|兄弟|班长)[^\s，,。]*"
@@ -75,7 +80,7 @@ def leaving(words: str) -> str | None:
     parts = [p for p in re.split(r"[\s,，。.!！;；、~～…]+", words.lower()) if p]
     # (「多少我也说不清 算了 改天再说」: not knowing how much asks nothing)
     said = " ".join(p for p in parts if not UNSURE.search(p) or re.search("[吗呢嘛?？]", p))
-    if QUESTION.search(RHETORICAL.sub("", LOOKING_UP.sub("", ASKING_OTHERS.sub("", said)))):
+    if QUESTION.search(RHETORICAL.sub("", LOOKING_UP.sub("", ASKING_OTHERS.sub("", THINKING.sub("", said))))):
         return None  # 「取消了还能再投诉吗」 asks (「我得先问问工友到底多少钱」 asks someone else)
     if not parts:
         return None

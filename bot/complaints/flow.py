@@ -144,7 +144,11 @@ class ComplaintFlow:
             if leaving == "continue" or exits.CONTINUE.fullmatch(words) or again:
                 draft.pop("paused")
                 return f"好，接着填{'，前面填的还在' if again else ''}。\n{field.ask}"
-            if not (reading.answers_step(field, text, words) or answer.only_values(text)):
+            if not (
+                reading.answers_step(field, text, words)
+                or answer.only_values(text)
+                or (field.key == "amount" and answer.gives_value(field, text, words))
+            ):
                 return None  # 「那要是年后她还不给 还能咋整」: answered as any question (「139…」 resumes)
             draft.pop("paused")
         if field is None:

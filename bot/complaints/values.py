@@ -83,7 +83,7 @@ _CREW_COUNT = re.compile(
 # A couple owed together: 「就我们两口子」「我们夫妻俩的」.
 COUPLE = re.compile(r"[两俩]口子|夫妻[俩两](?:个人?)?|两公婆")
 # 「我和我表哥」 as a clause of its own: the worker and one other.
-_PAIR = re.compile(
+_ME_AND_KIN = re.compile(
     r"[我俺](?:和|跟|同)[我俺]?(?:表|堂)?(?:哥哥?|弟弟?|姐姐?|妹妹?|老婆|媳妇|老公|爱人|老乡|同事|工友|朋友|兄弟"
     r"|舅舅?|叔叔?|儿子|女儿|侄子)(?:俩|两个人?)?"
 )
@@ -245,7 +245,7 @@ def find_values(clause: str) -> list[Found]:
     for m in COUPLE.finditer(clause):
         if free(m.start(), m.end()):
             take("workers", 2, m.start(), m.end())
-    if (pair := _PAIR.fullmatch(clause)) and free(0, pair.end()):
+    if (pair := _ME_AND_KIN.fullmatch(clause)) and free(0, pair.end()):
         take("workers", 2, 0, pair.end())
     for m in _SELF_ONLY.finditer(clause):
         if free(m.start(), m.end()):

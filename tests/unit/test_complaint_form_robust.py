@@ -2039,3 +2039,37 @@ def test_a_wish_to_stop_for_now_told_with_who_said_so_asks_to_confirm(harness: H
     assert "取消" in reply and "第2步" in reply and draft(harness, "o-dad-says") is not None, reply
     to_step(harness, "o-hold-on", AT_SITE)
     assert "留着" in harness.say("先暂停吧", "o-hold-on")  # a pause keeps the draft
+
+
+def test_the_worker_and_one_relative_at_the_head_count_step_are_two(harness: Harness) -> None:
+    to_step(harness, "o-me-and-cousin", [*AT_AMOUNT, "两万", "三个月"])
+    reply = harness.say("我跟我堂哥", "o-me-and-cousin")
+    d = draft(harness, "o-me-and-cousin")
+    assert d is not None and d["fields"].get("workers") == 2 and "第6步" in reply, (reply, d)
+
+
+def test_thinking_it_over_or_asking_the_foreman_pauses_and_coming_back_resumes(harness: Harness) -> None:
+    to_step(harness, "o-think", [*AT_AMOUNT, "两万"])
+    assert "留着" in harness.say("嗯 让我想想是哪几个月", "o-think")
+    to_step(harness, "o-foreman", [*AT_AMOUNT, "两万"])
+    assert "留着" in harness.say("这个得问问班长 我一会再来", "o-foreman")
+    reply = harness.say("我回来了 之前填到哪了", "o-foreman")
+    assert "接着填" in reply and "第4步" in reply, reply
+
+
+def test_an_item_said_wrong_with_a_wish_to_change_it_is_edited(harness: Harness) -> None:
+    to_step(harness, "o-want-change", FULL)
+    assert "第6步" in harness.say("手机号写错了 想改", "o-want-change")
+
+
+def test_a_worry_that_the_boss_learns_who_complained_gets_the_reason(harness: Harness) -> None:
+    to_step(harness, "o-who-told", AT_PHONE)
+    assert "不会公开" in harness.say("号码留了 东家会不会知道是我投诉的", "o-who-told")
+
+
+def test_the_sum_told_with_how_it_adds_up_resumes_a_paused_form(harness: Harness) -> None:
+    to_step(harness, "o-sum-later", AT_AMOUNT)
+    assert "留着" in harness.say("这个我得算算", "o-sum-later")
+    reply = harness.say("一个月4100 欠两个月 8200", "o-sum-later")
+    d = draft(harness, "o-sum-later")
+    assert d is not None and d["fields"].get("amount") == 8200 and not d.get("paused"), (reply, d)
