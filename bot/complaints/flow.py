@@ -219,6 +219,7 @@ class ComplaintFlow:
             reading.WHY_ASKED.search(words)
             and field.hint
             and (result.intent != "human_agent" or field.key == "phone")
+            and not (field.key == "phone" and answer.gives_value(field, text, words))  # 「…一定要留吗 137…」
         ):
             return f"{field.hint}\n{field.ask}"
         settled = (tail := reading.answer_after_question(field, text)) is not None

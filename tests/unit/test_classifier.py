@@ -314,6 +314,7 @@ def test_words_from_round_78(clf: Classifier, text: str, expected: str) -> None:
         ("一二三五一是哪个单位的", "social_assistance"),  # 12351 said digit by digit
         ("打一二三四八能问啥", "legal_aid"),  # 12348
         ("在这过得一点都不快乐", "social_assistance"),
+        ("能不能别老给我推送", "unsubscribe"),  # a complaint about pushes, not 给我推送
         ("能不能催快点 我娘等着这钱看病", "complaint_status"),  # the filed case hurried, whatever for
     ],
 )

@@ -2073,3 +2073,19 @@ def test_the_sum_told_with_how_it_adds_up_resumes_a_paused_form(harness: Harness
     reply = harness.say("一个月4100 欠两个月 8200", "o-sum-later")
     d = draft(harness, "o-sum-later")
     assert d is not None and d["fields"].get("amount") == 8200 and not d.get("paused"), (reply, d)
+
+
+def test_a_number_given_with_a_worry_is_taken(harness: Harness) -> None:
+    to_step(harness, "o-worry-number", AT_PHONE)
+    reply = harness.say("电话必须给吗 13812345678", "o-worry-number")
+    d = draft(harness, "o-worry-number")
+    assert d is not None and d["fields"].get("phone") == "13812345678" and "第7步" in reply, (reply, d)
+
+
+def test_not_now_pauses_and_the_festival_days_are_a_period(harness: Harness) -> None:
+    harness.say("我要投诉欠薪", "o-not-now")
+    assert "留着" in harness.say("不是现在 等我先找找合同", "o-not-now")
+    to_step(harness, "o-festival-days", AT_AMOUNT)
+    harness.say("两千左右 过年那几天的", "o-festival-days")
+    d = draft(harness, "o-festival-days")
+    assert d is not None and d["fields"].get("period") == "过年那几天", d
