@@ -36,7 +36,7 @@ CONTINUE = re.compile(
     r"|(?:我回来了?[\s,，]*)?(?:刚才|之前)?填到哪(?:了|一步了?|儿了)?|我回来了?"  # 「我回来了 刚才填到哪了」
 )
 PAUSE = re.compile(
-    r"(?:我|俺|那|那我|那就|还是|先|就|再|得|要|回去|回家|回头|跟|和|去|等我|让我|这个|这"
+    r"(?:我|俺|你|那|那我|那就|还是|先|就|再|得|要|回去|回家|回头|跟|和|去|等我|让我|这个|这"
     r"|家里人?|家人|老婆|媳妇|老公|工友|老乡|朋友|他们)*"
     r"(?:问问|问一下|问下|去问问|去问|商量|考虑|想想|想一想|琢磨|打听|等等|等一下|等下|等会儿?|稍等|找找|核实"
     r"|翻翻|翻一下|算算|算一下|一会再来|一会儿再来|待会再来|等会再来|晚点再来|回头再来|过会再来"
@@ -84,6 +84,8 @@ def leaving(words: str) -> str | None:
         return None  # 「取消了还能再投诉吗」 asks (「我得先问问工友到底多少钱」 asks someone else)
     if not parts:
         return None
+    if LATER.search(said) and not find_values(said) and not LEAVE_CUE.search(said):
+        return "pause"  # 「他号码我得问问 等会儿发你」: what is missing comes later
     leave = unclear = pause = kept = False
     for part in parts:
         if OTHER_OBJECT.search(part):

@@ -2089,3 +2089,16 @@ def test_not_now_pauses_and_the_festival_days_are_a_period(harness: Harness) -> 
     harness.say("两千左右 过年那几天的", "o-festival-days")
     d = draft(harness, "o-festival-days")
     assert d is not None and d["fields"].get("period") == "过年那几天", d
+
+
+def test_a_subcontractor_named_at_the_first_step_is_the_employer(harness: Harness) -> None:
+    harness.say("我要投诉欠薪", "o-subcontract")
+    reply = harness.say("宏盛建筑劳务分包", "o-subcontract")
+    assert "第2步" in reply, reply
+
+
+def test_a_number_or_a_count_promised_shortly_pauses(harness: Harness) -> None:
+    to_step(harness, "o-later-number", AT_PHONE)
+    assert "留着" in harness.say("他的号我得问问 一会儿发你", "o-later-number")
+    to_step(harness, "o-counting", [*AT_AMOUNT, "两万", "三个月"])
+    assert "留着" in harness.say("这个我得数数 你等一下", "o-counting")
