@@ -2102,3 +2102,19 @@ def test_a_number_or_a_count_promised_shortly_pauses(harness: Harness) -> None:
     assert "留着" in harness.say("他的号我得问问 一会儿发你", "o-later-number")
     to_step(harness, "o-counting", [*AT_AMOUNT, "两万", "三个月"])
     assert "留着" in harness.say("这个我得数数 你等一下", "o-counting")
+
+
+def test_the_bosss_count_and_the_workers_own_the_own_is_taken(harness: Harness) -> None:
+    to_step(harness, "o-his-count", AT_AMOUNT)
+    reply = harness.say("老板说给我算的六千多 我自己算应该七千出头", "o-his-count")
+    d = draft(harness, "o-his-count")
+    assert d is not None and d["fields"].get("amount") == 7000 and "第4步" in reply, (reply, d)
+    # those owed counted, then how it stands: 「…一共8个都没拿到」
+    to_step(harness, "o-all-unpaid", [*AT_AMOUNT, "两万"])
+    harness.say("今年1月到2月 一个班组一共8个都没拿到", "o-all-unpaid")
+    assert (draft(harness, "o-all-unpaid") or {}).get("fields", {}).get("workers") == 8
+
+
+def test_never_filed_and_now_wanting_to_starts_the_form(harness: Harness) -> None:
+    harness.say("我的投诉有进展吗", "o-never-filed")
+    assert "第1步" in harness.say("原来我没登记过 那现在给我登上", "o-never-filed")
