@@ -847,6 +847,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "06zh",
         "06zi",
         "06zj",
+        "06zk",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
