@@ -1993,11 +1993,6 @@ def test_a_value_promised_for_later_pauses_and_a_bare_value_resumes(harness: Har
     assert d is not None and d["fields"].get("phone") == "13912345678" and "第7步" in reply, (reply, d)
 
 
-def test_an_item_said_wrong_before_the_edit_command_is_edited(harness: Harness) -> None:
-    to_step(harness, "o-wrong-first", FULL)
-    assert "第6步" in harness.say("手机号写错了 修改 6", "o-wrong-first")
-
-
 def test_holiday_days_a_name_and_a_count_with_me_are_read_beside_the_sum(harness: Harness) -> None:
     to_step(harness, "o-holiday-days", AT_AMOUNT)
     reply = harness.say("两千四 欠的是除夕到初五 连我五个人", "o-holiday-days")
@@ -2057,16 +2052,6 @@ def test_thinking_it_over_or_asking_the_foreman_pauses_and_coming_back_resumes(h
     assert "接着填" in reply and "第4步" in reply, reply
 
 
-def test_an_item_said_wrong_with_a_wish_to_change_it_is_edited(harness: Harness) -> None:
-    to_step(harness, "o-want-change", FULL)
-    assert "第6步" in harness.say("手机号写错了 想改", "o-want-change")
-
-
-def test_a_worry_that_the_boss_learns_who_complained_gets_the_reason(harness: Harness) -> None:
-    to_step(harness, "o-who-told", AT_PHONE)
-    assert "不会公开" in harness.say("号码留了 东家会不会知道是我投诉的", "o-who-told")
-
-
 def test_the_sum_told_with_how_it_adds_up_resumes_a_paused_form(harness: Harness) -> None:
     to_step(harness, "o-sum-later", AT_AMOUNT)
     assert "留着" in harness.say("这个我得算算", "o-sum-later")
@@ -2118,3 +2103,18 @@ def test_the_bosss_count_and_the_workers_own_the_own_is_taken(harness: Harness) 
 def test_never_filed_and_now_wanting_to_starts_the_form(harness: Harness) -> None:
     harness.say("我的投诉有进展吗", "o-never-filed")
     assert "第1步" in harness.say("原来我没登记过 那现在给我登上", "o-never-filed")
+
+
+@pytest.mark.parametrize(
+    ("openid", "answers", "text", "expected"),
+    [
+        ("o-wrong-first", FULL, "手机号写错了 修改 6", "第6步"),  # what is wrong, then the command
+        ("o-want-change", FULL, "手机号写错了 想改", "第6步"),  # what is wrong, and a wish to change it
+        ("o-who-told", AT_PHONE, "号码留了 东家会不会知道是我投诉的", "不会公开"),  # the boss learning who
+    ],
+)
+def test_a_remark_at_a_step_gets_the_step_it_means(
+    harness: Harness, openid: str, answers: list[str], text: str, expected: str
+) -> None:
+    to_step(harness, openid, answers)
+    assert expected in harness.say(text, openid)
