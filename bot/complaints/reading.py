@@ -113,7 +113,6 @@ UNSURE_REST = re.compile(
     r"|地址|地方|在哪|多少|金额|钱数|钱|人数|几个人|时间|哪个月|电话|号码|真|也|都|的|了|啊|呀|我|他|他们|是|这个"
 )
 # Asking after a complaint already filed: 「查查我的投诉」「投诉处理得怎么样了」.
-# At the phone step, the worker's own phone out of use or someone else's to be given instead.
 STATUS_ASK = re.compile(r"查.{0,8}投诉|投诉.{0,6}(?:进度|进展|结果|怎么样|处理得?怎么|有人管|受理了)")
 # A message about the arrears rather than a place (at the site step), and words that name a place.
 WAGE_STORY = re.compile(r"欠|拖欠|工资|工钱|结账|没结|没给|不给|不发|没发|跑路|卷走|躲着|不还")
