@@ -848,6 +848,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "06zi",
         "06zj",
         "06zk",
+        "06zl",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
