@@ -79,6 +79,10 @@ _BOSS_PHONE = re.compile(
 )
 
 
+# 「我叫王春雷」 beside other values: the name, which step 7 takes.
+_MY_NAME = re.compile(r"(?:[我俺额]叫|叫我|[我俺额]姓)[\u4e00-\u9fff]{1,4}$")
+
+
 def _bosses_phones(text: str) -> set[str]:
     said = compact(text)
     return {m.group(1) for m in PHONE_IN.finditer(said) if _BOSS_PHONE.search(said[: m.start()])}
@@ -264,9 +268,6 @@ def _shares(by_clause: list[tuple[str, list[Found]]]) -> int | None:
     if None in whose or len(set(whose)) < len(whose) or any(f.total for _, f in shares):
         return None
     return sum(int(f.value) for _, f in shares)
-
-
-_MY_NAME = re.compile(r"(?:[我俺额]叫|叫我|[我俺额]姓)[\u4e00-\u9fff]{1,4}$")
 
 
 def only_values(text: str) -> bool:

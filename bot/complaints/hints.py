@@ -113,9 +113,10 @@ def phone_tip(words: str, result: Result) -> str | None:
         return None  # (「139 2866 1043 微信同号」: a number, spaced out)
     if re.search(r"微信号?|vx|wx", words) and not re.search(r"[吗么?？]|怎么|咋", words):
         return "工作人员要打电话联系你，微信号这边看不到。"
-    if not (_NO_PHONE.search(words) or _USE_OTHER.search(words)):
+    another = _USE_OTHER.search(words) is not None
+    if not (another or _NO_PHONE.search(words)):
         return None
     other_topic = result.intent in TOPIC_INTENTS and result.intent != "wage_arrears"
-    if _USE_OTHER.search(words) or not (other_topic and result.scores.get(result.intent, 0.0) >= 3):
+    if another or not (other_topic and result.scores.get(result.intent, 0.0) >= 3):
         return "用家里人或工友的号码也行，能打通就行。"
     return None
