@@ -850,6 +850,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "06zk",
         "06zl",
         "06zm",
+        "06zn",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
