@@ -64,6 +64,7 @@ RHETORICAL = re.compile(r"(?:怎么|咋)(?:还|又)?(?:要|得)?(?:填|写|问|�
 THINKING = re.compile(r"(?:想想|想一想|回忆一?下|数数|数一下)[^\s，,。]*")
 # What the worker means to ask someone else: 「问问工友到底多少钱」.
 ASKING_OTHERS = re.compile(
+    r"(?:[^\s，,。吗呢?？]{0,6}?(?:我|俺)(?:得|要|还得|先|去)?)?"  # 「具体多少我得问问工友」
     r"(?:问问|问下|问一下)(?:工友|老乡|家里|老婆|媳妇|老公|同事|他们|老板|工头|朋友|兄弟|班长)[^\s，,。]*"
 )
 # Looking something up in one's own records, which says what it will find out: 「我翻下微信看看是哪天」.

@@ -334,6 +334,12 @@ def test_words_from_round_107(clf: Classifier, text: str, expected: str) -> None
         "请了两天假 领班说能直接开除我 真的吗",
         "厂里逼我签了自愿离职 还能要回来吗",
         "做嘢整亲只脚 老细唔肯赔",  # Cantonese: hurt at work, the boss will not pay
+        "领班说不加班就辞退我 我该找谁帮",  # a threat of dismissal, and whom to turn to
+        "厂里年前裁员一分钱补偿都没有",
+        "说好签两年 才半年就撵我走 合同也没给我",
+        "主管说春节请假的一律按自动离职处理",
+        "住院的医疗费老板只垫了三千 后面的不管了",  # treatment the employer will not pay for
+        "胳膊扭伤了 养伤回去主管说不用来了",
     ],
 )
 def test_a_dismissal_or_injury_disputed_is_legal_aid(clf: Classifier, text: str) -> None:
@@ -2596,6 +2602,9 @@ def test_a_question_naming_its_topic_plainly_leads_a_story_told_loosely(clf: Cla
     r = clf.classify("老公在工地被拖了两个月工钱 我们想打官司 请律师要花钱吗")
     assert r.asked[0] == "legal_aid", r
     r = clf.classify("厂里年底裁员了 家里娃还在上学 我这种情况失业保险金能领吗")
+    assert r.asked[0] == "unemployment_benefit", r
+    # a state told with 着呢 or 没几个 asks nothing: the clause that asks leads
+    r = clf.classify("饭馆关了 人都散了 手上没几个钱了 房租还拖着呢 我想问问这种能领失业金不")
     assert r.asked[0] == "unemployment_benefit", r
     # an aside (顺便) is not the point; activities for the children are family care
     assert clf.classify("想找份工作 顺便问下有没有培训").asked[0] == "job_services"

@@ -1677,6 +1677,16 @@ def test_leaving_to_ask_a_workmate_how_much_is_taken_as_leaving(harness: Harness
     assert reply.startswith("你是想取消") or draft(harness, "o-ask-mate") is None, reply
 
 
+def test_what_a_workmate_must_be_asked_then_leaving_asks_about_leaving(harness: Harness) -> None:
+    # 「具体多少…」 is what the workmate will be asked, and 「再等几天」 is waiting: neither asks us
+    to_step(harness, "o-ask-then-go", AT_AMOUNT)
+    reply = harness.say("到底多少我还得问问老乡 先取消 回头再弄", "o-ask-then-go")
+    assert "取消" in reply and "答不上来" not in reply, reply
+    to_step(harness, "o-wait-then-go", AT_AMOUNT)
+    reply = harness.say("算了吧 我再等几天瞧瞧 先不登了", "o-wait-then-go")
+    assert "取消" in reply and "答不上来" not in reply, reply
+
+
 # -- round 82 ------------------------------------------------------------------------------------------
 
 
