@@ -52,8 +52,9 @@ def _number(text: str) -> float | None:
 def parse_amount(text: str) -> int | None:
     """「三万五」「3.5万」「35000元」「3万5千」「两千八」 → yuan; None when it is not an amount."""
     t = unicodedata.normalize("NFKC", text).strip().lower().replace(",", "").replace("，", "")
-    rough = r"(人民币|大概|大约|差不多|左右|一共|总共|共|块钱|块|元|蚊|钱|出头|多点|多|来|rmb)"  # (两万来块)
-    t = re.sub(rough, "", t).strip()
+    # (两万来块, 四千多一点)
+    rough = r"(人民币|大概|大约|差不多|左右|一共|总共|共|块钱|块|元|蚊|钱|出头|多一点|多点|多|来|rmb)"
+    t = re.sub(rough, "", re.sub(r"[吧啊呀哦嘛哈]+$", "", t)).strip()  # 「四千三吧」
     t = re.sub(r"(?<=[十百千万])几", "", t).replace("w", "万")  # 「三千几」: three thousand odd
     m = re.fullmatch(r"(.*?)万(.*)", t)
     if m:

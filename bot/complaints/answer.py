@@ -47,6 +47,7 @@ def run_on(part: str) -> list[str]:
 # The months owed, whatever else their clause says: 「厂里欠了11月12月两个月工资」「12月同1月都冇钱」.
 _OWED_AFTER = re.compile(
     r"^的?(?:工资|工钱|人工|钱)|^(?:都|一分钱?都?)?(?:没|冇|未)(?:发|给|收到|拿到|钱|出粮)"
+    r"|^(?:就|一直)(?:没|冇|未)(?:发|给|结)"  # 「从去年七月开始就没结过」 (「干到腊月都没结」: only the end)
     r"|^的$"  # 「十二月的」
     r"|^[干做]的活?$"  # 「去年8月到11月干的」: the months of the work the case is about
     r"|^[^\s，,]{1,6}?的(?:工资|工钱|人工)$"  # 「4月到5月采茶那阵的工钱」
@@ -230,7 +231,7 @@ def read(
         rest, told = where.split_site_and_boss(field.key, rest)
     if field.key == "period" and own is not None:
         rest = [own, *(p for p in rest if p not in valued)]  # (「…到1月 就我和我哥两个人」: the count told)
-    as_typed = not found and not told and len(parts) == len(every)
+    as_typed = not found and not told and len(parts) == len(every) and rest == parts  # (not: a story's name)
     answer = text if as_typed else " ".join(rest)
     value = field.parse(answer) if answer.strip() else None
     if field.key == "period" and found and value is not None and own is None:

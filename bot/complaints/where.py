@@ -9,6 +9,7 @@ from typing import Any
 from .fields import BY_KEY
 from .reading import BOSS, COMPANY_END, GENERIC_NAME, SITE_END
 
+NAME_MOST = 60  # the employer step takes 2 to 60 characters
 NAMED = re.compile(
     r"^(?:公司|厂子?|单位|老板|工地)?(?:名字|名)?(?:叫|是|名叫)([\u4e00-\u9fffA-Za-z0-9·]{2,30})$"
 )
@@ -45,6 +46,7 @@ def split_site_and_boss(key: str, parts: list[str]) -> tuple[list[str], dict[str
     told besides ({"site": …} at the employer step, with "worked" when the worker said the work was
     done there; {"boss": …} at the site step)."""
     employer: list[str] = []
+    named_parts: list[str] = []  # 「叫老绥化饺子馆」: the firm's name, said as its name
     site: list[str] = []
     boss: list[str] = []
     said_where = False  # the worker said where the work was done, not only where the firm is
@@ -57,6 +59,7 @@ def split_site_and_boss(key: str, parts: list[str]) -> tuple[list[str], dict[str
             boss.append(part)
         elif named:
             employer.append(named.group(1))
+            named_parts.append(named.group(1))
         elif (worked := WORKED_AT.match(part)) and key == "employer":
             spot = worked.group(1)
             if PREMISES.match(spot):
@@ -80,11 +83,16 @@ def split_site_and_boss(key: str, parts: list[str]) -> tuple[list[str], dict[str
         else:
             employer.append(part)
     if key == "employer":
+        story = bool(named_parts) and len(" ".join(parts)) > NAME_MOST
+        if story:
+            employer = named_parts  # a whole story told at step 1: the name it gives, not the story
         name = " ".join(employer)
         if boss:
             name = f"{name}（{'，'.join(boss)}）" if name else "，".join(boss)
         if not (name and site):
-            return ([name], {"worked": "at the firm"}) if name and premises else (parts, {})
+            if name and premises:
+                return [name], {"worked": "at the firm"}
+            return ([name], {}) if story else (parts, {})
         # (「…的养鸡场 就在场里干的活」: at the firm itself, whose place was given)
         return [name], {"site": " ".join(site), **({"worked": "yes"} if said_where or premises else {})}
     # the site step

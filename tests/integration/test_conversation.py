@@ -1234,6 +1234,25 @@ def test_a_correction_in_northern_speech_says_where(harness: Harness) -> None:
     assert "【大连·欠薪】" in reply and harness.services.store.user("o-zheng").region == "dalian", reply
 
 
+def test_a_misreading_corrected_says_where_and_asks_again_there(harness: Harness) -> None:
+    harness.say("我在桐城 过年有啥活动", "o-misread")
+    reply = harness.say("哦我听错了 我在怀宁", "o-misread")
+    assert "怀宁" in reply and "不客气" not in reply, reply
+
+
+def test_a_place_told_with_whether_it_qualifies_is_counted_as_the_question(harness: Harness) -> None:
+    # 「…够不够条件」「…咋领」 ask the last question there: the dashboard counts that question
+    harness.say("安庆留岗补贴有没有", "o-qualify")
+    reply = harness.say("我在迎江开发区厂里上班 四川过来的 够不够条件", "o-qualify")
+    assert "迎江" in reply and "留岗补贴" in reply, reply
+    harness.say("大连失业金咋领", "o-qualify-2")
+    harness.say("那我回哈尔滨领 哈尔滨咋领", "o-qualify-2")
+    counts = dict(
+        harness.services.store.conn.execute("SELECT intent, SUM(asked) FROM question_counts GROUP BY intent")
+    )
+    assert counts.get("stay_subsidy") == 2 and counts.get("unemployment_benefit") == 2, counts
+
+
 def test_and_me_asks_the_last_question_for_the_worker(harness: Harness) -> None:
     harness.say("我表哥在大连 他失业了能领失业金吗", "o-me")
     reply = harness.say("那俺呢 俺在工地干了半年 社保交了", "o-me")

@@ -120,6 +120,30 @@ def test_a_rough_sum_then_the_exact_one_keeps_the_exact_one(harness: Harness) ->
     assert (draft(harness, "o-exact") or {})["fields"]["amount"] == 12600
 
 
+def test_a_rough_sum_then_a_shorthand_one_with_a_particle_keeps_the_shorthand(harness: Harness) -> None:
+    to_step(harness, "o-shorthand", AT_AMOUNT)  # 「六千三吧」 is 6300, said with a particle
+    assert "第4步" in harness.say("六千多一点 六千三吧", "o-shorthand")
+    assert (draft(harness, "o-shorthand") or {})["fields"]["amount"] == 6300
+
+
+def test_months_owed_since_a_start_are_noted_with_the_sum(harness: Harness) -> None:
+    to_step(harness, "o-since", AT_AMOUNT)
+    reply = harness.say("两万出头 我们五个人的 打从今年三月起就没结过", "o-since")
+    assert "第6步" in reply, reply  # the months and the head count were both told
+    assert "三月" in str((draft(harness, "o-since") or {})["fields"].get("period")), reply
+
+
+def test_a_whole_story_at_the_first_step_keeps_the_name_it_gives(harness: Harness) -> None:
+    harness.say("投诉", "o-story-name")
+    reply = harness.say(
+        "欠我钱的是街口一家面馆 叫老陕西面馆 老板叫贺建军 我在他那洗碗洗了大半年 说好年底一起给 "
+        "到了年底又说今年没生意 叫我再等等 等到现在也没个准话",
+        "o-story-name",
+    )
+    assert "第2步" in reply, reply
+    assert "老陕西面馆" in (draft(harness, "o-story-name") or {})["fields"]["employer"], reply
+
+
 def test_the_workers_own_sum_beside_the_crews_is_the_one_asked(harness: Harness) -> None:
     to_step(harness, "o-own", AT_AMOUNT)
     assert "第4步" in harness.say("一人四千五 俺自己被欠九千", "o-own")
