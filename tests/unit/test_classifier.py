@@ -2398,6 +2398,9 @@ def test_hardship_in_plain_words_and_short_term_work(clf: Classifier) -> None:
     assert intent(clf, "腰扭了下不了床 能不能申请点生活帮助") == "social_assistance"
     assert intent(clf, "男人住院了 屋里一点钱没有 这日子怎么熬") == "social_assistance"
     assert intent(clf, "厂里放假到元宵 没活干 附近有短期工吗") == "job_services"
+    assert intent(clf, "工地停了 包工头也不管住了 我上哪去啊") == "social_assistance"  # housing stopped
+    assert intent(clf, "我是周口人 过年没回去 手里也没钱了") == "social_assistance"  # not a stay subsidy
+    assert intent(clf, "扛包闪了腰 老板说这个月的钱不想给了") == "wage_arrears"  # the boss means not to pay
 
 
 def test_pinyin_is_read_as_the_words_that_cover_most_of_it(clf: Classifier) -> None:
