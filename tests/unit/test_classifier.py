@@ -340,6 +340,8 @@ def test_words_from_round_107(clf: Classifier, text: str, expected: str) -> None
         "主管说春节请假的一律按自动离职处理",
         "住院的医疗费老板只垫了三千 后面的不管了",  # treatment the employer will not pay for
         "胳膊扭伤了 养伤回去主管说不用来了",
+        "还在试用期 组长叫我以后别来了 有没有补偿",
+        "进厂那天押了身份证 现在想走不让走",  # papers held, stronger than 进厂 (a job word)
     ],
 )
 def test_a_dismissal_or_injury_disputed_is_legal_aid(clf: Classifier, text: str) -> None:
@@ -2393,6 +2395,12 @@ def test_somewhere_to_go_with_visiting_family_is_an_outing(clf: Classifier) -> N
     # Programmes for the children stay family care, and 「能去哪告」 asks where to complain.
     assert intent(clf, "闺女放寒假来大连了 有啥给小孩的活动") == "family_care"
     assert intent(clf, "隔壁厂都发了留岗红包 我们一分没有 能去哪说理") == "stay_subsidy"
+
+
+def test_pay_docked_and_papers_withheld_are_told_apart(clf: Classifier) -> None:
+    assert intent(clf, "请了一天假就扣我三百块 这合理吗") == "wage_arrears"  # pay docked
+    assert intent(clf, "扣了我身份证 合法吗") != "wage_arrears"  # no money docked
+    assert intent(clf, "公司一直拖着不给办离职手续 失业保险金领不到") == "unemployment_benefit"
 
 
 def test_hardship_in_plain_words_and_short_term_work(clf: Classifier) -> None:
