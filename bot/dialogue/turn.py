@@ -304,7 +304,9 @@ class Bot:
             about = (intent if intent in memo.others else memo.topic) if memo else form
             intent, asked, trace.source, detailed = about, [about], "context", True
         if not (picked or closed or by_number or kin or back or result.labelled) and (
-            other := second.overrule(self.turns, second.model_text(text, result), memo, intent, asked)
+            other := second.overrule(
+                self.turns, second.model_text(text, result), memo, intent, asked, trace.source == "context"
+            )
         ):
             intent, asked = other  # the turn model is sure the rules misread it (staff labels stand)
             trace.source = "context" if memo and intent == memo.topic else trace.source

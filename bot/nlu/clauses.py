@@ -11,7 +11,7 @@ from .model import Place, Rules
 
 # What makes a clause a question (「有没有救助」), as opposed to the story around it (「没活干了」).
 QUESTION_CLAUSE = re.compile(
-    r"吗|么|(?<!着)呢|啥|什么|怎|咋|哪|谁|多少|是[^\s，,]{1,10}还是|(?<![过这那前后头们好十没])几[个天倍号点钱块]|有没有|有冇|能不能|可不可以|是不是|给不给|行不行|如何|"
+    r"吗|么|呢|啥|什么|怎|咋|哪|谁|多少|是[^\s，,]{1,10}还是|(?<![过这那前后头们好十没])几[个天倍号点钱块]|有没有|有冇|能不能|可不可以|是不是|给不给|行不行|如何|"
     r"请问|想问|问下|问一下|想知道|求助|帮帮|咨询|有无|没有啊|点样|点(?:投诉|办|搞|算|领|申请|做)|边度|[不没]得?$|"
     r"想打官司"
 )
@@ -269,6 +269,13 @@ def questions_first(
         # 「能找免费律师不 还是直接去投诉」: the alternative is the same question
         or (i and text.startswith("还是", a) and QUESTION_CLAUSE.search(text[slice(*clauses[i - 1])]))
     ]
+    # 「房租还欠着呢」 tells how things stand; beside a clause that asks about a topic it asks nothing
+    # (「…工资还拖着呢 咋办」, with no topic in the question, still asks about the wages)
+    stands = [(a, b) for a, b in asking if not QUESTION_CLAUSE.search(_STANDS.sub("", text[a:b]))]
+    if stands and any(
+        a <= s < b for a, b in asking if (a, b) not in stands for k in asked for s, _ in starts.get(k, ())
+    ):
+        asking = [c for c in asking if c not in stands]
     if (
         len(asked) >= 2
         and not asking
@@ -351,6 +358,7 @@ def questions_first(
 
 
 _PROGRAMMES = re.compile(r"活动")
+_STANDS = re.compile(r"着呢$")  # 「还欠着呢」「等着呢」: how things stand
 _OUTING = re.compile(r"好玩|去哪玩|哪里玩|玩的地方|去玩|玩玩|能去的|去的地方|地方能去|逛")
 _BY_THE_WAY = re.compile(r"^(?:那|我|俺)?(?:顺便|顺带)")
 _MARKED = re.compile(rf"^(?:那|我|俺)?(?:{ASIDE.pattern}|还要问|再一个)")  # a clause opened as one more
