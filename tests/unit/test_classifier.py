@@ -860,6 +860,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "06zm",
         "06zn",
         "06zo",
+        "06zp",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
