@@ -231,7 +231,8 @@ def read(
         rest, told = where.split_site_and_boss(field.key, rest)
     if field.key == "period" and own is not None:
         rest = [own, *(p for p in rest if p not in valued)]  # (「…到1月 就我和我哥两个人」: the count told)
-    as_typed = not found and not told and len(parts) == len(every) and rest == parts  # (not: a story's name)
+    # (a story at step 1 cut down to the name it gives is no longer the message as typed)
+    as_typed = not found and not told and len(parts) == len(every) and rest == parts
     answer = text if as_typed else " ".join(rest)
     value = field.parse(answer) if answer.strip() else None
     if field.key == "period" and found and value is not None and own is None:

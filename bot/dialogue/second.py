@@ -42,7 +42,9 @@ def overrule(
 ) -> tuple[str, list[str]] | None:
     """The intent and topics to answer instead of the rules' ``intent`` and ``asked``, or None.
 
-    The model reads ``text`` after the topic last answered (the dialogue memory, ``memo``)."""
+    The model reads ``text`` after the topic last answered (the dialogue memory, ``memo``). It needs
+    a clearer lead (``SURE``) over a turn the rules left unknown or the memory read as a
+    ``follow_up``."""
     took = asked[0] if asked and intent in TOPIC_INTENTS else intent
     if model is None or took == "set_region" or (took == "greeting" and len(text.strip()) <= 4):
         return None  # a region switch is the rules' call, and so is 「菜单」 or 「你好」 alone

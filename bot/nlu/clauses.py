@@ -272,9 +272,8 @@ def questions_first(
     # 「房租还欠着呢」 tells how things stand; beside a clause that asks about a topic it asks nothing
     # (「…工资还拖着呢 咋办」, with no topic in the question, still asks about the wages)
     stands = [(a, b) for a, b in asking if not QUESTION_CLAUSE.search(_STANDS.sub("", text[a:b]))]
-    if stands and any(
-        a <= s < b for a, b in asking if (a, b) not in stands for k in asked for s, _ in starts.get(k, ())
-    ):
+    named = [s for k in asked for s, _ in starts.get(k, ())]
+    if stands and any(a <= s < b for a, b in asking if (a, b) not in stands for s in named):
         asking = [c for c in asking if c not in stands]
     if (
         len(asked) >= 2
