@@ -376,9 +376,10 @@ class Bot:
             return reply
         if intent == "set_region" and memo:
             self.store.count_question(intent, user.region)
-            if whereabouts.asks_again(spoken):
+            detailed = memory.wants_details(spoken)  # 「人在哈尔滨 要准备啥材料」: the whole answer there
+            if detailed or whereabouts.asks_again(spoken):
                 trace.intent = memo.topic  # 「回大连的话也能学吗」: the place noted, the question asked there
-            return self.region_switched(result, user, memo)
+            return self.region_switched(result, user, memo, detailed)
         return self.answer(intent, user, result, text)
 
     def open_form(self, user: User) -> str:
@@ -420,14 +421,14 @@ class Bot:
         reply = replies.topic(self.knowledge, intent, user.region, self.today(), detailed, question)
         return reply + "".join(flow.offer(intent, user) for flow in self.flows) if reply else ""
 
-    def region_switched(self, result: Result, user: User, memo: Memo) -> str:
+    def region_switched(self, result: Result, user: User, memo: Memo, detailed: bool = False) -> str:
         """「我人在大连」 after a question: note the place, and answer that question again for it."""
         if result.place:
             said = replies.region_confirmed(self.knowledge, result.place)
         else:
             said = replies.region_not_covered(self.knowledge, result.elsewhere)
         label = self.knowledge.region(user.region).label
-        again = self.topics([memo.topic], user)
+        again = self.topics([memo.topic], user, detailed)
         return f"{said}\n\n刚才问的{compose.topic_name(memo.topic)}，按{label}的政策：\n{again}"
 
     def answer(self, intent: str, user: User, result: Result, text: str) -> str:

@@ -1265,6 +1265,12 @@ def test_a_place_told_with_whether_it_qualifies_is_counted_as_the_question(harne
     assert counts.get("stay_subsidy") == 2 and counts.get("unemployment_benefit") == 2, counts
 
 
+def test_a_place_told_with_a_request_for_the_papers_gives_the_whole_answer_there(harness: Harness) -> None:
+    harness.say("法律援助怎么弄", "o-papers")
+    reply = harness.say("我人在大连 得带哪些材料", "o-papers")
+    assert "大连" in reply and "身份证" in reply, reply
+
+
 def test_and_me_asks_the_last_question_for_the_worker(harness: Harness) -> None:
     harness.say("我表哥在大连 他失业了能领失业金吗", "o-me")
     reply = harness.say("那俺呢 俺在工地干了半年 社保交了", "o-me")

@@ -2398,6 +2398,12 @@ def test_somewhere_to_go_with_visiting_family_is_an_outing(clf: Classifier) -> N
     assert intent(clf, "隔壁厂都发了留岗红包 我们一分没有 能去哪说理") == "stay_subsidy"
 
 
+def test_deposits_dismissal_in_a_word_and_holiday_work_unpaid_extra(clf: Classifier) -> None:
+    assert intent(clf, "老乡摔伤住院了 住院押金都交不起") == "social_assistance"
+    assert intent(clf, "厂长一句话就开了我 能去告吗") == "legal_aid"
+    assert intent(clf, "初一初二都叫去店里 也没说加钱") == "holiday_pay"
+
+
 def test_pay_docked_and_papers_withheld_are_told_apart(clf: Classifier) -> None:
     assert intent(clf, "请了一天假就扣我三百块 这合理吗") == "wage_arrears"  # pay docked
     assert intent(clf, "扣了我身份证 合法吗") != "wage_arrears"  # no money docked

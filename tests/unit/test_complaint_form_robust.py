@@ -1711,6 +1711,16 @@ def test_what_a_workmate_must_be_asked_then_leaving_asks_about_leaving(harness: 
     assert "取消" in reply and "答不上来" not in reply, reply
 
 
+def test_not_now_then_asking_the_boss_leaves_rather_than_naming_the_employer(harness: Harness) -> None:
+    harness.say("投诉", "o-not-now")
+    reply = harness.say("先别了 我回头问问工头", "o-not-now")
+    assert "取消" in reply and "第2步" not in reply, reply
+
+
+def test_enrolling_somewhere_is_not_a_complaint(harness: Harness) -> None:
+    assert "第1步" not in harness.say("你们这能帮我报个驾校不", "o-enrol")
+
+
 # -- round 82 ------------------------------------------------------------------------------------------
 
 
