@@ -861,6 +861,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "06zn",
         "06zo",
         "06zp",
+        "06zq",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
