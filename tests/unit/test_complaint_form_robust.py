@@ -1712,8 +1712,8 @@ def test_what_a_workmate_must_be_asked_then_leaving_asks_about_leaving(harness: 
 
 
 def test_not_now_then_asking_the_boss_leaves_rather_than_naming_the_employer(harness: Harness) -> None:
-    harness.say("投诉", "o-not-now")
-    reply = harness.say("先别了 我回头问问工头", "o-not-now")
+    harness.say("投诉", "o-not-yet-boss")
+    reply = harness.say("先别了 我回头问问工头", "o-not-yet-boss")
     assert "取消" in reply and "第2步" not in reply, reply
 
 
