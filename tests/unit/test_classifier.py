@@ -862,6 +862,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "06zo",
         "06zp",
         "06zq",
+        "06zr",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
