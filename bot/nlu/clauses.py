@@ -410,7 +410,11 @@ def order_asked(
     """The topics asked, the one that leads first: questions before the story around them, one more
     question after the first, the means before the problem it is asked for."""
     ordered = questions_first(text, breaks, asked, scores, starts, best, rules.courtesy, rules.story_holds)
-    return means_first(text, breaks, asides_last(text, breaks, ordered, starts), starts, rules.means)
+    ordered = means_first(text, breaks, asides_last(text, breaks, ordered, starts), starts, rules.means)
+    if "social_assistance" in ordered and any(w in text for w in rules.urgent):
+        ordered.remove("social_assistance")  # 「工钱也没发 … 真不想活了」: the person first
+        ordered.insert(0, "social_assistance")
+    return ordered
 
 
 _LISTED = re.compile(r"和|跟|与|及|还有|、|(?<![不没])另外|顺便|顺带|同埋")

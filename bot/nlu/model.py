@@ -81,6 +81,8 @@ class Rules:
     # a ``people`` keyword followed, within ``people_within`` characters of its clause, by one of
     # ``at_work`` counts for no intent.
     people: frozenset[str] = frozenset()
+    # Words of despair (「不想活了」): emergency help leads whatever else the message asks.
+    urgent: tuple[str, ...] = ()
     at_work: tuple[str, ...] = ()
     people_within: int = 12
     # A trade named as the worker's job (「当厨师」「开叉车」「做护理员」) is not a wish to learn it:

@@ -198,6 +198,7 @@ class _Reader:
             "people_within",
             "trades",
             "trade_verbs",
+            "urgent",
         }
         for key in data.keys() - known:
             self.problem(name, f"unknown key {key!r}")
@@ -267,7 +268,7 @@ class _Reader:
             for phrase in self.strings(f"{name} {key}", data.get(key, [])):
                 if norm := self.phrase(f"{name} {key}", phrase):
                     getattr(rules, key).append(norm)
-        for key in ("people", "at_work", "trades", "trade_verbs"):
+        for key in ("people", "at_work", "trades", "trade_verbs", "urgent"):
             words = self.strings(f"{name} {key}", data.get(key, []))
             phrases = [p for w in words if (p := self.phrase(f"{name} {key}", w))]
             setattr(rules, key, type(getattr(rules, key))(phrases))  # a frozenset or a tuple

@@ -188,6 +188,33 @@ def test_of_two_topics_the_one_marked_as_the_point_leads(clf: Classifier, text: 
     assert r.intent == expected and r.asked[0] == expected and len(r.asked) == 2, r
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "包工头卷钱跑了 我真的不想活了",
+        "失业金咋领啊 我现在活不下去了",
+        "加班费一分没给 一个人在出租屋里 越想越想不开",
+    ],
+)
+def test_words_of_despair_put_emergency_help_first(clf: Classifier, text: str) -> None:
+    """Whatever else is asked, a worker who says they cannot go on is answered about help first."""
+    r = clf.classify(text)
+    assert r.intent == "social_assistance" and r.asked[0] == "social_assistance" and len(r.asked) == 2, r
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "厂里把我的身份证押着不还 这咋弄",
+        "干了八个月都不跟我签合同 这样犯法吗",
+        "搬货把腰闪了 老板说不得管 让我自己看",
+        "保安公司收的保证金 人走了也不退",
+    ],
+)
+def test_papers_held_no_contract_and_injuries_disowned_are_legal_aid(clf: Classifier, text: str) -> None:
+    assert clf.classify(text).intent == "legal_aid"
+
+
 def test_wanting_to_go_to_court_is_the_point_of_a_wage_story(clf: Classifier) -> None:
     # (the wish asks as a question would; the court named twice outweighs the story of the wage)
     r = clf.classify("工头欠了俺三个月工钱 想打官司 俺认识个律师")
