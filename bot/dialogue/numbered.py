@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # The numbered menu: replying a number asks that topic.
@@ -20,8 +21,17 @@ MENU: tuple[tuple[str, str], ...] = (
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
+# A number picked in words, perhaps after a slip: 「选3」「我要看9」「按错了 我要看2」.
+_PICKED = re.compile(
+    r"(?:(?:按错了?|点错了?|选错了?|搞错了?|错了|不对|不是这个|不是)[\s，,。！!]*)?"
+    r"(?:我?(?:要|想)?(?:看|选|按|点|查)|选|要)第?(\d{1,2}|[一二三四五六七八九十])(?:号|个)?[吧啊呀]?"
+)
+
+
 def menu_pick(text: str) -> str | None:
-    """「3」「３」「三」「3.」 → the menu's third topic."""
+    """「3」「３」「三」「3.」「我要看3」 → the menu's third topic."""
     t = unicodedata.normalize("NFKC", text).strip().rstrip(".、。号")
+    if m := _PICKED.fullmatch(t):
+        t = m.group(1)
     n = int(t) if t.isdigit() and len(t) <= 2 else _CN_DIGITS.get(t, 0)
     return MENU[n - 1][0] if 1 <= n <= len(MENU) else None

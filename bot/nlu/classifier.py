@@ -53,6 +53,7 @@ from .matching import (
     in_one_clause,
     only_names,
     read_pinyin,
+    rengong_as_wages,
     saturate,
 )
 from .model import ANYWHERE, MESSAGE, WITH_PLACE, WORD, Combo, Keyword, Place, Result, Rules
@@ -373,6 +374,7 @@ class Classifier:
             return Result(raw, UNKNOWN, None, 0.0)
         bounds = _Bounds(self.tokenizer, text, breaks)
         hits, places = self._scan(text, bounds)
+        hits = rengong_as_wages(raw, hits)  # 「按平时人工计」: Cantonese wages, not a person
         place, home = (pick_place(text, places, breaks=breaks) if places else None) or (None, False)
         with_place = place is not None and len(text) <= self.rules.with_place_max_chars
         evidence, first, starts = self._evidence(text, hits, bounds, with_place)

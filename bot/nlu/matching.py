@@ -330,3 +330,20 @@ def read_pinyin(
     i, q = at
     before = read_pinyin(shadow[:i], automaton, by_shadow, asking)
     return f"{before} {asking[q]} {read_pinyin(shadow[i + len(q) :], automaton, by_shadow, asking)}"
+
+
+# 人工 is Cantonese for wages (「厂里话按平时人工计」); in Cantonese it asks for a person only with a
+# word that says so (「有冇人工」「揾人工」「转人工」「人工客服」).
+_CANTONESE = re.compile(
+    r"唔|咗|嘅|佢|喺|冇|俾|啲|咁|嗰|乜|嘢|揾|睇|哋|啱|点样|点算|係|系咪|边度|而家|呢度|咩|嚟|畀"
+)
+_ASKS_A_PERSON = re.compile(
+    r"(?:转|接|找|搵|揾|要|真)人工|人工(?:客服|服务|台|接听|坐席|热线|电话)|有冇人工|有人工|人工冇"
+)
+
+
+def rengong_as_wages(raw: str, hits: list[Hit]) -> list[Hit]:
+    """The hits, less the person's 人工 where 人工 means wages (三倍人工 and 拖人工 still count)."""
+    if "人工" not in raw or not _CANTONESE.search(raw) or _ASKS_A_PERSON.search(raw):
+        return hits
+    return [h for h in hits if not (k := h[2].keyword) or (k.text, k.intent) != ("人工", "human_agent")]

@@ -26,6 +26,13 @@ def test_menu_numbers_pick_topics(harness: Harness) -> None:
     assert "【全国·法律援助】" in harness.say("3", "o-m")
 
 
+def test_a_menu_number_said_in_words_or_after_a_slip_picks_its_topic(harness: Harness) -> None:
+    assert menu_pick("点错了 要看第5个") == "holiday_pay" and menu_pick("我选七") == "skills_training"
+    assert menu_pick("我要3个") is None and menu_pick("要看5天") is None
+    harness.say("在吗", "o-mw")
+    assert "【全国·临时救助】" in harness.say("点错了 我要选8", "o-mw")
+
+
 def test_place_in_message_beats_saved_region_which_beats_national(harness: Harness) -> None:
     assert "【全国·" in harness.say("留岗补贴怎么领", "o-r")
     harness.say("我在大连", "o-r")

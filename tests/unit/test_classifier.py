@@ -215,6 +215,29 @@ def test_papers_held_no_contract_and_injuries_disowned_are_legal_aid(clf: Classi
     assert clf.classify(text).intent == "legal_aid"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("从梯子上摔下来腿断了 工头不露面 我能告他吗", "legal_aid"),
+        ("做咗三年俾人炒咗 可唔可以要赔偿", "legal_aid"),
+        ("老板叫我卷铺盖回家 一分补偿没有 这能行吗", "legal_aid"),
+        ("学那阵有没有补助给", "skills_training"),
+    ],
+)
+def test_more_ways_of_telling_legal_trouble_and_money_while_training(
+    clf: Classifier, text: str, expected: str
+) -> None:
+    r = clf.classify(text)
+    assert r.intent == expected and r.scores[expected] >= 2.5, r
+
+
+@pytest.mark.parametrize("text", ["年初二返咗工 老细话照平时人工计 得唔得", "老细仲未出上个月嘅人工 点算"])
+def test_cantonese_rengong_is_wages_not_a_person(clf: Classifier, text: str) -> None:
+    """人工 in Cantonese is the pay: without a word asking for a person it does not ask for one."""
+    assert clf.classify(text).intent != "human_agent"
+    assert clf.classify("有冇人工可以同我倾下").intent == "human_agent"
+
+
 def test_wanting_to_go_to_court_is_the_point_of_a_wage_story(clf: Classifier) -> None:
     # (the wish asks as a question would; the court named twice outweighs the story of the wage)
     r = clf.classify("工头欠了俺三个月工钱 想打官司 俺认识个律师")
