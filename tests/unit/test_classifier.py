@@ -914,6 +914,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "06zq",
         "06zr",
         "06zs",
+        "06zt",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
