@@ -465,7 +465,10 @@ def means_first(
             continue
         m = min(plain)
         own = [(a, b) for a, b in clause_spans(text, breaks) if b <= m and any(a <= s < b for s, _ in told)]
-        if ASIDE.search(text[:m]) or any(QUESTION_CLAUSE.search(text[a:b]) for a, b in own):
+        # (an aside before the problem is told asks both: 「那我再问个 被欠薪找法律援助去哪」)
+        if ASIDE.search(text, min((s for s, _ in told), default=0), m) or any(
+            QUESTION_CLAUSE.search(text[a:b]) for a, b in own
+        ):
             continue
         if _EITHER_ROUTE.search(text):
             continue  # 「…能找免费律师不 还是直接去投诉」: which way to go is a question of the problem

@@ -888,6 +888,24 @@ def test_ask_json_says_where_the_answer_came_from(cfg: str) -> None:
     assert (third["intent"], third["from"], third["score"]) == ("legal_aid", "menu", 1.0)
 
 
+def test_a_new_place_told_with_a_question_is_about_the_last_topic(cfg: str) -> None:
+    """「换到黄埔 那钱发给谁」 notes the place and asks the last question there: the turn is about that
+    topic (what `ask --json` and the desk's counters say), not a bare change of place."""
+
+    def ask(text: str) -> dict[str, object]:
+        result = CliRunner().invoke(main, ["ask", "--config", cfg, "--user", "o-jq", "--json", text])
+        assert result.exit_code == 0, result.output
+        out: dict[str, object] = json.loads(result.output)
+        return out
+
+    ask("大连过年留下来有补贴没")
+    moved = ask("换到黄埔 那钱发给谁")
+    assert (moved["intent"], moved["region"]) == ("stay_subsidy", "guangzhou-huangpu"), moved
+    assert "记下了" in str(moved["reply"]) and "【黄埔·留岗补贴】" in str(moved["reply"])
+    said = ask("我人在安庆呢 刚搬过来")  # says where, asks nothing
+    assert said["intent"] == "set_region", said
+
+
 def test_chat_debug_shows_each_turn(cfg: str) -> None:
     result = CliRunner().invoke(main, ["chat", "--config", cfg, "--debug"], input="安庆找工作\n还有吗\n")
     assert result.exit_code == 0, result.output

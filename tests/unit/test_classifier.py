@@ -238,6 +238,12 @@ def test_cantonese_rengong_is_wages_not_a_person(clf: Classifier, text: str) -> 
     assert clf.classify("有冇人工可以同我倾下").intent == "human_agent"
 
 
+def test_an_aside_before_the_problem_does_not_stop_the_means_leading(clf: Classifier) -> None:
+    # (an aside between the problem and the means still makes the means one more question)
+    assert clf.classify("对了还想问 工钱被拖了找法律援助咋弄").asked[0] == "legal_aid"
+    assert clf.classify("工钱被拖了 另外找律师要钱不").asked[0] == "wage_arrears"
+
+
 def test_wanting_to_go_to_court_is_the_point_of_a_wage_story(clf: Classifier) -> None:
     # (the wish asks as a question would; the court named twice outweighs the story of the wage)
     r = clf.classify("工头欠了俺三个月工钱 想打官司 俺认识个律师")
