@@ -16,7 +16,7 @@ LEAVE_CUE = re.compile(
     r"|不(?:想|要|用|再|打算|准备)?(?:填|弄|登记|登了|投诉|举报|搞|办|整|告(?!诉|知)|写|提交|申请|继续)"
     # (「我爸说先别投 …这个先停了吧」「先别了 我问问老板」)
     r"|别(?:填|弄|登记|登了|投诉|投(?!资|保)|搞|办|整)|先停|停了吧|先别了|^别了$"
-    r"|(?:以后|回头|改天|下次|过两天|过几天|等等|晚点|明天|有空|到时候)再(?:说|填|弄|登记|来|办|搞|投诉|告)?(?![给发补])"
+    r"|(?:以后|回头|改天|下次|下回|过两天|过几天|等等|晚点|明天|有空|到时候)再(?:说|填|弄|登记?|来|办|搞|投诉|告)?(?![给发补])"
     r"|再说(?:吧|了|啦)?$|^不了$"  # (「不了 我先打电话问问」)
 )
 REPORTED = re.compile(
@@ -61,6 +61,8 @@ REASON = re.compile(
 )
 # A complaint about the form put as a question, which asks nothing: 「怎么还要填这么多」.
 RHETORICAL = re.compile(r"(?:怎么|咋)(?:还|又)?(?:要|得)?(?:填|写|问|弄)?(?:这么|那么)(?:多|麻烦|复杂|啰嗦)")
+# What the worker has not found out yet: 「我还没问清楚老板叫啥」 (its 啥 asks nobody).
+NOT_FOUND_OUT = re.compile(r"(?:还)?没(?:问|搞|弄|打听|查)(?:清楚|明白|到)[^\s，,。]*")
 # What the worker means to think over: 「让我想想是哪几个月」 (its 哪 asks nobody).
 THINKING = re.compile(r"(?:想想|想一想|回忆一?下|数数|数一下)[^\s，,。]*")
 # What the worker means to ask someone else: 「问问工友到底多少钱」.
@@ -82,7 +84,8 @@ def leaving(words: str) -> str | None:
     parts = [p for p in re.split(r"[\s,，。.!！;；、~～…]+", words.lower()) if p]
     # (「多少我也说不清 算了 改天再说」: not knowing how much asks nothing)
     said = " ".join(p for p in parts if not UNSURE.search(p) or re.search("[吗呢嘛?？]", p))
-    if QUESTION.search(RHETORICAL.sub("", LOOKING_UP.sub("", ASKING_OTHERS.sub("", THINKING.sub("", said))))):
+    unasked = LOOKING_UP.sub("", ASKING_OTHERS.sub("", THINKING.sub("", NOT_FOUND_OUT.sub("", said))))
+    if QUESTION.search(RHETORICAL.sub("", unasked)):
         return None  # 「取消了还能再投诉吗」 asks (「我得先问问工友到底多少钱」 asks someone else)
     if not parts:
         return None

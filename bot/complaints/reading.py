@@ -80,10 +80,12 @@ WHY_ASKED = re.compile(
 # 「是7500」「应该是三万二」: the value a correction says is right.
 SAID_RIGHT = re.compile(r"^(?:应该是|其实是|是|改成|改为)\s*([\d.一二两三四五六七八九十百千万]+(?:块|元)?)$")
 # An agreement, then the confirmation: 「啱 确认」「没问题 提交」.
-OK_THEN_CONFIRM = re.compile(
-    r"^(?:啱|啱啱|对|对的|对了|好|好的|嗯|行|中|没问题|冇问题|无问题|都对)[\s,，。]*(确认|确定|提交)$"
+OK_THEN_CONFIRM = re.compile(  # 「ok确认」「没问题了 确认」
+    r"^(?:(?:啱|啱啱|对|对的|对了|好|好的|好嘞|嗯|嗯嗯|行|行吧|中|可以|是的|没错|冇错|没毛病|ok|okay"
+    r"|没问题|冇问题|无问题|都没问题|都对)[了啦]?[\s,，。!！]*)+(确认|确定|提交)$"
     # 「确认 没问题」: the confirmation first
-    r"|^(确认|确定|提交|确认提交)[\s,，。]*(?:没问题|冇问题|对的|没错|是的|好的|都对|可以)[了的吧啊]?$"
+    r"|^(确认|确定|提交|确认提交)[\s,，。]*(?:没问题|冇问题|对的|没错|是的|好的|都对|可以)[了的吧啊]?$",
+    re.IGNORECASE,
 )
 # 「刚才不都说了吗 老板吕大伟 金州区工地 七万二…」: a protest that it was said before, then the values.
 ALREADY_SAID = re.compile(

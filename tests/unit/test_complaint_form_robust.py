@@ -1178,6 +1178,22 @@ def test_agreement_then_confirm_files_it(harness: Harness) -> None:
     assert "QX-" in harness.say("啱 确认", "o-ngaam-ok")
 
 
+@pytest.mark.parametrize("said", ["OK确认", "嗯嗯没毛病了 确认"])
+def test_agreement_run_into_the_confirmation_files_it(harness: Harness, said: str) -> None:
+    openid = f"o-ok-{len(said)}"
+    to_step(harness, openid, FULL)
+    assert "QX-" in harness.say(said, openid)
+
+
+@pytest.mark.parametrize("said", ["算了下回再登吧 我去问问工友", "先不了 我还没打听清楚老板姓啥"])
+def test_putting_off_the_form_at_step_one_stores_nothing(harness: Harness, said: str) -> None:
+    openid = f"o-later-{len(said)}"
+    assert "第1步" in harness.say("投诉", openid)
+    reply = harness.say(said, openid)
+    assert "第2步" not in reply and "取消" in reply, reply
+    assert not (draft(harness, openid) or {}).get("fields", {}).get("employer")
+
+
 def test_cancel_with_a_plan_to_ask_first_and_coming_back(harness: Harness) -> None:
     assert "第1步" in harness.say("投诉", "o-askfirst")
     assert "取消" in harness.say("取消 我先问问工友他叫啥", "o-askfirst")
