@@ -244,6 +244,20 @@ def test_an_aside_before_the_problem_does_not_stop_the_means_leading(clf: Classi
     assert clf.classify("工钱被拖了 另外找律师要钱不").asked[0] == "wage_arrears"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我怀孕了 主管天天逼我辞职 说不走就调岗",
+        "跑单路上被车撞了 平台说我不算员工不管",
+        "包工头把我身份证押到起 要干完这个工程才还",
+    ],
+)
+def test_pushed_out_while_pregnant_an_injury_disowned_and_papers_held_are_legal_aid(
+    clf: Classifier, text: str
+) -> None:
+    assert clf.classify(text).intent == "legal_aid"
+
+
 def test_wanting_to_go_to_court_is_the_point_of_a_wage_story(clf: Classifier) -> None:
     # (the wish asks as a question would; the court named twice outweighs the story of the wage)
     r = clf.classify("工头欠了俺三个月工钱 想打官司 俺认识个律师")
