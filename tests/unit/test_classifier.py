@@ -936,6 +936,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "06zs",
         "06zt",
         "06zu",
+        "06zv",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
