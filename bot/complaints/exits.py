@@ -61,7 +61,7 @@ REASON = re.compile(
 )
 # A complaint about the form put as a question, which asks nothing: 「怎么还要填这么多」.
 RHETORICAL = re.compile(r"(?:怎么|咋)(?:还|又)?(?:要|得)?(?:填|写|问|弄)?(?:这么|那么)(?:多|麻烦|复杂|啰嗦)")
-# What the worker has not found out yet: 「我还没问清楚老板叫啥」 (its 啥 asks nobody).
+# What the worker has not found out yet: 「包工头全名叫啥我还没弄清楚」 (its 啥 asks nobody).
 NOT_FOUND_OUT = re.compile(r"(?:还)?没(?:问|搞|弄|打听|查)(?:清楚|明白|到)[^\s，,。]*")
 # What the worker means to think over: 「让我想想是哪几个月」 (its 哪 asks nobody).
 THINKING = re.compile(r"(?:想想|想一想|回忆一?下|数数|数一下)[^\s，,。]*")

@@ -80,7 +80,7 @@ WHY_ASKED = re.compile(
 # 「是7500」「应该是三万二」: the value a correction says is right.
 SAID_RIGHT = re.compile(r"^(?:应该是|其实是|是|改成|改为)\s*([\d.一二两三四五六七八九十百千万]+(?:块|元)?)$")
 # An agreement, then the confirmation: 「啱 确认」「没问题 提交」.
-OK_THEN_CONFIRM = re.compile(  # 「ok确认」「没问题了 确认」
+OK_THEN_CONFIRM = re.compile(  # 「OK 确认」「都没问题了 确认」
     r"^(?:(?:啱|啱啱|对|对的|对了|好|好的|好嘞|嗯|嗯嗯|行|行吧|中|可以|是的|没错|冇错|没毛病|ok|okay"
     r"|没问题|冇问题|无问题|都没问题|都对)[了啦]?[\s,，。!！]*)+(确认|确定|提交)$"
     # 「确认 没问题」: the confirmation first

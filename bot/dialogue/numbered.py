@@ -21,7 +21,7 @@ MENU: tuple[tuple[str, str], ...] = (
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
-# A number picked in words, perhaps after a slip: 「选3」「我要看9」「按错了 我要看2」.
+# A number picked in words, perhaps after a slip: 「选3」「我要看9」「点错了 我要选2」.
 _PICKED = re.compile(
     r"(?:(?:按错了?|点错了?|选错了?|搞错了?|错了|不对|不是这个|不是)[\s，,。！!]*)?"
     r"(?:我?(?:要|想)?(?:看|选|按|点|查)|选|要)(?:第(?=\S+个)|(?!\S+个))"  # (「要3个」 is a count)

@@ -374,7 +374,7 @@ class Classifier:
             return Result(raw, UNKNOWN, None, 0.0)
         bounds = _Bounds(self.tokenizer, text, breaks)
         hits, places = self._scan(text, bounds)
-        hits = rengong_as_wages(raw, hits)  # 「按平时人工计」: Cantonese wages, not a person
+        hits = rengong_as_wages(raw, hits)  # 「照平日人工计」: Cantonese wages, not a person
         place, home = (pick_place(text, places, breaks=breaks) if places else None) or (None, False)
         with_place = place is not None and len(text) <= self.rules.with_place_max_chars
         evidence, first, starts = self._evidence(text, hits, bounds, with_place)

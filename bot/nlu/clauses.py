@@ -412,7 +412,7 @@ def order_asked(
     ordered = questions_first(text, breaks, asked, scores, starts, best, rules.courtesy, rules.story_holds)
     ordered = means_first(text, breaks, asides_last(text, breaks, ordered, starts), starts, rules.means)
     if "social_assistance" in ordered and any(w in text for w in rules.urgent):
-        ordered.remove("social_assistance")  # 「工钱也没发 … 真不想活了」: the person first
+        ordered.remove("social_assistance")  # 「工资拖着 … 不想活了」: the person first
         ordered.insert(0, "social_assistance")
     return ordered
 
@@ -465,7 +465,7 @@ def means_first(
             continue
         m = min(plain)
         own = [(a, b) for a, b in clause_spans(text, breaks) if b <= m and any(a <= s < b for s, _ in told)]
-        # (an aside before the problem is told asks both: 「那我再问个 被欠薪找法律援助去哪」)
+        # (an aside before the problem is told asks both: 「对了再问下 拖工资找法律援助去哪」)
         if ASIDE.search(text, min((s for s, _ in told), default=0), m) or any(
             QUESTION_CLAUSE.search(text[a:b]) for a, b in own
         ):

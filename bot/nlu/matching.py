@@ -332,7 +332,7 @@ def read_pinyin(
     return f"{before} {asking[q]} {read_pinyin(shadow[i + len(q) :], automaton, by_shadow, asking)}"
 
 
-# 人工 is Cantonese for wages (「厂里话按平时人工计」); in Cantonese it asks for a person only with a
+# 人工 is Cantonese for wages (「老细话初一照平日人工计」); in Cantonese it asks for a person only with a
 # word that says so (「有冇人工」「揾人工」「转人工」「人工客服」).
 _CANTONESE = re.compile(
     r"唔|咗|嘅|佢|喺|冇|俾|啲|咁|嗰|乜|嘢|揾|睇|哋|啱|点样|点算|係|系咪|边度|而家|呢度|咩|嚟|畀"
