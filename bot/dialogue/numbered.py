@@ -24,15 +24,14 @@ _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七":
 # A number picked in words, perhaps after a slip: 「选3」「我要看9」「点错了 我要选2」.
 _PICKED = re.compile(
     r"(?:(?:按错了?|点错了?|选错了?|搞错了?|错了|不对|不是这个|不是)[\s，,。！!]*)?"
-    r"(?:我?(?:要|想)?(?:看|选|按|点|查)|选|要)(?:第(?=\S+个)|(?!\S+个))"  # (「要3个」 is a count)
-    r"(\d{1,2}|[一二三四五六七八九十])(?:号|个)?[吧啊呀]?"
+    r"(?:我?(?:要|想)?(?:看|选|按|点|查)|要)(第)?(\d{1,2}|[一二三四五六七八九十])(号|个)?[吧啊呀]?"
 )
 
 
 def menu_pick(text: str) -> str | None:
     """「3」「３」「三」「3.」「我要看3」 → the menu's third topic."""
     t = unicodedata.normalize("NFKC", text).strip().rstrip(".、。号")
-    if m := _PICKED.fullmatch(t):
-        t = m.group(1)
+    if (m := _PICKED.fullmatch(t)) and (m[1] or m[3] != "个"):  # (「要3个」 is a count; 「要第3个」 picks)
+        t = m[2]
     n = int(t) if t.isdigit() and len(t) <= 2 else _CN_DIGITS.get(t, 0)
     return MENU[n - 1][0] if 1 <= n <= len(MENU) else None
