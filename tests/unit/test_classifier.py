@@ -937,6 +937,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "06zt",
         "06zu",
         "06zv",
+        "06zw",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
