@@ -393,6 +393,22 @@ def test_words_from_round_107(clf: Classifier, text: str, expected: str) -> None
 
 
 @pytest.mark.parametrize(
+    ("text", "intent", "region"),
+    [
+        ("那个公众号的推送也帮我退了吧", "unsubscribe", None),  # 退 said of the notices
+        ("有新活动记得推我", "subscribe", None),  # 推我: send them to me
+        ("我其实住迎江区", "set_region", "anqing"),
+        ("我们小作坊算规上企业不", "stay_subsidy", None),  # the firms' subsidy condition
+        ("gz开发区这边过年有啥活动", "festival_activities", "guangzhou-huangpu"),
+        ("进厂时培训过 说没干满两年走就得赔违约金", "legal_aid", None),  # a penalty, not a course
+    ],
+)
+def test_words_from_round_125(clf: Classifier, text: str, intent: str, region: str | None) -> None:
+    result = clf.classify(text)
+    assert (result.intent, result.region) == (intent, region)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "厂里无缘无故把我开除了 这能去告吗",  # sent away, and whether it can be fought
