@@ -66,7 +66,7 @@ FOLLOW_UP = re.compile(
     # (啥 → 什么, 咋 → 怎么, 冇 → 没有, 俾 → 给, 几时 → 什么时候, 边度 → 哪里), so one spelling will do.
     r"什么|哪|几|谁|怎么|多少|多久|好久|多长时间|是不是|会不会|可不可以|行不行|要不要|需不需要|能不能|"
     r"够不够|符不符合|算不算|有没有|吗$|嘛$|么$|没$|不$|没有$|呢$|可以吗|行吗|有吗|有用吗|还是|好多钱|"
-    r"是吧$|对吧$|才行吧$|才可以吧$|([\u4e00-\u9fff])不\1$|"
+    r"是吧$|对吧$|才行吧$|才可以吧$|([\u4e00-\u9fff])不\1|"  # (A-not-A anywhere: 「使唔使钱㗎」)
     # what the answer was about: its steps, papers, money, place and time
     r"详细|具体|还有|然后|继续|材料|证件|手续|流程|步骤|条件|符合|够格|有份|轮得到|能领|能拿|也能|也有|"
     r"拿得到|领得到|还给|还配|还发|另外还|又给|到账|到手|电话|报名|申请|办理|打到|打给|发给|要钱|收费|"
@@ -76,7 +76,9 @@ FOLLOW_UP = re.compile(
     + WHERE_ONLINE.pattern
 )
 # A topic message that asks for the steps and papers gets the whole answer at once.
-DETAILS = re.compile(r"材料|步骤|流程|手续|证件|证据|凭据|带啥|带什么|准备什么|准备啥|详细|具体")
+DETAILS = re.compile(
+    r"材料|步骤|流程|手续|证件|证据|凭据|带啥|带什么|准备什么|准备啥|详细|具体|[说讲]细|细[点些]|细一点"
+)
 # A fragment whose topic rests on one generic word (补贴, 证据) counts this little.
 WEAK_SCORE = 0.8
 # An ellipsis: 「那……呢」「……呢」「……那边」.
@@ -217,7 +219,9 @@ def forget(user: User) -> None:
 # 「第二个呢」「另外那个问题呢」: the other question of a message that asked two.
 SECOND = re.compile(
     r"^(那|还有|再说说|说说)?(第二个|第2个|第二|另一个|另外一个|另外那个|后面那个|后面一个|后一个|后面的|还有一个)"
-    r"(问题|事|事情)?(呢|咋说|怎么说|的呢|咋办|怎么办|你?还没回答?|你?还没说|没回答?)?[吗嘞啊呢]?$"
+    r"(问题|事|事情)?(?:(?:再|你再|能不能|可以)?(?:给我)?(?:说说?|讲讲?)?得?(?:细点|细一点|细些|详细点?|详细一点|"
+    r"具体点?|具体一点|清楚点))?"  # 「第二个再说细点」: that one, in full
+    r"(呢|咋说|怎么说|的呢|咋办|怎么办|你?还没回答?|你?还没说|没回答?)?[吗嘞啊呢吧]?$"
 )
 
 

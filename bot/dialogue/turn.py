@@ -229,6 +229,7 @@ class Bot:
             intent, asked, trace.source = memo.topic, [memo.topic], "context"  # 「大连有啥帮助」
         elif memo and by_number and memo.others:
             intent, asked, trace.source = memo.others[0], list(memo.others), "context"  # 「第二个呢」
+            detailed = memory.wants_details(spoken)  # 「第二个说详细点」
         elif memo and by_number:  # after one answer: its second point, in the whole answer
             intent, asked, trace.source, detailed = memo.topic, [memo.topic], "context", True
         elif memo and intent in TOPIC_INTENTS and memory.wants_more(spoken):  # 「还有别的招没」: 招 is no job

@@ -13,7 +13,9 @@ from .model import Place, Rules
 QUESTION_CLAUSE = re.compile(
     r"吗|么|呢|(?<!没)啥|什么|怎|咋|哪|谁|多少|是[^\s，,]{1,10}还是|(?<![过这那前后头们好十没])几[个天倍号点钱块]|有没有|有冇|能不能|可不可以|是不是|给不给|行不行|如何|"
     r"请问|想问|问下|问一下|想知道|求助|帮帮|咨询|有无|没有啊|点样|点(?:投诉|办|搞|算|领|申请|做)|边度|[不没]得?$|"
-    r"想打官司"
+    r"想打官司|"
+    r"([^\s，,唔])唔\1|"  # Cantonese A-not-A: 使唔使 (need I?), 得唔得, 系唔系
+    r"(?:能|可以|会|一个月|每月|一天|总共|一共)(?:拿|给|发|领|补|得)好多"  # 好多: how much (south-west)
 )
 
 
@@ -38,8 +40,8 @@ def not_here(
         return False  # 「要是回通辽领呢」「那要是回老家丹东呢」: a place asked about
     if before.endswith("回") and re.match(r"(?:找|干|打工|上班|发展|看看|试试)", text[end:]):
         return False  # 「要不俺回郑州找去」: going there to work, the place asked about
-    if before.endswith("是") and re.match(r"(?:农村|乡下|山里|山区|县城|那边|那块)?[人的]", text[tail:]):
-        return True  # 「我是河南人」「俺是河南的」「我是贵州农村的」: where they come from
+    if before.endswith("是") and re.match(r"(?:农村|乡下|山里|山区|县城|那边|那块)?[人的哩滴]", text[tail:]):
+        return True  # 「我是河南人」「俺是河南的」「我是贵州农村的」「俺是河南哩」: where they come from
     if re.match(r"(?:农村|乡下|山里|山区)[人的]", text[tail:]):
         return True  # 「…能拿吗 湖南农村的 初中毕业」: a rural home, whoever says it
     origin = head == 0 or before.endswith(("我", "俺", "咱", "他", "她"))

@@ -1953,3 +1953,28 @@ def test_a_move_planned_or_a_transfer_says_where_the_worker_will_be(harness: Har
     harness.say("春节加班费怎么算", "o-transfer")
     harness.say("我下礼拜转到萝岗那边的厂", "o-transfer")
     assert harness.services.store.user("o-transfer").region == "guangzhou-huangpu"
+
+
+def test_the_second_question_asked_for_in_full_gets_its_whole_answer(harness: Harness) -> None:
+    harness.say("我在大连 失业金怎么领 还有找工作去哪", "o-second-full")
+    reply = harness.say("后面那个给我讲细一点", "o-second-full")
+    assert "【大连·找工作】" in reply and "回复「详细」" not in reply, reply
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "intent"),
+    [
+        ("黄埔过年有咩活动", "入场使唔使俾钱", "festival_activities"),  # Cantonese A-not-A: need I pay?
+        ("我在安庆 留下来过年有钱拿不", "我在宜秀厂里上班 一个月能拿好多", "stay_subsidy"),  # 好多: how much
+    ],
+)
+def test_dialect_questions_after_an_answer_ask_about_it(cfg: str, first: str, then: str, intent: str) -> None:
+    ask_as(cfg, f"o-{then}", first)
+    turn = ask_as(cfg, f"o-{then}", then)
+    assert turn["intent"] == intent and turn["from"] == "context", turn
+
+
+def test_where_one_comes_from_said_in_dialect_moves_nobody(cfg: str) -> None:
+    ask_as(cfg, "o-origin", "我在大连 过年有啥活动")
+    turn = ask_as(cfg, "o-origin", "报名找谁 俺是江西滴")  # 滴/哩 for 的: a home, not a move
+    assert (turn["intent"], turn["region"]) == ("festival_activities", "dalian"), turn

@@ -28,6 +28,7 @@ def test_menu_numbers_pick_topics(harness: Harness) -> None:
 
 def test_a_menu_number_said_in_words_or_after_a_slip_picks_its_topic(harness: Harness) -> None:
     assert menu_pick("点错了 要看第5个") == "holiday_pay" and menu_pick("我选七") == "skills_training"
+    assert menu_pick("不对 俺想看9") == "family_care"  # (俺 for 我)
     assert menu_pick("我要3个") is None and menu_pick("要3个") is None and menu_pick("要看5天") is None
     harness.say("在吗", "o-mw")
     assert "【全国·临时救助】" in harness.say("点错了 我要选8", "o-mw")
