@@ -401,6 +401,11 @@ def test_words_from_round_107(clf: Classifier, text: str, expected: str) -> None
         ("我们小作坊算规上企业不", "stay_subsidy", None),  # the firms' subsidy condition
         ("gz开发区这边过年有啥活动", "festival_activities", "guangzhou-huangpu"),
         ("进厂时培训过 说没干满两年走就得赔违约金", "legal_aid", None),  # a penalty, not a course
+        ("哈哈哈哈哈哈哈", "unknown", None),  # laughter alone thanks no one and asks nothing
+        ("唔好再send嚟啦", "unsubscribe", None),  # English verbs in Cantonese chat: send is 发
+        ("唔使再推啦", "unsubscribe", None),  # 唔使: no need
+        ("那个订阅取消咗吧", "unsubscribe", None),
+        ("嗯 我试试", "smalltalk", None),
     ],
 )
 def test_words_from_round_125(clf: Classifier, text: str, intent: str, region: str | None) -> None:
