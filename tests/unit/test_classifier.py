@@ -406,6 +406,9 @@ def test_words_from_round_107(clf: Classifier, text: str, expected: str) -> None
         ("唔使再推啦", "unsubscribe", None),  # 唔使: no need
         ("那个订阅取消咗吧", "unsubscribe", None),
         ("嗯 我试试", "smalltalk", None),
+        ("考研培训机构哪个靠谱", "unknown", None),  # schooling of other kinds
+        ("律师考试难不难考", "unknown", None),
+        ("宜秀区岗位提升培训还招不招人", "skills_training", "anqing"),  # the scheme, though it 招人
     ],
 )
 def test_words_from_round_125(clf: Classifier, text: str, intent: str, region: str | None) -> None:
