@@ -2178,3 +2178,12 @@ def test_a_remark_at_a_step_gets_the_step_it_means(
 ) -> None:
     to_step(harness, openid, answers)
     assert expected in harness.say(text, openid)
+
+
+@pytest.mark.parametrize("ask", ["帮我记个投诉", "给俺记一下欠薪", "记个拖欠工资", "能替我把欠的工钱记上不"])
+def test_a_wish_to_file_said_with_ji_starts_the_form(harness: Harness, ask: str) -> None:
+    # 记 for 登记: the bot asked to record it (not 「我记一下投诉电话」, noting a number down)
+    reply = harness.say(ask, "o-ji-" + ask)
+    d = draft(harness, "o-ji-" + ask)
+    assert "第1步" in reply and d is not None and d["step"] == "employer", (reply, d)
+    assert "第1步" not in harness.say("我记一下投诉电话", "o-ji-note")
