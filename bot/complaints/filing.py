@@ -82,6 +82,14 @@ HOW = re.compile(
 WAGE_WORDS = re.compile(r"欠|拖欠|工资|工钱|薪|加班费|不给钱|没给钱|不发|没发|不结|没结|开支")
 
 
+# A condition put before the wish: 「可以的话帮我登记一下」「能登记就帮我登记」「要是能就帮我投诉吧」.
+_IF_ABLE = (
+    r"(?:要是|如果|假如|若是|万一)(?:能|可以|行|方便)?(?:投诉|举报|登|报)?(?:的话)?就?"
+    r"|(?:能|可以|行|方便|成|中|允许)(?:投诉|举报|登|报)?的?话就?"
+    r"|(?:能|可以|行)(?:投诉|举报|登|报)?(?=就)|的话就?|就"
+)
+
+
 def only_filing(clause: str) -> bool:
     return clause in START_WORDS or bool(WANTS_TO_FILE.search(clause) and not filing_rest(clause))
 
@@ -90,8 +98,9 @@ def filing_rest(words: str) -> str:
     """What a message asking to file says besides asking (「我要投诉」 says nothing more)."""
     rest = WANTS_TO_FILE.sub("", words)
     rest = re.sub(
-        r"能的话|可以的话|行的话|我们?|他们?|帮我|一下|再|那|的|了|吧|啊|呀|一个|新的|欠薪|欠工资|拖欠|工资|工钱|欠钱|欠|钱|老板|包工头|工头"
-        r"|公司|工地|单位|厂|这个|那个|还|也|要|想|不给|没给|不发|没发|跑了|跑路|[\s,，。.!！]",
+        _IF_ABLE
+        + r"|我们?|他们?|帮我|一?下|再|那|的|了|吧|啊|呀|一个|新的|欠薪|欠工资|拖欠|工资|工钱|欠钱|欠|钱"
+        r"|老板|包工头|工头|公司|工地|单位|厂|这个|那个|还|也|要|想|不给|没给|不发|没发|跑了|跑路|[\s,，。.!！]",
         "",
         rest,
     )

@@ -2187,3 +2187,13 @@ def test_a_wish_to_file_said_with_ji_starts_the_form(harness: Harness, ask: str)
     d = draft(harness, "o-ji-" + ask)
     assert "第1步" in reply and d is not None and d["step"] == "employer", (reply, d)
     assert "第1步" not in harness.say("我记一下投诉电话", "o-ji-note")
+
+
+@pytest.mark.parametrize("ask", ["可以的话就帮我登记下", "能登记就给我登记吧", "要是能投诉 就帮我投诉"])
+def test_a_wish_to_file_with_a_condition_at_the_first_step_is_no_employer(harness: Harness, ask: str) -> None:
+    harness.say("我要投诉", "o-if-able")
+    reply = harness.say(ask, "o-if-able")
+    d = draft(harness, "o-if-able")
+    assert "正在登记" in reply and "第1步" in reply, reply
+    assert d is not None and "employer" not in d["fields"] and d["step"] == "employer", d
+    assert "第2步" in harness.say("顺发装修队", "o-if-able")  # the name that follows is taken
