@@ -1,12 +1,16 @@
-"""A correction of a step already answered, said in words: which step, and what is right
-(「地方搞错了 是旅顺口区水师营 不是铁山」), including Cantonese (「人数写错咗 唔系20系26个」).
-``flow.ComplaintFlow`` changes the value; numbers alone are read by ``answer.read``."""
+"""A correction of a step already answered: which step, and what is right, said in numbers
+(「哦不对 是5700 打反了」) or in words (「地方搞错了 是旅顺口区水师营 不是铁山」), including Cantonese
+(「人数写错咗 唔系20系26个」). ``flow.ComplaintFlow`` changes the values ``changes`` finds."""
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from .fields import normalize
+from ..numbers import parse_amount
+from . import answer, reading
+from .fields import BY_KEY, normalize
+from .values import clauses, meant
 
 # 「地方搞错了 是旅顺口区水师营 不是铁山」「老板名字写错了 应该是何建军」: a step named as wrong,
 # then what is right (numbers are read by ``answer.read``: 「钱数不对 是4万6」).
@@ -51,3 +55,24 @@ def named_fix(text: str) -> tuple[str, str] | None:
     if key is None:
         key = "name" if what in ("我的名字", "名字", "称呼") else "site"
     return key, value
+
+
+def changes(text: str, fields: dict[str, Any]) -> dict[str, Any]:
+    """Values a message gives for steps already answered (at the summary, or at a later step) that
+    differ from what those steps hold."""
+    text = mandarin(text)  # (「金额写错咗 系8600唔系6800」)
+    _, others, _ = answer.read(BY_KEY["employer"], text, numbers_only=True)
+    right = [v for c in clauses(text) if (m := reading.SAID_RIGHT.match(c)) and (v := parse_amount(m[1]))]
+    if len(right) == 1 and fields.get("amount") and "amount" in others:
+        others["amount"] = right[0]  # 「欠的钱我说错了 是7500 少打了一千」: the sum said to be right
+    if (had := fields.get("amount")) and all(
+        fields.get(k) == v for k, v in others.items() if k in fields
+    ):  # (「打错了 是68000 俺们六个人的」: the head count is a step still to come)
+        # 「哦不对 是5700 打反了」: a bare number that corrects something is the amount (not the
+        # wrong one named again: 「钱数说错了 是三万二 两万三是前年那回的」)
+        cut = (meant(reading.CORRECTING.sub("", c)).lstrip("是") for c in clauses(text))
+        bare = [v for c in cut if (v := parse_amount(c)) and v != had]
+        others = {"amount": bare[0]} if len(bare) == 1 and bare[0] >= 100 else {}
+    if not others and (fix := named_fix(text)) and (value := BY_KEY[fix[0]].parse(fix[1])):
+        others = {fix[0]: value}  # 「地方搞错了 是旅顺口区水师营 不是铁山」「人数写错咗 唔系20系26个」
+    return {k: v for k, v in others.items() if k in fields and fields[k] != v}
