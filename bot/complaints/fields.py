@@ -128,8 +128,41 @@ _NAME_FIXED = re.compile(
 )
 
 
+# A clause that spells out a character of what was said before it: 「草字头那个茂」「三点水那个」「单人旁的」
+# name a radical; 「茂盛的茂」「弓长张」 end in the character.
+_RADICAL = re.compile(
+    r"(?:字|人|手|心|丝|犬|耳|土|金|木|水|言|足|女)旁|点水|(?:字|草|宝盖|竹)头|字底|偏旁|部首"
+)
+_WORD_THEN_CHAR = re.compile(r"[\u4e00-\u9fff]{1,5}(?:那个|的那个|的)([\u4e00-\u9fff])")
+
+
+def _spells(clause: str, said: str) -> bool:
+    clause = re.sub(r"[的啊呀吧嘛哈]+$", "", clause) or clause
+    if len(clause) > 8 or not re.fullmatch(r"[\u4e00-\u9fff]+", clause):
+        return False
+    if _RADICAL.search(clause):
+        return True  # 「三点水那个」「草字头那个茂」
+    if (m := _WORD_THEN_CHAR.fullmatch(clause)) and m[1] in said:
+        return True  # 「茂盛的茂」
+    return len(clause) == 3 and clause[-1] in said and not set(clause[:2]) & set(said)  # 「弓长张」
+
+
+def without_spelling(value: str) -> str:
+    """The value without the clauses after it that spell out one of its characters:
+    「张红 弓长张」 → 「张红」, 「华茂，草字头那个茂」 → 「华茂」."""
+    value = value.strip()
+    while (m := _LAST_CLAUSE.search(value)) and m.start() and _spells(m[1], value[: m.start()]):
+        value = value[: m.start()]
+    return value
+
+
+_LAST_CLAUSE = re.compile(r"[\s,，。、]+([^\s,，。、]+)[\s,，。、!！]*$")
+
+
 def parse_name(text: str) -> str | None:
-    t = _NAME_FIXED.sub("", normalize(text))  # 「马…不对 我叫王军」: the name after the slip
+    t = _NAME_FIXED.sub(
+        "", without_spelling(normalize(text))
+    )  # 「马…不对 我叫王军」: the name after the slip
     if m := CALL_ME.match(t):
         return m.group(1)
     if re.search(r"[俩仨]|[两三四五六七八九十几]个|[我俺](?:和|跟)", t):
@@ -154,7 +187,7 @@ FIELDS: tuple[Field, ...] = (
         "欠薪单位/老板",
         "第1步：欠你工资的是哪个单位或老板？公司名、老板或包工头的名字都行。",
         "名字太短或太长了，请写欠薪单位或老板的名字（2到60个字）。",
-        lambda t: _free_text(t, 2, 60),
+        lambda t: _free_text(without_spelling(t), 2, 60),
         hint="不知道公司全名没关系，写老板或包工头的姓名、外号，或者大家平时怎么叫都行。",
     ),
     Field(
@@ -162,7 +195,7 @@ FIELDS: tuple[Field, ...] = (
         "干活地点",
         "第2步：在哪里干的活？说城市和工地或厂名，也可以直接发个位置。",
         "请写城市和工地或厂名，比如「安庆宜秀区某某工地」。",
-        lambda t: _free_text(t, 2, 80),
+        lambda t: _free_text(without_spelling(t), 2, 80),
         hint="记不清具体地址也行，写城市和大概位置就可以。",
     ),
     Field(

@@ -191,6 +191,8 @@ class ComplaintFlow:
             if draft["fields"].get(field.key) != was:  # 「修改 3」, 「8600 刚才打错了」: the step's answer
                 return f"{fixed}\n{self._next(user, draft)}"
             return f"{fixed}\n{field.ask}"  # 「钱数错了 是一万八不是一万五」 at a later step
+        if (same := fixes.same_again(text, draft["fields"], field.key)) is not None:
+            return f"{same}\n{field.ask}"  # 「…老板名字写错了 是张红」 with 张红 already there
         if reading.STATUS_ASK.search(words) and not filing.WANTS_TO_FILE.search(words):
             mine = self.status(user) or "你还没有提交过欠薪投诉。"
             return f"{mine}\n\n{self.reminder(user)}"

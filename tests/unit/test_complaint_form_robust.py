@@ -2197,3 +2197,24 @@ def test_a_wish_to_file_with_a_condition_at_the_first_step_is_no_employer(harnes
     assert "正在登记" in reply and "第1步" in reply, reply
     assert d is not None and "employer" not in d["fields"] and d["step"] == "employer", d
     assert "第2步" in harness.say("顺发装修队", "o-if-able")  # the name that follows is taken
+
+
+def test_a_named_correction_after_a_hesitation_changes_that_step_and_asks_the_current_one(
+    harness: Harness,
+) -> None:
+    to_step(harness, "o-hold-fix", [*AT_PERIOD, "去年5月到8月"])  # at the head-count step
+    reply = harness.say("哎呀 不好意思 老板的名字我打错了 应该是周建 周末的周", "o-hold-fix")
+    d = draft(harness, "o-hold-fix")
+    assert d is not None and d["fields"]["employer"] == "周建" and "workers" not in d["fields"], d
+    assert "改好了" in reply and "第5步" in reply, reply
+    # the same name again: said back, and stored as no other step's value
+    reply = harness.say("等一下 老板名字写错了 是周建 周末的周", "o-hold-fix")
+    d = draft(harness, "o-hold-fix")
+    assert d is not None and "workers" not in d["fields"] and "第5步" in reply, (reply, d)
+    reply = harness.say("等等，地方填错了，是大连沙河口区工地，三点水那个", "o-hold-fix")
+    d = draft(harness, "o-hold-fix")
+    assert d is not None and d["fields"]["site"] == "大连沙河口区工地" and "第5步" in reply, (reply, d)
+    # a character spelt out beside an answer is not part of it
+    to_step(harness, "o-spelt", [])
+    harness.say("鑫茂装饰 草字头那个茂", "o-spelt")
+    assert (draft(harness, "o-spelt") or {})["fields"]["employer"] == "鑫茂装饰"
