@@ -35,7 +35,7 @@ from .values import DURATION, clauses
 # Every way of asking to file (``filing.WANTS_TO_FILE``) and every confirm word holds one of these:
 # a worker with no form open whose message has none is answered without reading it for one
 # (头诉: 投诉 by voice).
-MAY_FILE = re.compile(r"[投头頭偷举舉告登灯等记記反报報填弄办辦理确確提交对對是没沒案]")
+MAY_FILE = re.compile(r"[投头頭偷举舉告登灯等记記反报報填弄办辦理确確提交对對是没沒案系係啱冇]")
 # What may come between 「修改 3」 and the new value: 「修改 3 应该是7400」「改4 改成十月到十二月」.
 _NEW_VALUE = re.compile(r"^[\s,，:：]*(?:应该是|应该|其实是|是|改成|改为|改|为|成)?")
 # 「欠俺一万多」「好几千」: a sum said roughly, which the amount step asks for exactly.

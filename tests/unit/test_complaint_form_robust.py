@@ -2218,3 +2218,28 @@ def test_a_named_correction_after_a_hesitation_changes_that_step_and_asks_the_cu
     to_step(harness, "o-spelt", [])
     harness.say("鑫茂装饰 草字头那个茂", "o-spelt")
     assert (draft(harness, "o-spelt") or {})["fields"]["employer"] == "鑫茂装饰"
+
+
+@pytest.mark.parametrize("yes", ["系", "係呀", "啱啊", "冇错", "系啊 就喺嗰度"])
+def test_yes_in_cantonese_takes_the_value_offered_back(harness: Harness, yes: str) -> None:
+    openid = "o-yes-" + yes
+    harness.say("投诉", openid)
+    assert "回「对」" in harness.say("大观区的振兴服装厂", openid)
+    assert "第3步" in harness.say(yes, openid)
+    d = draft(harness, openid)
+    assert d is not None and d["fields"]["site"] == "大观区的振兴服装厂", d
+    harness.say("四万一 六个人的", openid)  # the count is offered at step 5
+    harness.say("去年10月到12月", openid)
+    assert "第6步" in harness.say(yes, openid)
+    assert (draft(harness, openid) or {})["fields"].get("workers") == 6
+
+
+@pytest.mark.parametrize("yes", ["系", "系呀", "啱"])
+def test_a_lone_cantonese_yes_is_no_place_nor_name(harness: Harness, yes: str) -> None:
+    to_step(harness, "o-lone-yes", AT_SITE)
+    assert "第2步" in harness.say(yes, "o-lone-yes")
+    to_step(harness, "o-lone-yes-name", AT_NAME)
+    assert "第7步" in harness.say(yes, "o-lone-yes-name")
+    for openid in ("o-lone-yes", "o-lone-yes-name"):
+        d = draft(harness, openid)
+        assert d is not None and yes not in d["fields"].values(), d
