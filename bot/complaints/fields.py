@@ -123,6 +123,24 @@ CALL_ME = re.compile(
 )
 
 
+SURNAME = (  # the common ones
+    "[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔"
+    "钟谭陆汪范金石廖贾夏韦方邹孟熊秦邱尹薛段雷侯史陶黎贺顾毛郝龚邵严覃武戴孔汤]"
+)
+# What a worker is called by: 「小韦」「老陈」「阿珍」「吴师傅」「刘姐」 (not 老板, 老乡, 小孩).
+NICKNAME = re.compile(
+    r"(?:小(?!孩|区)|老(?!板|乡|家|婆|公|表|总|娘|师)|阿)[\u4e00-\u9fff]|[\u4e00-\u9fff](?:姐|哥|师傅|叔|婶|嫂|工)"
+)
+
+
+def called(clause: str) -> str | None:
+    """The name a clause gives on its own (「叫我老陈」 → 老陈, 「吴师傅」, 「吴桂兰」), or None."""
+    if m := CALL_ME.match(clause):
+        return m.group(1)
+    full = NICKNAME.fullmatch(clause) or re.fullmatch(SURNAME + r"[\u4e00-\u9fff]{1,2}", clause)
+    return clause if full else None
+
+
 # A slip taken back before the name (「马…不对 我叫王军」), and a surname spelt out (「我姓章 立早章」).
 _NAME_FIXED = re.compile(
     r"^.{0,6}?(?:…+|\.{2,}|[\s,，])*(?:不是|不对|说错了|打错了)[\s,，]+"
@@ -167,6 +185,9 @@ def parse_name(text: str) -> str | None:
     )  # 「马…不对 我叫王军」: the name after the slip
     if m := CALL_ME.match(t):
         return m.group(1)
+    parts = [p for p in re.split(r"[\s,，。!！;；]+", t) if p]
+    if len(parts) > 1 and (name := called(parts[0]) or called(parts[-1])):
+        return name  # 「吴师傅 跟老板一个姓」「叫我老陈 电话别打太早」: the name, not the remark
     if re.search(r"[俩仨]|[两三四五六七八九十几]个|[我俺](?:和|跟)", t):
         return None  # 「俩 我和我媳妇」: who was owed, not what to call the worker
     return t if re.fullmatch(r"[\u4e00-\u9fffA-Za-z·• ]{1,20}", t) else None

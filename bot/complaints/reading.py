@@ -15,7 +15,7 @@ from typing import Any
 from ..ids import TOPIC_INTENTS
 from ..nlu.model import Result
 from ..numbers import cn_small
-from .fields import CALL_ME, FIELDS, SKIP_WORDS, Field, normalize
+from .fields import FIELDS, SKIP_WORDS, SURNAME, Field, called, normalize
 from .values import DURATION, Found, clauses, compact, find_values, lone_sum
 
 # 「详细」「详细说说」「具体点」: the rest of the last answer, not a value.
@@ -130,10 +130,6 @@ WHERE_WORD = re.compile(
 # Changing the region the bot answers for (not a place of work): 「切换到安庆」「地区改成大连」.
 SWITCH = re.compile(r"^(?:帮我|请)?(?:切换|换|改|设)|地区|定位")
 CORRECTING = re.compile(r"改成|改为|换成|应该是|其实是|不对|错了|说错|写错|更正|重新")
-SURNAME = (  # the common ones
-    "[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔"
-    "钟谭陆汪范金石廖贾夏韦方邹孟熊秦邱尹薛段雷侯史陶黎贺顾毛郝龚邵严覃武戴孔汤]"
-)
 # A clause that names the boss (「老板叫王五」「工头姓赵」) or the employer (「叫兴旺木器厂」).
 BOSS = re.compile(
     r"^(?:那个|这个|我们|我们的)?(?:老板娘?|包工头|工头|老总|经理|负责人|班组长|承包人|队长|厂长)"
@@ -288,7 +284,6 @@ def named_employer(text: str) -> str | None:
 
 
 # What a worker may add beside the phone number: a name to call them by, or that they leave none.
-_NICKNAME = re.compile(r"(?:小|老|阿)[\u4e00-\u9fff]|[\u4e00-\u9fff](?:姐|哥|师傅|叔|婶|嫂|工)")
 _NO_NAME = re.compile(
     r"(?:名字|姓名|称呼).{0,3}(?:不留|不写|不说|不用|算了|跳过|就不)|(?:不留|不写|不想留)(?:名字|姓名)|匿名"
 )
@@ -303,10 +298,8 @@ def name_beside_phone(text: str) -> str | None:
             continue
         if _NO_NAME.search(rest):
             return ""
-        if m := CALL_ME.match(rest):
-            return m.group(1)
-        if _NICKNAME.fullmatch(rest) or re.fullmatch(SURNAME + r"[\u4e00-\u9fff]{1,2}", rest):
-            return rest  # 「…小韦」「…吴桂兰」
+        if name := called(rest):
+            return name  # 「…叫我阿珍」「…小韦」「…吴桂兰」
     return None
 
 
@@ -384,8 +377,8 @@ def is_question(field: Field, text: str, result: Result) -> bool:
     if (
         field.key == "name"
         and any(
-            re.fullmatch(r"[\u4e00-\u9fff]{2,4}", p) for p in parts[:1] + parts[-1:]
-        )  # 「王秀梅 我是他闺女」
+            re.fullmatch(r"[\u4e00-\u9fff]{2,4}", p) or called(p) for p in parts[:1] + parts[-1:]
+        )  # 「王秀梅 我是他闺女」「叫我小王吧 白天接不了电话」
         and not (ASKS.search(text) or QUESTION.search(parts[-1]))
     ):
         return False  # 「写我爸名 刘长海」: a name, last

@@ -2243,3 +2243,20 @@ def test_a_lone_cantonese_yes_is_no_place_nor_name(harness: Harness, yes: str) -
     for openid in ("o-lone-yes", "o-lone-yes-name"):
         d = draft(harness, openid)
         assert d is not None and yes not in d["fields"].values(), d
+
+
+@pytest.mark.parametrize(
+    ("said", "name"),
+    [
+        ("王师傅 跟包工头一个姓", "王师傅"),
+        ("喊我老郑 电话别太早打过来", "老郑"),
+        ("叫我小梅吧 白天在车间接不了电话", "小梅"),
+        ("老黄 我跟老板是老乡", "老黄"),
+        ("我是他媳妇 李秀英", "李秀英"),
+    ],
+)
+def test_a_name_with_a_remark_beside_it_is_the_name(harness: Harness, said: str, name: str) -> None:
+    to_step(harness, "o-name-remark", AT_NAME)
+    reply = harness.say(said, "o-name-remark")
+    d = draft(harness, "o-name-remark")
+    assert "核对" in reply and d is not None and d["fields"].get("name") == name, (reply, d)
