@@ -2260,3 +2260,22 @@ def test_a_name_with_a_remark_beside_it_is_the_name(harness: Harness, said: str,
     reply = harness.say(said, "o-name-remark")
     d = draft(harness, "o-name-remark")
     assert "核对" in reply and d is not None and d["fields"].get("name") == name, (reply, d)
+
+
+@pytest.mark.parametrize(
+    ("said", "amount", "period"),
+    [
+        ("四个月15200 今年3月到6月的", 15200, "今年3月到6月"),
+        ("俩月8800 腊月和正月", 8800, "腊月和正月"),
+        ("干了五个月21000 去年7月到11月干的", 21000, "去年7月到11月"),
+    ],
+)
+def test_a_bare_sum_beside_how_long_is_the_amount_and_the_months_the_period(
+    harness: Harness, said: str, amount: int, period: str
+) -> None:
+    to_step(harness, "o-long-sum", AT_AMOUNT)
+    reply = harness.say(said, "o-long-sum")
+    d = draft(harness, "o-long-sum")
+    assert d is not None and d["fields"].get("amount") == amount, (reply, d)
+    assert d["fields"].get("period") == period and "第5步" in reply, (reply, d)
+    assert "第6步" in harness.say("6", "o-long-sum")  # the next answer is the head count, not a sum
