@@ -100,7 +100,11 @@ def after_already_said(text: str) -> str | None:
     return text.strip()[m.end() :] if m else None
 
 
-FIXES_EARLIER = re.compile(r"(?:错了|不对|说错|写错|填错|搞错)")  # 「钱数错了 是一万八」: a value told before
+# 「钱数错了 是一万八」「钱说少了 应该是9600」「数字打反了 是4700」「少打了一个零」: a value told before
+FIXES_EARLIER = re.compile(
+    r"错了|不对|说错|写错|填错|搞错|(?:说|写|填|打|记|算|报|看)(?:少|多|反|岔|倒)了|(?:打|写|弄|搞)反|颠倒"
+    r"|(?:少|多|漏)(?:打|写|填|算)?了?(?:一个|个|一位|一)?(?:零|0)"
+)
 ABOUT_FORM = re.compile(
     r"怎么填|怎么写|填什么|写什么|填啥|写啥|要填|要写|必须|一定要|可以不|能不能不|不填|不写|不留"
     r"|这一步|这一项|这个问题|这里|这儿|是写|是填|写[我俺总全]|填[我俺总全]|" + WHY_ASKED.pattern

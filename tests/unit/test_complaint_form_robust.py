@@ -2279,3 +2279,26 @@ def test_a_bare_sum_beside_how_long_is_the_amount_and_the_months_the_period(
     assert d is not None and d["fields"].get("amount") == amount, (reply, d)
     assert d["fields"].get("period") == period and "第5步" in reply, (reply, d)
     assert "第6步" in harness.say("6", "o-long-sum")  # the next answer is the head count, not a sum
+
+
+@pytest.mark.parametrize(
+    ("said", "amount"),
+    [
+        ("钱数报少了 应该是11600", 11600),
+        ("刚才那个数写反了 是6200", 6200),
+        ("金额说多了 其实是两千八", 2800),
+        ("多打了一个0 是3600", 3600),
+    ],
+)
+def test_a_sum_said_to_be_too_little_or_reversed_is_corrected_at_a_later_step(
+    harness: Harness, said: str, amount: int
+) -> None:
+    to_step(harness, "o-sum-off", [*AT_PERIOD, "去年5月到8月"])  # the sum was 两万; now at step 5
+    reply = harness.say(said, "o-sum-off")
+    d = draft(harness, "o-sum-off")
+    assert d is not None and d["fields"]["amount"] == amount and "workers" not in d["fields"], (reply, d)
+    assert "改好了" in reply and "第5步" in reply, reply
+    # a count said to be reversed, naming the step
+    assert "第6步" in harness.say("7", "o-sum-off")
+    harness.say("人数打反了 是17个", "o-sum-off")
+    assert (draft(harness, "o-sum-off") or {})["fields"]["workers"] == 17
