@@ -79,13 +79,28 @@ def parse_count(text: str) -> int | None:
         r"(就[我俺咱他她]|[我俺咱他她]自(?:己|个儿?|各)|只有[我俺咱他她]|一个人|[我俺咱]一个)(?!就?\d)", t
     ):
         return 1
-    m = re.search(r"\d+", t)
+    # (a number of months, days, hours or money is no head count: 「11月3号到12月20号」「两千」)
+    m = next((m for m in re.finditer(r"\d+(?:\.\d+)?", t) if not _NOT_A_COUNT.match(t, m.end())), None)
     if m:
-        n = int(m.group())
+        n = int(float(m.group()))
     else:
-        cn = re.search(r"[零一二两三四五六七八九十百千]+", t)
+        cn = next(
+            (
+                m
+                for m in re.finditer(r"[零一二两三四五六七八九十百千]+", t)
+                if not (m.group().endswith("千") and not t.startswith(("人", "个", "名", "位"), m.end()))
+                and not _NOT_A_COUNT.match(t, m.end())
+            ),
+            None,
+        )
         n = int(cn_small(cn.group()) or 0) if cn else 0
     return n if 1 <= n <= 100_000 else None
+
+
+# What follows a number that is a time or a sum, not people: 「11月」「3号」「8点」「30岁」「3千」「2w」.
+_NOT_A_COUNT = re.compile(
+    r"(?:多|来|几)?(?:[月号日年点岁块元万千天周wWkK]|小时|个多?(?:月|星期|礼拜|小时|钟头))"
+)
 
 
 PHONE = re.compile(r"1[3-9]\d{9}")

@@ -14,6 +14,7 @@ from helpers.harness import Harness
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bot.complaints.fields import parse_count
 from bot.complaints.values import clauses, find_values
 
 
@@ -2302,3 +2303,29 @@ def test_a_sum_said_to_be_too_little_or_reversed_is_corrected_at_a_later_step(
     assert "第6步" in harness.say("7", "o-sum-off")
     harness.say("人数打反了 是17个", "o-sum-off")
     assert (draft(harness, "o-sum-off") or {})["fields"]["workers"] == 17
+
+
+@pytest.mark.parametrize(
+    ("said", "count"),
+    [
+        ("10月5号到12月28号", None),
+        ("十二月", None),
+        ("早上7点上工", None),
+        ("三千块", None),
+        ("2w", None),
+        ("9月份开始的 我们6个", 6),
+        ("两个多月 四个人", 4),
+        ("十二个", 12),
+        ("两千人", 2000),
+    ],
+)
+def test_a_number_of_a_time_or_a_sum_is_no_head_count(said: str, count: int | None) -> None:
+    assert parse_count(said) == count
+
+
+def test_dates_at_the_head_count_step_ask_it_again(harness: Harness) -> None:
+    to_step(harness, "o-dates-count", [*AT_PERIOD, "三个月"])
+    reply = harness.say("9月12号到11月30号", "o-dates-count")
+    d = draft(harness, "o-dates-count")
+    assert d is not None and "workers" not in d["fields"] and "第5步" in reply, (reply, d)
+    assert "第6步" in harness.say("3", "o-dates-count")
