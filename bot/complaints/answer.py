@@ -205,6 +205,16 @@ def read(
             own = next((v for p, vs in by_clause if not vs and (v := field.parse(p)) is not None), None)
             if own is None and field.key == "amount":  # 「三万多点 我跟我老婆两个人的」
                 own = lone_sum(" ".join(p for p, vs in by_clause if not vs))
+        if own is None and field.key == "amount":
+            # 「三个月9000 十月到十二月的」: a clause whose only values are periods (三个月: how long)
+            # leaves a bare number, which is the sum
+            sums = {
+                s
+                for p, vs in by_clause
+                if vs and all(v.key == "period" for v in vs)
+                if (s := lone_sum(leftover(p, vs))) is not None
+            }
+            own = sums.pop() if len(sums) == 1 else None
         days = _days(text) if field.key == "amount" and own is None else None
         daily = [m[1] for c in clauses(text) if (m := _DAILY.search(c))] if days else []
         if (

@@ -18,6 +18,8 @@ CANCEL_WORDS = {"取消", "不登记了", "不投诉了", "算了", "退出", "�
 # Emoji that end a message (「确认✅」「好的👌」): no part of what it says to the form.
 EMOJI_END = re.compile(r"[\u2600-\u27bf\ufe0f\U0001F000-\U0001FAFF]+$")
 CONFIRM_WORDS = {"确认", "确定", "确认提交", "提交", "对", "对的", "没错", "是的"}
+# Yes in Cantonese, which 对 is (係 is read simplified, as 系): 「系」「系呀」「啱啊」「冇错」.
+CONFIRM_WORDS |= {"系", "系呀", "系啊", "系啦", "系咯", "系嘅", "啱", "啱啊", "啱呀", "啱晒", "冇错", "无错"}
 SKIP_WORDS = {
     "跳过",
     "不留",
@@ -77,13 +79,28 @@ def parse_count(text: str) -> int | None:
         r"(就[我俺咱他她]|[我俺咱他她]自(?:己|个儿?|各)|只有[我俺咱他她]|一个人|[我俺咱]一个)(?!就?\d)", t
     ):
         return 1
-    m = re.search(r"\d+", t)
+    # (a number of months, days, hours or money is no head count: 「11月3号到12月20号」「两千」)
+    m = next((m for m in re.finditer(r"\d+(?:\.\d+)?", t) if not _NOT_A_COUNT.match(t, m.end())), None)
     if m:
-        n = int(m.group())
+        n = int(float(m.group()))
     else:
-        cn = re.search(r"[零一二两三四五六七八九十百千]+", t)
+        cn = next(
+            (
+                m
+                for m in re.finditer(r"[零一二两三四五六七八九十百千]+", t)
+                if not (m.group().endswith("千") and not t.startswith(("人", "个", "名", "位"), m.end()))
+                and not _NOT_A_COUNT.match(t, m.end())
+            ),
+            None,
+        )
         n = int(cn_small(cn.group()) or 0) if cn else 0
     return n if 1 <= n <= 100_000 else None
+
+
+# What follows a number that is a time or a sum, not people: 「11月」「3号」「8点」「30岁」「3千」「2w」.
+_NOT_A_COUNT = re.compile(
+    r"(?:多|来|几)?(?:[月号日年点岁块元万千天周wWkK]|小时|个多?(?:月|星期|礼拜|小时|钟头))"
+)
 
 
 PHONE = re.compile(r"1[3-9]\d{9}")
@@ -121,6 +138,24 @@ CALL_ME = re.compile(
 )
 
 
+SURNAME = (  # the common ones
+    "[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔"
+    "钟谭陆汪范金石廖贾夏韦方邹孟熊秦邱尹薛段雷侯史陶黎贺顾毛郝龚邵严覃武戴孔汤]"
+)
+# What a worker is called by: 「小韦」「老陈」「阿珍」「吴师傅」「刘姐」 (not 老板, 老乡, 小孩).
+NICKNAME = re.compile(
+    r"(?:小(?!孩|区)|老(?!板|乡|家|婆|公|表|总|娘|师)|阿)[\u4e00-\u9fff]|[\u4e00-\u9fff](?:姐|哥|师傅|叔|婶|嫂|工)"
+)
+
+
+def called(clause: str) -> str | None:
+    """The name a clause gives on its own (「叫我老陈」 → 老陈, 「吴师傅」, 「吴桂兰」), or None."""
+    if m := CALL_ME.match(clause):
+        return m.group(1)
+    full = NICKNAME.fullmatch(clause) or re.fullmatch(SURNAME + r"[\u4e00-\u9fff]{1,2}", clause)
+    return clause if full else None
+
+
 # A slip taken back before the name (「马…不对 我叫王军」), and a surname spelt out (「我姓章 立早章」).
 _NAME_FIXED = re.compile(
     r"^.{0,6}?(?:…+|\.{2,}|[\s,，])*(?:不是|不对|说错了|打错了)[\s,，]+"
@@ -128,10 +163,46 @@ _NAME_FIXED = re.compile(
 )
 
 
+# A clause that spells out a character of what was said before it: 「草字头那个茂」「三点水那个」「单人旁的」
+# name a radical; 「茂盛的茂」「弓长张」 end in the character.
+_RADICAL = re.compile(
+    r"(?:字|人|手|心|丝|犬|耳|土|金|木|水|言|足|女)旁|点水|(?:字|草|宝盖|竹)头|字底|偏旁|部首"
+)
+_WORD_THEN_CHAR = re.compile(r"[\u4e00-\u9fff]{1,5}(?:那个|的那个|的)([\u4e00-\u9fff])")
+
+
+def _spells(clause: str, said: str) -> bool:
+    clause = re.sub(r"[的啊呀吧嘛哈]+$", "", clause) or clause
+    if len(clause) > 8 or not re.fullmatch(r"[\u4e00-\u9fff]+", clause):
+        return False
+    if _RADICAL.search(clause):
+        return True  # 「三点水那个」「草字头那个茂」
+    if (m := _WORD_THEN_CHAR.fullmatch(clause)) and m[1] in said:
+        return True  # 「茂盛的茂」
+    return len(clause) == 3 and clause[-1] in said and not set(clause[:2]) & set(said)  # 「弓长张」
+
+
+def without_spelling(value: str) -> str:
+    """The value without the clauses after it that spell out one of its characters:
+    「张红 弓长张」 → 「张红」, 「华茂，草字头那个茂」 → 「华茂」."""
+    value = value.strip()
+    while (m := _LAST_CLAUSE.search(value)) and m.start() and _spells(m[1], value[: m.start()]):
+        value = value[: m.start()]
+    return value
+
+
+_LAST_CLAUSE = re.compile(r"[\s,，。、]+([^\s,，。、]+)[\s,，。、!！]*$")
+
+
 def parse_name(text: str) -> str | None:
-    t = _NAME_FIXED.sub("", normalize(text))  # 「马…不对 我叫王军」: the name after the slip
+    t = _NAME_FIXED.sub(
+        "", without_spelling(normalize(text))
+    )  # 「马…不对 我叫王军」: the name after the slip
     if m := CALL_ME.match(t):
         return m.group(1)
+    parts = [p for p in re.split(r"[\s,，。!！;；]+", t) if p]
+    if len(parts) > 1 and (name := called(parts[0]) or called(parts[-1])):
+        return name  # 「吴师傅 跟老板一个姓」「叫我老陈 电话别打太早」: the name, not the remark
     if re.search(r"[俩仨]|[两三四五六七八九十几]个|[我俺](?:和|跟)", t):
         return None  # 「俩 我和我媳妇」: who was owed, not what to call the worker
     return t if re.fullmatch(r"[\u4e00-\u9fffA-Za-z·• ]{1,20}", t) else None
@@ -154,7 +225,7 @@ FIELDS: tuple[Field, ...] = (
         "欠薪单位/老板",
         "第1步：欠你工资的是哪个单位或老板？公司名、老板或包工头的名字都行。",
         "名字太短或太长了，请写欠薪单位或老板的名字（2到60个字）。",
-        lambda t: _free_text(t, 2, 60),
+        lambda t: _free_text(without_spelling(t), 2, 60),
         hint="不知道公司全名没关系，写老板或包工头的姓名、外号，或者大家平时怎么叫都行。",
     ),
     Field(
@@ -162,7 +233,7 @@ FIELDS: tuple[Field, ...] = (
         "干活地点",
         "第2步：在哪里干的活？说城市和工地或厂名，也可以直接发个位置。",
         "请写城市和工地或厂名，比如「安庆宜秀区某某工地」。",
-        lambda t: _free_text(t, 2, 80),
+        lambda t: _free_text(without_spelling(t), 2, 80),
         hint="记不清具体地址也行，写城市和大概位置就可以。",
     ),
     Field(

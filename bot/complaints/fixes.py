@@ -1,20 +1,26 @@
-"""A correction of a step already answered, said in words: which step, and what is right
-(「地方搞错了 是旅顺口区水师营 不是铁山」), including Cantonese (「人数写错咗 唔系20系26个」).
-``flow.ComplaintFlow`` changes the value; numbers alone are read by ``answer.read``."""
+"""A correction of a step already answered: which step, and what is right, said in numbers
+(「哦不对 是5700 打反了」) or in words (「地方搞错了 是旅顺口区水师营 不是铁山」), including Cantonese
+(「人数写错咗 唔系20系26个」). ``flow.ComplaintFlow`` changes the values ``changes`` finds."""
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from .fields import normalize
+from ..numbers import parse_amount
+from . import answer, reading
+from .fields import BY_KEY, normalize, show_value
+from .values import clauses, meant
 
 # 「地方搞错了 是旅顺口区水师营 不是铁山」「老板名字写错了 应该是何建军」: a step named as wrong,
 # then what is right (numbers are read by ``answer.read``: 「钱数不对 是4万6」).
 NAMED_FIX = re.compile(
-    r"^(?:哦|噢|啊|哎|唉|诶|呃|不对|那个|刚才|刚刚|前面|之前|上面|还有|对了)*[\s,，]*"
+    # (a hesitation may come first: 「等一下 老板名字写错了 是张红」「不好意思 地方填错了…」)
+    r"^(?:(?:哦|噢|啊|哎呀|哎哟|哎|唉|诶|呃|不对|那个|刚才|刚刚|前面|之前|上面|还有|对了|等下|等一下|等等|稍等"
+    r"|等会儿?|不好意思|对不起|抱歉|sorry)[\s,，。!！~…]*)*"
     r"(?P<what>干活的?地方|干活地点|地方|地址|地点|工地|位置|老板的?名字|老板|公司名?|单位名?|厂名"
-    r"|欠薪时间|时间|月份|我的名字|名字|称呼|人数|几个人|电话|手机号?|号码)(?:刚才|刚刚)?[写填说打记整]?(?:错了|不对|搞错了|弄错了)[\s,，。]*"
-    r"(?:应该|应当|其实)?[是叫在]?"
+    r"|欠薪时间|时间|月份|我的名字|名字|称呼|人数|几个人|电话|手机号?|号码)(?:的?(?:名字|名称|全名))?(?:刚才|刚刚)?[我俺]?(?:刚才|刚刚)?[写填说打记整]?"
+    r"(?:错了|不对|搞错了|弄错了|反了|岔了|少了|多了)[\s,，。]*(?:应该|应当|其实|正确的)?(?:是|叫|在|写成|改成|改为)?"
     r"(?P<value>[^\s,，。].*?)(?:[\s,，]*(?:而)?不是.*)?[\s。!！]*$"
 )
 _NAMED_FIELD = {
@@ -51,3 +57,35 @@ def named_fix(text: str) -> tuple[str, str] | None:
     if key is None:
         key = "name" if what in ("我的名字", "名字", "称呼") else "site"
     return key, value
+
+
+def changes(text: str, fields: dict[str, Any]) -> dict[str, Any]:
+    """Values a message gives for steps already answered (at the summary, or at a later step) that
+    differ from what those steps hold."""
+    text = mandarin(text)  # (「金额写错咗 系8600唔系6800」)
+    _, others, _ = answer.read(BY_KEY["employer"], text, numbers_only=True)
+    right = [v for c in clauses(text) if (m := reading.SAID_RIGHT.match(c)) and (v := parse_amount(m[1]))]
+    if len(right) == 1 and fields.get("amount") and "amount" in others:
+        others["amount"] = right[0]  # 「欠的钱我说错了 是7500 少打了一千」: the sum said to be right
+    if (had := fields.get("amount")) and all(
+        fields.get(k) == v for k, v in others.items() if k in fields
+    ):  # (「打错了 是68000 俺们六个人的」: the head count is a step still to come)
+        # 「哦不对 是5700 打反了」: a bare number that corrects something is the amount (not the
+        # wrong one named again: 「钱数说错了 是三万二 两万三是前年那回的」)
+        cut = (meant(reading.CORRECTING.sub("", c)).lstrip("是") for c in clauses(text))
+        bare = [v for c in cut if (v := parse_amount(c)) and v != had]
+        others = {"amount": bare[0]} if len(bare) == 1 and bare[0] >= 100 else {}
+    if not others and (fix := named_fix(text)) and (value := BY_KEY[fix[0]].parse(fix[1])):
+        others = {fix[0]: value}  # 「地方搞错了 是旅顺口区水师营 不是铁山」「人数写错咗 唔系20系26个」
+    return {k: v for k, v in others.items() if k in fields and fields[k] != v}
+
+
+def same_again(text: str, fields: dict[str, Any], step: str) -> str | None:
+    """「等一下 老板名字写错了 是张红」 when an earlier step already holds 张红: that it does (the
+    message answers no step); None for any other message."""
+    if (fix := named_fix(text)) is None or fix[0] == step or fix[0] not in fields:
+        return None
+    value = BY_KEY[fix[0]].parse(fix[1])
+    if value is None or fields[fix[0]] != value:
+        return None
+    return f"{BY_KEY[fix[0]].label}填的就是 {show_value(fix[0], value)}，不用改。"

@@ -14,7 +14,6 @@ from typing import Any
 from ..content.knowledge import Knowledge
 from ..nlu.classifier import Result
 from ..nlu.text import simplified
-from ..numbers import parse_amount
 from ..storage.store import User
 from . import answer, exits, filing, fixes, hints, reading, where
 from .fields import (
@@ -31,12 +30,12 @@ from .fields import (
     strip_pasted,
 )
 from .register import Complaint, Register
-from .values import DURATION, clauses, meant
+from .values import DURATION, clauses
 
 # Every way of asking to file (``filing.WANTS_TO_FILE``) and every confirm word holds one of these:
 # a worker with no form open whose message has none is answered without reading it for one
 # (头诉: 投诉 by voice).
-MAY_FILE = re.compile(r"[投头頭偷举舉告登灯等记記反报報填弄办辦理确確提交对對是没沒案]")
+MAY_FILE = re.compile(r"[投头頭偷举舉告登灯等记記反报報填弄办辦理确確提交对對是没沒案系係啱冇]")
 # What may come between 「修改 3」 and the new value: 「修改 3 应该是7400」「改4 改成十月到十二月」.
 _NEW_VALUE = re.compile(r"^[\s,，:：]*(?:应该是|应该|其实是|是|改成|改为|改|为|成)?")
 # 「欠俺一万多」「好几千」: a sum said roughly, which the amount step asks for exactly.
@@ -192,6 +191,8 @@ class ComplaintFlow:
             if draft["fields"].get(field.key) != was:  # 「修改 3」, 「8600 刚才打错了」: the step's answer
                 return f"{fixed}\n{self._next(user, draft)}"
             return f"{fixed}\n{field.ask}"  # 「钱数错了 是一万八不是一万五」 at a later step
+        if (same := fixes.same_again(text, draft["fields"], field.key)) is not None:
+            return f"{same}\n{field.ask}"  # 「…老板名字写错了 是张红」 with 张红 already there
         if reading.STATUS_ASK.search(words) and not filing.WANTS_TO_FILE.search(words):
             mine = self.status(user) or "你还没有提交过欠薪投诉。"
             return f"{mine}\n\n{self.reminder(user)}"
@@ -465,22 +466,7 @@ class ComplaintFlow:
     def _correct(self, text: str, user: User, draft: dict[str, Any]) -> str | None:
         """Values a message gives for steps already answered (at the summary, or at a later step):
         change them and say so; None if it changes nothing."""
-        text = fixes.mandarin(text)  # (「金额写错咗 系8600唔系6800」)
-        _, others, _ = answer.read(BY_KEY["employer"], text, numbers_only=True)
-        right = [v for c in clauses(text) if (m := reading.SAID_RIGHT.match(c)) and (v := parse_amount(m[1]))]
-        if len(right) == 1 and draft["fields"].get("amount") and "amount" in others:
-            others["amount"] = right[0]  # 「欠的钱我说错了 是7500 少打了一千」: the sum said to be right
-        if (had := draft["fields"].get("amount")) and all(
-            draft["fields"].get(k) == v for k, v in others.items() if k in draft["fields"]
-        ):  # (「打错了 是68000 俺们六个人的」: the head count is a step still to come)
-            # 「哦不对 是5700 打反了」: a bare number that corrects something is the amount (not the
-            # wrong one named again: 「钱数说错了 是三万二 两万三是前年那回的」)
-            cut = (meant(reading.CORRECTING.sub("", c)).lstrip("是") for c in clauses(text))
-            bare = [v for c in cut if (v := parse_amount(c)) and v != had]
-            others = {"amount": bare[0]} if len(bare) == 1 and bare[0] >= 100 else {}
-        if not others and (fix := fixes.named_fix(text)) and (value := BY_KEY[fix[0]].parse(fix[1])):
-            others = {fix[0]: value}  # 「地方搞错了 是旅顺口区水师营 不是铁山」「人数写错咗 唔系20系26个」
-        changed = {k: v for k, v in others.items() if k in draft["fields"] and draft["fields"][k] != v}
+        changed = fixes.changes(text, draft["fields"])
         if not changed:
             return None
         draft["fields"].update(changed)

@@ -15,7 +15,7 @@ from typing import Any
 from ..ids import TOPIC_INTENTS
 from ..nlu.model import Result
 from ..numbers import cn_small
-from .fields import CALL_ME, FIELDS, SKIP_WORDS, Field, normalize
+from .fields import FIELDS, SKIP_WORDS, SURNAME, Field, called, normalize
 from .values import DURATION, Found, clauses, compact, find_values, lone_sum
 
 # 「详细」「详细说说」「具体点」: the rest of the last answer, not a value.
@@ -64,7 +64,7 @@ QUESTION = re.compile(
 )
 # 「没错 确认」「冇问题 提交吧」「对的确认」 at the summary.
 CONFIRMS = re.compile(
-    r"(?:(?:没错|冇错|无误|对的?|对了|都对|好的?|是的|嗯|行|可以|没问题|冇问题)[\s,，。!！]*)+"
+    r"(?:(?:没错|冇错|无误|对的?|对了|都对|好的?|是的|系|啱|嗯|行|可以|没问题|冇问题)[\s,，。!！]*)+"
     r"(?:确认|确定|提交|确认提交)(?:吧|了|啦|呀|无误)?[\s。!！]*"
 )
 CONFIRM_LAST = re.compile(r"[\s,，。]*(?:确认|确定|提交)(?:吧|了|啦)?[\s。!！]*$")
@@ -81,7 +81,7 @@ WHY_ASKED = re.compile(
 SAID_RIGHT = re.compile(r"^(?:应该是|其实是|是|改成|改为)\s*([\d.一二两三四五六七八九十百千万]+(?:块|元)?)$")
 # An agreement, then the confirmation: 「啱 确认」「没问题 提交」.
 OK_THEN_CONFIRM = re.compile(  # 「OK 确认」「都没问题了 确认」
-    r"^(?:(?:啱|啱啱|对|对的|对了|好|好的|好嘞|嗯|嗯嗯|行|行吧|中|可以|是的|没错|冇错|没毛病|ok|okay"
+    r"^(?:(?:啱|啱啱|对|对的|对了|系|好|好的|好嘞|嗯|嗯嗯|行|行吧|中|可以|是的|没错|冇错|没毛病|ok|okay"
     r"|没问题|冇问题|无问题|都没问题|都对)[了啦]?[\s,，。!！]*)+(确认|确定|提交)$"
     # 「确认 没问题」: the confirmation first
     r"|^(确认|确定|提交|确认提交)[\s,，。]*(?:没问题|冇问题|对的|没错|是的|好的|都对|可以)[了的吧啊]?$",
@@ -100,7 +100,11 @@ def after_already_said(text: str) -> str | None:
     return text.strip()[m.end() :] if m else None
 
 
-FIXES_EARLIER = re.compile(r"(?:错了|不对|说错|写错|填错|搞错)")  # 「钱数错了 是一万八」: a value told before
+# 「钱数错了 是一万八」「钱说少了 应该是9600」「数字打反了 是4700」「少打了一个零」: a value told before
+FIXES_EARLIER = re.compile(
+    r"错了|不对|说错|写错|填错|搞错|(?:说|写|填|打|记|算|报|看)(?:少|多|反|岔|倒)了|(?:打|写|弄|搞)反|颠倒"
+    r"|(?:少|多|漏)(?:打|写|填|算)?了?(?:一个|个|一位|一)?(?:零|0)"
+)
 ABOUT_FORM = re.compile(
     r"怎么填|怎么写|填什么|写什么|填啥|写啥|要填|要写|必须|一定要|可以不|能不能不|不填|不写|不留"
     r"|这一步|这一项|这个问题|这里|这儿|是写|是填|写[我俺总全]|填[我俺总全]|" + WHY_ASKED.pattern
@@ -130,10 +134,6 @@ WHERE_WORD = re.compile(
 # Changing the region the bot answers for (not a place of work): 「切换到安庆」「地区改成大连」.
 SWITCH = re.compile(r"^(?:帮我|请)?(?:切换|换|改|设)|地区|定位")
 CORRECTING = re.compile(r"改成|改为|换成|应该是|其实是|不对|错了|说错|写错|更正|重新")
-SURNAME = (  # the common ones
-    "[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔"
-    "钟谭陆汪范金石廖贾夏韦方邹孟熊秦邱尹薛段雷侯史陶黎贺顾毛郝龚邵严覃武戴孔汤]"
-)
 # A clause that names the boss (「老板叫王五」「工头姓赵」) or the employer (「叫兴旺木器厂」).
 BOSS = re.compile(
     r"^(?:那个|这个|我们|我们的)?(?:老板娘?|包工头|工头|老总|经理|负责人|班组长|承包人|队长|厂长)"
@@ -142,9 +142,10 @@ BOSS = re.compile(
     # 「包工头王小军」: the title, then a name that starts with a common surname
     r"|^(?:那个)?(?:老板|包工头|工头|队长|班长|组长|工长|老总)" + SURNAME + r"[\u4e00-\u9fff]{1,2}$"
 )
-# 「对 就在那」: yes to the site offered.
+# 「对 就在那」: yes to the value offered; in Cantonese too: 「系呀」「啱啊」「冇错」「就喺嗰度」.
 SAME_PLACE = re.compile(
-    r"(?:对|是|嗯|没错|是的|对的|就是)*(?:就?在?(?:那|那里|那儿|那边|这|这里))?(?:的|啊|呀|吧)?"
+    r"(?:(?:对|是|嗯|没错|是的|对的|就是|系|啱晒?|冇错|无错)(?:啊|呀|嘅|咯|啦|喇|嘞)?[\s,，]*)*"
+    r"(?:就?(?:在|喺)?(?:那|那里|那儿|那边|这|这里|嗰度|嗰边)|就?喺度)?(?:的|啊|呀|吧|嘅|咯|啦|喇|嘞)?"
 )
 # A place of work that is not an employer's name: 「…小区工地」「开发区那边」.
 SITE_END = re.compile(
@@ -287,7 +288,6 @@ def named_employer(text: str) -> str | None:
 
 
 # What a worker may add beside the phone number: a name to call them by, or that they leave none.
-_NICKNAME = re.compile(r"(?:小|老|阿)[\u4e00-\u9fff]|[\u4e00-\u9fff](?:姐|哥|师傅|叔|婶|嫂|工)")
 _NO_NAME = re.compile(
     r"(?:名字|姓名|称呼).{0,3}(?:不留|不写|不说|不用|算了|跳过|就不)|(?:不留|不写|不想留)(?:名字|姓名)|匿名"
 )
@@ -302,10 +302,8 @@ def name_beside_phone(text: str) -> str | None:
             continue
         if _NO_NAME.search(rest):
             return ""
-        if m := CALL_ME.match(rest):
-            return m.group(1)
-        if _NICKNAME.fullmatch(rest) or re.fullmatch(SURNAME + r"[\u4e00-\u9fff]{1,2}", rest):
-            return rest  # 「…小韦」「…吴桂兰」
+        if name := called(rest):
+            return name  # 「…叫我阿珍」「…小韦」「…吴桂兰」
     return None
 
 
@@ -383,8 +381,8 @@ def is_question(field: Field, text: str, result: Result) -> bool:
     if (
         field.key == "name"
         and any(
-            re.fullmatch(r"[\u4e00-\u9fff]{2,4}", p) for p in parts[:1] + parts[-1:]
-        )  # 「王秀梅 我是他闺女」
+            re.fullmatch(r"[\u4e00-\u9fff]{2,4}", p) or called(p) for p in parts[:1] + parts[-1:]
+        )  # 「王秀梅 我是他闺女」「叫我小王吧 白天接不了电话」
         and not (ASKS.search(text) or QUESTION.search(parts[-1]))
     ):
         return False  # 「写我爸名 刘长海」: a name, last

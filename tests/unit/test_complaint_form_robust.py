@@ -14,6 +14,7 @@ from helpers.harness import Harness
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bot.complaints.fields import parse_count
 from bot.complaints.values import clauses, find_values
 
 
@@ -2178,3 +2179,153 @@ def test_a_remark_at_a_step_gets_the_step_it_means(
 ) -> None:
     to_step(harness, openid, answers)
     assert expected in harness.say(text, openid)
+
+
+@pytest.mark.parametrize("ask", ["帮我记个投诉", "给俺记一下欠薪", "记个拖欠工资", "能替我把欠的工钱记上不"])
+def test_a_wish_to_file_said_with_ji_starts_the_form(harness: Harness, ask: str) -> None:
+    # 记 for 登记: the bot asked to record it (not 「我记一下投诉电话」, noting a number down)
+    reply = harness.say(ask, "o-ji-" + ask)
+    d = draft(harness, "o-ji-" + ask)
+    assert "第1步" in reply and d is not None and d["step"] == "employer", (reply, d)
+    assert "第1步" not in harness.say("我记一下投诉电话", "o-ji-note")
+
+
+@pytest.mark.parametrize("ask", ["可以的话就帮我登记下", "能登记就给我登记吧", "要是能投诉 就帮我投诉"])
+def test_a_wish_to_file_with_a_condition_at_the_first_step_is_no_employer(harness: Harness, ask: str) -> None:
+    harness.say("我要投诉", "o-if-able")
+    reply = harness.say(ask, "o-if-able")
+    d = draft(harness, "o-if-able")
+    assert "正在登记" in reply and "第1步" in reply, reply
+    assert d is not None and "employer" not in d["fields"] and d["step"] == "employer", d
+    assert "第2步" in harness.say("顺发装修队", "o-if-able")  # the name that follows is taken
+
+
+def test_a_named_correction_after_a_hesitation_changes_that_step_and_asks_the_current_one(
+    harness: Harness,
+) -> None:
+    to_step(harness, "o-hold-fix", [*AT_PERIOD, "去年5月到8月"])  # at the head-count step
+    reply = harness.say("哎呀 不好意思 老板的名字我打错了 应该是周建 周末的周", "o-hold-fix")
+    d = draft(harness, "o-hold-fix")
+    assert d is not None and d["fields"]["employer"] == "周建" and "workers" not in d["fields"], d
+    assert "改好了" in reply and "第5步" in reply, reply
+    # the same name again: said back, and stored as no other step's value
+    reply = harness.say("等一下 老板名字写错了 是周建 周末的周", "o-hold-fix")
+    d = draft(harness, "o-hold-fix")
+    assert d is not None and "workers" not in d["fields"] and "第5步" in reply, (reply, d)
+    reply = harness.say("等等，地方填错了，是大连沙河口区工地，三点水那个", "o-hold-fix")
+    d = draft(harness, "o-hold-fix")
+    assert d is not None and d["fields"]["site"] == "大连沙河口区工地" and "第5步" in reply, (reply, d)
+    # a character spelt out beside an answer is not part of it
+    to_step(harness, "o-spelt", [])
+    harness.say("鑫茂装饰 草字头那个茂", "o-spelt")
+    assert (draft(harness, "o-spelt") or {})["fields"]["employer"] == "鑫茂装饰"
+
+
+@pytest.mark.parametrize("yes", ["系", "係呀", "啱啊", "冇错", "系啊 就喺嗰度"])
+def test_yes_in_cantonese_takes_the_value_offered_back(harness: Harness, yes: str) -> None:
+    openid = "o-yes-" + yes
+    harness.say("投诉", openid)
+    assert "回「对」" in harness.say("大观区的振兴服装厂", openid)
+    assert "第3步" in harness.say(yes, openid)
+    d = draft(harness, openid)
+    assert d is not None and d["fields"]["site"] == "大观区的振兴服装厂", d
+    harness.say("四万一 六个人的", openid)  # the count is offered at step 5
+    harness.say("去年10月到12月", openid)
+    assert "第6步" in harness.say(yes, openid)
+    assert (draft(harness, openid) or {})["fields"].get("workers") == 6
+
+
+@pytest.mark.parametrize("yes", ["系", "系呀", "啱"])
+def test_a_lone_cantonese_yes_is_no_place_nor_name(harness: Harness, yes: str) -> None:
+    to_step(harness, "o-lone-yes", AT_SITE)
+    assert "第2步" in harness.say(yes, "o-lone-yes")
+    to_step(harness, "o-lone-yes-name", AT_NAME)
+    assert "第7步" in harness.say(yes, "o-lone-yes-name")
+    for openid in ("o-lone-yes", "o-lone-yes-name"):
+        d = draft(harness, openid)
+        assert d is not None and yes not in d["fields"].values(), d
+
+
+@pytest.mark.parametrize(
+    ("said", "name"),
+    [
+        ("王师傅 跟包工头一个姓", "王师傅"),
+        ("喊我老郑 电话别太早打过来", "老郑"),
+        ("叫我小梅吧 白天在车间接不了电话", "小梅"),
+        ("老黄 我跟老板是老乡", "老黄"),
+        ("我是他媳妇 李秀英", "李秀英"),
+    ],
+)
+def test_a_name_with_a_remark_beside_it_is_the_name(harness: Harness, said: str, name: str) -> None:
+    to_step(harness, "o-name-remark", AT_NAME)
+    reply = harness.say(said, "o-name-remark")
+    d = draft(harness, "o-name-remark")
+    assert "核对" in reply and d is not None and d["fields"].get("name") == name, (reply, d)
+
+
+@pytest.mark.parametrize(
+    ("said", "amount", "period"),
+    [
+        ("四个月15200 今年3月到6月的", 15200, "今年3月到6月"),
+        ("俩月8800 腊月和正月", 8800, "腊月和正月"),
+        ("干了五个月21000 去年7月到11月干的", 21000, "去年7月到11月"),
+    ],
+)
+def test_a_bare_sum_beside_how_long_is_the_amount_and_the_months_the_period(
+    harness: Harness, said: str, amount: int, period: str
+) -> None:
+    to_step(harness, "o-long-sum", AT_AMOUNT)
+    reply = harness.say(said, "o-long-sum")
+    d = draft(harness, "o-long-sum")
+    assert d is not None and d["fields"].get("amount") == amount, (reply, d)
+    assert d["fields"].get("period") == period and "第5步" in reply, (reply, d)
+    assert "第6步" in harness.say("6", "o-long-sum")  # the next answer is the head count, not a sum
+
+
+@pytest.mark.parametrize(
+    ("said", "amount"),
+    [
+        ("钱数报少了 应该是11600", 11600),
+        ("刚才那个数写反了 是6200", 6200),
+        ("金额说多了 其实是两千八", 2800),
+        ("多打了一个0 是3600", 3600),
+    ],
+)
+def test_a_sum_said_to_be_too_little_or_reversed_is_corrected_at_a_later_step(
+    harness: Harness, said: str, amount: int
+) -> None:
+    to_step(harness, "o-sum-off", [*AT_PERIOD, "去年5月到8月"])  # the sum was 两万; now at step 5
+    reply = harness.say(said, "o-sum-off")
+    d = draft(harness, "o-sum-off")
+    assert d is not None and d["fields"]["amount"] == amount and "workers" not in d["fields"], (reply, d)
+    assert "改好了" in reply and "第5步" in reply, reply
+    # a count said to be reversed, naming the step
+    assert "第6步" in harness.say("7", "o-sum-off")
+    harness.say("人数打反了 是17个", "o-sum-off")
+    assert (draft(harness, "o-sum-off") or {})["fields"]["workers"] == 17
+
+
+@pytest.mark.parametrize(
+    ("said", "count"),
+    [
+        ("10月5号到12月28号", None),
+        ("十二月", None),
+        ("早上7点上工", None),
+        ("三千块", None),
+        ("2w", None),
+        ("9月份开始的 我们6个", 6),
+        ("两个多月 四个人", 4),
+        ("十二个", 12),
+        ("两千人", 2000),
+    ],
+)
+def test_a_number_of_a_time_or_a_sum_is_no_head_count(said: str, count: int | None) -> None:
+    assert parse_count(said) == count
+
+
+def test_dates_at_the_head_count_step_ask_it_again(harness: Harness) -> None:
+    to_step(harness, "o-dates-count", [*AT_PERIOD, "三个月"])
+    reply = harness.say("9月12号到11月30号", "o-dates-count")
+    d = draft(harness, "o-dates-count")
+    assert d is not None and "workers" not in d["fields"] and "第5步" in reply, (reply, d)
+    assert "第6步" in harness.say("3", "o-dates-count")
