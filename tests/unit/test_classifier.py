@@ -393,6 +393,18 @@ def test_words_from_round_107(clf: Classifier, text: str, expected: str) -> None
 
 
 @pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("老板说工资过完年再发 这样行吗", "wage_arrears"),  # pay put off till after the holiday
+        ("微信聊天记录能当证据用吗", "wage_arrears"),  # evidence of the pay owed
+        ("听说政府按人头给厂里补了钱 我们工人能分到不", "stay_subsidy"),  # the firm's subsidy, asked for
+    ],
+)
+def test_words_from_round_126(clf: Classifier, text: str, intent: str) -> None:
+    assert clf.classify(text).intent == intent
+
+
+@pytest.mark.parametrize(
     ("text", "intent", "region"),
     [
         ("那个公众号的推送也帮我退了吧", "unsubscribe", None),  # 退 said of the notices
