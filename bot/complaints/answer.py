@@ -51,6 +51,7 @@ _OWED_AFTER = re.compile(
     r"|^的$"  # 「十二月的」
     r"|^[干做]的活?$"  # 「去年8月到11月干的」: the months of the work the case is about
     r"|^[^\s，,]{1,6}?的(?:工资|工钱|人工)$"  # 「4月到5月采茶那阵的工钱」
+    r"|^(?:这|那|一共|共)?[两俩仨三四五六七八九\d]个?月的?(?:工资|工钱|人工|钱)?$"  # 「十月十一月俩月的」
 )
 # A time said in words (numbers alone are no time: 「一共有11个人」 at the period step is a head count).
 _TIME_SAID = re.compile(
@@ -58,7 +59,7 @@ _TIME_SAID = re.compile(
 )
 _WORKED = re.compile(r"[干做](?:的活?)?(?:是(?:去年|今年|前年)?(?:[春夏秋冬]天|年底|年前|那阵)?)?")
 # 「欠了11月到1月的」; 「干的是去年冬天11月到1月」: the months of the work the case is about
-_OWED_BEFORE = re.compile(r"(?:欠|拖)[了咗]?$|^[干做]的?(?:是|活是)[^\s，,]{0,4}$")
+_OWED_BEFORE = re.compile(r"(?:欠|拖)[了咗]?$|^[干做]的?(?:是|活是)[^\s，,]{0,4}$|^(?:是|系|就是|都是|係)$")
 # 「一个月2800」「月薪4500」: what a month's work pays
 _MONTHLY = re.compile(
     r"(?:一个?月|每个?月|每月|月薪|月工资)(?:工资|工钱)?(?:是|有|就|就是)?\s*"

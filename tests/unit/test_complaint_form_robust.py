@@ -2329,3 +2329,41 @@ def test_dates_at_the_head_count_step_ask_it_again(harness: Harness) -> None:
     d = draft(harness, "o-dates-count")
     assert d is not None and "workers" not in d["fields"] and "第5步" in reply, (reply, d)
     assert "第6步" in harness.say("3", "o-dates-count")
+
+
+@pytest.mark.parametrize("said", ["确认无误", "要得 确认", "提交吧", "中 确定吧"])
+def test_a_confirmation_with_an_ack_or_a_particle_files_the_case(harness: Harness, said: str) -> None:
+    to_step(harness, f"o-ok-{said}", FULL)
+    reply = harness.say(said, f"o-ok-{said}")
+    assert "已登记" in reply and case_count(harness) == 1, reply
+
+
+@pytest.mark.parametrize(
+    ("said", "period"),
+    [
+        ("两万二 八月九月俩月的", "八月九月"),  # the months, and how many they make
+        ("一万四 系十一月同埋十二月", "十一月同埋十二月"),  # Cantonese: is … and …
+    ],
+)
+def test_the_months_told_beside_the_sum_answer_the_period_step(
+    harness: Harness, said: str, period: str
+) -> None:
+    to_step(harness, f"o-beside-{said}", AT_AMOUNT)
+    reply = harness.say(said, f"o-beside-{said}")
+    d = draft(harness, f"o-beside-{said}")
+    assert d is not None and d["fields"].get("period") == period and "第5步" in reply, (reply, d)
+
+
+@pytest.mark.parametrize(
+    ("said", "name"), [("13912345678 喊俺老周就行", "老周"), ("13912345678 名字就写小米", "小米")]
+)
+def test_a_name_said_beside_the_phone_skips_the_name_step(harness: Harness, said: str, name: str) -> None:
+    to_step(harness, f"o-phone-name-{name}", AT_NAME[:-1])
+    reply = harness.say(said, f"o-phone-name-{name}")
+    d = draft(harness, f"o-phone-name-{name}")
+    assert d is not None and d["fields"].get("name") == name and "请核对" in reply, (reply, d)
+
+
+def test_asking_to_have_the_complaint_put_down_starts_the_form(harness: Harness) -> None:
+    harness.say("工地老板拖着工钱不给", "o-put-down")
+    assert "第1步" in harness.say("那你给俺把这个投诉登了", "o-put-down")
