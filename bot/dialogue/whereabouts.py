@@ -96,6 +96,27 @@ def states_where(text: str, result: Result) -> bool:
     )
 
 
+# 「…过年不回去了」「今年唔返屋企」: not going home for the holiday, which asks nothing by itself.
+NOT_GOING_HOME = re.compile(
+    r"(?:今年|过年|春节)?(?:就|也)?(?:不回|没回|唔返|不返|冇返)(?:去|家|老家|屋企|乡下)?(?:过年)?(?:了|喇|啦|咯|嘞)?"
+)
+
+
+# What staying for the holiday is said beside when it asks after money: 「听说有一千块」「补助冇」.
+HEARSAY = re.compile(r"听说|真的假的|是真的|补|钱|块|元|千|万|红包|\d")
+
+
+def stays_for_the_holiday(text: str, result: Result) -> bool:
+    """「我在哈尔滨送外卖 过年不回去了」: where the worker is, and that they stay there over the holiday,
+    asking nothing. Whether anything else is said is for the caller to weigh (``NOT_GOING_HOME`` cut out)."""
+    return (
+        bool(result.place or result.elsewhere)
+        and NOT_GOING_HOME.search(normalise(text)) is not None
+        and (says_where(text) or any(map(says_where, CLAUSES.split(text.strip()))))
+        and not asks_beside(text)
+    )
+
+
 # 「我人在大庆呢 刚调过来」: a 呢 after where one says one is, before more is said, asks nothing
 # (「在苏州呢 我在苏州厂里」 does: the same question, there).
 _HERE_NOW = re.compile(r"^((?:我|俺|咱)人?[^\s，,。]{1,10})呢(?=[\s，,。]+\S)")

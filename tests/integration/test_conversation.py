@@ -1984,3 +1984,18 @@ def test_where_one_comes_from_said_in_dialect_moves_nobody(cfg: str) -> None:
     ask_as(cfg, "o-origin", "我在大连 过年有啥活动")
     turn = ask_as(cfg, "o-origin", "报名找谁 俺是江西滴")  # 滴/哩 for 的: a home, not a move
     assert (turn["intent"], turn["region"]) == ("festival_activities", "dalian"), turn
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "region"),
+    [
+        ("我在大观区一个厂做事 今年过年不回去了", "set_region", "anqing"),  # where, and staying: asks nothing
+        ("俺在牡丹江食堂帮厨 春节没回家", "set_region", "heilongjiang"),
+        ("我在大观区厂里 过年不回去 听说有补贴", "stay_subsidy", "anqing"),  # asks after the money
+    ],
+)
+def test_staying_put_over_the_holiday_said_beside_the_place_only_says_where(
+    cfg: str, text: str, intent: str, region: str
+) -> None:
+    turn = ask_as(cfg, f"o-stay-{text}", text)
+    assert (turn["intent"], turn["region"]) == (intent, region), turn
