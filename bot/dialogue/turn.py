@@ -33,9 +33,9 @@ from .writing import ahead, under_lock
 
 log = logging.getLogger(__name__)
 
-# 「我在桐城一个电子厂上班 过年不回去了」: staying put, this faintly, in a statement of where
-WEAK_TOPIC, STAYING = 2.0, ("holiday_pay",)
-HOLIDAY_STAY = ("stay_subsidy", "holiday_pay", "unknown")  # what staying put over the holiday is read as
+# 「我在桐城一个电子厂上班 过年不回去了」: staying put, this faintly, in a statement of where; and what
+# staying put over the holiday is read as (``whereabouts.stays``)
+WEAK_TOPIC, STAYING, HOLIDAY_STAY = 2.0, ("holiday_pay",), ("stay_subsidy", "holiday_pay", "unknown")
 
 
 # Menu (CLICK) event keys: an intent id, or these aliases.
@@ -217,13 +217,8 @@ class Bot:
             spoken, result
         ):
             intent = "set_region"  # 「我在宁波一个服装厂上班 做熨烫的」: longer than the rules' 我在 reach
-        elif not picked and intent in HOLIDAY_STAY and whereabouts.stays_for_the_holiday(spoken, result):
-            rest = self.classifier.classify(whereabouts.NOT_GOING_HOME.sub(" ", spoken))
-            if not whereabouts.HEARSAY.search(rest.text) and not any(  # 「我在哈尔滨送外卖 过年不回去了」
-                rest.scores.get(topic, 0.0) >= 1.0
-                for topic in TOPIC_INTENTS  # (hints below 1: 做嘢, 送外卖)
-            ):
-                intent = "set_region"
+        elif not picked and intent in HOLIDAY_STAY and whereabouts.stays(spoken, result, self.classifier):
+            intent = "set_region"  # 「我在哈尔滨送外卖 过年不回去了」
         by_number = memo is not None and memory.asks_second(spoken)  # 「第二个呢」
         kin = memo is not None and memo.topic != "family_care" and memory.kin_too(heard)  # 「娃能参加不」
         back = memory.back_to_first(spoken, memo) if memo else None

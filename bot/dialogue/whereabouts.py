@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import re
 
+from ..ids import TOPIC_INTENTS
 from ..nlu.classifier import Result, normalise
 from ..nlu.clauses import NOW_AT
+from ..nlu.model import Classifies
 from .wording import CLAUSES, asks, one_clause
 
 # 「我是在…」「俺现在在…」「人在…」: where the worker is, said as a statement.
@@ -106,14 +108,19 @@ NOT_GOING_HOME = re.compile(
 HEARSAY = re.compile(r"听说|真的假的|是真的|补|钱|块|元|千|万|红包|\d")
 
 
-def stays_for_the_holiday(text: str, result: Result) -> bool:
+def stays(text: str, result: Result, classifier: Classifies) -> bool:
     """「我在哈尔滨送外卖 过年不回去了」: where the worker is, and that they stay there over the holiday,
-    asking nothing. Whether anything else is said is for the caller to weigh (``NOT_GOING_HOME`` cut out)."""
-    return (
-        bool(result.place or result.elsewhere)
+    asking nothing and naming no topic besides (the rest read again with the staying cut out)."""
+    if not (
+        (result.place or result.elsewhere)
         and NOT_GOING_HOME.search(normalise(text)) is not None
         and (says_where(text) or any(map(says_where, CLAUSES.split(text.strip()))))
         and not asks_beside(text)
+    ):
+        return False
+    rest = classifier.classify(NOT_GOING_HOME.sub(" ", text))
+    return not HEARSAY.search(rest.text) and not any(  # (hints below 1 do not count: 做嘢, 送外卖)
+        rest.scores.get(topic, 0.0) >= 1.0 for topic in TOPIC_INTENTS
     )
 
 

@@ -404,6 +404,14 @@ def test_words_from_round_126(clf: Classifier, text: str, intent: str) -> None:
     assert clf.classify(text).intent == intent
 
 
+def test_gig_work_done_is_no_job_asked_and_cantonese_pay_not_out_is_unpaid(clf: Classifier) -> None:
+    assert clf.classify("俺在工地打零工 失业金能领不").asked == (
+        "unemployment_benefit",
+    )  # 打零工: what one does
+    assert clf.classify("有没有零工干").intent == "job_services"  # (零工 asked for)
+    assert clf.classify("老细话人工仲未出 点算").intent == "wage_arrears"  # 未出: not paid out
+
+
 @pytest.mark.parametrize(
     ("text", "intent", "region"),
     [
