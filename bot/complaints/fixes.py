@@ -50,13 +50,22 @@ def named_fix(text: str) -> tuple[str, str] | None:
     if m is None:
         return None
     value = re.sub(r"^(?:而)?不是[^是]*?是", "", m["value"].strip())  # 「不是20是26个」: the second
-    if len(value) < 2:
-        return None
-    what = m["what"]
+    return (_key(m["what"]), value) if len(value) >= 2 else None
+
+
+# The start of ``NAMED_FIX``: a step named as wrong, whatever follows (「电话写错了 最后两位是51」).
+_NAMED_WRONG = re.compile(NAMED_FIX.pattern.split("(?P<value>")[0])
+
+
+def named_wrong(text: str) -> str | None:
+    """The field a message says is wrong, though what is right cannot be read from it."""
+    m = _NAMED_WRONG.match(mandarin(text))
+    return _key(m["what"]) if m else None
+
+
+def _key(what: str) -> str:
     key = next((k for w, k in _NAMED_FIELD.items() if what.startswith(w) or what.endswith(w)), None)
-    if key is None:
-        key = "name" if what in ("我的名字", "名字", "称呼") else "site"
-    return key, value
+    return key or ("name" if what in ("我的名字", "名字", "称呼") else "site")
 
 
 def changes(text: str, fields: dict[str, Any]) -> dict[str, Any]:

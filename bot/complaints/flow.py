@@ -444,6 +444,10 @@ class ComplaintFlow:
             # 「电话换成139…」「金额是4万」 at the summary: a correction of what it shows.
             if fixed := self._correct(text, user, draft):
                 return f"{fixed}\n\n{self._summary(draft)}"
+            if (wrong := fixes.named_wrong(text)) in draft["fields"]:  # 「电话写错了 最后两位是51」
+                draft["step"] = wrong
+                self._set(user, draft)
+                return BY_KEY[str(wrong)].ask
         elif reading.is_question(BY_KEY["employer"], text, result):
             return None  # answered normally, then the reminder
         return "请回复「确认」提交，「修改 几」改某一项（比如「修改 3」），或「取消」不登记。"

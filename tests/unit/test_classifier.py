@@ -398,6 +398,9 @@ def test_words_from_round_107(clf: Classifier, text: str, expected: str) -> None
         ("老板说工资过完年再发 这样行吗", "wage_arrears"),  # pay put off till after the holiday
         ("微信聊天记录能当证据用吗", "wage_arrears"),  # evidence of the pay owed
         ("听说政府按人头给厂里补了钱 我们工人能分到不", "stay_subsidy"),  # the firm's subsidy, asked for
+        ("龙江人社手机上咋申请", "unemployment_benefit"),  # the province's benefits app
+        ("干了三个月 厂里只给点生活费", "wage_arrears"),  # a living allowance instead of the pay
+        ("工地上干完活 包工头人也找不着了", "wage_arrears"),  # the boss gone, not a job sought
     ],
 )
 def test_words_from_round_126(clf: Classifier, text: str, intent: str) -> None:

@@ -2367,3 +2367,11 @@ def test_a_name_said_beside_the_phone_skips_the_name_step(harness: Harness, said
 def test_asking_to_have_the_complaint_put_down_starts_the_form(harness: Harness) -> None:
     harness.say("工地老板拖着工钱不给", "o-put-down")
     assert "第1步" in harness.say("那你给俺把这个投诉登了", "o-put-down")
+
+
+def test_a_field_said_to_be_wrong_at_the_summary_is_asked_again(harness: Harness) -> None:
+    to_step(harness, "o-sum-wrong", FULL)
+    reply = harness.say("手机号填错了 中间有一位不对", "o-sum-wrong")  # what is right is not said
+    assert "第6步" in reply, reply
+    assert "请核对" in harness.say("13987654321", "o-sum-wrong")
+    assert (draft(harness, "o-sum-wrong") or {})["fields"]["phone"] == "13987654321"
