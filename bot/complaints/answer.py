@@ -51,7 +51,7 @@ _OWED_AFTER = re.compile(
     r"|^的$"  # 「十二月的」
     r"|^[干做]的活?$"  # 「去年8月到11月干的」: the months of the work the case is about
     r"|^[^\s，,]{1,6}?的(?:工资|工钱|人工)$"  # 「4月到5月采茶那阵的工钱」
-    r"|^(?:这|那|一共|共)?[两俩仨三四五六七八九\d]个?月的?(?:工资|工钱|人工|钱)?$"  # 「十月十一月俩月的」
+    r"|^(?:这|那|一共|共)?[两俩仨三四五六七八九\d]个?月的?(?:工资|工钱|人工|钱)?$"  # 「八月九月俩月的」
 )
 # A time said in words (numbers alone are no time: 「一共有11个人」 at the period step is a head count).
 _TIME_SAID = re.compile(

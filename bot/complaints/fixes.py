@@ -53,7 +53,7 @@ def named_fix(text: str) -> tuple[str, str] | None:
     return (_key(m["what"]), value) if len(value) >= 2 else None
 
 
-# The start of ``NAMED_FIX``: a step named as wrong, whatever follows (「电话写错了 最后两位是51」).
+# The start of ``NAMED_FIX``: a step named as wrong, whatever follows (「手机号填错了 中间有一位不对」).
 _NAMED_WRONG = re.compile(NAMED_FIX.pattern.split("(?P<value>")[0])
 
 

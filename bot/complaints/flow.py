@@ -444,7 +444,7 @@ class ComplaintFlow:
             # 「电话换成139…」「金额是4万」 at the summary: a correction of what it shows.
             if fixed := self._correct(text, user, draft):
                 return f"{fixed}\n\n{self._summary(draft)}"
-            if (wrong := fixes.named_wrong(text)) in draft["fields"]:  # 「电话写错了 最后两位是51」
+            if (wrong := fixes.named_wrong(text)) in draft["fields"]:  # 「手机号填错了 中间有一位不对」
                 draft["step"] = wrong
                 self._set(user, draft)
                 return BY_KEY[str(wrong)].ask

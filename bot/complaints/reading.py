@@ -83,7 +83,7 @@ SAID_RIGHT = re.compile(r"^(?:应该是|其实是|是|改成|改为)\s*([\d.一�
 OK_THEN_CONFIRM = re.compile(  # 「OK 确认」「都没问题了 确认」
     r"^(?:(?:啱|啱啱|对|对的|对了|对头|系|好|好的|好嘞|嗯|嗯嗯|行|行吧|中|要得|可以|是的|没错|冇错|没毛病|ok|okay"
     r"|没问题|冇问题|无问题|都没问题|都对)[了啦]?[\s,，。!！]*)*(确认|确定|提交)(?:吧|啦|了|呀|哈|嘛|咯|哦)?[\s。!！~]*$"
-    # 「确认 没问题」「确认无误」: the confirmation first
+    # 「确认 没问题」「确认 无误了」: the confirmation first
     r"|^(确认|确定|提交|确认提交)[\s,，。]*(?:没问题|冇问题|对的|没错|是的|好的|都对|可以|无误)[了的吧啊]?$",
     re.IGNORECASE,
 )
@@ -382,7 +382,7 @@ def is_question(field: Field, text: str, result: Result) -> bool:
         field.key == "name"
         and any(
             re.fullmatch(r"[\u4e00-\u9fff]{2,4}", p) or called(p) for p in parts[:1] + parts[-1:]
-        )  # 「王秀梅 我是他闺女」「叫我小王吧 白天接不了电话」
+        )  # 「王秀兰 我是他女儿」「叫我小王吧 白天接不了电话」
         and not (ASKS.search(text) or QUESTION.search(parts[-1]))
     ):
         return False  # 「写我爸名 刘长海」: a name, last

@@ -218,7 +218,7 @@ class Bot:
         ):
             intent = "set_region"  # 「我在宁波一个服装厂上班 做熨烫的」: longer than the rules' 我在 reach
         elif not picked and intent in HOLIDAY_STAY and whereabouts.stays(spoken, result, self.classifier):
-            intent = "set_region"  # 「我在哈尔滨送外卖 过年不回去了」
+            intent = "set_region"  # 「我在牡丹江食堂帮厨 今年不回家了」
         by_number = memo is not None and memory.asks_second(spoken)  # 「第二个呢」
         kin = memo is not None and memo.topic != "family_care" and memory.kin_too(heard)  # 「娃能参加不」
         back = memory.back_to_first(spoken, memo) if memo else None

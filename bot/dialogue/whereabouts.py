@@ -109,7 +109,7 @@ HEARSAY = re.compile(r"听说|真的假的|是真的|补|钱|块|元|千|万|红
 
 
 def stays(text: str, result: Result, classifier: Classifies) -> bool:
-    """「我在哈尔滨送外卖 过年不回去了」: where the worker is, and that they stay there over the holiday,
+    """「我在牡丹江食堂帮厨 今年不回家了」: where the worker is, and that they stay there over the holiday,
     asking nothing and naming no topic besides (the rest read again with the staying cut out)."""
     if not (
         (result.place or result.elsewhere)

@@ -1976,7 +1976,7 @@ def test_the_second_question_asked_for_in_full_gets_its_whole_answer(harness: Ha
 @pytest.mark.parametrize(
     ("first", "then", "intent"),
     [
-        ("黄埔过年有咩活动", "入场使唔使俾钱", "festival_activities"),  # Cantonese A-not-A: need I pay?
+        ("黄埔过年搞咩活动", "入场使唔使俾钱", "festival_activities"),  # Cantonese A-not-A: need I pay?
         ("我在安庆 留下来过年有钱拿不", "我在宜秀厂里上班 一个月能拿好多", "stay_subsidy"),  # 好多: how much
     ],
 )

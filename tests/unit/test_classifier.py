@@ -428,7 +428,7 @@ def test_gig_work_done_is_no_job_asked_and_cantonese_pay_not_out_is_unpaid(clf: 
         ("唔好再send嚟啦", "unsubscribe", None),  # English verbs in Cantonese chat: send is 发
         ("唔使再推啦", "unsubscribe", None),  # 唔使: no need
         ("那个订阅取消咗吧", "unsubscribe", None),
-        ("嗯 我试试", "smalltalk", None),
+        ("行吧 让我试试", "smalltalk", None),
         ("考研培训机构哪个靠谱", "unknown", None),  # schooling of other kinds
         ("律师考试难不难考", "unknown", None),
         ("宜秀区岗位提升培训还招不招人", "skills_training", "anqing"),  # the scheme, though it 招人

@@ -2181,7 +2181,9 @@ def test_a_remark_at_a_step_gets_the_step_it_means(
     assert expected in harness.say(text, openid)
 
 
-@pytest.mark.parametrize("ask", ["帮我记个投诉", "给俺记一下欠薪", "记个拖欠工资", "能替我把欠的工钱记上不"])
+@pytest.mark.parametrize(
+    "ask", ["帮我记一笔投诉", "给俺记一下欠薪", "记个拖欠工资", "能替我把欠的工钱记上不"]
+)
 def test_a_wish_to_file_said_with_ji_starts_the_form(harness: Harness, ask: str) -> None:
     # 记 for 登记: the bot asked to record it (not 「我记一下投诉电话」, noting a number down)
     reply = harness.say(ask, "o-ji-" + ask)
@@ -2331,7 +2333,7 @@ def test_dates_at_the_head_count_step_ask_it_again(harness: Harness) -> None:
     assert "第6步" in harness.say("3", "o-dates-count")
 
 
-@pytest.mark.parametrize("said", ["确认无误", "要得 确认", "提交吧", "中 确定吧"])
+@pytest.mark.parametrize("said", ["确认 无误了", "要得 确认", "好 提交啦", "中 确定吧"])
 def test_a_confirmation_with_an_ack_or_a_particle_files_the_case(harness: Harness, said: str) -> None:
     to_step(harness, f"o-ok-{said}", FULL)
     reply = harness.say(said, f"o-ok-{said}")
