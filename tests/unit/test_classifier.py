@@ -401,6 +401,11 @@ def test_words_from_round_107(clf: Classifier, text: str, expected: str) -> None
         ("龙江人社手机上咋申请", "unemployment_benefit"),  # the province's benefits app
         ("干了三个月 厂里只给点生活费", "wage_arrears"),  # a living allowance instead of the pay
         ("工地上干完活 包工头人也找不着了", "wage_arrears"),  # the boss gone, not a job sought
+        ("工伤认定到哪个部门去办", "unknown"),  # no answer holds it (with a lawyer asked: legal aid)
+        ("安庆到桐城的客车初几恢复", "unknown"),  # a coach timetable, not the return-to-work coaches
+        ("闺女在老家发烧了 她奶奶一个人带不动", "family_care"),  # ill at home, and no one to care
+        ("病了好几天 钱都花光了", "social_assistance"),  # ill here, and no money
+        ("五十岁了还能学养老护理不", "skills_training"),
     ],
 )
 def test_words_from_round_126(clf: Classifier, text: str, intent: str) -> None:
