@@ -290,7 +290,8 @@ class ComplaintFlow:
             # The worker moved on (「欠我两万零五百 冬月和腊月的」): the site is the place given at step 1
             value, whence = hint, "（按第1步说的）"
         elif value is not None:
-            if field.key == "employer" and (result.place or reading.WHERE_WORD.search(words)):
+            placed = result.place or result.elsewhere  # (a place not covered is offered back too)
+            if field.key == "employer" and (placed or reading.WHERE_WORD.search(words)):
                 # (the clause that says where: 「…厂叫伟强家私 喺黄埔大沙地」)
                 spot = [c for c in clauses(str(value)) if re.match(r"(?:在|喺|系)\S{2,}", c)]
                 draft.setdefault("site_hint", re.sub(r"^(?:在|喺|系)", "", spot[-1]) if spot else value)

@@ -2377,3 +2377,17 @@ def test_a_field_said_to_be_wrong_at_the_summary_is_asked_again(harness: Harness
     assert "第6步" in reply, reply
     assert "请核对" in harness.say("13987654321", "o-sum-wrong")
     assert (draft(harness, "o-sum-wrong") or {})["fields"]["phone"] == "13987654321"
+
+
+def test_a_place_not_covered_said_with_the_employer_is_offered_back_too(harness: Harness) -> None:
+    to_step(harness, "o-far-site", [])
+    reply = harness.say("苏州吴江的恒达纺织厂", "o-far-site")  # a city with no local policy
+    assert "第2步" in reply and "回「对」" in reply, reply
+    assert "第3步" in harness.say("对", "o-far-site")
+    assert "苏州" in str((draft(harness, "o-far-site") or {})["fields"].get("site")), draft(
+        harness, "o-far-site"
+    )
+
+
+def test_asking_to_have_the_complaint_recorded_starts_the_form(harness: Harness) -> None:
+    assert "第1步" in harness.say("帮我记录一下投诉", "o-record")
