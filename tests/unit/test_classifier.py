@@ -993,6 +993,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "06zx",
         "06zy",
         "06zz",
+        "07a",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
