@@ -8,6 +8,7 @@ from datetime import date
 from ..content.knowledge import Knowledge
 from . import compose
 from .numbered import MENU
+from .whereabouts import NOT_GOING_HOME
 
 
 def topic(
@@ -42,9 +43,14 @@ def menu(knowledge: Knowledge, place: str | None) -> str:
     )
 
 
-def region_confirmed(knowledge: Knowledge, place: str) -> str:
+def region_confirmed(knowledge: Knowledge, place: str, said: str = "") -> str:
     label = knowledge.region(place).label
-    return f"好的，记下了：你在{label}。以后按{label}的政策回答你，回复「菜单」看能问什么。"
+    noted = f"好的，记下了：你在{label}。以后按{label}的政策回答你，回复「菜单」看能问什么。"
+    if not NOT_GOING_HOME.search(said):
+        return noted
+    pick = {intent: n for n, (intent, _) in enumerate(MENU, 1)}  # 「…过年不回去了」: what is for them
+    stay, on = pick["stay_subsidy"], pick["festival_activities"]
+    return f"{noted}\n留下过年辛苦了！问留岗补贴回复「{stay}」，过年有啥活动回复「{on}」。"
 
 
 def covered(knowledge: Knowledge) -> str:

@@ -448,7 +448,7 @@ class Bot:
                 return replies.menu(self.knowledge, user.region)
             case "set_region":
                 if result.place:
-                    return replies.region_confirmed(self.knowledge, result.place)
+                    return replies.region_confirmed(self.knowledge, result.place, text)
                 if not result.elsewhere and (kind := PLACE_KIND_IN.search(text)):
                     return replies.which_city(self.knowledge, kind.group())
                 return replies.region_not_covered(self.knowledge, result.elsewhere)

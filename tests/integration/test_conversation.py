@@ -2017,3 +2017,9 @@ def test_staying_put_over_the_holiday_said_beside_the_place_only_says_where(
 ) -> None:
     turn = ask_as(cfg, f"o-stay-{text}", text)
     assert (turn["intent"], turn["region"]) == (intent, region), turn
+
+
+def test_staying_put_is_answered_with_what_is_there_for_those_who_stay(harness: Harness) -> None:
+    reply = harness.say("我在牡丹江食堂帮厨 今年不回家了", "o-stays-warm")
+    assert "记下了" in reply and "留岗补贴回复「4」" in reply and "「10」" in reply, reply
+    assert "留岗补贴" not in harness.say("我在大连", "o-moves-plain")  # a plain move: only noted
