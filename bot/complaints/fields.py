@@ -195,9 +195,8 @@ _LAST_CLAUSE = re.compile(r"[\s,，。、]+([^\s,，。、]+)[\s,，。、!！]*
 
 
 def parse_name(text: str) -> str | None:
-    t = _NAME_FIXED.sub(
-        "", without_spelling(normalize(text))
-    )  # 「马…不对 我叫王军」: the name after the slip
+    # 「马…不对 我叫王军」: the name after the slip (and no character spelt out after it)
+    t = _NAME_FIXED.sub("", without_spelling(normalize(text)))
     if m := CALL_ME.match(t):
         return m.group(1)
     parts = [p for p in re.split(r"[\s,，。!！;；]+", t) if p]

@@ -445,10 +445,11 @@ class ComplaintFlow:
             # 「电话换成139…」「金额是4万」 at the summary: a correction of what it shows.
             if fixed := self._correct(text, user, draft):
                 return f"{fixed}\n\n{self._summary(draft)}"
-            if (wrong := fixes.named_wrong(text)) in draft["fields"]:  # 「手机号填错了 中间有一位不对」
+            wrong = fixes.named_wrong(text)  # 「手机号填错了 中间有一位不对」: that step, asked again
+            if wrong is not None and wrong in draft["fields"]:
                 draft["step"] = wrong
                 self._set(user, draft)
-                return BY_KEY[str(wrong)].ask
+                return BY_KEY[wrong].ask
         elif reading.is_question(BY_KEY["employer"], text, result):
             return None  # answered normally, then the reminder
         return "请回复「确认」提交，「修改 几」改某一项（比如「修改 3」），或「取消」不登记。"

@@ -43,14 +43,18 @@ def menu(knowledge: Knowledge, place: str | None) -> str:
     )
 
 
+# 「…过年不回去了」: what the menu holds for those who stay (its numbers, as the menu shows them)
+_PICK = {intent: n for n, (intent, _) in enumerate(MENU, 1)}
+STAYING = (
+    f"留下过年辛苦了！问留岗补贴回复「{_PICK['stay_subsidy']}」，"
+    f"过年有啥活动回复「{_PICK['festival_activities']}」。"
+)
+
+
 def region_confirmed(knowledge: Knowledge, place: str, said: str = "") -> str:
     label = knowledge.region(place).label
     noted = f"好的，记下了：你在{label}。以后按{label}的政策回答你，回复「菜单」看能问什么。"
-    if not NOT_GOING_HOME.search(said):
-        return noted
-    pick = {intent: n for n, (intent, _) in enumerate(MENU, 1)}  # 「…过年不回去了」: what is for them
-    stay, on = pick["stay_subsidy"], pick["festival_activities"]
-    return f"{noted}\n留下过年辛苦了！问留岗补贴回复「{stay}」，过年有啥活动回复「{on}」。"
+    return f"{noted}\n{STAYING}" if NOT_GOING_HOME.search(said) else noted
 
 
 def covered(knowledge: Knowledge) -> str:
