@@ -994,6 +994,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "06zy",
         "06zz",
         "07a",
+        "07b",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
