@@ -427,6 +427,11 @@ def test_gig_work_done_is_no_job_asked_and_cantonese_pay_not_out_is_unpaid(clf: 
         ("有新活动记得推我", "subscribe", None),  # 推我: send them to me
         ("我其实住迎江区", "set_region", "anqing"),
         ("我们小作坊算规上企业不", "stay_subsidy", None),  # the firms' subsidy condition
+        # the other conditions of Anqing's district subsidies, asked or denied (never refused)
+        ("老家那边是中高风险地区 在怀宁干活给补多少", "stay_subsidy", "anqing"),
+        ("我户口不在中高风险 那一千块我有没有份", "stay_subsidy", None),
+        ("宜秀那两千 我户口外市的咋申请", "stay_subsidy", "anqing"),
+        ("俺们厂不是规模以上的 那补贴还有吗", "stay_subsidy", None),
         ("gz开发区这边过年有啥活动", "festival_activities", "guangzhou-huangpu"),
         ("进厂时培训过 说没干满两年走就得赔违约金", "legal_aid", None),  # a penalty, not a course
         ("哈哈哈哈哈哈哈", "unknown", None),  # laughter alone thanks no one and asks nothing
