@@ -432,6 +432,10 @@ def test_gig_work_done_is_no_job_asked_and_cantonese_pay_not_out_is_unpaid(clf: 
         ("我户口不在中高风险 那一千块我有没有份", "stay_subsidy", None),
         ("宜秀那两千 我户口外市的咋申请", "stay_subsidy", "anqing"),
         ("俺们厂不是规模以上的 那补贴还有吗", "stay_subsidy", None),
+        ("想去考个电工证 政府那边给报销吗", "skills_training", None),  # the course fee, not medical cover
+        ("公司给交的医保 报销怎么弄", "unknown", None),
+        ("条休是啥意思 春节那几天", "holiday_pay", None),  # 调休 typed by voice
+        ("会电焊 大庆那旮有活不", "job_services", "heilongjiang"),
         ("gz开发区这边过年有啥活动", "festival_activities", "guangzhou-huangpu"),
         ("进厂时培训过 说没干满两年走就得赔违约金", "legal_aid", None),  # a penalty, not a course
         ("哈哈哈哈哈哈哈", "unknown", None),  # laughter alone thanks no one and asks nothing
