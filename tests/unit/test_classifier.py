@@ -436,6 +436,9 @@ def test_gig_work_done_is_no_job_asked_and_cantonese_pay_not_out_is_unpaid(clf: 
         ("公司给交的医保 报销怎么弄", "unknown", None),
         ("条休是啥意思 春节那几天", "holiday_pay", None),  # 调休 typed by voice
         ("会电焊 大庆那旮有活不", "job_services", "heilongjiang"),
+        ("工地停了 兜里一点钱没有了", "social_assistance", None),  # 没有了: none left, not settled
+        ("在迎江租房子住 钱快花完了", "social_assistance", "anqing"),
+        ("好嘞 没有了", "smalltalk", None),  # nothing more to ask
         ("gz开发区这边过年有啥活动", "festival_activities", "guangzhou-huangpu"),
         ("进厂时培训过 说没干满两年走就得赔违约金", "legal_aid", None),  # a penalty, not a course
         ("哈哈哈哈哈哈哈", "unknown", None),  # laughter alone thanks no one and asks nothing
