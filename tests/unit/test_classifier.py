@@ -439,6 +439,9 @@ def test_gig_work_done_is_no_job_asked_and_cantonese_pay_not_out_is_unpaid(clf: 
         ("工地停了 兜里一点钱没有了", "social_assistance", None),  # 没有了: none left, not settled
         ("在迎江租房子住 钱快花完了", "social_assistance", "anqing"),
         ("好嘞 没有了", "smalltalk", None),  # nothing more to ask
+        ("说好腊月二十结清 现在初六了还没动静", "wage_arrears", None),  # a settling day promised and passed
+        ("娃天天哭着找我 有没有人开导开导", "family_care", None),
+        ("一个人在外头 兜里一个子儿都没了", "social_assistance", None),
         ("gz开发区这边过年有啥活动", "festival_activities", "guangzhou-huangpu"),
         ("进厂时培训过 说没干满两年走就得赔违约金", "legal_aid", None),  # a penalty, not a course
         ("哈哈哈哈哈哈哈", "unknown", None),  # laughter alone thanks no one and asks nothing
