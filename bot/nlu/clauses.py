@@ -16,6 +16,7 @@ QUESTION_CLAUSE = re.compile(
     r"想打官司|"
     r"([^\s，,唔])唔\1|"  # Cantonese A-not-A: 使唔使 (need I?), 得唔得, 系唔系
     r"(?:能|可以|会|一个月|每月|一天|总共|一共)(?:拿|给|发|领|补|得)好多"  # 好多: how much (south-west)
+    r"|(?:拿|给|发|领|补|要)好多钱"  # (「加班给好多钱哦」; not 「花了好多钱」, a lot spent)
 )
 
 

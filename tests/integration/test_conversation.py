@@ -1173,6 +1173,12 @@ def test_acks_restatements_and_calling_them_are_about_the_last_answer(harness: H
     assert "技能培训" in reply.splitlines()[0] and "欠薪" not in reply.splitlines()[0], reply
 
 
+def test_how_much_asked_with_haoduo_is_answered_not_only_noted(harness: Harness) -> None:
+    # South-western 好多 is 多少: 「…给好多钱哦」 asks, so the place is noted and the topic answered.
+    reply = harness.say("我人在重庆 春节车间上班 老板给好多钱哦", "o-haoduo")
+    assert "重庆还没有本地政策" in reply and "【全国·春节加班】" in reply, reply
+
+
 def test_a_district_of_a_city_not_covered_is_said_so(harness: Harness) -> None:
     reply = harness.say("我在天河上班 过年有啥活动", "o-tianhe")
     assert "天河还没有本地政策" in reply and "【全国·过年活动】" in reply, reply
