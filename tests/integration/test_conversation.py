@@ -1257,6 +1257,26 @@ def test_moving_somewhere_after_an_answer_is_said_where(harness: Harness) -> Non
     assert reply.startswith("好的，记下了：你在黄埔"), reply
 
 
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("过咗年我返大连做嘢", "大连"),  # Cantonese 返: back to
+        ("我同我老公都喺黄埔做厂", "黄埔"),  # the worker with family
+        ("原来在哈尔滨 这礼拜到安庆了", "安庆"),  # where before, then where now
+        ("我一直住在大连 每天坐通勤车上班", "大连"),
+    ],
+)
+def test_where_the_worker_is_told_in_other_words_is_noted(harness: Harness, text: str, said: str) -> None:
+    reply = harness.say(text, f"o-told-{said}")
+    assert reply.startswith(f"好的，记下了：你在{said}"), reply
+
+
+def test_a_place_with_a_yes_no_question_after_an_answer_asks_there(harness: Harness) -> None:
+    harness.say("黄埔法律援助在哪", "o-far")
+    reply = harness.say("我住萝岗这边 远不远", "o-far")
+    assert "黄埔·法律援助" in reply.splitlines()[0], reply
+
+
 def test_thanks_to_whoever_answered_and_giving_up_close(harness: Harness) -> None:
     harness.say("大连有没有留守儿童关爱", "o-thanks")
     assert harness.say("多谢你呀姑娘", "o-thanks").startswith("不客气")
