@@ -56,6 +56,8 @@ class Rules:
     story_holds: frozenset[tuple[str, str]] = frozenset()
     # (problem, means) pairs: told of the problem, a worker who names the means plainly asks about it.
     means: tuple[tuple[str, str], ...] = ()
+    # (told, asked) pairs: the first topic, told first, leads the second asked after it.
+    told_first: frozenset[tuple[str, str]] = frozenset()
     # Cues after a keyword that say it is dealt with (「失业金领到了」「加班费的事解决了」): cue →
     # characters allowed between the keyword and the cue; the keyword counts against its intent.
     settled: dict[str, int] = field(default_factory=dict)

@@ -186,6 +186,7 @@ class _Reader:
             "lead",
             "story_holds",
             "means",
+            "told_first",
             "settled",
             "focus_factor",
             "confusables",
@@ -256,14 +257,14 @@ class _Reader:
                     getattr(rules, table)[phrase] = gap
                     if star and len(start := self.respell(normalise(head))) < len(phrase):
                         rules.negation_starts[phrase] = len(start)
-        for key in ("story_holds", "means"):
+        for key in ("story_holds", "means", "told_first"):
             pairs = []
             for pair in data.get(key, []):
                 if not (isinstance(pair, list) and len(pair) == 2 and all(p in INTENTS for p in pair)):
                     self.problem(name, f"{key}: {pair!r} is not a pair of intent ids")
                 else:
                     pairs.append((pair[0], pair[1]))
-            setattr(rules, key, frozenset(pairs) if key == "story_holds" else tuple(pairs))
+            setattr(rules, key, tuple(pairs) if key == "means" else frozenset(pairs))
         for key in ("not_negations", "negation_stops"):
             for phrase in self.strings(f"{name} {key}", data.get(key, [])):
                 if norm := self.phrase(f"{name} {key}", phrase):

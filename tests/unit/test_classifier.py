@@ -442,6 +442,10 @@ def test_gig_work_done_is_no_job_asked_and_cantonese_pay_not_out_is_unpaid(clf: 
         ("说好腊月二十结清 现在初六了还没动静", "wage_arrears", None),  # a settling day promised and passed
         ("娃天天哭着找我 有没有人开导开导", "family_care", None),
         ("一个人在外头 兜里一个子儿都没了", "social_assistance", None),
+        # arrears told first lead the holiday pay asked after them; a hint of pay (只给了平时工资) does not
+        ("包工头拖了俺三个月工钱 过年还叫俺看工地 加班费咋算", "wage_arrears", None),
+        ("春节上了三天班 厂里只给了平时工资", "holiday_pay", None),
+        ("过年加班费咋算 还有老板欠俺俩月工资", "holiday_pay", None),  # asked first, told after
         ("gz开发区这边过年有啥活动", "festival_activities", "guangzhou-huangpu"),
         ("进厂时培训过 说没干满两年走就得赔违约金", "legal_aid", None),  # a penalty, not a course
         ("哈哈哈哈哈哈哈", "unknown", None),  # laughter alone thanks no one and asks nothing
