@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 from bot.errors import ContentError
 from bot.ids import NAMED_REGIONS
 from bot.nlu.classifier import MAX_CHARS, UNKNOWN, Classifier, Result, _Automaton, normalise
+from bot.nlu.clauses import QUESTION_CLAUSE
 from bot.nlu.rules import DEFAULT_DIR, INTENTS, load_classifier, load_rules, validate
 from bot.nlu.text import split_syllables
 
@@ -3276,3 +3277,17 @@ def test_a_boss_gone_when_the_pay_was_due_is_wage_arrears(clf: Classifier) -> No
 )
 def test_round_93_words(clf: Classifier, text: str, intent: str) -> None:
     assert clf.classify(text).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("clause", "asks"),
+    [
+        ("厂里有红包没有", True),  # 有…没有 at the end asks
+        ("留下来有补贴冇", True),  # Cantonese 有…冇
+        ("可有补贴", True),  # Anhui 可有: is there
+        ("工钱到现在还没有", False),  # none yet: a statement
+        ("一分都冇", False),
+    ],
+)
+def test_yes_no_questions_in_regional_speech_ask(clause: str, asks: bool) -> None:
+    assert bool(QUESTION_CLAUSE.search(clause)) is asks
