@@ -447,6 +447,10 @@ def test_gig_work_done_is_no_job_asked_and_cantonese_pay_not_out_is_unpaid(clf: 
         ("包工头拖了俺三个月工钱 过年还叫俺看工地 加班费咋算", "wage_arrears", None),
         ("春节上了三天班 厂里只给了平时工资", "holiday_pay", None),
         ("过年加班费咋算 还有老板欠俺俩月工资", "holiday_pay", None),  # asked first, told after
+        # news of activities wanted when there is some is subscribing; what is on now is asked
+        ("等有活动了给我发个消息呗", "subscribe", None),
+        ("本地活动的通知我想收", "subscribe", None),
+        ("有啥活动告诉我一下", "festival_activities", None),
         ("gz开发区这边过年有啥活动", "festival_activities", "guangzhou-huangpu"),
         ("进厂时培训过 说没干满两年走就得赔违约金", "legal_aid", None),  # a penalty, not a course
         ("哈哈哈哈哈哈哈", "unknown", None),  # laughter alone thanks no one and asks nothing
