@@ -1019,6 +1019,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "06zz",
         "07a",
         "07b",
+        "07c",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
