@@ -451,6 +451,11 @@ def test_gig_work_done_is_no_job_asked_and_cantonese_pay_not_out_is_unpaid(clf: 
         ("等有活动了给我发个消息呗", "subscribe", None),
         ("本地活动的通知我想收", "subscribe", None),
         ("有啥活动告诉我一下", "festival_activities", None),
+        # going to law over an injury, a dismissal or a fraud is legal aid; over pay alone, arrears
+        ("老板医药费一分钱不给 能告他不", "legal_aid", None),
+        ("说不用我了 补偿一分没有 这能告他吗", "legal_aid", None),
+        ("中介收了三百介绍费人就跑了 能告他不", "legal_aid", None),
+        ("老板欠俺俩月工资 联系不上了 去哪告他", "wage_arrears", None),  # (上了 is no typo for 伤了)
         ("gz开发区这边过年有啥活动", "festival_activities", "guangzhou-huangpu"),
         ("进厂时培训过 说没干满两年走就得赔违约金", "legal_aid", None),  # a penalty, not a course
         ("哈哈哈哈哈哈哈", "unknown", None),  # laughter alone thanks no one and asks nothing
