@@ -1277,6 +1277,13 @@ def test_where_the_worker_is_told_in_other_words_is_noted(harness: Harness, text
     assert reply.startswith(f"好的，记下了：你在{said}"), reply
 
 
+def test_the_anqing_job_answer_names_the_codes_to_scan(harness: Harness) -> None:
+    # A worker is told which codes to scan in the first line, not only that there are codes.
+    for text in ("安庆找活扫啥码", "宜城经开区这边咋找工作"):
+        first = harness.say(text, "o-codes").splitlines()[0]
+        assert "岗位信息码" in first and "云面试微信码" in first, first
+
+
 def test_a_place_with_a_yes_no_question_after_an_answer_asks_there(harness: Harness) -> None:
     harness.say("黄埔法律援助在哪", "o-far")
     reply = harness.say("我住萝岗这边 远不远", "o-far")
