@@ -1277,6 +1277,12 @@ def test_where_the_worker_is_told_in_other_words_is_noted(harness: Harness, text
     assert reply.startswith(f"好的，记下了：你在{said}"), reply
 
 
+def test_a_home_inside_the_province_told_after_a_subsidy_answer_is_a_condition(harness: Harness) -> None:
+    harness.say("宜秀开发区的厂 留下来过年给补贴不", "o-native")
+    reply = harness.say("我老婆就是安徽本地人 她算不算", "o-native")
+    assert reply.startswith("【安庆·宜秀·留岗补贴】") and "安徽还没有本地政策" not in reply, reply
+
+
 def test_the_anqing_job_answer_names_the_codes_to_scan(harness: Harness) -> None:
     # A worker is told which codes to scan in the first line, not only that there are codes.
     for text in ("安庆找活扫啥码", "宜城经开区这边咋找工作"):
