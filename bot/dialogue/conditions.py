@@ -15,14 +15,14 @@ from .wording import asks
 
 HUKOU = re.compile("户口|户籍")  # where one is registered: a condition, never where one is
 RISK = re.compile("[中高低]风险|风险地区")
-NATIVE = re.compile("本省|本地人|本地的|本市")  # 「我是安徽本省的 能拿吗」: a home inside the province
+NATIVE = re.compile("本省|本地人|本地的|本市")  # 「我老婆安徽本省的 也能领吧」: a home inside the province
 
 
 def where_from(text: str, result: Result, memo: Memo | None, region: str | None) -> Result:
     """「我是桐城人 算不算市外」「俺是黑龙江户口 够条件不」 after an answer: where the worker comes from,
     as a condition of what was answered; they have not moved (the result without its place)."""
     registered = result.place is not None and HUKOU.search(text) is not None and not asks(text)
-    # 「河南又不是中高风险」「她是安徽本地人 也算吗」 after the subsidy answer: where home is, a condition
+    # 「河南又不是中高风险」「她本地人 算不算」 after the subsidy answer: where home is, a condition
     risk = bool(
         memo and memo.topic in CONDITIONAL and (RISK.search(text) or NATIVE.search(text)) and result.elsewhere
     )

@@ -1291,8 +1291,8 @@ def test_the_anqing_job_answer_names_the_codes_to_scan(harness: Harness) -> None
 
 
 def test_a_place_with_a_yes_no_question_after_an_answer_asks_there(harness: Harness) -> None:
-    harness.say("黄埔法律援助在哪", "o-far")
-    reply = harness.say("我住萝岗这边 远不远", "o-far")
+    harness.say("黄埔这边法律援助中心在哪里", "o-far")
+    reply = harness.say("我住科学城那头 远不远", "o-far")
     assert "黄埔·法律援助" in reply.splitlines()[0], reply
 
 
