@@ -22,7 +22,7 @@ def where_from(text: str, result: Result, memo: Memo | None, region: str | None)
     """「我是桐城人 算不算市外」「俺是黑龙江户口 够条件不」 after an answer: where the worker comes from,
     as a condition of what was answered; they have not moved (the result without its place)."""
     registered = result.place is not None and HUKOU.search(text) is not None and not asks(text)
-    # 「河南又不是中高风险」「她本地人 算不算」 after the subsidy answer: where home is, a condition
+    # 「湖北又不算中高风险」「她本地人 算不算」 after the subsidy answer: where home is, a condition
     risk = bool(
         memo and memo.topic in CONDITIONAL and (RISK.search(text) or NATIVE.search(text)) and result.elsewhere
     )
