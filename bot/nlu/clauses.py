@@ -480,15 +480,15 @@ def means_first(
     return asked
 
 
+_TOLD_STRONGLY = 4.0  # a score that tells a topic plainly (「包工头拖了三个月工钱」), above a hint of it
+
+
 def told_first(
     said_first: str, best: str, asked: list[str], scores: dict[str, float], pairs: frozenset[tuple[str, str]]
 ) -> tuple[str, list[str]]:
     """(the intent that leads, the topics asked) once a (told, asked) pair of ``pairs`` is weighed: the
-    topic told first leads when it is told strongly (「老板欠俺俩月工资 过年还让上班 加班费咋算」), not
-    when only a word hints at it (「只给了平时工资」)."""
+    topic told first leads when it is told strongly (「包工头拖了三个月工钱 过年还叫看工地 加班费咋算」), not
+    when only a word hints at it (「只按平常的算」)."""
     if (said_first, best) in pairs and scores[said_first] >= min(scores[best], _TOLD_STRONGLY):
         return said_first, [said_first, *(k for k in asked if k != said_first)]
     return best, asked
-
-
-_TOLD_STRONGLY = 4.0
