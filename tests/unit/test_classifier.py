@@ -1025,6 +1025,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "07a",
         "07b",
         "07c",
+        "07d",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
