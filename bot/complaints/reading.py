@@ -64,8 +64,9 @@ QUESTION = re.compile(
 )
 # 「没错 确认」「冇问题 提交吧」「对的确认」 at the summary.
 CONFIRMS = re.compile(
-    r"(?:(?:没错|冇错|无误|对的?|对了|都对|好的?|是的|系|啱|嗯|行|可以|没问题|冇问题)[\s,，。!！]*)+"
-    r"(?:确认|确定|提交|确认提交)(?:吧|了|啦|呀|无误)?[\s。!！]*"
+    r"(?:(?:没错|冇错|无误|对的?|对了|都对|好的?|是的|系|啱|嗯|行|可以|没问题|冇问题|没毛病|妥了|中"
+    r"|(?:这回|这下|现在)(?:对了|没错了|没问题了)|就这么地|就这样|就这么着)[\s,，。!！]*)+"
+    r"(?:确认|确定|提交|确认提交|交)(?:了吧|吧|了|啦|呀|无误)?[\s。!！]*"  # (「没毛病 交了吧」)
 )
 CONFIRM_LAST = re.compile(r"[\s,，。]*(?:确认|确定|提交)(?:吧|了|啦)?[\s。!！]*$")
 # Why a step asks what it asks: 「为啥要电话 会不会泄露」.
@@ -410,7 +411,8 @@ def is_question(field: Field, text: str, result: Result) -> bool:
     looks_like_value = not command and (
         # 「齐齐哈尔宏达劳务 头儿叫马建国」: a clause that ends in a name
         any(NAME_ENDS.search(c) or NAMES_SOMEONE.search(c) for c in clauses(words))
-        or (field.key == "site" and (result.region is not None or HOME_SITE.match(words) is not None))
+        # (a place the bot does not cover is a site too: 「成都郫都区 一个厂房装修的活路」)
+        or (field.key == "site" and (result.region or result.elsewhere or HOME_SITE.match(words)) is not None)
         # 「铁人纪念馆往西那片」: a landmark and the way from it, at the site step
         or (field.key == "site" and LANDMARK_WAY.search(words) is not None and not QUESTION.search(words))
         # 「春节加班 除夕到初六」 at the period step: the days, said by the festival's dates

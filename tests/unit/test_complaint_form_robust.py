@@ -1186,6 +1186,19 @@ def test_agreement_run_into_the_confirmation_files_it(harness: Harness, said: st
     assert "QX-" in harness.say(said, openid)
 
 
+@pytest.mark.parametrize("said", ["现在对了 提交", "嗯 就这样 确认吧", "妥了 交吧"])
+def test_saying_it_is_right_now_then_submitting_files_it(harness: Harness, said: str) -> None:
+    openid = f"o-now-right-{len(said)}"
+    to_step(harness, openid, FULL)
+    assert "QX-" in harness.say(said, openid)
+
+
+def test_a_site_in_a_place_not_covered_is_the_site_whatever_word_it_uses(harness: Harness) -> None:
+    to_step(harness, "o-huolu", AT_SITE)
+    reply = harness.say("重庆渝北 一个商场装修的活路", "o-huolu")  # 活路: the job, in south-western speech
+    assert "第3步" in reply and (draft(harness, "o-huolu") or {})["fields"]["site"].startswith("重庆"), reply
+
+
 @pytest.mark.parametrize("said", ["算了下回再登吧 我去问问工友", "先不了 我还没打听清楚老板姓啥"])
 def test_putting_off_the_form_at_step_one_stores_nothing(harness: Harness, said: str) -> None:
     openid = f"o-later-{len(said)}"
