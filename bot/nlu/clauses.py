@@ -74,6 +74,14 @@ def not_here(
 
 
 _LEFT = re.compile(r"(?:不在|没在|离开|离开了|(?<!是)不是)$")  # (「不是大连 是黄埔」; 「是不是大连」 asks)
+
+
+def _left(text: str, start: int, breaks: frozenset[int]) -> bool:
+    """「不在大连了」: a place left (not the 不 of a question before a break: 「能领啥钱不 在大连」)."""
+    m = _LEFT.search(text[max(0, start - 3) : start])
+    return m is not None and not any(b in breaks for b in range(start - len(m.group()) + 1, start))
+
+
 _EARLIER = re.compile(r"(?:之前|以前|原来|本来|先前|早先|去年)(?:是|一直)?在$|从$")  # (「从大连过来黄埔」)
 # 「现在跑到黄埔」: where the worker is now (the dialogue reads it too, at the start of a clause).
 NOW_AT = r"(?:现在|目前|如今)人?(?:在|到|跑到?|来到?|调到|搬到|去了)"
@@ -115,10 +123,8 @@ CORRECTION = re.compile(
     r"|的事先不说|先不说那个|那个先不说"  # 「讨薪的事先不说 俺就问找律师要不要钱」
     r"|就算了"  # 「老板红包不发就算了 工资还欠着呢」
 )
-# A topic told only as the story around a question counts as asked only if this strong.
-_STORY_TOPIC_MIN = 2.0
-# A topic this weak (one generic word) beside a much stronger one in the same clause is not asked.
-_HINT_MAX = 1.5
+_STORY_TOPIC_MIN = 2.0  # a topic told only as the story around a question counts as asked if this strong
+_HINT_MAX = 1.5  # a topic this weak (one generic word) beside a much stronger one in its clause is not asked
 # A story that asks nothing is about its strongest topic if it is this much stronger than the first
 # (and no 还有/另外 lists them: 「大连留岗红包 还有春节加班费」).
 _MOSTLY = 1.5
@@ -181,7 +187,7 @@ def pick_place(
     ``kin`` (a question about family left at home), where the family is said to be beats the rest."""
     if len(found) == 1:  # most messages: nothing to weigh it against
         start, end, place = found[0]
-        if _LEFT.search(text[max(0, start - 3) : start]):
+        if _left(text, start, breaks):
             return None
         # (a known place's home only matters where it is asked about as a condition: see the turn)
         home = (place.priority < 0 or bool(AS_CONDITION.search(text))) and not_here(
@@ -193,7 +199,7 @@ def pick_place(
         (start, end, place, not_here(text, start, end, _joined(found, start, end), breaks))
         for start, end, place in found
         if not any(s <= start and end <= e and e - s > end - start for s, e, _ in found)
-        and not _LEFT.search(text[max(0, start - 3) : start])
+        and not _left(text, start, breaks)
         # 「安徽怀宁」: a province said before a place in it only says where that place is
         and not (place.priority < 0 and any(s == end and p.region for s, _, p in found))
     ]  # a name inside a longer one does not count: 五大连池 is not 大连; nor a place left, 「不在大连了」
@@ -486,9 +492,8 @@ _TOLD_STRONGLY = 4.0  # a score that tells a topic plainly (「包工头拖了�
 def told_first(
     said_first: str, best: str, asked: list[str], scores: dict[str, float], pairs: frozenset[tuple[str, str]]
 ) -> tuple[str, list[str]]:
-    """(the intent that leads, the topics asked) once a (told, asked) pair of ``pairs`` is weighed: the
-    topic told first leads when it is told strongly (「包工头拖了三个月工钱 过年还叫看工地 加班费咋算」), not
-    when only a word hints at it (「只按平常的算」)."""
+    """(the lead, the topics asked): of a (told, asked) pair of ``pairs``, the topic told first leads when
+    told strongly (「包工头拖了三个月工钱 过年还叫看工地 加班费咋算」), not hinted (「只按平常的算」)."""
     if (said_first, best) in pairs and scores[said_first] >= min(scores[best], _TOLD_STRONGLY):
         return said_first, [said_first, *(k for k in asked if k != said_first)]
     return best, asked

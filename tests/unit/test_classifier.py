@@ -450,6 +450,9 @@ def test_gig_work_done_is_no_job_asked_and_cantonese_pay_not_out_is_unpaid(clf: 
         # news of activities wanted when there is some is subscribing; what is on now is asked
         ("等有活动了给我发个消息呗", "subscribe", None),
         ("本地活动的通知我想收", "subscribe", None),
+        # the 不 of a question before a break does not make the place after it one left (不在大连)
+        ("加班费给三倍不 在大连", "holiday_pay", "dalian"),
+        ("现在不在大连了 加班费咋算", "holiday_pay", None),
         ("有啥活动告诉我一下", "festival_activities", None),
         # going to law over an injury, a dismissal or a fraud is legal aid; over pay alone, arrears
         ("老板医药费一分钱不给 能告他不", "legal_aid", None),
