@@ -411,7 +411,7 @@ def is_question(field: Field, text: str, result: Result) -> bool:
     looks_like_value = not command and (
         # 「齐齐哈尔宏达劳务 头儿叫马建国」: a clause that ends in a name
         any(NAME_ENDS.search(c) or NAMES_SOMEONE.search(c) for c in clauses(words))
-        # (a place the bot does not cover is a site too: 「成都郫都区 一个厂房装修的活路」)
+        # (a place the bot does not cover is a site too: 「重庆渝北 一个商场装修的活路」)
         or (field.key == "site" and (result.region or result.elsewhere or HOME_SITE.match(words)) is not None)
         # 「铁人纪念馆往西那片」: a landmark and the way from it, at the site step
         or (field.key == "site" and LANDMARK_WAY.search(words) is not None and not QUESTION.search(words))

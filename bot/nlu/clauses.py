@@ -77,7 +77,7 @@ _LEFT = re.compile(r"(?:不在|没在|离开|离开了|(?<!是)不是)$")  # (�
 
 
 def _left(text: str, start: int, breaks: frozenset[int]) -> bool:
-    """「不在大连了」: a place left (not the 不 of a question before a break: 「能领啥钱不 在大连」)."""
+    """「不在大连了」: a place left (not the 不 of a question before a break: 「加班费给几倍不 在黄埔」)."""
     m = _LEFT.search(text[max(0, start - 3) : start])
     return m is not None and not any(b in breaks for b in range(start - len(m.group()) + 1, start))
 
