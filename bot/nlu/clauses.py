@@ -486,14 +486,14 @@ def means_first(
     return asked
 
 
-_TOLD_STRONGLY = 4.0  # a score that tells a topic plainly (「包工头拖了三个月工钱」), above a hint of it
+_TOLD_STRONGLY = 4.0  # a score that tells a topic plainly (「包工头拖着仨月工钱」), above a hint of it
 
 
 def told_first(
     said_first: str, best: str, asked: list[str], scores: dict[str, float], pairs: frozenset[tuple[str, str]]
 ) -> tuple[str, list[str]]:
     """(the lead, the topics asked): of a (told, asked) pair of ``pairs``, the topic told first leads when
-    told strongly (「包工头拖了三个月工钱 过年还叫看工地 加班费咋算」), not hinted (「只按平常的算」)."""
+    told strongly (「包工头拖着仨月工钱 过年还叫看工地 加班费咋算」), not hinted (「只按平常的算」)."""
     if (said_first, best) in pairs and scores[said_first] >= min(scores[best], _TOLD_STRONGLY):
         return said_first, [said_first, *(k for k in asked if k != said_first)]
     return best, asked
