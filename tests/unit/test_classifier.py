@@ -1031,6 +1031,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "07b",
         "07c",
         "07d",
+        "07e",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
