@@ -171,8 +171,8 @@ RECALLS = re.compile(
     # 「大连海鑫什么物流」「红什么制衣厂」: a word forgotten inside the name, not a question
     r"|[\u4e00-\u9fff](?:什么|啥)[\u4e00-\u9fff]{0,6}(?:公司|厂|物流|劳务|建筑|集团|超市|酒店|饭店|店|科技|电子|工程)$"
 )
-# A clause naming someone: 「头儿叫马建国」「老板姓钟」.
-NAMES_SOMEONE = re.compile(r"(?:叫|姓|名叫)[\u4e00-\u9fffA-Za-z·]{1,4}$")
+# A clause naming someone: 「头儿叫马建国」「老板姓钟」 (not 「…叫啥咋办」, which asks what to do).
+NAMES_SOMEONE = re.compile(r"(?:叫|姓|名叫)(?!(?:啥|什么)(?:咋|怎))[\u4e00-\u9fffA-Za-z·]{1,4}$")
 # 「工头姓蒋叫蒋什么我也不清楚大家都叫他蒋哥…」: a voice message that starts by naming the boss
 # answers the employer step, however it runs on.
 BOSS_FIRST = re.compile(

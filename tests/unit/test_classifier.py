@@ -456,6 +456,7 @@ def test_gig_work_done_is_no_job_asked_and_cantonese_pay_not_out_is_unpaid(clf: 
         ("暖气费交不起了 屋里冷得睡不着", "social_assistance", None),
         ("感冒好几天 买药的钱都没有", "social_assistance", None),
         ("车间主任说我旷工 就把我开了", "legal_aid", None),  # a dismissal, for absence
+        ("前些天在你这登了个欠薪 到今天也没人打电话", "complaint_status", None),  # 登了: filed here before
         ("有啥活动告诉我一下", "festival_activities", None),
         # going to law over an injury, a dismissal or a fraud is legal aid; over pay alone, arrears
         ("老板医药费一分钱不给 能告他不", "legal_aid", None),

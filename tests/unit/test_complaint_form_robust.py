@@ -1193,6 +1193,12 @@ def test_saying_it_is_right_now_then_submitting_files_it(harness: Harness, said:
     assert "QX-" in harness.say(said, openid)
 
 
+def test_not_knowing_the_firm_s_name_and_asking_what_to_do_is_no_name(harness: Harness) -> None:
+    assert "第1步" in harness.say("投诉", "o-no-name")
+    reply = harness.say("不晓得厂子叫啥咋整", "o-no-name")
+    assert "第2步" not in reply and not (draft(harness, "o-no-name") or {})["fields"].get("employer"), reply
+
+
 def test_a_site_in_a_place_not_covered_is_the_site_whatever_word_it_uses(harness: Harness) -> None:
     to_step(harness, "o-huolu", AT_SITE)
     reply = harness.say("重庆渝北 一个商场装修的活路", "o-huolu")  # 活路: the job, in south-western speech
