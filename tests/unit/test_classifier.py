@@ -1034,6 +1034,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "07c",
         "07d",
         "07e",
+        "07f",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
