@@ -1186,6 +1186,18 @@ def test_agreement_run_into_the_confirmation_files_it(harness: Harness, said: st
     assert "QX-" in harness.say(said, openid)
 
 
+@pytest.mark.parametrize("said", ["好嘞 没问题", "嗯嗯 就这么报吧", "可以 发吧", "okay"])
+def test_assent_in_ones_own_words_at_the_summary_files_it(harness: Harness, said: str) -> None:
+    openid = f"o-assent-{said}"
+    to_step(harness, openid, FULL)
+    assert "QX-" in harness.say(said, openid)
+
+
+def test_a_remark_that_is_more_than_assent_at_the_summary_files_nothing(harness: Harness) -> None:
+    to_step(harness, "o-assent-more", FULL)
+    assert "QX-" not in harness.say("好 我再问问老乡", "o-assent-more")
+
+
 @pytest.mark.parametrize("said", ["现在对了 提交", "嗯 就这样 确认吧", "妥了 交吧"])
 def test_saying_it_is_right_now_then_submitting_files_it(harness: Harness, said: str) -> None:
     openid = f"o-now-right-{len(said)}"
