@@ -1193,6 +1193,12 @@ def test_assent_in_ones_own_words_at_the_summary_files_it(harness: Harness, said
     assert "QX-" in harness.say(said, openid)
 
 
+def test_go_ahead_with_the_filing_word_at_step_one_is_no_employer(harness: Harness) -> None:
+    assert "第1步" in harness.say("投诉", "o-go-ahead")
+    reply = harness.say("来吧 帮我登记", "o-go-ahead")
+    assert "第1步" in reply and not (draft(harness, "o-go-ahead") or {})["fields"].get("employer"), reply
+
+
 def test_a_remark_that_is_more_than_assent_at_the_summary_files_nothing(harness: Harness) -> None:
     to_step(harness, "o-assent-more", FULL)
     assert "QX-" not in harness.say("好 我再问问老乡", "o-assent-more")
