@@ -1035,6 +1035,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "07d",
         "07e",
         "07f",
+        "07g",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
