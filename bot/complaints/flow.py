@@ -423,9 +423,7 @@ class ComplaintFlow:
     def _at_summary(
         self, words: str, text: str, user: User, draft: dict[str, Any], result: Result, leaving: str | None
     ) -> str | None:
-        confirms = (
-            words in CONFIRM_WORDS or reading.CONFIRMS.fullmatch(words) or reading.ASSENTS.fullmatch(words)
-        )
+        confirms = words in CONFIRM_WORDS or reading.CONFIRMS.fullmatch(words)
         if confirms or answer.restates(words, text, draft["fields"]):
             region = user.region
             case = self.register.create(user.openid, region, draft["fields"])

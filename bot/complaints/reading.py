@@ -62,18 +62,14 @@ QUESTION = re.compile(
     r"|还是(?!没|不|算了|直接|先|自己)"  # 「月底还是年底」 (not 「还是算了吧」「我还是直接打12333吧」)
     r"|有冇|点样|边度|乜嘢|咩"
 )
-# 「没错 确认」「冇问题 提交吧」「对的确认」 at the summary.
+# At the summary, where only confirming, editing or cancelling is left, assent in the worker's own
+# words confirms, with or without the word to submit (「没错 确认」「嗯嗯 没问题」「行 就这么报吧」「ok」
+# 「妥了 交吧」); nothing else may be said beside it.
 CONFIRMS = re.compile(
-    r"(?:(?:没错|冇错|无误|对的?|对了|都对|好的?|是的|系|啱|嗯|行|可以|没问题|冇问题|没毛病|妥了|中"
-    r"|(?:这回|这下|现在)(?:对了|没错了|没问题了)|就这么地|就这样|就这么着)[\s,，。!！]*)+"
-    r"(?:确认|确定|提交|确认提交|交)(?:了吧|吧|了|啦|呀|无误)?[\s。!！]*"  # (「妥了 交吧」)
-)
-# At the summary, where only confirming, editing or cancelling is left, assent in the worker's own words
-# confirms (「嗯嗯 没问题」「行 就这么报吧」「ok」「对的 交上去吧」); nothing else may be said beside it.
-ASSENTS = re.compile(
     r"(?:(?:没错|冇错|无误|对的?|对了|都对|好的?|好嘞|是的|系|啱晒?|嗯+|嗯呐|行|行吧|可以|没问题|冇问题|木问题|没毛病"
-    r"|妥了?|中|ok|okay|(?:这回|这下|现在)(?:对了|没错了?|没问题了?))[\s,，。!！~]*)+"
-    r"(?:(?:就这样|就这么|就)?(?:确认|确定|提交|交上去|交|报上去|上报|报|发出去|发)(?:了吧|吧|了|啦|呀|哈)?[\s。!！~]*)?",
+    r"|妥了?|中|ok|okay|(?:这回|这下|现在)(?:对了|没错了?|没问题了?)|就这么地|就这样|就这么着)[\s,，。!！~]*)+"
+    r"(?:(?:就这样|就这么|就)?(?:确认提交|确认|确定|提交|交上去|交|报上去|上报|报|发出去|发)"
+    r"(?:了吧|吧|了|啦|呀|哈|无误)?[\s。!！~]*)?",
     re.IGNORECASE,
 )
 CONFIRM_LAST = re.compile(r"[\s,，。]*(?:确认|确定|提交)(?:吧|了|啦)?[\s。!！]*$")
