@@ -219,12 +219,13 @@ def test_hanging_server_times_out_within_bounded_time(
 def test_a_refusal_after_an_unanswered_attempt_says_the_call_may_have_happened(
     emulator: RunningEmulator, db: Path, sleeps: Sleeps
 ) -> None:
-    with WeChatAPI(emulator.settings(), db, sleep=sleeps, timeout=(1.0, 0.2)) as api:
+    # (a read timeout long enough for the answered attempts on a busy machine, and a hang well past it)
+    with WeChatAPI(emulator.settings(), db, sleep=sleeps, timeout=(1.0, 1.0)) as api:
         api.get_tags()
         emulator.state.inject_fault("tags/get", errcode=48001)
         with pytest.raises(WeChatError) as answered:
             api.get_tags()
-        emulator.state.inject_fault("tags/get", hang=0.5)  # may have been done: no answer came
+        emulator.state.inject_fault("tags/get", hang=5)  # may have been done: no answer came
         emulator.state.inject_fault("tags/get", errcode=48001)
         with pytest.raises(WeChatError) as refused:
             api.get_tags()
