@@ -230,7 +230,7 @@ class Classifier:
                 if text[max(0, pos - len(cue)) : pos] == cue:
                     continue  # 「懂了懂了」 says it twice; it settles nothing before it
                 if text[pos - 1 : pos] in ("没", "冇"):
-                    continue  # 「手里一点钱没有了」: none left, nothing settled
+                    continue  # 「兜里一点钱都没有了」: none left, nothing settled
                 first = max([0] + [b for b in bounds.breaks if b <= pos])
                 reach.append((max(first, pos - gap - _LONGEST_SETTLED_KEYWORD), pos - 1))
         return reach

@@ -3304,7 +3304,7 @@ def test_round_93_words(clf: Classifier, text: str, intent: str) -> None:
     ("clause", "asks"),
     [
         ("厂里有红包没有", True),  # 有…没有 at the end asks
-        ("留下来有补贴冇", True),  # Cantonese 有…冇
+        ("过年有利是冇", True),  # Cantonese 有…冇
         ("可有补贴", True),  # Anhui 可有: is there
         ("工钱到现在还没有", False),  # none yet: a statement
         ("一分都冇", False),
