@@ -1036,6 +1036,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "07e",
         "07f",
         "07g",
+        "07h",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
