@@ -214,7 +214,7 @@ class Bot:
         if memo and not (picked or closed) and conditions.tells_conditions(spoken, result, memo):
             intent, asked, trace.source = memo.topic, [memo.topic], "context"  # 「我们厂在迎江 不在园区里」
         elif (intent == "unknown" or ((weak or placed) and not picked)) and whereabouts.states_where(
-            spoken, result
+            spoken, result, anywhere=memo is None and intent == "unknown"
         ):
             intent = "set_region"  # 「我在宁波一个服装厂上班 做熨烫的」: longer than the rules' 我在 reach
         elif not picked and intent in HOLIDAY_STAY and whereabouts.stays(spoken, result, self.classifier):

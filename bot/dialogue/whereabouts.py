@@ -18,10 +18,10 @@ CORRECTS = re.compile(r"^(哦|噢|嗯|啊)*(我|俺)?(不对|[说打搞写弄讲
 SAYS_WHERE = re.compile(
     r"^(不对|不是|哦|噢|嗯|算了)*[\s,，]*(过完年|过了年|过咗年)?"
     # (「我同老公都在大连」: the worker with family)
-    r"(我|俺|咱|额|我们|俺们|[我俺](?:跟|和|同)[^\s在]{1,4}?)?(两口子|一家子?|夫妻俩|娘俩|爷俩)?"
+    r"(我|俺|咱|额|我们|俺们|[我俺](?:跟|和|同)[^\s在]{1,4}?)?(两口子|小两口|一家子?|夫妻俩|娘俩|爷俩)?"
     r"(其实|是|都是|都|还是|现在|目前|而家|人|就|一直|平时|自己|本人|已经|刚|刚刚|年前|年后|去年|今年|上个月|上礼拜"
     r"|上周|前几天|这两天|以前|原来)*"
-    r"(从[^\s]{1,8}?)?(改|换)?(在|搁|待在|呆在|留在|住在?|回到?|返(?!工)|调到|调[咗了]?去|转到|搬到|搬来|搬去|搬[咗了]去|挪到"
+    r"(从[^\s]{1,8}?)?(改|换)?(在|搁|待在|呆在|留在|住在?|回到?|返(?!工|岗)|调到|调[咗了]?去|转到|搬到|搬来|搬去|搬[咗了]去|挪到"
     r"|跑到?|过了?来|来了?|到(?!底|现在|时候|哪)|去(?!哪))"
     # 「我从佳木斯到黄埔打工了」
     r"|^(我|俺|咱|我们|俺们)?(已经|刚|去年|今年|上个月)?从[^\s]{1,8}?(?<!不)到(?!底|现在)"
@@ -57,10 +57,14 @@ def asks_again(text: str) -> bool:
     return bool(ASKS_AGAIN.search(t) or ASKS_THERE.search(t))
 
 
-def says_where(text: str) -> bool:
-    """「我是在佳木斯打工的」: where the worker is, not an ellipsis; or where they left for or moved."""
+_GREETING = re.compile(r"^(?:你好|您好|喂|哈喽|在吗|老妹儿?|妹子|大姐|大哥|老铁|老乡|师傅|同志)+")
+
+
+def says_where(text: str, anywhere: bool = False) -> bool:
+    """「我是在佳木斯打工的」: where the worker is, not an ellipsis; or where they left for or moved;
+    ``anywhere``, also in a later clause of a statement (「我中专的 在大庆一家饭店实习」)."""
     # (「你好 我在桐城一个厂上班」「老妹儿 我在大连这疙瘩干活」)
-    t = re.sub(r"^(?:你好|您好|喂|哈喽|在吗|老妹儿?|妹子|大姐|大哥|老铁|师傅|同志)+", "", normalise(text))
+    t = _GREETING.sub("", normalise(text))
     # 「在杭州呢」「我在潜山上班 潜山也有吗」 ask again, for there
     if ASKS_AGAIN.search(t):
         return False
@@ -69,6 +73,8 @@ def says_where(text: str) -> bool:
     parts = [normalise(p) for p in CLAUSES.split(text.strip()) if p]
     if len(parts) > 1 and NOW_HERE.match(parts[-1]):
         return True  # 「俺是齐齐哈尔的 在大连干了三年 现在跑到黄埔了」
+    if anywhere and _later_says_where(text, parts):
+        return True
     # 「我不在大连干了 现在跑到黄埔」「俺换地方了 去大连了」「换成黄埔 我过两天去」「我是黑龙江的 在大连干」
     first = parts[0] if parts else ""
     moved = LEFT_HERE.search(first) or _MOVED_OR_FROM.search(first)
@@ -94,11 +100,31 @@ def placed(text: str, result: Result, intent: str) -> bool:
     return stays_put(text) or result.scores.get("set_region", 0.0) >= result.scores.get(intent, 0.0)
 
 
-def states_where(text: str, result: Result) -> bool:
-    """「我在宁波一个服装厂上班 做熨烫的」: where the worker is, said as a statement with no question."""
+# A later clause that names no place: 「…我在外面过年」「在这过了」.
+_NOWHERE = re.compile(r"在(?:外|这|那|家|屋|老家)")
+
+
+def _later_says_where(text: str, parts: list[str]) -> bool:
+    """「活不多 天天歇着 我在宜秀这边」: a statement asking nothing, whose later clause says where (not
+    after an ellipsis, 「安庆嘞 俺在那干三年了」)."""
+    return (
+        not asks(text)
+        and not re.search(r"[呢嘞咧]$", parts[0])
+        and not any(re.search(r"[不没吗么嘛]$", p) for p in parts)  # 「够条件不 我湖南的 在…」
+        and any(
+            SAYS_WHERE.match(c := _GREETING.sub("", p)) is not None and not _NOWHERE.search(c)
+            for p in parts[1:]
+        )
+    )
+
+
+def states_where(text: str, result: Result, anywhere: bool = False) -> bool:
+    """「我在宁波一个服装厂上班 做熨烫的」: where the worker is, said as a statement with no question
+    (``anywhere``: in any clause, for a message that opens a dialogue)."""
+    # (「现在在大连海鲜市场干」: 海鲜 is where they work)
     return (
         bool(result.place or result.elsewhere)
-        and (says_where(text) or stays_put(text))  # (「现在在大连海鲜市场干」: 海鲜 is where they work)
+        and (says_where(text, anywhere) or stays_put(text))
         and not asks_beside(text)
     )
 

@@ -19,6 +19,7 @@ def asks(text: str) -> bool:
 # Question words that ask nothing of us: a plan to ask someone else, 「没我啥事」.
 NOT_ASKING = re.compile(
     r"[去再先](?:问下|问一下|问问)|没[我俺](?:啥|什么)事|没(?:啥|什么)(?:关系|用)|没几[天年个]|没多久"
+    r"|(?:啥|什么)[也都](?:不|没)"  # 「啥也不懂」: knowing nothing, said
 )
 
 

@@ -1801,6 +1801,25 @@ def test_where_one_comes_from_then_where_one_works_says_where(cfg: str) -> None:
     assert (turn["intent"], turn["region"]) == ("set_region", "guangzhou-huangpu"), turn
 
 
+@pytest.mark.parametrize(
+    ("said", "region"),
+    [
+        ("我今年十八 技校没读完就出来了 在大观一家饭馆端盘子", "anqing"),
+        ("我保安 在哈尔滨南岗 头一年在北方过冬", "heilongjiang"),
+        ("最近单子少 天天没事干 我在萝岗这边", "guangzhou-huangpu"),
+        ("刚到大连 在保税区一个厂做包装 什么也不懂", "dalian"),  # 什么也不懂 asks nothing
+    ],
+)
+def test_a_first_message_whose_later_clause_says_where_says_where(cfg: str, said: str, region: str) -> None:
+    turn = ask_as(cfg, f"o-later-{region}", said)
+    assert (turn["intent"], turn["region"]) == ("set_region", region), turn
+
+
+def test_a_later_clause_of_where_does_not_outweigh_a_question(cfg: str) -> None:
+    turn = ask_as(cfg, "o-later-asks", "够条件不 我湖南的 在黄埔干了两年")
+    assert turn["intent"] != "set_region", turn
+
+
 def test_where_one_is_now_said_with_a_particle_says_where(cfg: str) -> None:
     ask_as(cfg, "o-here-now", "初三让上班 给双倍对不对")
     turn = ask_as(cfg, "o-here-now", "我人在齐齐哈尔呢 上个月调过来的")
