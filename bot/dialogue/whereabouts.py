@@ -121,7 +121,7 @@ def _later_says_where(text: str, parts: list[str]) -> bool:
 def states_where(text: str, result: Result, anywhere: bool = False) -> bool:
     """「我在宁波一个服装厂上班 做熨烫的」: where the worker is, said as a statement with no question
     (``anywhere``: in any clause, for a message that opens a dialogue)."""
-    # (「现在在大连海鲜市场干」: 海鲜 is where they work)
+    # (stays_put: 「现在在大连海鲜市场干」, where 海鲜 is where they work, not a topic)
     return (
         bool(result.place or result.elsewhere)
         and (says_where(text, anywhere) or stays_put(text))
