@@ -313,6 +313,14 @@ def test_words_from_round_45(clf: Classifier) -> None:
     assert intent(clf, "冇就冇 唔紧要") == "smalltalk"  # none, then; never mind
 
 
+def test_cantonese_what_and_work_and_data_for_video_calls(clf: Classifier) -> None:
+    assert intent(clf, "大连过年有乜好去") == "festival_activities"  # 乜 alone: 什么
+    assert intent(clf, "过咗年都揾唔到嘢做") == "job_services"  # 嘢做: work to do
+    # the free data, for video calls home: festival news, though the family is named too
+    assert intent(clf, "想天天跟家里娃视频 流量不够") == "festival_activities"
+    assert intent(clf, "手机流量不够用了咋充") == "unknown"  # a phone plan, no video call home
+
+
 def test_a_delivery_app_is_no_hunger_and_a_few_of_us_asks_nothing(clf: Classifier) -> None:
     assert intent(clf, "我是饿了么的骑手 过年这边有啥活动") == "festival_activities"  # 饿了么: the app
     # 「我们几个」 tells who stays; the question is in the clause that asks
