@@ -1870,6 +1870,8 @@ def test_saying_where_one_is_with_a_question_asks_the_last_question_there(cfg: s
 def test_more_after_is_that_all_and_in_plain_words(harness: Harness) -> None:
     harness.say("大连过年有啥活动", "o-that-all")
     assert "1." in harness.say("就这些吗", "o-that-all")  # the rest of the answer
+    harness.say("老人在家没人照顾咋办", "o-say-more")
+    assert "1." in harness.say("说多点", "o-say-more")  # 说多点: say more of it
     harness.say("留下来过年国家给钱吗", "o-plainly")
     assert "不客气" not in harness.say("说白了就是没有呗", "o-plainly")
 
