@@ -373,6 +373,13 @@ def test_a_firm_named_with_its_district_asks_the_site_offering_that_place(harnes
     assert d is not None and d["fields"] == {"employer": "振兴服装厂", "site": "大观区的振兴服装厂"}
 
 
+def test_a_firm_named_after_a_development_zone_offers_that_place(harness: Harness) -> None:
+    harness.say("投诉", "o-zone")
+    reply = harness.say("高新区宏达五金", "o-zone")  # no 的 between the zone and the firm
+    assert "第2步" in reply and "回「对」" in reply, reply
+    assert "第3步" in harness.say("对", "o-zone")
+
+
 @pytest.mark.parametrize(
     ("answer", "employer", "site"),
     [
