@@ -249,6 +249,12 @@ def test_a_wish_to_complain_starts_the_form(harness: Harness, ask: str) -> None:
     assert draft(harness, "o-start") is not None
 
 
+def test_a_wish_to_complain_with_yixia_and_ba_after_the_answer_starts_the_form(harness: Harness) -> None:
+    harness.say("老板拖着工钱不给", "o-yixia")
+    reply = harness.say("那我举报一下吧", "o-yixia")  # 一下 and 吧 together
+    assert "第1步" in reply, reply
+
+
 @pytest.mark.parametrize(
     "ask",
     [
