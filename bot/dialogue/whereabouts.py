@@ -26,7 +26,8 @@ SAYS_WHERE = re.compile(
     # 「我从佳木斯到黄埔打工了」
     r"|^(我|俺|咱|我们|俺们)?(已经|刚|去年|今年|上个月)?从[^\s]{1,8}?(?<!不)到(?!底|现在)"
     # 「我下个月去黄埔了」
-    r"|^(那|那我|那俺)?(我|俺|咱|我们|俺们)?(下个月|下月|下礼拜|下周|下星期|过完年|年后|明天|过两天|过几天|马上|现在|已经)"
+    r"|^(那|那我|那俺)?(?:(?:下个月|下月|年后|过完年|过两天)(?:我|俺|咱|我们|俺们)|(?:我|俺|咱|我们|俺们)?"
+    r"(?:下个月|下月|下礼拜|下周|下星期|过完年|年后|明天|过两天|过几天|马上|现在|已经))"  # (「年后俺要去…」)
     r"(就|要|打算|准备)?(从[^\s]{1,8}?)?(去|到|搬去|调去|转去|转到|换到?|换去)"
     r"|^(?:位置|我的位置|我在这里|发个位置|发位置)(?=[\s\u4e00-\u9fff]{4})"  # 「[位置] 广东省广州市…」
     r"|" + CORRECTS.pattern
@@ -95,9 +96,18 @@ def stays_put(text: str) -> bool:
     return _STAYS_PUT.match(re.sub(r"[\s,，]", "", normalise(text))) is not None
 
 
+# 「过两天去黄埔那边进厂」: a move to work in a factory there, not a job sought.
+_GOES_TO_WORK = re.compile(r"(?:去|到)[^\s，,]{1,12}?进厂了?$")
+
+
 def placed(text: str, result: Result, intent: str) -> bool:
-    """A place named as strongly as the topic, or staying put said after weighing a move."""
-    return stays_put(text) or result.scores.get("set_region", 0.0) >= result.scores.get(intent, 0.0)
+    """A place named as strongly as the topic, a move to work there, or staying put said after
+    weighing a move."""
+    return (
+        stays_put(text)
+        or result.scores.get("set_region", 0.0) >= result.scores.get(intent, 0.0)
+        or bool(_GOES_TO_WORK.search(normalise(text)))
+    )
 
 
 # A later clause that names no place: 「…我在外面过年」「在这过了」.

@@ -1841,6 +1841,20 @@ def test_a_move_said_beside_a_job_word_says_where(cfg: str) -> None:
     assert (turn["intent"], turn["region"]) == ("set_region", "anqing"), turn
 
 
+@pytest.mark.parametrize(
+    ("said", "region"), [("年后我去大连那边进厂", "dalian"), ("过两天去安庆进厂了", "anqing")]
+)
+def test_a_move_to_work_in_a_factory_there_says_where(cfg: str, said: str, region: str) -> None:
+    turn = ask_as(cfg, f"o-to-factory-{region}", said)  # 进厂 there is the work, not a job sought
+    assert (turn["intent"], turn["region"]) == ("set_region", region), turn
+
+
+def test_a_move_said_with_how_is_it_counted_in_cantonese_asks_the_last_question_there(cfg: str) -> None:
+    ask_as(cfg, "o-dim-gai", "过年返工有冇三倍人工")
+    turn = ask_as(cfg, "o-dim-gai", "下个月我调去大连做嘢 嗰边点计")  # 点计: how is it counted
+    assert (turn["intent"], turn["region"]) == ("holiday_pay", "dalian"), turn
+
+
 def test_where_the_family_lives_after_the_family_answer_asks_it_there(cfg: str) -> None:
     ask_as(cfg, "o-family-home", "老人孩子在家没人照应咋办")
     turn = ask_as(cfg, "o-family-home", "俺家在潜山")
