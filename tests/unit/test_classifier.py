@@ -471,6 +471,8 @@ def test_gig_work_done_is_no_job_asked_and_cantonese_pay_not_out_is_unpaid(clf: 
         ("说不用我了 补偿一分没有 这能告他吗", "legal_aid", None),
         ("中介收了三百介绍费人就跑了 能告他不", "legal_aid", None),
         ("要工钱被打了 想告老板", "legal_aid", None),  # a beating over pay: going to law over it
+        ("厂里放假 房东不续了 我往哪搬", "social_assistance", None),  # a landlord's lease, no job contract
+        ("工伤在家歇着没工资 现在一分也没了", "social_assistance", None),
         ("交了三百体检费 招工的人就找不着了 能告吗", "legal_aid", None),  # a fee for a fake check-up
         ("老板欠俺俩月工资 联系不上了 去哪告他", "wage_arrears", None),  # (上了 is no typo for 伤了)
         ("gz开发区这边过年有啥活动", "festival_activities", "guangzhou-huangpu"),
