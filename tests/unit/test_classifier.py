@@ -166,6 +166,8 @@ def test_a_relative_at_work_is_the_worker_asked_about(clf: Classifier, text: str
         ("我在码头开叉车 老板拖着两个月工资不发", "wage_arrears"),
         ("她在饭店当厨师 过年三十到初二都要上班 工资咋算", "holiday_pay"),
         ("想学开叉车 哪里有培训", "skills_training"),
+        ("我做普工的 过年留厂 补贴要咋申请", "stay_subsidy"),  # one's own job, no job sought
+        ("招普工不", "job_services"),
     ],
 )
 def test_a_trade_named_as_the_job_is_not_a_course(clf: Classifier, text: str, expected: str) -> None:
