@@ -1051,6 +1051,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "07f",
         "07g",
         "07h",
+        "07i",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
