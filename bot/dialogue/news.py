@@ -26,6 +26,8 @@ AWAITS_NEWS = re.compile(
 WHAT_NEXT = re.compile(
     r"投诉|谁(?:来)?(?:处理|管|跟进)|处理|跟进|通知我|结果|接下来|后面|之后|交了|交上去|会知道"
 )
+# What the worker should prepare or keep: 「还要我自己找证据吗」「手里留着啥」.
+_PREPARES = re.compile(r"准备|备点|证据|凭据|材料|留着|带啥|带什么")
 # Impatience, which asks after the complaint only right after its status was asked.
 _SLOW = re.compile(
     r"这么慢|太慢|好慢|咁慢|咋还没|怎么还没|点解仲未|都一?个?(?:礼拜|星期|周|月)了|好几天了|多少天了"
@@ -49,7 +51,14 @@ def asks_news(user: User, intent: str, heard: str, now: float, filed: Callable[[
     worker has just filed one)."""
     if intent not in NEWS_OF_A_CASE:
         return False
-    if user.cases and intent != "smalltalk" and asks(heard) and WHAT_NEXT.search(heard) and filed():
+    if (
+        user.cases
+        and intent != "smalltalk"
+        and asks(heard)
+        and WHAT_NEXT.search(heard)
+        and not _PREPARES.search(heard)  # 「接下来我要备点啥」: the evidence, which the arrears answer lists
+        and filed()
+    ):
         return True  # just filed: 「这投诉谁处理啊」「交了之后是你们通知我还是我自己去问」
     if user.cases and (intent != "smalltalk" or asks(heard)) and AWAITS_NEWS.search(heard):
         return True  # (「谢谢 啥时候会有人打给我」 after filing: the thanks asks too)

@@ -758,6 +758,16 @@ def test_confirming_with_a_word_of_assent_files_it(harness: Harness, ok: str) ->
     assert case_count(harness) == 1
 
 
+@pytest.mark.parametrize("ask", ["那接下来我该备点啥", "交上去以后还得我自己找证据不"])
+def test_what_to_prepare_after_filing_is_the_evidence_not_the_status(harness: Harness, ask: str) -> None:
+    to_step(harness, "o-prep", FULL)
+    assert "编号" in harness.say("确认", "o-prep")
+    reply = harness.say(ask, "o-prep")
+    assert "待受理" not in reply and any(w in reply for w in ("考勤", "聊天记录", "工资条")), reply
+    # what happens next to the case is still its status
+    assert "待受理" in harness.say("那接下来谁处理", "o-prep")
+
+
 def test_a_wish_to_file_after_a_question_mark_starts_the_form(harness: Harness) -> None:
     assert "还没有" in harness.say("我的投诉到哪一步了", "o-again")
     assert "第1步" in harness.say("没登过？那我现在登一个", "o-again")
