@@ -302,6 +302,19 @@ def gives_value(field: Field, text: str, words: str) -> bool:
     return reading.looks_like_name(field, words)
 
 
+# Words that tell a time span: 「11月到过年前」「年前俩月」「从去年八月中旬」.
+PERIOD_WORDS = re.compile(
+    r"\d{1,2}月|[一二三四五六七八九十冬腊正]月|个月|俩月|半年|年前|年后|过年|去年|今年|中旬|上旬|下旬|月底|月初"
+)
+
+
+def leads_with_period(text: str) -> bool:
+    """A time span in the first clause, which asks nothing, whatever doubt follows it: 「年前俩月 具体
+    几号忘了」「11月到过年前 中间歇了几天」."""
+    parts = clauses(text)
+    return bool(parts) and bool(PERIOD_WORDS.search(parts[0])) and not reading.QUESTION.search(parts[0])
+
+
 def told_beside(field: Field, text: str) -> bool:
     """A value in a clause after the first that asks nothing: 「不记得几号了 反正是11月12月」
     (not 「…过年前能拿到钱不」)."""

@@ -266,6 +266,7 @@ class ComplaintFlow:
         if (
             not (numeric and answer.gives_value(field, text, words))
             and not (field.key == "period" and answer.told_beside(field, text))
+            and not (field.key == "period" and answer.leads_with_period(text))
             and not chosen
             and not settled
             and reading.asks_or_unsure(words, field)

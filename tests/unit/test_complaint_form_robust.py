@@ -768,6 +768,16 @@ def test_what_to_prepare_after_filing_is_the_evidence_not_the_status(harness: Ha
     assert "待受理" in harness.say("那接下来谁处理", "o-prep")
 
 
+@pytest.mark.parametrize(
+    "period", ["年前仨月 具体哪天记不清了", "九月到年底 当中歇过几天", "从十月初一直干到腊月二十几"]
+)
+def test_a_rough_period_with_a_doubt_about_the_days_is_taken(harness: Harness, period: str) -> None:
+    to_step(harness, "o-days", [*AT_AMOUNT, "两万"])
+    assert "第5步" in harness.say(period, "o-days")
+    d = draft(harness, "o-days")
+    assert d is not None and d["fields"]["period"] == period
+
+
 def test_a_wish_to_file_after_a_question_mark_starts_the_form(harness: Harness) -> None:
     assert "还没有" in harness.say("我的投诉到哪一步了", "o-again")
     assert "第1步" in harness.say("没登过？那我现在登一个", "o-again")
