@@ -114,10 +114,11 @@ ABOUT_FORM = re.compile(
     r"怎么填|怎么写|填什么|写什么|填啥|写啥|要填|要写|必须|一定要|可以不|能不能不|不填|不写|不留"
     r"|这一步|这一项|这个问题|这里|这儿|是写|是填|写[我俺总全]|填[我俺总全]|" + WHY_ASKED.pattern
 )
-UNSURE = re.compile(r"不知道|不清楚|记不清|记不得|不记得|忘了|搞不清|说不清|不太清楚")
+UNSURE = re.compile(r"不知道|不清楚|记不清|记不得|不记得|忘了|搞不清|说不清|不太清楚|说不好|说不准|不好说")
 # What the worker does not know, which asks the bot nothing: 「不清楚有多少人」「不知道几个」.
 UNSURE_OF = re.compile(
     r"(?:不知道|不清楚|搞不清|说不清|不太清楚|记不清)(?:到底|具体)?(?:有|是)?(?:多少|几)[^\s，,。]*"
+    r"|(?:不知道|搞不清|说不清|说不好|说不准|不好说)(?:该|到底)?(?:算|是|归|找)谁的?"  # 「说不好算谁的」
 )
 UNSURE_REST = re.compile(
     r"不知道|不清楚|记不清|记不得|不记得|忘了|搞不清|说不清|不太清楚|具体|准确|确切|全名|名字|叫什么|叫啥|公司|老板"
@@ -239,7 +240,7 @@ def asks_or_unsure(words: str, field: Field) -> bool:
     """A question (「这个要填什么」) or a doubt (「不知道公司叫啥」) rather than an answer."""
     if names_or_places(field, words) or (field.key == "employer" and names_one(words)):
         return False  # 「包工头叫于海波 公司不知道」「沙河口区 门牌号不方便说」 answer the step
-    if QUESTION.search(words):
+    if QUESTION.search(UNSURE_OF.sub("", words)):
         one = len(clauses(words)) == 1  # 「叫什么来着华强公司」 names; 「…还能学不 在大观区」 asks
         return not (one and looks_like_name(field, words.rstrip("?？")) and not re.search(r"[?？]|吗", words))
     if not UNSURE.search(words):
@@ -433,6 +434,8 @@ def is_question(field: Field, text: str, result: Result) -> bool:
         )
         # 「鑫聚源劳务派遣」 at the employer step: a clause that ends as a firm's name does
         or (field.key == "employer" and any(COMPANY_END.search(c) for c in clauses(words)))
+        # 「先是劳务派遣公司管 后来厂里管」: who was over the work, told and asking nothing
+        or (field.key == "employer" and FIRM_WORD.search(words) is not None and not QUESTION.search(words))
         # 「王建军 他是给中建下面一个劳务队干的」: whom the work was for
         or (
             field.key == "employer"
@@ -443,6 +446,7 @@ def is_question(field: Field, text: str, result: Result) -> bool:
     return result.score >= 0.9 and not looks_like_value
 
 
+FIRM_WORD = re.compile(r"公司|劳务|派遣|总包|分包|包工头|工头|老板")
 # An item of the summary said to be wrong, with no new value: 「手机号不对 我要改一下」「名字写错了」.
 _ITEM_WORDS = {
     "phone": "(?:电话|手机)号码|电话|手机号?|号码",

@@ -778,6 +778,20 @@ def test_a_rough_period_with_a_doubt_about_the_days_is_taken(harness: Harness, p
     assert d is not None and d["fields"]["period"] == period
 
 
+@pytest.mark.parametrize(
+    "told",
+    [
+        "先是一个劳务公司带的 后来归厂里管 两边都说不该他们发",
+        "说不准该找谁 活是劳务队派的 劳务队说上头没给钱",  # 说不准该找谁: a doubt, not a question
+    ],
+)
+def test_who_was_over_the_work_told_uncertainly_is_the_employer(harness: Harness, told: str) -> None:
+    to_step(harness, "o-over", [])
+    assert "第2步" in harness.say(told, "o-over")
+    d = draft(harness, "o-over")
+    assert d is not None and "劳务" in d["fields"]["employer"]
+
+
 def test_a_wish_to_file_after_a_question_mark_starts_the_form(harness: Harness) -> None:
     assert "还没有" in harness.say("我的投诉到哪一步了", "o-again")
     assert "第1步" in harness.say("没登过？那我现在登一个", "o-again")
