@@ -255,6 +255,12 @@ def test_a_wish_to_complain_with_yixia_and_ba_after_the_answer_starts_the_form(h
     assert "第1步" in reply, reply
 
 
+@pytest.mark.parametrize("ask", ["这个咋投诉啊 你帮我办一下", "点样投诉 你帮我搞定佢"])
+def test_asking_how_then_asking_us_to_do_it_starts_the_form(harness: Harness, ask: str) -> None:
+    harness.say("工头欠俺俩月工钱", "o-do-it")
+    assert "第1步" in harness.say(ask, "o-do-it")
+
+
 @pytest.mark.parametrize(
     "ask",
     [
