@@ -1814,6 +1814,7 @@ def test_where_one_comes_from_then_where_one_works_says_where(cfg: str) -> None:
         ("我保安 在哈尔滨南岗 头一年在北方过冬", "heilongjiang"),
         ("最近单子少 天天没事干 我在萝岗这边", "guangzhou-huangpu"),
         ("刚到大连 在保税区一个厂做包装 什么也不懂", "dalian"),  # 什么也不懂 asks nothing
+        ("兄弟在东莞开叉车", "national"),  # 兄弟: a form of address, not who is there
     ],
 )
 def test_a_first_message_whose_later_clause_says_where_says_where(cfg: str, said: str, region: str) -> None:

@@ -474,6 +474,9 @@ def test_gig_work_done_is_no_job_asked_and_cantonese_pay_not_out_is_unpaid(clf: 
         ("中介收了三百介绍费人就跑了 能告他不", "legal_aid", None),
         ("要工钱被打了 想告老板", "legal_aid", None),  # a beating over pay: going to law over it
         ("厂里放假 房东不续了 我往哪搬", "social_assistance", None),  # a landlord's lease, no job contract
+        ("大姐 问您个事儿", "greeting", None),
+        ("早唞啦", "smalltalk", None),  # Cantonese: good night
+        ("我在大连保洁公司干钟点工", "set_region", "dalian"),  # one's own job, no job sought
         ("工伤在家歇着没工资 现在一分也没了", "social_assistance", None),
         ("交了三百体检费 招工的人就找不着了 能告吗", "legal_aid", None),  # a fee for a fake check-up
         ("老板欠俺俩月工资 联系不上了 去哪告他", "wage_arrears", None),  # (上了 is no typo for 伤了)
