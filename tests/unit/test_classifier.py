@@ -1055,6 +1055,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "07g",
         "07h",
         "07i",
+        "07j",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
