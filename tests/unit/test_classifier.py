@@ -475,6 +475,10 @@ def test_gig_work_done_is_no_job_asked_and_cantonese_pay_not_out_is_unpaid(clf: 
         ("要工钱被打了 想告老板", "legal_aid", None),  # a beating over pay: going to law over it
         ("厂里放假 房东不续了 我往哪搬", "social_assistance", None),  # a landlord's lease, no job contract
         ("大姐 问您个事儿", "greeting", None),
+        ("被房东撵了 铺盖都扔外头了", "social_assistance", None),
+        ("劳动合同到期了老板没给续 交了两年社保", "unemployment_benefit", None),
+        ("搵过份工先", "job_services", None),  # Cantonese 过: again
+        ("嗯 没别的了", "smalltalk", None),  # nothing more to ask
         ("早唞啦", "smalltalk", None),  # Cantonese: good night
         ("我在大连保洁公司干钟点工", "set_region", "dalian"),  # one's own job, no job sought
         ("工伤在家歇着没工资 现在一分也没了", "social_assistance", None),
