@@ -315,6 +315,10 @@ def test_words_from_round_45(clf: Classifier) -> None:
     assert intent(clf, "冇就冇 唔紧要") == "smalltalk"  # none, then; never mind
 
 
+def test_just_joined_a_factory_is_no_job_search(clf: Classifier) -> None:
+    assert intent(clf, "我上礼拜刚进厂 算不算新人") != "job_services"  # (after 以工代训 or the 1000)
+
+
 def test_cantonese_what_and_work_and_data_for_video_calls(clf: Classifier) -> None:
     assert intent(clf, "大连过年有乜好去") == "festival_activities"  # 乜 alone: 什么
     assert intent(clf, "过咗年都揾唔到嘢做") == "job_services"  # 嘢做: work to do
@@ -479,6 +483,7 @@ def test_gig_work_done_is_no_job_asked_and_cantonese_pay_not_out_is_unpaid(clf: 
         ("劳动合同到期了老板没给续 交了两年社保", "unemployment_benefit", None),
         ("搵过份工先", "job_services", None),  # Cantonese 过: again
         ("嗯 没别的了", "smalltalk", None),  # nothing more to ask
+        ("刚进厂 新人有一千块补助不", "stay_subsidy", None),  # a newcomer, no job sought
         ("早唞啦", "smalltalk", None),  # Cantonese: good night
         ("我在大连保洁公司干钟点工", "set_region", "dalian"),  # one's own job, no job sought
         ("工伤在家歇着没工资 现在一分也没了", "social_assistance", None),
