@@ -484,6 +484,7 @@ def test_gig_work_done_is_no_job_asked_and_cantonese_pay_not_out_is_unpaid(clf: 
         ("搵过份工先", "job_services", None),  # Cantonese 过: again
         ("嗯 没别的了", "smalltalk", None),  # nothing more to ask
         ("刚进厂 新人有一千块补助不", "stay_subsidy", None),  # a newcomer, no job sought
+        ("春节加班费先不说 十月的工钱都还拖着呢", "wage_arrears", None),  # 先不说: put off, not asked
         ("早唞啦", "smalltalk", None),  # Cantonese: good night
         ("我在大连保洁公司干钟点工", "set_region", "dalian"),  # one's own job, no job sought
         ("工伤在家歇着没工资 现在一分也没了", "social_assistance", None),
