@@ -26,6 +26,10 @@ AWAITS_NEWS = re.compile(
 WHAT_NEXT = re.compile(
     r"投诉|谁(?:来)?(?:处理|管|跟进)|处理|跟进|通知我|结果|接下来|后面|之后|交了|交上去|会知道"
 )
+# Asking for someone to talk to or a number to call: 「有没有人工」「给个电话」「号码多少」.
+_WANTS_SOMEONE = re.compile(
+    r"人工|客服|真人|号码|电话(?:多少|是|能打)|有电话|给(?:我)?个电话|打电话(?:问|找)|找个人|打哪个|打什么电话|直接打"
+)
 # What the worker should prepare or keep: 「还要我自己找证据吗」「手里留着啥」.
 _PREPARES = re.compile(r"准备|备点|证据|凭据|材料|留着|带啥|带什么")
 # Impatience, which asks after the complaint only right after its status was asked.
@@ -65,8 +69,8 @@ def asks_news(user: User, intent: str, heard: str, now: float, filed: Callable[[
     fresh = now - float((user.state or {}).get(_STATUS_KEY, 0)) <= _STATUS_FRESH
     if fresh and intent in ("unknown", "smalltalk") and (_SLOW.search(heard) or AWAITS_NEWS.search(heard)):
         return True  # right after asking how it stands: 「咋这么慢」「要等好久」「啥时候能有人联系我」
-    if fresh and intent == "human_agent" and "查" in heard and AWAITS_NEWS.search(heard):
-        return True  # 「咋个还莫得人给我打电话 查一下嘛」: the case looked up, not a number to call
+    if fresh and intent == "human_agent" and AWAITS_NEWS.search(heard) and not _WANTS_SOMEONE.search(heard):
+        return True  # 「咋个还莫得人给我打电话 查一下嘛」「一直没人打给我」: the case, not a number
     if intent == "human_agent":
         return False  # 「咋还没人联系我 给个电话」 from one with nothing on file: the number they ask for
     return intent != "smalltalk" and bool(AWAITS_NEWS.search(heard)) and bool(_FILED.search(heard))

@@ -1751,6 +1751,9 @@ def test_waiting_right_after_asking_the_status_asks_after_it(cfg: str) -> None:
     # asking for someone to call is still the numbers
     ask_as(cfg, "o-wait-call", "上礼拜登记的欠薪 现在咋样了")
     assert ask_as(cfg, "o-wait-call", "咋还没人给我打电话 有没有人工")["intent"] == "human_agent"
+    # no one having called, said and no number asked for, is the complaint's news
+    ask_as(cfg, "o-wait-nocall", "上礼拜登记的欠薪 现在咋样了")
+    assert ask_as(cfg, "o-wait-nocall", "到今天也没人给我打过电话")["intent"] == "complaint_status"
 
 
 def test_where_one_comes_from_asked_as_a_condition_does_not_move_the_worker(cfg: str) -> None:
