@@ -249,6 +249,13 @@ def test_a_wish_to_complain_starts_the_form(harness: Harness, ask: str) -> None:
     assert draft(harness, "o-start") is not None
 
 
+@pytest.mark.parametrize(
+    "ask", ["我表哥工钱被拖了 我帮他弄个投诉行不", "我妈的工资老板拖着 我替她登记投诉中不"]
+)
+def test_asking_leave_to_file_for_someone_starts_the_form(harness: Harness, ask: str) -> None:
+    assert "第1步" in harness.say(ask, "o-for-kin")
+
+
 def test_a_wish_to_complain_with_yixia_and_ba_after_the_answer_starts_the_form(harness: Harness) -> None:
     harness.say("老板拖着工钱不给", "o-yixia")
     reply = harness.say("那我举报一下吧", "o-yixia")  # 一下 and 吧 together
