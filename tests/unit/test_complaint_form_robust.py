@@ -596,6 +596,13 @@ def test_the_finder_never_fails_and_finds_only_sane_values(text: str) -> None:
                 assert 1 <= f.value <= 100_000
 
 
+def test_the_period_and_a_head_count_said_as_people_there_were_are_both_taken(harness: Harness) -> None:
+    to_step(harness, "o-ren-you", [*AT_AMOUNT, "两万"])
+    assert "第6步" in harness.say("10月到年底 人有六个", "o-ren-you")
+    d = draft(harness, "o-ren-you")
+    assert d is not None and d["fields"]["workers"] == 6
+
+
 def test_a_head_count_of_one_in_dialect(harness: Harness) -> None:
     to_step(harness, "o-self", [*AT_AMOUNT, "两万", "三个月"])
     assert "第6步" in harness.say("就俺自己", "o-self")
