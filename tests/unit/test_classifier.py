@@ -1066,6 +1066,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "07h",
         "07i",
         "07j",
+        "07k",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
