@@ -165,6 +165,9 @@ class ComplaintFlow:
         leaving: str | None,
     ) -> str | None:
         """A message at a field's step: the answer, values of other fields, a question, or none of these."""
+        offered = draft.get(f"{field.key}_hint") is not None
+        if leaving == "ack" and offered and reading.SAME_PLACE.fullmatch(words):
+            leaving = None  # 「嗯」「嗯呐」 to the place offered back: yes to it (``hints.with_hint``)
         if leaving == "ack":  # 「好的」: go on; 「好嘞 谢了」「好的 先这样」: answered as thanks or goodbye
             if exits.BYE.search(words):
                 draft["paused"] = True  # the draft kept for when the worker comes back

@@ -392,6 +392,13 @@ def test_a_firm_named_with_its_district_asks_the_site_offering_that_place(harnes
     assert d is not None and d["fields"] == {"employer": "振兴服装厂", "site": "大观区的振兴服装厂"}
 
 
+@pytest.mark.parametrize("yes", ["嗯", "对头", "是滴"])
+def test_a_northern_yes_takes_the_place_offered_back(harness: Harness, yes: str) -> None:
+    harness.say("投诉", "o-enna")
+    assert "回「对」" in harness.say("南岗区的 宏图装饰 工头叫孙强", "o-enna")
+    assert "第3步" in harness.say(yes, "o-enna")
+
+
 def test_a_firm_named_after_a_development_zone_offers_that_place(harness: Harness) -> None:
     harness.say("投诉", "o-zone")
     reply = harness.say("高新区宏达五金", "o-zone")  # no 的 between the zone and the firm
@@ -771,7 +778,9 @@ def test_a_new_phone_after_a_digit_at_the_summary_replaces_the_old(harness: Harn
     assert "改好了" in reply and "13912345679" in reply, reply
 
 
-@pytest.mark.parametrize("ok", ["没错 确认", "对的 提交吧", "没问题，确认"])
+@pytest.mark.parametrize(
+    "ok", ["没错 确认", "对的 提交吧", "没问题，确认", "确定的", "确认 确定", "提交 确认吧"]
+)
 def test_confirming_with_a_word_of_assent_files_it(harness: Harness, ok: str) -> None:
     to_step(harness, "o-ok", FULL)
     assert "编号" in harness.say(ok, "o-ok")
