@@ -137,7 +137,8 @@ PLACE_WORD = re.compile(
 # A word that names where, not whom (「…公司」「…厂」 name an employer as often as a place).
 WHERE_WORD = re.compile(
     r"工地|项目|小区|楼盘|车间|园区|工业园|大厦|广场|商场|码头|那边|这边|附近|一带|那块"
-    r"|[区县市镇乡村路街省](?=$|[\s，,的那])|(?:经开|开发|高新|新)区"  # 「经开区瑞丰纺织」
+    r"|[区县市镇乡村路街省](?=$|[\s，,的那])"
+    r"|(?:经开|开发|高新|新)区|^[\u4e00-\u9fff]{2,3}区"  # 「经开区瑞丰纺织」「建华区老李家烧烤」
 )
 # Changing the region the bot answers for (not a place of work): 「切换到安庆」「地区改成大连」.
 SWITCH = re.compile(r"^(?:帮我|请)?(?:切换|换|改|设)|地区|定位")

@@ -392,6 +392,15 @@ def test_a_firm_named_with_its_district_asks_the_site_offering_that_place(harnes
     assert d is not None and d["fields"] == {"employer": "振兴服装厂", "site": "大观区的振兴服装厂"}
 
 
+def test_a_firm_named_after_its_district_offers_the_district_clause(harness: Harness) -> None:
+    harness.say("投诉", "o-district")
+    reply = harness.say("铁西区的 恒昌模具 老板叫钱伟", "o-district")
+    assert "就在铁西区的话" in reply, reply  # the clause that says where, not the boss's name
+    assert "第3步" in harness.say("对", "o-district")
+    harness.say("投诉", "o-district-2")
+    assert "回「对」" in harness.say("沙河口区老马家饺子馆 老板马志刚", "o-district-2")
+
+
 @pytest.mark.parametrize("yes", ["嗯", "对头", "是滴"])
 def test_a_northern_yes_takes_the_place_offered_back(harness: Harness, yes: str) -> None:
     harness.say("投诉", "o-enna")
@@ -877,7 +886,7 @@ def test_a_worker_who_moves_on_past_the_site_keeps_the_place_said_with_the_emplo
     reply = harness.say("一共欠我一万三 去年九月到腊月", "o-on")
     assert "第5步" in reply and "按第1步说的" in reply, reply
     d = draft(harness, "o-on")
-    assert d is not None and d["fields"]["site"] == d["fields"]["employer"]
+    assert d is not None and d["fields"]["site"] == "金州开发区那个冷库"  # the clause that says where
     # without a place in the employer's answer, the site is asked again
     to_step(harness, "o-on2", AT_SITE)
     assert "第2步" in harness.say("一共欠我一万三 去年九月到腊月", "o-on2")
