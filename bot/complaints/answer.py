@@ -59,7 +59,10 @@ _TIME_SAID = re.compile(
 )
 _WORKED = re.compile(r"[干做](?:的活?)?(?:是(?:去年|今年|前年)?(?:[春夏秋冬]天|年底|年前|那阵)?)?")
 # 「欠了11月到1月的」; 「干的是去年冬天11月到1月」: the months of the work the case is about
-_OWED_BEFORE = re.compile(r"(?:欠|拖)[了咗]?$|^[干做]的?(?:是|活是)[^\s，,]{0,4}$|^(?:是|系|就是|都是|係)$")
+# (「两万三 从九月干到腊月二十」: the months of the work, from one to the other)
+_OWED_BEFORE = re.compile(
+    r"(?:欠|拖)[了咗]?$|^[干做]的?(?:是|活是)[^\s，,]{0,4}$|^(?:是|系|就是|都是|係|从)$"
+)
 # 「一个月2800」「月薪4500」: what a month's work pays
 _MONTHLY = re.compile(
     r"(?:一个?月|每个?月|每月|月薪|月工资)(?:工资|工钱)?(?:是|有|就|就是)?\s*"

@@ -612,6 +612,13 @@ def test_the_finder_never_fails_and_finds_only_sane_values(text: str) -> None:
                 assert 1 <= f.value <= 100_000
 
 
+def test_the_sum_and_the_months_of_the_work_from_one_to_the_other_are_both_taken(harness: Harness) -> None:
+    to_step(harness, "o-cong", AT_AMOUNT)
+    assert "第5步" in harness.say("一万六 从八月干到腊月十五 一分钱没见着", "o-cong")
+    d = draft(harness, "o-cong")
+    assert d is not None and d["fields"]["amount"] == 16000 and "八月" in d["fields"]["period"]
+
+
 def test_the_period_and_a_head_count_said_as_people_there_were_are_both_taken(harness: Harness) -> None:
     to_step(harness, "o-ren-you", [*AT_AMOUNT, "两万"])
     assert "第6步" in harness.say("10月到年底 人有六个", "o-ren-you")
