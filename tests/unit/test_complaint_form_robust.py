@@ -249,6 +249,13 @@ def test_a_wish_to_complain_starts_the_form(harness: Harness, ask: str) -> None:
     assert draft(harness, "o-start") is not None
 
 
+def test_asking_us_to_make_a_complaint_or_filing_now_after_none_starts_the_form(harness: Harness) -> None:
+    harness.say("老板拖着工钱不给", "o-make-one")
+    assert "第1步" in harness.say("呃 那个 能不能帮我整个投诉", "o-make-one")
+    harness.say("我的投诉到哪一步了", "o-now")
+    assert "第1步" in harness.say("没登过 这就报 工头欠我们钱", "o-now")
+
+
 @pytest.mark.parametrize(
     "ask", ["我表哥工钱被拖了 我帮他弄个投诉行不", "我妈的工资老板拖着 我替她登记投诉中不"]
 )
