@@ -59,10 +59,7 @@ _TIME_SAID = re.compile(
 )
 _WORKED = re.compile(r"[干做](?:的活?)?(?:是(?:去年|今年|前年)?(?:[春夏秋冬]天|年底|年前|那阵)?)?")
 # 「欠了11月到1月的」; 「干的是去年冬天11月到1月」: the months of the work the case is about
-# (「两万三 从九月干到腊月二十」: the months of the work, from one to the other)
-_OWED_BEFORE = re.compile(
-    r"(?:欠|拖)[了咗]?$|^[干做]的?(?:是|活是)[^\s，,]{0,4}$|^(?:是|系|就是|都是|係|从)$"
-)
+_OWED_BEFORE = re.compile(r"(?:欠|拖)[了咗]?$|^[干做]的?(?:是|活是)[^\s，,]{0,4}$|^(?:是|系|就是|都是|係)$")
 # 「一个月2800」「月薪4500」: what a month's work pays
 _MONTHLY = re.compile(
     r"(?:一个?月|每个?月|每月|月薪|月工资)(?:工资|工钱)?(?:是|有|就|就是)?\s*"
@@ -111,7 +108,10 @@ def _owed(clause: str, found: Found) -> bool:
     """Whether a period in a clause that says more is told as the months owed."""
     if DURATION.fullmatch(found.value):
         return False  # 「三个月没发工资了」: how long, not which months; step 4 asks
-    return bool(_OWED_AFTER.match(clause[found.end :]) or _OWED_BEFORE.search(clause[: found.start]))
+    before = clause[: found.start]
+    if before in ("从", "打") and re.search("到|至", str(found.value)):
+        return True  # 「两万三 从九月干到腊月二十」: the months of the work, from one to the other
+    return bool(_OWED_AFTER.match(clause[found.end :]) or _OWED_BEFORE.search(before))
 
 
 def by_the_month(text: str, period: Any) -> int | None:
@@ -305,7 +305,7 @@ def gives_value(field: Field, text: str, words: str) -> bool:
     return reading.looks_like_name(field, words)
 
 
-# Words that tell a time span: 「11月到过年前」「年前俩月」「从去年八月中旬」.
+# Words that tell a time span: 「12月到放假前」「年前俩月」「从去年七月底」.
 PERIOD_WORDS = re.compile(
     r"\d{1,2}月|[一二三四五六七八九十冬腊正]月|个月|俩月|半年|年前|年后|过年|去年|今年|中旬|上旬|下旬|月底|月初"
 )
@@ -313,7 +313,7 @@ PERIOD_WORDS = re.compile(
 
 def leads_with_period(text: str) -> bool:
     """A time span in the first clause, which asks nothing, whatever doubt follows it: 「年前俩月 具体
-    几号忘了」「11月到过年前 中间歇了几天」."""
+    几号忘了」「12月到放假前 当中歇过两天」."""
     parts = clauses(text)
     return bool(parts) and bool(PERIOD_WORDS.search(parts[0])) and not reading.QUESTION.search(parts[0])
 

@@ -298,7 +298,7 @@ class ComplaintFlow:
             if field.key == "employer" and (placed or reading.WHERE_WORD.search(words)):
                 # (the clause that says where: 「…厂叫伟强家私 喺黄埔大沙地」)
                 spot = [c for c in clauses(str(value)) if re.match(r"(?:在|喺|系)\S{2,}", c)]
-                told_place = where.place_part(str(value), reading.WHERE_WORD)  # 「道里区的 龙盛建工」: 道里区
+                told_place = where.place_part(str(value), reading.WHERE_WORD)  # 「南岗区的 宏图装饰」: 南岗区
                 place = re.sub(r"^(?:在|喺|系)", "", spot[-1]) if spot else told_place
                 draft.setdefault("site_hint", place)
             if field.key in ("employer", "site") and result.place:

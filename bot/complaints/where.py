@@ -115,8 +115,8 @@ def add_boss(draft: dict[str, Any], boss: str) -> str:
 
 
 def place_part(value: str, where_word: re.Pattern[str]) -> str:
-    """The clause of a step-1 answer that says where, offered back at step 2: 「道里区的」 of
-    「道里区的 龙盛建工 包工头叫赵军」 (the whole answer when it is one clause or none says where)."""
+    """The clause of a step-1 answer that says where, offered back at step 2: 「南岗区的」 of
+    「南岗区的 宏图装饰 工头叫孙强」 (the whole answer when it is one clause or none says where)."""
     parts = [p for p in re.split(r"[\s，,。]+", value) if p]
     placed = [p for p in parts if where_word.search(p)]
     return placed[0].removesuffix("的") if len(parts) > 1 and placed else value

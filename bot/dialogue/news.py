@@ -30,7 +30,7 @@ WHAT_NEXT = re.compile(
 _WANTS_SOMEONE = re.compile(
     r"人工|客服|真人|号码|电话(?:多少|是|能打)|有电话|给(?:我)?个电话|打电话(?:问|找)|找个人|打哪个|打什么电话|直接打"
 )
-# What the worker should prepare or keep: 「还要我自己找证据吗」「手里留着啥」.
+# What the worker should prepare or keep: 「证据要我自己去找不」「手里留着啥」.
 _PREPARES = re.compile(r"准备|备点|证据|凭据|材料|留着|带啥|带什么")
 # Impatience, which asks after the complaint only right after its status was asked.
 _SLOW = re.compile(

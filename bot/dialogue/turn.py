@@ -216,7 +216,7 @@ class Bot:
         elif (intent == "unknown" or ((weak or placed) and not picked)) and whereabouts.states_where(
             spoken, result, anywhere=memo is None and intent == "unknown"
         ):
-            intent = "set_region"  # 「我在宁波一个服装厂上班 做熨烫的」: longer than the rules' 我在 reach
+            intent = "set_region"  # 「我在宁波一个鞋厂上班 做针车的」: longer than the rules' 我在 reach
         elif not picked and intent in HOLIDAY_STAY and whereabouts.stays(spoken, result, self.classifier):
             intent = "set_region"  # 「我在牡丹江食堂帮厨 今年不回家了」
         by_number = memo is not None and memory.asks_second(spoken)  # 「第二个呢」
@@ -260,7 +260,7 @@ class Bot:
             and (result.scores.get("unknown", 0.0) <= 0 or memory.leads_with_ellipsis(spoken))
         ):
             # (a message with off-topic words, 「今天天气怎么样」, is not about the last answer)
-            # 「我是在佳木斯打工的」 says where; 「我在黄埔 那边有啥说法」 asks the last question there
+            # 「我是在鹤岗打工的」 says where; 「我在大观 那边咋说的」 asks the last question there
             says_where = (
                 intent == "set_region"
                 and whereabouts.says_where(spoken)

@@ -1,4 +1,4 @@
-"""Where the worker says they are: a statement of place (「我是在佳木斯打工的」), a move (「我不在大连了」
+"""Where the worker says they are: a statement of place (「我是在鹤岗打工的」), a move (「我不在大连了」
 「换成黄埔 我过两天去」), and a place named with a question that asks the last question there
 (「大观有啥」「那边也能投诉吧」)."""
 
@@ -64,7 +64,7 @@ _GREETING = re.compile(
 
 
 def says_where(text: str, anywhere: bool = False) -> bool:
-    """「我是在佳木斯打工的」: where the worker is, not an ellipsis; or where they left for or moved;
+    """「我是在鹤岗打工的」: where the worker is, not an ellipsis; or where they left for or moved;
     ``anywhere``, also in a later clause of a statement (「我中专的 在大庆一家饭店实习」)."""
     # (「你好 我在桐城一个厂上班」「老妹儿 我在大连这疙瘩干活」)
     t = _GREETING.sub("", normalise(text))
@@ -98,7 +98,7 @@ def stays_put(text: str) -> bool:
     return _STAYS_PUT.match(re.sub(r"[\s,，]", "", normalise(text))) is not None
 
 
-# 「过两天去黄埔那边进厂」: a move to work in a factory there, not a job sought.
+# 「下礼拜去安庆那边进厂」: a move to work in a factory there, not a job sought.
 _GOES_TO_WORK = re.compile(r"(?:去|到)[^\s，,]{1,12}?进厂了?$")
 
 
@@ -131,9 +131,9 @@ def _later_says_where(text: str, parts: list[str]) -> bool:
 
 
 def states_where(text: str, result: Result, anywhere: bool = False) -> bool:
-    """「我在宁波一个服装厂上班 做熨烫的」: where the worker is, said as a statement with no question
+    """「我在宁波一个鞋厂上班 做针车的」: where the worker is, said as a statement with no question
     (``anywhere``: in any clause, for a message that opens a dialogue)."""
-    # (stays_put: 「现在在大连海鲜市场干」, where 海鲜 is where they work, not a topic)
+    # (stays_put: 「现在在大连水产市场干」, where 水产 is where they work, not a topic)
     return (
         bool(result.place or result.elsewhere)
         and (says_where(text, anywhere) or stays_put(text))
@@ -173,7 +173,7 @@ _HERE_NOW = re.compile(r"^((?:我|俺|咱)人?[^\s，,。]{1,10})呢(?=[\s，,�
 
 
 def asks_beside(text: str) -> bool:
-    """Whether a message that says where the worker is asks anything too (「我在黄埔 那边有啥说法」)."""
+    """Whether a message that says where the worker is asks anything too (「我在大观 那边咋说的」)."""
     return asks(_HERE_NOW.sub(r"\1", text))
 
 

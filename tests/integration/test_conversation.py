@@ -1758,7 +1758,7 @@ def test_waiting_right_after_asking_the_status_asks_after_it(cfg: str) -> None:
     ask_as(cfg, "o-wait-call", "上礼拜登记的欠薪 现在咋样了")
     assert ask_as(cfg, "o-wait-call", "咋还没人给我打电话 有没有人工")["intent"] == "human_agent"
     # no one having called, said and no number asked for, is the complaint's news
-    ask_as(cfg, "o-wait-nocall", "上礼拜登记的欠薪 现在咋样了")
+    ask_as(cfg, "o-wait-nocall", "上周在这登的欠薪 这会儿咋样了")
     assert ask_as(cfg, "o-wait-nocall", "到今天也没人给我打过电话")["intent"] == "complaint_status"
 
 
@@ -1872,7 +1872,7 @@ def test_a_move_to_work_in_a_factory_there_says_where(cfg: str, said: str, regio
 
 
 def test_a_move_said_with_how_is_it_counted_in_cantonese_asks_the_last_question_there(cfg: str) -> None:
-    ask_as(cfg, "o-dim-gai", "过年返工有冇三倍人工")
+    ask_as(cfg, "o-dim-gai", "春节返工俾唔俾三倍人工")
     turn = ask_as(cfg, "o-dim-gai", "下个月我调去大连做嘢 嗰边点计")  # 点计: how is it counted
     assert (turn["intent"], turn["region"]) == ("holiday_pay", "dalian"), turn
 

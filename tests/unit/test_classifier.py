@@ -324,7 +324,7 @@ def test_cantonese_what_and_work_and_data_for_video_calls(clf: Classifier) -> No
     assert intent(clf, "过咗年都揾唔到嘢做") == "job_services"  # 嘢做: work to do
     # the free data, for video calls home: festival news, though the family is named too
     assert intent(clf, "想天天跟家里娃视频 流量不够") == "festival_activities"
-    assert intent(clf, "手机流量不够用了咋充") == "unknown"  # a phone plan, no video call home
+    assert intent(clf, "手机流量不够用了 咋充值") == "unknown"  # a phone plan, no video call home
 
 
 def test_a_delivery_app_is_no_hunger_and_a_few_of_us_asks_nothing(clf: Classifier) -> None:

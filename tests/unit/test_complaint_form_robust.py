@@ -250,9 +250,9 @@ def test_a_wish_to_complain_starts_the_form(harness: Harness, ask: str) -> None:
 
 
 def test_asking_us_to_make_a_complaint_or_filing_now_after_none_starts_the_form(harness: Harness) -> None:
-    harness.say("老板拖着工钱不给", "o-make-one")
+    harness.say("工头压着工钱不发", "o-make-one")
     assert "第1步" in harness.say("呃 那个 能不能帮我整个投诉", "o-make-one")
-    harness.say("我的投诉到哪一步了", "o-now")
+    harness.say("帮我看下投诉到哪步了", "o-now")
     assert "第1步" in harness.say("没登过 这就报 工头欠我们钱", "o-now")
 
 
@@ -264,14 +264,14 @@ def test_asking_leave_to_file_for_someone_starts_the_form(harness: Harness, ask:
 
 
 def test_a_wish_to_complain_with_yixia_and_ba_after_the_answer_starts_the_form(harness: Harness) -> None:
-    harness.say("老板拖着工钱不给", "o-yixia")
+    harness.say("工头压着工钱不发", "o-yixia")
     reply = harness.say("那我举报一下吧", "o-yixia")  # 一下 and 吧 together
     assert "第1步" in reply, reply
 
 
 @pytest.mark.parametrize("ask", ["这个咋投诉啊 你帮我办一下", "点样投诉 你帮我搞定佢"])
 def test_asking_how_then_asking_us_to_do_it_starts_the_form(harness: Harness, ask: str) -> None:
-    harness.say("工头欠俺俩月工钱", "o-do-it")
+    harness.say("包工头欠俺仨月工钱", "o-do-it")
     assert "第1步" in harness.say(ask, "o-do-it")
 
 
@@ -802,7 +802,7 @@ def test_a_new_phone_after_a_digit_at_the_summary_replaces_the_old(harness: Harn
 
 
 @pytest.mark.parametrize(
-    "ok", ["没错 确认", "对的 提交吧", "没问题，确认", "确定的", "确认 确定", "提交 确认吧"]
+    "ok", ["没错 确认", "对的 交上去吧", "没问题，确认", "确定的", "确认 确定", "提交 确认吧"]
 )
 def test_confirming_with_a_word_of_assent_files_it(harness: Harness, ok: str) -> None:
     to_step(harness, "o-ok", FULL)
@@ -2502,7 +2502,7 @@ def test_a_name_said_beside_the_phone_skips_the_name_step(harness: Harness, said
 
 
 def test_asking_to_have_the_complaint_put_down_starts_the_form(harness: Harness) -> None:
-    harness.say("工地老板拖着工钱不给", "o-put-down")
+    harness.say("工地工头压着工钱不发", "o-put-down")
     assert "第1步" in harness.say("那你给俺把这个投诉登了", "o-put-down")
 
 
