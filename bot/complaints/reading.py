@@ -449,6 +449,7 @@ def is_question(field: Field, text: str, result: Result) -> bool:
     return result.score >= 0.9 and not looks_like_value
 
 
+# Words for whoever was over the work, at the employer step: a firm, an agency, a contractor, a boss.
 FIRM_WORD = re.compile(r"公司|劳务|派遣|总包|分包|包工头|工头|老板")
 # An item of the summary said to be wrong, with no new value: 「手机号不对 我要改一下」「名字写错了」.
 _ITEM_WORDS = {

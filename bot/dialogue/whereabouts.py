@@ -58,6 +58,7 @@ def asks_again(text: str) -> bool:
     return bool(ASKS_AGAIN.search(t) or ASKS_THERE.search(t))
 
 
+# A greeting or a form of address before what is said: 「你好」「老铁」「哥们」「姐妹们」.
 _GREETING = re.compile(
     r"^(?:你好|您好|喂|哈喽|在吗|老妹儿?|妹子|大姐|大哥|老铁|老乡|师傅|同志|哥们儿?|兄弟|姐妹们?)+"
 )
