@@ -103,13 +103,21 @@ def stays_put(text: str) -> bool:
 _GOES_TO_WORK = re.compile(r"(?:去|到)[^\s，,]{1,12}?进厂了?$")
 
 
+# 「我是职校的 在大连一家公司见习」: where a trainee trains, told (见习 alone asks for no subsidy).
+_TRAINS_THERE = re.compile(r"^在[^\s，,]{2,12}?见习$")
+
+
 def placed(text: str, result: Result, intent: str) -> bool:
-    """A place named as strongly as the topic, a move to work there, or staying put said after
-    weighing a move."""
+    """A place named as strongly as the topic, a move to work there, where a trainee trains, or
+    staying put said after weighing a move."""
     return (
         stays_put(text)
         or result.scores.get("set_region", 0.0) >= result.scores.get(intent, 0.0)
         or bool(_GOES_TO_WORK.search(normalise(text)))
+        or (
+            any(_TRAINS_THERE.match(normalise(p)) for p in CLAUSES.split(text.strip()))
+            and not HEARSAY.search(normalise(text))  # (「…见习 听说有500块」 asks after the money)
+        )
     )
 
 

@@ -1877,6 +1877,13 @@ def test_a_move_said_with_how_is_it_counted_in_cantonese_asks_the_last_question_
     assert (turn["intent"], turn["region"]) == ("holiday_pay", "dalian"), turn
 
 
+def test_where_a_trainee_trains_says_where_unless_the_money_is_asked_after(cfg: str) -> None:
+    turn = ask_as(cfg, "o-trainee", "我中专的 在大连一家宾馆见习")
+    assert (turn["intent"], turn["region"]) == ("set_region", "dalian"), turn
+    turn = ask_as(cfg, "o-trainee-money", "在大连见习 听说给500块 是真的不")
+    assert turn["intent"] == "stay_subsidy", turn
+
+
 def test_where_the_family_lives_after_the_family_answer_asks_it_there(cfg: str) -> None:
     ask_as(cfg, "o-family-home", "老人孩子在家没人照应咋办")
     turn = ask_as(cfg, "o-family-home", "俺家在潜山")
