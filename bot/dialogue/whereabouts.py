@@ -103,7 +103,7 @@ def stays_put(text: str) -> bool:
 _GOES_TO_WORK = re.compile(r"(?:去|到)[^\s，,]{1,12}?进厂了?$")
 
 
-# 「我是职校的 在大连一家公司见习」: where a trainee trains, told (见习 alone asks for no subsidy).
+# 「我技校的 在大连一家宾馆见习」: where a trainee trains, told (见习 alone asks for no subsidy).
 _TRAINS_THERE = re.compile(r"^在[^\s，,]{2,12}?见习$")
 
 
