@@ -110,7 +110,7 @@ def _owed(clause: str, found: Found) -> bool:
         return False  # 「三个月没发工资了」: how long, not which months; step 4 asks
     before = clause[: found.start]
     if before in ("从", "打") and re.search("到|至", str(found.value)):
-        return True  # 「两万三 从九月干到腊月二十」: the months of the work, from one to the other
+        return True  # 「一万六 从八月干到腊月十五」: the months of the work, from one to the other
     return bool(_OWED_AFTER.match(clause[found.end :]) or _OWED_BEFORE.search(before))
 
 
