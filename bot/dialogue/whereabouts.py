@@ -110,14 +110,15 @@ _TRAINS_THERE = re.compile(r"^在[^\s，,]{2,12}?见习$")
 def placed(text: str, result: Result, intent: str) -> bool:
     """A place named as strongly as the topic, a move to work there, where a trainee trains, or
     staying put said after weighing a move."""
+    if stays_put(text) or result.scores.get("set_region", 0.0) >= result.scores.get(intent, 0.0):
+        return True
+    t = normalise(text)
+    if _GOES_TO_WORK.search(t):
+        return True
     return (
-        stays_put(text)
-        or result.scores.get("set_region", 0.0) >= result.scores.get(intent, 0.0)
-        or bool(_GOES_TO_WORK.search(normalise(text)))
-        or (
-            any(_TRAINS_THERE.match(normalise(p)) for p in CLAUSES.split(text.strip()))
-            and not HEARSAY.search(normalise(text))  # (「…见习 听说有500块」 asks after the money)
-        )
+        "见习" in t
+        and not HEARSAY.search(t)  # (「…见习 听说有500块」 asks after the money)
+        and any(_TRAINS_THERE.match(normalise(p)) for p in CLAUSES.split(text.strip()))
     )
 
 
