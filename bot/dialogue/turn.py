@@ -211,10 +211,11 @@ class Bot:
         weak = intent in STAYING and result.scores.get(intent, 0.0) <= WEAK_TOPIC and len(asked) <= 1
         # (a topic named no more strongly than the place: 「下礼拜去黄埔那边进厂了 切到黄埔」)
         placed = whereabouts.placed(spoken, result, intent)
+        hint = memo is None and len(asked) <= 1 and whereabouts.only_hinted(spoken, result, intent)
         if memo and not (picked or closed) and conditions.tells_conditions(spoken, result, memo):
             intent, asked, trace.source = memo.topic, [memo.topic], "context"  # 「我们厂在迎江 不在园区里」
-        elif (intent == "unknown" or ((weak or placed) and not picked)) and whereabouts.states_where(
-            spoken, result, anywhere=memo is None and intent == "unknown"
+        elif (intent == "unknown" or ((weak or placed or hint) and not picked)) and whereabouts.states_where(
+            spoken, result, anywhere=memo is None and (intent == "unknown" or hint)
         ):
             intent = "set_region"  # 「我在宁波一个鞋厂上班 做针车的」: longer than the rules' 我在 reach
         elif not picked and intent in HOLIDAY_STAY and whereabouts.stays(spoken, result, self.classifier):

@@ -18,10 +18,10 @@ CORRECTS = re.compile(r"^(哦|噢|嗯|啊)*(我|俺)?(不对|[说打搞写弄讲
 SAYS_WHERE = re.compile(
     r"^(不对|不是|哦|噢|嗯|算了)*[\s,，]*(过完年|过了年|过咗年)?"
     # (「我同老公都在大连」: the worker with family)
-    r"(我|俺|咱|额|我们|俺们|[我俺](?:跟|和|同)[^\s在]{1,4}?)?(两口子|小两口|一家子?|夫妻俩|娘俩|爷俩)?"
+    r"(我|俺|咱|额|我们|俺们|[我俺](?:跟|和|同)着?[^\s在]{1,6}?)?(两口子|小两口|一家子?|夫妻俩|娘俩|爷俩|一帮人?|一伙人?|几个人?)?"
     r"(其实|是|都是|都|还是|现在|目前|而家|人|就|一直|平时|自己|本人|已经|刚|刚刚|年前|年后|去年|今年|上个月|上礼拜"
     r"|上周|前几天|这两天|以前|原来)*"
-    r"(从[^\s]{1,8}?)?(改|换)?(在|搁|待在|呆在|留在|住在?|回到?|返(?!工|岗)|调到|调[咗了]?去|转到|搬到|搬来|搬去|搬[咗了]去|挪到"
+    r"(从[^\s]{1,8}?)?(改|换)?(在|搁|待在|呆在|留在|住在?|回(?!不)到?|返(?!工|岗)|调到|调[咗了]?去|转到|搬到|搬来|搬去|搬[咗了]去|挪到"
     r"|跑到?|过了?来|来了?|到(?!底|现在|时候|哪)|去(?!哪))"
     # 「我从佳木斯到黄埔打工了」
     r"|^(我|俺|咱|我们|俺们)?(已经|刚|去年|今年|上个月)?从[^\s]{1,8}?(?<!不)到(?!底|现在)"
@@ -159,6 +159,12 @@ NOT_GOING_HOME = re.compile(
 
 # What staying for the holiday is said beside when it asks after money: 「听说有一千块」「补助冇」.
 HEARSAY = re.compile(r"听说|真的假的|是真的|补|钱|块|元|千|万|红包|\d")
+
+
+def only_hinted(text: str, result: Result, intent: str) -> bool:
+    """A topic only hinted at (「我在齐齐哈尔一个厂 刚进厂一个来月」), in a message naming no money: what
+    a first message that says where is about, rather than the topic."""
+    return result.scores.get(intent, 0.0) <= 1.0 and not HEARSAY.search(normalise(text))
 
 
 def stays(text: str, result: Result, classifier: Classifies) -> bool:

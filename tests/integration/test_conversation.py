@@ -1324,11 +1324,23 @@ def test_moving_somewhere_after_an_answer_is_said_where(harness: Harness) -> Non
         ("我同我老公都喺黄埔做厂", "黄埔"),  # the worker with family
         ("原来在哈尔滨 这礼拜到安庆了", "安庆"),  # where before, then where now
         ("我一直住在大连 每天坐通勤车上班", "大连"),
+        ("我们几个人在哈尔滨那边修路 一直干到小年", "黑龙江"),  # a crew
+        ("我跟着一个施工队在大连干了小半年", "大连"),  # with a crew, named at length
+        ("以前在鸡西 现在跟我哥跑黄埔来了", "黄埔"),  # now there, with someone
+        ("我在大庆一个食品厂 刚进厂没几天", "黑龙江"),  # a topic only hinted at, in a first message
     ],
 )
 def test_where_the_worker_is_told_in_other_words_is_noted(harness: Harness, text: str, said: str) -> None:
-    reply = harness.say(text, f"o-told-{said}")
+    reply = harness.say(text, "o-told-" + text.replace(" ", "")[:8])
     assert reply.startswith(f"好的，记下了：你在{said}"), reply
+
+
+def test_a_first_message_with_money_or_not_going_back_is_not_only_where(harness: Harness) -> None:
+    # The subsidy that has not come is asked after; 回不去 is no move to the place named.
+    reply = harness.say("我在黄埔一个电子厂 说好的补贴一直没到", "o-money-told")
+    assert reply.startswith("【黄埔·留岗补贴】"), reply
+    reply = harness.say("我娘一个人在怀宁老家 我们都在外地 今年回不去 着急得很", "o-home-told")
+    assert reply.startswith("【安庆·怀宁·留守关爱】"), reply
 
 
 def test_a_home_inside_the_province_told_after_a_subsidy_answer_is_a_condition(harness: Harness) -> None:
