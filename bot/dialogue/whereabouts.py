@@ -18,7 +18,7 @@ CORRECTS = re.compile(r"^(哦|噢|嗯|啊)*(我|俺)?(不对|[说打搞写弄讲
 SAYS_WHERE = re.compile(
     r"^(不对|不是|哦|噢|嗯|算了)*[\s,，]*(过完年|过了年|过咗年)?"
     # (「我同老公都在大连」: the worker with family)
-    r"(我|俺|咱|额|我们|俺们|[我俺](?:跟|和|同)着?[^\s在]{1,6}?)?(两口子|小两口|一家子?|夫妻俩|娘俩|爷俩|一帮人?|一伙人?|几个人?)?"
+    r"(我|俺|咱|额|我们|俺们|[我俺](?:跟|和|同)着?[^\s在]{1,6}?|跟着[^\s在]{1,6}?)?(两口子|小两口|一家子?|夫妻俩|娘俩|爷俩|一帮人?|一伙人?|几个人?)?"
     r"(其实|是|都是|都|还是|现在|目前|而家|人|就|一直|平时|自己|本人|已经|刚|刚刚|年前|年后|去年|今年|上个月|上礼拜"
     r"|上周|前几天|这两天|以前|原来)*"
     r"(从[^\s]{1,8}?)?(改|换)?(在|搁|待在|呆在|留在|住在?|回(?!不)到?|返(?!工|岗)|调到|调[咗了]?去|转到|搬到|搬来|搬去|搬[咗了]去|挪到"
@@ -60,7 +60,7 @@ def asks_again(text: str) -> bool:
 
 # A greeting or a form of address before what is said: 「你好」「老铁」「哥们」「姐妹们」.
 _GREETING = re.compile(
-    r"^(?:你好|您好|喂|哈喽|在吗|老妹儿?|妹子|大姐|大哥|老铁|老乡|师傅|同志|哥们儿?|兄弟|姐妹们?)+"
+    r"^(?:你好|您好|喂|哈喽|在吗|老妹儿?|妹子|大姐|大哥|老铁|老乡|师傅|同志|哥们儿?|兄弟|姐妹们?|我?跟你[讲说])+"
 )
 
 
@@ -77,7 +77,7 @@ def says_where(text: str, anywhere: bool = False) -> bool:
     parts = [normalise(p) for p in CLAUSES.split(text.strip()) if p]
     if len(parts) > 1 and NOW_HERE.match(parts[-1]):
         return True  # 「俺是齐齐哈尔的 在大连干了三年 现在跑到黄埔了」
-    if anywhere and _later_says_where(text, parts):
+    if anywhere and (_later_says_where(text, parts) or (_WORKS_AT.match(parts[0]) and not asks(text))):
         return True
     # 「我不在大连干了 现在跑到黄埔」「俺换地方了 去大连了」「换成黄埔 我过两天去」「我是黑龙江的 在大连干」
     first = parts[0] if parts else ""
@@ -122,6 +122,13 @@ def placed(text: str, result: Result, intent: str) -> bool:
     )
 
 
+# 「潜山这边一个做毛刷的厂」: where the worker works, named as the workplace.
+_WORKS_AT = re.compile(
+    r"^[\u4e00-\u9fff]{2,8}?(?:这边|那边|边上|附近|那块|这块)?(?:一个|一家|的)[\u4e00-\u9fff]{0,8}"
+    r"(?:厂|工地|公司|饭店|餐馆|酒店|物流园|小区|超市|车间|食堂|仓库)$"
+)
+
+
 # A later clause that names no place: 「…我在外面过年」「在这过了」.
 _NOWHERE = re.compile(r"在(?:外|这|那|家|屋|老家)")
 
@@ -131,7 +138,7 @@ def _later_says_where(text: str, parts: list[str]) -> bool:
     after an ellipsis, 「安庆嘞 俺在那干三年了」)."""
     return (
         not asks(text)
-        and not re.search(r"[呢嘞咧]$", parts[0])
+        and not re.search(r"^(?![我俺]).*[呢嘞咧]$", parts[0])  # (「我四川的嘞 …」 is where from)
         and not any(re.search(r"[不没吗么嘛]$", p) for p in parts)  # 「够条件不 我湖南的 在…」
         and any(
             SAYS_WHERE.match(c := _GREETING.sub("", p)) is not None and not _NOWHERE.search(c)
@@ -164,7 +171,15 @@ HEARSAY = re.compile(r"听说|真的假的|是真的|补|钱|块|元|千|万|红
 def only_hinted(text: str, result: Result, intent: str) -> bool:
     """A topic only hinted at (「我在齐齐哈尔一个厂 刚进厂一个来月」), in a message naming no money: what
     a first message that says where is about, rather than the topic."""
-    return result.scores.get(intent, 0.0) <= 1.0 and not HEARSAY.search(normalise(text))
+    score = result.scores.get(intent, 0.0)
+    return (score <= 1.0 or (score < 2.0 and intent in _TOLD_BY_THE_JOB)) and not HEARSAY.search(
+        normalise(text)
+    )
+
+
+# Topics a worker's job or stay names in passing (学徒, 派遣, 留在这边过年, 关注): weaker than a place
+# said beside them, unlike trouble (欠, 没签合同, 孩子在老家) said beside it.
+_TOLD_BY_THE_JOB = ("skills_training", "job_services", "stay_subsidy", "subscribe")
 
 
 def stays(text: str, result: Result, classifier: Classifies) -> bool:

@@ -1334,6 +1334,11 @@ def test_moving_somewhere_after_an_answer_is_said_where(harness: Harness) -> Non
         ("我跟着一个施工队在大连干了小半年", "大连"),  # with a crew, named at length
         ("以前在鸡西 现在跟我哥跑黄埔来了", "黄埔"),  # now there, with someone
         ("我在大庆一个食品厂 刚进厂没几天", "黑龙江"),  # a topic only hinted at, in a first message
+        ("我云南的嘞 在大连这边饭店端盘子 干了两年了", "大连"),  # where from, with 嘞
+        ("我是湖北的 跟着亲戚来黄埔做水电 亲戚回家了 我留下看工地", "黄埔"),
+        ("桐城那边一个做羽绒的厂 我是河南过来的", "安庆·桐城"),  # the workplace named
+        ("我跟你说 我们在大观一个工地扎钢筋 是劳务公司派过去的", "安庆·大观"),  # a job told in passing
+        ("我在宜秀一个纺织厂 江西过来的 今年留在这边过年", "安庆·宜秀"),
     ],
 )
 def test_where_the_worker_is_told_in_other_words_is_noted(harness: Harness, text: str, said: str) -> None:
@@ -1347,6 +1352,11 @@ def test_a_first_message_with_money_or_not_going_back_is_not_only_where(harness:
     assert reply.startswith("【黄埔·留岗补贴】"), reply
     reply = harness.say("我娘一个人在怀宁老家 我们都在外地 今年回不去 着急得很", "o-home-told")
     assert reply.startswith("【安庆·怀宁·留守关爱】"), reply
+    # Trouble told beside where (a child at home, wages owed) is what is asked about.
+    reply = harness.say("我在大连做保洁 娃在老家跟着爷爷 过年也回不去", "o-kin-told")
+    assert "留守" in reply.splitlines()[0], reply
+    reply = harness.say("在哈尔滨一个工地 包工头欠了两个月没给", "o-owed-told")
+    assert "欠薪" in reply.splitlines()[0], reply
 
 
 def test_a_home_inside_the_province_told_after_a_subsidy_answer_is_a_condition(harness: Harness) -> None:
