@@ -116,11 +116,14 @@ ABOUT_FORM = re.compile(
     r"怎么填|怎么写|填什么|写什么|填啥|写啥|要填|要写|必须|一定要|可以不|能不能不|不填|不写|不留"
     r"|这一步|这一项|这个问题|这里|这儿|是写|是填|写[我俺总全]|填[我俺总全]|" + WHY_ASKED.pattern
 )
-UNSURE = re.compile(r"不知道|不清楚|记不清|记不得|不记得|忘了|搞不清|说不清|不太清楚|说不好|说不准|不好说")
+UNSURE = re.compile(
+    r"不知道|不清楚|记不清|记不得|不记得|忘了|搞不清|说不清|不太清楚|说不好|说不准|不好说|不晓得|唔知"
+)
 # What the worker does not know, which asks the bot nothing: 「不清楚有多少人」「不知道几个」.
 UNSURE_OF = re.compile(
     r"(?:不知道|不清楚|搞不清|说不清|不太清楚|记不清)(?:到底|具体)?(?:有|是)?(?:多少|几)[^\s，,。]*"
     r"|(?:不知道|搞不清|说不清|说不好|说不准|不好说)(?:该|到底)?(?:算|是|归|找)谁的?"  # 「说不好算谁的」
+    r"|叫(?:什么|啥)来着"  # 「那个叫啥来着 哦对 宏图公司」: recalling, not asking
 )
 UNSURE_REST = re.compile(
     r"不知道|不清楚|记不清|记不得|不记得|忘了|搞不清|说不清|不太清楚|具体|准确|确切|全名|名字|叫什么|叫啥|公司|老板"
@@ -490,7 +493,7 @@ def known_part(field: Field, text: str) -> str | None:
     parts = clauses(text)
     kept = [c for c in parts if not UNSURE.search(c)]
     return (
-        " ".join(kept)
+        " ".join(re.sub(r"^(?:只|就|光)(?:知道|晓得|记得)(?:是|叫)?", "", c) for c in kept)  # 「只晓得是…」
         if kept and len(kept) < len(parts) and not any(QUESTION.search(c) for c in kept)
         else None
     )

@@ -2526,3 +2526,24 @@ def test_a_place_not_covered_said_with_the_employer_is_offered_back_too(harness:
 
 def test_asking_to_have_the_complaint_recorded_starts_the_form(harness: Harness) -> None:
     assert "第1步" in harness.say("帮我记录一下投诉", "o-record")
+
+
+@pytest.mark.parametrize("ask", ["快啲投诉啦", "投诉要点搞 你帮我搞得唔得", "想来想去还是要投"])
+def test_a_wish_to_file_in_dialect_or_on_second_thoughts_starts_the_form(harness: Harness, ask: str) -> None:
+    harness.say("老板拖了我三个月人工", "o-urge")
+    assert "第1步" in harness.say(ask, "o-urge")
+
+
+def test_a_firm_not_known_but_the_boss_is_answers_step_one(harness: Harness) -> None:
+    harness.say("投诉", "o-known")
+    assert "第2步" in harness.say("啥公司我不晓得 只晓得是老周的施工队", "o-known")
+    d = draft(harness, "o-known")
+    assert d is not None and d["fields"] == {"employer": "老周的施工队"}
+    harness.say("投诉", "o-recall")
+    assert "第2步" in harness.say("就是那个叫啥来着哦对宏图建材公司", "o-recall")
+
+
+@pytest.mark.parametrize("pair", ["俺和俺小舅子", "我跟我媳妇"])
+def test_the_worker_and_one_other_are_two(pair: str) -> None:
+    assert parse_count(pair) == 2
+    assert parse_count("我和老乡们") != 2
