@@ -409,7 +409,7 @@ CLOSER = re.compile(
     r"(?:谢谢|谢了|多谢)?[\s,，。!！~]*(?:那)?(?:[我俺额]|到时候|回头|改天|有空|明天|明儿|后天|过两天|过几天|晚点|下午|今晚)"
     r"|(?:先这样|就这样|先咁|先这么着|(?:回头|改天|以后|下次|过后|到时候)再说|(?:先|我先)?(?:挂了|下了|撤了))[吧了啊哈]?[\s。!！~]*$"
     # 「哦 行」「中 好」「哦 那没我啥事了」
-    r"|^(?:好的?|行|哦|噢|嗯|中|ok)(?:好的?|行|中|嗯|吧|了|啦|哈)+$|没[我俺](?:啥|什么|么)事了?[呗吧啊]?$|都?没[我俺]的?份了?$"
+    r"|^(?:好的?|行|哦|噢|嗯|中|ok)(?:好的?|行|中|嗯|吧|了|啦|哈|呢|呐|哪)+$|没[我俺](?:啥|什么|么)事了?[呗吧啊]?$|都?没[我俺]的?份了?$"
     # 「工钱的事我先自己找老板说吧 谢了」: what the worker will do, and thanks
     r"|(?:[我俺]先|[我俺]自己|[我俺]还是)[^，,。？?]{0,16}吧[\s,，。!！~]*(?:谢谢|谢了|多谢)(?:你|您)?[啊哈了啦]?[\s。!！~]*$"
     # 「谢谢你啊闺女」: thanks, with who is thanked; 「那白搭」「那没意思」「…再说吧」: nothing more to ask
@@ -437,9 +437,10 @@ CLOSER_MAX = 3.0  # a topic named this strongly is a new question, not a plan
 
 
 def closes(text: str, result: Result) -> bool:
+    t = normalise(text).lower()
     return (
-        bool(CLOSER.search(normalise(text).lower()))
-        and not asks(text)
+        bool(CLOSER.search(t))
+        and (not asks(text) or re.fullmatch(r"[嗯好][呢呐哪]", t) is not None)  # northern 「嗯呢」: yes
         and max((v for k, v in result.scores.items() if k not in ("greeting", "smalltalk")), default=0.0)
         < CLOSER_MAX
     )

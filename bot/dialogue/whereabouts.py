@@ -26,7 +26,7 @@ SAYS_WHERE = re.compile(
     # 「我从佳木斯到黄埔打工了」
     r"|^(我|俺|咱|我们|俺们)?(已经|刚|去年|今年|上个月)?从[^\s]{1,8}?(?<!不)到(?!底|现在)"
     # 「我下个月去黄埔了」
-    r"|^(那|那我|那俺)?(?:(?:下个月|下月|年后|过完年|过两天)(?:我|俺|咱|我们|俺们)|(?:我|俺|咱|我们|俺们)?"
+    r"|^(那|那我|那俺)?(?:(?:下个月|下月|年后|过完年|过两天|过了十五|过完十五)(?:我|俺|咱|我们|俺们)|(?:我|俺|咱|我们|俺们)?"
     r"(?:下个月|下月|下礼拜|下周|下星期|过完年|年后|明天|过两天|过几天|马上|现在|已经))"  # (「年后俺要去…」)
     r"(就|要|打算|准备)?(从[^\s]{1,8}?)?(去|到|搬去|调去|转去|转到|换到?|换去)"
     r"|^(?:位置|我的位置|我在这里|发个位置|发位置)(?=[\s\u4e00-\u9fff]{4})"  # 「[位置] 广东省广州市…」
@@ -58,6 +58,11 @@ def asks_again(text: str) -> bool:
     return bool(ASKS_AGAIN.search(t) or ASKS_THERE.search(t))
 
 
+_SWITCH_ASKED = re.compile(
+    r"(?<=[了的])[\s,，]*(?:能不能|能|可以|可不可以)?(?:改成|换成|切到|换到|改到)[^\s]{1,8}?的?(?:吗|不|么|嘛)$"
+)
+
+
 # A greeting or a form of address before what is said: 「你好」「老铁」「哥们」「姐妹们」.
 _GREETING = re.compile(
     r"^(?:你好|您好|喂|哈喽|在吗|老妹儿?|妹子|大姐|大哥|老铁|老乡|师傅|同志|哥们儿?|兄弟|姐妹们?|我?跟你[讲说])+"
@@ -69,6 +74,7 @@ def says_where(text: str, anywhere: bool = False) -> bool:
     ``anywhere``, also in a later clause of a statement (「我中专的 在大庆一家饭店实习」)."""
     # (「你好 我在桐城一个厂上班」「老妹儿 我在大连这疙瘩干活」)
     t = _GREETING.sub("", normalise(text))
+    t = _SWITCH_ASKED.sub("", t) or t  # 「我调到安庆了 能改成安庆的吗」: a move, and the switch asked for
     # 「在杭州呢」「我在潜山上班 潜山也有吗」 ask again, for there
     if ASKS_AGAIN.search(t):
         return False
@@ -77,7 +83,9 @@ def says_where(text: str, anywhere: bool = False) -> bool:
     parts = [normalise(p) for p in CLAUSES.split(text.strip()) if p]
     if len(parts) > 1 and NOW_HERE.match(parts[-1]):
         return True  # 「俺是齐齐哈尔的 在大连干了三年 现在跑到黄埔了」
-    if anywhere and (_later_says_where(text, parts) or (_WORKS_AT.match(parts[0]) and not asks(text))):
+    if anywhere and (
+        _later_says_where(text, parts) or (_WORKS_AT.match(parts[0]) and not _TROUBLE.search(t))
+    ):
         return True
     # 「我不在大连干了 现在跑到黄埔」「俺换地方了 去大连了」「换成黄埔 我过两天去」「我是黑龙江的 在大连干」
     first = parts[0] if parts else ""
@@ -89,7 +97,7 @@ def says_where(text: str, anywhere: bool = False) -> bool:
 # 「算了 还是在宜秀找」, which asks the last question there).
 # 「哦 那我不回了 就留在大连」: not going home, staying where one is.
 _STAYS_PUT = re.compile(
-    r"^(?:哦|噢|嗯|那|还是)*(?:算了|(?:那|就)?(?:我|俺)?(?:就|也)?不回(?:去|家|老家)?了)(?:那|我|俺)?(?:还是|就)*"
+    r"^(?:哦|噢|嗯|那|还是)*(?:算了|(?:那|就)?(?:我|俺)?(?:就|也)?不回(?:去|家|老家)?了)(?:不走了|不去了)?(?:那|我|俺)?(?:还是|就)*"
     r"(?:留在|留|在|待在|呆在)[^\s，,找问办领学干]{1,8}?(?:待着|呆着|过年|吧|了)?$"
 )
 
@@ -122,6 +130,8 @@ def placed(text: str, result: Result, intent: str) -> bool:
     )
 
 
+# What a statement of where one works may ask or complain of besides: 「…工资年后打 到现在也没动静」.
+_TROUBLE = re.compile(r"[吗么嘛呢?？]|工资|工钱|欠|拖|没给|不给|咋|怎|啥|什么|哪")
 # 「潜山这边一个做毛刷的厂」: where the worker works, named as the workplace.
 _WORKS_AT = re.compile(
     r"^[\u4e00-\u9fff]{2,8}?(?:这边|那边|边上|附近|那块|这块)?(?:一个|一家|的)[\u4e00-\u9fff]{0,8}"
@@ -205,7 +215,7 @@ _HERE_NOW = re.compile(r"^((?:我|俺|咱)人?[^\s，,。]{1,10})呢(?=[\s，,�
 
 def asks_beside(text: str) -> bool:
     """Whether a message that says where the worker is asks anything too (「我在大观 那边咋说的」)."""
-    return asks(_HERE_NOW.sub(r"\1", text))
+    return asks(_HERE_NOW.sub(r"\1", _SWITCH_ASKED.sub("", text)))
 
 
 # 「俺换地方了」; 「我是黑龙江的」「我大连人」「家是大庆的」: where from, before where one is now.

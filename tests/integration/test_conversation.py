@@ -2208,3 +2208,37 @@ def test_staying_put_is_answered_with_what_is_there_for_those_who_stay(harness: 
     reply = harness.say("我在牡丹江食堂帮厨 今年不回家了", "o-stays-warm")
     assert "记下了" in reply and "留岗补贴回复「4」" in reply and "「10」" in reply, reply
     assert "留岗补贴" not in harness.say("我在大连", "o-moves-plain")  # a plain move: only noted
+
+
+def test_a_northern_yes_after_an_answer_closes_it(harness: Harness) -> None:
+    harness.say("大连加班费咋算", "o-enne")
+    assert not harness.say("嗯呢", "o-enne").startswith("【"), "嗯呢 is a yes, not a question"
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "said"),
+    [
+        ("哈尔滨失业金咋领", "过了十五我就去大连的厂了", "大连"),  # a move after the Lantern Festival
+        ("订阅大连的通知", "我现在调到黄埔了 能换成黄埔的吗", "黄埔"),  # a move, and the switch asked for
+    ],
+)
+def test_a_move_told_after_a_question_is_noted(harness: Harness, first: str, then: str, said: str) -> None:
+    harness.say(first, "o-move-" + said)
+    assert harness.say(then, "o-move-" + said).startswith(f"好的，记下了：你在{said}")
+
+
+def test_staying_after_all_is_where_the_worker_stays(harness: Harness) -> None:
+    harness.say("黄埔有啥培训", "o-stay-after-all")
+    harness.say("我下个月去苏州了 苏州的呢", "o-stay-after-all")
+    assert harness.say("算了不走了 还是留在黄埔", "o-stay-after-all").startswith("好的，记下了：你在黄埔")
+
+
+def test_a_lad_from_a_province_is_no_move_there(harness: Harness) -> None:
+    harness.say("我喺黄埔做嘢 今年唔返去", "o-lad")
+    reply = harness.say("就剩我同一个四川仔 过年有咩好玩", "o-lad")
+    assert reply.startswith("【黄埔·过年活动】"), reply
+
+
+def test_a_workplace_named_with_wages_unpaid_is_about_the_wages(harness: Harness) -> None:
+    reply = harness.say("大连金州那边一个冷库 我在里头干了半年 说好年底结 一直拖着", "o-works-owed")
+    assert reply.startswith("【大连·欠薪"), reply

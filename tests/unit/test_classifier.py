@@ -325,6 +325,8 @@ def test_cantonese_what_and_work_and_data_for_video_calls(clf: Classifier) -> No
     # the free data, for video calls home: festival news, though the family is named too
     assert intent(clf, "想天天跟家里娃视频 流量不够") == "festival_activities"
     assert intent(clf, "手机流量不够用了 咋充值") == "unknown"  # a phone plan, no video call home
+    # 学嘢: learning a trade, which a subsidy asked after is for (not the stay subsidy)
+    assert clf.classify("我想学嘢 政府有冇补助").asked[0] == "skills_training"
 
 
 def test_a_delivery_app_is_no_hunger_and_a_few_of_us_asks_nothing(clf: Classifier) -> None:
