@@ -34,7 +34,8 @@ KEEP_GOING = re.compile(
 )
 CONTINUE = re.compile(
     r"(?:继续|接着)(?:填|登记|弄|来|写|吧)*|(?:我)?还要(?:填|登记|投诉)"
-    r"|(?:我回来了?[\s,，]*)?(?:刚才|之前)?填到哪(?:了|一步了?|儿了)?|我回来了?"  # 「我回来了 刚才填到哪了」
+    # 「我回来了 刚才填到哪了」「刚才说到哪了」
+    r"|(?:我回来了?[\s,，]*)?(?:刚才|之前)?[填说讲弄]到哪(?:了|一步了?|儿了)?|我回来了?"
 )
 PAUSE = re.compile(
     r"(?:我|俺|你|那|那我|那就|还是|先|就|再|得|要|回去|回家|回头|跟|和|去|等我|让我|这个|这"
@@ -85,6 +86,7 @@ def leaving(words: str) -> str | None:
     # (「多少我也说不清 算了 改天再说」: not knowing how much asks nothing)
     said = " ".join(p for p in parts if not UNSURE.search(p) or re.search("[吗呢嘛?？]", p))
     unasked = LOOKING_UP.sub("", ASKING_OTHERS.sub("", THINKING.sub("", NOT_FOUND_OUT.sub("", said))))
+    unasked = CONTINUE.sub("", unasked)  # 「刚才说到哪了」 asks to go on
     if QUESTION.search(RHETORICAL.sub("", unasked)):
         return None  # 「取消了还能再投诉吗」 asks (「我得先问问工友到底多少钱」 asks someone else)
     if not parts:
@@ -92,7 +94,11 @@ def leaving(words: str) -> str | None:
     if LATER.search(said) and not find_values(said) and not LEAVE_CUE.search(said):
         return "pause"  # 「他号码我得问问 等会儿发你」: what is missing comes later
     leave = unclear = pause = kept = False
-    for part in parts:
+    # 「算了 接着弄」: never mind the aside, go on
+    on = next((i for i, p in enumerate(parts) if CONTINUE.fullmatch(PARTICLES.sub("", p))), -1)
+    for i, part in enumerate(parts):
+        if i < on and re.fullmatch(r"算[了啦](?:吧)?", part):
+            continue
         if OTHER_OBJECT.search(part):
             unclear = True  # 「推送取消掉」 is about something else
             continue

@@ -111,7 +111,7 @@ def phone_tip(words: str, result: Result) -> str | None:
     told with it and asked about (「停机了 饭都吃不上 有地方帮一下不」)."""
     if re.search(r"\d{5}", re.sub(r"[\s\-－—.·]", "", words)):
         return None  # (「139 2866 1043 微信同号」: a number, spaced out)
-    if re.search(r"微信号?|vx|wx", words) and not re.search(r"[吗么?？]|怎么|咋", words):
+    if re.search(r"微信号?|vx|wx", words) and not re.search(r"[吗么?？]|怎么|咋|啥|什么|哪", words):
         return "工作人员要打电话联系你，微信号这边看不到。"
     another = _USE_OTHER.search(words) is not None
     if not (another or _NO_PHONE.search(words)):

@@ -86,7 +86,7 @@ WHY_ASKED = re.compile(
 SAID_RIGHT = re.compile(r"^(?:应该是|其实是|是|改成|改为)\s*([\d.一二两三四五六七八九十百千万]+(?:块|元)?)$")
 # An agreement, then the confirmation: 「啱 确认」「没问题 提交」.
 OK_THEN_CONFIRM = re.compile(  # 「OK 确认」「都没问题了 确认」
-    r"^(?:(?:啱|啱啱|对|对的|对了|对头|系|好|好的|好嘞|嗯|嗯嗯|行|行吧|中|要得|可以|是的|没错|冇错|没毛病|ok|okay"
+    r"^(?:(?:啱|啱啱|对|对的|对了|对头|系|好|好的|好嘞|嗯|嗯嗯|行|行吧|中|要得|可以|是的|没错|冇错|没毛病|ok|okay|得"
     r"|没问题|冇问题|无问题|都没问题|都对)[了啦]?[\s,，。!！]*)*(确认|确定|提交)(?:吧|啦|了|呀|哈|嘛|咯|哦)?[\s。!！~]*$"
     # 「确认 没问题」「确认 无误了」: the confirmation first
     # (「确认的」「确定 确认」「确认 就提交吧」: the confirmation said twice or with 的)
@@ -117,7 +117,7 @@ ABOUT_FORM = re.compile(
     r"|这一步|这一项|这个问题|这里|这儿|是写|是填|写[我俺总全]|填[我俺总全]|" + WHY_ASKED.pattern
 )
 UNSURE = re.compile(
-    r"不知道|不清楚|记不清|记不得|不记得|忘了|搞不清|说不清|不太清楚|说不好|说不准|不好说|不晓得|唔知"
+    r"不知道|不清楚|记不清|记不得|不记得|忘了|搞不清|说不清|不太清楚|说不好|说不准|不好说|不晓得|唔知|算不清|算不出"
 )
 # What the worker does not know, which asks the bot nothing: 「不清楚有多少人」「不知道几个」.
 UNSURE_OF = re.compile(
@@ -183,7 +183,7 @@ RECALLS = re.compile(
     r"|[\u4e00-\u9fff](?:什么|啥)[\u4e00-\u9fff]{0,6}(?:公司|厂|物流|劳务|建筑|集团|超市|酒店|饭店|店|科技|电子|工程)$"
 )
 # A clause naming someone: 「头儿叫马建国」「老板姓钟」 (not 「…叫啥咋办」, which asks what to do).
-NAMES_SOMEONE = re.compile(r"(?:叫|姓|名叫)(?!(?:啥|什么)(?:咋|怎))[\u4e00-\u9fffA-Za-z·]{1,4}$")
+NAMES_SOMEONE = re.compile(r"(?:叫|姓|名叫|喊他|喊她)(?!(?:啥|什么)(?:咋|怎))[\u4e00-\u9fffA-Za-z·]{1,4}$")
 # 「工头姓蒋叫蒋什么我也不清楚大家都叫他蒋哥…」: a voice message that starts by naming the boss
 # answers the employer step, however it runs on.
 BOSS_FIRST = re.compile(

@@ -112,7 +112,7 @@ _GOES_TO_WORK = re.compile(r"(?:去|到)[^\s，,]{1,12}?进厂了?$")
 
 
 # 「我技校的 在大连一家宾馆见习」: where a trainee trains, told (见习 alone asks for no subsidy).
-_TRAINS_THERE = re.compile(r"^在[^\s，,]{2,12}?见习$")
+_TRAINS_THERE = re.compile(r"^(?:现在|目前|如今)?在[^\s，,]{2,12}?见习$")
 
 
 def placed(text: str, result: Result, intent: str) -> bool:

@@ -2242,3 +2242,13 @@ def test_a_lad_from_a_province_is_no_move_there(harness: Harness) -> None:
 def test_a_workplace_named_with_wages_unpaid_is_about_the_wages(harness: Harness) -> None:
     reply = harness.say("大连金州那边一个冷库 我在里头干了半年 说好年底结 一直拖着", "o-works-owed")
     assert reply.startswith("【大连·欠薪"), reply
+
+
+def test_learning_one_cannot_have_it_closes_the_answer(harness: Harness) -> None:
+    harness.say("迎江留岗补贴有多少", "o-cannot")
+    assert not harness.say("哦 那我领不到了", "o-cannot").startswith("【")
+
+
+def test_where_a_trainee_trains_now_is_where_they_are(harness: Harness) -> None:
+    reply = harness.say("我中专刚毕业 老家河南的 目前在黄埔一家酒店见习", "o-trainee-now")
+    assert reply.startswith("好的，记下了：你在黄埔"), reply

@@ -329,6 +329,17 @@ def test_cantonese_what_and_work_and_data_for_video_calls(clf: Classifier) -> No
     assert clf.classify("我想学嘢 政府有冇补助").asked[0] == "skills_training"
 
 
+def test_what_the_worker_can_still_do_is_no_question_about_the_bot(clf: Classifier) -> None:
+    assert intent(clf, "工头一直躲着 俺还能干点啥") != "greeting"  # 还能干: the worker's options
+    assert intent(clf, "一个人在杭州 过年能干点啥") == "festival_activities"
+    assert intent(clf, "你能干啥") == "greeting"  # what the bot does
+
+
+def test_a_red_packet_for_holiday_work_and_work_done_unpaid(clf: Classifier) -> None:
+    assert intent(clf, "初一初二都要上工 老板讲给个红包就完事") == "holiday_pay"
+    assert clf.classify("朋友介绍的活 活干完了不给钱").asked[0] == "wage_arrears"
+
+
 def test_a_delivery_app_is_no_hunger_and_a_few_of_us_asks_nothing(clf: Classifier) -> None:
     assert intent(clf, "我是饿了么的骑手 过年这边有啥活动") == "festival_activities"  # 饿了么: the app
     # 「我们几个」 tells who stays; the question is in the clause that asks

@@ -2547,3 +2547,49 @@ def test_a_firm_not_known_but_the_boss_is_answers_step_one(harness: Harness) -> 
 def test_the_worker_and_one_other_are_two(pair: str) -> None:
     assert parse_count(pair) == 2
     assert parse_count("我和老乡们") != 2
+
+
+def test_a_cantonese_ok_then_submit_files_it(harness: Harness) -> None:
+    to_step(harness, "o-dak", FULL)
+    assert "编号" in harness.say("得 提交", "o-dak")
+
+
+def test_a_new_complaint_asked_for_after_a_status_answer_starts_the_form(harness: Harness) -> None:
+    harness.say("我的投诉有进展没", "o-new-one")
+    assert "第1步" in harness.say("没登记过的话 新建一个欠薪投诉", "o-new-one")
+
+
+def test_a_name_said_right_and_wrong_at_a_later_step_is_changed_in_place(harness: Harness) -> None:
+    to_step(harness, "o-swap", ["宏达建材 老板叫刘军", "大连金州", "6000"])
+    reply = harness.say("不对 老板叫刘俊不是刘军", "o-swap")
+    assert "改好了" in reply and "第4步" in reply, reply
+    d = draft(harness, "o-swap")
+    assert d is not None and d["fields"]["employer"] == "宏达建材 老板叫刘俊"
+
+
+def test_lost_track_of_the_form_gets_the_step_again(harness: Harness) -> None:
+    to_step(harness, "o-lost", ["宏达建材", "大连金州", "6000"])
+    reply = harness.say("刚才讲到哪了", "o-lost")  # after a pause: the step again
+    assert reply.startswith("好，接着填") and "第4步" in reply, reply
+
+
+def test_a_sum_not_worked_out_gets_the_hint(harness: Harness) -> None:
+    to_step(harness, "o-sum-unsure", ["宏达建材", "大连金州"])
+    reply = harness.say("具体多少钱我也算不清", "o-sum-unsure")
+    assert "大概" in reply and "第3步" in reply, reply
+
+
+def test_never_mind_then_go_on_with_a_value_keeps_the_form(harness: Harness) -> None:
+    to_step(harness, "o-go-on", ["宏达建材", "大连金州", "6000", "去年10到12月"])
+    assert "第6步" in harness.say("算了 继续填 三个人", "o-go-on")
+
+
+def test_a_boss_known_by_a_nickname_answers_step_one(harness: Harness) -> None:
+    harness.say("投诉", "o-nick")
+    assert "第2步" in harness.say("叫啥我也不知道 大伙都喊他老狗 包的中建的活", "o-nick")
+
+
+def test_asking_what_proof_at_the_phone_step_is_no_wechat_id(harness: Harness) -> None:
+    to_step(harness, "o-proof", ["宏达建材", "大连金州", "6000", "去年10到12月", "3"])
+    reply = harness.say("要啥材料 我只有微信截图", "o-proof")
+    assert "微信号这边看不到" not in reply, reply
