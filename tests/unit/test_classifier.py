@@ -1083,6 +1083,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "07l",
         "07m",
         "07n",
+        "07o",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
