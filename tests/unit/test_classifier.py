@@ -135,6 +135,8 @@ def test_unsubscribe_phrases_are_negations_themselves(clf: Classifier) -> None:
     for text in ("不用再通知我了", "别再通知我了", "不想再收到通知了", "不要再给我发这些了", "关掉消息提醒"):
         assert intent(clf, text) == "unsubscribe", text
     assert intent(clf, "有新政策了通知我一声") == "subscribe"
+    # the subscription named beside the stop is what is stopped (a tie goes to stopping it)
+    assert intent(clf, "之前订阅了 一天推好几条 别发了") == "unsubscribe"
 
 
 def test_a_refusal_in_another_clause_refuses_no_notices(clf: Classifier) -> None:
