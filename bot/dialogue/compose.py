@@ -74,10 +74,15 @@ def _answer(full: str, phones: tuple[str, ...]) -> _Answer:
     )
 
 
+# How the answers say what workers ask in other words: a bus back to work is 「点对点」 return service.
+_SAID_AS = {"包车": "点对点返岗", "组织的车": "点对点返岗", "车接": "点对点返岗", "接我们回": "点对点返岗"}
+
+
 def _closest(answer: _Answer, question: str) -> str | None:
     """The line sharing most two-character pieces with the question, not counting what the opening
     line already says: at least three, or two that no other line shares as many of, or one that no
     other line shares at all (「春联去哪领」 → the line on 春联)."""
+    question += "".join(said for word, said in _SAID_AS.items() if word in question)
     asked = _bigrams(question) - answer.head_pieces  # pieces with punctuation match no line anyway
     counts = sorted(((len(asked & pieces), i) for i, (_, pieces) in enumerate(answer.picks)), reverse=True)
     if not counts or counts[0][0] < 1:

@@ -20,7 +20,7 @@ SAYS_WHERE = re.compile(
     # (「我同老公都在大连」: the worker with family)
     r"(我|俺|咱|额|我们|俺们|[我俺](?:跟|和|同)着?[^\s在]{1,6}?|跟着[^\s在]{1,6}?)?(两口子|小两口|一家子?|夫妻俩|娘俩|爷俩|一帮人?|一伙人?|几个人?)?"
     r"(其实|是|都是|都|还是|现在|目前|而家|人|就|一直|平时|自己|本人|已经|刚|刚刚|年前|年后|去年|今年|上个月|上礼拜"
-    r"|上周|前几天|这两天|以前|原来)*"
+    r"|上周|前几天|这两天|这几年|这些年|头一回|第一次|以前|原来)*"
     r"(从[^\s]{1,8}?)?(改|换)?(在|搁|待在|呆在|留在|住在?|回(?!不)到?|返(?!工|岗)|调到|调[咗了]?去|转到|搬到|搬来|搬去|搬[咗了]去|挪到"
     r"|跑到?|过了?来|来了?|到(?!底|现在|时候|哪)|去(?!哪))"
     # 「我从佳木斯到黄埔打工了」
@@ -182,8 +182,9 @@ def only_hinted(text: str, result: Result, intent: str) -> bool:
     """A topic only hinted at (「我在齐齐哈尔一个厂 刚进厂一个来月」), in a message naming no money: what
     a first message that says where is about, rather than the topic."""
     score = result.scores.get(intent, 0.0)
-    return (score <= 1.0 or (score < 2.0 and intent in _TOLD_BY_THE_JOB)) and not HEARSAY.search(
-        normalise(text)
+    t = normalise(text)  # (nor wages owed: 「…等卖了砖再发工资 等了仨月了」)
+    return (score <= 1.0 or (score < 2.0 and intent in _TOLD_BY_THE_JOB)) and not (
+        HEARSAY.search(t) or _TROUBLE.search(t)
     )
 
 

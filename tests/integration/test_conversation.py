@@ -2258,3 +2258,26 @@ def test_learning_one_cannot_have_it_closes_the_answer(harness: Harness) -> None
 def test_where_a_trainee_trains_now_is_where_they_are(harness: Harness) -> None:
     reply = harness.say("我中专刚毕业 老家河南的 目前在黄埔一家酒店见习", "o-trainee-now")
     assert reply.startswith("好的，记下了：你在黄埔"), reply
+
+
+def test_coming_back_in_a_few_days_after_cancelling_closes(harness: Harness) -> None:
+    harness.say("投诉", "o-few-days")
+    harness.say("取消", "o-few-days")
+    reply = harness.say("过几天再来弄", "o-few-days")
+    assert not reply.startswith("【") and "答不上来" not in reply, reply
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [("第一次留在大连过年 厂里放了五天假", "你在大连"), ("我老家鹤岗的 这些年一直在杭州干", "杭州")],
+)
+def test_how_long_or_how_often_before_where_still_says_where(harness: Harness, text: str, said: str) -> None:
+    assert said in harness.say(text, "o-how-long-" + said).splitlines()[0]
+
+
+def test_a_cantonese_wish_to_ask_gets_the_menu(harness: Harness) -> None:
+    assert "回复数字" in harness.say("唔该 想问啲嘢", "o-mang")
+
+
+def test_a_bus_back_to_work_picks_the_return_service_line(harness: Harness) -> None:
+    assert "点对点" in harness.say("过完年回大连 厂里有没有组织的车", "o-bus")

@@ -2593,3 +2593,14 @@ def test_asking_what_proof_at_the_phone_step_is_no_wechat_id(harness: Harness) -
     to_step(harness, "o-proof", ["宏达建材", "大连金州", "6000", "去年10到12月", "3"])
     reply = harness.say("要啥材料 我只有微信截图", "o-proof")
     assert "微信号这边看不到" not in reply, reply
+
+
+@pytest.mark.parametrize("ask", ["你能帮我投不", "能帮俺登上不"])
+def test_asking_the_bot_to_file_with_a_bare_verb_starts_the_form(harness: Harness, ask: str) -> None:
+    harness.say("大连欠工资找谁", "o-bare-verb")
+    assert "第1步" in harness.say(ask, "o-bare-verb")
+
+
+def test_taking_a_phone_call_mid_form_pauses_it(harness: Harness) -> None:
+    to_step(harness, "o-call", ["宏达建材", "大连金州", "6000"])
+    assert "留着" in harness.say("等下 我去接一下电话", "o-call")
