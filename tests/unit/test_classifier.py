@@ -1086,6 +1086,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "07m",
         "07n",
         "07o",
+        "07p",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
