@@ -131,7 +131,7 @@ def placed(text: str, result: Result, intent: str) -> bool:
 
 
 # What a statement of where one works may ask or complain of besides: 「…工资年后打 到现在也没动静」.
-_TROUBLE = re.compile(r"[吗么嘛呢?？]|工资|工钱|欠|拖|没给|不给|咋|怎|啥|什么|哪")
+_TROUBLE = re.compile(r"[吗么嘛呢?？]|工资|工钱|欠|拖|没给|不给|咋|怎|啥|什么|哪|裁|辞退|开除|失业|受伤|工伤")
 # 「潜山这边一个做毛刷的厂」: where the worker works, named as the workplace.
 _WORKS_AT = re.compile(
     r"^[\u4e00-\u9fff]{2,8}?(?:这边|那边|边上|附近|那块|这块)?(?:一个|一家|的)[\u4e00-\u9fff]{0,8}"

@@ -2287,3 +2287,9 @@ def test_a_cantonese_wish_to_ask_gets_the_menu(harness: Harness) -> None:
 
 def test_a_bus_back_to_work_picks_the_return_service_line(harness: Harness) -> None:
     assert "点对点" in harness.say("过完年回大连 厂里有没有组织的车", "o-bus")
+
+
+def test_laid_off_and_gone_home_is_about_the_job_lost_not_only_where(harness: Harness) -> None:
+    # (a guard on the first-message rule for topics only hinted at: being laid off is no hint)
+    reply = harness.say("我原来在宁波鞋厂 年前被裁了 现在回怀宁了", "o-laid-off-home")
+    assert "失业" in reply.splitlines()[0] or "失业" in reply.splitlines()[1], reply

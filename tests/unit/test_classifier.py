@@ -3363,3 +3363,18 @@ def test_round_93_words(clf: Classifier, text: str, intent: str) -> None:
 )
 def test_yes_no_questions_in_regional_speech_ask(clause: str, asks: bool) -> None:
     assert bool(QUESTION_CLAUSE.search(clause)) is asks
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("留手的娃有人照看不", "family_care"),  # 留手: 留守 typed by sound
+        ("春节活功有啥", "festival_activities"),  # 活功: 活动
+        ("在出租屋 吃的没了 咋办", "social_assistance"),
+        ("老家出事了 急需用钱 能帮帮不", "social_assistance"),
+        ("桥洞底下睡了两晚了", "social_assistance"),
+        ("想跑外卖 在哪报名", "job_services"),
+    ],
+)
+def test_words_workers_use_for_hardship_pay_and_jobs(clf: Classifier, text: str, want: str) -> None:
+    assert intent(clf, text) == want
