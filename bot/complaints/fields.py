@@ -13,7 +13,7 @@ from ..numbers import cn_small, parse_amount
 
 START_WORDS = {"投诉", "我要投诉", "登记", "我要登记", "投诉登记", "登记投诉", "开始登记", "我要举报", "举报"}
 # The form's name said alone, as a menu item would be (「欠薪投诉」).
-START_WORDS |= {"欠薪投诉", "欠薪登记", "欠薪举报", "工资投诉", "拖欠工资投诉"}
+START_WORDS |= {"回复投诉", "欠薪投诉", "欠薪登记", "欠薪举报", "工资投诉", "拖欠工资投诉"}
 CANCEL_WORDS = {"取消", "不登记了", "不投诉了", "算了", "退出", "取消登记", "不要了"}
 # Emoji that end a message (「确认✅」「好的👌」): no part of what it says to the form.
 EMOJI_END = re.compile(r"[\u2600-\u27bf\ufe0f\U0001F000-\U0001FAFF]+$")

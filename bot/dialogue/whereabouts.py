@@ -18,7 +18,7 @@ CORRECTS = re.compile(r"^(哦|噢|嗯|啊)*(我|俺)?(不对|[说打搞写弄讲
 SAYS_WHERE = re.compile(
     r"^(不对|不是|哦|噢|嗯|算了)*[\s,，]*(过完年|过了年|过咗年)?"
     # (「我同老公都在大连」: the worker with family)
-    r"(我|俺|咱|额|我们|俺们|[我俺](?:跟|和|同)着?[^\s在]{1,6}?|跟着[^\s在]{1,6}?)?(两口子|小两口|一家子?|夫妻俩|娘俩|爷俩|一帮人?|一伙人?|几个人?)?"
+    r"(我|俺|咱|额|我们|俺们|[我俺](?:跟|和|同)着?[^\s在]{1,6}?|跟着[^\s在]{1,6}?)?(两口子|小两口|一家子?|夫妻俩|娘俩|爷俩|一帮人?|一伙人?|[几两三四五六七八九十\d]{1,2}个人?)?"
     r"(其实|是|都是|都|还是|现在|目前|而家|人|就|一直|平时|自己|本人|已经|刚|刚刚|年前|年后|去年|今年|上个月|上礼拜"
     r"|上周|前几天|这两天|这几年|这些年|头一回|第一次|以前|原来)*"
     r"(从[^\s]{1,8}?)?(改|换)?(在|搁|待在|呆在|留在|住在?|回(?!不)到?|返(?!工|岗)|调到|调[咗了]?去|转到|搬到|搬来|搬去|搬[咗了]去|挪到"
@@ -131,7 +131,9 @@ def placed(text: str, result: Result, intent: str) -> bool:
 
 
 # What a statement of where one works may ask or complain of besides: 「…工资年后打 到现在也没动静」.
-_TROUBLE = re.compile(r"[吗么嘛呢?？]|工资|工钱|欠|拖|没给|不给|咋|怎|啥|什么|哪|裁|辞退|开除|失业|受伤|工伤")
+_TROUBLE = re.compile(
+    r"[吗么嘛呢?？]|工资|工钱|欠|拖|没给|不给|咋|怎|啥|什么|哪|裁|辞退|开除|失业|受伤|工伤|加班|全让上|都让上"
+)
 # 「潜山这边一个做毛刷的厂」: where the worker works, named as the workplace.
 _WORKS_AT = re.compile(
     r"^[\u4e00-\u9fff]{2,8}?(?:这边|那边|边上|附近|那块|这块)?(?:一个|一家|的)[\u4e00-\u9fff]{0,8}"
@@ -181,6 +183,8 @@ HEARSAY = re.compile(r"听说|真的假的|是真的|补|钱|块|元|千|万|红
 def only_hinted(text: str, result: Result, intent: str) -> bool:
     """A topic only hinted at (「我在齐齐哈尔一个厂 刚进厂一个来月」), in a message naming no money: what
     a first message that says where is about, rather than the topic."""
+    if intent == "greeting":
+        return True  # 「你好 我贵州的 在安庆…上班」: a hello, then where
     score = result.scores.get(intent, 0.0)
     t = normalise(text)  # (nor wages owed: 「…等卖了砖再发工资 等了仨月了」)
     return (score <= 1.0 or (score < 2.0 and intent in _TOLD_BY_THE_JOB)) and not (

@@ -2293,3 +2293,15 @@ def test_laid_off_and_gone_home_is_about_the_job_lost_not_only_where(harness: Ha
     # (a guard on the first-message rule for topics only hinted at: being laid off is no hint)
     reply = harness.say("我原来在宁波鞋厂 年前被裁了 现在回怀宁了", "o-laid-off-home")
     assert "失业" in reply.splitlines()[0] or "失业" in reply.splitlines()[1], reply
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("你好 我四川的 在大连金州一个船厂上班", "大连"),  # a hello, then where
+        ("我们五个人在桐城一个工地干了一冬", "安庆·桐城"),  # a crew counted
+    ],
+)
+def test_a_first_message_with_a_hello_or_a_crew_says_where(harness: Harness, text: str, said: str) -> None:
+    reply = harness.say(text, "o-hello-crew-" + said)
+    assert reply.startswith(f"好的，记下了：你在{said}"), reply

@@ -3378,3 +3378,8 @@ def test_yes_no_questions_in_regional_speech_ask(clause: str, asks: bool) -> Non
 )
 def test_words_workers_use_for_hardship_pay_and_jobs(clf: Classifier, text: str, want: str) -> None:
     assert intent(clf, text) == want
+
+
+def test_a_boss_gone_once_the_work_was_done_is_wages_and_what_you_cover_is_the_menu(clf: Classifier) -> None:
+    assert clf.classify("老乡带我去工地干活 干完包工头人就不见了").asked[0] == "wage_arrears"
+    assert intent(clf, "那你们到底能管点啥") == "greeting"

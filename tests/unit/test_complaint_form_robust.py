@@ -2604,3 +2604,14 @@ def test_asking_the_bot_to_file_with_a_bare_verb_starts_the_form(harness: Harnes
 def test_taking_a_phone_call_mid_form_pauses_it(harness: Harness) -> None:
     to_step(harness, "o-call", ["宏达建材", "大连金州", "6000"])
     assert "留着" in harness.say("等下 我去接一下电话", "o-call")
+
+
+@pytest.mark.parametrize("ok", ["确认 没毛病", "确认一下", "确认 谢了", "就照这报吧"])
+def test_a_confirmation_with_a_remark_files_it(harness: Harness, ok: str) -> None:
+    to_step(harness, "o-ok-remark", FULL)
+    assert "编号" in harness.say(ok, "o-ok-remark")
+
+
+def test_the_reply_word_typed_as_shown_starts_the_form(harness: Harness) -> None:
+    harness.say("厂里拖着工资", "o-reply-word")
+    assert "第1步" in harness.say("回复投诉", "o-reply-word")
