@@ -93,8 +93,8 @@ def changes(text: str, fields: dict[str, Any]) -> dict[str, Any]:
     if not others and (fix := named_fix(text)) and (value := BY_KEY[fix[0]].parse(fix[1])):
         others = {fix[0]: value}  # 「地方搞错了 是旅顺口区水师营 不是铁山」「人数写错咗 唔系20系26个」
     if not others and (swap := _SWAP.search(text)):  # 「不对 老板叫周洪不是周海」: the name in a step
-        right, wrong = swap["right"], swap["wrong"]
-        others = {k: v.replace(wrong, right) for k, v in fields.items() if isinstance(v, str) and wrong in v}
+        said, wrong = swap["right"], swap["wrong"]
+        others = {k: v.replace(wrong, said) for k, v in fields.items() if isinstance(v, str) and wrong in v}
     return {k: v for k, v in others.items() if k in fields and fields[k] != v}
 
 
