@@ -32,6 +32,7 @@ from ..errors import RequestRejected
 
 # Characters XML 1.0 forbids. WeChat relays them from users' messages; we drop them rather than fail.
 _INVALID_XML_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_MASK = "\ufffd"  # what a forbidden character stands as while the document is parsed
 _SAFE_ECHO = re.compile(r"[0-9A-Za-z_\-]{1,128}")
 # All that may precede the root element: a BOM, whitespace, an XML declaration. A DOCTYPE — and
 # with it every entity declaration, internal or external — can only stand before the root, so
@@ -93,14 +94,17 @@ def _flatten(root: Element) -> dict[str, str]:
         if len(child):
             for leaf in child.iter():
                 if leaf is not child and not len(leaf):
-                    out.setdefault(leaf.tag, (leaf.text or "").strip())
-        out.setdefault(child.tag, (child.text or "").strip() if not len(child) else "")
+                    out.setdefault(leaf.tag, (leaf.text or "").replace(_MASK, "").strip())
+        out.setdefault(child.tag, (child.text or "").replace(_MASK, "").strip() if not len(child) else "")
     return out
 
 
 def parse_fields(xml: str) -> dict[str, str]:
     """Parse a WeChat XML document into a flat tag → text dict, refusing anything hostile."""
-    xml = clean_text(xml)
+    # (masked, not dropped, so that no CDATA end is made of what stood around them: 「]]\x08>」)
+    xml = _INVALID_XML_CHARS.sub(_MASK, xml)
+    lead = len(xml) - len(xml.lstrip(_MASK + " \t\r\n"))
+    xml = xml[:lead].replace(_MASK, "") + xml[lead:]  # (before the root they are dropped: 「\x00<xml>」)
     if not _PROLOG.match(xml):
         raise RequestRejected(400, "malformed XML: no root element first (DTDs are refused)")
     try:

@@ -166,6 +166,13 @@ def test_control_characters_in_content_still_get_a_well_formed_reply(harness: Ha
     assert reply["ToUserName"] == "o-worker-1"
 
 
+def test_a_control_character_inside_a_cdata_end_is_dropped_not_made_into_one(harness: Harness) -> None:
+    # 「]]\x08>」 in the text: dropping \x08 before parsing would end the CDATA early (found by the fuzz test)
+    reply = harness.wechat.open_reply(harness.post(text_xml("工资]]\x08>没发", openid="o-cdata")).data)
+    assert reply["ToUserName"] == "o-cdata" and "欠薪" in reply["Content"], reply
+    assert parse_fields("\x00 <xml><A><![CDATA[x]]\x01>y]]></A></xml>") == {"A": "x]]>y"}
+
+
 def test_invalid_utf8_never_500(harness: Harness) -> None:
     body = text_xml("工资").encode().replace("工资".encode(), b"\xff\xfe\xc3(")
     query = harness.wechat.query()
