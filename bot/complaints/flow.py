@@ -37,7 +37,7 @@ from .values import DURATION, clauses
 # (头诉: 投诉 by voice).
 MAY_FILE = re.compile(r"[投头頭偷举舉告登灯等记記反报報填弄办辦理确確提交对對是没沒案系係啱冇]")
 # What may come between 「修改 3」 and the new value: 「修改 3 应该是7400」「改4 改成十月到十二月」.
-_NEW_VALUE = re.compile(r"^[\s,，:：]*(?:应该是|应该|其实是|是|改成|改为|改|为|成)?")
+_NEW_VALUE = re.compile(r"^[\s,，:：]*(?:应该是|应该系|应该|其实是|是|系|改成|改为|改|为|成)?")
 # 「欠俺一万多」「好几千」: a sum said roughly, which the amount step asks for exactly.
 ROUGH_SUM = re.compile(r"[\d一二两三四五六七八九十][百千万]多|[千万]几|几[千万]")
 

@@ -2615,3 +2615,25 @@ def test_a_confirmation_with_a_remark_files_it(harness: Harness, ok: str) -> Non
 def test_the_reply_word_typed_as_shown_starts_the_form(harness: Harness) -> None:
     harness.say("厂里拖着工资", "o-reply-word")
     assert "第1步" in harness.say("回复投诉", "o-reply-word")
+
+
+def test_a_confirmation_then_so_be_it_files_it(harness: Harness) -> None:
+    to_step(harness, "o-so-be-it", FULL)
+    assert "编号" in harness.say("确认 就这么着", "o-so-be-it")
+
+
+def test_a_cantonese_new_value_with_the_edit_is_taken(harness: Harness) -> None:
+    to_step(harness, "o-edit-hai", FULL)
+    reply = harness.say("修改 3 应该系28600", "o-edit-hai")
+    assert "请核对" in reply and "28600元" in reply, reply
+
+
+@pytest.mark.parametrize(
+    ("before", "ask"), [("没地方住咋弄", "行 那先投诉"), ("我的投诉有信没", "没登过 帮我现在整一个")]
+)
+def test_filing_asked_for_after_another_answer_starts_the_form(
+    harness: Harness, before: str, ask: str
+) -> None:
+    harness.say("老板不给工钱", "o-then-file")
+    harness.say(before, "o-then-file")
+    assert "第1步" in harness.say(ask, "o-then-file")
