@@ -2606,7 +2606,7 @@ def test_taking_a_phone_call_mid_form_pauses_it(harness: Harness) -> None:
     assert "留着" in harness.say("等下 我去接一下电话", "o-call")
 
 
-@pytest.mark.parametrize("ok", ["确认 没毛病", "确认一下", "确认 谢了", "就照这报吧"])
+@pytest.mark.parametrize("ok", ["确认 没毛病", "确认一下", "确认 谢了", "就照这报吧", "确认 就这么着"])
 def test_a_confirmation_with_a_remark_files_it(harness: Harness, ok: str) -> None:
     to_step(harness, "o-ok-remark", FULL)
     assert "编号" in harness.say(ok, "o-ok-remark")
@@ -2615,11 +2615,6 @@ def test_a_confirmation_with_a_remark_files_it(harness: Harness, ok: str) -> Non
 def test_the_reply_word_typed_as_shown_starts_the_form(harness: Harness) -> None:
     harness.say("厂里拖着工资", "o-reply-word")
     assert "第1步" in harness.say("回复投诉", "o-reply-word")
-
-
-def test_a_confirmation_then_so_be_it_files_it(harness: Harness) -> None:
-    to_step(harness, "o-so-be-it", FULL)
-    assert "编号" in harness.say("确认 就这么着", "o-so-be-it")
 
 
 def test_a_cantonese_new_value_with_the_edit_is_taken(harness: Harness) -> None:
