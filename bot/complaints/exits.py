@@ -34,7 +34,7 @@ KEEP_GOING = re.compile(
 )
 CONTINUE = re.compile(
     r"(?:继续|接着)(?:填|登记|弄|来|写|吧)*|(?:我)?还要(?:填|登记|投诉)"
-    # 「我回来了 刚才填到哪了」「刚才说到哪了」
+    # 「我回来了 填到第几步了」「刚才讲到哪儿了」
     r"|(?:我回来了?[\s,，]*)?(?:刚才|之前)?[填说讲弄]到哪(?:了|一步了?|儿了)?|我回来了?"
 )
 PAUSE = re.compile(
@@ -43,7 +43,7 @@ PAUSE = re.compile(
     r"(?:问问|问一下|问下|去问问|去问|商量|考虑|想想|想一想|琢磨|打听|等等|等一下|等下|等会儿?|稍等|找找|核实"
     r"|翻翻|翻一下|算算|算一下|一会再来|一会儿再来|待会再来|等会再来|晚点再来|回头再来|过会再来"
     r"|打电话问问|打个电话问问|打电话问一下|打电话问下|暂停|数一下|数数|数一数|不是现在|现在不"
-    r"|接个?电话|接一下电话)"  # 「等会啊 我去接个电话」
+    r"|接个?电话|接一下电话)"  # 「等下 我先接个电话」
     # 「等下 我翻翻记工本」 (not 查一下: 「查一下我那个投诉」 asks)
     r".{0,8}"
 )
@@ -87,7 +87,7 @@ def leaving(words: str) -> str | None:
     # (「多少我也说不清 算了 改天再说」: not knowing how much asks nothing)
     said = " ".join(p for p in parts if not UNSURE.search(p) or re.search("[吗呢嘛?？]", p))
     unasked = LOOKING_UP.sub("", ASKING_OTHERS.sub("", THINKING.sub("", NOT_FOUND_OUT.sub("", said))))
-    unasked = CONTINUE.sub("", unasked)  # 「刚才说到哪了」 asks to go on
+    unasked = CONTINUE.sub("", unasked)  # 「刚才讲到哪儿了」 asks to go on
     if QUESTION.search(RHETORICAL.sub("", unasked)):
         return None  # 「取消了还能再投诉吗」 asks (「我得先问问工友到底多少钱」 asks someone else)
     if not parts:

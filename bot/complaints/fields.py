@@ -83,7 +83,7 @@ def parse_count(text: str) -> int | None:
         re.fullmatch(r"(?:就|只有)?[我俺咱](?:和|跟|同)[我俺咱]?[\u4e00-\u9fff]{1,4}?(?:两个|二人|俩)?", t)
         and "们" not in t
     ):
-        return 2  # 「俺和俺小舅子」: the worker and one other
+        return 2  # 「俺跟俺表弟」: the worker and one other
     # (a number of months, days, hours or money is no head count: 「11月3号到12月20号」「两千」)
     m = next((m for m in re.finditer(r"\d+(?:\.\d+)?", t) if not _NOT_A_COUNT.match(t, m.end())), None)
     if m:

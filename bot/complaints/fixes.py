@@ -63,7 +63,7 @@ def named_wrong(text: str) -> str | None:
     return _key(m["what"]) if m else None
 
 
-# 「叫周洪 不是周海」「是大观区 不是宜秀区」: what is right, and what was written in its place.
+# 「叫刘俊 不是刘军」「是大观区 不是宜秀区」: what is right, and what was written in its place.
 _SWAP = re.compile(
     r"(?:叫|是|姓)(?P<right>[\u4e00-\u9fff]{2,8}?)[\s,，]*(?:而)?不是(?P<wrong>[\u4e00-\u9fff]{2,8}?)[\s。!！]*$"
 )
@@ -92,7 +92,7 @@ def changes(text: str, fields: dict[str, Any]) -> dict[str, Any]:
         others = {"amount": bare[0]} if len(bare) == 1 and bare[0] >= 100 else {}
     if not others and (fix := named_fix(text)) and (value := BY_KEY[fix[0]].parse(fix[1])):
         others = {fix[0]: value}  # 「地方搞错了 是旅顺口区水师营 不是铁山」「人数写错咗 唔系20系26个」
-    if not others and (swap := _SWAP.search(text)):  # 「不对 老板叫周洪不是周海」: the name in a step
+    if not others and (swap := _SWAP.search(text)):  # 「不对 老板叫刘俊不是刘军」: the name in a step
         said, wrong = swap["right"], swap["wrong"]
         others = {k: v.replace(wrong, said) for k, v in fields.items() if isinstance(v, str) and wrong in v}
     return {k: v for k, v in others.items() if k in fields and fields[k] != v}

@@ -81,7 +81,7 @@ class ComplaintFlow:
         if words.replace(" ", "") in CONFIRM_WORDS:
             words = words.replace(" ", "")  # 「确认 提交」
         elif ok := reading.OK_THEN_CONFIRM.match(words):
-            words = ok[1] or ok[2] or "确认"  # 「啱 确认」「没问题 提交」「确认 没问题」
+            words = ok[1] or ok[2] or "确认"  # 「啱 确认」「都冇问题 就提交」「确认 都没问题」
         draft = self._draft(user)
         now = self.register.store.clock()
         # (「我要登计欠心」: asking to file as the rules heard it, 登记欠薪)

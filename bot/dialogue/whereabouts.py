@@ -130,11 +130,11 @@ def placed(text: str, result: Result, intent: str) -> bool:
     )
 
 
-# What a statement of where one works may ask or complain of besides: 「…工资年后打 到现在也没动静」.
+# What a statement of where one works may ask or complain of besides: 「…说好年底结 到今天也没信」.
 _TROUBLE = re.compile(
     r"[吗么嘛呢?？]|工资|工钱|欠|拖|没给|不给|咋|怎|啥|什么|哪|裁|辞退|开除|失业|受伤|工伤|加班|全让上|都让上"
 )
-# 「潜山这边一个做毛刷的厂」: where the worker works, named as the workplace.
+# 「怀宁那边一个做竹席的厂」: where the worker works, named as the workplace.
 _WORKS_AT = re.compile(
     r"^[\u4e00-\u9fff]{2,8}?(?:这边|那边|边上|附近|那块|这块)?(?:一个|一家|的)[\u4e00-\u9fff]{0,8}"
     r"(?:厂|工地|公司|饭店|餐馆|酒店|物流园|小区|超市|车间|食堂|仓库)$"
@@ -186,7 +186,7 @@ def only_hinted(text: str, result: Result, intent: str) -> bool:
     if intent == "greeting":
         return True  # 「你好 我贵州的 在安庆…上班」: a hello, then where
     score = result.scores.get(intent, 0.0)
-    t = normalise(text)  # (nor wages owed: 「…等卖了砖再发工资 等了仨月了」)
+    t = normalise(text)  # (nor wages owed: 「…说等货款回来再发工资 拖了俩月」)
     return (score <= 1.0 or (score < 2.0 and intent in _TOLD_BY_THE_JOB)) and not (
         HEARSAY.search(t) or _TROUBLE.search(t)
     )

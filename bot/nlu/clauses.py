@@ -45,7 +45,7 @@ def not_here(
     if before.endswith("是") and re.match(r"(?:农村|乡下|山里|山区|县城|那边|那块)?[人的哩滴]", text[tail:]):
         return True  # 「我是河南人」「俺是河南的」「我是贵州农村的」「俺是河南哩」: where they come from
     if re.match(r"(?:农村|乡下|山里|山区)[人的]|仔|佬|妹子|小伙", text[tail:]):
-        return True  # 「…能拿吗 湖南农村的 初中毕业」「一个湖南仔」: a (rural) home, whoever says it
+        return True  # 「…能领不 贵州山里的 小学毕业」「一个湖南仔」: a (rural) home, whoever says it
     origin = head == 0 or before.endswith(("我", "俺", "咱", "他", "她"))
     if origin and re.match(r"人(?:$|[\s,，。在])", text[tail:]):
         return True  # 「黑龙江人 在广州黄埔上班」: where they come from, not where they work

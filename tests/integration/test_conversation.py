@@ -2229,15 +2229,19 @@ def test_staying_put_is_answered_with_what_is_there_for_those_who_stay(harness: 
 
 
 def test_a_northern_yes_after_an_answer_closes_it(harness: Harness) -> None:
-    harness.say("大连加班费咋算", "o-enne")
+    harness.say("大连过年加班费按几倍算", "o-enne")
     assert not harness.say("嗯呢", "o-enne").startswith("【"), "嗯呢 is a yes, not a question"
 
 
 @pytest.mark.parametrize(
     ("first", "then", "said"),
     [
-        ("哈尔滨失业金咋领", "过了十五我就去大连的厂了", "大连"),  # a move after the Lantern Festival
-        ("订阅大连的通知", "我现在调到黄埔了 能换成黄埔的吗", "黄埔"),  # a move, and the switch asked for
+        ("哈尔滨那边失业金怎么申请", "过了十五我就去大连的厂了", "大连"),  # a move after the Lantern Festival
+        (
+            "帮我订阅大连那边的通知",
+            "我现在调到黄埔了 能换成黄埔的吗",
+            "黄埔",
+        ),  # a move, and the switch asked for
     ],
 )
 def test_a_move_told_after_a_question_is_noted(harness: Harness, first: str, then: str, said: str) -> None:
