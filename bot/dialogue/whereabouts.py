@@ -58,6 +58,7 @@ def asks_again(text: str) -> bool:
     return bool(ASKS_AGAIN.search(t) or ASKS_THERE.search(t))
 
 
+# 「我调到安庆了 能换成安庆的吗」: after a move told, the switch asked for (no question of its own).
 _SWITCH_ASKED = re.compile(
     r"(?<=[了的])[\s,，]*(?:能不能|能|可以|可不可以)?(?:改成|换成|切到|换到|改到)[^\s]{1,8}?的?(?:吗|不|么|嘛)$"
 )
