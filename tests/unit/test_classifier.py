@@ -1088,6 +1088,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "07o",
         "07p",
         "07q",
+        "07r",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
