@@ -132,6 +132,8 @@ def _months(period: str) -> int | None:
 
 
 # 「每侬三千几 我个3650」: the worker's own sum, said after the crew's
+# The exact figure after a rough one: 「八千多吧 准确的是八千三百五」「具体是8350」.
+_EXACT = re.compile(r"(?:准确|确切|精确|具体)(?:的|地|点|一点|些|来说|来讲|说|讲)*(?:是|系)")
 MINE = re.compile(r"^(?:我|俺|阮|偶)(?:个|的|嘅|自己的?|自家的?)(?:是|系)?")
 
 
@@ -193,12 +195,13 @@ def read(
     if numeric:
         if own is None and not others:
             # 「8000」「6」: bare numbers answer the field asked (「6800 啊不是 是8600」: the last)
-            own = None if reading.LAST_WINS.search(text) else field.parse(text)
+            exact = reading.LAST_WINS.search(text) or _EXACT.search(text)
+            own = None if exact else field.parse(text)
             if own is None:  # 「大概8000出头 8260」: the last clause that is a value on its own
                 own = next(
                     (
                         v
-                        for p in reversed(parts)
+                        for p in reversed([q for p in parts for q in _EXACT.split(p)])
                         if (v := field.parse(MINE.sub("", p.lstrip("就应该是系")))) is not None
                     ),
                     None,

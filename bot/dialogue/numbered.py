@@ -27,11 +27,17 @@ _PICKED = re.compile(
     r"(?:[我俺额咱]?(?:要|想)?(?:看|选|按|点|查)|要)(第)?(\d{1,2}|[一二三四五六七八九十])(号|个)?[吧啊呀]?"
 )
 
+# A bare ordinal picks from the menu from the third on: 「第二个」「第一个」 after an answer to two
+# questions mean one of those (bot/dialogue/memory.py).
+_ORDINAL = re.compile(r"(?:那|那个|我要|要)?第([3-9]|10|[三四五六七八九十])(?:个|项|条|种)?[呢吧啊的嘞]?")
+
 
 def menu_pick(text: str) -> str | None:
     """「3」「３」「三」「3.」「我要看3」 → the menu's third topic."""
     t = unicodedata.normalize("NFKC", text).strip().rstrip(".、。号")
     if (m := _PICKED.fullmatch(t)) and (m[1] or m[3] != "个"):  # (「要3个」 is a count; 「要第3个」 picks)
         t = m[2]
+    elif m := _ORDINAL.fullmatch(t):  # 「第七个」「那第六个呢」
+        t = m[1]
     n = int(t) if t.isdigit() and len(t) <= 2 else _CN_DIGITS.get(t, 0)
     return MENU[n - 1][0] if 1 <= n <= len(MENU) else None

@@ -102,3 +102,10 @@ def test_turns_are_counted_and_summed_up_once_a_period_without_naming_anyone(
     assert "turns in the last 61s: 3 (text 2, subscribe event 1)" in summary
     assert "greeting 1" in summary and "holiday_pay 1" in summary
     assert "o-stats" not in caplog.text
+
+
+def test_a_bare_ordinal_after_the_menu_picks_from_the_third_on(harness: Harness) -> None:
+    assert menu_pick("第八个") == "social_assistance" and menu_pick("那第四个呢") == "stay_subsidy"
+    assert menu_pick("第二个") is None and menu_pick("第一个呢") is None  # (one of two answers)
+    harness.say("你好", "o-ordinal")
+    assert "技能培训】" in harness.say("第七个", "o-ordinal")

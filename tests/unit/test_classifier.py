@@ -3385,3 +3385,22 @@ def test_words_workers_use_for_hardship_pay_and_jobs(clf: Classifier, text: str,
 def test_a_boss_gone_once_the_work_was_done_is_wages_and_what_you_cover_is_the_menu(clf: Classifier) -> None:
     assert clf.classify("老乡带我去工地干活 干完包工头就不见了").asked[0] == "wage_arrears"
     assert intent(clf, "那你们到底能管点啥") == "greeting"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("那都有啥课呀", "skills_training"),
+        ("年三十晚上也照常干", "holiday_pay"),
+        ("放假了车票也没抢到 兜里没得钱了", "social_assistance"),  # Sichuan 没得钱: no money
+        ("就业困难的人有啥照顾", "job_services"),
+        ("厂里硬说是我自己不干的 能去哪评理", "legal_aid"),
+        ("我兄弟在大连也难 那边的求助电话是多少", "social_assistance"),
+        ("屋里打来电话 娃烧得厉害 外婆也躺下了", "family_care"),  # a call from home asks for no number
+        ("我还是不投诉了 谢谢你", "smalltalk"),
+    ],
+)
+def test_words_for_courses_the_eve_no_money_and_calls_from_home(
+    clf: Classifier, text: str, want: str
+) -> None:
+    assert intent(clf, text) == want

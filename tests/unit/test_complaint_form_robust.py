@@ -2632,3 +2632,37 @@ def test_filing_asked_for_after_another_answer_starts_the_form(
     harness.say("老板不给工钱", "o-then-file")
     harness.say(before, "o-then-file")
     assert "第1步" in harness.say(ask, "o-then-file")
+
+
+@pytest.mark.parametrize(("before", "ask"), [(AT_SITE, "今晚广州会唔会好冻"), ([], "请律师要唔要钱㗎")])
+def test_a_cantonese_question_mid_form_is_no_value(harness: Harness, before: list[str], ask: str) -> None:
+    to_step(harness, "o-yue-ask", before)
+    harness.say(ask, "o-yue-ask")
+    form = draft(harness, "o-yue-ask")
+    assert form is not None and len(form["fields"]) == len(before), form
+
+
+def test_the_exact_sum_after_a_rough_one_is_kept(harness: Harness) -> None:
+    to_step(harness, "o-exact", AT_AMOUNT)
+    assert "第4步" in harness.say("一万出头吧 确切的是一万零六百", "o-exact")
+    form = draft(harness, "o-exact")
+    assert form is not None and form["fields"]["amount"] == 10600, form
+
+
+@pytest.mark.parametrize("ok", ["没得问题 确认", "都冇问题 确认吧"])
+def test_no_problem_in_dialect_then_confirm_files_it(harness: Harness, ok: str) -> None:
+    to_step(harness, "o-ok-dialect", FULL)
+    assert "编号" in harness.say(ok, "o-ok-dialect")
+
+
+def test_back_from_the_menu_to_the_form_being_filled_goes_on(harness: Harness) -> None:
+    to_step(harness, "o-back", AT_SITE)
+    harness.say("菜单", "o-back")
+    assert "第2步" in harness.say("我刚刚在填的那个投诉", "o-back")
+    form = draft(harness, "o-back")
+    assert form is not None and "site" not in form["fields"], form
+
+
+def test_a_cantonese_offer_of_a_relatives_phone_gets_the_tip(harness: Harness) -> None:
+    to_step(harness, "o-yue-phone", AT_PHONE)
+    assert "家里人或工友的号码也行" in harness.say("我部手机坏咗 用我个仔嘅得唔得", "o-yue-phone")
