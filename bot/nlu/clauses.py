@@ -49,8 +49,8 @@ def not_here(
     origin = head == 0 or before.endswith(("我", "俺", "咱", "他", "她"))
     if origin and re.match(r"人(?:$|[\s,，。在])", text[tail:]):
         return True  # 「黑龙江人 在广州黄埔上班」: where they come from, not where they work
-    if (origin and head > 0 and text.startswith("的", tail)) or text.startswith(("来的", "过来的"), tail):
-        return True  # 「我河南的 在这边能申请不」「贵州来的」「我是吉林过来的」
+    if (origin and head > 0 and text.startswith("的", tail)) or _CAME_FROM.match(text, tail):
+        return True  # 「我河南的 在这边能申请不」「贵州来的」「我是吉林过来的」「宿松那边出来的」
     if before.endswith(("跟", "和", "同", "比")) and re.match(
         r"(?:那边|这边)?(?:一样|差不多|比)", text[end:]
     ):
@@ -73,6 +73,7 @@ def not_here(
     return any(cue in text[max(clause, head - 3) : head] for cue in _HOME_CUES) or before.endswith("走了")
 
 
+_CAME_FROM = re.compile(r"(?:那边|那块|那里)?[出过]?来的")
 _LEFT = re.compile(r"(?:不在|没在|离开|离开了|(?<!是)不是)$")  # (「不是大连 是黄埔」; 「是不是大连」 asks)
 
 

@@ -3404,3 +3404,13 @@ def test_words_for_courses_the_eve_no_money_and_calls_from_home(
     clf: Classifier, text: str, want: str
 ) -> None:
     assert intent(clf, text) == want
+
+
+def test_looking_up_a_complaint_beside_a_place_and_running_out_of_food(clf: Classifier) -> None:
+    assert intent(clf, "查下我在哈尔滨的投诉") == "complaint_status"
+    assert intent(clf, "租的房子里 断粮了") == "social_assistance"
+
+
+def test_a_home_town_one_came_out_of_is_not_where_one_works(clf: Classifier) -> None:
+    found = clf.classify("俺们几个都是桐城那块出来的 现在在苏州厂里 工资压着不发")
+    assert found.intent == "wage_arrears" and found.region is None, found
