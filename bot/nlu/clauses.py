@@ -40,8 +40,8 @@ def not_here(
         return False  # 「回鹤岗了」「我回四川南充了」「回江西老家了」: gone back, and there now
     if re.search(r"(?:要是|如果|假如|万一)[我俺]?回(?:老家)?$", text[max(0, start - 7) : start]):
         return False  # 「要是回通辽领呢」「那要是回老家丹东呢」: a place asked about
-    if before.endswith("回") and re.match(r"(?:找|干|打工|上班|发展|看看|试试)", text[end:]):
-        return False  # 「要不俺回郑州找去」: going there to work, the place asked about
+    if before.endswith("回") and (_BACK_TO_WORK.match(text, end) or _FROM_HOME.search(text, 0, start)):
+        return False  # 「要不俺回郑州找去」「过完年从老家回安庆」: going there to work
     if before.endswith("是") and re.match(r"(?:农村|乡下|山里|山区|县城|那边|那块)?[人的哩滴]", text[tail:]):
         return True  # 「我是河南人」「俺是河南的」「我是贵州农村的」「俺是河南哩」: where they come from
     if re.match(r"(?:农村|乡下|山里|山区)[人的]|仔|佬|妹子|小伙", text[tail:]):
@@ -73,6 +73,7 @@ def not_here(
     return any(cue in text[max(clause, head - 3) : head] for cue in _HOME_CUES) or before.endswith("走了")
 
 
+_BACK_TO_WORK, _FROM_HOME = re.compile(r"找|干|打工|上班|发展|看看|试试"), re.compile(r"从老家\S{0,4}回$")
 _CAME_FROM = re.compile(r"(?:那边|那块|那里)?[出过]?来的")
 _LEFT = re.compile(r"(?:不在|没在|离开|离开了|(?<!是)不是)$")  # (「不是大连 是黄埔」; 「是不是大连」 asks)
 
@@ -154,12 +155,10 @@ def clause_spans(text: str, breaks: frozenset[int]) -> list[tuple[int, int]]:
 # Context right before a place name that makes it someone's home, not where they are now.
 _HOME_CUES = ("老家", "家乡", "户口", "户籍", "回")
 
-
 # 「娃在怀宁老家」「俺爹娘在桐城」: family at home, right before the place.
 _KIN = re.compile(
     r"(?:娃|孩子|小孩|闺女|儿子|女儿|老人|爹|娘|爸|妈|爷爷|奶奶|老婆|媳妇|家里人|一家老小)(?:们)?(?:都|还|一个人)?(?:留|待|呆|放)?在$"
 )
-
 
 _ASKED_THERE = re.compile(r"(?:那边|这边|那里|嗰边|这里)?(?:有没有|有冇|有没|有吗|呢|咧)$")
 

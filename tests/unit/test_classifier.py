@@ -3415,3 +3415,24 @@ def test_looking_up_a_complaint_beside_a_place_and_running_out_of_food(clf: Clas
 def test_a_home_town_one_came_out_of_is_not_where_one_works(clf: Classifier) -> None:
     found = clf.classify("俺们几个都是桐城那块出来的 现在在苏州厂里 工资压着不发")
     assert found.intent == "wage_arrears" and found.region is None, found
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("今晚上没地儿睡 大连这边", "social_assistance"),
+        ("钱快花光了 在哈尔滨", "social_assistance"),
+        ("房东趁我不在把东西全扔了出来", "social_assistance"),
+        ("做咗三年 份工冇咗 点算", "unemployment_benefit"),
+        ("过年这边烟花能放吗", "unknown"),  # local rules, not the bot's
+    ],
+)
+def test_words_for_nowhere_to_sleep_money_running_out_and_a_lost_job(
+    clf: Classifier, text: str, want: str
+) -> None:
+    assert intent(clf, text) == want
+
+
+def test_going_back_from_home_to_the_work_town_is_where_one_is(clf: Classifier) -> None:
+    # (a district many cities have, named beside it, does not make the town unknown)
+    assert clf.classify("初六从老家回黄埔 高新区哪里招人").region == "guangzhou-huangpu"

@@ -2666,3 +2666,40 @@ def test_back_from_the_menu_to_the_form_being_filled_goes_on(harness: Harness) -
 def test_a_cantonese_offer_of_a_relatives_phone_gets_the_tip(harness: Harness) -> None:
     to_step(harness, "o-yue-phone", AT_PHONE)
     assert "家里人或工友的号码也行" in harness.say("我部手机坏咗 用我个仔嘅得唔得", "o-yue-phone")
+
+
+def test_a_goodbye_after_being_asked_whether_to_cancel_keeps_the_draft(harness: Harness) -> None:
+    to_step(harness, "o-see-you", FULL)
+    assert "你是想取消" in harness.say("罢了 工头刚结了一点 先不交了", "o-see-you")
+    harness.say("好 有事再找你们", "o-see-you")
+    form = draft(harness, "o-see-you")
+    assert form is not None and form.get("paused") and case_count(harness) == 0, form
+
+
+def test_the_phone_with_the_name_left_out_goes_to_the_summary(harness: Harness) -> None:
+    to_step(harness, "o-no-name-written", AT_PHONE)
+    reply = harness.say("13987654321 姓名就不用填了", "o-no-name-written")
+    assert "请核对" in reply, reply
+
+
+def test_asking_to_have_the_matter_reported_starts_the_form(harness: Harness) -> None:
+    harness.say("包工头拖着俩月工钱", "o-report-it")
+    assert "第1步" in harness.say("那你帮我把这事报了", "o-report-it")
+
+
+def test_a_step_named_with_the_new_value_at_the_summary_changes_it(harness: Harness) -> None:
+    to_step(harness, "o-more-exact", FULL)
+    reply = harness.say("月份那写准确点 改成2020年11月", "o-more-exact")
+    assert "改好了" in reply and "2020年11月" in reply, reply
+
+
+def test_where_were_we_after_a_question_goes_on_with_the_step(harness: Harness) -> None:
+    to_step(harness, "o-where-were-we", AT_SITE)
+    harness.say("免费的律师去哪找", "o-where-were-we")
+    reply = harness.say("行 接着弄 刚刚到哪了", "o-where-were-we")
+    assert reply.startswith("好，接着填") and "第2步" in reply, reply  # (not the lawyer answered again)
+
+
+def test_twenty_something_of_a_month_is_a_date_not_a_question(harness: Harness) -> None:
+    to_step(harness, "o-twenty-odd", [*AT_AMOUNT, "9000"])
+    assert "第5步" in harness.say("前年十月到腊月二十几号", "o-twenty-odd")
