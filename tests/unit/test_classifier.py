@@ -1090,6 +1090,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "07q",
         "07r",
         "07s",
+        "07t",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
