@@ -254,6 +254,20 @@ def is_follow_up(text: str) -> bool:
     return 0 < len(t) <= FRAGMENT_MAX_CHARS and bool(asks or FOLLOW_UP.search(t) or ELLIPSIS.search(t))
 
 
+# Up to this long, a message that names nothing and asks nothing after an answer adds to the story.
+STORY_MAX_CHARS = 10
+
+
+def goes_on(text: str, heard: str, result: Result) -> bool:
+    """A message the rules left unknown that goes on with the last answer's topic: more of it (「详细」),
+    a fragment about it (「钱打到哪」), or a few words that add to the story (「腿脚不好」「老头子也病倒了」
+    after the family answer; measured: longer ones are as often something else)."""
+    if wants_more(text) or is_follow_up(heard):
+        return True
+    said = not (result.scores or result.place or result.elsewhere) and not asks(text)
+    return said and 0 < len(normalise(text)) <= STORY_MAX_CHARS
+
+
 def wants_details(text: str) -> bool:
     """「法律援助要带啥材料」: the whole answer, not the first screen."""
     return bool(DETAILS.search(text))  # the raw text will do: a cheap test run on every topic turn

@@ -285,7 +285,7 @@ class Bot:
             ):
                 intent, asked, trace.source = hinted, [hinted], "context"  # 「孩子那个呢」「工资的事呢」
             elif intent != "set_region" and (
-                memory.wants_more(spoken) or memory.is_follow_up(heard) or self.echoes(heard, memo)
+                memory.goes_on(spoken, heard, result) or self.echoes(heard, memo)
             ):
                 intent, asked, trace.source, detailed = (
                     memo.topic,

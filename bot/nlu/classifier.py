@@ -403,7 +403,7 @@ class Classifier:
             # asks for the menu, though 关注 hints at subscribing.
             polite = max((v for k, v in scores.items() if k in courtesy), default=0.0)
             if any(
-                v >= threshold
+                v >= max(threshold, polite / 3)  # (「你好 …第一次用 不回家 能问些啥」: the menu)
                 and (k not in self.rules.lose_ties or v >= polite or (k == only and place is not None))
                 for k, v in scores.items()
                 if k not in courtesy

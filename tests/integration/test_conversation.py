@@ -2333,3 +2333,15 @@ def test_laid_off_and_gone_home_is_about_the_job_lost_not_only_where(harness: Ha
 def test_a_first_message_with_a_hello_or_a_crew_says_where(harness: Harness, text: str, said: str) -> None:
     reply = harness.say(text, "o-hello-crew-" + said)
     assert reply.startswith(f"好的，记下了：你在{said}"), reply
+
+
+@pytest.mark.parametrize("more", ["她眼睛也不好", "他腿脚也不灵便"])
+def test_a_few_words_that_add_to_the_story_go_on_with_its_topic(harness: Harness, more: str) -> None:
+    harness.say("老娘一个人在老家 没人照看", "o-story")
+    reply = harness.say(more, "o-story")
+    assert "留守" in reply and "答不上来" not in reply, reply
+
+
+def test_a_newcomer_asking_what_the_bot_does_gets_the_menu(harness: Harness) -> None:
+    reply = harness.say("头回用这个 今年留在这边不回家了 听说能问政策 你这都能问些啥", "o-newcomer")
+    assert "1 失业金" in reply, reply

@@ -3437,3 +3437,17 @@ def test_words_for_nowhere_to_sleep_money_running_out_and_a_lost_job(
 def test_going_back_from_home_to_the_work_town_is_where_one_is(clf: Classifier) -> None:
     # (a district many cities have, named beside it, does not make the town unknown)
     assert clf.classify("初六从老家回黄埔 高新区哪里招人").region == "guangzhou-huangpu"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("这几天心里很烦", "social_assistance"),
+        ("春节厂里不批假", "holiday_pay"),
+        ("厂里讲外省一线的有一千 真的不", "stay_subsidy"),
+    ],
+)
+def test_words_for_low_spirits_leave_refused_and_a_sum_for_outsiders(
+    clf: Classifier, text: str, want: str
+) -> None:
+    assert intent(clf, text) == want
