@@ -182,8 +182,9 @@ def read(
         rest.append(left if reading.looks_like_name(field, left) else part)
         if values:
             valued.append(rest[-1])
-    if field.key == "employer" and any(reading.COMPANY_END.search(p) for p in rest if p not in valued):
-        rest = [p for p in rest if p not in valued]  # 「锦丰五金制品厂 … 我一个人就8400」: the firm is named
+    named = (reading.COMPANY_END, reading.NAMES_SOMEONE)  # 「锦丰五金制品厂 …」「老板叫王建 …」
+    if field.key == "employer" and any(r.search(p) for p in rest if p not in valued for r in named):
+        rest = [p for p in rest if p not in valued]  # (… 我一个人就8400): the firm or boss is named
     settled = reading.settle(taken, bool(reading.LAST_WINS.search(text)))
     if "amount" not in settled and (total := _shares(by_clause)):
         settled["amount"] = total  # 「欠我八千六 欠我婆娘四千」: each one's share, added up

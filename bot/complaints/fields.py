@@ -205,8 +205,8 @@ def parse_name(text: str) -> str | None:
     if m := CALL_ME.match(t):
         return m.group(1)
     parts = [p for p in re.split(r"[\s,，。!！;；]+", t) if p]
-    if len(parts) > 1 and (name := called(parts[0]) or called(parts[-1])):
-        return name  # 「吴师傅 跟老板一个姓」「叫我老陈 电话别打太早」: the name, not the remark
+    if len(parts) > 1 and (name := next((n for p in parts if (n := called(p))), None)):
+        return name  # 「吴师傅 跟老板一个姓」「叫我老陈 电话别打太早」「写我爸的 王长贵 我是他儿子」
     if re.search(r"[俩仨]|[两三四五六七八九十几]个|[我俺](?:和|跟)", t):
         return None  # 「俩 我和我媳妇」: who was owed, not what to call the worker
     return t if re.fullmatch(r"[\u4e00-\u9fffA-Za-z·• ]{1,20}", t) else None

@@ -394,7 +394,7 @@ def is_question(field: Field, text: str, result: Result) -> bool:
     if (
         field.key == "name"
         and any(
-            re.fullmatch(r"[\u4e00-\u9fff]{2,4}", p) or called(p) for p in parts[:1] + parts[-1:]
+            re.fullmatch(r"[\u4e00-\u9fff]{2,4}", p) or called(p) for p in parts[:2] + parts[-1:]
         )  # 「王秀兰 我是他女儿」「叫我小王吧 白天接不了电话」
         and not (ASKS.search(text) or QUESTION.search(parts[-1]))
     ):

@@ -6,6 +6,7 @@ judged."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -51,7 +52,9 @@ _NOT_OWED_BEFORE = re.compile(
 _RATE_BEFORE = re.compile(
     r"(每月|每个月|一个月|一月|月薪|月工资|每天|一天|日薪|工价|时薪|每小时|一小时|每年|年薪)[^\d，,\s]{0,3}$"
 )
-_TOTAL_BEFORE = re.compile(r"(一共|总共|共|合计|加起来|加一块|加一起|合起来|算下来|总的)[^\d，,\s]{0,4}$")
+_TOTAL_BEFORE = re.compile(
+    r"(一共|总共|共|合计|加起来|加埋|加一块|加一起|合起来|算下来|总的)[^\d，,\s]{0,4}$"
+)
 # The worker's own sum, which the amount step asks for, over the crew's: 「俺自己是38600 班组加起来21万」
 _OWN_BEFORE = re.compile(
     r"([我俺咱]自(?:己|个儿?)|[我俺咱]个人|[我俺咱]一个人|光[我俺]|单[我俺]|[我俺咱]的|[我俺咱]这份|[我俺咱]那份"
@@ -181,6 +184,7 @@ _EDGE_WORDS = sorted(
         "被欠了",
         "算下来",
         "加起来",
+        "加埋",
         "应该",
         "估计",
     },
@@ -203,7 +207,20 @@ def compact(text: str) -> str:
     one clause (「11和12两个月」), and people counted with 仨/俩 (「我们组仨人」 is 三个人)."""
     text = _SPACED_PHONE.sub(lambda m: _GAP.sub("", m.group()), normalize(text))
     text = _PAIR.sub(lambda m: "三个" if m[0][0] == "仨" else "两个", text)
+    text = _MONTHS_SAID.sub(_months_said, text)
     return _SPACED_MONTHS.sub(r"\1和", _THOUSANDS.sub("", text))
+
+
+# Months said one after another by number, then how many: 「七八九三个月」 (July to September).
+_MONTHS_SAID = re.compile(r"([一二三四五六七八九十]{2,4})(?=([两二三四]|\d)个月)")
+_MONTH_NO = {c: i for i, c in enumerate("一二三四五六七八九十", 1)}
+
+
+def _months_said(m: re.Match[str]) -> str:
+    said = [_MONTH_NO[c] for c in m[1]]
+    count = 2 if m[2] == "两" else _MONTH_NO.get(m[2]) or int(m[2])
+    run = len(said) == count and all(b == a + 1 for a, b in itertools.pairwise(said))
+    return f"{m[1]}月 " if run else m[1]
 
 
 # (not 「俩月」: how long, which step 4 asks); 「我们仨」 ending a clause is a crew of three

@@ -2703,3 +2703,35 @@ def test_where_were_we_after_a_question_goes_on_with_the_step(harness: Harness) 
 def test_twenty_something_of_a_month_is_a_date_not_a_question(harness: Harness) -> None:
     to_step(harness, "o-twenty-odd", [*AT_AMOUNT, "9000"])
     assert "第5步" in harness.say("前年十月到腊月二十几号", "o-twenty-odd")
+
+
+def test_asking_to_file_for_the_two_of_us_starts_the_form(harness: Harness) -> None:
+    harness.say("厂里欠了我跟我哥俩人的工钱", "o-two-of-us")
+    assert "第1步" in harness.say("替我俩投诉", "o-two-of-us")
+
+
+def test_a_name_between_remarks_is_the_name(harness: Harness) -> None:
+    to_step(harness, "o-name-between", AT_NAME)
+    harness.say("填我妈的 刘秀芝 我是她儿子", "o-name-between")
+    form = draft(harness, "o-name-between")
+    assert form is not None and form["fields"]["name"] == "刘秀芝", form
+
+
+def test_a_cantonese_total_after_the_shares_is_the_sum(harness: Harness) -> None:
+    to_step(harness, "o-jia-mai", AT_AMOUNT)
+    assert "第4步" in harness.say("人人唔同 多嘅两万 少嘅八千 加埋七万二", "o-jia-mai")
+    form = draft(harness, "o-jia-mai")
+    assert form is not None and form["fields"]["amount"] == 72000, form
+
+
+def test_months_said_in_a_row_with_their_count_answer_the_period(harness: Harness) -> None:
+    to_step(harness, "o-months-row", AT_AMOUNT)
+    assert "第5步" in harness.say("九千 是前年四五六三个月的", "o-months-row")
+
+
+def test_the_boss_named_beside_other_values_is_the_employer(harness: Harness) -> None:
+    harness.say("投诉", "o-boss-values")
+    harness.say("工头叫孙大勇 欠俺八千 俺们一共三个人", "o-boss-values")
+    form = draft(harness, "o-boss-values")
+    assert form is not None and form["fields"]["employer"] == "工头叫孙大勇", form
+    assert form["fields"]["amount"] == 8000 and form["fields"]["workers"] == 3, form
