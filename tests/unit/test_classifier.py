@@ -3452,3 +3452,16 @@ def test_words_for_low_spirits_leave_refused_and_a_sum_for_outsiders(
     clf: Classifier, text: str, want: str
 ) -> None:
     assert intent(clf, text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("厂里老细走咗 揾唔到人", "wage_arrears"),  # the one who owes the pay gone
+        ("站长电话关机好几天了", "wage_arrears"),
+        ("实在扛不住了", "social_assistance"),
+        ("被锁在外头 进不了屋", "social_assistance"),
+    ],
+)
+def test_words_for_a_boss_gone_and_a_night_locked_out(clf: Classifier, text: str, want: str) -> None:
+    assert intent(clf, text) == want
