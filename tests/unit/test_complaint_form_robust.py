@@ -2642,11 +2642,18 @@ def test_a_cantonese_question_mid_form_is_no_value(harness: Harness, before: lis
     assert form is not None and len(form["fields"]) == len(before), form
 
 
-def test_the_exact_sum_after_a_rough_one_is_kept(harness: Harness) -> None:
-    to_step(harness, "o-exact", AT_AMOUNT)
-    assert "第4步" in harness.say("一万出头吧 确切的是一万零六百", "o-exact")
-    form = draft(harness, "o-exact")
-    assert form is not None and form["fields"]["amount"] == 10600, form
+@pytest.mark.parametrize(
+    ("said", "amount"),
+    [
+        ("一万出头吧 确切的是一万零六百", 10600),  # the exact sum after a rough one
+        ("人人唔同 多嘅两万 少嘅八千 加埋七万二", 72000),  # a Cantonese total after the shares
+    ],
+)
+def test_the_sum_meant_is_kept(harness: Harness, said: str, amount: int) -> None:
+    to_step(harness, "o-sum-meant", AT_AMOUNT)
+    assert "第4步" in harness.say(said, "o-sum-meant")
+    form = draft(harness, "o-sum-meant")
+    assert form is not None and form["fields"]["amount"] == amount, form
 
 
 @pytest.mark.parametrize("ok", ["没得问题 确认", "都冇问题 确认吧"])
@@ -2682,11 +2689,6 @@ def test_the_phone_with_the_name_left_out_goes_to_the_summary(harness: Harness) 
     assert "请核对" in reply, reply
 
 
-def test_asking_to_have_the_matter_reported_starts_the_form(harness: Harness) -> None:
-    harness.say("包工头拖着俩月工钱", "o-report-it")
-    assert "第1步" in harness.say("那你帮我把这事报了", "o-report-it")
-
-
 def test_a_step_named_with_the_new_value_at_the_summary_changes_it(harness: Harness) -> None:
     to_step(harness, "o-more-exact", FULL)
     reply = harness.say("月份那写准确点 改成2020年11月", "o-more-exact")
@@ -2705,9 +2707,13 @@ def test_twenty_something_of_a_month_is_a_date_not_a_question(harness: Harness) 
     assert "第5步" in harness.say("前年十月到腊月二十几号", "o-twenty-odd")
 
 
-def test_asking_to_file_for_the_two_of_us_starts_the_form(harness: Harness) -> None:
-    harness.say("厂里欠了我跟我哥俩人的工钱", "o-two-of-us")
-    assert "第1步" in harness.say("替我俩投诉", "o-two-of-us")
+@pytest.mark.parametrize(
+    ("story", "ask"),
+    [("包工头拖着俩月工钱", "那你帮我把这事报了"), ("厂里欠了我跟我哥俩人的工钱", "替我俩投诉")],
+)
+def test_asking_to_have_it_put_down_starts_the_form(harness: Harness, story: str, ask: str) -> None:
+    harness.say(story, "o-put-it-down")
+    assert "第1步" in harness.say(ask, "o-put-it-down")
 
 
 def test_a_name_between_remarks_is_the_name(harness: Harness) -> None:
@@ -2715,13 +2721,6 @@ def test_a_name_between_remarks_is_the_name(harness: Harness) -> None:
     harness.say("填我妈的 刘秀芝 我是她儿子", "o-name-between")
     form = draft(harness, "o-name-between")
     assert form is not None and form["fields"]["name"] == "刘秀芝", form
-
-
-def test_a_cantonese_total_after_the_shares_is_the_sum(harness: Harness) -> None:
-    to_step(harness, "o-jia-mai", AT_AMOUNT)
-    assert "第4步" in harness.say("人人唔同 多嘅两万 少嘅八千 加埋七万二", "o-jia-mai")
-    form = draft(harness, "o-jia-mai")
-    assert form is not None and form["fields"]["amount"] == 72000, form
 
 
 def test_months_said_in_a_row_with_their_count_answer_the_period(harness: Harness) -> None:
