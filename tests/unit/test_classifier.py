@@ -1092,6 +1092,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "07s",
         "07t",
         "07u",
+        "07v",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
