@@ -39,6 +39,7 @@ CONTINUE = re.compile(
     r"|(?:我回来了?[\s,，]*)?(?:(?:刚才|刚刚|之前)[填说讲弄]?|[填说讲弄])到哪(?:了|一步了?|儿了)?|我回来了?"
     # 「刚才在填投诉的」: the form left for a moment
     r"|(?:我|俺)?(?:刚才|刚刚|之前|前面)(?:在|正在)?[填弄写登]记?(?:的|那个)*(?:投诉|表)?(?:的|那个)*"
+    r"|(?:我|俺)?(?:那个|的)?(?:投诉|表|登记)还?没[填弄写登]完"  # 「我那个投诉还没填完」
 )
 PAUSE = re.compile(
     r"(?:我|俺|你|那|那我|那就|还是|先|就|再|得|要|回去|回家|回头|跟|和|去|等我|让我|这个|这"
@@ -55,6 +56,8 @@ ACK = re.compile(
     r"|谢谢?|多谢晒?|唔该晒?|感谢|麻烦|辛苦|拜拜?|再见|先这样|新年快乐|过年好|先下|下线|先走|先忙|去?试试看?|有事再(?:找|问|联系))+"
     r"(?:你们?|您|老铁|兄弟|哥们|大哥|大姐|师傅|啊|了|呐|呢)*"
 )
+_HELLO = re.compile(r"^(?:喂+|你好|您好)?[\s,，]*(?:在吗|在不在|在么|在不)[\s,，。?？!！]+(?=\S)")
+_LOOK_FIRST = re.compile(r"(?:我|俺|先|等我|让我)*(?:翻|查|看|问|找|算|想|数|对)[^\s，,。]{0,8}再说[吧啊哈]?")
 # The value promised for later, which pauses the form: 「号码我晚点再给你」.
 LATER = re.compile(r"(?:晚点|回头|一会儿?|等会儿?|过会儿?|明天|待会儿?)再?(?:给|发|补|告诉)")
 # A goodbye, which pauses a form rather than leaving it: 「好的 先这样」.
@@ -86,6 +89,7 @@ CANTONESE = str.maketrans({"唔": "不", "喇": "了", "咗": "了", "冇": "没
 def leaving(words: str) -> str | None:
     """Whether a message leaves the form: "leave"; "unclear" (a leave cue beside what may be an answer);
     "pause" (「我跟家里商量下」); "continue" (「不取消 继续」); "ack" (「好的」); None for anything else."""
+    words = _HELLO.sub("", words)  # 「在吗 我那个投诉还没填完」: a hello, not a question
     parts = [p for p in re.split(r"[\s,，。.!！;；、~～…]+", words.lower()) if p]
     # (「多少我也说不清 算了 改天再说」: not knowing how much asks nothing)
     said = " ".join(p for p in parts if not UNSURE.search(p) or re.search("[吗呢嘛?？]", p))
@@ -111,6 +115,9 @@ def leaving(words: str) -> str | None:
             continue
         bare = KEEP_GOING.sub("", part)
         kept = kept or bare != part
+        if _LOOK_FIRST.fullmatch(bare):
+            pause = True  # 「我翻下工资条再说」「问问工友再说」: a look first, then on (not 「以后再说」)
+            continue
         if LEAVE_CUE.search(bare) or LEAVE_CUE.search(bare.translate(CANTONESE)):  # 「唔搞喇」 = 「不搞了」
             leave = True
             continue

@@ -3466,3 +3466,7 @@ def test_words_for_low_spirits_leave_refused_and_a_sum_for_outsiders(
 )
 def test_words_for_a_boss_gone_and_a_night_locked_out(clf: Classifier, text: str, want: str) -> None:
     assert intent(clf, text) == want
+
+
+def test_what_members_get_over_the_festival_is_an_event(clf: Classifier) -> None:
+    assert intent(clf, "工会会员过年打折不") == "festival_activities"

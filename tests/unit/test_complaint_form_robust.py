@@ -2734,3 +2734,11 @@ def test_the_boss_named_beside_other_values_is_the_employer(harness: Harness) ->
     form = draft(harness, "o-boss-values")
     assert form is not None and form["fields"]["employer"] == "工头叫孙大勇", form
     assert form["fields"]["amount"] == 8000 and form["fields"]["workers"] == 3, form
+
+
+def test_a_look_first_then_talk_pauses_and_a_hello_with_the_form_resumes_it(harness: Harness) -> None:
+    to_step(harness, "o-look-first", AT_AMOUNT)
+    assert "留着" in harness.say("稍等 我翻翻记工本再说", "o-look-first")
+    assert draft(harness, "o-look-first") is not None
+    reply = harness.say("在不在 我的投诉还没填完呢", "o-look-first")
+    assert reply.startswith("好，接着填") and "第3步" in reply, reply
