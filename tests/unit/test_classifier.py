@@ -3471,3 +3471,15 @@ def test_words_for_a_boss_gone_and_a_night_locked_out(clf: Classifier, text: str
 
 def test_what_members_get_over_the_festival_is_an_event(clf: Classifier) -> None:
     assert intent(clf, "工会会员过年打折不") == "festival_activities"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("这个月钱包见底了", "social_assistance"),
+        ("你们能天天推点消息给我不", "subscribe"),
+        ("大连留守过年 工会搞啥活动", "festival_activities"),  # 留守 here: staying put
+    ],
+)
+def test_words_for_an_empty_wallet_news_wanted_and_staying_put(clf: Classifier, text: str, want: str) -> None:
+    assert intent(clf, text) == want

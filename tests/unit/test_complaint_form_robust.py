@@ -2656,7 +2656,7 @@ def test_the_sum_meant_is_kept(harness: Harness, said: str, amount: int) -> None
     assert form is not None and form["fields"]["amount"] == amount, form
 
 
-@pytest.mark.parametrize("ok", ["没得问题 确认", "都冇问题 确认吧"])
+@pytest.mark.parametrize("ok", ["没得问题 确认", "都冇问题 确认吧", "冇问题 交吧", "是这样 就这么交"])
 def test_no_problem_in_dialect_then_confirm_files_it(harness: Harness, ok: str) -> None:
     to_step(harness, "o-ok-dialect", FULL)
     assert "编号" in harness.say(ok, "o-ok-dialect")
@@ -2742,3 +2742,15 @@ def test_a_look_first_then_talk_pauses_and_a_hello_with_the_form_resumes_it(harn
     assert draft(harness, "o-look-first") is not None
     reply = harness.say("在不在 我的投诉还没填完呢", "o-look-first")
     assert reply.startswith("好，接着填") and "第3步" in reply, reply
+
+
+def test_asking_whether_the_bot_itself_can_file_starts_the_form(harness: Harness) -> None:
+    harness.say("包工头压了俺三个月工钱", "o-you-file")
+    assert "第1步" in harness.say("你这能直接给登记吗", "o-you-file")
+
+
+def test_the_name_said_wrong_before_step_seven_is_the_firms(harness: Harness) -> None:
+    to_step(harness, "o-firm-name", ["宏达建才"])
+    reply = harness.say("名字写错了 是宏达建材", "o-firm-name")
+    form = draft(harness, "o-firm-name")
+    assert form is not None and form["fields"]["employer"] == "宏达建材" and "第2步" in reply, (reply, form)
