@@ -37,9 +37,9 @@ CONTINUE = re.compile(
     r"(?:继续|接着)(?:填|登记|弄|来|写|吧)*|(?:我)?还要(?:填|登记|投诉)"
     # 「我回来了 填到第几步了」「刚才讲到哪儿了」
     r"|(?:我回来了?[\s,，]*)?(?:(?:刚才|刚刚|之前)[填说讲弄]?|[填说讲弄])到哪(?:了|一步了?|儿了)?|我回来了?"
-    # 「刚才在填投诉的」: the form left for a moment
+    # 「刚刚在弄的那个表」: the form left for a moment
     r"|(?:我|俺)?(?:刚才|刚刚|之前|前面)(?:在|正在)?[填弄写登]记?(?:的|那个)*(?:投诉|表)?(?:的|那个)*"
-    r"|(?:我|俺)?(?:那个|的)?(?:投诉|表|登记)还?没[填弄写登]完"  # 「我那个投诉还没填完」
+    r"|(?:我|俺)?(?:那个|的)?(?:投诉|表|登记)还?没[填弄写登]完"  # 「我的表还没填完」
 )
 PAUSE = re.compile(
     r"(?:我|俺|你|那|那我|那就|还是|先|就|再|得|要|回去|回家|回头|跟|和|去|等我|让我|这个|这"
@@ -89,7 +89,7 @@ CANTONESE = str.maketrans({"唔": "不", "喇": "了", "咗": "了", "冇": "没
 def leaving(words: str) -> str | None:
     """Whether a message leaves the form: "leave"; "unclear" (a leave cue beside what may be an answer);
     "pause" (「我跟家里商量下」); "continue" (「不取消 继续」); "ack" (「好的」); None for anything else."""
-    words = _HELLO.sub("", words)  # 「在吗 我那个投诉还没填完」: a hello, not a question
+    words = _HELLO.sub("", words)  # 「在不在 我的表还没填完」: a hello, not a question
     parts = [p for p in re.split(r"[\s,，。.!！;；、~～…]+", words.lower()) if p]
     # (「多少我也说不清 算了 改天再说」: not knowing how much asks nothing)
     said = " ".join(p for p in parts if not UNSURE.search(p) or re.search("[吗呢嘛?？]", p))
@@ -116,7 +116,7 @@ def leaving(words: str) -> str | None:
         bare = KEEP_GOING.sub("", part)
         kept = kept or bare != part
         if _LOOK_FIRST.fullmatch(bare):
-            pause = True  # 「我翻下工资条再说」「问问工友再说」: a look first, then on (not 「以后再说」)
+            pause = True  # 「我翻翻本子再说」「问问工友再说」: a look first, then on (not 「以后再说」)
             continue
         if LEAVE_CUE.search(bare) or LEAVE_CUE.search(bare.translate(CANTONESE)):  # 「唔搞喇」 = 「不搞了」
             leave = True

@@ -99,7 +99,7 @@ def changes(text: str, fields: dict[str, Any]) -> dict[str, Any]:
         said, wrong = swap["right"], swap["wrong"]
         others = {k: v.replace(wrong, said) for k, v in fields.items() if isinstance(v, str) and wrong in v}
     if set(others) == {"name"} and "name" not in fields and "employer" in fields:
-        others = {"employer": others["name"]}  # 「刚才名字打错了 是晶诚电子」 before step 7: the firm's
+        others = {"employer": others["name"]}  # 「刚才名字写错了 是宏达建材」 before step 7: the firm's
     return {k: v for k, v in others.items() if k in fields and fields[k] != v}
 
 

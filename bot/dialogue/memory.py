@@ -260,7 +260,7 @@ STORY_MAX_CHARS = 10
 
 def goes_on(text: str, heard: str, result: Result) -> bool:
     """A message the rules left unknown that goes on with the last answer's topic: more of it (「详细」),
-    a fragment about it (「钱打到哪」), or a few words that add to the story (「腿脚不好」「老头子也病倒了」
+    a fragment about it (「钱打到哪」), or a few words that add to the story (「腿脚不好」「她腰也闪了」
     after the family answer; measured: longer ones are as often something else)."""
     if wants_more(text) or is_follow_up(heard):
         return True

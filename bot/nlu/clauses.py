@@ -41,7 +41,7 @@ def not_here(
     if re.search(r"(?:要是|如果|假如|万一)[我俺]?回(?:老家)?$", text[max(0, start - 7) : start]):
         return False  # 「要是回通辽领呢」「那要是回老家丹东呢」: a place asked about
     if before.endswith("回") and (_BACK_TO_WORK.match(text, end) or _FROM_HOME.search(text, 0, start)):
-        return False  # 「要不俺回郑州找去」「过完年从老家回安庆」: going there to work
+        return False  # 「要不俺回郑州找去」「初八从老家回到黄埔」: going there to work
     if before.endswith("是") and re.match(r"(?:农村|乡下|山里|山区|县城|那边|那块)?[人的哩滴]", text[tail:]):
         return True  # 「我是河南人」「俺是河南的」「我是贵州农村的」「俺是河南哩」: where they come from
     if re.match(r"(?:农村|乡下|山里|山区)[人的]|仔|佬|妹子|小伙", text[tail:]):
@@ -50,7 +50,7 @@ def not_here(
     if origin and re.match(r"人(?:$|[\s,，。在])", text[tail:]):
         return True  # 「黑龙江人 在广州黄埔上班」: where they come from, not where they work
     if (origin and head > 0 and text.startswith("的", tail)) or _CAME_FROM.match(text, tail):
-        return True  # 「我河南的 在这边能申请不」「贵州来的」「我是吉林过来的」「宿松那边出来的」
+        return True  # 「我湖北的 在这能领不」「贵州来的」「我是吉林过来的」「宿松那边出来的」
     if before.endswith(("跟", "和", "同", "比")) and re.match(
         r"(?:那边|这边)?(?:一样|差不多|比)", text[end:]
     ):

@@ -2634,7 +2634,7 @@ def test_filing_asked_for_after_another_answer_starts_the_form(
     assert "第1步" in harness.say(ask, "o-then-file")
 
 
-@pytest.mark.parametrize(("before", "ask"), [(AT_SITE, "今晚广州会唔会好冻"), ([], "请律师要唔要钱㗎")])
+@pytest.mark.parametrize(("before", "ask"), [(AT_SITE, "今晚广州会唔会好冻"), ([], "揾律师使唔使俾钱㗎")])
 def test_a_cantonese_question_mid_form_is_no_value(harness: Harness, before: list[str], ask: str) -> None:
     to_step(harness, "o-yue-ask", before)
     harness.say(ask, "o-yue-ask")
