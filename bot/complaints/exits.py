@@ -56,6 +56,7 @@ ACK = re.compile(
     r"|谢谢?|多谢晒?|唔该晒?|感谢|麻烦|辛苦|拜拜?|再见|先这样|新年快乐|过年好|先下|下线|先走|先忙|去?试试看?|有事再(?:找|问|联系))+"
     r"(?:你们?|您|老铁|兄弟|哥们|大哥|大姐|师傅|啊|了|呐|呢)*"
 )
+# 「在吗」 before what the message says: a hello; and a look taken first, then on (「问问工友再说」).
 _HELLO = re.compile(r"^(?:喂+|你好|您好)?[\s,，]*(?:在吗|在不在|在么|在不)[\s,，。?？!！]+(?=\S)")
 _LOOK_FIRST = re.compile(r"(?:我|俺|先|等我|让我)*(?:翻|查|看|问|找|算|想|数|对)[^\s，,。]{0,8}再说[吧啊哈]?")
 # The value promised for later, which pauses the form: 「号码我晚点再给你」.

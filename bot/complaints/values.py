@@ -211,7 +211,7 @@ def compact(text: str) -> str:
     return _SPACED_MONTHS.sub(r"\1和", _THOUSANDS.sub("", text))
 
 
-# Months said one after another by number, then how many: 「四五六三个月」 (April to September).
+# Months said one after another by number, then how many: 「四五六三个月」 (April to June).
 _MONTHS_SAID = re.compile(r"([一二三四五六七八九十]{2,4})(?=([两二三四]|\d)个月)")
 _MONTH_NO = {c: i for i, c in enumerate("一二三四五六七八九十", 1)}
 
