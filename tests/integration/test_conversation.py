@@ -2369,3 +2369,8 @@ def test_a_few_words_that_add_to_the_story_go_on_with_its_topic(harness: Harness
 def test_a_newcomer_asking_what_the_bot_does_gets_the_menu(harness: Harness) -> None:
     reply = harness.say("头回用这个 今年留在这边不回家了 听说能问政策 你这都能问些啥", "o-newcomer")
     assert "1 失业金" in reply, reply
+
+
+def test_the_first_screen_of_relief_says_where_to_apply(harness: Harness) -> None:
+    reply = harness.say("齐齐哈尔这边 临时救助上哪申请", "o-relief-where")
+    assert "【黑龙江·临时救助】" in reply and "留居地" in reply, reply
