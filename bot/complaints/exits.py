@@ -36,7 +36,7 @@ KEEP_GOING = re.compile(
 CONTINUE = re.compile(
     r"(?:继续|接着)(?:填|登记|弄|来|写|吧)*|(?:我)?还要(?:填|登记|投诉)"
     # 「我回来了 填到第几步了」「刚才讲到哪儿了」
-    r"|(?:我回来了?[\s,，]*)?(?:(?:刚才|刚刚|之前)[填说讲弄]?|[填说讲弄])到哪(?:了|一步了?|儿了)?|我回来了?"
+    r"|(?:[我俺]?回来了?[\s,，]*)?(?:(?:刚才|刚刚|之前)[填说讲弄]?|[填说讲弄])到哪(?:了|一步了?|儿了)?|[我俺]?回来了?"
     # 「刚刚在弄的那个表」: the form left for a moment
     r"|(?:我|俺)?(?:刚才|刚刚|之前|前面)(?:在|正在)?[填弄写登]记?(?:的|那个)*(?:投诉|表)?(?:的|那个)*"
     r"|(?:我|俺)?(?:那个|的)?(?:投诉|表|登记)还?没[填弄写登]完"  # 「我的表还没填完」
@@ -67,6 +67,10 @@ BYE = re.compile(r"先这样|拜拜|再见|先下了|下线了?|先走了|回头
 REASON = re.compile(
     r"(?:太|好|真|有点|挺|这么|那么)?(?:麻烦|复杂|啰嗦|烦)|(?:没|没有)(?:时间|空|用)|有事|(?:在|要)(?:忙|上班|干活)"
     r"|忙|不方便"
+)
+# Going off to do something first: 「我先去接孩子」「马上回来」 (with 「等会再弄」, a pause).
+_GOING_OFF = re.compile(
+    r"(?:我|俺)?(?:先|得先|要先)去[\u4e00-\u9fff]{1,6}|(?:马上|一会儿?|等下|待会儿?)就?回来"
 )
 # A complaint about the form put as a question, which asks nothing: 「怎么还要填这么多」.
 RHETORICAL = re.compile(r"(?:怎么|咋)(?:还|又)?(?:要|得)?(?:填|写|问|弄)?(?:这么|那么)(?:多|麻烦|复杂|啰嗦)")
@@ -102,7 +106,7 @@ def leaving(words: str) -> str | None:
         return None
     if LATER.search(said) and not find_values(said) and not LEAVE_CUE.search(said):
         return "pause"  # 「他号码我得问问 等会儿发你」: what is missing comes later
-    leave = unclear = pause = kept = False
+    leave = unclear = pause = kept = going = False
     # 「算了 接着弄」: never mind the aside, go on
     on = next((i for i, p in enumerate(parts) if CONTINUE.fullmatch(PARTICLES.sub("", p))), -1)
     for i, part in enumerate(parts):
@@ -130,9 +134,12 @@ def leaving(words: str) -> str | None:
         if PAUSE.fullmatch(core) or LOOKING_UP.fullmatch(core) or LATER.search(core):
             pause = True
             continue
+        if _GOING_OFF.fullmatch(core):
+            pause = going = True  # (「我先去上个工 晚点再弄」: off for now, asked before anything goes)
+            continue
         unclear = True
     if leave:
-        return "unclear" if unclear else "leave"
+        return "unclear" if unclear or going else "leave"
     if unclear:
         return None
     if kept or any(CONTINUE.fullmatch(PARTICLES.sub("", p)) for p in parts):

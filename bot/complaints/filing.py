@@ -37,6 +37,9 @@ ASKS_US_TO_FILE = re.compile(
     + _RECORD
     # 「帮我把投诉登了」: the complaint, then 登
     + r"|(?:帮|替|给)(?:我|俺|我们|俺们)?把(?:这个|这)?(?:投诉|欠薪|工资的事)登(?:了|上|记|一下)?"
+    # 「帮我记上」: 记 alone, the clause ending there; 「能登记不」 alone, asking us to
+    r"|(?:帮|替|给)(?:我|俺|我们|俺们)记(?:上|下|下来|一下|着)(?=$|[\s,，。!！吧呗啊])"
+    r"|^(?:那|那我|那俺)?(?:能|可以)(?:直接)?登记(?:一下|上)?(?:不|吗|么|嘛|不能|不可以)$"
 )
 # Asking to file, not asking how to: 「那我现在登记一个」「想投诉工地欠薪」「举报老板拖欠工资」.
 WANTS_TO_FILE = re.compile(

@@ -2754,3 +2754,25 @@ def test_the_name_said_wrong_before_step_seven_is_the_firms(harness: Harness) ->
     reply = harness.say("名字写错了 是宏达建材", "o-firm-name")
     form = draft(harness, "o-firm-name")
     assert form is not None and form["fields"]["employer"] == "宏达建材" and "第2步" in reply, (reply, form)
+
+
+@pytest.mark.parametrize("ok", ["那整吧 确认", "发吧", "就这么发上去吧"])
+def test_go_ahead_in_ones_own_words_at_the_summary_files_it(harness: Harness, ok: str) -> None:
+    to_step(harness, "o-go-ahead", FULL)
+    assert "编号" in harness.say(ok, "o-go-ahead")
+
+
+@pytest.mark.parametrize(
+    ("story", "ask"),
+    [("包工头欠俺两个月工钱没给", "那能登记吗"), ("饭店老板拖着我一个月工资", "给我记上吧")],
+)
+def test_asking_whether_it_can_be_put_down_starts_the_form(harness: Harness, story: str, ask: str) -> None:
+    harness.say(story, "o-can-you-note")
+    assert "第1步" in harness.say(ask, "o-can-you-note")
+
+
+def test_back_without_saying_who_then_where_were_we_goes_on(harness: Harness) -> None:
+    to_step(harness, "o-back-again", AT_AMOUNT)
+    assert "留着" in harness.say("我先去接孩子 等会再弄", "o-back-again")
+    reply = harness.say("回来了 刚刚填到哪了", "o-back-again")
+    assert reply.startswith("好，接着填") and "第3步" in reply, reply
