@@ -2844,7 +2844,9 @@ def test_where_a_worker_comes_from_said_as_who_they_are(clf: Classifier) -> None
 
 def test_a_place_named_as_home_in_more_words(clf: Classifier) -> None:
     assert clf.classify("我户口在江西赣州 在黄埔上班").region == "guangzhou-huangpu"
-    assert clf.classify("娃在四川老家没人带").elsewhere is None
+    # the family's home town (uncovered): answered for there; the worker's own place is kept
+    r = clf.classify("娃在四川老家没人带")
+    assert (r.elsewhere, r.family_only) == ("四川", True), r
     assert intent(clf, "你到底是真人还是机器") == "unknown"
 
 
@@ -3486,3 +3488,25 @@ def test_what_members_get_over_the_festival_is_an_event(clf: Classifier) -> None
 )
 def test_words_for_an_empty_wallet_news_wanted_and_staying_put(clf: Classifier, text: str, want: str) -> None:
     assert intent(clf, text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("歇了快俩月 在家待不住 想上班", "job_services"),
+        ("厂子不景气 老板把我裁了", "unemployment_benefit"),
+        ("俺是被公司裁掉的", "unemployment_benefit"),
+        ("上个礼拜在这登记过工资的事 有回信没", "complaint_status"),
+        ("登的那个咋一直没动静", "complaint_status"),
+        ("到现在没动静 钱还是没给", "wage_arrears"),  # (no question about a filed case: the pay)
+    ],
+)
+def test_words_for_wanting_work_being_laid_off_and_a_case_gone_quiet(
+    clf: Classifier, text: str, want: str
+) -> None:
+    assert intent(clf, text) == want
+
+
+def test_a_northern_word_for_here_after_a_city_says_where_one_is(clf: Classifier) -> None:
+    result = clf.classify("大庆这疙瘩")
+    assert (result.intent, result.region) == ("set_region", "heilongjiang")
