@@ -475,7 +475,7 @@ class Classifier:
             len(places) > 1
             and best_intent in TOPIC_INTENTS
             and (place is not None or best_intent == "family_care")
-        ):
+        ) or (places and place is None and best_intent == "family_care"):
             # 「去年在安庆干活 包工头没结账 人现在在成都」: a question is about where it happened
             where = pick_place(text, places, now=False, kin=best_intent == "family_care", breaks=breaks)
             if where is not None:

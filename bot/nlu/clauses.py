@@ -193,7 +193,9 @@ def pick_place(
         home = (place.priority < 0 or bool(AS_CONDITION.search(text))) and not_here(
             text, start, end, breaks=breaks
         )
-        return None if home and place.priority < 0 else (place, home)
+        # (with ``kin``, 「娃在四川老家」: the family's home, uncovered, is where the answer is for)
+        family = kin and bool(_KIN.search(text[max(0, start - 7) : start]))
+        return None if home and place.priority < 0 and not family else (place, home)
     best: tuple[tuple[int, int, int], Place, bool] | None = None
     kept = [
         (start, end, place, not_here(text, start, end, _joined(found, start, end), breaks))

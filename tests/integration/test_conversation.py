@@ -2386,3 +2386,11 @@ def test_a_newcomer_asking_what_the_bot_does_gets_the_menu(harness: Harness) -> 
 def test_the_first_screen_of_relief_says_where_to_apply(harness: Harness) -> None:
     reply = harness.say("齐齐哈尔这边 临时救助上哪申请", "o-relief-where")
     assert "【黑龙江·临时救助】" in reply and "留居地" in reply, reply
+
+
+def test_family_left_in_an_uncovered_home_town_is_answered_for_there(cfg: str) -> None:
+    ask_as(cfg, "o-kin-far", "我在大连上班")
+    turn = ask_as(cfg, "o-kin-far", "俩孩子在贵州老家跟外婆 有人管管不")
+    assert (turn["intent"], turn["region"]) == ("family_care", "national"), turn
+    turn = ask_as(cfg, "o-kin-far", "失业金咋领")  # the worker is still in Dalian
+    assert (turn["intent"], turn["region"]) == ("unemployment_benefit", "dalian"), turn
