@@ -20,6 +20,7 @@ SHORT_ENOUGH = 170  # characters: a text this short is already one phone screen
 _STEP = re.compile(r"^\d+[.、．]\s*")
 _AMOUNT = re.compile(r"\d[\d,.]*\s*(元|块|倍|%)")
 _FOOTER = ("（依据", "⚠")
+_ASKING_END = re.compile(r"[不吗么呢没嘛][?？]?(?=$|[\s,，。!！?？])")
 
 TOPIC_NAMES = {
     "unemployment_benefit": "失业金",
@@ -83,6 +84,8 @@ def _closest(answer: _Answer, question: str) -> str | None:
     line already says: at least three, or two that no other line shares as many of, or one that no
     other line shares at all (「春联去哪领」 → the line on 春联)."""
     question += "".join(said for word, said in _SAID_AS.items() if word in question)
+    # (the particle that ends a question is no piece of what is asked: 「加班费不」 is not 「费不」)
+    question = _ASKING_END.sub(" ", question)
     asked = _bigrams(question) - answer.head_pieces  # pieces with punctuation match no line anyway
     counts = sorted(((len(asked & pieces), i) for i, (_, pieces) in enumerate(answer.picks)), reverse=True)
     if not counts or counts[0][0] < 1:

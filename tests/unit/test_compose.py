@@ -40,3 +40,21 @@ def test_a_word_several_lines_share_picks_none() -> None:
 def test_the_answers_own_number_stays_though_the_line_picked_names_another() -> None:
     reply = short(LEGAL, ["12333", "12348"], "被辞退了工钱没给 咋办")
     assert "12333" in reply and "☎ 咨询电话：12348" in reply, reply
+
+
+HOLIDAY = "\n".join(
+    [
+        "【某地·春节加班】法定假日上班按300%；休息日上班不补休按200%。",
+        "1. 法定假日：除夕到初三，共4天。",
+        "2. 厂里另发的过年红包是另给的，不能顶替加班费。",
+        "3. 加班费不给或少给：拨 12333 投诉；要打官司，拨 12348 问能不能申请法律援助，带上考勤和工资条。",
+        "4. 错峰放假、调休：方案只是鼓励企业安排，具体看单位的通知，不清楚的先问单位人事。",
+        "（依据：某地方案，2021年2月3日）",
+    ]
+)
+
+
+def test_the_particle_ending_a_question_picks_no_line() -> None:
+    # 「…加班费不」: 费不 is no piece of what is asked; 红包 and 加班费 pick the line on both
+    reply = short(HOLIDAY, ["12333"], "老板发了红包 可以抵掉加班费不")
+    assert "不能顶替" in reply and "少给" not in reply, reply
