@@ -1097,6 +1097,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "07x",
         "07y",
         "07z",
+        "07za",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
