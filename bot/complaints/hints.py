@@ -51,7 +51,7 @@ def with_hint(
 # A count said as the number of people owed: 「我们班组十一个人都欠着」「一共4个人」「就我一个」.
 _SAID_AS_COUNT = re.compile(
     rf"(?:一共|总共|共有|我们|咱们|俺们|我哋|我地|班组|班里|车间|全厂|厂里|队里)[^\d{_CN_NUMERAL}\s，,。]{{0,3}}"
-    rf"[\d{_CN_NUMERAL}]+(?:个人|个|人|名)|[\d{_CN_NUMERAL}]+(?:个人|个|人|名)(?:都|全)|(?:就|只有)[我俺他她]自?己?[一1]个|得[我俺]一个"
+    rf"[\d{_CN_NUMERAL}]+(?:个人|个|人|名)|[\d{_CN_NUMERAL}]+(?:个人|个|人|名)(?:都|全|一起|一块儿?)|(?:就|只有)[我俺他她]自?己?[一1]个|得[我俺]一个"
     # 「就我和我哥两个人」 (not 「…两个人的」, whose the sum is), 「一起被欠的有15个人」, 「我们两口子」;
     # 「就我自己」 as a clause of its own
     rf"|(?:和|跟|同|与)[^\d{_CN_NUMERAL}\s，,]{{1,4}}[\d{_CN_NUMERAL}]+(?:个人|个|人)(?![人的])"

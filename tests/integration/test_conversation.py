@@ -2400,3 +2400,9 @@ def test_family_left_in_an_uncovered_home_town_is_answered_for_there(cfg: str) -
     assert (turn["intent"], turn["region"]) == ("family_care", "national"), turn
     turn = ask_as(cfg, "o-kin-far", "失业金咋领")  # the worker is still in Dalian
     assert (turn["intent"], turn["region"]) == ("unemployment_benefit", "dalian"), turn
+
+
+def test_how_in_hubei_words_after_an_answer_asks_about_it(cfg: str) -> None:
+    ask_as(cfg, "o-how-hubei", "在工地干了大半年 包工头一直拖着不结账")
+    turn = ask_as(cfg, "o-how-hubei", "我们么样弄")  # 么样: Hubei and Anhui for 怎么
+    assert turn["intent"] == "wage_arrears", turn

@@ -3511,3 +3511,14 @@ def test_words_for_wanting_work_being_laid_off_and_a_case_gone_quiet(
 def test_a_northern_word_for_here_after_a_city_says_where_one_is(clf: Classifier) -> None:
     result = clf.classify("大庆这疙瘩")
     assert (result.intent, result.region) == ("set_region", "heilongjiang")
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("干腻了 开春想换个活", "job_services"),
+        ("前年在这投过一个 现在还查得到不", "complaint_status"),
+    ],
+)
+def test_words_for_another_job_an_old_case_and_how_in_dialect(clf: Classifier, text: str, want: str) -> None:
+    assert intent(clf, text) == want

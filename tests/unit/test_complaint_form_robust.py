@@ -2776,3 +2776,22 @@ def test_back_without_saying_who_then_where_were_we_goes_on(harness: Harness) ->
     assert "留着" in harness.say("我先去接孩子 等会再弄", "o-back-again")
     reply = harness.say("回来了 刚刚填到哪了", "o-back-again")
     assert reply.startswith("好，接着填") and "第3步" in reply, reply
+
+
+@pytest.mark.parametrize("ok", ["好了没错了 确认提交", "确认 发了吧"])
+def test_confirming_twice_over_files_it(harness: Harness, ok: str) -> None:
+    to_step(harness, "o-twice-over", FULL)
+    assert "编号" in harness.say(ok, "o-twice-over")
+
+
+def test_go_ahead_against_him_starts_the_form(harness: Harness) -> None:
+    harness.say("包工头躲着不见 工钱一直不结", "o-against-him")
+    assert "第1步" in harness.say("好 给他投诉一下", "o-against-him")
+
+
+def test_a_count_owed_together_beside_the_sum_is_taken(harness: Harness) -> None:
+    to_step(harness, "o-owed-together", AT_AMOUNT)
+    harness.say("两万六 四个人一起被欠的", "o-owed-together")
+    assert "第6步" in harness.say("去年八月到腊月", "o-owed-together")
+    form = draft(harness, "o-owed-together")
+    assert form is not None and form["fields"]["workers"] == 4, form
