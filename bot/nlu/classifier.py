@@ -90,6 +90,9 @@ _LATIN_RUN = re.compile(r"[A-Za-z]{2,}(?:[ '’]+[A-Za-z]+)*")
 
 _PINYIN_ASKS = re.compile(r"(?:\bma|\bme|[?？])\s*[?？]*\s*$|\b(?:zen ?me|shen ?me|na ?li|ru ?he)\b", re.I)
 _NUMBER = re.compile(r"\d{5}")
+# Topics of the holiday ahead, asked where the worker is now when that is the place named last:
+# 「在大庆干了五年 今年上大连了 过年加班咋算」 (not 「我现在在黄埔 …问下宜秀那边有没有补贴」)
+_WHERE_NOW = frozenset({"holiday_pay", "stay_subsidy", "festival_activities"})
 # Question words in a pinyin message, as their shadows (「zen me」): read as one word each.
 _ASKING_SHADOWS = {
     shadow: PINYIN_WORDS[word]
@@ -467,17 +470,14 @@ class Classifier:
                 asked.remove(led[0])
                 asked.insert(0, led[0])
                 best_intent = led[0]
-        asked = stronger_first(
-            text, breaks, first, asked, best_intent, self.rules.means
-        )  # 「红包能抵加班费不」
-        family_only = False
-        if (
-            len(places) > 1
-            and best_intent in TOPIC_INTENTS
-            and (place is not None or best_intent == "family_care")
-        ) or (places and place is None and best_intent == "family_care"):
-            # 「去年在安庆干活 包工头没结账 人现在在成都」: a question is about where it happened
-            where = pick_place(text, places, now=False, kin=best_intent == "family_care", breaks=breaks)
+        asked = stronger_first(text, breaks, first, asked, best_intent, self.rules.means)
+        family_only, kin = False, best_intent == "family_care"
+        last = max(places, key=lambda p: p[0])[2] if places else None  # the place named last
+        if (len(places) > 1 and best_intent in TOPIC_INTENTS and (place is not None or kin)) or (
+            places and place is None and kin
+        ):  # 「去年在安庆干活 包工头没结账 人现在在成都」: a question is about where it happened
+            now = best_intent in _WHERE_NOW and place is last  # (the story ends where the worker is)
+            where = pick_place(text, places, now=now, kin=kin, breaks=breaks)
             if where is not None:
                 family_only = place is None  # only the family's home was named: the worker is elsewhere
                 place, home = where

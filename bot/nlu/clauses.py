@@ -86,7 +86,7 @@ def _left(text: str, start: int, breaks: frozenset[int]) -> bool:
 
 _EARLIER = re.compile(r"(?:之前|以前|原来|本来|先前|早先|去年)(?:是|一直)?在$|从$")  # (「从大连过来黄埔」)
 # 「现在跑到黄埔」: where the worker is now (the dialogue reads it too, at the start of a clause).
-NOW_AT = r"(?:现在|目前|如今)人?(?:(?:跟|和|同)着?[^\s在到]{1,4}?)?(?:在|到|跑到?|来到?|调到|搬到|去了)"
+NOW_AT = r"(?:现在|目前|如今|今年)人?(?:[跟和同]着?[^\s在到]{1,4}?)?(?:在|到|跑到?|来到?|调到|搬到|去了|上)"
 _NOW = re.compile(NOW_AT + "$")
 # Where one comes from asked about as a condition: 「我是桐城人 算不算市外」「俺是黑龙江户口 够条件不」.
 AS_CONDITION = re.compile(  # (「河南算中高风险不」: counted as X or not)
@@ -189,11 +189,10 @@ def pick_place(
         start, end, place = found[0]
         if _left(text, start, breaks):
             return None
-        # (a known place's home only matters where it is asked about as a condition: see the turn)
-        home = (place.priority < 0 or bool(AS_CONDITION.search(text))) and not_here(
-            text, start, end, breaks=breaks
-        )
-        # (with ``kin``, 「娃在四川老家」: the family's home, uncovered, is where the answer is for)
+        # (a known place's home only matters where it is asked about as a condition: see the turn;
+        # with ``kin``, 「娃在四川老家」: the family's home, uncovered, is where the answer is for)
+        asked_as = place.priority < 0 or bool(AS_CONDITION.search(text))
+        home = asked_as and not_here(text, start, end, breaks=breaks)
         family = kin and bool(_KIN.search(text[max(0, start - 7) : start]))
         return None if home and place.priority < 0 and not family else (place, home)
     best: tuple[tuple[int, int, int], Place, bool] | None = None

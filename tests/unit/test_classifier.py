@@ -3522,3 +3522,20 @@ def test_a_northern_word_for_here_after_a_city_says_where_one_is(clf: Classifier
 )
 def test_words_for_another_job_an_old_case_and_how_in_dialect(clf: Classifier, text: str, want: str) -> None:
     assert intent(clf, text) == want
+
+
+def test_learning_on_the_job_from_a_master_is_training(clf: Classifier) -> None:
+    r = clf.classify("新来的 车间老师傅边带边教 这样有补贴吗")
+    assert r.asked[0] == "skills_training", r
+
+
+def test_where_to_take_a_walk_is_whats_on(clf: Classifier) -> None:
+    assert intent(clf, "放假了 周末能去哪走走") == "festival_activities"
+
+
+def test_the_holiday_ahead_is_asked_where_the_worker_moved_to(clf: Classifier) -> None:
+    r = clf.classify("前年在佳木斯干活 今年上黄埔了 春节值班咋算工资")
+    assert (r.intent, r.region) == ("holiday_pay", "guangzhou-huangpu"), r
+    # (where the worker is, named first, does not take over a place asked about after it)
+    r = clf.classify("我现在人在黄埔 老婆在安庆宜秀上班 问问宜秀那边厂里留下来有补贴不")
+    assert (r.intent, r.region) == ("stay_subsidy", "anqing"), r
