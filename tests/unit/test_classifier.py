@@ -1098,6 +1098,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "07y",
         "07z",
         "07za",
+        "07zb",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
