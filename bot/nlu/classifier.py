@@ -33,16 +33,7 @@ from collections.abc import Iterable
 import jieba
 
 from ..ids import TOPIC_INTENTS
-from .clauses import (
-    CORRECTION,
-    QUESTION_CLAUSE,
-    focused_from,
-    order_asked,
-    pick_place,
-    second_question,
-    stronger_first,
-    told_first,
-)
+from .clauses import CORRECTION, QUESTION_CLAUSE, pick_place
 from .matching import (
     Hit,
     _Automaton,
@@ -58,6 +49,7 @@ from .matching import (
     saturate,
 )
 from .model import ANYWHERE, MESSAGE, WITH_PLACE, WORD, Combo, Keyword, Place, Result, Rules
+from .order import focused_from, order_asked, second_question, stronger_first, told_first
 from .text import _PHON, MAX_CHARS, PINYIN_WORDS, _normalise, normalise, pinyin_shadow, respeller
 
 __all__ = [
