@@ -17,7 +17,7 @@ START_WORDS |= {"回复投诉", "欠薪投诉", "欠薪登记", "欠薪举报", 
 CANCEL_WORDS = {"取消", "不登记了", "不投诉了", "算了", "退出", "取消登记", "不要了"}
 # Emoji that end a message (「确认✅」「好的👌」): no part of what it says to the form.
 EMOJI_END = re.compile(r"[\u2600-\u27bf\ufe0f\U0001F000-\U0001FAFF]+$")
-CONFIRM_WORDS = {"确认", "确定", "确认提交", "提交", "对", "对的", "没错", "是的"}
+CONFIRM_WORDS = {"确认", "确定", "确认提交", "提交", "对", "对的", "没错", "是的", "确任"}  # (确任: a slip)
 # Yes in Cantonese, which 对 is (係 is read simplified, as 系): 「系」「系呀」「啱啊」「冇错」.
 CONFIRM_WORDS |= {"系", "系呀", "系啊", "系啦", "系咯", "系嘅", "啱", "啱啊", "啱呀", "啱晒", "冇错", "无错"}
 SKIP_WORDS = {

@@ -478,7 +478,7 @@ def item_to_edit(words: str, at_summary: bool) -> tuple[str, str] | None:
     # (a remark may follow: 「修改 3 钱写错了」; not a value: 「改3万5」 is a correction)
     # (「电话错了 修改 6」: what is wrong may come first)
     if m := re.search(
-        r"(?:^改|修改)\s*第?\s*([1-7一二三四五六七])\s*[项个条]?(?![\d.万千百块元月号])", words
+        r"(?:(?<![^\s,，])改|修改)\s*第?\s*([1-7一二三四五六七])\s*[项个条]?(?![\d.万千百块元月号下])", words
     ):
         n = m[1]
         return FIELDS[(int(n) if n.isdigit() else int(cn_small(n) or 0)) - 1].key, words[m.end() :]

@@ -2795,3 +2795,29 @@ def test_a_count_owed_together_beside_the_sum_is_taken(harness: Harness) -> None
     assert "第6步" in harness.say("去年八月到腊月", "o-owed-together")
     form = draft(harness, "o-owed-together")
     assert form is not None and form["fields"]["workers"] == 4, form
+
+
+def test_confirm_with_a_slip_of_the_keys_files_it(harness: Harness) -> None:
+    to_step(harness, "o-slip", FULL)
+    assert "编号" in harness.say("确任", "o-slip")
+
+
+def test_an_item_to_change_named_after_a_remark_is_asked_again(harness: Harness) -> None:
+    to_step(harness, "o-change-item", FULL)
+    reply = harness.say("电话留错了 改第6项", "o-change-item")
+    assert "第6步" in reply, reply
+    form = draft(harness, "o-change-item")
+    assert form is not None and form["fields"]["phone"] == "13912345678", form  # nothing stored as it
+
+
+def test_change_it_after_what_is_wrong_is_no_item_number(harness: Harness) -> None:
+    to_step(harness, "o-change-it", FULL)
+    reply = harness.say("钱数写错了 改一下", "o-change-it")  # (改一下: not item 1)
+    assert "第3步" in reply and "第1步" not in reply, reply
+
+
+def test_changing_ones_mind_back_after_cancelling_starts_the_form(harness: Harness) -> None:
+    harness.say("工头拖着两个月工钱", "o-mind-back")
+    harness.say("投诉", "o-mind-back")
+    harness.say("取消", "o-mind-back")
+    assert "第1步" in harness.say("算了还是报吧", "o-mind-back")
