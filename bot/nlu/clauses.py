@@ -68,6 +68,8 @@ def not_here(
         r"(?:[我俺]人|现在|目前|如今)在$", text[max(clause, start - 6) : start]
     ):
         return False  # 「我人现在在河南老家」: home is where the worker is now
+    if re.search(r"(?:[我俺]人|现在|目前|如今)在老家$", text[max(clause, start - 8) : start]):
+        return False  # 「我现在在老家邯郸」: the same, home named first
     if registered or (text.startswith("老家", end) and end not in breaks):  # (「我在佛山 老家安庆的」)
         return True  # 「户口在安徽六安」「孩子在湖南老家」
     return any(cue in text[max(clause, head - 3) : head] for cue in _HOME_CUES) or before.endswith("走了")

@@ -58,6 +58,8 @@ class Rules:
     means: tuple[tuple[str, str], ...] = ()
     # (told, asked) pairs: the first topic, told first, leads the second asked after it.
     told_first: frozenset[tuple[str, str]] = frozenset()
+    # (told, asked) pairs: the second, asked after the first was told, leads it when stronger.
+    asked_leads: frozenset[tuple[str, str]] = frozenset()
     # Cues after a keyword that say it is dealt with (「失业金领到了」「加班费的事解决了」): cue →
     # characters allowed between the keyword and the cue; the keyword counts against its intent.
     settled: dict[str, int] = field(default_factory=dict)

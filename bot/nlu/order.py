@@ -303,10 +303,23 @@ _TOLD_STRONGLY = 4.0  # a score that tells a topic plainly (「包工头拖着�
 
 
 def told_first(
-    said_first: str, best: str, asked: list[str], scores: dict[str, float], pairs: frozenset[tuple[str, str]]
+    said_first: str,
+    best: str,
+    asked: list[str],
+    scores: dict[str, float],
+    rules: Rules,
+    asking: tuple[str, frozenset[int], dict[str, list[tuple[int, float]]]],
 ) -> tuple[str, list[str]]:
-    """(the lead, the topics asked): of a (told, asked) pair of ``pairs``, the topic told first leads when
-    told strongly (「包工头拖着仨月工钱 过年还叫看工地 加班费咋算」), not hinted (「只按平常的算」)."""
-    if (said_first, best) in pairs and scores[said_first] >= min(scores[best], _TOLD_STRONGLY):
+    """(the lead, the topics asked): of a (told, asked) pair of ``rules.told_first``, the topic told
+    first leads when told strongly (「包工头拖着仨月工钱 过年还叫看工地 加班费咋算」), not hinted
+    (「只按平常的算」); of a pair of ``rules.asked_leads``, the one asked after leads when stronger
+    and the first is named in no clause that asks (「过年厂里不放假 有补贴没」 asks about the
+    subsidy; not 「给不给三倍工资啊 留下过年有红包没」). ``asking``: (text, breaks, starts)."""
+    if (said_first, best) in rules.told_first and scores[said_first] >= min(scores[best], _TOLD_STRONGLY):
         return said_first, [said_first, *(k for k in asked if k != said_first)]
+    if (said_first, best) in rules.asked_leads and scores[best] > scores[said_first] and asked[0] != best:
+        text, breaks, starts = asking
+        questions = [(a, b) for a, b in clause_spans(text, breaks) if QUESTION_CLAUSE.search(text, a, b)]
+        if not any(a <= s < b for s, _ in starts.get(said_first, ()) for a, b in questions):
+            return best, [best, *(k for k in asked if k != best)]
     return best, asked

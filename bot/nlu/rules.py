@@ -187,6 +187,7 @@ class _Reader:
             "story_holds",
             "means",
             "told_first",
+            "asked_leads",
             "settled",
             "focus_factor",
             "confusables",
@@ -257,7 +258,7 @@ class _Reader:
                     getattr(rules, table)[phrase] = gap
                     if star and len(start := self.respell(normalise(head))) < len(phrase):
                         rules.negation_starts[phrase] = len(start)
-        for key in ("story_holds", "means", "told_first"):
+        for key in ("story_holds", "means", "told_first", "asked_leads"):
             pairs = []
             for pair in data.get(key, []):
                 if not (isinstance(pair, list) and len(pair) == 2 and all(p in INTENTS for p in pair)):

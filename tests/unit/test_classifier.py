@@ -3540,3 +3540,19 @@ def test_the_holiday_ahead_is_asked_where_the_worker_moved_to(clf: Classifier) -
     # (where the worker is, named first, does not take over a place asked about after it)
     r = clf.classify("我现在人在黄埔 老婆在安庆宜秀上班 问问宜秀那边厂里留下来有补贴不")
     assert (r.intent, r.region) == ("stay_subsidy", "anqing"), r
+
+
+def test_working_through_the_holiday_then_asking_for_a_subsidy_asks_about_it(clf: Classifier) -> None:
+    r = clf.classify("苏州这边厂里春节不停工 有没有补助")
+    assert r.asked[0] == "stay_subsidy", r
+    r = clf.classify("厂里过年不放假 加班费怎么算 有没有补贴")  # (the pay named: it leads)
+    assert r.asked[0] == "holiday_pay", r
+
+
+def test_at_home_now_in_the_home_town_is_where_one_is(clf: Classifier) -> None:
+    r = clf.classify("我现在在老家南阳 这边能找到活不")
+    assert (r.intent, r.elsewhere) == ("job_services", "南阳"), r
+
+
+def test_a_dull_holiday_alone_asks_whats_on(clf: Classifier) -> None:
+    assert intent(clf, "一个人在黄埔过年 太没意思了") == "festival_activities"
