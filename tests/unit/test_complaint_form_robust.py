@@ -2821,3 +2821,9 @@ def test_changing_ones_mind_back_after_cancelling_starts_the_form(harness: Harne
     harness.say("投诉", "o-mind-back")
     harness.say("取消", "o-mind-back")
     assert "第1步" in harness.say("算了还是报吧", "o-mind-back")
+
+
+def test_whose_sum_it_is_beside_it_is_the_count(harness: Harness) -> None:
+    to_step(harness, "o-whose-sum", AT_AMOUNT)
+    harness.say("两万四 我和我表哥两个人的", "o-whose-sum")
+    assert "第6步" in harness.say("前年腊月到今年二月", "o-whose-sum")
