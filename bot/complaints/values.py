@@ -207,8 +207,17 @@ def compact(text: str) -> str:
     one clause (「11和12两个月」), and people counted with 仨/俩 (「我们组仨人」 is 三个人)."""
     text = _SPACED_PHONE.sub(lambda m: _GAP.sub("", m.group()), normalize(text))
     text = _PAIR.sub(lambda m: "三个" if m[0][0] == "仨" else "两个", text)
-    text = _MONTHS_SAID.sub(_months_said, text)
+    text = _MONTHS_SAID.sub(_months_said, _MONTH_PAIR.sub(_month_pair, text))
     return _SPACED_MONTHS.sub(r"\1和", _THOUSANDS.sub("", text))
+
+
+# Two months in a row, the first without its 月: 「十一十二月的」 (November and December).
+_MONTH_PAIR = re.compile(r"(?<!\S)(十[一二]?|[一二三四五六七八九])(?=(十[一二]?|[一二三四五六七八九])月)")
+
+
+def _month_pair(m: re.Match[str]) -> str:
+    first, then = (cn_small(n) for n in m.groups())
+    return f"{m[1]}月" if first and then and then == first + 1 else m[1]
 
 
 # Months said one after another by number, then how many: 「四五六三个月」 (April to June).

@@ -2827,3 +2827,10 @@ def test_whose_sum_it_is_beside_it_is_the_count(harness: Harness) -> None:
     to_step(harness, "o-whose-sum", AT_AMOUNT)
     harness.say("两万四 我和我表哥两个人的", "o-whose-sum")
     assert "第6步" in harness.say("前年腊月到今年二月", "o-whose-sum")
+
+
+def test_two_months_in_a_row_without_the_first_month_word_answer_the_period(harness: Harness) -> None:
+    to_step(harness, "o-month-pair", AT_AMOUNT)
+    assert "第5步" in harness.say("六千二 九十月的", "o-month-pair")
+    form = draft(harness, "o-month-pair")
+    assert form is not None and form["fields"]["period"] == "九月十月", form
