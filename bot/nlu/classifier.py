@@ -453,8 +453,8 @@ class Classifier:
                 and second_question(text, breaks, first.get(asked[0], -1), first.get(best_intent, -1))
             ):
                 best_intent = asked[0]  # 「欠薪能投诉吗 还有加班费咋算」: the first question leads
-            asking = (text, breaks, starts)
-            best_intent, asked = told_first(said_first, best_intent, asked, scores, self.rules, asking)
+            said_at = (text, breaks, starts)
+            best_intent, asked = told_first(said_first, best_intent, asked, scores, self.rules, said_at)
         if len(asked) > 1 and (lead := focused_from(text, self.rules.lead)):
             named = [(s, e.keyword.intent) for s, _, e, _ in hits if e.keyword]
             marked = {min((x for x in named if a <= x[0] <= b), default=(0, ""))[1] for a, b in lead}

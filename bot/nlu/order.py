@@ -258,11 +258,14 @@ def stronger_first(
     if not asked or asked[0] == best or best not in asked or asked[0] not in first or best not in first:
         return asked
     lo, hi = sorted((first[asked[0]], first[best]))
-    if any(lo < x <= hi for x in breaks) or _LISTED.search(text, lo, hi):
-        return asked
+    if any(lo < x <= hi for x in breaks) or (_LISTED.search(text, lo, hi) and not _BOTH.match(text, hi)):
+        return asked  # (「红包跟加班费能一块拿不」 lists nothing: it asks if both are had)
     if (best, asked[0]) in means:
         return asked  # the means put first (``means_first``): 「…不签合同还拖工资 想找个免费律师」
     return [best, *(k for k in asked if k != best)]
+
+
+_BOTH = re.compile(r"[^\s，,。]{0,4}?(?:能|可以|会)?(?:一块儿?|一起|同时|都)(?:拿|领|要|给|发)")
 
 
 # The other route named beside the means, as a choice: 「去劳动监察投诉好还是找法律援助打官司好」.

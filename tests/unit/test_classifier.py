@@ -3557,3 +3557,25 @@ def test_at_home_now_in_the_home_town_is_where_one_is(clf: Classifier) -> None:
 
 def test_a_dull_holiday_alone_asks_whats_on(clf: Classifier) -> None:
     assert intent(clf, "一个人在黄埔过年 太没意思了") == "festival_activities"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("厂里话发咗留岗利是 就唔使俾加班费喇", "holiday_pay"),  # a red packet in place of the pay
+        ("佢哋话发利是就只计两倍", "holiday_pay"),
+        ("工头说资金链断了 我们全都没拿着钱", "wage_arrears"),
+        ("工头欠到两个月了", "wage_arrears"),
+        ("村里封了出不去 回不了", "social_assistance"),
+        ("头一回在外头过年 心里空落落", "social_assistance"),
+    ],
+)
+def test_red_packets_in_cantonese_money_run_out_and_shut_in(clf: Classifier, text: str, want: str) -> None:
+    assert intent(clf, text) == want
+
+
+def test_whether_both_can_be_had_is_the_stronger_ones_question(clf: Classifier) -> None:
+    r = clf.classify("那红包跟加班费可以一起拿吗")
+    assert r.asked[0] == "holiday_pay", r
+    r = clf.classify("失业金跟找工作的事都想问问")  # (a list: the order said)
+    assert r.asked[0] == "unemployment_benefit", r
