@@ -3562,7 +3562,7 @@ def test_a_dull_holiday_alone_asks_whats_on(clf: Classifier) -> None:
 @pytest.mark.parametrize(
     ("text", "want"),
     [
-        ("厂里话发咗留岗利是 就唔使俾加班费喇", "holiday_pay"),  # a red packet in place of the pay
+        ("公司讲有留岗利是派 咁就唔使俾加班费 真唔真", "holiday_pay"),  # a red packet in place of the pay
         ("佢哋话发利是就只计两倍", "holiday_pay"),
         ("工头说资金链断了 我们全都没拿着钱", "wage_arrears"),
         ("工头欠到两个月了", "wage_arrears"),
