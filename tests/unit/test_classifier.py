@@ -1100,6 +1100,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "07za",
         "07zb",
         "07zc",
+        "07zd",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
