@@ -71,6 +71,7 @@ REASON = re.compile(
 # Going off to do something first: 「我先去接孩子」「马上回来」 (with 「等会再弄」, a pause).
 _GOING_OFF = re.compile(
     r"(?:我|俺)?(?:先|得先|要先)去[\u4e00-\u9fff]{1,6}|(?:马上|一会儿?|等下|待会儿?)就?回来"
+    r"|(?:晚上|晚点|下班|回头|明天)?回来再(?:填|弄|写|说)"  # 「…晚上回来再填」
 )
 # A complaint about the form put as a question, which asks nothing: 「怎么还要填这么多」.
 RHETORICAL = re.compile(r"(?:怎么|咋)(?:还|又)?(?:要|得)?(?:填|写|问|弄)?(?:这么|那么)(?:多|麻烦|复杂|啰嗦)")

@@ -2834,3 +2834,20 @@ def test_two_months_in_a_row_without_the_first_month_word_answer_the_period(harn
     assert "第5步" in harness.say("六千二 九十月的", "o-month-pair")
     form = draft(harness, "o-month-pair")
     assert form is not None and form["fields"]["period"] == "九月十月", form
+
+
+def test_northern_so_be_it_at_the_summary_files_it(harness: Harness) -> None:
+    to_step(harness, "o-so-be-it", FULL)
+    assert "编号" in harness.say("好 就这么地呗", "o-so-be-it")
+
+
+def test_complaining_about_her_starts_the_form(harness: Harness) -> None:
+    harness.say("超市老板娘拖了我俩月工钱", "o-about-her")
+    assert "第1步" in harness.say("那俺投诉他们", "o-about-her")
+
+
+def test_off_to_work_back_tonight_pauses_and_stores_nothing(harness: Harness) -> None:
+    to_step(harness, "o-back-tonight", AT_SITE)
+    reply = harness.say("我先去送个货 晚点回来再弄", "o-back-tonight")
+    form = draft(harness, "o-back-tonight")
+    assert form is not None and "site" not in form["fields"], (reply, form)
