@@ -122,6 +122,14 @@ _KIN = re.compile(
     r"(?:娃|孩子|小孩|闺女|儿子|女儿|老人|爹|娘|爸|妈|爷爷|奶奶|老婆|媳妇|家里人|一家老小)(?:们)?(?:都|还|一个人)?(?:留|待|呆|放)?在$"
 )
 
+_PROVINCE_END = re.compile(r"(?:安徽|黑龙江|辽宁|广东)省?$")
+
+
+def _kin_before(text: str, start: int) -> bool:
+    """Family said to be at the place starting at ``start`` (「娃在怀宁」, 「孩子在安徽怀宁老家」)."""
+    return bool(_KIN.search(_PROVINCE_END.sub("", text[max(0, start - 10) : start])[-7:]))
+
+
 _ASKED_THERE = re.compile(r"(?:那边|这边|那里|嗰边|这里)?(?:有没有|有冇|有没|有吗|呢|咧)$")
 
 
@@ -155,7 +163,7 @@ def pick_place(
         # with ``kin``, 「娃在四川老家」: the family's home, uncovered, is where the answer is for)
         asked_as = place.priority < 0 or bool(AS_CONDITION.search(text))
         home = asked_as and not_here(text, start, end, breaks=breaks)
-        family = kin and bool(_KIN.search(text[max(0, start - 7) : start]))
+        family = kin and _kin_before(text, start)
         return None if home and place.priority < 0 and not family else (place, home)
     best: tuple[tuple[int, int, int], Place, bool] | None = None
     kept = [
@@ -189,9 +197,7 @@ def pick_place(
         family = (
             kin
             and place.priority >= 0
-            and bool(
-                _KIN.search(text[max(0, start - 7) : start]) or (home and text.endswith("老家", 0, start))
-            )
+            and bool(_kin_before(text, start) or (home and text.endswith("老家", 0, start)))
         )  # (「老家怀宁的 孩子发烧了」: the home town, where the children are)
         if cities and place.priority == 2 and place.region not in cities and not family:
             continue

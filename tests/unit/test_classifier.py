@@ -3580,3 +3580,20 @@ def test_whether_both_can_be_had_is_the_stronger_ones_question(clf: Classifier) 
     assert r.asked[0] == "holiday_pay", r
     r = clf.classify("失业金跟找工作的事都想问问")  # (a list: the order said)
     assert r.asked[0] == "unemployment_benefit", r
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("厂里说发了年货礼包 加班费就免了", "holiday_pay"),  # a gift pack in place of the pay
+        ("车间一年前关门 我们全被辞了", "unemployment_benefit"),
+        ("店里说过完年再结", "wage_arrears"),
+    ],
+)
+def test_gift_packs_for_the_pay_pay_put_off_and_a_closed_shop(clf: Classifier, text: str, want: str) -> None:
+    assert intent(clf, text) == want
+
+
+def test_family_in_a_county_named_with_its_province_is_where_the_answer_is_for(clf: Classifier) -> None:
+    r = clf.classify("我在大连上班 闺女在安徽潜山老家 过年谁照看")
+    assert (r.intent, r.region) == ("family_care", "anqing"), r
