@@ -58,3 +58,19 @@ def test_the_particle_ending_a_question_picks_no_line() -> None:
     # 「…加班费不」: 费不 is no piece of what is asked; 红包 and 加班费 pick the line on both
     reply = short(HOLIDAY, ["12333"], "老板发了红包 可以抵掉加班费不")
     assert "不能顶替" in reply and "少给" not in reply, reply
+
+
+SUBSIDY = "\n".join(
+    [
+        "【某地·留岗补贴】本地的补贴是发给企业的，政府不直接发给工人；企业发的留岗红包金额由企业定。",
+        "1. 条件：企业给非本市户籍员工发了留岗红包，员工留到2月底，企业才能申领补贴。",
+        "2. 办法：企业先发后补，3月里向所在区人社部门申请，材料看通知。",
+        "3. 稳岗返还：符合条件的企业还有失业保险稳岗返还，也是给企业的。",
+        "（依据：某地方案，2021年2月3日）",
+    ]
+)
+
+
+def test_hukou_asked_picks_the_line_on_household_registration() -> None:
+    reply = short(SUBSIDY, ["12333"], "户口要是这边的 也能拿吗")
+    assert "户籍" in reply, reply
