@@ -1101,6 +1101,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "07zb",
         "07zc",
         "07zd",
+        "07ze",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
