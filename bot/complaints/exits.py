@@ -107,7 +107,7 @@ def leaving(words: str) -> str | None:
         return None
     if LATER.search(said) and not find_values(said) and not LEAVE_CUE.search(said):
         return "pause"  # 「他号码我得问问 等会儿发你」: what is missing comes later
-    leave = unclear = pause = kept = going = False
+    leave = unclear = pause = kept = going = unsure = False
     # 「算了 接着弄」: never mind the aside, go on
     on = next((i for i, p in enumerate(parts) if CONTINUE.fullmatch(PARTICLES.sub("", p))), -1)
     for i, part in enumerate(parts):
@@ -138,7 +138,11 @@ def leaving(words: str) -> str | None:
         if _GOING_OFF.fullmatch(core):
             pause = going = True  # (「我先去上个工 晚点再弄」: off for now, asked before anything goes)
             continue
+        if UNSURE.search(core) and not re.search("[吗呢嘛?？]", core):
+            unsure = True  # 「等下 我翻翻名片 名字想不起来了」: what is not known yet, beside a pause
+            continue
         unclear = True
+    unclear = unclear or (unsure and not pause)
     if leave:
         return "unclear" if unclear or going else "leave"
     if unclear:

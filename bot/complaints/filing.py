@@ -144,6 +144,8 @@ def wants_to_file(words: str, result: Result) -> bool:
     if HOW_TO_REGISTER.search(words) and owed and not NOT_FILING.search(words):
         return True  # (「…老板到现在还差我们钱 我想问一下怎么登记」: no topic read, money owed)
     parts = [c for c in re.split(r"[\s,，?？!！。;；]+", words) if c]
+    if len(parts) > 1 and parts[-1] in ("投诉", "登记", "举报") and not NOT_FILING.search(words):
+        return True  # 「回复投诉是吧 投诉」: the command said after whatever came before it
     wanting = [i for i, c in enumerate(parts) if WANTS_TO_FILE.search(c) and not NOT_FILING.search(c)]
     # (「那我再投一个行不行」 asks leave to file, not how)
     asks_how = bool(wanting) and any(HOW.search(_LEAVE_ASKED.sub("", c)) for c in parts[wanting[0] :])

@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..numbers import parse_amount
+from ..numbers import cn_small, parse_amount
 from . import answer, reading
-from .fields import BY_KEY, normalize, show_value
+from .fields import BY_KEY, FIELDS, normalize, show_value
 from .values import clauses, meant
 
 # 「地方搞错了 是旅顺口区水师营 不是铁山」「老板名字写错了 应该是何建军」: a step named as wrong,
@@ -112,3 +112,36 @@ def same_again(text: str, fields: dict[str, Any], step: str) -> str | None:
     if value is None or fields[fix[0]] != value:
         return None
     return f"{BY_KEY[fix[0]].label}填的就是 {show_value(fix[0], value)}，不用改。"
+
+
+# An item of the summary said to be wrong, with no new value: 「手机号不对 我要改一下」「名字写错了」.
+_ITEM_WORDS = {
+    "phone": "(?:电话|手机)号码|电话|手机号?|号码",
+    "amount": "金额|钱数|钱",
+    "period": "时间|月份",
+    "workers": "人数",
+    "name": "名字|姓名|称呼",
+    "site": "地点|地方|地址",
+    "employer": "单位|老板|公司",
+}
+_ITEM_WRONG = re.compile(
+    "(" + "|".join(f"(?P<{k}>{v})" for k, v in _ITEM_WORDS.items()) + r")(?:那项|那个|这项)?"
+    r"(?:不对|错了|写错了|填错了|有误)?[\s,，]*(?:[我俺]?(?:要|想)改(?:一?下)?|得改|改一?下|帮我改一?下|重新填)?[吧啊呢了]?"
+)
+_WRONG = re.compile(r"不对|错|有误|改|重新填")
+
+
+def item_to_edit(words: str, at_summary: bool) -> tuple[str, str] | None:
+    """The field 「修改 3」 asks to change, and what follows it (「修改 3 应该是7400」); at the summary
+    also an item said to be wrong (「手机号不对 我要改一下」)."""
+    # (a remark may follow: 「修改 3 钱写错了」; not a value: 「改3万5」 is a correction)
+    # (「电话错了 修改 6」: what is wrong may come first)
+    if m := re.search(
+        r"(?:(?<![^\s,，])改|修改)\s*第?\s*([1-7一二三四五六七])\s*[项个条步]?(?![\d.万千百块元月号下])",
+        words,
+    ):
+        n = m[1]
+        field = FIELDS[(int(n) if n.isdigit() else int(cn_small(n) or 0)) - 1]
+        return field.key, words[m.end() :] or words[: m.start()]  # (「是八千 改第三步」: the value first)
+    named = _ITEM_WRONG.fullmatch(words) if at_summary and _WRONG.search(words) else None
+    return next(((k, "") for k, v in named.groupdict().items() if v), None) if named else None

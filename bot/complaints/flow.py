@@ -463,7 +463,7 @@ class ComplaintFlow:
     def _edit(self, words: str, user: User, draft: dict[str, Any]) -> str | None:
         """「修改 3」 at the summary, or mid-form for a step already answered: that step asked again
         (then on to the first empty step or the summary); None if the message is no such request."""
-        asked = reading.item_to_edit(words, draft["step"] == "confirm")
+        asked = fixes.item_to_edit(words, draft["step"] == "confirm")
         if asked is None or (field := BY_KEY[asked[0]]).key not in draft["fields"]:
             return None  # no such request, or not answered yet: nothing to change
         draft["step"] = field.key

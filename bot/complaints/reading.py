@@ -14,8 +14,7 @@ from typing import Any
 
 from ..ids import TOPIC_INTENTS
 from ..nlu.model import Result
-from ..numbers import cn_small
-from .fields import FIELDS, SKIP_WORDS, SURNAME, Field, called, normalize
+from .fields import SKIP_WORDS, SURNAME, Field, called, normalize
 from .values import DURATION, Found, clauses, compact, find_values, lone_sum
 
 # 「详细」「详细说说」「具体点」: the rest of the last answer, not a value.
@@ -86,7 +85,7 @@ WHY_ASKED = re.compile(
 SAID_RIGHT = re.compile(r"^(?:应该是|其实是|是|改成|改为)\s*([\d.一二两三四五六七八九十百千万]+(?:块|元)?)$")
 # An agreement, then the confirmation: 「啱 确认」「没问题 提交」.
 OK_THEN_CONFIRM = re.compile(  # 「OK 确认」「都没问题了 确认」
-    r"^(?:(?:啱|啱啱|对|对的|对了|对头|系|好|好的|好嘞|嗯|嗯嗯|行|行吧|中|要得|可以|可以了|是的|是这样|就是这样|ok|okay|得|整吧|那整吧"
+    r"^(?:(?:啱|啱啱|对|对的|对了|对头|系|好|好的|好嘞|嗯|嗯嗯|行|行吧|中|要得|可以|可以了|是的|是这样|就是这样|ok|okay|得|整吧|那整吧|就这么[的地着]"
     r"|(?:都|全)?(?:没|冇|无|莫|么)(?:得|有|啥|什么)?(?:问题|毛病|错)|都对)[了啦]?[\s,，。!！]*)*(?:(确认|确定|提交)(?:提交|一下)?|(?:就这么|就这样|就)?(?:交|发)(?:了|上去)?)(?:吧|啦|了|呀|哈|嘛|咯|哦)?[\s。!！~]*$"
     # 「确认 没问题」「确认 无误了」: the confirmation first
     # (「确认的」「确定 确认」「确认 就提交吧」: the confirmation said twice or with 的)
@@ -118,7 +117,7 @@ ABOUT_FORM = re.compile(
     r"|这一步|这一项|这个问题|这里|这儿|是写|是填|写[我俺总全]|填[我俺总全]|" + WHY_ASKED.pattern
 )
 UNSURE = re.compile(
-    r"不知道|不清楚|记不清|记不得|不记得|忘了|搞不清|说不清|不太清楚|说不好|说不准|不好说|不晓得|唔知|算不清|算不出"
+    r"不知道|不清楚|记不清|记不得|不记得|忘了|搞不清|说不清|不太清楚|说不好|说不准|不好说|不晓得|唔知|算不清|算不出|想不起"
 )
 # What the worker does not know, which asks the bot nothing: 「不清楚有多少人」「不知道几个」.
 UNSURE_OF = re.compile(
@@ -455,35 +454,6 @@ def is_question(field: Field, text: str, result: Result) -> bool:
 
 # Words for whoever was over the work, at the employer step: a firm, an agency, a contractor, a boss.
 FIRM_WORD = re.compile(r"公司|劳务|派遣|总包|分包|包工头|工头|老板")
-# An item of the summary said to be wrong, with no new value: 「手机号不对 我要改一下」「名字写错了」.
-_ITEM_WORDS = {
-    "phone": "(?:电话|手机)号码|电话|手机号?|号码",
-    "amount": "金额|钱数|钱",
-    "period": "时间|月份",
-    "workers": "人数",
-    "name": "名字|姓名|称呼",
-    "site": "地点|地方|地址",
-    "employer": "单位|老板|公司",
-}
-_ITEM_WRONG = re.compile(
-    "(" + "|".join(f"(?P<{k}>{v})" for k, v in _ITEM_WORDS.items()) + r")(?:那项|那个|这项)?"
-    r"(?:不对|错了|写错了|填错了|有误)?[\s,，]*(?:[我俺]?(?:要|想)改(?:一?下)?|得改|改一?下|帮我改一?下|重新填)?[吧啊呢了]?"
-)
-_WRONG = re.compile(r"不对|错|有误|改|重新填")
-
-
-def item_to_edit(words: str, at_summary: bool) -> tuple[str, str] | None:
-    """The field 「修改 3」 asks to change, and what follows it (「修改 3 应该是7400」); at the summary
-    also an item said to be wrong (「手机号不对 我要改一下」)."""
-    # (a remark may follow: 「修改 3 钱写错了」; not a value: 「改3万5」 is a correction)
-    # (「电话错了 修改 6」: what is wrong may come first)
-    if m := re.search(
-        r"(?:(?<![^\s,，])改|修改)\s*第?\s*([1-7一二三四五六七])\s*[项个条]?(?![\d.万千百块元月号下])", words
-    ):
-        n = m[1]
-        return FIELDS[(int(n) if n.isdigit() else int(cn_small(n) or 0)) - 1].key, words[m.end() :]
-    named = _ITEM_WRONG.fullmatch(words) if at_summary and _WRONG.search(words) else None
-    return next(((k, "") for k, v in named.groupdict().items() if v), None) if named else None
 
 
 def known_part(field: Field, text: str) -> str | None:
