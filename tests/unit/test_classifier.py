@@ -3598,3 +3598,7 @@ def test_gift_packs_for_the_pay_pay_put_off_and_a_closed_shop(clf: Classifier, t
 def test_family_in_a_county_named_with_its_province_is_where_the_answer_is_for(clf: Classifier) -> None:
     r = clf.classify("我在大连上班 闺女在安徽潜山老家 过年谁照看")
     assert (r.intent, r.region) == ("family_care", "anqing"), r
+
+
+def test_a_gift_pack_that_may_stand_for_the_pay_is_holiday_pay(clf: Classifier) -> None:
+    assert intent(clf, "单位发的过年礼包能顶加班费吗") == "holiday_pay"
