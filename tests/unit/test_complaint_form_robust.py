@@ -1628,11 +1628,11 @@ def test_a_head_count_said_with_who_is_owed_is_taken(harness: Harness) -> None:
         reply = harness.say(text, openid)
         d = draft(harness, openid)
         assert d is not None and d["fields"].get("workers") == count, (text, reply, d)
-    # whose the sum is (「…两个人的」) is the count too: of nine writers with this shape, seven skip step 5
+    # whose the sum is (「…两个人的」) is still only offered (writers split: bench/README.md, round 156)
     to_step(harness, "o-whose", AT_AMOUNT)
     harness.say("两万多 我跟我老婆两个人的", "o-whose")
     d = draft(harness, "o-whose")
-    assert d is not None and d["fields"].get("workers") == 2, d
+    assert d is not None and "workers" not in d["fields"] and d.get("workers_hint") == 2, d
 
 
 def test_the_months_of_the_work_told_at_the_first_step_are_the_period(harness: Harness) -> None:
@@ -2821,12 +2821,6 @@ def test_changing_ones_mind_back_after_cancelling_starts_the_form(harness: Harne
     harness.say("投诉", "o-mind-back")
     harness.say("取消", "o-mind-back")
     assert "第1步" in harness.say("算了还是报吧", "o-mind-back")
-
-
-def test_whose_sum_it_is_beside_it_is_the_count(harness: Harness) -> None:
-    to_step(harness, "o-whose-sum", AT_AMOUNT)
-    harness.say("两万四 我和我表哥两个人的", "o-whose-sum")
-    assert "第6步" in harness.say("前年腊月到今年二月", "o-whose-sum")
 
 
 def test_two_months_in_a_row_without_the_first_month_word_answer_the_period(harness: Harness) -> None:
