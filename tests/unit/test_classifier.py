@@ -3603,3 +3603,24 @@ def test_family_in_a_county_named_with_its_province_is_where_the_answer_is_for(c
 
 def test_a_gift_pack_that_may_stand_for_the_pay_is_holiday_pay(clf: Classifier) -> None:
     assert intent(clf, "单位发的过年礼包能顶加班费吗") == "holiday_pay"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("这两天没地住", "social_assistance"),
+        ("手头一分钱也没了", "social_assistance"),
+    ],
+)
+def test_nowhere_to_stay_and_not_a_penny_at_hand(clf: Classifier, text: str, want: str) -> None:
+    assert intent(clf, text) == want
+
+
+def test_a_town_not_gone_back_to_is_not_where_one_is(clf: Classifier) -> None:
+    r = clf.classify("在上海跑快递 今年不回大庆了")
+    assert (r.region, r.elsewhere) == (None, "上海"), r
+
+
+def test_where_the_family_home_is_asked_for_family_care(clf: Classifier) -> None:
+    r = clf.classify("我在黄埔打工 我家是佳木斯的 家里就我爸一个人 有人去看看不")
+    assert (r.intent, r.region) == ("family_care", "heilongjiang"), r
