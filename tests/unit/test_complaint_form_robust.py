@@ -2870,3 +2870,15 @@ def test_the_new_value_before_the_item_to_change_is_taken(harness: Harness) -> N
     form = draft(harness, "o-value-first")
     assert form is not None and form["fields"]["period"] == "三月到六月" and "请核对" in reply, (reply, form)
     assert "编号" in harness.say("确认", "o-value-first")  # (not the period step asked again)
+
+
+def test_the_phone_then_what_to_call_one_goes_to_the_summary(harness: Harness) -> None:
+    to_step(harness, "o-call-me-then", AT_PHONE)
+    reply = harness.say("电话13912345678你就叫我老马吧", "o-call-me-then")
+    form = draft(harness, "o-call-me-then")
+    assert "请核对" in reply and form is not None and form["fields"]["name"] == "老马", (reply, form)
+
+
+def test_the_item_said_first_then_change_it_asks_that_step(harness: Harness) -> None:
+    to_step(harness, "o-item-first", FULL)
+    assert "第3步" in harness.say("第三项改一下", "o-item-first")
