@@ -3625,3 +3625,17 @@ def test_a_town_not_gone_back_to_is_not_where_one_is(clf: Classifier) -> None:
 def test_where_the_family_home_is_asked_for_family_care(clf: Classifier) -> None:
     r = clf.classify("我在黄埔打工 我家是佳木斯的 家里就我爸一个人 有人去看看不")
     assert (r.intent, r.region) == ("family_care", "heilongjiang"), r
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("老板说好年底结 现在电话都打不通", "wage_arrears"),
+        ("做了三年 厂子年后不开了", "unemployment_benefit"),
+        ("过年饭店照常开 老板说工资照常发 行不行", "holiday_pay"),
+    ],
+)
+def test_a_boss_out_of_reach_a_shop_closing_and_ordinary_pay_for_the_holiday(
+    clf: Classifier, text: str, want: str
+) -> None:
+    assert intent(clf, text) == want
