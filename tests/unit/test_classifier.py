@@ -1104,6 +1104,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "07ze",
         "07zf",
         "07zg",
+        "07zh",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
