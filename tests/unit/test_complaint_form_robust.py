@@ -2882,3 +2882,17 @@ def test_the_phone_then_what_to_call_one_goes_to_the_summary(harness: Harness) -
 def test_the_item_said_first_then_change_it_asks_that_step(harness: Harness) -> None:
     to_step(harness, "o-item-first", FULL)
     assert "第3步" in harness.say("第三项改一下", "o-item-first")
+
+
+def test_change_then_the_item_then_the_value_at_the_summary(harness: Harness) -> None:
+    to_step(harness, "o-change-item-value", FULL)
+    reply = harness.say("改一下第三个 钱数说错了 是八千", "o-change-item-value")
+    form = draft(harness, "o-change-item-value")
+    assert form is not None and form["fields"]["amount"] == 8000 and "请核对" in reply, (reply, form)
+
+
+def test_no_name_needed_skips_the_name_and_keeps_the_form(harness: Harness) -> None:
+    to_step(harness, "o-no-name", AT_NAME)
+    assert "请核对" in harness.say("名字就不要了", "o-no-name")
+    reply = harness.say("名字不用了", "o-no-name")  # (at the summary: nothing to cancel)
+    assert "删掉" not in reply and draft(harness, "o-no-name") is not None, reply
