@@ -265,7 +265,7 @@ def stronger_first(
     return [best, *(k for k in asked if k != best)]
 
 
-_BOTH = re.compile(r"[^\s，,。]{0,4}?(?:能|可以|会)?(?:一块儿?|一起|同时|都)(?:拿|领|要|给|发)")
+_BOTH = re.compile(r"[^\s，,。]{0,6}?(?:能不能|可不可以|能|可以|会)?(?:一块儿?|一起|同时|都)[拿领要给发]")
 
 
 # The other route named beside the means, as a choice: 「去劳动监察投诉好还是找法律援助打官司好」.

@@ -3640,3 +3640,22 @@ def test_a_boss_out_of_reach_a_shop_closing_and_ordinary_pay_for_the_holiday(
     clf: Classifier, text: str, want: str
 ) -> None:
     assert intent(clf, text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("年前在这上面登记过工资的投诉 一直没人来电话", "complaint_status"),
+        ("干够了 想换个地方干", "job_services"),
+        ("房租也到期了 兜里没钱", "social_assistance"),
+        ("厂里说红包发了 加班费就不另外算了", "holiday_pay"),
+    ],
+)
+def test_a_case_filed_here_gone_quiet_another_place_to_work_and_rent_due(
+    clf: Classifier, text: str, want: str
+) -> None:
+    assert intent(clf, text) == want
+
+
+def test_whether_a_red_packet_and_holiday_pay_come_together_asks_about_the_pay(clf: Classifier) -> None:
+    assert clf.classify("留岗红包跟春节加班费能不能一起拿").asked[0] == "holiday_pay"
