@@ -1105,6 +1105,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "07zf",
         "07zg",
         "07zh",
+        "07zi",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
