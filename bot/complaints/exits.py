@@ -137,7 +137,7 @@ def leaving(words: str) -> str | None:
             pause = True
             continue
         if _GOING_OFF.fullmatch(core):
-            pause = going = True  # (「我先去上个工 晚点再弄」: off for now, asked before anything goes)
+            pause = going = True  # (「我先去送趟货 晚点再弄」: off for now, asked before anything goes)
             continue
         if UNSURE.search(core) and not re.search("[吗呢嘛?？]", core):
             unsure = True  # 「等下 我翻翻名片 名字想不起来了」: what is not known yet, beside a pause

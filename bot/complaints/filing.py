@@ -53,7 +53,7 @@ WANTS_TO_FILE = re.compile(
     r"|(?:帮|替|给)[我俺]把[^\s，,。]{0,10}(?:登|报|投|记)(?:了|上|下|一下)?(?=$|[\s,，。!！吧呗啊])"
     r"|(?:帮|替)(?:他|她|他们|她们)(?:弄|搞|整|办)?一?个?(?:投诉|登记|举报)"  # 「俺替她弄投诉中不」
     r"|(?:现在|这就|马上)(?:报|登)(?=$|[\s,，。!！吧呗啊])"  # 「没报过 这就报」
-    r"|^给(?:他|她)(?:投诉|举报)(?:吧|一下|呗)?$"  # 「行 给他投诉」: go ahead against him
+    r"|^给(?:他|她)(?:投诉|举报)(?:吧|一下|呗)?$"  # 「好 给他投诉」: go ahead against him
     r"|^(?:那|那我|那俺)?(?:我|俺)?就?投诉(?:他|她|他们|她们)(?:吧|去)?$"  # 「那我投诉她」
     r"|帮[我俺](?:现在|马上|再)?(?:弄|搞|整|登)一个(?=$|[\s，,。吧呗啊])"  # 「没登记过 帮我现在整一个」
     r"|(?:就|来|喺度|在这|在这里|在这儿)(?:投诉|举报)(?!找|去哪|上哪|到哪|在哪)|(?<![能以])(?:投诉|举报|登记)吧|登个记|报个案|(?:还是|那就)[投报]吧|还是(?:要|想)投(?![资保简])|新建一?个?(?:欠薪)?(?:投诉|登记)"
@@ -68,7 +68,7 @@ WANTS_TO_FILE = re.compile(
 # A clause that only wishes to file: 「我要登记」「那俺想投诉」.
 WILL_FILE = re.compile(
     r"^(?:那|那我|那俺)?(?:我|俺)?(?:就|还是)?(?:想|要|重新|想重新|要重新)(?:登记|投诉|举报)(?:一下|吧)?$"
-    r"|^(?:算了)?(?:还是|那就)(?:投|报|登记|投诉)吧$"  # 「算了还是投吧」: changed one's mind back
+    r"|^(?:算了)?(?:还是|那就)(?:投|报|登记|投诉)吧$"  # 「算了还是报吧」: changed one's mind back
 )
 # 「我要登记拖欠工资」: the wish to register here, which the form answers however it is asked.
 WILL_REGISTER = re.compile(r"(?:我|俺)(?:就|是)?(?:要|想)登记")
@@ -145,7 +145,7 @@ def wants_to_file(words: str, result: Result) -> bool:
         return True  # (「…老板到现在还差我们钱 我想问一下怎么登记」: no topic read, money owed)
     parts = [c for c in re.split(r"[\s,，?？!！。;；]+", words) if c]
     if len(parts) > 1 and parts[-1] in ("投诉", "登记", "举报") and not NOT_FILING.search(words):
-        return True  # 「回复投诉是吧 投诉」: the command said after whatever came before it
+        return True  # 「回复投诉对吧 投诉」: the command said after whatever came before it
     wanting = [i for i, c in enumerate(parts) if WANTS_TO_FILE.search(c) and not NOT_FILING.search(c)]
     # (「那我再投一个行不行」 asks leave to file, not how)
     asks_how = bool(wanting) and any(HOW.search(_LEAVE_ASKED.sub("", c)) for c in parts[wanting[0] :])

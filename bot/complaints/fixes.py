@@ -147,7 +147,7 @@ def item_to_edit(words: str, at_summary: bool) -> tuple[str, str] | None:
         r"第([1-7一二三四五六七])[项个条步](?:要|得|我要|我想)?(?:改|修改|重填|重新填)(?:一下|下)?[吧啊呢]?",
         words,
     ):
-        n = m[1]  # 「第二项改一下」: the item first
+        n = m[1]  # 「第三项改一下」: the item first
         return FIELDS[(int(n) if n.isdigit() else int(cn_small(n) or 0)) - 1].key, ""
     named = _ITEM_WRONG.fullmatch(words) if at_summary and _WRONG.search(words) else None
     return next(((k, "") for k, v in named.groupdict().items() if v), None) if named else None

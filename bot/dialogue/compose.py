@@ -77,7 +77,7 @@ def _answer(full: str, phones: tuple[str, ...]) -> _Answer:
 
 # How the answers say what workers ask in other words: a bus back to work is 「点对点」 return service.
 _SAID_AS = {"包车": "点对点返岗", "组织的车": "点对点返岗", "车接": "点对点返岗", "接我们回": "点对点返岗"}
-_SAID_AS |= {"户口": "户籍"}  # (「户口是大连的也行」: the line on 户籍)
+_SAID_AS |= {"户口": "户籍"}  # (「户口是本地的也行不」: the line on 户籍)
 
 
 def _closest(answer: _Answer, question: str) -> str | None:

@@ -83,7 +83,7 @@ _LATIN_RUN = re.compile(r"[A-Za-z]{2,}(?:[ '’]+[A-Za-z]+)*")
 _PINYIN_ASKS = re.compile(r"(?:\bma|\bme|[?？])\s*[?？]*\s*$|\b(?:zen ?me|shen ?me|na ?li|ru ?he)\b", re.I)
 _NUMBER = re.compile(r"\d{5}")
 # Topics of the holiday ahead, asked where the worker is now when that is the place named last:
-# 「在大庆干了五年 今年上大连了 过年加班咋算」 (not 「我现在在黄埔 …问下宜秀那边有没有补贴」)
+# 「在鹤岗干了三年 今年上黄埔了 过年加班咋算」 (not 「我现在在黄埔 …问下宜秀那边有没有补贴」)
 _WHERE_NOW = frozenset({"holiday_pay", "stay_subsidy", "festival_activities"})
 # Question words in a pinyin message, as their shadows (「zen me」): read as one word each.
 _ASKING_SHADOWS = {

@@ -37,7 +37,7 @@ def not_here(
     if before.endswith(("切回", "换回", "改回")):
         return False  # 「切回深圳」: the region switched back to, not a home town
     if before.endswith(("不回", "没回")):
-        return True  # 「在北京送外卖 过年不回哈尔滨了」: where they are not going back to
+        return True  # 「在上海跑快递 过年不回大庆了」: where they are not going back to
     if before.endswith("回") and re.match(r"(?:[\u4e00-\u9fff]{0,4}?(?:了|来了)|这边)", text[end:]):
         return False  # 「回鹤岗了」「我回四川南充了」「回江西老家了」: gone back, and there now
     if re.search(r"(?:要是|如果|假如|万一)[我俺]?回(?:老家)?$", text[max(0, start - 7) : start]):
@@ -71,7 +71,7 @@ def not_here(
     ):
         return False  # 「我人现在在河南老家」: home is where the worker is now
     if re.search(r"(?:[我俺]人|现在|目前|如今)在老家$", text[max(clause, start - 8) : start]):
-        return False  # 「我现在在老家邯郸」: the same, home named first
+        return False  # 「我现在在老家南阳」: the same, home named first
     if registered or (text.startswith("老家", end) and end not in breaks):  # (「我在佛山 老家安庆的」)
         return True  # 「户口在安徽六安」「孩子在湖南老家」
     return any(cue in text[max(clause, head - 3) : head] for cue in _HOME_CUES) or before.endswith("走了")
@@ -122,14 +122,14 @@ _HOME_CUES = ("老家", "家乡", "户口", "户籍", "回")
 # 「娃在怀宁老家」「俺爹娘在桐城」: family at home, right before the place.
 _KIN = re.compile(
     r"(?:娃|孩子|小孩|闺女|儿子|女儿|老人|爹|娘|爸|妈|爷爷|奶奶|老婆|媳妇|家里人|一家老小)(?:们)?(?:都|还|一个人)?(?:留|待|呆|放)?在$"
-    r"|[我俺]家(?:里)?(?:是|在)$"  # (「我家是黑龙江绥化的 家里就剩我妈」, asking about family care)
+    r"|[我俺]家(?:里)?(?:是|在)$"  # (「俺家是佳木斯的 家里就我爹」, asking about family care)
 )
 
 _PROVINCE_END = re.compile(r"(?:安徽|黑龙江|辽宁|广东)省?$")
 
 
 def _kin_before(text: str, start: int) -> bool:
-    """Family said to be at the place starting at ``start`` (「娃在怀宁」, 「孩子在安徽怀宁老家」)."""
+    """Family said to be at the place starting at ``start`` (「娃在怀宁」, 「闺女在安徽潜山老家」)."""
     return bool(_KIN.search(_PROVINCE_END.sub("", text[max(0, start - 10) : start])[-7:]))
 
 

@@ -259,7 +259,7 @@ def stronger_first(
         return asked
     lo, hi = sorted((first[asked[0]], first[best]))
     if any(lo < x <= hi for x in breaks) or (_LISTED.search(text, lo, hi) and not _BOTH.match(text, hi)):
-        return asked  # (「红包跟加班费能一块拿不」 lists nothing: it asks if both are had)
+        return asked  # (「红包同加班费可以一起领不」 lists nothing: it asks if both are had)
     if (best, asked[0]) in means:
         return asked  # the means put first (``means_first``): 「…不签合同还拖工资 想找个免费律师」
     return [best, *(k for k in asked if k != best)]
@@ -316,7 +316,7 @@ def told_first(
     """(the lead, the topics asked): of a (told, asked) pair of ``rules.told_first``, the topic told
     first leads when told strongly (「包工头拖着仨月工钱 过年还叫看工地 加班费咋算」), not hinted
     (「只按平常的算」); of a pair of ``rules.asked_leads``, the one asked after leads when stronger
-    and the first is named in no clause that asks (「过年厂里不放假 有补贴没」 asks about the
+    and the first is named in no clause that asks (「春节厂里不停工 补贴有没有」 asks about the
     subsidy; not 「给不给三倍工资啊 留下过年有红包没」). ``asking``: (text, breaks, starts)."""
     if (said_first, best) in rules.told_first and scores[said_first] >= min(scores[best], _TOLD_STRONGLY):
         return said_first, [said_first, *(k for k in asked if k != said_first)]

@@ -2792,7 +2792,7 @@ def test_go_ahead_against_him_starts_the_form(harness: Harness) -> None:
 def test_a_count_owed_together_beside_the_sum_is_taken(harness: Harness) -> None:
     to_step(harness, "o-owed-together", AT_AMOUNT)
     harness.say("两万六 四个人一起被欠的", "o-owed-together")
-    assert "第6步" in harness.say("去年八月到腊月", "o-owed-together")
+    assert "第6步" in harness.say("前年九月到腊月", "o-owed-together")
     form = draft(harness, "o-owed-together")
     assert form is not None and form["fields"]["workers"] == 4, form
 
