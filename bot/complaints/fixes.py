@@ -129,6 +129,14 @@ _ITEM_WRONG = re.compile(
     r"(?:不对|错了|写错了|填错了|有误)?[\s,，]*(?:[我俺]?(?:要|想)改(?:一?下)?|得改|改一?下|帮我改一?下|重新填)?[吧啊呢了]?"
 )
 _WRONG = re.compile(r"不对|错|有误|改|重新填")
+_ITEM_FIRST = re.compile(  # 「第三项改一下」
+    r"第([1-7一二三四五六七])[项个条步](?:要|得|我要|我想)?(?:改|修改|重填|重新填)(?:一下|下)?[吧啊呢]?"
+)
+
+
+def _nth(n: str) -> str:
+    """The key of the form's ``n``-th step (「3」 or 「三」)."""
+    return FIELDS[(int(n) if n.isdigit() else int(cn_small(n) or 0)) - 1].key
 
 
 def item_to_edit(words: str, at_summary: bool) -> tuple[str, str] | None:
@@ -140,14 +148,8 @@ def item_to_edit(words: str, at_summary: bool) -> tuple[str, str] | None:
         r"(?:(?<![^\s,，])改(?:一下|下)?|修改(?:一下)?)\s*第?\s*([1-7一二三四五六七])\s*[项个条步]?(?![\d.万千百块元月号下])",
         words,
     ):
-        n = m[1]
-        field = FIELDS[(int(n) if n.isdigit() else int(cn_small(n) or 0)) - 1]
-        return field.key, words[m.end() :] or words[: m.start()]  # (「是八千 改第三步」: the value first)
-    if m := re.fullmatch(
-        r"第([1-7一二三四五六七])[项个条步](?:要|得|我要|我想)?(?:改|修改|重填|重新填)(?:一下|下)?[吧啊呢]?",
-        words,
-    ):
-        n = m[1]  # 「第三项改一下」: the item first
-        return FIELDS[(int(n) if n.isdigit() else int(cn_small(n) or 0)) - 1].key, ""
+        return _nth(m[1]), words[m.end() :] or words[: m.start()]  # (「是八千 改第三步」: the value first)
+    if m := _ITEM_FIRST.fullmatch(words):
+        return _nth(m[1]), ""  # 「第三项改一下」: the item first
     named = _ITEM_WRONG.fullmatch(words) if at_summary and _WRONG.search(words) else None
     return next(((k, "") for k, v in named.groupdict().items() if v), None) if named else None
