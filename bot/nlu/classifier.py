@@ -465,11 +465,11 @@ class Classifier:
                 best_intent = led[0]
         asked = stronger_first(text, breaks, first, asked, best_intent, self.rules.means)
         family_only, kin = False, best_intent == "family_care"
-        last = max(places, key=lambda p: p[0])[2] if places else None  # the place named last
         if (len(places) > 1 and best_intent in TOPIC_INTENTS and (place is not None or kin)) or (
             places and place is None and kin
         ):  # 「去年在安庆干活 包工头没结账 人现在在成都」: a question is about where it happened
-            now = best_intent in _WHERE_NOW and place is last  # (the story ends where the worker is)
+            # (the story ends where the worker is: the place it names last)
+            now = best_intent in _WHERE_NOW and place is max(places, key=lambda p: p[0])[2]
             where = pick_place(text, places, now=now, kin=kin, breaks=breaks)
             if where is not None:
                 family_only = place is None  # only the family's home was named: the worker is elsewhere
