@@ -1106,6 +1106,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "07zg",
         "07zh",
         "07zi",
+        "07zj",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
