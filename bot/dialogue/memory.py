@@ -313,10 +313,6 @@ def about_last_answer(text: str, result: Result) -> bool:
     return result.score < WEAK_SCORE and result.intent in ("subscribe", "unsubscribe") and is_follow_up(t)
 
 
-# 「…顺便问下…」「另外…」: one more thing asked beside what the message does.
-BESIDES = re.compile(r"顺便|顺带|另外|还想问|再问一?下|还有个事")
-
-
 # 「不对吧 我老乡说拿了两千」「你们说的不准 …」: doubting the answer just given.
 DOUBTS = re.compile(r"^(?:不对吧|不是吧|不可能吧?|瞎说|骗人)|说的?(?:不准|不对|有问题)")
 
@@ -339,10 +335,6 @@ def asks_help_there(text: str, result: Result) -> bool:
         and result.scores.get("greeting", 0.0) < SETTLES
         and HELP_THERE.search(normalise(text)) is not None
     )
-
-
-def asks_besides(text: str) -> bool:
-    return BESIDES.search(text) is not None
 
 
 # 「那投诉呢」「投诉的话呢」: complaining about unpaid wages, asked after another answer (20 of 20

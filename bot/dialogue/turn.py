@@ -353,9 +353,9 @@ class Bot:
         ):
             detailed = True  # the same topic asked again after its first screen: the rest (again)
         done = ""
-        if not picked and intent in ("subscribe", "unsubscribe") and asked and memory.asks_besides(spoken):
+        if not picked and asked and (command := wording.command_beside(intent, result, spoken)):
             # 「我想订阅通知 顺便问下大连失业金网上能办不」: the command done, and the question answered
-            done = self.answer(intent, user, result, text) + "\n\n"
+            done = self.answer(command, user, result, text) + "\n\n"
             intent = asked[0]
         if asked and intent in TOPIC_INTENTS:
             intent = asked[0]

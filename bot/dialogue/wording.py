@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ..nlu.classifier import Result
 from ..nlu.clauses import QUESTION_CLAUSE
 
 CLAUSES = re.compile(r"[\s，,。！!？?；;、]+")
@@ -29,3 +30,19 @@ def first_clause(text: str) -> str:
 
 def one_clause(text: str) -> bool:
     return len([p for p in CLAUSES.split(text.strip()) if p]) == 1
+
+
+# 「…顺便问下…」「另外…」: one more thing asked beside what the message does.
+BESIDES = re.compile(r"顺便|顺带|另外|还想问|再问一?下|还有个事")
+COMMANDS = ("subscribe", "unsubscribe")
+COMMAND_SURE = 3.0  # a command named this strongly is meant beside a question without 「顺便」
+
+
+def command_beside(intent: str, result: Result, text: str) -> str:
+    """A command given beside a question, to do as well as answer it ("" if none): 「我想订阅通知
+    顺便问下…」 leads with it, 「…有啥活动 顺便订阅一下」「帮我订阅 另外…」 name it after the topic."""
+    if intent in COMMANDS:
+        return intent if BESIDES.search(text) else ""
+    command = next((t for t in result.asked if t in COMMANDS), "")
+    sure = result.scores.get(command, 0.0) >= COMMAND_SURE
+    return command if command and (sure or BESIDES.search(text)) else ""

@@ -1733,6 +1733,13 @@ def test_a_command_with_a_question_by_the_way_does_both(cfg: str) -> None:
     assert ask_as(cfg, "o-kind", "订阅一下 以后有留岗补贴的消息发给我")["intent"] == "subscribe"
 
 
+@pytest.mark.parametrize("said", ["春节这边都有啥活动 顺带订阅一下", "给我订阅上 另外黄埔过年有啥活动"])
+def test_a_command_after_the_question_is_done_too(cfg: str, said: str) -> None:
+    turn = ask_as(cfg, "o-after", said)
+    assert turn["intent"] == "festival_activities", turn
+    assert str(turn["reply"]).startswith("好的，已为你开通订阅"), turn
+
+
 @pytest.mark.parametrize("said", ["在大观也是一样的吧", "我在大观做保洁 过年都上 是吧"])
 def test_a_place_with_a_tag_question_asks_the_last_question_there(cfg: str, said: str) -> None:
     ask_as(cfg, "o-tag", "春节加班费咋算")
