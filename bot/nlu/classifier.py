@@ -47,9 +47,10 @@ from .matching import (
     read_pinyin,
     rengong_as_wages,
     saturate,
+    without_lead,
 )
 from .model import ANYWHERE, MESSAGE, WITH_PLACE, WORD, Combo, Keyword, Place, Result, Rules
-from .order import focused_from, order_asked, second_question, stronger_first, told_first
+from .order import PLAIN_TOPIC, focused_from, order_asked, second_question, stronger_first, told_first
 from .text import _PHON, MAX_CHARS, PINYIN_WORDS, _normalise, normalise, pinyin_shadow, respeller
 
 __all__ = [
@@ -288,7 +289,9 @@ class Classifier:
         evidence: dict[str, list[float]] = {}
         first: dict[str, int] = {}
         starts: dict[str, list[tuple[int, float]]] = {}
-        if (whole := self._whole.get(text)) is not None:
+        if (
+            whole := self._whole.get(text) or self._whole.get(without_lead(text, self.rules.fillers))
+        ) is not None:
             evidence[whole.intent] = [whole.weight]
         for s1, e1, kw, weight in found:
             # Two keywords of different intents overlapping (找个工作 / 工作人员): unless the one that
@@ -444,7 +447,9 @@ class Classifier:
                     best_intent
                 )  # 「冇得工作了 政府有冇钱发」: a hint of a command never leads a topic
                 asked.insert(0, best_intent)
-            if asked and asked[0] != said_first and best_intent == said_first:
+            # (an off-topic question well under a plain story topic is about it: 「欠钱不还 能报警不」)
+            off = bool(asked) and asked[0] == UNKNOWN and best >= max(PLAIN_TOPIC, scores[UNKNOWN] + 0.5)
+            if asked and asked[0] != said_first and best_intent == said_first and not off:
                 best_intent = asked[0]  # 「厂子黄了老板跑了 失业金能领不」 is about 失业金
             elif (
                 asked
@@ -470,7 +475,8 @@ class Classifier:
         ):  # 「去年在安庆干活 包工头没结账 人现在在成都」: a question is about where it happened
             # (the story ends where the worker is: the place it names last)
             now = best_intent in _WHERE_NOW and place is max(places, key=lambda p: p[0])[2]
-            where = pick_place(text, places, now=now, kin=kin, breaks=breaks)
+            worked = best_intent == "wage_arrears"  # (owed where the work was)
+            where = pick_place(text, places, now=now, kin=kin, breaks=breaks, worked=worked)
             if where is not None:
                 family_only = place is None  # only the family's home was named: the worker is elsewhere
                 place, home = where

@@ -44,8 +44,8 @@ def not_here(
         return False  # 「要是回通辽领呢」「那要是回老家丹东呢」: a place asked about
     if before.endswith("回") and (_BACK_TO_WORK.match(text, end) or _FROM_HOME.search(text, 0, start)):
         return False  # 「要不俺回郑州找去」「初八从老家回到黄埔」: going there to work
-    if before.endswith("是") and re.match(r"(?:农村|乡下|山里|山区|县城|那边|那块)?[人的哩滴]", text[tail:]):
-        return True  # 「我是河南人」「俺是河南的」「我是贵州农村的」「俺是河南哩」: where they come from
+    if before.endswith("是") and _NATIVE_OF.match(text, tail):
+        return True  # 「我是河南人」「俺是河南的」「我是贵州农村的」「我是怀宁本地人」: where they come from
     if re.match(r"(?:农村|乡下|山里|山区)[人的]|仔|佬|妹子|小伙", text[tail:]):
         return True  # 「…能领不 贵州山里的 小学毕业」「一个湖南仔」: a (rural) home, whoever says it
     origin = head == 0 or before.endswith(("我", "俺", "咱", "他", "她"))
@@ -116,6 +116,9 @@ def clause_spans(text: str, breaks: frozenset[int]) -> list[tuple[int, int]]:
     return [(a, b) for a, b in itertools.pairwise(sorted({0, len(text), *breaks})) if a < b]
 
 
+# Right after 「我是」 and a place: where the worker comes from.
+_NATIVE_OF = re.compile(r"(?:农村|乡下|山里|山区|县城|那边|那块)?[人的哩滴]|本地人")
+
 # Context right before a place name that makes it someone's home, not where they are now.
 _HOME_CUES = ("老家", "家乡", "户口", "户籍", "回")
 
@@ -132,6 +135,9 @@ def _kin_before(text: str, start: int) -> bool:
     """Family said to be at the place starting at ``start`` (「娃在怀宁」, 「闺女在安徽潜山老家」)."""
     return bool(_KIN.search(_PROVINCE_END.sub("", text[max(0, start - 10) : start])[-7:]))
 
+
+# Right after a place: the work there, or the wages owed there (「在合肥工地上被欠了钱」).
+_WORKED = re.compile(r"[^\s，,。]{0,3}?(?:干活|工地|干的|被欠|欠的|欠我|欠俺)")
 
 _ASKED_THERE = re.compile(r"(?:那边|这边|那里|嗰边|这里)?(?:有没有|有冇|有没|有吗|呢|咧)$")
 
@@ -152,12 +158,14 @@ def pick_place(
     now: bool = True,
     kin: bool = False,
     breaks: frozenset[int] = frozenset(),
+    worked: bool = False,
 ) -> tuple[Place, bool] | None:
     """The most specific place, and whether it is named as home; a home town (「老家安庆」) only if
     nothing else is named. A district of another region loses to a city named beside it:
     「哈尔滨经开区」 is Harbin's, not Anqing's.
     With ``now``, a place said as where the worker is now beats the places they were at. With
-    ``kin`` (a question about family left at home), where the family is said to be beats the rest."""
+    ``kin`` (a question about family left at home), where the family is said to be beats the rest.
+    With ``worked`` (wages owed), where the work was beats where the worker is now."""
     if len(found) == 1:  # most messages: nothing to weigh it against
         start, end, place = found[0]
         if _left(text, start, breaks):
@@ -183,6 +191,10 @@ def pick_place(
             (s, e, place, home or (place in homes and bool(_COUNTED_AS.match(text, e))))
             for s, e, place, home in kept
         ]
+    alone = [k for k in kept if all(e != k[0] and s != k[1] for s, e, _ in found)]  # (not 「大连开发区」)
+    there = [k for k in alone if worked and _WORKED.match(text, k[1]) and not k[3]]
+    if len(there) == 1 and len(kept) > 1:  # 「我人在大连 可钱是在牡丹江干活那会儿欠的」
+        return there[0][2], False
     earlier = [k for k in kept if _EARLIER.search(text[max(0, k[0] - 6) : k[0]])]
     if earlier and len(earlier) < len(kept):  # 「之前在大连 现在到黄埔了」: where they were before
         kept = [k for k in kept if k not in earlier]

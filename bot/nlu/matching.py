@@ -347,3 +347,13 @@ def rengong_as_wages(raw: str, hits: list[Hit]) -> list[Hit]:
     if "人工" not in raw or not _CANTONESE.search(raw) or _ASKS_A_PERSON.search(raw):
         return hits
     return [h for h in hits if not (k := h[2].keyword) or (k.text, k.intent) != ("人工", "human_agent")]
+
+
+def without_lead(text: str, fillers: Iterable[str]) -> str:
+    """A short message without the words that say nothing before it (「那个我就是想问一下」 →
+    「想问一下」), to match a whole-message phrase; "" when nothing of three characters is left."""
+    rest, before = text, ""
+    while rest != before and len(rest) <= 12:
+        before = rest
+        rest = next((rest[len(f) :] for f in fillers if rest.startswith(f)), rest)
+    return rest if 3 <= len(rest) < len(text) else ""

@@ -37,7 +37,7 @@ _HINT_MAX = 1.5  # a topic this weak (one generic word) beside a much stronger o
 # (and no 还有/另外 lists them: 「大连留岗红包 还有春节加班费」).
 _MOSTLY = 1.5
 # A keyword this strong names its topic plainly (失业金, 老板跑了), not by a loose word (工地, 活动).
-_PLAIN_TOPIC = 3.0
+PLAIN_TOPIC = 3.0
 # A question marked as one more thing, not the point of the story before it.
 ASIDE = re.compile(r"顺便|顺带|另外|还有|还想问|再问")
 
@@ -142,20 +142,20 @@ def questions_first(
         if any(a <= s < b for s, _ in starts[k])
     ]
     clearer = (
-        _PLAIN_TOPIC <= plain > told
+        PLAIN_TOPIC <= plain > told
         and not any((k, q) in held for k in story for q in ask)
         and not all(marks)  # 「工钱没给 另外请律师要钱吗」: one more question
     )
     # (loose words that add up to a strong topic still hold a vague question: 「孩子跟他外婆 外婆年纪大了
     # 管不住 有啥帮扶不」 asks what help there is for the children)
-    loose = told < _STORY_TOPIC_MIN and all(scores[k] < _PLAIN_TOPIC + 0.5 for k in story)
-    plainly = loose or told >= _PLAIN_TOPIC or again or clearer
+    loose = told < _STORY_TOPIC_MIN and all(scores[k] < PLAIN_TOPIC + 0.5 for k in story)
+    plainly = loose or told >= PLAIN_TOPIC or again or clearer
     # (or the message as a whole is mostly about what the question asks: 「…放假了 开春也不一定要人
     # 我这算失业了能领钱不」)
     strongest = max(scores[k] for k in ask)
     plainly = plainly or (
         bool(story)
-        and strongest >= max(_PLAIN_TOPIC, _MOSTLY * max(scores[k] for k in story))
+        and strongest >= max(PLAIN_TOPIC, _MOSTLY * max(scores[k] for k in story))
         and not any((k, q) in held for k in story for q in ask)
     )
     plainly = plainly or all(k in courtesy for k in story)  # 「那我先打电话问问 热线多少」 asks
@@ -285,7 +285,7 @@ def means_first(
     for problem, means in pairs:
         if problem not in asked or means not in asked or asked.index(means) < asked.index(problem):
             continue
-        plain = [s for s, w in starts.get(means, ()) if w >= _PLAIN_TOPIC]
+        plain = [s for s, w in starts.get(means, ()) if w >= PLAIN_TOPIC]
         told = starts.get(problem, [])  # (none: told by a combo, which speaks for the whole message)
         if not plain or min((s for s, _ in told), default=0) > min(plain):
             continue

@@ -1752,6 +1752,12 @@ def test_waiting_and_not_filing_after_all_closes_the_chat(harness: Harness) -> N
     assert harness.say("那我再等等 不投了", "o-wait").startswith("不客气")
 
 
+@pytest.mark.parametrize("said", ["暂时不想投诉 再看看", "没有 我就随便看看"])
+def test_not_filing_yet_or_only_looking_closes_the_chat(harness: Harness, said: str) -> None:
+    harness.say("厂里欠了俩月工钱", "o-look")
+    assert harness.say(said, "o-look").startswith("不客气")
+
+
 def test_a_pinyin_goodbye_is_read_as_its_hanzi_by_the_turn_model_too(harness: Harness) -> None:
     harness.say("初一上班几倍工资", "o-bye")
     assert harness.say("zaijian", "o-bye").startswith("不客气")

@@ -3661,3 +3661,47 @@ def test_a_case_filed_here_gone_quiet_another_place_to_work_and_rent_due(
 
 def test_whether_a_red_packet_and_holiday_pay_come_together_asks_about_the_pay(clf: Classifier) -> None:
     assert clf.classify("留岗红包跟春节加班费能不能一起拿").asked[0] == "holiday_pay"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("嗯 那个 我想问问", "greeting"),  # words that say nothing before 「想问问」
+        ("过年活动的那些也别发了", "unsubscribe"),  # one more kind refused, over the kind's name
+        ("冇咗工 租都交唔起啦", "social_assistance"),  # Cantonese: the rent cannot be paid
+        ("我想学下整蛋糕", "skills_training"),  # Cantonese: to learn to make
+        ("包工头拖着工钱一直不结 能不能报警", "wage_arrears"),  # the police asked about the arrears
+    ],
+)
+def test_fillers_before_a_greeting_another_kind_refused_cantonese_and_the_police(
+    clf: Classifier, text: str, want: str
+) -> None:
+    assert intent(clf, text) == want
+
+
+def test_an_off_topic_question_beside_an_equal_topic_stays_off_topic(clf: Classifier) -> None:
+    assert intent(clf, "我们店要招聘服务员 招聘启事怎么写") == "unknown"  # (a guard)
+
+
+def test_a_gift_given_and_the_pay_refused_is_mostly_about_the_pay(clf: Classifier) -> None:
+    scores = clf.classify("单位发了年货礼包 说加班费不发了").scores
+    assert max(scores, key=lambda k: scores[k]) == "holiday_pay", scores
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "elsewhere"),
+    [
+        ("人在大庆 工钱是在合肥工地上欠下的", None, "合肥"),
+        ("我现在人在安庆 钱是在哈尔滨干活时欠的", "heilongjiang", None),
+        ("大连开发区电子厂欠俺两个月工资了", "dalian", None),  # (a district written onto its city)
+    ],
+)
+def test_wages_owed_are_for_where_the_work_was(
+    clf: Classifier, text: str, region: str | None, elsewhere: str | None
+) -> None:
+    result = clf.classify(text)
+    assert (result.intent, result.region, result.elsewhere) == ("wage_arrears", region, elsewhere), result
+
+
+def test_a_native_of_one_county_working_in_another_district_is_in_the_district(clf: Classifier) -> None:
+    assert clf.classify("我是桐城本地人 在大观区厂里干").place == "anqing-daguan"
