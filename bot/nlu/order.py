@@ -320,9 +320,10 @@ def told_first(
     subsidy; not 「给不给三倍工资啊 留下过年有红包没」). ``asking``: (text, breaks, starts)."""
     if (said_first, best) in rules.told_first and scores[said_first] >= min(scores[best], _TOLD_STRONGLY):
         return said_first, [said_first, *(k for k in asked if k != said_first)]
-    if (said_first, best) in rules.asked_leads and scores[best] > scores[said_first] and asked[0] != best:
+    told = asked[0] if asked else said_first  # (what leads so far: 「过年留厂值班 …学点电工」: a hint first)
+    if (told, best) in rules.asked_leads and scores[best] > scores[told]:
         text, breaks, starts = asking
         questions = [(a, b) for a, b in clause_spans(text, breaks) if QUESTION_CLAUSE.search(text, a, b)]
-        if not any(a <= s < b for s, _ in starts.get(said_first, ()) for a, b in questions):
+        if not any(a <= s < b for s, _ in starts.get(told, ()) for a, b in questions):
             return best, [best, *(k for k in asked if k != best)]
     return best, asked

@@ -3705,3 +3705,12 @@ def test_wages_owed_are_for_where_the_work_was(
 
 def test_a_native_of_one_county_working_in_another_district_is_in_the_district(clf: Classifier) -> None:
     assert clf.classify("我是桐城本地人 在大观区厂里干").place == "anqing-daguan"
+
+
+def test_a_holiday_shift_told_then_a_wish_to_learn_asks_about_training(clf: Classifier) -> None:
+    assert clf.classify("春节留厂值班 闲着想学门手艺").asked[0] == "skills_training"
+
+
+def test_changing_jobs_to_another_city_says_where_the_worker_is(clf: Classifier) -> None:
+    result = clf.classify("不在大连干了 跳槽到昆山了")
+    assert (result.intent, result.elsewhere) == ("set_region", "昆山"), result
