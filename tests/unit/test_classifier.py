@@ -1107,6 +1107,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "07zh",
         "07zi",
         "07zj",
+        "07zk",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
