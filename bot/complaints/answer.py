@@ -149,6 +149,7 @@ def read(
     if reading.LAST_WINS.search(text):
         # 「是两万五不是两万」: the value said not to be is no value
         text = reading.NOT_THIS.sub("", text)
+    text = reading.OFF_BY.sub("", text)
     numeric = field.key in ("amount", "workers", "phone")
     if numeric and (chosen := reading.WRITE_THIS.search(text)) and (v := field.parse(chosen[1] or chosen[2])):
         # 「一起的六七个 写7个吧」「…先写15000」: the worker chose what to write; the other clauses may

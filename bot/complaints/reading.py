@@ -60,7 +60,7 @@ QUESTION = re.compile(
     r"[?？]|吗|怎么|咋|如何|哪|谁|啥|什么|多少|多久|为什么|为啥|(?<![那这前后头十])(?<!再等)几[天号点倍岁年路]|几个月|(?<![十百千万])几$"
     r"|(?<!不)([^\W\d_])不\1"  # 「能不能」「办不办」「搞不搞」 (not 「不对不对」)
     r"|[^\s，,不没]{2,}(?<![先就还都也])[不没](?=$|[\s，,。])"  # 「能报销不」「现在能办不」「发了没」
-    r"|还是(?!没|不|算了|直接|先|自己)"  # 「月底还是年底」 (not 「还是算了吧」「我还是直接打12333吧」)
+    r"|还是(?!没|不|算了|直接|先|自己|让)"  # 「月底还是年底」 (not 「还是算了吧」「我还是直接打12333吧」)
     r"|有冇|点样|边度|乜嘢|咩|([^\W\d_])唔\2"  # Cantonese (「会唔会」 is 「会不会」)
 )
 # At the summary, where only confirming, editing or cancelling is left, assent in the worker's own
@@ -70,7 +70,9 @@ CONFIRMS = re.compile(
     r"(?:(?:没错|冇错|无误|对的?|对了|都对|好的?|好嘞|是的|系|啱晒?|嗯+|嗯呐|行|行吧|可以|没问题|冇问题|木问题|没毛病"
     r"|妥了?|中|ok|okay|(?:这回|这下|现在)(?:对了|没错了?|没问题了?)|就这么地|就这样|就这么着)[\s,，。!！~]*)+"
     r"(?:(?:就这样|就这么|就)?(?:确认提交|确认|确定|提交|交上去|交|报上去|上报|报|发出去|发)"
-    r"(?:了吧|吧|了|啦|呀|哈|无误)?[\s。!！~]*)?",
+    r"(?:了吧|吧|了|啦|呀|哈|无误)?[\s。!！~]*)?"
+    # after 「我再想想」: 「想好了 确认」
+    r"|(?:想好了|考虑好了|想清楚了)[\s,，。]*(?:确认提交|确认|确定|提交)(?:吧|了)?[\s。!！~]*",
     re.IGNORECASE,
 )
 CONFIRM_LAST = re.compile(r"[\s,，。]*(?:确认|确定|提交)(?:吧|了|啦)?[\s。!！]*$")
@@ -206,6 +208,10 @@ LAST_WINS = re.compile(
 )
 
 
+# 「4600 少算了一千」: by how much the sum was wrong, which is no value of its own.
+OFF_BY = re.compile(
+    r"(?:刚才|之前)?(?:少|多)(?:算|写|打|填|记|报)了?[\d.一二两三四五六七八九十百千万]+(?![\d.个位零])[块元]?"
+)
 NOT_THIS = re.compile(r"(?:而)?不是[\d.一二两三四五六七八九十百千万]+[万千元块个人月]*")
 # 「写7个吧」「先写15000」: the value the worker says to write down.
 WRITE_THIS = re.compile(
@@ -221,6 +227,12 @@ def settle(found: list[Found], last_wins: bool = False) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key in dict.fromkeys(f.key for f in found):
         mine = [f for f in found if f.key == key]
+        if key == "period" and last_wins:  # 「时间不对 是11月和12月两个月」: how many, after the months
+            mine = [
+                f
+                for i, f in enumerate(mine)
+                if not (i and f.start == mine[i - 1].end and DURATION.fullmatch(str(f.value)))
+            ]
         if key == "period" and len(mine) > 1 and not last_wins:
             out[key] = " ".join(dict.fromkeys(str(f.value) for f in mine))  # 「十一月 十二月两个月」
             continue

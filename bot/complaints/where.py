@@ -22,6 +22,8 @@ PLACE_OF = re.compile(
     rf"^([\u4e00-\u9fff]{{1,12}}?(?:{PLACE_END}(?:那边|这边|附近)?|那边|这边|附近|一带))的"
     r"(?:一个|一家|那个|那家|这个|这家)?([\u4e00-\u9fffA-Za-z0-9·]{2,30})$"
 )
+# A place said inside one long clause: 「老板叫于某他是开装修公司的我们在让胡路区给人家装修」.
+AT_INSIDE = re.compile(rf"[在喺]([\u4e00-\u9fff]{{2,10}}?{PLACE_END})(?![区县市镇乡村路街])")
 PHYSICAL = re.compile(r"(?:厂|工地|店|酒店|超市|餐馆|饭店|医院|学校|项目|工程|小区|车间|矿)$")
 # 「在怀宁工业园」「就在龙凤区」: where, said as such.
 AT_PLACE = re.compile(r"^(?:就|是|都)?在([\u4e00-\u9fffA-Za-z0-9·]{2,30})$")
@@ -119,4 +121,7 @@ def place_part(value: str, where_word: re.Pattern[str]) -> str:
     「南岗区的 宏图装饰 工头叫孙强」 (the whole answer when it is one clause or none says where)."""
     parts = [p for p in re.split(r"[\s，,。]+", value) if p]
     placed = [p for p in parts if where_word.search(p)]
-    return placed[0].removesuffix("的") if len(parts) > 1 and placed else value
+    if len(parts) > 1 and placed:
+        return placed[0].removesuffix("的")
+    inside = AT_INSIDE.search(value) if len(value) > 12 else None
+    return inside[1] if inside else value  # (「…我们在让胡路区给人家装修…」: the place, not the story)

@@ -15,13 +15,19 @@ from .wording import asks
 
 HUKOU = re.compile("户口|户籍")  # where one is registered: a condition, never where one is
 RISK = re.compile("[中高低]风险|风险地区")
+QUALIFIES = re.compile(r"符合|够条件|够不够")
 NATIVE = re.compile("本省|本地人|本地的|本市")  # 「我老婆安徽本省的 也能领吧」: a home inside the province
 
 
 def where_from(text: str, result: Result, memo: Memo | None, region: str | None) -> Result:
     """「我是桐城人 算不算市外」「俺是黑龙江户口 够条件不」 after an answer: where the worker comes from,
     as a condition of what was answered; they have not moved (the result without its place)."""
-    registered = result.place is not None and HUKOU.search(text) is not None and not asks(text)
+    # (asked or not whether it qualifies: 「我是哈尔滨户口不是大连的 符合不」)
+    registered = (
+        result.place is not None
+        and HUKOU.search(text) is not None
+        and (not asks(text) or QUALIFIES.search(text))
+    )
     # 「湖北又不算中高风险」「她本地人 算不算」 after the subsidy answer: where home is, a condition
     risk = bool(
         memo and memo.topic in CONDITIONAL and (RISK.search(text) or NATIVE.search(text)) and result.elsewhere

@@ -34,8 +34,8 @@ def not_here(
     say where they come from."""
     head, tail = joined or (start, end)
     before = text[max(0, head - 3) : head]
-    if before.endswith(("切回", "换回", "改回")):
-        return False  # 「切回深圳」: the region switched back to, not a home town
+    if before.endswith(("切回", "换回", "改回", "回到")):
+        return False  # 「切回深圳」: the region switched back to, not a home town; 「回到安庆」: arrived
     if before.endswith(("不回", "没回")):
         return True  # 「在上海跑快递 过年不回大庆了」: where they are not going back to
     if before.endswith("回") and re.match(r"(?:[\u4e00-\u9fff]{0,4}?(?:了|来了)|这边)", text[end:]):
@@ -77,7 +77,10 @@ def not_here(
     return any(cue in text[max(clause, head - 3) : head] for cue in _HOME_CUES) or before.endswith("走了")
 
 
-_BACK_TO_WORK, _FROM_HOME = re.compile(r"找|干|打工|上班|发展|看看|试试"), re.compile(r"从老家\S{0,4}回$")
+_BACK_TO_WORK, _FROM_HOME = (
+    re.compile(r"找|干|打工|上班|发展|看看|试试|打官司|起诉"),
+    re.compile(r"从老家\S{0,4}回$"),
+)
 _CAME_FROM = re.compile(r"(?:那边|那块|那里)?[出过]?来的")
 _LEFT = re.compile(r"(?:不在|没在|离开|离开了|(?<!是)不是)$")  # (「不是大连 是黄埔」; 「是不是大连」 asks)
 
@@ -124,7 +127,7 @@ _HOME_CUES = ("老家", "家乡", "户口", "户籍", "回")
 
 # 「娃在怀宁老家」「俺爹娘在桐城」: family at home, right before the place.
 _KIN = re.compile(
-    r"(?:娃|孩子|小孩|闺女|儿子|女儿|老人|爹|娘|爸|妈|爷爷|奶奶|老婆|媳妇|家里人|一家老小)(?:们)?(?:都|还|一个人)?(?:留|待|呆|放)?在$"
+    r"(?:娃|孩子|小孩|闺女|儿子|女儿|老人|爹|娘|爸|妈|爷爷|奶奶|老婆|媳妇|家里人|一家老小|老的小的|老小)(?:们)?(?:都|还|一个人)?(?:留|待|呆|放)?在$"
     r"|[我俺]家(?:里)?(?:是|在)$"  # (「俺家是佳木斯的 家里就我爹」, asking about family care)
 )
 
@@ -208,13 +211,15 @@ def pick_place(
     if switched and len(switched) < len(kept):  # 「大连的我知道了 换回安庆」: the place switched to
         kept = switched
     cities = {place.region for _, _, place, home in kept if place.priority == 1 and not home}
+    homes_in = {place.region for _, _, place, home in kept if place.priority == 1 and home}
     for start, _, place, home in kept:
         family = (
             kin
             and place.priority >= 0
             and bool(_kin_before(text, start) or (home and text.endswith("老家", 0, start)))
         )  # (「老家怀宁的 孩子发烧了」: the home town, where the children are)
-        if cities and place.priority == 2 and place.region not in cities and not family:
+        # (a district of the home town named is its own: 「老家安庆潜山的 要是回潜山过年」)
+        if cities and place.priority == 2 and place.region not in cities | homes_in and not family:
             continue
         if home and place.priority < 0 and not kin:
             continue  # 「我户口河南的」: where they come from, not a place they are asking about

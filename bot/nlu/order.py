@@ -181,7 +181,7 @@ def questions_first(
 
 _PROGRAMMES = re.compile(r"活动")
 _STANDS = re.compile(r"着呢$")  # 「还欠着呢」「等着呢」: how things stand
-_OUTING = re.compile(r"好玩|去哪玩|哪里玩|玩的地方|去玩|玩玩|能去的|去的地方|地方能去|逛")
+_OUTING = re.compile(r"好玩|有啥玩|有什么玩|去哪玩|哪里玩|玩的地方|去玩|玩玩|能去的|去的地方|地方能去|逛")
 _BY_THE_WAY = re.compile(r"^(?:那|我|俺)?(?:顺便|顺带)")
 _MARKED = re.compile(rf"^(?:那|我|俺)?(?:{ASIDE.pattern}|还要问|再一个)")  # a clause opened as one more
 

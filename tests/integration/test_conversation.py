@@ -1746,6 +1746,12 @@ def test_a_command_after_the_question_is_done_too(cfg: str, said: str) -> None:
     assert str(turn["reply"]).startswith("好的，已为你开通订阅"), turn
 
 
+def test_a_home_registration_asked_whether_it_qualifies_keeps_the_place(cfg: str) -> None:
+    ask_as(cfg, "o-hukou", "在大连上班 留下过年有补贴不")
+    turn = ask_as(cfg, "o-hukou", "我是佳木斯户口 符合不")
+    assert (turn["intent"], turn["region"]) == ("stay_subsidy", "dalian"), turn
+
+
 @pytest.mark.parametrize("said", ["在大观也是一样的吧", "我在大观做保洁 过年都上 是吧"])
 def test_a_place_with_a_tag_question_asks_the_last_question_there(cfg: str, said: str) -> None:
     ask_as(cfg, "o-tag", "春节加班费咋算")

@@ -3715,3 +3715,33 @@ def test_a_holiday_shift_told_then_a_wish_to_learn_asks_about_training(clf: Clas
 def test_changing_jobs_to_another_city_says_where_the_worker_is(clf: Classifier) -> None:
     result = clf.classify("不在大连干了 跳槽到昆山了")
     assert (result.intent, result.elsewhere) == ("set_region", "昆山"), result
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "elsewhere"),
+    [
+        ("刚从老家回到大连 在开发区租了房 想找个厂", "dalian", None),  # arrived there
+        ("我在大连上班 老家安庆桐城的 要是回桐城过年有啥活动", "anqing", None),  # the home town asked about
+        ("我在苏州打工 家里老的小的都在桐城老家 有人照看吗", "anqing", None),  # the family's place
+        ("我是南阳人 回南阳起诉可以不", None, "南阳"),  # going there to go to law
+    ],
+)
+def test_arrived_at_asked_about_at_home_or_going_back_to_sue(
+    clf: Classifier, text: str, region: str | None, elsewhere: str | None
+) -> None:
+    result = clf.classify(text)
+    assert (result.region, result.elsewhere) == (region, elsewhere), result
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("我就要份工作", "job_services"),
+        ("天天给我推消息 现在用不上了", "unsubscribe"),  # how often, complained of
+        ("投诉编号不记得了 我提交过一个欠工资的", "complaint_status"),
+        ("以后大连有补贴的消息记得发我", "subscribe"),
+        ("听讲有五百蚊补贴 系唔系真嘅", "stay_subsidy"),  # Cantonese 蚊: yuan
+    ],
+)
+def test_a_job_wanted_too_many_notices_a_case_number_and_news(clf: Classifier, text: str, want: str) -> None:
+    assert intent(clf, text) == want

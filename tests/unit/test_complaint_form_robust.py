@@ -2896,3 +2896,47 @@ def test_no_name_needed_skips_the_name_and_keeps_the_form(harness: Harness) -> N
     assert "请核对" in harness.say("名字就不要了", "o-no-name")
     reply = harness.say("名字不用了", "o-no-name")  # (at the summary: nothing to cancel)
     assert "删掉" not in reply and draft(harness, "o-no-name") is not None, reply
+
+
+def test_months_corrected_with_how_many_keep_the_months(harness: Harness) -> None:
+    to_step(harness, "o-months-count", FULL)
+    reply = harness.say("时间写得不对 是九月和十月两个月", "o-months-count")
+    form = draft(harness, "o-months-count")
+    assert form is not None and form["fields"]["period"] == "九月和十月", (reply, form)
+
+
+def test_the_sum_corrected_beside_by_how_much_it_was_off_keeps_the_sum(harness: Harness) -> None:
+    to_step(harness, "o-off-by", FULL)
+    assert "第3步" in harness.say("钱数改一下", "o-off-by")
+    reply = harness.say("25000 刚才少写了五千", "o-off-by")
+    form = draft(harness, "o-off-by")
+    assert form is not None and form["fields"]["amount"] == 25000, (reply, form)
+
+
+def test_that_one_then_go_on_after_an_aside_asks_the_step_again(harness: Harness) -> None:
+    to_step(harness, "o-that-one", AT_SITE)
+    harness.say("菜单", "o-that-one")
+    assert "第2步" in harness.say("刚才那个继续填", "o-that-one")
+    assert "site" not in (draft(harness, "o-that-one") or {"fields": {}})["fields"]
+
+
+def test_thought_it_over_then_confirm_files_the_case(harness: Harness) -> None:
+    to_step(harness, "o-thought", FULL)
+    harness.say("先别交 我再考虑下", "o-thought")
+    assert "编号" in harness.say("考虑好了 提交", "o-thought")
+
+
+def test_let_them_file_it_themselves_cancels_a_form_for_someone_else(harness: Harness) -> None:
+    to_step(harness, "o-themselves", AT_SITE)
+    reply = harness.say("算了 还是让她自己来弄吧 这个撤掉", "o-themselves")
+    assert "取消" in reply and draft(harness, "o-themselves") is None, reply
+
+
+def test_a_place_inside_a_long_first_answer_is_what_step_two_offers(harness: Harness) -> None:
+    to_step(harness, "o-long-first", [])
+    reply = harness.say("包工头叫孙德胜他包的活我们在南岗区给人盖厂房", "o-long-first")
+    assert "第2步" in reply and "就在南岗区的话" in reply, reply
+
+
+def test_want_to_complain_and_how_opens_the_form(harness: Harness) -> None:
+    assert "第1步" in harness.say("要投诉 咋弄", "o-want-how")
