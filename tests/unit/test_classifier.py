@@ -1108,6 +1108,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "07zi",
         "07zj",
         "07zk",
+        "07zl",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
