@@ -199,12 +199,16 @@ def pick_place(
     if len(there) == 1 and len(kept) > 1:  # 「我人在大连 可钱是在牡丹江干活那会儿欠的」
         return there[0][2], False
     earlier = [k for k in kept if _EARLIER.search(text[max(0, k[0] - 6) : k[0]])]
-    if earlier and len(earlier) < len(kept):  # 「之前在大连 现在到黄埔了」: where they were before
+    # 「之前在大连 现在到黄埔了」: where they were before (not when what is left is only a kind of
+    # place: 「之前在大连那个开发区的厂子」)
+    if earlier and any(k not in earlier and k[2].priority != -2 for k in kept):
         kept = [k for k in kept if k not in earlier]
     asked = [k for k in kept if _ASKED_THERE.match(text, k[1]) and all(o[1] != k[0] for o in kept)]
     if len(asked) == 1 and len(kept) > 1:  # 「听说大连留下有500 黄埔有没有」: the place the question is about
         kept = asked
-    here = [k for k in kept if now and _NOW.search(text[max(0, k[0] - 5) : k[0]])]
+    # (a district written onto its city counts from the city: 「现在在安庆桐城」)
+    heads = {k: _joined(found, k[0], k[1])[0] for k in kept}
+    here = [k for k in kept if now and _NOW.search(text[max(0, heads[k] - 5) : heads[k]])]
     if here and len(here) < len(kept):  # 「在大连干了三年 现在跑到黄埔了」: where they are now
         kept = here
     switched = [k for k in kept if _SWITCHED.search(text[max(0, k[0] - 3) : k[0]])]

@@ -1752,6 +1752,11 @@ def test_a_command_after_the_question_is_done_too(cfg: str, said: str) -> None:
     assert str(turn["reply"]).startswith("好的，已为你开通订阅"), turn
 
 
+def test_it_is_the_firms_then_taken_in_closes_the_chat(harness: Harness) -> None:
+    harness.say("以工代训补多少", "o-firms")
+    assert harness.say("噢 是给单位的啊", "o-firms").startswith("不客气")
+
+
 def test_a_home_registration_asked_whether_it_qualifies_keeps_the_place(cfg: str) -> None:
     ask_as(cfg, "o-hukou", "在大连上班 留下过年有补贴不")
     turn = ask_as(cfg, "o-hukou", "我是佳木斯户口 符合不")

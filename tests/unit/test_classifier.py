@@ -3746,3 +3746,38 @@ def test_arrived_at_asked_about_at_home_or_going_back_to_sue(
 )
 def test_a_job_wanted_too_many_notices_a_case_number_and_news(clf: Classifier, text: str, want: str) -> None:
     assert intent(clf, text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("黄埔新招的工人每人补1000 发给谁", "stay_subsidy"),  # money for firms hiring, asked
+        ("办到哪了", "complaint_status"),
+        ("烟花哪里能放啊", "unknown"),
+        ("宿舍没暖气 冻得受不了", "social_assistance"),
+        ("法援那边春节上班吗", "legal_aid"),  # the office's hours, not holiday pay
+        ("过年七天都上了 能拿多少", "holiday_pay"),
+    ],
+)
+def test_new_hands_a_case_fireworks_the_cold_an_office_and_every_day_worked(
+    clf: Classifier, text: str, want: str
+) -> None:
+    assert intent(clf, text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("我之前在哈尔滨那个开发区的厂里干 现在厂子黄了 失业金能领不", "heilongjiang"),  # a kind of place
+        ("我不在大连了 现在在安庆宜秀", "anqing-yixiu"),  # a district written onto its city
+    ],
+)
+def test_a_kind_of_place_after_a_city_and_a_district_on_its_city(
+    clf: Classifier, text: str, place: str
+) -> None:
+    assert clf.classify(text).place == place
+
+
+def test_a_place_and_a_site_word_says_where_the_worker_is(clf: Classifier) -> None:
+    result = clf.classify("牡丹江这边 工地上的")
+    assert (result.intent, result.region) == ("set_region", "heilongjiang"), result

@@ -2940,3 +2940,13 @@ def test_a_place_inside_a_long_first_answer_is_what_step_two_offers(harness: Har
 
 def test_want_to_complain_and_how_opens_the_form(harness: Harness) -> None:
     assert "第1步" in harness.say("要投诉 咋弄", "o-want-how")
+
+
+@pytest.mark.parametrize("said", ["十二月的 班组一起被欠的有十来个", "十二月的 跟我一起的有十个"])
+def test_a_count_told_with_the_months_is_taken_too(harness: Harness, said: str) -> None:
+    openid = f"o-count-{len(said)}"
+    to_step(harness, openid, AT_PERIOD)
+    reply = harness.say(said, openid)
+    form = draft(harness, openid)
+    assert form is not None and form["fields"].get("workers") == 10 and "第6步" in reply, (reply, form)
+    assert form["fields"]["period"].startswith("十二月") and "一起" not in form["fields"]["period"], form
