@@ -1109,6 +1109,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "07zj",
         "07zk",
         "07zl",
+        "07zm",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
