@@ -134,6 +134,14 @@ _ITEM_FIRST = re.compile(  # 「第三项改一下」
 )
 
 
+# 「改一下人数 …」: change, then the item named.
+_CHANGE_ITEM = re.compile("^(?:帮我)?改(?:一)?下(" + "|".join(_ITEM_WORDS.values()) + ")")
+
+
+def _item_key(word: str) -> str:
+    return next(k for k, v in _ITEM_WORDS.items() if re.fullmatch(v, word))
+
+
 def _nth(n: str) -> str:
     """The key of the form's ``n``-th step (「3」 or 「三」)."""
     return FIELDS[(int(n) if n.isdigit() else int(cn_small(n) or 0)) - 1].key
@@ -151,5 +159,7 @@ def item_to_edit(words: str, at_summary: bool) -> tuple[str, str] | None:
         return _nth(m[1]), words[m.end() :] or words[: m.start()]  # (「是八千 改第三步」: the value first)
     if m := _ITEM_FIRST.fullmatch(words):
         return _nth(m[1]), ""  # 「第三项改一下」: the item first
+    if at_summary and (m := _CHANGE_ITEM.match(words)):
+        return _item_key(m[1]), words[m.end() :]  # 「改一下人数 又问了一圈 是十个」: the item, then its value
     named = _ITEM_WRONG.fullmatch(words) if at_summary and _WRONG.search(words) else None
     return next(((k, "") for k, v in named.groupdict().items() if v), None) if named else None

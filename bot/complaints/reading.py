@@ -69,8 +69,10 @@ QUESTION = re.compile(
 CONFIRMS = re.compile(
     r"(?:(?:没错|冇错|无误|对的?|对了|都对|好的?|好嘞|是的|系|啱晒?|嗯+|嗯呐|行|行吧|可以|没问题|冇问题|木问题|没毛病"
     r"|妥了?|中|ok|okay|(?:这回|这下|现在)(?:对了|没错了?|没问题了?)|就这么地|就这样|就这么着)[\s,，。!！~]*)+"
-    r"(?:(?:就这样|就这么|就)?(?:确认提交|确认|确定|提交|交上去|交|报上去|上报|报|发出去|发)"
+    r"(?:(?:就这样|就这么|就)?(?:确认提交|确认|确定|提交|交上去|交|报上去|上报|报|发出去|发过去|发)"
     r"(?:了吧|吧|了|啦|呀|哈|无误)?[\s。!！~]*)?"
+    # 「确认 发过去吧」: confirmed, then sent on
+    r"|(?:确认|确定)[\s,，]*(?:提交|交上去|交了?|报上去|发出去|发过去|发了?)(?:吧|了|啦)?[\s。!！~]*"
     # after 「我再想想」: 「想好了 确认」
     r"|(?:想好了|考虑好了|想清楚了)[\s,，。]*(?:确认提交|确认|确定|提交)(?:吧|了)?[\s。!！~]*",
     re.IGNORECASE,
@@ -364,6 +366,9 @@ def _topic_asked_beside(field: Field, text: str, result: Result) -> bool:
     )
 
 
+_AT_A_PLACE = re.compile(r"在[\u4e00-\u9fff]{1,10}?(?:镇|乡|村|区|县|市|街|路|工地|园)")
+
+
 def is_question(field: Field, text: str, result: Result) -> bool:
     """Is this a question about something else rather than the answer to the field asked?
 
@@ -414,6 +419,8 @@ def is_question(field: Field, text: str, result: Result) -> bool:
         return False  # 「写我爸名 刘长海」: a name, last
     if field.key == "period" and MONTHS.search(said) and not (ASKS.search(said) or QUESTION.search(said)):
         return False  # 「11月同12月嘅人工」: the months (人工 is the wages, not a person)
+    if field.key == "site" and _AT_A_PLACE.search(said) and not (ASKS.search(said) or QUESTION.search(said)):
+        return False  # 「不是在城里 厂子在范岗镇」: where, said at the step that asks where
     other = result.intent in TOPIC_INTENTS and result.intent != "wage_arrears"
     other = other or result.intent in (
         "greeting",

@@ -120,7 +120,7 @@ def clause_spans(text: str, breaks: frozenset[int]) -> list[tuple[int, int]]:
 
 
 # Right after 「我是」 and a place: where the worker comes from.
-_NATIVE_OF = re.compile(r"(?:农村|乡下|山里|山区|县城|那边|那块)?[人的哩滴]|本地人")
+_NATIVE_OF = re.compile(r"(?:农村|乡下|山里|山区|县城|那边|那块)?[人的哩滴]|本地人|[^\s，,。]{0,10}?出来的")
 
 # Context right before a place name that makes it someone's home, not where they are now.
 _HOME_CUES = ("老家", "家乡", "户口", "户籍", "回")

@@ -3782,3 +3782,19 @@ def test_a_kind_of_place_after_a_city_and_a_district_on_its_city(
 def test_a_place_and_a_site_word_says_where_the_worker_is(clf: Classifier) -> None:
     result = clf.classify("牡丹江这边 工地上的")
     assert (result.intent, result.region) == ("set_region", "heilongjiang"), result
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("几倍人工啊", "holiday_pay"),  # Cantonese 人工: the wages
+        ("放假了能去哪溜达", "festival_activities"),
+        ("能帮我抢张回青岛的船票吗", "unknown"),
+    ],
+)
+def test_wages_by_the_day_a_stroll_and_a_ferry(clf: Classifier, text: str, want: str) -> None:
+    assert intent(clf, text) == want
+
+
+def test_where_a_worker_came_out_of_is_no_place_asked_about(clf: Classifier) -> None:
+    assert clf.classify("我是云南山区贫困户出来的 学手艺那阵给生活费不").elsewhere is None

@@ -2950,3 +2950,35 @@ def test_a_count_told_with_the_months_is_taken_too(harness: Harness, said: str) 
     form = draft(harness, openid)
     assert form is not None and form["fields"].get("workers") == 10 and "第6步" in reply, (reply, form)
     assert form["fields"]["period"].startswith("十二月") and "一起" not in form["fields"]["period"], form
+
+
+@pytest.mark.parametrize("said", ["老板叫啥我也不晓得 等他回来我问问", "等下 有电话打进来了"])
+def test_waiting_for_someone_or_a_call_pauses_at_the_first_step(harness: Harness, said: str) -> None:
+    openid = f"o-wait-{len(said)}"
+    to_step(harness, openid, [])
+    reply = harness.say(said, openid)
+    form = draft(harness, openid)
+    assert form is not None and "employer" not in form["fields"] and "第2步" not in reply, (reply, form)
+
+
+def test_confirm_then_send_it_files_the_case(harness: Harness) -> None:
+    to_step(harness, "o-send-it", FULL)
+    assert "编号" in harness.say("确定 发过去吧", "o-send-it")
+
+
+def test_change_the_count_then_its_value_at_the_summary(harness: Harness) -> None:
+    to_step(harness, "o-count-again", FULL)
+    reply = harness.say("改一下人数 刚又数了数 是六个", "o-count-again")
+    form = draft(harness, "o-count-again")
+    assert form is not None and form["fields"]["workers"] == 6 and "请核对" in reply, (reply, form)
+
+
+def test_not_the_place_offered_but_a_town_named_answers_the_site(harness: Harness) -> None:
+    to_step(harness, "o-town", [])
+    assert "就在" in harness.say("大观的 宏达纸箱厂", "o-town")
+    reply = harness.say("不在城区 厂子在海口镇", "o-town")
+    form = draft(harness, "o-town")
+    assert form is not None and "海口镇" in str(form["fields"].get("site")) and "第3步" in reply, (
+        reply,
+        form,
+    )
