@@ -1110,6 +1110,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "07zk",
         "07zl",
         "07zm",
+        "07zn",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
