@@ -57,17 +57,17 @@ WEAK_SKIP = re.compile(  # (「名字不用了」: step 7 left out)
 
 # A question, which is never stored as a value; and a question or doubt about the form itself.
 QUESTION = re.compile(
-    r"[?？]|吗|怎么|咋|如何|哪|谁|啥|什么|多少|多久|为什么|为啥|(?<![那这前后头十])(?<!再等)几[天号点倍岁年路]|几个月|(?<![十百千万])几$"
+    r"[?？]|吗|怎么|咋|如何|哪|谁|啥|什么|多少|多久|为什么|为啥|(?<![那这前后头十])(?<!再等)几[天号点倍岁年路]|(?<![那这前后头])几个月|(?<![十百千万])几$"
     r"|(?<!不)([^\W\d_])不\1"  # 「能不能」「办不办」「搞不搞」 (not 「不对不对」)
     r"|[^\s，,不没]{2,}(?<![先就还都也])[不没](?=$|[\s，,。])"  # 「能报销不」「现在能办不」「发了没」
-    r"|还是(?!没|不|算了|直接|先|自己|让)"  # 「月底还是年底」 (not 「还是算了吧」「我还是直接打12333吧」)
+    r"|还是(?!没|不|算了|直接|先|自己|让|留)"  # 「月底还是年底」 (not 「还是算了吧」)
     r"|有冇|点样|边度|乜嘢|咩|([^\W\d_])唔\2"  # Cantonese (「会唔会」 is 「会不会」)
 )
 # At the summary, where only confirming, editing or cancelling is left, assent in the worker's own
 # words confirms, with or without the word to submit (「没错 确认」「嗯嗯 没问题」「行 就这么报吧」「ok」
 # 「妥了 交吧」); nothing else may be said beside it.
 CONFIRMS = re.compile(
-    r"(?:(?:没错|冇错|无误|对的?|对了|都对|好的?|好嘞|是的|系|啱晒?|嗯+|嗯呐|行|行吧|可以|没问题|冇问题|木问题|没毛病"
+    r"(?:(?:没错|冇错|无误|对的?|对了|都对|好的?|好嘞|是的|系|啱晒?|嗯+|嗯呐|行|行吧|可以|没问题|冇问题|木问题|没毛病|看好了|看过了"
     r"|妥了?|中|ok|okay|(?:这回|这下|现在)(?:对了|没错了?|没问题了?)|就这么地|就这样|就这么着)[\s,，。!！~]*)+"
     r"(?:(?:就这样|就这么|就)?(?:确认提交|确认|确定|提交|交上去|交|报上去|上报|报|发出去|发过去|发)"
     r"(?:了吧|吧|了|啦|呀|哈|无误)?[\s。!！~]*)?"
@@ -136,7 +136,10 @@ UNSURE_REST = re.compile(
     r"|地址|地方|在哪|多少|金额|钱数|钱|人数|几个人|时间|哪个月|电话|号码|真|也|都|的|了|啊|呀|我|他|他们|是|这个"
 )
 # Asking after a complaint already filed: 「查查我的投诉」「投诉处理得怎么样了」.
-STATUS_ASK = re.compile(r"查.{0,8}投诉|投诉.{0,6}(?:进度|进展|结果|怎么样|处理得?怎么|有人管|受理了)")
+STATUS_ASK = re.compile(
+    r"查.{0,8}投诉|投诉.{0,6}(?:进度|进展|结果|怎么样|处理得?怎么|有人管|受理了)"
+    r"|投的那个.{0,6}(?:啥情况|什么情况|怎么样|咋样)"  # 「我上个月投的那个 现在啥情况了」
+)
 # A message about the arrears rather than a place (at the site step), and words that name a place.
 WAGE_STORY = re.compile(r"欠|拖欠|工资|工钱|结账|没结|没给|不给|不发|没发|跑路|卷走|躲着|不还")
 PLACE_WORD = re.compile(

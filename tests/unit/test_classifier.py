@@ -3799,3 +3799,19 @@ def test_wages_by_the_day_a_stroll_and_a_ferry(clf: Classifier, text: str, want:
 
 def test_where_a_worker_came_out_of_is_no_place_asked_about(clf: Classifier) -> None:
     assert clf.classify("我是云南山区贫困户出来的 学手艺那阵给生活费不").elsewhere is None
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("年后厂里效益不行 把我们都给辞了", "unemployment_benefit"),
+        ("老板说年前钱打不过来", "wage_arrears"),
+        ("活干完了 尾款五千一直没给", "wage_arrears"),
+        ("春节我排了四天班", "holiday_pay"),
+        ("过年想拍张照片发给家里", "festival_activities"),
+    ],
+)
+def test_let_go_money_not_come_a_balance_held_shifts_and_a_photo(
+    clf: Classifier, text: str, want: str
+) -> None:
+    assert intent(clf, text) == want

@@ -2982,3 +2982,33 @@ def test_not_the_place_offered_but_a_town_named_answers_the_site(harness: Harnes
         reply,
         form,
     )
+
+
+def test_called_away_for_a_moment_pauses_at_the_site_step(harness: Harness) -> None:
+    to_step(harness, "o-called", AT_SITE)
+    reply = harness.say("稍等 班长喊我 一会回来", "o-called")
+    form = draft(harness, "o-called")
+    assert form is not None and "site" not in form["fields"] and "第3步" not in reply, (reply, form)
+
+
+def test_leave_a_name_after_all_is_the_name(harness: Harness) -> None:
+    to_step(harness, "o-name-after-all", AT_NAME)
+    reply = harness.say("还是留个名字吧 叫我老孙", "o-name-after-all")
+    form = draft(harness, "o-name-after-all")
+    assert form is not None and form["fields"].get("name") == "老孙" and "请核对" in reply, (reply, form)
+
+
+def test_those_few_months_is_a_period_not_a_question(harness: Harness) -> None:
+    to_step(harness, "o-those-months", AT_PERIOD)
+    assert "第5步" in harness.say("秋天那几个月", "o-those-months")
+
+
+def test_the_one_filed_before_asked_after_mid_form_gets_its_status(harness: Harness) -> None:
+    to_step(harness, "o-filed-before", AT_AMOUNT)
+    reply = harness.say("我前几天投的那个 现在啥情况了", "o-filed-before")
+    assert "还没有提交过" in reply and "第3步" in reply, reply
+
+
+def test_looked_it_over_then_confirm_files_the_case(harness: Harness) -> None:
+    to_step(harness, "o-looked", FULL)
+    assert "编号" in harness.say("看过了 没错 确认", "o-looked")
