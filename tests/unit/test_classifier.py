@@ -3816,3 +3816,18 @@ def test_let_go_money_not_come_a_balance_held_shifts_and_a_photo(
     clf: Classifier, text: str, want: str
 ) -> None:
     assert intent(clf, text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("我在鹤岗干的活 老板一直欠着不给", "wage_arrears"),
+        ("过年留在这边 遇到难处能找谁", "social_assistance"),
+        ("我跳槽去东莞了", "set_region"),
+        ("在迎江上班 听说有补贴", "stay_subsidy"),
+    ],
+)
+def test_owed_and_held_a_hard_time_a_new_job_elsewhere_and_a_subsidy_heard_of(
+    clf: Classifier, text: str, want: str
+) -> None:
+    assert intent(clf, text) == want
