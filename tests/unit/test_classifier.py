@@ -1112,6 +1112,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "07zm",
         "07zn",
         "07zo",
+        "07zp",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
