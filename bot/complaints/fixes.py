@@ -160,6 +160,6 @@ def item_to_edit(words: str, at_summary: bool) -> tuple[str, str] | None:
     if m := _ITEM_FIRST.fullmatch(words):
         return _nth(m[1]), ""  # 「第三项改一下」: the item first
     if at_summary and (m := _CHANGE_ITEM.match(words)):
-        return _item_key(m[1]), words[m.end() :]  # 「改一下人数 又问了一圈 是十个」: the item, then its value
+        return _item_key(m[1]), words[m.end() :]  # 「改一下人数 是六个」: the item, then its value
     named = _ITEM_WRONG.fullmatch(words) if at_summary and _WRONG.search(words) else None
     return next(((k, "") for k, v in named.groupdict().items() if v), None) if named else None

@@ -71,9 +71,9 @@ CONFIRMS = re.compile(
     r"|妥了?|中|ok|okay|(?:这回|这下|现在)(?:对了|没错了?|没问题了?)|就这么地|就这样|就这么着)[\s,，。!！~]*)+"
     r"(?:(?:就这样|就这么|就)?(?:确认提交|确认|确定|提交|交上去|交|报上去|上报|报|发出去|发过去|发)"
     r"(?:了吧|吧|了|啦|呀|哈|无误)?[\s。!！~]*)?"
-    # 「确认 发过去吧」: confirmed, then sent on
+    # 「确定 发过去」: confirmed, then sent on
     r"|(?:确认|确定)[\s,，]*(?:提交|交上去|交了?|报上去|发出去|发过去|发了?)(?:吧|了|啦)?[\s。!！~]*"
-    # after 「我再想想」: 「想好了 确认」
+    # after 「我再想想」: 「考虑好了 提交」
     r"|(?:想好了|考虑好了|想清楚了)[\s,，。]*(?:确认提交|确认|确定|提交)(?:吧|了)?[\s。!！~]*",
     re.IGNORECASE,
 )
@@ -138,7 +138,7 @@ UNSURE_REST = re.compile(
 # Asking after a complaint already filed: 「查查我的投诉」「投诉处理得怎么样了」.
 STATUS_ASK = re.compile(
     r"查.{0,8}投诉|投诉.{0,6}(?:进度|进展|结果|怎么样|处理得?怎么|有人管|受理了)"
-    r"|投的那个.{0,6}(?:啥情况|什么情况|怎么样|咋样)"  # 「我上个月投的那个 现在啥情况了」
+    r"|投的那个.{0,6}(?:啥情况|什么情况|怎么样|咋样)"  # 「前几天投的那个 啥情况了」
 )
 # A message about the arrears rather than a place (at the site step), and words that name a place.
 WAGE_STORY = re.compile(r"欠|拖欠|工资|工钱|结账|没结|没给|不给|不发|没发|跑路|卷走|躲着|不还")
@@ -213,7 +213,7 @@ LAST_WINS = re.compile(
 )
 
 
-# 「4600 少算了一千」: by how much the sum was wrong, which is no value of its own.
+# 「5200 刚才少写了八百」: by how much the sum was wrong, which is no value of its own.
 OFF_BY = re.compile(
     r"(?:刚才|之前)?(?:少|多)(?:算|写|打|填|记|报)了?[\d.一二两三四五六七八九十百千万]+(?![\d.个位零])[块元]?"
 )
@@ -423,7 +423,7 @@ def is_question(field: Field, text: str, result: Result) -> bool:
     if field.key == "period" and MONTHS.search(said) and not (ASKS.search(said) or QUESTION.search(said)):
         return False  # 「11月同12月嘅人工」: the months (人工 is the wages, not a person)
     if field.key == "site" and _AT_A_PLACE.search(said) and not (ASKS.search(said) or QUESTION.search(said)):
-        return False  # 「不是在城里 厂子在范岗镇」: where, said at the step that asks where
+        return False  # 「不在城区 厂在某某镇」: where, said at the step that asks where
     other = result.intent in TOPIC_INTENTS and result.intent != "wage_arrears"
     other = other or result.intent in (
         "greeting",

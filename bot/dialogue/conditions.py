@@ -22,7 +22,7 @@ NATIVE = re.compile("本省|本地人|本地的|本市")  # 「我老婆安徽�
 def where_from(text: str, result: Result, memo: Memo | None, region: str | None) -> Result:
     """「我是桐城人 算不算市外」「俺是黑龙江户口 够条件不」 after an answer: where the worker comes from,
     as a condition of what was answered; they have not moved (the result without its place)."""
-    # (asked or not whether it qualifies: 「我是哈尔滨户口不是大连的 符合不」)
+    # (asked or not whether it qualifies: 「我是鸡西户口 符合不」)
     registered = (
         result.place is not None
         and HUKOU.search(text) is not None

@@ -139,7 +139,7 @@ def _kin_before(text: str, start: int) -> bool:
     return bool(_KIN.search(_PROVINCE_END.sub("", text[max(0, start - 10) : start])[-7:]))
 
 
-# Right after a place: the work there, or the wages owed there (「在合肥工地上被欠了钱」).
+# Right after a place: the work there, or the wages owed there (「在芜湖工地上被欠的」).
 _WORKED = re.compile(r"[^\s，,。]{0,3}?(?:干活|工地|干的|被欠|欠的|欠我|欠俺)")
 
 _ASKED_THERE = re.compile(r"(?:那边|这边|那里|嗰边|这里)?(?:有没有|有冇|有没|有吗|呢|咧)$")
@@ -196,11 +196,11 @@ def pick_place(
         ]
     alone = [k for k in kept if all(e != k[0] and s != k[1] for s, e, _ in found)]  # (not 「大连开发区」)
     there = [k for k in alone if worked and _WORKED.match(text, k[1]) and not k[3]]
-    if len(there) == 1 and len(kept) > 1:  # 「我人在大连 可钱是在牡丹江干活那会儿欠的」
+    if len(there) == 1 and len(kept) > 1:  # 「人在大连 钱是在鹤岗干活时欠下的」
         return there[0][2], False
     earlier = [k for k in kept if _EARLIER.search(text[max(0, k[0] - 6) : k[0]])]
     # 「之前在大连 现在到黄埔了」: where they were before (not when what is left is only a kind of
-    # place: 「之前在大连那个开发区的厂子」)
+    # place: 「以前在大连那个开发区的厂里」)
     if earlier and any(k not in earlier and k[2].priority != -2 for k in kept):
         kept = [k for k in kept if k not in earlier]
     asked = [k for k in kept if _ASKED_THERE.match(text, k[1]) and all(o[1] != k[0] for o in kept)]
@@ -222,7 +222,7 @@ def pick_place(
             and place.priority >= 0
             and bool(_kin_before(text, start) or (home and text.endswith("老家", 0, start)))
         )  # (「老家怀宁的 孩子发烧了」: the home town, where the children are)
-        # (a district of the home town named is its own: 「老家安庆潜山的 要是回潜山过年」)
+        # (a district of the home town named is its own: 「老家安庆桐城的 回桐城过年的话」)
         if cities and place.priority == 2 and place.region not in cities | homes_in and not family:
             continue
         if home and place.priority < 0 and not kin:

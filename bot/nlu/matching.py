@@ -350,8 +350,8 @@ def rengong_as_wages(raw: str, hits: list[Hit]) -> list[Hit]:
 
 
 def without_lead(text: str, fillers: Iterable[str]) -> str:
-    """A short message without the words that say nothing before it (「那个我就是想问一下」 →
-    「想问一下」), to match a whole-message phrase; "" when nothing of three characters is left."""
+    """A short message without the words that say nothing before it (「嗯 那个 我想问问」 →
+    「想问问」), to match a whole-message phrase; "" when nothing of three characters is left."""
     rest, before = text, ""
     while rest != before and len(rest) <= 12:
         before = rest
