@@ -194,8 +194,9 @@ def pick_place(
             (s, e, place, home or (place in homes and bool(_COUNTED_AS.match(text, e))))
             for s, e, place, home in kept
         ]
-    alone = [k for k in kept if all(e != k[0] and s != k[1] for s, e, _ in found)]  # (not 「大连开发区」)
-    there = [k for k in alone if worked and _WORKED.match(text, k[1]) and not k[3]]
+    # (a name on its own: not the district in 「大连开发区」)
+    alone = [k for k in kept if all(e != k[0] and s != k[1] for s, e, _ in found)] if worked else []
+    there = [k for k in alone if _WORKED.match(text, k[1]) and not k[3]]
     if len(there) == 1 and len(kept) > 1:  # 「人在大连 钱是在鹤岗干活时欠下的」
         return there[0][2], False
     earlier = [k for k in kept if _EARLIER.search(text[max(0, k[0] - 6) : k[0]])]
