@@ -3,6 +3,7 @@ segmented token boundaries (jieba only when a hit needs it)."""
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import weakref
@@ -349,11 +350,16 @@ def rengong_as_wages(raw: str, hits: list[Hit]) -> list[Hit]:
     return [h for h in hits if not (k := h[2].keyword) or (k.text, k.intent) != ("人工", "human_agent")]
 
 
-def without_lead(text: str, fillers: Iterable[str]) -> str:
+def without_lead(text: str, fillers: tuple[str, ...]) -> str:
     """A short message without the words that say nothing before it (「嗯 那个 我想问问」 →
     「想问问」), to match a whole-message phrase; "" when nothing of three characters is left."""
-    rest, before = text, ""
-    while rest != before and len(rest) <= 12:
-        before = rest
-        rest = next((rest[len(f) :] for f in fillers if rest.startswith(f)), rest)
+    if len(text) > 12:
+        return ""
+    rest = _leading(fillers).sub("", text, count=1)
     return rest if 3 <= len(rest) < len(text) else ""
+
+
+@functools.cache
+def _leading(fillers: tuple[str, ...]) -> re.Pattern[str]:
+    """Any run of ``fillers`` at the start (longest first, as the rules list them)."""
+    return re.compile("^(?:" + "|".join(map(re.escape, fillers)) + ")+")
