@@ -135,11 +135,9 @@ _ITEM_FIRST = re.compile(  # 「第三项改一下」
 
 
 # 「改一下人数 …」: change, then the item named.
-_CHANGE_ITEM = re.compile("^(?:帮我)?改(?:一)?下(" + "|".join(_ITEM_WORDS.values()) + ")")
-
-
-def _item_key(word: str) -> str:
-    return next(k for k, v in _ITEM_WORDS.items() if re.fullmatch(v, word))
+_CHANGE_ITEM = re.compile(
+    "^(?:帮我)?改(?:一)?下(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _ITEM_WORDS.items()) + ")"
+)
 
 
 def _nth(n: str) -> str:
@@ -160,6 +158,6 @@ def item_to_edit(words: str, at_summary: bool) -> tuple[str, str] | None:
     if m := _ITEM_FIRST.fullmatch(words):
         return _nth(m[1]), ""  # 「第三项改一下」: the item first
     if at_summary and (m := _CHANGE_ITEM.match(words)):
-        return _item_key(m[1]), words[m.end() :]  # 「改一下人数 是六个」: the item, then its value
+        return str(m.lastgroup), words[m.end() :]  # 「改一下人数 是六个」: the item, then its value
     named = _ITEM_WRONG.fullmatch(words) if at_summary and _WRONG.search(words) else None
     return next(((k, "") for k, v in named.groupdict().items() if v), None) if named else None
