@@ -40,6 +40,7 @@ SKIP_WORDS = {
 
 # What voice input writes for 投诉 (tóusù): 「重新头诉」「要投述」
 _SLIPS = re.compile(r"[头偷]诉|投[述速素塑]")
+_CONFIRM_SLIPS = re.compile(r"[却雀缺]认|确人")  # 确认 (quèrèn) by voice: 「却认」「确人」
 
 
 # 「承包商叫蓝骑士什么的」: 什么的 after a name hedges it ("or some such"); it asks nothing.
@@ -47,12 +48,12 @@ _HEDGE = re.compile(r"(叫[^\s，,。什啥]{1,12})(?:什么|啥)的(?=$|[\s，,
 
 
 def normalize(text: str) -> str:
-    """NFKC, 投诉 as voice input mishears it, 廿/卅 (twenty, thirty) as digits' words, a number
+    """NFKC, 投诉 and 确认 as voice input mishears them, 廿/卅 (twenty, thirty) as digits' words, a number
     spoken digit by digit as digits (「一三六零零二二八四七五」, 幺 for 1), and no hedge after a name
     (「叫蓝骑士什么的」)."""
     text = unicodedata.normalize("NFKC", text).strip().replace("廿", "二十").replace("卅", "三十")
     text = _SPOKEN_DIGITS.sub(lambda m: re.sub(r"[\s\-]", "", m.group()).translate(_DIGIT_OF), text)
-    return _HEDGE.sub(r"\1", _SLIPS.sub("投诉", text))
+    return _HEDGE.sub(r"\1", _CONFIRM_SLIPS.sub("确认", _SLIPS.sub("投诉", text)))
 
 
 # What a pasted location carries beside the address: a map link, a 「[位置]」 or 「我在这里：」 label.

@@ -140,6 +140,16 @@ _CHANGE_ITEM = re.compile(
 )
 
 
+# 「人数改一下 是九个」: the item named, then the change and its value.
+_ITEM_CHANGE = re.compile(
+    "^(?:把)?(?:"
+    + "|".join(f"(?P<{k}>{v})" for k, v in _ITEM_WORDS.items())
+    + ")(?:那项|那个)?(?:要|得)?改(?:一)?下"
+)
+
+SAYS_NEW = re.compile(r"[\s,，:：]*(?:应该是|其实是|是|系|改成|改为)")  # a new value said
+
+
 def _nth(n: str) -> str:
     """The key of the form's ``n``-th step (「3」 or 「三」)."""
     return FIELDS[(int(n) if n.isdigit() else int(cn_small(n) or 0)) - 1].key
@@ -159,5 +169,7 @@ def item_to_edit(words: str, at_summary: bool) -> tuple[str, str] | None:
         return _nth(m[1]), ""  # 「第三项改一下」: the item first
     if at_summary and (m := _CHANGE_ITEM.match(words)):
         return str(m.lastgroup), words[m.end() :]  # 「改一下人数 是六个」: the item, then its value
+    if at_summary and (m := _ITEM_CHANGE.match(words)) and SAYS_NEW.match(words[m.end() :]):
+        return str(m.lastgroup), words[m.end() :]
     named = _ITEM_WRONG.fullmatch(words) if at_summary and _WRONG.search(words) else None
     return next(((k, "") for k, v in named.groupdict().items() if v), None) if named else None

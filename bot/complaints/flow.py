@@ -468,7 +468,8 @@ class ComplaintFlow:
             return None  # no such request, or not answered yet: nothing to change
         draft["step"] = field.key
         # 「修改 3 应该是7400」: the new value said with the item (a number, not a remark)
-        told = [v for c in reversed(clauses(asked[1])) if (v := field.parse(_NEW_VALUE.sub("", c)))]
+        parts = sorted(reversed(clauses(asked[1])), key=lambda c: not fixes.SAYS_NEW.match(c))
+        told = [v for c in parts if (v := field.parse(_NEW_VALUE.sub("", c)))]  # (「是九个 漏了一个」)
         if field.key in ("amount", "workers", "phone", "period") and told:  # (「…看岔了 是九千三」)
             draft["fields"][field.key] = told[0]
             return self._next(user, draft)

@@ -67,7 +67,7 @@ QUESTION = re.compile(
 # words confirms, with or without the word to submit (「没错 确认」「嗯嗯 没问题」「行 就这么报吧」「ok」
 # 「妥了 交吧」); nothing else may be said beside it.
 CONFIRMS = re.compile(
-    r"(?:(?:没错|冇错|无误|对的?|对了|都对|好的?|好嘞|是的|系|啱晒?|嗯+|嗯呐|行|行吧|可以|没问题|冇问题|木问题|没毛病|看好了|看过了"
+    r"(?:(?:没错|冇错|无误|对的?|对了|对头|都对|好的?|好嘞|是的|系|啱晒?|嗯+|嗯呐|嗯呢|行|行吧|可以|没问题|冇问题|木问题|没毛病|看好了|看过了"
     r"|妥了?|中|ok|okay|(?:这回|这下|现在)(?:对了|没错了?|没问题了?)|就这么地|就这样|就这么着)[\s,，。!！~]*)+"
     r"(?:(?:就这样|就这么|就)?(?:确认提交|确认|确定|提交|交上去|交|报上去|上报|报|发出去|发过去|发)"
     r"(?:了吧|吧|了|啦|呀|哈|无误)?[\s。!！~]*)?"
@@ -81,6 +81,8 @@ CONFIRM_LAST = re.compile(r"[\s,，。]*(?:确认|确定|提交)(?:吧|了|啦)?
 # Why a step asks what it asks: 「为啥要电话 会不会泄露」.
 WHY_ASKED = re.compile(
     r"为(?:啥|什么|哪样|啥子)(?:非|一定|必须|非得|还)?(?:要|留|给|填|写)|干嘛(?:非|一定)?要|做啥子|做什么用|泄露|泄漏|保密|骚扰"
+    # 「要我手机号搞么事」: what it is wanted for
+    r"|要[我俺]?的?[^\s，,]{0,4}(?:搞么事|搞么子|干啥|干什么|干嘛|做啥|有啥用|有什么用)|乱打电话"
     r"|(?:一定|必须|非得?)要?(?:给|留|填|写)(?:吗|么|嘛|不)"  # 「手机号一定要给吗 我怕东家知道」
     # 「手机号会不会给老板看到」「老板能看到吗」 (not 「…别让老板看到啊」 beside the number)
     r"|会不会[^\s，,]{0,4}(?:老板|东家|厂里|公司|工头|包工头)[^\s，,]{0,2}(?:看到|看见|知道)"
@@ -122,6 +124,8 @@ ABOUT_FORM = re.compile(
     r"怎么填|怎么写|填什么|写什么|填啥|写啥|要填|要写|必须|一定要|可以不|能不能不|不填|不写|不留"
     r"|这一步|这一项|这个问题|这里|这儿|是写|是填|写[我俺总全]|填[我俺总全]|" + WHY_ASKED.pattern
 )
+# Which of the kinds named to put down: 「是中介还是厂 该写谁」.
+WHICH_TO_WRITE = re.compile(r"(?:写|填)(?:谁|哪个|哪家|哪一个)|写[^\s，,]{1,4}还是写")
 UNSURE = re.compile(
     r"不知道|不清楚|记不清|记不得|不记得|忘了|搞不清|说不清|不太清楚|说不好|说不准|不好说|不晓得|唔知|算不清|算不出|想不起"
 )
@@ -165,7 +169,7 @@ BOSS = re.compile(
 )
 # 「对 就在那」: yes to the value offered; in Cantonese too: 「系呀」「啱啊」「冇错」「就喺嗰度」.
 SAME_PLACE = re.compile(
-    r"(?:(?:对|是|嗯|嗯呐|嗯哪|对头|是滴|对滴|没错|是的|对的|就是|系|啱晒?|冇错|无错)(?:啊|呀|嘅|咯|啦|喇|嘞)?[\s,，]*)*"
+    r"(?:(?:对|是|嗯|嗯呐|嗯哪|嗯呢|对头|是滴|对滴|没错|是的|对的|就是|系|啱晒?|冇错|无错)(?:啊|呀|嘅|咯|啦|喇|嘞)?[\s,，]*)*"
     r"(?:就?(?:在|喺)?(?:那|那里|那儿|那边|这|这里|嗰度|嗰边)|就?喺度)?(?:的|啊|呀|吧|嘅|咯|啦|喇|嘞)?"
 )
 # A place of work that is not an employer's name: 「…小区工地」「开发区那边」.
@@ -263,7 +267,9 @@ def noted(said: list[str], kept: list[str]) -> list[str]:
 
 def asks_or_unsure(words: str, field: Field) -> bool:
     """A question (「这个要填什么」) or a doubt (「不知道公司叫啥」) rather than an answer."""
-    if names_or_places(field, words) or (field.key == "employer" and names_one(words)):
+    if names_or_places(field, words) or (
+        field.key == "employer" and names_one(words) and not WHICH_TO_WRITE.search(words)
+    ):
         return False  # 「包工头叫于海波 公司不知道」「沙河口区 门牌号不方便说」 answer the step
     if QUESTION.search(UNSURE_OF.sub("", words)):
         one = len(clauses(words)) == 1  # 「叫什么来着华强公司」 names; 「…还能学不 在大观区」 asks
@@ -483,8 +489,8 @@ FIRM_WORD = re.compile(r"公司|劳务|派遣|总包|分包|包工头|工头|老
 def known_part(field: Field, text: str) -> str | None:
     """Where or whom, without what the worker forgot about it: 「哈尔滨松北区 一个小区的活 叫啥名忘了」 →
     「哈尔滨松北区 一个小区的活」; None unless a clause forgets and the others say something."""
-    if field.key not in ("employer", "site"):
-        return None
+    if field.key not in ("employer", "site") or WHICH_TO_WRITE.search(text):
+        return None  # (「…我也不晓得填哪个」 asks which to put down)
     parts = clauses(text)
     kept = [c for c in parts if not UNSURE.search(c)]
     return (

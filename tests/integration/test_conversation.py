@@ -2526,3 +2526,9 @@ def test_how_in_hubei_words_after_an_answer_asks_about_it(cfg: str) -> None:
     ask_as(cfg, "o-how-hubei", "在工地干了大半年 包工头一直拖着不结账")
     turn = ask_as(cfg, "o-how-hubei", "我们么样弄")  # 么样: Hubei and Anhui for 怎么
     assert turn["intent"] == "wage_arrears", turn
+
+
+def test_the_place_the_question_was_meant_for_is_asked_there(cfg: str) -> None:
+    ask_as(cfg, "o-meant-for", "杭州留下过年给补贴吗")
+    turn = ask_as(cfg, "o-meant-for", "搞错了 我问的是大连那边的")  # the question, for Dalian
+    assert (turn["intent"], turn["region"]) == ("stay_subsidy", "dalian"), turn

@@ -3833,3 +3833,19 @@ def test_owed_and_held_a_hard_time_a_new_job_elsewhere_and_a_subsidy_heard_of(
     clf: Classifier, text: str, want: str
 ) -> None:
     assert intent(clf, text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("公司垮了 我也遭开了 这下能领点啥不", "unemployment_benefit"),  # Sichuanese 遭开: let go
+        ("超市转出去了 老板叫我们明天别来了 社保一直是交着的", "unemployment_benefit"),
+        ("老板说工钱过完年一块结 我怕到时候找不着他", "wage_arrears"),
+        ("我是河南的 在大连干活 年也回不去 钱也花没了", "social_assistance"),
+        ("今朝银包俾人扒咗 点算", "social_assistance"),  # Cantonese: the wallet pickpocketed
+    ],
+)
+def test_let_go_paid_after_the_festival_money_gone_and_a_wallet_lifted(
+    clf: Classifier, text: str, want: str
+) -> None:
+    assert intent(clf, text) == want

@@ -3012,3 +3012,60 @@ def test_the_one_filed_before_asked_after_mid_form_gets_its_status(harness: Harn
 def test_looked_it_over_then_confirm_files_the_case(harness: Harness) -> None:
     to_step(harness, "o-looked", FULL)
     assert "编号" in harness.say("看过了 没错 确认", "o-looked")
+
+
+def test_back_from_a_call_asking_which_step_goes_on(harness: Harness) -> None:
+    to_step(harness, "o-which-step", AT_PERIOD)
+    reply = harness.say("刚刚去接了个电话 我这填到哪儿了", "o-which-step")
+    form = draft(harness, "o-which-step")
+    assert "接着填" in reply and "第4步" in reply and "登记过" not in reply, reply
+    assert form is not None and "period" not in form["fields"], form
+
+
+def test_what_the_number_is_for_is_explained_not_sent_to_the_hotlines(harness: Harness) -> None:
+    to_step(harness, "o-number-for", AT_PHONE)
+    reply = harness.say("要我号码干什么 会不会天天打过来", "o-number-for")
+    form = draft(harness, "o-number-for")
+    assert "核实" in reply and "第6步" in reply and "12348" not in reply, reply
+    assert form is not None and "phone" not in form["fields"], form
+
+
+def test_which_kind_to_write_with_none_named_is_explained(harness: Harness) -> None:
+    to_step(harness, "o-which-kind", [])
+    reply = harness.say("劳务公司跟项目部 我也不晓得填哪个", "o-which-kind")
+    form = draft(harness, "o-which-kind")
+    assert "第1步" in reply and "第2步" not in reply, reply
+    assert form is not None and "employer" not in form["fields"], form
+
+
+def test_which_to_write_beside_names_keeps_the_names(harness: Harness) -> None:
+    to_step(harness, "o-which-named", [])
+    reply = harness.say("总包是某某建工 我们带班的叫老彭 写哪个", "o-which-named")
+    form = draft(harness, "o-which-named")
+    assert "第2步" in reply and form is not None and "employer" in form["fields"], (reply, form)
+
+
+@pytest.mark.parametrize("yes", ["对头 就这样", "嗯呢 就这样", "对头 交吧"])
+def test_a_dialect_yes_at_the_summary_files(harness: Harness, yes: str) -> None:
+    to_step(harness, "o-yes-dialect", FULL)
+    assert "编号" in harness.say(yes, "o-yes-dialect") and case_count(harness) == 1
+
+
+def test_a_dialect_yes_takes_the_place_offered_back(harness: Harness) -> None:
+    harness.say("投诉", "o-offered-yes")
+    assert "回「对」就行" in harness.say("牡丹江 某某烧烤店", "o-offered-yes")
+    reply = harness.say("嗯呢", "o-offered-yes")
+    form = draft(harness, "o-offered-yes")
+    assert "第3步" in reply and form is not None and form["fields"].get("site"), (reply, form)
+
+
+def test_confirm_misheard_by_voice_files(harness: Harness) -> None:
+    to_step(harness, "o-misheard", FULL)
+    assert "编号" in harness.say("却认", "o-misheard") and case_count(harness) == 1
+
+
+def test_the_item_named_then_changed_with_a_remark_takes_the_value(harness: Harness) -> None:
+    to_step(harness, "o-item-then", FULL)
+    reply = harness.say("人数要改一下 是七个 刚才少算了俩", "o-item-then")
+    form = draft(harness, "o-item-then")
+    assert "请核对" in reply and form is not None and form["fields"].get("workers") == 7, (reply, form)
