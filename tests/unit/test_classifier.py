@@ -1114,6 +1114,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "07zo",
         "07zp",
         "07zq",
+        "07zr",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
