@@ -11,6 +11,7 @@ from . import filing, reading, where
 from .fields import BY_KEY, Field
 from .values import (
     DURATION,
+    FEAST_SPAN,
     PHONE_IN,
     ROUGH_TIME,
     Found,
@@ -109,6 +110,8 @@ def _owed(clause: str, found: Found) -> bool:
     if DURATION.fullmatch(found.value):
         return False  # 「三个月没发工资了」: how long, not which months; step 4 asks
     before = clause[: found.start]
+    if FEAST_SPAN.match(str(found.value)):
+        return True  # 「国庆到元旦的…」: from one festival to another, the time owed
     if before in ("从", "打") and re.search("到|至", str(found.value)):
         return True  # 「一万六 从八月干到腊月十五」: the months of the work, from one to the other
     return bool(_OWED_AFTER.match(clause[found.end :]) or _OWED_BEFORE.search(before))

@@ -12,7 +12,7 @@ from .values import clauses, find_values
 # Leaving the form. A cue anywhere in a clause (「不弄了 取消」「退出吧 不要了」「先不登记了」), with the
 # other clauses only filler (「回头问问老乡」「再想想」); 「不取消」 keeps going.
 LEAVE_CUE = re.compile(
-    r"取消|退出|放弃|(?<![忘漏少多没])算[了啦](?![一下算\d零一二两三四五六七八九十几])|(?<!零头)(?<!零钱)不要了|不用了|先不|懒得|没必要"
+    r"取消|退出|放弃|(?<![忘漏少多没])算[了啦](?![一下算\d零一二两三四五六七八九十几]|就?[写填按记])|(?<!零头)(?<!零钱)不要了|不用了|先不|懒得|没必要"
     r"|撤销|撤回|(?:这个|这条|这张|投诉)撤(?:了|掉)"  # 「这个撤了」 (not 「我先撤了」, going off)
     r"|不(?:想|要|用|再|打算|准备)?(?:填|弄|登记|登了|投诉|举报|搞|办|整|告(?!诉|知)|写|提交|申请|继续)"
     # (「我爸说先别投 …这个先停了吧」「先别了 我问问老板」)
@@ -95,6 +95,8 @@ LOOKING_UP = re.compile(
     r"(?:我|俺|先|再|回头|等我|让我)*(?:翻|查|看|找)(?:翻|一下|下|查|看|找)?(?:我的|下)?"
     r"(?:微信|手机|聊天记录|记录|本子|记工本|账本|日历|工资条|转账记录|合同|考勤|欠条)[^\s，,。]*"
 )
+# What is still to find out, beside a pause: 「等下我问问班长 有几个人」.
+_TO_FIND = re.compile(r"(?:到底|具体)?(?:有|是)?(?:几个人?|多少人|多少钱|哪几个月)")
 CANTONESE = str.maketrans({"唔": "不", "喇": "了", "咗": "了", "冇": "没"})
 
 
@@ -104,7 +106,9 @@ def leaving(words: str) -> str | None:
     words = _HELLO.sub("", words)  # 「在不在 我的表还没填完」: a hello, not a question
     parts = [p for p in re.split(r"[\s,，。.!！;；、~～…]+", words.lower()) if p]
     # (「多少我也说不清 算了 改天再说」: not knowing how much asks nothing)
-    said = " ".join(p for p in parts if not UNSURE.search(p) or re.search("[吗呢嘛?？]", p))
+    # (nor what is still to find out: 「等下我问问班长 到底几个人」)
+    asks = [p for p in parts if not UNSURE.search(p) or re.search("[吗呢嘛?？]", p)]
+    said = " ".join(p for p in asks if not _TO_FIND.fullmatch(p))
     unasked = LOOKING_UP.sub("", ASKING_OTHERS.sub("", THINKING.sub("", NOT_FOUND_OUT.sub("", said))))
     unasked = CONTINUE.sub("", unasked)  # 「刚才讲到哪儿了」 asks to go on
     if QUESTION.search(RHETORICAL.sub("", unasked)):
@@ -144,7 +148,7 @@ def leaving(words: str) -> str | None:
         if _GOING_OFF.fullmatch(core):
             pause = going = True  # (「我先去送趟货 晚点再弄」: off for now, asked before anything goes)
             continue
-        if UNSURE.search(core) and not re.search("[吗呢嘛?？]", core):
+        if (UNSURE.search(core) or _TO_FIND.fullmatch(core)) and not re.search("[吗呢嘛?？]", core):
             unsure = True  # 「等下 我翻翻名片 名字想不起来了」: what is not known yet, beside a pause
             continue
         unclear = True

@@ -121,7 +121,7 @@ _ITEM_WORDS = {
     "period": "时间|月份",
     "workers": "人数",
     "name": "名字|姓名|称呼",
-    "site": "地点|地方|地址",
+    "site": "(?:干活的?)?(?:地点|地方|地址)",
     "employer": "单位|老板|公司",
 }
 _ITEM_WRONG = re.compile(

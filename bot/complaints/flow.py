@@ -179,8 +179,8 @@ class ComplaintFlow:
             result = replace(result, heard=None)  # (what the rules heard was the whole message)
         if leaving == "continue":
             return f"好，接着填。\n{field.ask}"
-        if field.key == "phone" and (tip := hints.phone_tip(words, result)):
-            return f"{tip}\n{field.ask}"  # 「我的欠费停机了」「就用这个微信号」
+        if tip := hints.step_tip(field.key, words, result):
+            return f"{tip}\n{field.ask}"  # 「我的欠费停机了」「就用这个微信号」「算我自己不」
         if reading.MORE_DETAIL.fullmatch(words):
             return None  # 「详细说说」 after a question answered mid-form: the rest of that answer
         if words in START_WORDS or (filing.wants_to_file(words, result) and not filing.filing_rest(words)):

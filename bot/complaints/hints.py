@@ -105,6 +105,20 @@ _USE_OTHER = re.compile(
 )
 
 
+# Whether the worker counts themself at the head-count step: 「算我自己不」「包不包括我」.
+_COUNTS_ME = re.compile(
+    r"算不算[我俺]|算上?[我俺](?:自己)?(?:不|吗|么|嘛|没)|包不包括[我俺]|包括[我俺](?:自己)?(?:不|吗|么|嘛)"
+)
+_A_COUNT = re.compile(r"\d|[一二两三四五六七八九十几]个")
+
+
+def step_tip(step: str, words: str, result: Result) -> str | None:
+    """What to say to a message about the step rather than an answer to it (None: nothing)."""
+    if step == "workers" and _COUNTS_ME.search(words) and not _A_COUNT.search(words):
+        return "要把你自己也算上。"
+    return phone_tip(words, result) if step == "phone" else None
+
+
 def phone_tip(words: str, result: Result) -> str | None:
     """At the phone step, what to say to a WeChat id offered (「电话就是这个微信号」: staff call), or to
     the worker's own phone out of use or another's offered (「我的欠费停机了」); None for hardship

@@ -95,6 +95,8 @@ _ME_AND_KIN = re.compile(
 )
 _MONTH = rf"(?:\d{{1,2}}|[{_CN_NUMERAL}]{{1,3}}|正|腊|冬|元)月份?(?:底|初|末)?"  # (「十二月底」)
 _YEAR = r"(?:\d{2,4}年|去年|今年|前年|年前|年初|年底)"
+_FEAST = r"(?:国庆|元旦|中秋|端午|五一|清明)"
+FEAST_SPAN = re.compile(_FEAST + r"节?[后前]?(?:[干做]?到|至|-|~)")  # 「国庆到元旦」
 # How long, not which months (「三个月」「四十多天」)
 _DURATION = (
     rf"(?:\d{{1,2}}|[{_CN_NUMERAL}]{{1,3}}|半)(?:几|多)?个?多?(?:月|年|星期|礼拜)多?"
@@ -113,6 +115,8 @@ _PERIOD_IN = re.compile(
     rf"|{_YEAR}?{_MONTH}(?:(?:同埋|[和同跟、])?{_YEAR}?{_MONTH})+"
     rf"|{_YEAR}?{_MONTH}(?:(?:[干做]?到|至|-|~|—|－){_YEAR}?(?:{_MONTH}|现在|而家|今天|年底|过年前|年前|过年)|以来|开始|起)?"
     rf"|{_DURATION}"
+    # 「国庆到元旦」「中秋后到年底」: from one festival to another
+    rf"|{_FEAST}节?[后前]?(?:[干做]?到|至|-|~)(?:{_FEAST}|春节|过年|年底|年前|现在|而家|{_MONTH})"
     r"|上上?个月|上月"  # 「4500 上个月的」: the month before this one
 )
 DURATION = re.compile(_DURATION)

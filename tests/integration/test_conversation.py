@@ -2538,3 +2538,9 @@ def test_the_place_the_question_was_meant_for_is_asked_there(cfg: str) -> None:
     ask_as(cfg, "o-meant-for", "杭州留下过年给补贴吗")
     turn = ask_as(cfg, "o-meant-for", "搞错了 我问的是大连那边的")  # the question, for Dalian
     assert (turn["intent"], turn["region"]) == ("stay_subsidy", "dalian"), turn
+
+
+def test_where_a_visitor_came_from_is_not_where_the_worker_is(cfg: str) -> None:
+    ask_as(cfg, "o-came-from", "我在大观区打工")
+    turn = ask_as(cfg, "o-came-from", "我爸从周口过来陪我过年 公园他能进不")
+    assert (turn["intent"], turn["region"]) == ("festival_activities", "anqing"), turn

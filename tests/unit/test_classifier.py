@@ -3850,3 +3850,21 @@ def test_let_go_paid_after_the_festival_money_gone_and_a_wallet_lifted(
     clf: Classifier, text: str, want: str
 ) -> None:
     assert intent(clf, text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("过年嘎哈去呀 有推荐没", "festival_activities"),  # northeastern 嘎哈: 干啥
+        ("在鸡西过年 厂里给钱不", "stay_subsidy"),
+        ("厂里给了留岗红包 说加班费就不算了 对吗", "holiday_pay"),
+    ],
+)
+def test_what_is_on_money_for_the_holiday_and_a_gift_for_the_pay(
+    clf: Classifier, text: str, want: str
+) -> None:
+    assert intent(clf, text) == want
+
+
+def test_anqing_misheard_by_voice_is_anqing(clf: Classifier) -> None:
+    assert clf.classify("安清这边有啥补贴").region == "anqing"

@@ -3069,3 +3069,45 @@ def test_the_item_named_then_changed_with_a_remark_takes_the_value(harness: Harn
     reply = harness.say("人数要改一下 是七个 刚才少算了俩", "o-item-then")
     form = draft(harness, "o-item-then")
     assert "请核对" in reply and form is not None and form["fields"].get("workers") == 7, (reply, form)
+
+
+def test_a_pause_to_ask_how_many_keeps_the_count_step(harness: Harness) -> None:
+    to_step(harness, "o-ask-how-many", [*AT_PHONE[:-1]])
+    reply = harness.say("稍等一下我问问工友 到底多少人", "o-ask-how-many")
+    form = draft(harness, "o-ask-how-many")
+    assert "留着" in reply and form is not None and "workers" not in form["fields"], (reply, form)
+
+
+@pytest.mark.parametrize("doubt", ["算不算我自己啊", "这个包括我吗"])
+def test_whether_the_worker_counts_is_answered_at_the_count_step(harness: Harness, doubt: str) -> None:
+    to_step(harness, "o-counts-me", [*AT_PHONE[:-1]])
+    reply = harness.say(doubt, "o-counts-me")
+    form = draft(harness, "o-counts-me")
+    assert "自己也算上" in reply and "第5步" in reply, reply
+    assert form is not None and "workers" not in form["fields"], form
+
+
+def test_never_mind_just_me_is_the_count_not_leaving(harness: Harness) -> None:
+    to_step(harness, "o-just-me", [*AT_PHONE[:-1]])
+    reply = harness.say("三个……算了就写我一个吧", "o-just-me")
+    form = draft(harness, "o-just-me")
+    assert "第6步" in reply and form is not None and form["fields"].get("workers") == 1, (reply, form)
+
+
+@pytest.mark.parametrize("yes", ["冇问题喇 确认", "行 就这样 登记吧", "就这么定了"])
+def test_more_ways_to_say_go_ahead_at_the_summary_file(harness: Harness, yes: str) -> None:
+    to_step(harness, "o-go-ahead", FULL)
+    assert "编号" in harness.say(yes, "o-go-ahead") and case_count(harness) == 1
+
+
+def test_the_place_of_work_named_as_its_address_is_asked_again(harness: Harness) -> None:
+    to_step(harness, "o-work-address", FULL)
+    assert "第2步" in harness.say("干活的地址改一下", "o-work-address")
+
+
+def test_holiday_to_holiday_beside_the_sum_is_the_period(harness: Harness) -> None:
+    to_step(harness, "o-feasts", AT_AMOUNT)
+    reply = harness.say("中秋到国庆的加班费一共一千八没发", "o-feasts")
+    form = draft(harness, "o-feasts")
+    assert form is not None and form["fields"].get("amount") == 1800, (reply, form)
+    assert form["fields"].get("period") == "中秋到国庆" and "第5步" in reply, (reply, form)
