@@ -14,6 +14,7 @@ from ..numbers import cn_small, parse_amount
 START_WORDS = {"投诉", "我要投诉", "登记", "我要登记", "投诉登记", "登记投诉", "开始登记", "我要举报", "举报"}
 # The form's name said alone, as a menu item would be (「欠薪投诉」).
 START_WORDS |= {"回复投诉", "欠薪投诉", "欠薪登记", "欠薪举报", "工资投诉", "拖欠工资投诉"}
+START_WORDS |= {"投", "投吧", "那就投"}  # (投诉 cut short, after the arrears answer)
 CANCEL_WORDS = {"取消", "不登记了", "不投诉了", "算了", "退出", "取消登记", "不要了"}
 # Emoji that end a message (「确认✅」「好的👌」): no part of what it says to the form.
 EMOJI_END = re.compile(r"[\u2600-\u27bf\ufe0f\U0001F000-\U0001FAFF]+$")
@@ -140,7 +141,7 @@ def parse_period(text: str) -> str | None:
 
 # 「叫我小邓」「我姓王就行」: the name a worker gives to be called by.
 CALL_ME = re.compile(
-    r"^(?:你们?)?(?:就|直接)?(?:(?:名字|姓名|称呼)(?:就|你就)?[写填叫]|[叫喊][我俺额]|称呼我?|[我俺额]叫|[我俺额]姓|姓)([\u4e00-\u9fffA-Za-z]{1,4}?)(?:就行了?|就好|就可以|就得|就要得|要得|就成|就中|得了|得啦|吧|哈|啊|嘛)?$"
+    r"^(?:你们?)?(?:就|直接)?(?:(?:名字|姓名|称呼)(?:就|你就)?[写填叫]|[叫喊][我俺额]|称呼我?|[我俺额]叫|[我俺额]姓|姓|还是(?=[老小阿]))([\u4e00-\u9fffA-Za-z]{1,4}?)(?:就行了?|就好|就可以|就得|就要得|要得|就成|就中|得了|得啦|吧|哈|啊|嘛)?$"
 )
 
 

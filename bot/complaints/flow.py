@@ -173,7 +173,7 @@ class ComplaintFlow:
                 draft["paused"] = True  # the draft kept for when the worker comes back
                 self._set(user, draft)
                 return None
-            return None if "谢" in words else field.ask
+            return None if "谢" in words or draft.get("paused") else field.ask  # (a paused form stays so)
         if (rest := reading.after_already_said(text) or reading.known_part(field, text)) is not None:
             text, words = rest, normalize(rest)  # the values, not the protest or what is forgotten
             result = replace(result, heard=None)  # (what the rules heard was the whole message)

@@ -99,6 +99,8 @@ def head_count(text: str) -> int | None:
     return count if 1 <= count <= 100_000 else None
 
 
+# The number given last time (「电话还是上次那个」): each complaint asks for it again.
+_AS_BEFORE = re.compile(r"上次|上回|之前(?:留|给|填)|原来(?:那个|的)")
 _NO_PHONE = re.compile(r"欠费|停机|没话费|(?:手机|电话)(?:坏了|丢了|被偷|没电|打不通)")
 _USE_OTHER = re.compile(
     r"(?:用|留|填|写)[我俺]?(?:老婆|媳妇|老公|爱人|家里人|孩子|儿子|女儿|工友|朋友|老乡|哥|姐|弟|妹|个仔|个女|细佬|家姐)(?:的|嘅)"
@@ -127,6 +129,8 @@ def phone_tip(words: str, result: Result) -> str | None:
         return None  # (「139 2866 1043 微信同号」: a number, spaced out)
     if re.search(r"微信号?|vx|wx", words) and not re.search(r"[吗么?？]|怎么|咋|啥|什么|哪", words):
         return "工作人员要打电话联系你，微信号这边看不到。"
+    if _AS_BEFORE.search(words):
+        return "每次登记都要再留一次号码，麻烦再发一遍。"
     another = _USE_OTHER.search(words) is not None
     if not (another or _NO_PHONE.search(words)):
         return None

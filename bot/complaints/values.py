@@ -125,7 +125,7 @@ DURATION = re.compile(_DURATION)
 _EDGE_WORDS = sorted(
     {
         *"我他她它们的了是有就还都共被和跟给在吧呢呀啊啦哦嗯约多从",
-        *"同嘅咗佢",  # Cantonese and, 的, 了, he
+        *"同嘅咗佢由",  # Cantonese and, 的, 了, he, from
         "我哋",
         "佢哋",
         "被欠薪",

@@ -48,7 +48,7 @@ def not_here(
         return True  # 「我是河南人」「俺是河南的」「我是贵州农村的」「我是怀宁本地人」: where they come from
     if re.match(r"(?:农村|乡下|山里|山区)[人的]|仔|佬|妹子|小伙", text[tail:]):
         return True  # 「…能领不 贵州山里的 小学毕业」「一个湖南仔」: a (rural) home, whoever says it
-    origin = head == 0 or before.endswith(("我", "俺", "咱", "他", "她"))
+    origin = head == 0 or before.endswith(_SOMEONE)
     if origin and re.match(r"人(?:$|[\s,，。在])", text[tail:]):
         return True  # 「黑龙江人 在广州黄埔上班」: where they come from, not where they work
     if (origin and head > 0 and text.startswith("的", tail)) or _CAME_FROM.match(text, tail):
@@ -120,6 +120,9 @@ def clause_spans(text: str, breaks: frozenset[int]) -> list[tuple[int, int]]:
     """(start, end) of each clause: the text cut at its breaks."""
     return [(a, b) for a, b in itertools.pairwise(sorted({0, len(text), *breaks})) if a < b]
 
+
+# Right before a place and 的 or 人: whose home it is (「我湖北的」「我老乡河北的」).
+_SOMEONE = ("我", "俺", "咱", "他", "她", "老乡", "工友", "同事", "老婆", "老公")
 
 # Right after 「我是」 and a place: where the worker comes from.
 _NATIVE_OF = re.compile(r"(?:农村|乡下|山里|山区|县城|那边|那块)?[人的哩滴]|本地人|[^\s，,。]{0,10}?出来的")

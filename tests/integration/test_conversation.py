@@ -2550,3 +2550,14 @@ def test_where_a_visitor_came_from_is_not_where_the_worker_is(cfg: str) -> None:
     ask_as(cfg, "o-came-from", "我在大观区打工")
     turn = ask_as(cfg, "o-came-from", "我爸从周口过来陪我过年 公园他能进不")
     assert (turn["intent"], turn["region"]) == ("festival_activities", "anqing"), turn
+
+
+def test_a_menu_number_asked_with_a_particle_picks_the_topic(cfg: str) -> None:
+    ask_as(cfg, "o-menu-ne", "电影票咋领")
+    assert ask_as(cfg, "o-menu-ne", "5呢")["intent"] == "holiday_pay"
+
+
+def test_a_workmates_home_province_is_not_where_the_answer_is_for(cfg: str) -> None:
+    ask_as(cfg, "o-mate-home", "宜秀开发区厂里留下过年有补助没")
+    turn = ask_as(cfg, "o-mate-home", "那我工友山东的 在厂里烧锅炉 算一线吗")
+    assert (turn["intent"], turn["region"]) == ("stay_subsidy", "anqing"), turn

@@ -3869,3 +3869,19 @@ def test_what_is_on_money_for_the_holiday_and_a_gift_for_the_pay(
 
 def test_anqing_misheard_by_voice_is_anqing(clf: Classifier) -> None:
     assert clf.classify("安清这边有啥补贴").region == "anqing"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("干活的钱拿不着 找谁管", "wage_arrears"),
+        ("厂子黄了 五十岁的人了 不知道还能干啥", "job_services"),
+        ("前几天在你这登记了欠薪 到现在没动静", "complaint_status"),
+        ("兜里剩不到五十块了 回也回不去", "social_assistance"),
+        ("年前公司裁掉一批人 有我一个", "unemployment_benefit"),
+    ],
+)
+def test_pay_not_had_work_left_a_trade_to_learn_a_case_filed_here_and_money_gone(
+    clf: Classifier, text: str, want: str
+) -> None:
+    assert intent(clf, text) == want

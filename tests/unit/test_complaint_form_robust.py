@@ -3111,3 +3111,65 @@ def test_holiday_to_holiday_beside_the_sum_is_the_period(harness: Harness) -> No
     form = draft(harness, "o-feasts")
     assert form is not None and form["fields"].get("amount") == 1800, (reply, form)
     assert form["fields"].get("period") == "中秋到国庆" and "第5步" in reply, (reply, form)
+
+
+def test_trying_the_form_at_step_one_is_no_employer(harness: Harness) -> None:
+    to_step(harness, "o-try-it", [])
+    reply = harness.say("那就先登记试一下", "o-try-it")
+    form = draft(harness, "o-try-it")
+    assert "第1步" in reply and form is not None and "employer" not in form["fields"], (reply, form)
+
+
+def test_from_which_month_at_step_one_is_the_period_not_the_employer(harness: Harness) -> None:
+    to_step(harness, "o-from-month", [])
+    reply = harness.say("拖了两个月 由十一月到十二月", "o-from-month")
+    form = draft(harness, "o-from-month")
+    assert "第1步" in reply and form is not None and "employer" not in form["fields"], (reply, form)
+
+
+def test_the_number_given_last_time_is_asked_for_again(harness: Harness) -> None:
+    to_step(harness, "o-last-time", AT_PHONE)
+    reply = harness.say("手机号跟上回留的一样", "o-last-time")
+    form = draft(harness, "o-last-time")
+    assert "再发一遍" in reply and "第6步" in reply, reply
+    assert form is not None and "phone" not in form["fields"], form
+
+
+@pytest.mark.parametrize("yes", ["可以了", "就这样吧 提交", "确认 登记吧"])
+def test_plain_words_that_file_at_the_summary(harness: Harness, yes: str) -> None:
+    to_step(harness, "o-plain-yes", FULL)
+    assert "编号" in harness.say(yes, "o-plain-yes") and case_count(harness) == 1
+
+
+def test_the_sum_to_write_and_the_one_not_to(harness: Harness) -> None:
+    to_step(harness, "o-write-not", FULL)
+    reply = harness.say("金额写总共两万八 别写两万", "o-write-not")
+    form = draft(harness, "o-write-not")
+    assert form is not None and form["fields"].get("amount") == 28000, (reply, form)
+
+
+def test_the_employers_full_name_at_the_summary(harness: Harness) -> None:
+    to_step(harness, "o-full-name", FULL)
+    reply = harness.say("公司名字不全 是宏达建筑劳务有限公司", "o-full-name")
+    form = draft(harness, "o-full-name")
+    assert form is not None and form["fields"].get("employer") == "宏达建筑劳务有限公司", (reply, form)
+
+
+def test_the_same_name_as_before_is_the_name(harness: Harness) -> None:
+    to_step(harness, "o-same-name", AT_NAME)
+    reply = harness.say("还是老孙", "o-same-name")
+    form = draft(harness, "o-same-name")
+    assert "请核对" in reply and form is not None and form["fields"].get("name") == "老孙", (reply, form)
+
+
+def test_thanks_after_a_pause_leaves_the_form_paused(harness: Harness) -> None:
+    to_step(harness, "o-paused-ok", AT_SITE)
+    assert "留着" in harness.say("我先问问工友再说", "o-paused-ok")
+    reply = harness.say("好嘞", "o-paused-ok")
+    assert "第2步" not in reply, reply
+
+
+@pytest.mark.parametrize("start", ["投", "你们能帮着登记吗"])
+def test_short_or_asked_wishes_to_file_open_the_form(harness: Harness, start: str) -> None:
+    harness.say("包工头跑了 工钱一分没给", "o-short-start")
+    assert "第1步" in harness.say(start, "o-short-start")
