@@ -1116,6 +1116,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "07zq",
         "07zr",
         "07zs",
+        "07zt",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
