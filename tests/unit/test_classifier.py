@@ -3886,3 +3886,7 @@ def test_pay_not_had_work_left_a_trade_to_learn_a_case_filed_here_and_money_gone
     clf: Classifier, text: str, want: str
 ) -> None:
     assert intent(clf, text) == want
+
+
+def test_a_chat_in_cantonese_is_someone_to_talk_to(clf: Classifier) -> None:
+    assert intent(clf, "一个人喺出租屋 好想揾个人倾吓偈") == "social_assistance"

@@ -3173,3 +3173,17 @@ def test_thanks_after_a_pause_leaves_the_form_paused(harness: Harness) -> None:
 def test_short_or_asked_wishes_to_file_open_the_form(harness: Harness, start: str) -> None:
     harness.say("包工头跑了 工钱一分没给", "o-short-start")
     assert "第1步" in harness.say(start, "o-short-start")
+
+
+def test_an_anhui_yes_then_confirm_files(harness: Harness) -> None:
+    to_step(harness, "o-kezhao", FULL)
+    assert "编号" in harness.say("可照 确认", "o-kezhao") and case_count(harness) == 1
+
+
+def test_the_sum_column_written_again_at_the_summary(harness: Harness) -> None:
+    to_step(harness, "o-column", FULL)
+    reply = harness.say("钱那栏写两万六", "o-column")
+    form = draft(harness, "o-column")
+    assert "请核对" in reply and form is not None and form["fields"].get("amount") == 26000, (reply, form)
+    reply = harness.say("钱那栏写两万六", "o-column")
+    assert "不用改" in reply and "请核对" in reply, reply
