@@ -1117,6 +1117,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "07zr",
         "07zs",
         "07zt",
+        "07zu",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
