@@ -100,9 +100,12 @@ def _days(text: str) -> int | None:
     return None
 
 
+_PER_HEAD = re.compile(r"^(?:一人|每人|每个人|一个人)[\d一二两三四五六七八九十]")
+
+
 def is_rate(text: str) -> bool:
-    """「一个月五千二」: a month's pay, which is no place."""
-    return _MONTHLY.search(text) is not None
+    """「一个月五千二」「一人九千」: a month's pay or each one's share, which is no place."""
+    return _MONTHLY.search(text) is not None or _PER_HEAD.match(text) is not None
 
 
 def _owed(clause: str, found: Found) -> bool:

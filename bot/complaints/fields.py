@@ -54,7 +54,8 @@ def normalize(text: str) -> str:
     (「叫蓝骑士什么的」)."""
     text = unicodedata.normalize("NFKC", text).strip().replace("廿", "二十").replace("卅", "三十")
     text = _SPOKEN_DIGITS.sub(lambda m: re.sub(r"[\s\-]", "", m.group()).translate(_DIGIT_OF), text)
-    return _HEDGE.sub(r"\1", _CONFIRM_SLIPS.sub("确认", _SLIPS.sub("投诉", text)))
+    text = _CONFIRM_SLIPS.sub("确认", _SLIPS.sub("投诉", text)).replace("嗯哪", "嗯呐")  # (yes, not 哪)
+    return _HEDGE.sub(r"\1", text)
 
 
 # What a pasted location carries beside the address: a map link, a 「[位置]」 or 「我在这里：」 label.

@@ -475,10 +475,15 @@ TAG_QUESTION = re.compile(r".{2,}(?:是吧|对吧|才行吧|才可以吧|是不�
 
 
 def asks_after_all(text: str, result: Result) -> bool:
-    """A message read as thanks that asks: it checks a condition, or asks again at a place named."""
+    """A message read as thanks that asks: it checks a condition, or asks again at a place named; or
+    goes back to a place or to one it names (「算了还是说黄埔的吧」「算了 过完年我去开发区」)."""
     t = normalise(text)
     asks = TAG_QUESTION.search(t) or MORE.match(t)  # (「好的 还有吗」: the OK asks for more)
-    return bool(asks or (result.place and (ASKS_AGAIN.search(t) or ASKS_THERE.search(t))))
+    there = result.place and (ASKS_AGAIN.search(t) or ASKS_THERE.search(t) or PLACE_AFTER_ALL.search(t))
+    return bool(asks or there)
+
+
+PLACE_AFTER_ALL = re.compile(r"^算了.*(?:还是(?:说|问|按|看)|[我俺](?:要|得)?(?:去|回|到|搬))")
 
 
 def hinted_topic(result: Result) -> str | None:

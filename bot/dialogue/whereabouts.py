@@ -75,6 +75,7 @@ def says_where(text: str, anywhere: bool = False) -> bool:
     """「我是在鹤岗打工的」: where the worker is, not an ellipsis; or where they left for or moved;
     ``anywhere``, also in a later clause of a statement (「我中专的 在大庆一家饭店实习」)."""
     # (「你好 我在桐城一个厂上班」「老妹儿 我在大连这疙瘩干活」)
+    text = re.sub(r"^\s*(?:算了|不管了)[\s,，。]*(?=\S)", "", text)  # 「算了 过两天我去大连」
     t = _GREETING.sub("", normalise(text))
     t = _SWITCH_ASKED.sub("", t) or t  # 「我调到安庆了 能改成安庆的吗」: a move, and the switch asked for
     # 「在杭州呢」「我在潜山上班 潜山也有吗」 ask again, for there

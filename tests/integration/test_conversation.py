@@ -2573,3 +2573,11 @@ def test_a_workmates_home_province_is_not_where_the_answer_is_for(cfg: str) -> N
     ask_as(cfg, "o-mate-home", "宜秀开发区厂里留下过年有补助没")
     turn = ask_as(cfg, "o-mate-home", "那我工友山东的 在厂里烧锅炉 算一线吗")
     assert (turn["intent"], turn["region"]) == ("stay_subsidy", "anqing"), turn
+
+
+def test_never_mind_then_back_to_a_place_is_no_thanks(cfg: str) -> None:
+    ask_as(cfg, "o-back-to", "我在黄埔上班")
+    ask_as(cfg, "o-back-to", "过年有啥活动")
+    turn = ask_as(cfg, "o-back-to", "算了 过两天我去大连")
+    assert (turn["intent"], turn["region"]) != ("smalltalk", "guangzhou-huangpu"), turn
+    assert turn["region"] == "dalian", turn

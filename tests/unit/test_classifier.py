@@ -3891,3 +3891,14 @@ def test_pay_not_had_work_left_a_trade_to_learn_a_case_filed_here_and_money_gone
 
 def test_a_chat_in_cantonese_is_someone_to_talk_to(clf: Classifier) -> None:
     assert intent(clf, "一个人喺出租屋 好想揾个人倾吓偈") == "social_assistance"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("一个人待在宿舍 好想找个人聊聊", "social_assistance"),
+        ("放假了厂里没人 钱也快花完了", "social_assistance"),
+    ],
+)
+def test_a_chat_wanted_and_money_nearly_gone(clf: Classifier, text: str, want: str) -> None:
+    assert intent(clf, text) == want

@@ -3187,3 +3187,57 @@ def test_the_sum_column_written_again_at_the_summary(harness: Harness) -> None:
     assert "请核对" in reply and form is not None and form["fields"].get("amount") == 26000, (reply, form)
     reply = harness.say("钱那栏写两万六", "o-column")
     assert "不用改" in reply and "请核对" in reply, reply
+
+
+@pytest.mark.parametrize("yes", ["整吧 没毛病", "得嘞 整上去", "行嘞 提交"])
+def test_northern_ways_to_say_file_it_at_the_summary(harness: Harness, yes: str) -> None:
+    to_step(harness, "o-north-yes", FULL)
+    assert "编号" in harness.say(yes, "o-north-yes") and case_count(harness) == 1
+
+
+@pytest.mark.parametrize("leave", ["拉倒吧 这个不报了", "唔使报住喇"])
+def test_never_mind_in_dialect_leaves_the_form(harness: Harness, leave: str) -> None:
+    to_step(harness, "o-never-mind", AT_AMOUNT)
+    harness.say(leave, "o-never-mind")
+    assert draft(harness, "o-never-mind") is None and case_count(harness) == 0
+
+
+def test_a_northern_yes_takes_the_place_offered(harness: Harness) -> None:
+    harness.say("投诉", "o-enna")
+    assert "回「对」就行" in harness.say("道里区的某某饺子馆 老板姓于", "o-enna")
+    reply = harness.say("嗯哪", "o-enna")
+    form = draft(harness, "o-enna")
+    assert "第3步" in reply and form is not None and form["fields"].get("site"), (reply, form)
+
+
+def test_each_ones_share_at_the_site_step_is_no_place(harness: Harness) -> None:
+    harness.say("投诉", "o-share")
+    harness.say("某某茶厂的老板老储 厂子在潜山某某镇", "o-share")
+    harness.say("一人八千 三个人两万四", "o-share")
+    form = draft(harness, "o-share")
+    assert form is not None and not str(form["fields"].get("site", "")).startswith("一人"), form
+
+
+def test_register_the_complaint_at_step_one_is_no_employer(harness: Harness) -> None:
+    to_step(harness, "o-register-it", [])
+    reply = harness.say("先登记投诉", "o-register-it")
+    form = draft(harness, "o-register-it")
+    assert "第1步" in reply and form is not None and "employer" not in form["fields"], (reply, form)
+
+
+@pytest.mark.parametrize("ask", ["能帮俺舅登记投诉不", "帮我报", "那帮我妹也报一个"])
+def test_asking_the_bot_to_file_for_someone_opens_the_form(harness: Harness, ask: str) -> None:
+    harness.say("工地老板俩月没发钱", "o-file-for")
+    assert "第1步" in harness.say(ask, "o-file-for")
+
+
+@pytest.mark.parametrize("ask", ["帮我报个名", "老板动手了 帮我报个警"])
+def test_signing_up_or_calling_the_police_opens_no_form(harness: Harness, ask: str) -> None:
+    assert "第1步" not in harness.say(ask, "o-not-a-case")
+
+
+def test_a_place_not_written_in_full_at_the_summary(harness: Harness) -> None:
+    to_step(harness, "o-not-in-full", FULL)
+    reply = harness.say("地方写得不细 是甘井子区某某路那个工地", "o-not-in-full")
+    form = draft(harness, "o-not-in-full")
+    assert form is not None and form["fields"].get("site") == "甘井子区某某路那个工地", (reply, form)
