@@ -142,7 +142,7 @@ _CHANGE_ITEM = re.compile(
 )
 
 
-# 「人数改一下 是九个」: the item named, then the change and its value.
+# 「人数改一下 是七个」: the item named, then the change and its value.
 _ITEM_CHANGE = re.compile(
     "^(?:把)?(?:"
     + "|".join(f"(?P<{k}>{v})" for k, v in _ITEM_WORDS.items())

@@ -451,7 +451,7 @@ class ComplaintFlow:
             # 「电话换成139…」「金额是4万」 at the summary: a correction of what it shows.
             if fixed := self._correct(text, user, draft):
                 return f"{fixed}\n\n{self._summary(draft)}"
-            if same := fixes.same_again(text, draft["fields"], "confirm"):  # 「钱那栏写一万三」, as it is
+            if same := fixes.same_again(text, draft["fields"], "confirm"):  # 「金额那栏写两万」, as it is
                 return f"{same}\n\n{self._summary(draft)}"
             wrong = fixes.named_wrong(text)  # 「手机号填错了 中间有一位不对」: that step, asked again
             if wrong is not None and wrong in draft["fields"]:

@@ -99,7 +99,7 @@ def head_count(text: str) -> int | None:
     return count if 1 <= count <= 100_000 else None
 
 
-# The number given last time (「电话还是上次那个」): each complaint asks for it again.
+# The number given last time (「号码还是上回那个」): each complaint asks for it again.
 _AS_BEFORE = re.compile(r"上次|上回|之前(?:留|给|填)|原来(?:那个|的)")
 _NO_PHONE = re.compile(r"欠费|停机|没话费|(?:手机|电话)(?:坏了|丢了|被偷|没电|打不通)")
 _USE_OTHER = re.compile(

@@ -415,7 +415,7 @@ CLOSER = re.compile(
     r"(?:谢谢|谢了|多谢)?[\s,，。!！~]*(?:那)?(?:[我俺额]|到时候|回头|改天|有空|明天|明儿|后天|过两天|过几天|晚点|下午|今晚)"
     r"|(?:先这样|就这样|先咁|先这么着|(?:回头|改天|以后|下次|过后|到时候)再说|(?:先|我先)?(?:挂了|下了|撤了)"
     r"|(?:过两天|过几天)再来(?:整|弄|搞)?)[吧了啊哈]?[\s。!！~]*$"
-    # 「先不登记 我问问工友」: the form declined for now, to ask around first
+    # 「先不登记了 我去问问老乡」: the form declined for now, to ask around first
     r"|^先不(?:登记|投诉|弄|报|填|办)了?吧?(?:[我俺](?:先|再|去)?(?:问问|想想|考虑|商量)\S{0,6})?$"
     # 「哦 行」「中 好」「哦 那没我啥事了」
     r"|^(?:好的?|行|哦|噢|嗯|中|ok)(?:好的?|行|中|嗯|吧|了|啦|哈|呢|呐|哪)+$|没[我俺](?:啥|什么|么)事了?[呗吧啊]?$|都?没[我俺]的?份了?$"
@@ -476,7 +476,7 @@ TAG_QUESTION = re.compile(r".{2,}(?:是吧|对吧|才行吧|才可以吧|是不�
 
 def asks_after_all(text: str, result: Result) -> bool:
     """A message read as thanks that asks: it checks a condition, or asks again at a place named; or
-    goes back to a place or to one it names (「算了还是说黄埔的吧」「算了 过完年我去开发区」)."""
+    goes back to a place or to one it names (「算了 还是问大连的吧」「算了 过完年我去开发区」)."""
     t = normalise(text)
     asks = TAG_QUESTION.search(t) or MORE.match(t)  # (「好的 还有吗」: the OK asks for more)
     there = result.place and (ASKS_AGAIN.search(t) or ASKS_THERE.search(t) or PLACE_AFTER_ALL.search(t))

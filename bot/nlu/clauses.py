@@ -54,7 +54,7 @@ def not_here(
     if (origin and head > 0 and text.startswith("的", tail)) or _CAME_FROM.match(text, tail):
         return True  # 「我湖北的 在这能领不」「贵州来的」「我是吉林过来的」「宿松那边出来的」
     if before.endswith("从") and re.match(r"(?:老家|那边)?(?:过来|来)", text[tail:]):
-        return True  # 「我妈从阜阳过来陪我」: where someone came from, not where they are
+        return True  # 「我爸从周口过来看我」: where someone came from, not where they are
     if before.endswith(("跟", "和", "同", "比")) and re.match(
         r"(?:那边|这边)?(?:一样|差不多|比)", text[end:]
     ):

@@ -2570,7 +2570,7 @@ def test_a_menu_number_asked_with_a_particle_picks_the_topic(cfg: str) -> None:
 
 
 def test_a_workmates_home_province_is_not_where_the_answer_is_for(cfg: str) -> None:
-    ask_as(cfg, "o-mate-home", "宜秀开发区厂里留下过年有补助没")
+    ask_as(cfg, "o-mate-home", "宜秀开发区这边厂里留下来过年有补助吗")
     turn = ask_as(cfg, "o-mate-home", "那我工友山东的 在厂里烧锅炉 算一线吗")
     assert (turn["intent"], turn["region"]) == ("stay_subsidy", "anqing"), turn
 

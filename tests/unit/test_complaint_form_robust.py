@@ -3045,7 +3045,7 @@ def test_which_to_write_beside_names_keeps_the_names(harness: Harness) -> None:
     assert "第2步" in reply and form is not None and "employer" in form["fields"], (reply, form)
 
 
-@pytest.mark.parametrize("yes", ["对头 就这样", "嗯呢 就这样", "对头 交吧"])
+@pytest.mark.parametrize("yes", ["对头 就这样吧", "嗯呢 就这样", "对头 交吧"])
 def test_a_dialect_yes_at_the_summary_files(harness: Harness, yes: str) -> None:
     to_step(harness, "o-yes-dialect", FULL)
     assert "编号" in harness.say(yes, "o-yes-dialect") and case_count(harness) == 1
@@ -3094,7 +3094,7 @@ def test_never_mind_just_me_is_the_count_not_leaving(harness: Harness) -> None:
     assert "第6步" in reply and form is not None and form["fields"].get("workers") == 1, (reply, form)
 
 
-@pytest.mark.parametrize("yes", ["冇问题喇 确认", "行 就这样 登记吧", "就这么定了"])
+@pytest.mark.parametrize("yes", ["冇问题喇 确认吧", "行 就这样 登记吧", "就这么定了"])
 def test_more_ways_to_say_go_ahead_at_the_summary_file(harness: Harness, yes: str) -> None:
     to_step(harness, "o-go-ahead", FULL)
     assert "编号" in harness.say(yes, "o-go-ahead") and case_count(harness) == 1
@@ -3135,7 +3135,7 @@ def test_the_number_given_last_time_is_asked_for_again(harness: Harness) -> None
     assert form is not None and "phone" not in form["fields"], form
 
 
-@pytest.mark.parametrize("yes", ["可以了", "就这样吧 提交", "确认 登记吧"])
+@pytest.mark.parametrize("yes", ["可以了", "就这样吧 提交吧", "确认了 登记吧"])
 def test_plain_words_that_file_at_the_summary(harness: Harness, yes: str) -> None:
     to_step(harness, "o-plain-yes", FULL)
     assert "编号" in harness.say(yes, "o-plain-yes") and case_count(harness) == 1
@@ -3150,9 +3150,9 @@ def test_the_sum_to_write_and_the_one_not_to(harness: Harness) -> None:
 
 def test_the_employers_full_name_at_the_summary(harness: Harness) -> None:
     to_step(harness, "o-full-name", FULL)
-    reply = harness.say("公司名字不全 是宏达建筑劳务有限公司", "o-full-name")
+    reply = harness.say("公司名字不全 是宏达建筑劳务有限责任公司", "o-full-name")
     form = draft(harness, "o-full-name")
-    assert form is not None and form["fields"].get("employer") == "宏达建筑劳务有限公司", (reply, form)
+    assert form is not None and form["fields"].get("employer") == "宏达建筑劳务有限责任公司", (reply, form)
 
 
 def test_the_same_name_as_before_is_the_name(harness: Harness) -> None:
@@ -3169,9 +3169,9 @@ def test_thanks_after_a_pause_leaves_the_form_paused(harness: Harness) -> None:
     assert "第2步" not in reply, reply
 
 
-@pytest.mark.parametrize("start", ["投", "你们能帮着登记吗"])
+@pytest.mark.parametrize("start", ["投", "能不能帮着我登记一下"])
 def test_short_or_asked_wishes_to_file_open_the_form(harness: Harness, start: str) -> None:
-    harness.say("包工头跑了 工钱一分没给", "o-short-start")
+    harness.say("包工头卷钱走了 工钱还欠着", "o-short-start")
     assert "第1步" in harness.say(start, "o-short-start")
 
 
@@ -3189,7 +3189,7 @@ def test_the_sum_column_written_again_at_the_summary(harness: Harness) -> None:
     assert "不用改" in reply and "请核对" in reply, reply
 
 
-@pytest.mark.parametrize("yes", ["整吧 没毛病", "得嘞 整上去", "行嘞 提交"])
+@pytest.mark.parametrize("yes", ["整吧 没问题", "得嘞 整上去吧", "行嘞 提交"])
 def test_northern_ways_to_say_file_it_at_the_summary(harness: Harness, yes: str) -> None:
     to_step(harness, "o-north-yes", FULL)
     assert "编号" in harness.say(yes, "o-north-yes") and case_count(harness) == 1
@@ -3225,7 +3225,7 @@ def test_register_the_complaint_at_step_one_is_no_employer(harness: Harness) -> 
     assert "第1步" in reply and form is not None and "employer" not in form["fields"], (reply, form)
 
 
-@pytest.mark.parametrize("ask", ["能帮俺舅登记投诉不", "帮我报", "那帮我妹也报一个"])
+@pytest.mark.parametrize("ask", ["能帮俺姨登记个投诉不", "帮我报", "那帮我妹也报一个"])
 def test_asking_the_bot_to_file_for_someone_opens_the_form(harness: Harness, ask: str) -> None:
     harness.say("工地老板俩月没发钱", "o-file-for")
     assert "第1步" in harness.say(ask, "o-file-for")
