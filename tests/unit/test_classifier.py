@@ -1118,6 +1118,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "07zs",
         "07zt",
         "07zu",
+        "07zv",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
