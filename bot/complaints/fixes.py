@@ -146,7 +146,7 @@ _CHANGE_ITEM = re.compile(
 _ITEM_CHANGE = re.compile(
     "^(?:把)?(?:"
     + "|".join(f"(?P<{k}>{v})" for k, v in _ITEM_WORDS.items())
-    + ")(?:那项|那个)?(?:要|得)?改(?:一)?下"
+    + ")(?:那项|那个)?(?:也|再)?(?:要|得)?改(?:一)?下"
 )
 
 SAYS_NEW = re.compile(r"[\s,，:：]*(?:应该是|其实是|是|系|改成|改为)")  # a new value said

@@ -3903,3 +3903,7 @@ def test_a_chat_in_cantonese_is_someone_to_talk_to(clf: Classifier) -> None:
 )
 def test_a_chat_wanted_and_money_nearly_gone(clf: Classifier, text: str, want: str) -> None:
     assert intent(clf, text) == want
+
+
+def test_anqing_misheard_another_way_is_anqing(clf: Classifier) -> None:
+    assert clf.classify("安青这边过年有啥补贴").region == "anqing"

@@ -3241,3 +3241,21 @@ def test_a_place_not_written_in_full_at_the_summary(harness: Harness) -> None:
     reply = harness.say("地方写得不细 是甘井子区某某路那个工地", "o-not-in-full")
     form = draft(harness, "o-not-in-full")
     assert form is not None and form["fields"].get("site") == "甘井子区某某路那个工地", (reply, form)
+
+
+@pytest.mark.parametrize("yes", ["ok 就咁样 确认吧", "对着哩 就报上去吧", "没得错 报上去吧"])
+def test_yes_in_cantonese_henan_and_sichuan_words_files(harness: Harness, yes: str) -> None:
+    to_step(harness, "o-yes-regions", FULL)
+    assert "编号" in harness.say(yes, "o-yes-regions") and case_count(harness) == 1
+
+
+def test_the_item_changed_too_takes_the_value(harness: Harness) -> None:
+    to_step(harness, "o-item-too", FULL)
+    reply = harness.say("金额也改一下 是两万二 有个加班的没算", "o-item-too")
+    form = draft(harness, "o-item-too")
+    assert "请核对" in reply and form is not None and form["fields"].get("amount") == 22000, (reply, form)
+
+
+def test_then_ill_file_one_opens_the_form(harness: Harness) -> None:
+    harness.say("仲裁要钱吗", "o-file-one")
+    assert "第1步" in harness.say("好 那我就投诉一个", "o-file-one")
