@@ -1119,6 +1119,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "07zt",
         "07zu",
         "07zv",
+        "07zw",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
