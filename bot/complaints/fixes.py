@@ -126,8 +126,9 @@ _ITEM_WORDS = {
     "site": "(?:干活的?)?(?:地点|地方|地址)",
     "employer": "单位|老板|公司",
 }
+_ITEM = "(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _ITEM_WORDS.items()) + ")"  # (read by m.lastgroup)
 _ITEM_WRONG = re.compile(
-    "(" + "|".join(f"(?P<{k}>{v})" for k, v in _ITEM_WORDS.items()) + r")(?:那项|那个|这项)?"
+    "(" + _ITEM + r")(?:那项|那个|这项)?"
     r"(?:不对|错了|写错了|填错了|有误)?[\s,，]*(?:[我俺]?(?:要|想)改(?:一?下)?|得改|改一?下|帮我改一?下|重新填)?[吧啊呢了]?"
 )
 _WRONG = re.compile(r"不对|错|有误|改|重新填")
@@ -137,17 +138,9 @@ _ITEM_FIRST = re.compile(  # 「第三项改一下」
 
 
 # 「改一下人数 …」: change, then the item named.
-_CHANGE_ITEM = re.compile(
-    "^(?:帮我)?改(?:一)?下(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _ITEM_WORDS.items()) + ")"
-)
-
-
+_CHANGE_ITEM = re.compile("^(?:帮我)?改(?:一)?下" + _ITEM)
 # 「人数改一下 是七个」: the item named, then the change and its value.
-_ITEM_CHANGE = re.compile(
-    "^(?:把)?(?:"
-    + "|".join(f"(?P<{k}>{v})" for k, v in _ITEM_WORDS.items())
-    + ")(?:那项|那个)?(?:也|再)?(?:要|得)?改(?:一)?下"
-)
+_ITEM_CHANGE = re.compile("^(?:把)?" + _ITEM + "(?:那项|那个)?(?:也|再)?(?:要|得)?改(?:一)?下")
 
 SAYS_NEW = re.compile(r"[\s,，:：]*(?:应该是|其实是|是|系|改成|改为)")  # a new value said
 
