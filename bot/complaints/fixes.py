@@ -92,7 +92,9 @@ def changes(text: str, fields: dict[str, Any]) -> dict[str, Any]:
     ):  # (「打错了 是68000 俺们六个人的」: the head count is a step still to come)
         # 「哦不对 是5700 打反了」: a bare number that corrects something is the amount (not the
         # wrong one named again: 「钱数说错了 是三万二 两万三是前年那回的」)
-        cut = (meant(reading.CORRECTING.sub("", c)).lstrip("是") for c in clauses(text))
+        # (「写6500」「改成6500」: the value to write)
+        plain = (meant(reading.CORRECTING.sub("", c)) for c in clauses(text))
+        cut = (re.sub("^(?:[写填改]成?|改为|是)", "", c) for c in plain)
         bare = [v for c in cut if (v := parse_amount(c)) and v != had]
         others = {"amount": bare[0]} if len(bare) == 1 and bare[0] >= 100 else {}
     if not others and (fix := named_fix(text)) and (value := BY_KEY[fix[0]].parse(fix[1])):

@@ -12,6 +12,7 @@ question taken for one would be answered with the menu and never reach the unans
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ..ids import TOPIC_INTENTS
@@ -24,6 +25,8 @@ MARGIN = 0.005  # the best topic's lead over the next, per feature (bench/README
 # left for staff to label) or read as a follow-up of the last answer (「好的 还有吗」).
 SURE = 0.02
 NEVER = ("set_region", "greeting", "subscribe", "unsubscribe")  # what the model never answers with
+# A hesitation before the worker has said anything (「我那个」「嗯 就是」): nothing for the model to read.
+HESITATION = re.compile(r"(?:[我俺你]|那个|这个|就是|[嗯呃额啊哦噢诶喂]|[\s,，.。…~])+")
 
 
 def model_text(text: str, result: Result) -> str:
@@ -47,6 +50,8 @@ def overrule(
     ``follow_up``."""
     took = asked[0] if asked and intent in TOPIC_INTENTS else intent
     if model is None or took == "set_region" or (took == "greeting" and len(text.strip()) <= 4):
+        return None
+    if HESITATION.fullmatch(text) and re.search("那个|这个|就是", text):
         return None  # a region switch is the rules' call, and so is 「菜单」 or 「你好」 alone
     guess = model.guess(text, memo.topic if memo else None)
     # (never to greet: a question answered with the menu would not reach the unanswered list)

@@ -95,8 +95,7 @@ class Bot:
         self.today = today
         self.clock = clock
         self.stats = TurnStats()
-        # Other features plug in when the bot is built (complaint form, broadcast results), so the
-        # dialogue imports none of them.
+        # Other features (complaint form, broadcast results) plug in when the bot is built, not imported.
         self.flows: tuple[Flow, ...] = tuple(flows)
         self.event_handlers: Mapping[str, Callable[[Message], None]] = dict(event_handlers or {})
 
@@ -186,6 +185,7 @@ class Bot:
         """Resolve the turn against the message, the menu and the dialogue memory, then answer."""
         memo = memory.recall(user, self.clock())
         result = conditions.where_from(text, result, memo, user.region)  # 「我是桐城人 算不算市外」
+        result = whereabouts.own_city_kind(self.classifier, self.knowledge, text, result, user.region)
         # 「xuyao shenme cailiao」 read as hanzi, 「要等几耐」 as 「要等多久」, for the follow-up checks
         spoken = result.heard or text  # (a pinyin reading drops 「na…ne」: the ellipsis checks read the text)
         heard = result.heard or result.reading or text

@@ -4,12 +4,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
-from ..ids import TOPIC_INTENTS
+from ..content.knowledge import Knowledge
+from ..ids import NATIONAL, TOPIC_INTENTS
 from ..nlu.classifier import Result, normalise
 from ..nlu.clauses import NOW_AT
 from ..nlu.model import Classifies
+from ..nlu.rules import PLACE_KIND_IN
 from .wording import CLAUSES, asks, one_clause
 
 # 「我是在…」「俺现在在…」「人在…」: where the worker is, said as a statement.
@@ -240,3 +243,26 @@ def left_here(text: str) -> bool:
         and not re.search(r"户口|户籍|那边|这边|那里|这里|家里", t)  # 「户口不在安庆」 is no move
         and not asks(text)
     )
+
+
+KIND_ALONE = re.compile(
+    r"(?:那|那么)?(?:在|去)?(?:开发区|经开区|高新区|新区)(?:呢|那边呢|那里呢|那块呢|咋样|怎么样)?"
+)
+
+
+def own_city_kind(
+    classifier: Classifies, knowledge: Knowledge, text: str, result: Result, region: str | None
+) -> Result:
+    """「经开区呢」 from a worker in Anqing: Anqing's 经开区. A kind of place alone names no city (nearly
+    every city has one), but a worker who asks about one alone after an answer means their city's."""
+    if result.place or result.elsewhere or not (kind := PLACE_KIND_IN.search(text)):
+        return result
+    if kind.group() != "经开区" and not KIND_ALONE.fullmatch(text):
+        return result  # (开发区 only asked about alone: 「厂在开发区 户口外省」 tells a condition)
+    city = knowledge.city(region)
+    if city == NATIONAL:
+        return result
+    named = classifier.classify(knowledge.region(city).label + kind.group())
+    if named.place is None or knowledge.city(named.place) != city:
+        return result
+    return dataclasses.replace(result, place=named.place, region=named.region)

@@ -53,7 +53,7 @@ def not_here(
         return True  # 「黑龙江人 在广州黄埔上班」: where they come from, not where they work
     if (origin and head > 0 and text.startswith("的", tail)) or _CAME_FROM.match(text, tail):
         return True  # 「我湖北的 在这能领不」「贵州来的」「我是吉林过来的」「宿松那边出来的」
-    if before.endswith("从") and re.match(r"(?:老家|那边)?(?:过来|来)", text[tail:]):
+    if before.endswith("从") and re.match(r"(?:老家|那边)?(?:过来|上来|下来|来)", text[tail:]):
         return True  # 「我爸从周口过来看我」: where someone came from, not where they are
     if before.endswith(("跟", "和", "同", "比")) and re.match(
         r"(?:那边|这边)?(?:一样|差不多|比)", text[end:]

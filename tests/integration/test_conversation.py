@@ -2599,3 +2599,33 @@ def test_never_mind_then_back_to_a_place_is_no_thanks(cfg: str) -> None:
     turn = ask_as(cfg, "o-back-to", "算了 过两天我去大连")
     assert (turn["intent"], turn["region"]) != ("smalltalk", "guangzhou-huangpu"), turn
     assert turn["region"] == "dalian", turn
+
+
+def test_a_kind_of_place_alone_is_the_one_in_the_workers_city(harness: Harness) -> None:
+    harness.say("我在安庆", "o-own-kind")
+    harness.say("安庆哪里招人", "o-own-kind")
+    reply = harness.say("那开发区呢", "o-own-kind")
+    assert "经开区" in reply.split("\n")[0] and "找工作" in reply.split("\n")[0], reply
+
+
+def test_the_weather_asked_after_an_answer_is_not_that_topic(cfg: str) -> None:
+    ask_as(cfg, "o-cold", "大连工地停工了 老板工钱一直拖着")
+    turn = ask_as(cfg, "o-cold", "后天还这么冷吗")
+    assert turn["intent"] == "unknown", turn
+
+
+def test_the_holiday_rate_refused_is_holiday_pay(cfg: str) -> None:
+    ask_as(cfg, "o-rate-refused", "春节在厂里值班 加班费怎么算")
+    turn = ask_as(cfg, "o-rate-refused", "领班说只给平常工资 双倍不给")
+    assert turn["intent"] == "holiday_pay", turn
+
+
+def test_a_hesitation_is_not_read_as_a_topic(cfg: str) -> None:
+    ask_as(cfg, "o-um-topic", "在吗")
+    assert ask_as(cfg, "o-um-topic", "呃 我那个")["intent"] == "unknown"
+
+
+def test_where_a_child_came_up_from_is_not_where_the_worker_is(cfg: str) -> None:
+    ask_as(cfg, "o-came-up", "我在黄埔打工")
+    turn = ask_as(cfg, "o-came-up", "闺女寒假从江西上来了 白天没人看 区里有没有管孩子的")
+    assert (turn["intent"], turn["region"]) == ("family_care", "guangzhou-huangpu"), turn

@@ -3259,3 +3259,46 @@ def test_the_item_changed_too_takes_the_value(harness: Harness) -> None:
 def test_then_ill_file_one_opens_the_form(harness: Harness) -> None:
     harness.say("仲裁要钱吗", "o-file-one")
     assert "第1步" in harness.say("好 那我就投诉一个", "o-file-one")
+
+
+def test_wait_in_dialect_with_the_foreman_calling_pauses_the_form(harness: Harness) -> None:
+    to_step(harness, "o-foreman", AT_SITE)
+    reply = harness.say("等哈 组长叫我 待会再填", "o-foreman")
+    form = draft(harness, "o-foreman")
+    assert "留着" in reply and form is not None and "site" not in form["fields"], (reply, form)
+    assert "第2步" in harness.say("好了 接着填", "o-foreman")
+
+
+def test_a_hesitation_is_no_employer(harness: Harness) -> None:
+    harness.say("我要投诉欠薪", "o-um")
+    reply = harness.say("呃 这个", "o-um")
+    form = draft(harness, "o-um")
+    assert "第1步" in reply and form is not None and "employer" not in form["fields"], (reply, form)
+
+
+def test_the_sum_to_write_instead_corrects_it_at_a_later_step(harness: Harness) -> None:
+    to_step(harness, "o-write-sum", AT_PERIOD)
+    reply = harness.say("不对 还有几天没算 写21000", "o-write-sum")
+    form = draft(harness, "o-write-sum")
+    assert form is not None and form["fields"].get("amount") == 21000 and "period" not in form["fields"], form
+    assert "第4步" in reply, reply
+
+
+def test_then_confirm_after_an_ok_files(harness: Harness) -> None:
+    to_step(harness, "o-ok-then", FULL)
+    assert "编号" in harness.say("好 那就确认吧", "o-ok-then") and case_count(harness) == 1
+
+
+def test_not_knowing_the_bosss_name_asked_in_cantonese_gets_the_tip(harness: Harness) -> None:
+    harness.say("我要投诉欠薪", "o-dim-suan")
+    reply = harness.say("老细叫咩名都唔知 点算", "o-dim-suan")
+    form = draft(harness, "o-dim-suan")
+    assert "外号" in reply and form is not None and "employer" not in form["fields"], (reply, form)
+
+
+def test_a_name_given_after_all_when_changing_the_skipped_name(harness: Harness) -> None:
+    to_step(harness, "o-name-after-all", [*AT_NAME, "跳过"])
+    harness.say("修改 7", "o-name-after-all")
+    reply = harness.say("还是写上吧 我姓俞", "o-name-after-all")
+    form = draft(harness, "o-name-after-all")
+    assert "请核对" in reply and form is not None and form["fields"].get("name") == "俞", (reply, form)
