@@ -103,6 +103,21 @@ def _days(text: str) -> int | None:
 _PER_HEAD = re.compile(r"^(?:一人|每人|每个人|一个人)[\d一二两三四五六七八九十]")
 
 
+_EACH = re.compile(
+    r"(?:一人|每人|每个人|一个人)(?:是|有|欠|算|拿)?([\d.]+[万千]?|[一二两三四五六七八九十百千万]+)"
+)
+_FIGURE = re.compile(r"[\d.]+[万千]?[\d一二两三四五六七八九]?|[一二两三四五六七八九十百千万]{2,}")
+
+
+def _share_total(text: str, count: int) -> int | None:
+    """The sum said beside each one's share and the head count, when it is the one times the other."""
+    share = parse_amount(m[1]) if (m := _EACH.search(text)) else None
+    if not share:
+        return None
+    figures = {parse_amount(f) for f in _FIGURE.findall(text[m.end() :])} if m else set()
+    return share * count if share * count in figures else None
+
+
 def is_rate(text: str) -> bool:
     """「一个月五千二」「一人九千」: a month's pay or each one's share, which is no place."""
     return _MONTHLY.search(text) is not None or _PER_HEAD.match(text) is not None
@@ -230,6 +245,8 @@ def read(
                 if (s := lone_sum(leftover(p, vs))) is not None
             }
             own = sums.pop() if len(sums) == 1 else None
+        if own is None and field.key == "amount" and isinstance(n := others.get("workers"), int):
+            own = _share_total(text, n)  # 「一个人两千七 我们十个 两万七」: each one's share times the count
         days = _days(text) if field.key == "amount" and own is None else None
         daily = [m[1] for c in clauses(text) if (m := _DAILY.search(c))] if days else []
         if (

@@ -161,7 +161,8 @@ def item_to_edit(words: str, at_summary: bool) -> tuple[str, str] | None:
         r"(?:(?<![^\s,，])改(?:一下|下)?|修改(?:一下)?)\s*第?\s*([1-7一二三四五六七])\s*[项个条步]?(?![\d.万千百块元月号下])",
         words,
     ):
-        return _nth(m[1]), words[m.end() :] or words[: m.start()]  # (「是八千 改第三步」: the value first)
+        # (「是八千 改第三步」: the value first; 「修改 3 是六千八不是六千五」: not the one said not to be)
+        return _nth(m[1]), reading.NOT_THIS.sub("", words[m.end() :]) or words[: m.start()]
     if m := _ITEM_FIRST.fullmatch(words):
         return _nth(m[1]), ""  # 「第三项改一下」: the item first
     if at_summary and (m := _CHANGE_ITEM.match(words)):

@@ -32,9 +32,8 @@ from .fields import (
 from .register import Complaint, Register
 from .values import DURATION, clauses
 
-# Every way of asking to file (``filing.WANTS_TO_FILE``) and every confirm word holds one of these:
-# a worker with no form open whose message has none is answered without reading it for one
-# (头诉: 投诉 by voice).
+# Every way of asking to file (``filing.WANTS_TO_FILE``, 头诉 for 投诉) and every confirm word holds one
+# of these: a worker with no form open whose message has none is answered without reading it for one.
 MAY_FILE = re.compile(r"[投头頭偷举舉告登灯等记記反报報填弄办辦理确確提交对對是没沒案系係啱冇]")
 # What may come between 「修改 3」 and the new value: 「修改 3 应该是7400」「改4 改成十月到十二月」.
 _NEW_VALUE = re.compile(r"^[\s,，:：]*(?:应该是|应该系|应该|其实是|是|系|改成|改为|改|为|成)?")
@@ -104,7 +103,7 @@ class ComplaintFlow:
         if field and field.skippable and (words in SKIP_WORDS or exits.skips_optional(words)):
             draft["touched"] = now
             draft["fields"][field.key] = None
-            return self._next(user, draft)
+            return ("" if words in SKIP_WORDS else "可以不留，名字这项跳过了。\n") + self._next(user, draft)
         leaving = exits.at_step(words, field) if words not in CANCEL_WORDS else "leave"
         if leaving == "leave":
             self._set(user, None)
@@ -215,8 +214,7 @@ class ComplaintFlow:
             and not reading.names_or_places(field, words)
         ):
             return f"{field.hint}\n{field.ask}"  # 「电话不想留」: say why it is asked
-        if field.key == "amount" and unsure:
-            # 「欠了老多了 说不清」: a doubt, though 「说不清」 alone would ask for a person
+        if field.key == "amount" and unsure:  # 「欠了老多了 说不清」: a doubt (「说不清」 alone: a person)
             return f"{field.hint}\n{field.ask}"
         # (「为啥要填这么多 直接给我个电话不行吗」 asks for a number instead: answered as a question)
         if (
@@ -445,6 +443,8 @@ class ComplaintFlow:
             )
         if (edited := self._edit(words, user, draft)) is not None:
             return edited
+        if re.sub("^[那好行就吧]+", "", words) in SKIP_WORDS and draft["fields"].get("name") is None:
+            return f"好，名字不留。\n\n{self._summary(draft)}"  # 「那跳过」 again at the summary
         if leaving or words in START_WORDS:
             pass  # 「好的」「不取消」: the prompt below
         elif not reading.QUESTION.search(words):

@@ -213,12 +213,14 @@ class _Entry:
         self, text: str, keyword: Keyword | None = None, term: bool = False, place: Place | None = None
     ) -> None:
         self.text, self.keyword, self.term, self.place = text, keyword, term, place
-        # Whether a homophone or look-alike may stand for it: not weak keywords, not short place names
-        # (黄浦 is Shanghai's, not 黄埔; 哈尔并 is voice input's 哈尔滨).
+        # Whether a homophone or look-alike may stand for it: not weak keywords; a short place name only
+        # if it is one of ours and not short for being there (留连: 留量 is no place). Voice input
+        # spells 大连 as 大联 and 哈尔滨 as 哈尔并; a real word (黄浦, Shanghai's) never counts as a typo.
         if keyword is not None:
             self.fuzzy = keyword.weight >= FUZZY_MIN_WEIGHT - (0.5 if len(text) > 3 else 0)
         else:
-            self.fuzzy = place is None or len(text) >= 3
+            ours = place is not None and place.region is not None and text[0] not in "留在返"
+            self.fuzzy = place is None or len(text) >= 3 or ours
         # Whether the segmentation has a say (see ``fits``).
         self.picky = (place is not None and len(text) == 2) or (keyword is not None and keyword.mode == WORD)
 

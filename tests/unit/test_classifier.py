@@ -3910,3 +3910,39 @@ def test_a_chat_wanted_and_money_nearly_gone(clf: Classifier, text: str, want: s
 
 def test_anqing_misheard_another_way_is_anqing(clf: Classifier) -> None:
     assert clf.classify("安青这边过年有啥补贴").region == "anqing"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("按庆那边欠薪找谁", "anqing"),
+        ("大联过年上班几倍工资", "dalian"),
+        ("淮宁有没有招工的", "anqing-huaining"),
+    ],
+)
+def test_a_short_place_name_misheard_by_voice_input_is_still_the_place(
+    clf: Classifier, text: str, place: str
+) -> None:
+    assert clf.classify(text).place == place
+
+
+def test_a_real_word_that_sounds_like_a_place_is_not_it(clf: Classifier) -> None:
+    assert clf.classify("上海黄浦那边欠薪找谁").place is None
+    assert clf.classify("送的流量咋还没到 留量包在哪领").place is None  # (留连: staying in Dalian)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("lb人不见了", "wage_arrears"),
+        ("夜晚瞓唔着 好烦", "social_assistance"),
+        ("娃放假接来了 过年有什么整的", "festival_activities"),  # (with the worker: not left behind)
+    ],
+)
+def test_chat_initials_and_dialect_are_read_as_the_words(clf: Classifier, text: str, intent: str) -> None:
+    assert clf.classify(text).intent == intent
+
+
+def test_a_region_in_initials_is_the_region(clf: Classifier) -> None:
+    result = clf.classify("hlj那边失业了能领啥")
+    assert (result.intent, result.region) == ("unemployment_benefit", "heilongjiang")

@@ -3302,3 +3302,32 @@ def test_a_name_given_after_all_when_changing_the_skipped_name(harness: Harness)
     reply = harness.say("还是写上吧 我姓俞", "o-name-after-all")
     form = draft(harness, "o-name-after-all")
     assert "请核对" in reply and form is not None and form["fields"].get("name") == "俞", (reply, form)
+
+
+def test_filing_for_the_crew_opens_the_form(harness: Harness) -> None:
+    harness.say("厂里三个月没发钱了", "o-for-crew")
+    assert "第1步" in harness.say("我替车间几个人搞一下投诉 他们手机用不来", "o-for-crew")
+
+
+def test_asking_to_leave_the_name_out_skips_it_and_says_so(harness: Harness) -> None:
+    to_step(harness, "o-no-name-q", AT_NAME)
+    reply = harness.say("名字可以不写吗 怕被认出来", "o-no-name-q")
+    assert "跳过" in reply and "请核对" in reply, reply
+    reply = harness.say("那就跳过", "o-no-name-q")
+    assert "请核对" in reply and case_count(harness) == 0, reply
+
+
+def test_each_ones_share_times_the_count_is_the_sum(harness: Harness) -> None:
+    to_step(harness, "o-share-sum", AT_AMOUNT)
+    reply = harness.say("一个人三千二 我们五个 一万六", "o-share-sum")
+    form = draft(harness, "o-share-sum")
+    assert form is not None and form["fields"].get("amount") == 16000, (reply, form)
+    assert form["fields"].get("workers") == 5 and "第4步" in reply, (reply, form)
+
+
+def test_an_edit_that_says_the_old_value_too_takes_the_new_one(harness: Harness) -> None:
+    to_step(harness, "o-edit-not", FULL)
+    reply = harness.say("修改 3 是两万三不是两万", "o-edit-not")
+    form = draft(harness, "o-edit-not")
+    assert "请核对" in reply and form is not None and form["fields"].get("amount") == 23000, (reply, form)
+    assert "编号" in harness.say("确认", "o-edit-not")
