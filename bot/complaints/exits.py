@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from . import summary
 from .fields import Field
 from .reading import PARTICLES, QUESTION, UNSURE, WEAK_SKIP, WHY_ASKED, answers_step, names_or_places
 from .values import clauses, find_values
@@ -220,6 +221,8 @@ def at_step(words: str, field: Field | None) -> str | None:
     )  # 「还是先不登记了」: its 还是 asks nothing (「不登记哒」: Hunan 了)
     if RESTART.match(words.replace(" ", "")):
         return "restart"
+    if field is None and summary.NAME_OFF.search(words):
+        return None  # 「名字不要写了 怕老板晓得」 at the summary: the name taken off, not the form
     parts = [p for p in re.split(r"[\s,，。!！]+", words) if p]
     if len(parts) > 1 and RESTART.match(parts[-1]):
         if "错" in "".join(parts[:-1]):

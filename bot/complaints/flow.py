@@ -15,7 +15,7 @@ from ..content.knowledge import Knowledge
 from ..nlu.classifier import Result
 from ..nlu.text import simplified
 from ..storage.store import User
-from . import answer, exits, filing, fixes, hints, reading, where
+from . import answer, exits, filing, fixes, hints, reading, summary, where
 from .fields import (
     BY_KEY,
     CANCEL_WORDS,
@@ -233,8 +233,7 @@ class ComplaintFlow:
         if result.intent == "set_region" and (
             (field.key == "employer" and not named) or reading.SWITCH.search(words)
         ):
-            # 「我在安庆」「切换到大连」: the place is noted as at any time, and the step asked again
-            return None
+            return None  # 「我在安庆」「切换到大连」: noted as at any time; the step asked again
         value, others, told = answer.read(field, text)
         if field.key == "employer" and others.get("workers") == 1 and re.search("[他她]一个", text):
             del others["workers"]  # 「包工头叫王小军 没得公司 就他一个人」: the boss works alone
@@ -427,7 +426,7 @@ class ComplaintFlow:
     def _at_summary(
         self, words: str, text: str, user: User, draft: dict[str, Any], result: Result, leaving: str | None
     ) -> str | None:
-        confirms = words in CONFIRM_WORDS or reading.CONFIRMS.fullmatch(words)
+        confirms = words in CONFIRM_WORDS or reading.CONFIRMS.fullmatch(words) or summary.agrees(words)
         if confirms or answer.restates(words, text, draft["fields"]):
             region = user.region
             case = self.register.create(user.openid, region, draft["fields"])
@@ -443,8 +442,9 @@ class ComplaintFlow:
             )
         if (edited := self._edit(words, user, draft)) is not None:
             return edited
-        if re.sub("^[那好行就吧]+", "", words) in SKIP_WORDS and draft["fields"].get("name") is None:
-            return f"好，名字不留。\n\n{self._summary(draft)}"  # 「那跳过」 again at the summary
+        if summary.drops_name(words, draft["fields"]):  # 「名字也去掉吧」; 「那跳过」 again
+            draft["fields"]["name"] = None
+            return f"好，名字不留。\n\n{self._summary(draft)}"
         if leaving or words in START_WORDS:
             pass  # 「好的」「不取消」: the prompt below
         elif not reading.QUESTION.search(words):

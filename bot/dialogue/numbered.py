@@ -34,7 +34,7 @@ _ORDINAL = re.compile(r"(?:那|那个|我要|要)?第([3-9]|10|[三四五六七�
 
 def menu_pick(text: str) -> str | None:
     """「3」「３」「三」「3.」「我要看3」「3呢」 → the menu's third topic."""
-    t = unicodedata.normalize("NFKC", text).strip().rstrip(".、。号呢")
+    t = unicodedata.normalize("NFKC", text).strip().rstrip(".、。号呢").removeprefix("那")  # 「那5呢」
     if (m := _PICKED.fullmatch(t)) and (m[1] or m[3] != "个"):  # (「要3个」 is a count; 「要第3个」 picks)
         t = m[2]
     elif m := _ORDINAL.fullmatch(t):  # 「第七个」「那第六个呢」

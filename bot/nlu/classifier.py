@@ -192,6 +192,8 @@ class Classifier:
             if text[start] in "不没" and bounds.a_not_a(start):
                 continue
             if e.place is not None:
+                if e.place.region is None and text[end : end + 1] in ("路", "街", "巷"):
+                    continue  # 「厂子就在西安路那块」 (in Dalian): a street named after a city elsewhere
                 places.append((start, end, e.place))
             else:
                 hits.append(hit)
@@ -294,8 +296,7 @@ class Classifier:
         ) is not None:
             evidence[whole.intent] = [whole.weight]
         for s1, e1, kw, weight in found:
-            # Two keywords of different intents overlapping (找个工作 / 工作人员): unless the one that
-            # splits a word is the longer, believe the segmentation.
+            # Overlapping keywords (找个工作/工作人员): trust segmentation unless the longer splits a word
             if len(found) > 1:
                 rivals = [
                     (s2, e2)

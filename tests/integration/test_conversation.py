@@ -2641,3 +2641,12 @@ def test_where_a_child_came_up_from_is_not_where_the_worker_is(cfg: str) -> None
     ask_as(cfg, "o-came-up", "我在黄埔打工")
     turn = ask_as(cfg, "o-came-up", "闺女寒假从江西上来了 白天没人看 区里有没有管孩子的")
     assert (turn["intent"], turn["region"]) == ("family_care", "guangzhou-huangpu"), turn
+
+
+def test_then_a_number_with_a_particle_picks_the_topic(cfg: str) -> None:
+    ask_as(cfg, "o-then-five", "失业金咋领")
+    assert ask_as(cfg, "o-then-five", "那6呢")["intent"] == "job_services"
+
+
+def test_being_sent_the_account_by_a_workmate_is_a_hello(cfg: str) -> None:
+    assert ask_as(cfg, "o-sent-me", "你好 工友推给我的这个号")["intent"] == "greeting"

@@ -3947,3 +3947,16 @@ def test_chat_initials_and_dialect_are_read_as_the_words(clf: Classifier, text: 
 def test_a_region_in_initials_is_the_region(clf: Classifier) -> None:
     result = clf.classify("hlj那边失业了能领啥")
     assert (result.intent, result.region) == ("unemployment_benefit", "heilongjiang")
+
+
+def test_a_street_named_after_another_city_is_no_place(clf: Classifier) -> None:
+    result = clf.classify("我们厂在长春路上 附近有培训的地方吗")
+    assert result.intent == "skills_training" and result.elsewhere is None and result.place is None
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [("这会儿到哪步了", "complaint_status"), ("厂里放假了 就我一个人 日子难过", "social_assistance")],
+)
+def test_how_far_a_complaint_is_and_hard_days(clf: Classifier, text: str, intent: str) -> None:
+    assert clf.classify(text).intent == intent

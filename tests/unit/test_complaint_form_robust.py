@@ -3331,3 +3331,41 @@ def test_an_edit_that_says_the_old_value_too_takes_the_new_one(harness: Harness)
     form = draft(harness, "o-edit-not")
     assert "请核对" in reply and form is not None and form["fields"].get("amount") == 23000, (reply, form)
     assert "编号" in harness.say("确认", "o-edit-not")
+
+
+@pytest.mark.parametrize("yes", ["行了 就这样吧", "没有了 确定", "那就提交嘛", "嗯 就这些 报上去"])
+def test_assent_said_in_pieces_at_the_summary_files(harness: Harness, yes: str) -> None:
+    to_step(harness, "o-yes-pieces", FULL)
+    assert "编号" in harness.say(yes, "o-yes-pieces") and case_count(harness) == 1
+
+
+@pytest.mark.parametrize("wait", ["好 我再看看", "对了 电话换一个"])
+def test_a_yes_beside_something_else_at_the_summary_files_nothing(harness: Harness, wait: str) -> None:
+    to_step(harness, "o-yes-not", FULL)
+    harness.say(wait, "o-yes-not")
+    assert case_count(harness) == 0
+
+
+def test_the_name_taken_off_at_the_summary(harness: Harness) -> None:
+    to_step(harness, "o-name-off", FULL)
+    reply = harness.say("名字别写了 怕被厂里知道", "o-name-off")
+    form = draft(harness, "o-name-off")
+    assert "请核对" in reply and form is not None and form["fields"].get("name") is None, (reply, form)
+
+
+def test_a_step_named_as_written_wrong_or_to_add_to_takes_the_value(harness: Harness) -> None:
+    to_step(harness, "o-named-de", FULL)
+    reply = harness.say("月份那写的不对 是八月十号开始的", "o-named-de")
+    assert "八月十号" in reply, reply
+    reply = harness.say("地方补充一下 是甘井子区红旗西路那个工地", "o-named-de")
+    assert "红旗西路" in reply, reply
+    reply = harness.say("厂名写错了 全称是宏达建筑劳务有限公司", "o-named-de")
+    form = draft(harness, "o-named-de")
+    assert form is not None and form["fields"].get("employer") == "宏达建筑劳务有限公司", (reply, form)
+
+
+def test_the_bosss_number_said_in_cantonese_is_not_the_workers(harness: Harness) -> None:
+    harness.say("我要投诉欠薪", "o-his-no")
+    harness.say("包工头叫何永强 佢电话我都有13922113344", "o-his-no")
+    form = draft(harness, "o-his-no")
+    assert form is not None and "phone" not in form["fields"], form
