@@ -206,7 +206,7 @@ LEADING_CANCEL = re.compile(
 
 # 「帮我重新登记」「取消重来」: the worker starts the form over (a message of that and nothing else).
 RESTART = re.compile(
-    r"^(?:那|那就|算了|不好意思)?(?:帮我|给我|我要|我想|俺要)?(?:取消)?(?:重新|从头)(?:登记|填|来|嚟|开始|登|弄|搞)"
+    r"^(?:那|那就|算了|不好意思)?(?:帮我|给我|我要|我想|俺要|我|俺)?(?:取消)?(?:重新|从头)(?:登记|填|来|嚟|开始|登|弄|搞)"
     r"(?:一[下次遍个]|过)?(?:吧|啊|呗|嘛)?$|^(?:取消)?(?:重来|重嚟|再来一遍)(?:吧|啦)?$"
 )
 
@@ -225,7 +225,7 @@ def at_step(words: str, field: Field | None) -> str | None:
         return None  # 「名字不要写了 怕老板晓得」 at the summary: the name taken off, not the form
     parts = [p for p in re.split(r"[\s,，。!！]+", words) if p]
     if len(parts) > 1 and RESTART.match(parts[-1]):
-        if "错" in "".join(parts[:-1]):
+        if re.search("错|乱|不对", "".join(parts[:-1])):
             # 「哎呀厂名打错了 是恒远不是恒达 取消重来」: cancelled as asked; 「投诉」 starts it again
             return "leave" if "取消" in words else "restart"
         if len(parts) == 2 and READY.fullmatch(parts[0]):

@@ -275,11 +275,9 @@ class ComplaintFlow:
                 return f"{field.hint}\n{field.ask}"
             return None  # a question of its own: answered normally, then the reminder
         if value is not None and field.key == "employer" and "site" in told:
-            if (
-                where.WORKSITE.search(told["site"]) or others or "worked" in told
-            ):  # (or it went on: 「…拖了三个月 八千四」)
-                others = {**others, "site": told["site"]}  # 「冰城建工的老刘 道里区那个商场工地」
-            else:  # 「广州开发区 明辉服装厂」: where the firm is; step 2 still asks where the work was
+            if "worked" in told:  # 「…活是在道里区那个商场干的」: said to be where the work was
+                others = {**others, "site": told["site"]}
+            else:  # 「甘井子的华信建设」「…的工地 欠我两万」: offered back; step 2 still asks where it was
                 draft["site_hint"] = told["site"]
         if value is not None and field.key == "amount" and "workers" not in draft["fields"]:
             hints.hint_workers(draft, others, text)  # told beside the sum: step 5 asks, offering it

@@ -65,8 +65,7 @@ QUESTION = re.compile(
     r"|有冇|点样|点算|边度|乜嘢|咩|([^\W\d_])唔\2"  # Cantonese (「会唔会」 is 「会不会」)
 )
 # At the summary, where only confirming, editing or cancelling is left, assent in the worker's own
-# words confirms, with or without the word to submit (「没错 确认」「嗯嗯 没问题」「行 就这么报吧」「ok」
-# 「妥了 交吧」); nothing else may be said beside it.
+# words confirms, with or without the word to submit (「没错 确认」「行 就这么报吧」「妥了 交吧」).
 CONFIRMS = re.compile(
     r"(?:(?:没错|冇错|无误|对的?|对了|对头|都对|好的?|好嘞|是的|系|啱晒?|嗯+|嗯呐|嗯呢|行|行吧|可以|没问题|冇问题|木问题|没毛病|看好了|看过了"
     r"|妥了?|中|ok|okay|(?:这回|这下|现在)(?:对了|没错了?|没问题了?)|就这么地|就这样|就这么着|可以了|整吧|得嘞|行嘞|就咁样|对着[哩呢]|没得错)[吧喇\s,，。!！~]*)+"
@@ -92,8 +91,7 @@ WHY_ASKED = re.compile(
 )
 # 「是7500」「应该是三万二」: the value a correction says is right.
 SAID_RIGHT = re.compile(r"^(?:应该是|其实是|是|改成|改为)\s*([\d.一二两三四五六七八九十百千万]+(?:块|元)?)$")
-# An agreement, then the confirmation: 「啱 确认」「没问题 提交」.
-OK_THEN_CONFIRM = re.compile(  # 「OK 确认」「都没问题了 确认」
+OK_THEN_CONFIRM = re.compile(  # An agreement, then the confirmation: 「啱 确认」「都没问题了 确认」
     r"^(?:(?:啱|啱啱|对|对的|对了|对头|系|好|好的|好嘞|嗯|嗯嗯|行|行吧|中|要得|可照|可以|可以了|是的|是这样|就是这样|ok|okay|得|整吧|那整吧|就这么[的地着]"
     r"|(?:都|全)?(?:没|冇|无|莫|么)(?:得|有|啥|什么)?(?:问题|毛病|错)|都对)[了啦喇]?[\s,，。!！]*)*(?:(确认|确定|提交)(?:提交|一下)?|(?:就这么|就这样|就)?(?:交|发)(?:了|上去)?)(?:吧|啦|了|呀|哈|嘛|咯|哦)?[\s。!！~]*$"
     # 「确认 没问题」「确认 无误了」: the confirmation first
@@ -170,7 +168,8 @@ BOSS = re.compile(
 )
 # 「对 就在那」: yes to the value offered; in Cantonese too: 「系呀」「啱啊」「冇错」「就喺嗰度」.
 SAME_PLACE = re.compile(
-    r"(?:(?:对|是|嗯|嗯呐|嗯哪|嗯呢|对头|是滴|对滴|没错|是的|对的|就是|系|啱晒?|冇错|无错)(?:啊|呀|嘅|咯|啦|喇|嘞)?[\s,，]*)*"
+    r"(?:(?:对|是|嗯|嗯呐|嗯哪|嗯呢|对头|是滴|对滴|没错|是的|对的|就是|系|啱晒?|冇错|无错|确认|确定|好的?|行|中)"
+    r"(?:啊|呀|嘅|咯|啦|喇|嘞)?[\s,，]*)*"
     r"(?:就?(?:在|喺)?(?:那|那里|那儿|那边|这|这里|嗰度|嗰边)|就?喺度)?(?:的|啊|呀|吧|嘅|咯|啦|喇|嘞)?"
 )
 # A place of work that is not an employer's name: 「…小区工地」「开发区那边」.

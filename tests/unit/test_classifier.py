@@ -3961,3 +3961,11 @@ def test_a_street_named_after_another_city_is_no_place(clf: Classifier) -> None:
 )
 def test_how_far_a_complaint_is_and_hard_days(clf: Classifier, text: str, intent: str) -> None:
     assert clf.classify(text).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [("年底人工冇发", "wage_arrears"), ("线上那个春晚在哪看", "festival_activities")],
+)
+def test_wages_unpaid_in_cantonese_and_the_online_gala(clf: Classifier, text: str, intent: str) -> None:
+    assert clf.classify(text).intent == intent

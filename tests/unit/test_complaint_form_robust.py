@@ -384,7 +384,8 @@ def test_a_correction_said_as_such_replaces_the_value(harness: Harness) -> None:
 def test_site_and_boss_in_one_answer_fill_both(harness: Harness) -> None:
     harness.say("投诉", "o-two")
     reply = harness.say("沈阳铁西一个楼盘工地 工头姓赵", "o-two")
-    assert "第3步" in reply
+    assert "第2步" in reply and "回「对」" in reply, reply  # the place offered back, as the brief says
+    assert "第3步" in harness.say("对", "o-two")
     d = draft(harness, "o-two")
     assert d is not None
     assert d["fields"] == {"employer": "工头姓赵", "site": "沈阳铁西一个楼盘工地"}
@@ -866,7 +867,8 @@ def test_a_topic_question_in_dialect_at_the_site_step_is_not_the_site(harness: H
 
 def test_an_employer_and_where_said_with_zai_fill_both(harness: Harness) -> None:
     to_step(harness, "o-zai", [])
-    assert "第3步" in harness.say("顺达五金厂 在宜秀工业园", "o-zai")
+    assert "回「对」" in harness.say("顺达五金厂 在宜秀工业园", "o-zai")
+    assert "第3步" in harness.say("对", "o-zai")
     fields = (draft(harness, "o-zai") or {})["fields"]
     assert fields["employer"] == "顺达五金厂" and fields["site"] == "宜秀工业园"
 
@@ -1212,7 +1214,8 @@ def test_rough_and_own_shares_and_counts(harness: Harness) -> None:
 def test_a_run_on_without_pauses_gives_every_step_it_holds(harness: Harness) -> None:
     assert "第1步" in harness.say("投诉", "o-runon")
     said = "牡丹江龙盛建筑工程有限公司欠我们钱在阳明区那个学校工地一共欠八个人九万六是去年五月到十月的"
-    assert "第6步" in harness.say(said, "o-runon")
+    assert "回「对」" in harness.say(said, "o-runon")  # the site offered back; the rest taken
+    assert "第6步" in harness.say("对", "o-runon")
     fields = (draft(harness, "o-runon") or {})["fields"]
     assert fields["employer"] == "牡丹江龙盛建筑工程有限公司" and fields["site"] == "阳明区那个学校工地"
     assert (fields["amount"], fields["workers"], fields["period"]) == (96000, 8, "去年五月到十月")
@@ -1373,7 +1376,8 @@ def test_a_protest_that_it_was_said_before_then_every_value_fills_the_form(harne
         "前面不是说过了吗 包工头孙立新 开发区物流园工地 四万八 3个人 去年5到9月 电话13700001111",
         "o-said-before",
     )
-    assert "第7步" in reply, reply
+    assert "回「对」" in reply, reply  # the site offered back; the rest taken
+    assert "第7步" in harness.say("对", "o-said-before")
     d = draft(harness, "o-said-before")
     assert d is not None and d["fields"]["period"] == "去年5到9月" and d["fields"]["workers"] == 3, d
 
@@ -3369,3 +3373,34 @@ def test_the_bosss_number_said_in_cantonese_is_not_the_workers(harness: Harness)
     harness.say("包工头叫何永强 佢电话我都有13922113344", "o-his-no")
     form = draft(harness, "o-his-no")
     assert form is not None and "phone" not in form["fields"], form
+
+
+def test_all_wrong_cancel_and_i_fill_it_again_starts_over(harness: Harness) -> None:
+    to_step(harness, "o-redo", AT_NAME)
+    harness.say("填乱了 取消 我重新来", "o-redo")
+    assert "第1步" in harness.say("投诉", "o-redo")
+
+
+def test_a_place_beside_the_employer_and_the_sum_is_offered_back_at_step_2(harness: Harness) -> None:
+    harness.say("我要投诉欠薪", "o-offer-sum")
+    reply = harness.say("金州区的宏盛建材 欠我七千二", "o-offer-sum")
+    form = draft(harness, "o-offer-sum")
+    assert "第2步" in reply and "回「对」" in reply, reply
+    assert form is not None and "site" not in form["fields"] and form["fields"].get("amount") == 7200, form
+    assert "第4步" in harness.say("对", "o-offer-sum")
+
+
+def test_where_the_work_was_done_said_at_step_1_is_taken(harness: Harness) -> None:
+    harness.say("我要投诉欠薪", "o-worked-at")
+    reply = harness.say("包工头老邹 活是在甘井子那个安置房工地干的", "o-worked-at")
+    form = draft(harness, "o-worked-at")
+    assert "第3步" in reply and form is not None and "甘井子" in form["fields"].get("site", ""), (reply, form)
+
+
+@pytest.mark.parametrize("yes", ["确认", "啱 确认", "好的"])
+def test_a_yes_to_the_place_offered_back_takes_it_and_is_no_place(harness: Harness, yes: str) -> None:
+    harness.say("我要投诉欠薪", "o-yes-offer")
+    harness.say("金州区的宏盛建材", "o-yes-offer")
+    harness.say(yes, "o-yes-offer")
+    form = draft(harness, "o-yes-offer")
+    assert form is not None and "金州" in form["fields"].get("site", ""), form
