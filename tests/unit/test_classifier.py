@@ -1124,6 +1124,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "07zy",
         "07zz",
         "07zza",
+        "07zzb",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
