@@ -247,7 +247,7 @@ def read(
             }
             own = sums.pop() if len(sums) == 1 else None
         if own is None and field.key == "amount" and isinstance(n := others.get("workers"), int):
-            own = _share_total(text, n)  # 「一个人两千七 我们十个 两万七」: each one's share times the count
+            own = _share_total(text, n)  # 「一个人三千一 我们八个 两万四八」: share × count
         days = _days(text) if field.key == "amount" and own is None else None
         daily = [m[1] for c in clauses(text) if (m := _DAILY.search(c))] if days else []
         if (

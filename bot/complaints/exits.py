@@ -222,7 +222,7 @@ def at_step(words: str, field: Field | None) -> str | None:
     if RESTART.match(words.replace(" ", "")):
         return "restart"
     if field is None and summary.NAME_OFF.search(words):
-        return None  # 「名字不要写了 怕老板晓得」 at the summary: the name taken off, not the form
+        return None  # 「名字别写了 怕厂里知道」 at the summary: the name taken off, not the form
     parts = [p for p in re.split(r"[\s,，。!！]+", words) if p]
     if len(parts) > 1 and RESTART.match(parts[-1]):
         if re.search("错|乱|不对", "".join(parts[:-1])):

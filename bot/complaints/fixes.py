@@ -58,7 +58,7 @@ def named_fix(text: str) -> tuple[str, str] | None:
     if m is None:
         return None
     value = re.sub(r"^(?:而)?不是[^是]*?是", "", m["value"].strip())  # 「不是20是26个」: the second
-    value = re.sub(r"^(?:全名|全称|名字|名称)(?:是|叫)", "", value)  # 「…写错了 全名是新阳光大酒店」
+    value = re.sub(r"^(?:全名|全称|名字|名称)(?:是|叫)", "", value)  # 「…写错了 全名是金福来酒楼」
     return (_key(m["what"]), value) if len(value) >= 2 else None
 
 
@@ -165,7 +165,7 @@ def item_to_edit(words: str, at_summary: bool) -> tuple[str, str] | None:
         r"(?:(?<![^\s,，])改(?:一下|下)?|修改(?:一下)?)\s*第?\s*([1-7一二三四五六七])\s*[项个条步]?(?![\d.万千百块元月号下])",
         words,
     ):
-        # (「是八千 改第三步」: the value first; 「修改 3 是六千八不是六千五」: not the one said not to be)
+        # (「是八千 改第三步」: the value first; 「修改 3 是七千二不是七千」: not the one said not to be)
         return _nth(m[1]), reading.NOT_THIS.sub("", words[m.end() :]) or words[: m.start()]
     if m := _ITEM_FIRST.fullmatch(words):
         return _nth(m[1]), ""  # 「第三项改一下」: the item first

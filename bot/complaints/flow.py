@@ -440,7 +440,7 @@ class ComplaintFlow:
             )
         if (edited := self._edit(words, user, draft)) is not None:
             return edited
-        if summary.drops_name(words, draft["fields"]):  # 「名字也去掉吧」; 「那跳过」 again
+        if summary.drops_name(words, draft["fields"]):  # 「名字也删了吧」; 「那跳过」 again
             draft["fields"]["name"] = None
             return f"好，名字不留。\n\n{self._summary(draft)}"
         if leaving or words in START_WORDS:

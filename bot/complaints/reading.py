@@ -65,7 +65,7 @@ QUESTION = re.compile(
     r"|有冇|点样|点算|边度|乜嘢|咩|([^\W\d_])唔\2"  # Cantonese (「会唔会」 is 「会不会」)
 )
 # At the summary, where only confirming, editing or cancelling is left, assent in the worker's own
-# words confirms, with or without the word to submit (「没错 确认」「行 就这么报吧」「妥了 交吧」).
+# words confirms, with or without the word to submit (「没错 确认」「行 就这么交吧」「妥了 交吧」).
 CONFIRMS = re.compile(
     r"(?:(?:没错|冇错|无误|对的?|对了|对头|都对|好的?|好嘞|是的|系|啱晒?|嗯+|嗯呐|嗯呢|行|行吧|可以|没问题|冇问题|木问题|没毛病|看好了|看过了"
     r"|妥了?|中|ok|okay|(?:这回|这下|现在)(?:对了|没错了?|没问题了?)|就这么地|就这样|就这么着|可以了|整吧|得嘞|行嘞|就咁样|对着[哩呢]|没得错)[吧喇\s,，。!！~]*)+"

@@ -1,6 +1,6 @@
 """What a worker says at the summary, where only filing, changing an item or dropping it is left:
-assent in any of its everyday forms, said in pieces (「好了 就这样」「没了 确认」「对 就这些」); and the
-name taken off (「名字不要写了 怕老板晓得」「名字也去掉吧」). ``reading.CONFIRMS`` knows the set
+assent in any of its everyday forms, said in pieces (「行了 就这么着」「没了 确认」「对 就这些」); and the
+name taken off (「名字别写了 怕厂里知道」「名字也删了吧」). ``reading.CONFIRMS`` knows the set
 phrases; this reads each clause on its own."""
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ def agrees(words: str) -> bool:
     return bool(parts) and all(_AGREES.fullmatch(p) for p in parts) and any(_SENDS.search(p) for p in parts)
 
 
-# 「名字不要写了」「名字也去掉吧」「称呼就别留了」: the name taken off at the summary.
+# 「名字别写了」「名字也删了吧」「称呼就别留了」: the name taken off at the summary.
 NAME_OFF = re.compile(
     r"(?:我的)?(?:名字|姓名|称呼)(?:也|还是|就|那栏|那项)?(?:不要|不用|不想|别|不)(?:写|填|留|要)了?"
     r"|(?:我的)?(?:名字|姓名|称呼)(?:也|还是|就|那栏|那项)?(?:去掉|删掉|删了|拿掉|划掉|不要了|不留了)"

@@ -442,7 +442,7 @@ CLOSER = re.compile(
     # 「哦 那还是先问厂里吧」: asking someone nearer first; 「那挺好 一样就行」: content with the answer
     r"|^(?:哦|噢|嗯|好|行)?[\s,，]*那?[我俺]?(?:先|就|还是)+(?:去)?(?:问问?|找)(?:厂里|单位|老板|公司|人事|工头|包工头|班长|领导|社区|村里)吧"
     r"|^那?挺好的?[\s,，]*(?:一样就行了?)?[\s。!！~]*$|一样就行了?[\s。!！~]*$"
-    # 「先等等看 不投了」: waiting, and not filing after all; 「中 年后过去瞅瞅」: going to see for oneself
+    # 「先等两天看 不告了」: waiting, not filing after all; 「行 回头过去瞧瞧」: going to see for oneself
     r"|^(?:中|好|行|嗯)?[\s,，]*那?[我俺]?(?:年后|明天|回头|过两天|改天)?过?去(?:瞅瞅|瞧瞧|看看)[吧啊]?$"
     r"|^(?:那|我|那我)?先?(?:等等看|再等等|等一等|等等再说)|(?:先|就|还是)?不(?:投|投诉|告|告了他|登记|报)了[吧啊哈]?$"
     # 「暂时不想投诉 睇下先」: not filing yet; 「没有 我就随便看看」: only looking

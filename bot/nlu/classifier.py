@@ -193,7 +193,7 @@ class Classifier:
                 continue
             if e.place is not None:
                 if e.place.region is None and text[end : end + 1] in ("路", "街", "巷"):
-                    continue  # 「厂子就在西安路那块」 (in Dalian): a street named after a city elsewhere
+                    continue  # 「厂在长春路那边」 (in Dalian): a street named after a city elsewhere
                 places.append((start, end, e.place))
             else:
                 hits.append(hit)

@@ -2650,7 +2650,7 @@ def test_a_hesitation_is_not_read_as_a_topic(cfg: str) -> None:
 
 
 def test_where_a_child_came_up_from_is_not_where_the_worker_is(cfg: str) -> None:
-    ask_as(cfg, "o-came-up", "我在黄埔打工")
+    ask_as(cfg, "o-came-up", "我在黄埔这边做事")
     turn = ask_as(cfg, "o-came-up", "闺女寒假从江西上来了 白天没人看 区里有没有管孩子的")
     assert (turn["intent"], turn["region"]) == ("family_care", "guangzhou-huangpu"), turn
 

@@ -3274,7 +3274,7 @@ def test_wait_in_dialect_with_the_foreman_calling_pauses_the_form(harness: Harne
 
 
 def test_a_hesitation_is_no_employer(harness: Harness) -> None:
-    harness.say("我要投诉欠薪", "o-um")
+    harness.say("投诉", "o-um")
     reply = harness.say("呃 这个", "o-um")
     form = draft(harness, "o-um")
     assert "第1步" in reply and form is not None and "employer" not in form["fields"], (reply, form)
@@ -3294,7 +3294,7 @@ def test_then_confirm_after_an_ok_files(harness: Harness) -> None:
 
 
 def test_not_knowing_the_bosss_name_asked_in_cantonese_gets_the_tip(harness: Harness) -> None:
-    harness.say("我要投诉欠薪", "o-dim-suan")
+    harness.say("投诉", "o-dim-suan")
     reply = harness.say("老细叫咩名都唔知 点算", "o-dim-suan")
     form = draft(harness, "o-dim-suan")
     assert "外号" in reply and form is not None and "employer" not in form["fields"], (reply, form)
@@ -3337,7 +3337,7 @@ def test_an_edit_that_says_the_old_value_too_takes_the_new_one(harness: Harness)
     assert "编号" in harness.say("确认", "o-edit-not")
 
 
-@pytest.mark.parametrize("yes", ["行了 就这样吧", "没有了 确定", "那就提交嘛", "嗯 就这些 报上去"])
+@pytest.mark.parametrize("yes", ["行了 就这么着吧", "没有了 确定", "那就提交嘛", "嗯 就这些 报上去"])
 def test_assent_said_in_pieces_at_the_summary_files(harness: Harness, yes: str) -> None:
     to_step(harness, "o-yes-pieces", FULL)
     assert "编号" in harness.say(yes, "o-yes-pieces") and case_count(harness) == 1
@@ -3363,13 +3363,13 @@ def test_a_step_named_as_written_wrong_or_to_add_to_takes_the_value(harness: Har
     assert "八月十号" in reply, reply
     reply = harness.say("地方补充一下 是甘井子区红旗西路那个工地", "o-named-de")
     assert "红旗西路" in reply, reply
-    reply = harness.say("厂名写错了 全称是宏达建筑劳务有限公司", "o-named-de")
+    reply = harness.say("厂名写错了 全称是顺昌建筑劳务有限公司", "o-named-de")
     form = draft(harness, "o-named-de")
-    assert form is not None and form["fields"].get("employer") == "宏达建筑劳务有限公司", (reply, form)
+    assert form is not None and form["fields"].get("employer") == "顺昌建筑劳务有限公司", (reply, form)
 
 
 def test_the_bosss_number_said_in_cantonese_is_not_the_workers(harness: Harness) -> None:
-    harness.say("我要投诉欠薪", "o-his-no")
+    harness.say("投诉", "o-his-no")
     harness.say("包工头叫何永强 佢电话我都有13922113344", "o-his-no")
     form = draft(harness, "o-his-no")
     assert form is not None and "phone" not in form["fields"], form
@@ -3382,7 +3382,7 @@ def test_all_wrong_cancel_and_i_fill_it_again_starts_over(harness: Harness) -> N
 
 
 def test_a_place_beside_the_employer_and_the_sum_is_offered_back_at_step_2(harness: Harness) -> None:
-    harness.say("我要投诉欠薪", "o-offer-sum")
+    harness.say("投诉", "o-offer-sum")
     reply = harness.say("金州区的宏盛建材 欠我七千二", "o-offer-sum")
     form = draft(harness, "o-offer-sum")
     assert "第2步" in reply and "回「对」" in reply, reply
@@ -3391,7 +3391,7 @@ def test_a_place_beside_the_employer_and_the_sum_is_offered_back_at_step_2(harne
 
 
 def test_where_the_work_was_done_said_at_step_1_is_taken(harness: Harness) -> None:
-    harness.say("我要投诉欠薪", "o-worked-at")
+    harness.say("投诉", "o-worked-at")
     reply = harness.say("包工头老邹 活是在甘井子那个安置房工地干的", "o-worked-at")
     form = draft(harness, "o-worked-at")
     assert "第3步" in reply and form is not None and "甘井子" in form["fields"].get("site", ""), (reply, form)
@@ -3399,7 +3399,7 @@ def test_where_the_work_was_done_said_at_step_1_is_taken(harness: Harness) -> No
 
 @pytest.mark.parametrize("yes", ["确认", "啱 确认", "好的"])
 def test_a_yes_to_the_place_offered_back_takes_it_and_is_no_place(harness: Harness, yes: str) -> None:
-    harness.say("我要投诉欠薪", "o-yes-offer")
+    harness.say("投诉", "o-yes-offer")
     harness.say("金州区的宏盛建材", "o-yes-offer")
     harness.say(yes, "o-yes-offer")
     form = draft(harness, "o-yes-offer")
