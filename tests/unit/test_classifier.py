@@ -1125,6 +1125,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "07zz",
         "07zza",
         "07zzb",
+        "07zzc",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
