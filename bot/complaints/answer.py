@@ -112,10 +112,9 @@ _FIGURE = re.compile(r"[\d.]+[万千]?[\d一二两三四五六七八九]?|[一�
 
 def _share_total(text: str, count: int) -> int | None:
     """The sum said beside each one's share and the head count, when it is the one times the other."""
-    share = parse_amount(m[1]) if (m := _EACH.search(text)) else None
-    if not share:
+    if (m := _EACH.search(text)) is None or not (share := parse_amount(m[1])):
         return None
-    figures = {parse_amount(f) for f in _FIGURE.findall(text[m.end() :])} if m else set()
+    figures = {parse_amount(f) for f in _FIGURE.findall(text[m.end() :])}
     return share * count if share * count in figures else None
 
 

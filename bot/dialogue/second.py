@@ -26,7 +26,7 @@ MARGIN = 0.005  # the best topic's lead over the next, per feature (bench/README
 SURE = 0.02
 NEVER = ("set_region", "greeting", "subscribe", "unsubscribe")  # what the model never answers with
 # A hesitation before the worker has said anything (「我那个」「嗯 就是」): nothing for the model to read.
-HESITATION = re.compile(r"(?:[我俺你]|那个|这个|就是|[嗯呃额啊哦噢诶喂]|[\s,，.。…~])+")
+HESITATION = re.compile(r"(?=.*(?:那个|这个|就是))(?:[我俺你嗯呃额啊哦噢诶喂\s,，.。…~]|那个|这个|就是)+")
 
 
 def model_text(text: str, result: Result) -> str:
@@ -50,9 +50,9 @@ def overrule(
     ``follow_up``."""
     took = asked[0] if asked and intent in TOPIC_INTENTS else intent
     if model is None or took == "set_region" or (took == "greeting" and len(text.strip()) <= 4):
-        return None
-    if HESITATION.fullmatch(text) and re.search("那个|这个|就是", text):
         return None  # a region switch is the rules' call, and so is 「菜单」 or 「你好」 alone
+    if HESITATION.fullmatch(text):
+        return None
     guess = model.guess(text, memo.topic if memo else None)
     # (never to greet: a question answered with the menu would not reach the unanswered list)
     # (nor to subscribe or unsubscribe: a change to what the worker receives is the rules' call)
