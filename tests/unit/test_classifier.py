@@ -1126,6 +1126,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "07zza",
         "07zzb",
         "07zzc",
+        "07zzd",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
