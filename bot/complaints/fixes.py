@@ -162,7 +162,7 @@ def item_to_edit(words: str, at_summary: bool) -> tuple[str, str] | None:
     # (a remark may follow: 「修改 3 钱写错了」; not a value: 「改3万5」 is a correction)
     # (「电话错了 修改 6」: what is wrong may come first)
     if m := re.search(
-        r"(?:(?<![^\s,，])改(?:一下|下)?|修改(?:一下)?)\s*第?\s*([1-7一二三四五六七])\s*[项个条步]?(?![\d.万千百块元月号下])",
+        r"(?:(?<![^\s,，])改(?:一下|下)?|修[改该](?:一下)?)\s*第?\s*([1-7一二三四五六七])\s*[项个条步]?(?![\d.万千百块元月号下])",
         words,
     ):
         # (「是八千 改第三步」: the value first; 「修改 3 是七千二不是七千」: not the one said not to be)

@@ -164,7 +164,7 @@ class ComplaintFlow:
         leaving: str | None,
     ) -> str | None:
         """A message at a field's step: the answer, values of other fields, a question, or none of these."""
-        offered = draft.get(f"{field.key}_hint") is not None
+        offered = draft.get(f"{field.key}_hint") is not None or hints.back_to_step_one(field, words, draft)
         if leaving == "ack" and offered and reading.SAME_PLACE.fullmatch(words):
             leaving = None  # 「嗯」「嗯呐」 to the place offered back: yes to it (``hints.with_hint``)
         if leaving == "ack":  # 「好的」: go on; 「好嘞 谢了」「好的 先这样」: answered as thanks or goodbye

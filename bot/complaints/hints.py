@@ -33,6 +33,18 @@ def moved_on(field: Field, others: dict[str, Any]) -> bool:
     return bool(others) and all(order.index(k) > order.index(field.key) for k in others)
 
 
+def back_to_step_one(field: Field, words: str, draft: dict[str, Any]) -> bool:
+    """「对的」 at the site step when nothing was offered: the worker takes the firm named at step 1 for
+    where the work was (「宝安福永的鸿运电子厂」 said it). That firm is offered, for ``with_hint`` to take."""
+    firm = draft["fields"].get("employer")
+    if field.key != "site" or draft.get("site_hint") is not None or not firm:
+        return False
+    if not (SAME_PLACE.fullmatch(words) and re.search(r"对|是|系|就|那|没错|冇错|啱", words)):
+        return False
+    draft["site_hint"] = re.sub(r"（[^）]*）", "", str(firm)) or firm
+    return True
+
+
 def with_hint(
     field: Field, hint: Any, words: str, text: str, value: Any, others: dict[str, Any]
 ) -> tuple[Any, dict[str, Any]]:

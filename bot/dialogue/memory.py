@@ -77,7 +77,7 @@ FOLLOW_UP = re.compile(
 )
 # A topic message that asks for the steps and papers gets the whole answer at once.
 DETAILS = re.compile(
-    r"材料|步骤|流程|手续|证件|证据|凭据|带啥|带什么|准备什么|准备啥|详细|具体|[说讲]细|细[点些]|细一点"
+    r"材料|步骤|流程|手续|证件|证据|凭据|带啥|带什么|准备什么|准备啥|详细|具体|[说讲]细|细[点些]|细一点|网址|网站|链接|官网"
 )
 # A fragment whose topic rests on one generic word (补贴, 证据) counts this little.
 WEAK_SCORE = 0.8

@@ -109,3 +109,7 @@ def test_a_bare_ordinal_after_the_menu_picks_from_the_third_on(harness: Harness)
     assert menu_pick("第二个") is None and menu_pick("第一个呢") is None  # (one of two answers)
     harness.say("你好", "o-ordinal")
     assert "技能培训】" in harness.say("第七个", "o-ordinal")
+
+
+def test_asking_for_the_website_of_a_topic_gets_the_answer_with_its_addresses(harness: Harness) -> None:
+    assert "job.mohrss.gov.cn" in harness.say("网上招工的网址有吗", "o-site-addr")

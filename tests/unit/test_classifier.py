@@ -3972,3 +3972,12 @@ def test_how_far_a_complaint_is_and_hard_days(clf: Classifier, text: str, intent
 )
 def test_wages_unpaid_in_cantonese_and_the_online_gala(clf: Classifier, text: str, intent: str) -> None:
     assert clf.classify(text).intent == intent
+
+
+def test_talking_about_a_place_again_in_cantonese_switches_to_it(clf: Classifier) -> None:
+    result = clf.classify("唔讲喇 讲返黄埔先")
+    assert (result.intent, result.region) == ("set_region", "guangzhou-huangpu")
+
+
+def test_the_boss_gone_once_the_pay_was_due_is_arrears(clf: Classifier) -> None:
+    assert clf.classify("在工地上干瓦工 包工头过了年人就找不着了").intent == "wage_arrears"

@@ -2379,7 +2379,8 @@ def test_yes_in_cantonese_takes_the_value_offered_back(harness: Harness, yes: st
 @pytest.mark.parametrize("yes", ["系", "系呀", "啱"])
 def test_a_lone_cantonese_yes_is_no_place_nor_name(harness: Harness, yes: str) -> None:
     to_step(harness, "o-lone-yes", AT_SITE)
-    assert "第2步" in harness.say(yes, "o-lone-yes")
+    assert "第3步" in harness.say(yes, "o-lone-yes")  # the firm of step 1 is where, not the yes
+    assert (draft(harness, "o-lone-yes") or {})["fields"].get("site") == AT_SITE[0]
     to_step(harness, "o-lone-yes-name", AT_NAME)
     assert "第7步" in harness.say(yes, "o-lone-yes-name")
     for openid in ("o-lone-yes", "o-lone-yes-name"):
@@ -3404,3 +3405,27 @@ def test_a_yes_to_the_place_offered_back_takes_it_and_is_no_place(harness: Harne
     harness.say(yes, "o-yes-offer")
     form = draft(harness, "o-yes-offer")
     assert form is not None and "金州" in form["fields"].get("site", ""), form
+
+
+def test_thanks_beside_the_confirmation_files_it(harness: Harness) -> None:
+    to_step(harness, "o-yes-thanks", FULL)
+    assert "已登记" in harness.say("确认 多谢", "o-yes-thanks")
+    assert case_count(harness) == 1
+
+
+def test_a_slip_for_xiugai_still_edits_the_item(harness: Harness) -> None:
+    to_step(harness, "o-xiugai-slip", FULL)
+    assert "第3步" in harness.say("修该 3", "o-xiugai-slip")
+
+
+def test_asking_the_bot_to_do_it_starts_the_form(harness: Harness) -> None:
+    harness.say("工头拖着工钱不给", "o-do-it")
+    assert "第1步" in harness.say("怎么投诉 你可以帮我弄吗", "o-do-it")
+
+
+def test_yes_at_the_site_step_with_nothing_offered_takes_the_firm_of_step_1(harness: Harness) -> None:
+    harness.say("投诉", "o-yes-firm")
+    assert "第2步" in harness.say("福田华美塑胶厂", "o-yes-firm")
+    assert "第3步" in harness.say("是的", "o-yes-firm")
+    form = draft(harness, "o-yes-firm")
+    assert form is not None and "华美塑胶厂" in form["fields"].get("site", ""), form
