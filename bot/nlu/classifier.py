@@ -103,8 +103,7 @@ class Classifier:
         self.tokenizer.initialize()
         for word, freq, tag in rules.words:
             self.tokenizer.add_word(word, freq, tag)
-        # Only whole-word keywords join the dictionary: adding every phrase would bend the segmentation
-        # towards our keywords, and the segmentation is what arbitrates between overlapping ones.
+        # Only whole-word keywords join the dictionary (all would bend the segmentation, the arbiter)
         for kw in rules.keywords:
             if kw.mode == WORD and len(kw.text) >= 2 and not self._is_word(kw.text):
                 self.tokenizer.add_word(kw.text, 20)
@@ -455,6 +454,7 @@ class Classifier:
             elif (
                 asked
                 and asked[0] != best_intent
+                and not (asked[0] == UNKNOWN and best >= scores[UNKNOWN] + 1.5)  # (off-topic, then a topic)
                 and best_intent in asked
                 and second_question(text, breaks, first.get(asked[0], -1), first.get(best_intent, -1))
             ):

@@ -3982,3 +3982,28 @@ def test_talking_about_a_place_again_in_cantonese_switches_to_it(clf: Classifier
 
 def test_the_boss_gone_once_the_pay_was_due_is_arrears(clf: Classifier) -> None:
     assert clf.classify("在工地上干瓦工 包工头过了年人就找不着了").intent == "wage_arrears"
+
+
+def test_a_topic_asked_after_an_off_topic_question_and_well_above_it_leads(clf: Classifier) -> None:
+    assert clf.classify("火车票咋退 要是留下来过年有补贴没").intent == "stay_subsidy"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("失业金先不管 想赶紧找下一份活 有门路吗", "job_services"),
+        ("齐齐哈尔哪有活 会电焊", "job_services"),
+        ("黄埔哪里能看灯", "festival_activities"),
+        ("大连有没有给打工的孩子办冬令营", "family_care"),
+        ("一次性的生活补助咋领", "unemployment_benefit"),
+        ("过年法定是几天啊", "holiday_pay"),
+        ("tks", "smalltalk"),
+        ("以后有通知都能收到不", "subscribe"),
+    ],
+)
+def test_more_words_workers_use_and_a_topic_set_aside(clf: Classifier, text: str, expected: str) -> None:
+    assert clf.classify(text).intent == expected
+
+
+def test_a_topic_said_to_be_of_no_interest_is_not_asked(clf: Classifier) -> None:
+    assert clf.classify("过年活动我不关心 想问厂里不发红包政府管不管").asked == ("stay_subsidy",)

@@ -3429,3 +3429,20 @@ def test_yes_at_the_site_step_with_nothing_offered_takes_the_firm_of_step_1(harn
     assert "第3步" in harness.say("是的", "o-yes-firm")
     form = draft(harness, "o-yes-firm")
     assert form is not None and "华美塑胶厂" in form["fields"].get("site", ""), form
+
+
+def test_alone_said_at_the_head_count_step_is_no_count_and_the_question_is_answered(harness: Harness) -> None:
+    to_step(harness, "o-alone", [*AT_PERIOD, "三个月"])
+    reply = harness.say("过年这有啥活动 一个人挺闷的", "o-alone")
+    assert "第6步" not in reply and "第5步" in reply, reply
+    assert "workers" not in (draft(harness, "o-alone") or {})["fields"]
+
+
+def test_just_this_beside_the_confirmation_files_it(harness: Harness) -> None:
+    to_step(harness, "o-just-this", FULL)
+    assert "已登记" in harness.say("行 就这 确认", "o-just-this")
+
+
+def test_asking_the_bot_to_do_it_in_sichuan_starts_the_form(harness: Harness) -> None:
+    harness.say("老板拖起工钱不给", "o-do-it-sc")
+    assert "第1步" in harness.say("咋个投诉嘛 你帮我整一哈", "o-do-it-sc")
