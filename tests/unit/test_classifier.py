@@ -1128,6 +1128,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "07zzc",
         "07zzd",
         "07zze",
+        "07zzf",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
