@@ -108,7 +108,7 @@ def parse_count(text: str) -> int | None:
 
 # What follows a number that is a time or a sum, not people: 「11月」「3号」「8点」「30岁」「3千」「2w」.
 _NOT_A_COUNT = re.compile(
-    r"(?:多|来|几)?(?:[月号日年点岁块元万千天周wWkK]|小时|个多?(?:月|星期|礼拜|小时|钟头))"
+    r"(?:多|来|几)?(?:[月号日年点岁块元万千天周分毛wWkK]|小时|个多?(?:月|星期|礼拜|小时|钟头))"
 )
 
 

@@ -33,6 +33,9 @@ def moved_on(field: Field, others: dict[str, Any]) -> bool:
     return bool(others) and all(order.index(k) > order.index(field.key) for k in others)
 
 
+_BARE_SUM = re.compile(r"[\d.]+[万千元块wk]?|[一二两三四五六七八九十百千万点]+[元块]?")
+
+
 def back_to_step_one(field: Field, words: str, draft: dict[str, Any]) -> bool:
     """「对的」 at the site step when nothing was offered: the worker takes the firm named at step 1 for
     where the work was (「宝安福永的鸿运电子厂」 said it). That firm is offered, for ``with_hint`` to take."""
@@ -53,6 +56,12 @@ def with_hint(
     site step, a phone number at the head-count step). See the flow's ``_hint``."""
     if SAME_PLACE.fullmatch(words):
         return hint, others
+    yes, _, rest = words.partition(" ")  # 「对 4000 十二月一月」: yes to it, then the next steps' values
+    if rest and SAME_PLACE.fullmatch(yes) and re.search(r"对|是|系|啱|嗯|没错", yes):
+        head = rest.split(" ")[0]
+        total = lone_sum(head) if _BARE_SUM.fullmatch(head) else None
+        if total is not None or others:
+            return hint, {"amount": total, **others} if total is not None else others
     if field.key == "site" and value is None and not others and (total := lone_sum(text)) is not None:
         return value, {"amount": total}
     if field.key == "workers" and value is None and ("phone" in others or re.search(r"\d{7}", text)):

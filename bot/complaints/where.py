@@ -81,7 +81,7 @@ def split_site_and_boss(key: str, parts: list[str]) -> tuple[list[str], dict[str
             if len(name) > 2 and not GENERIC_NAME.match(name):
                 employer.append(name)
         elif SITE_END.search(part) and not COMPANY_END.search(part):
-            site.append(part)
+            site.append(re.sub(r"^(?:家住|住在)", "", part))  # (「住在迎江区」: 迎江区)
         else:
             employer.append(part)
     if key == "employer":

@@ -4009,3 +4009,24 @@ def test_more_words_workers_use_and_a_topic_set_aside(clf: Classifier, text: str
 
 def test_a_topic_said_to_be_of_no_interest_is_not_asked(clf: Classifier) -> None:
     assert clf.classify("过年活动我不关心 想问厂里不发红包政府管不管").asked == ("stay_subsidy",)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("我在大龙山那边厂里上班", "anqing-yixiu"),
+        ("六尺巷边上有招工的吗", "anqing-tongcheng"),
+        ("振风塔附近打工", "anqing-yingjiang"),
+        ("我喺联和街做嘢", "guangzhou-huangpu"),
+    ],
+)
+def test_towns_and_landmarks_say_the_district(clf: Classifier, text: str, place: str) -> None:
+    assert clf.classify(text).place == place
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("你会点什么呀", "greeting"), ("你号", "greeting"), ("厂放假了 没钱用了", "social_assistance")],
+)
+def test_what_can_you_do_a_slip_for_hello_no_money_left(clf: Classifier, text: str, expected: str) -> None:
+    assert clf.classify(text).intent == expected

@@ -3446,3 +3446,21 @@ def test_just_this_beside_the_confirmation_files_it(harness: Harness) -> None:
 def test_asking_the_bot_to_do_it_in_sichuan_starts_the_form(harness: Harness) -> None:
     harness.say("老板拖起工钱不给", "o-do-it-sc")
     assert "第1步" in harness.say("咋个投诉嘛 你帮我整一哈", "o-do-it-sc")
+
+
+def test_yes_to_the_place_offered_then_the_sum_and_months_takes_all_three(harness: Harness) -> None:
+    harness.say("投诉", "o-yes-then")
+    harness.say("顺发汽修 老板姓刘 在宜秀区", "o-yes-then")
+    reply = harness.say("对 5200 十月到十二月", "o-yes-then")
+    fields = (draft(harness, "o-yes-then") or {})["fields"]
+    assert "第5步" in reply and fields.get("amount") == 5200 and "宜秀" in fields.get("site", ""), fields
+
+
+def test_a_private_employer_by_surname_with_a_home_district_is_the_employer(harness: Harness) -> None:
+    harness.say("投诉", "o-private")
+    reply = harness.say("雇主是个体户 姓孙 住在大观区", "o-private")
+    assert "第2步" in reply and "记下了：你在" not in reply, reply
+
+
+def test_not_a_cent_left_is_no_head_count() -> None:
+    assert parse_count("身上一分钱都没有了 能救急不") is None
