@@ -1130,6 +1130,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "07zze",
         "07zzf",
         "07zzg",
+        "07zzh",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
