@@ -105,7 +105,7 @@ _PER_HEAD = re.compile(r"^(?:一人|每人|每个人|一个人)[\d一二两三�
 
 
 _EACH = re.compile(
-    r"(?:一人|每人|每个人|一个人)(?:是|有|欠|算|拿)?([\d.]+[万千]?|[一二两三四五六七八九十百千万]+)"
+    r"(?:一人|每人|每个人|一个人)(?:都|平均)?(?:是|有|欠|算|拿)?([\d.]+[万千]?|[一二两三四五六七八九十百千万]+)"
 )
 _FIGURE = re.compile(r"[\d.]+[万千]?[\d一二两三四五六七八九]?|[一二两三四五六七八九十百千万]{2,}")
 
@@ -208,7 +208,7 @@ def read(
     if field.key == "employer" and any(r.search(p) for p in rest if p not in valued for r in named):
         rest = [p for p in rest if p not in valued]  # (… 我一个人就8400): the firm or boss is named
     settled = reading.settle(taken, bool(reading.LAST_WINS.search(text)))
-    if "amount" not in settled and (total := _shares(by_clause)):
+    if ("amount" not in settled or _ADDED.search(text)) and (total := _shares(by_clause)):
         settled["amount"] = total  # 「欠我八千六 欠我婆娘四千」: each one's share, added up
     for key, value in settled.items():
         if key == field.key:
@@ -263,7 +263,7 @@ def read(
             own = by_the_month(text, others.get("period")) or rate
             if own != rate:  # the months make the sum: step 4 still asks which months they were
                 others = {k: v for k, v in others.items() if k != "period"}
-        return exact_over_rough(field, parts, own), others, {}
+        return exact_over_rough(field, [_EXACT.sub("", p) for p in parts], own), others, {}
     if numbers_only:
         return None, others, {}
     if not found:
@@ -294,9 +294,11 @@ def _cut(part: str, values: list[Found]) -> str:
 
 # Whose share a clause gives: 「欠我八千六」「欠我婆娘四千」「我弟三千五」.
 _SHARE = re.compile(
-    r"^(?:还有|还|另外)?(?:欠|拖|差)?了?(?:我|俺)(?:的|家)?"
-    r"(老婆|婆娘|媳妇|老公|男人|爱人|弟弟?|哥哥?|姐姐?|妹妹?|老表|兄弟|表弟|表哥|爸|妈|儿子|女儿|闺女|侄子|老乡|工友)?"
+    r"^(?:还有|还|另外)?(?:欠|拖|差)?了?(?:(我|俺)(?:的|家)?)?"
+    r"([大小二三老]?(?:老婆|婆娘|媳妇|老公|男人|爱人|弟弟?|哥哥?|姐姐?|妹妹?|老表|兄弟|表弟|表哥|爸|妈|儿子|女儿|闺女|侄子|老乡|工友))?"
 )
+# Shares said to be added up: 「我一万二 我弟九千五 加一起」.
+_ADDED = re.compile(r"加一起|加一块儿?|加起来|加在一起|合起来|合计")
 
 
 def _shares(by_clause: list[tuple[str, list[Found]]]) -> int | None:
@@ -308,8 +310,10 @@ def _shares(by_clause: list[tuple[str, list[Found]]]) -> int | None:
         or reading.LAST_WINS.search(" ".join(p for p, _ in by_clause))
     ):
         return None
-    whose = [m.group(1) or "" if (m := _SHARE.match(part)) else None for part, _ in shares]
-    if None in whose or len(set(whose)) < len(whose) or any(f.total for _, f in shares):
+    # (「俺九千八 俺媳妇七千二」, 「老公一万一 大表弟八千」: whose each is; the worker's own alone is 「我」)
+    whose = [(m[2] or "") if (m := _SHARE.match(part)) and (m[1] or m[2]) else None for part, _ in shares]
+    added = _ADDED.search(" ".join(p for p, _ in by_clause))
+    if None in whose or len(set(whose)) < len(whose) or (any(f.total for _, f in shares) and not added):
         return None
     return sum(int(f.value) for _, f in shares)
 

@@ -14,7 +14,8 @@ from helpers.harness import Harness
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.complaints.fields import parse_count
+from bot.complaints.answer import read
+from bot.complaints.fields import BY_KEY, parse_count
 from bot.complaints.values import clauses, find_values
 
 
@@ -3464,3 +3465,15 @@ def test_a_private_employer_by_surname_with_a_home_district_is_the_employer(harn
 
 def test_not_a_cent_left_is_no_head_count() -> None:
     assert parse_count("身上一分钱都没有了 能救急不") is None
+
+
+@pytest.mark.parametrize(
+    ("said", "total"),
+    [
+        ("老公九千 大表哥七千五", 16500),  # each relative's share, the worker filing for them
+        ("我八千 我哥七千 加起来", 15000),  # the worker's own and another's, said to be added up
+        ("十来个人一共六万多 准确是六万二千八", 62800),  # the exact sum after the rough one
+    ],
+)
+def test_shares_added_up_and_the_exact_sum_are_the_amount(said: str, total: int) -> None:
+    assert read(BY_KEY["amount"], said)[0] == total
