@@ -1131,6 +1131,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "07zzf",
         "07zzg",
         "07zzh",
+        "07zzi",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
