@@ -72,7 +72,7 @@ _DAILY = re.compile(
     r"(?:一天|每天|日薪|一日|每日)(?:工资|工钱)?(?:是|有|就)?\s*([\d.一二两三四五六七八九十百]+)(?:块钱?|元|蚊)?$"
 )
 # 「干了四十天」「三十天整」「一个月零五天」: the days worked, beside a day's pay.
-_DAYS = re.compile(r"(?:([一两二三\d])个多?月零?)?([\d一二两三四五六七八九十百]{1,4})来?天整?")
+_DAYS = re.compile(r"(?:([一两二三\d])个多?月零?)?([\d一二两三四五六七八九十百]{1,4})来?(?:天|日(?!期))整?")
 
 
 # 「包工头叫李红兵 电话135…」「老板的手机139…」: the boss's number, not one to call the worker on.
@@ -340,6 +340,7 @@ def gives_value(field: Field, text: str, words: str) -> bool:
 # Words that tell a time span: 「12月到放假前」「年前俩月」「从去年七月底」.
 PERIOD_WORDS = re.compile(
     r"\d{1,2}月|[一二三四五六七八九十冬腊正]月|个月|俩月|半年|年前|年后|过年|去年|今年|中旬|上旬|下旬|月底|月初"
+    r"|国庆|中秋|元旦|五一|小年|元宵|除夕|年三十|腊八|破五|年廿|寒露|霜降|[大小]寒|冬至"  # (「小年到元宵」)
 )
 
 

@@ -115,8 +115,11 @@ _NOT_A_COUNT = re.compile(
 PHONE = re.compile(r"1[3-9]\d{9}")
 
 
+_SAID_DIGITS = str.maketrans("零〇幺一二两三四五六七八九", "0011223456789")
+
+
 def parse_phone(text: str) -> str | None:
-    digits = re.sub(r"[\s\-－—()（）+]", "", normalize(text))
+    digits = re.sub(r"[\s\-－—()（）+]", "", normalize(text)).translate(_SAID_DIGITS)  # 「一三八 二六一九…」
     digits = digits.removeprefix("86") if len(digits) == 13 else digits
     return digits if PHONE.fullmatch(digits) else None
 
@@ -134,7 +137,7 @@ def parse_period(text: str) -> str | None:
     t = _free_text(text, 1, 40)
     if t and re.search(
         r"[\d一二两三四五六七八九十半]|月|年|天|周|季|春|夏|秋|冬|上冻|元旦|国庆|中秋|端午|至今|到现在|开工|完工"
-        r"|除夕|腊月|正月|初[一二三四五六七八九十]",
+        r"|除夕|腊月|正月|初[一二三四五六七八九十]|小年|元宵|腊八|破五|年廿|清明|重阳|八月节|寒露|霜降|[大小]寒|冬至|立[春冬]",
         t,
     ):
         return t

@@ -15,7 +15,7 @@ from typing import Any
 from ..ids import TOPIC_INTENTS
 from ..nlu.model import Result
 from .fields import SKIP_WORDS, SURNAME, Field, called, normalize
-from .values import DURATION, Found, clauses, compact, find_values, lone_sum
+from .values import DURATION, FEAST_SPAN, Found, clauses, compact, find_values, lone_sum
 
 # 「详细」「详细说说」「具体点」: the rest of the last answer, not a value.
 MORE_DETAIL = re.compile(
@@ -183,7 +183,7 @@ DATES = re.compile(
 # 「11月同12月嘅人工」 at the period step: months named (人工 is the wages, not a person)
 MONTHS = re.compile(
     r"(?:\d{1,2}|[一二三四五六七八九十]{1,3}|腊|正|冬|元)月"
-    r"|从[^\s，,。]{1,10}[干做]到"  # 「从去年国庆后面干到过小年」: from one time to another
+    r"|从[^\s，,。]{1,10}[干做]到|^(?:" + FEAST_SPAN.pattern + ")"  # 「从国庆后面干到过小年」「小年到元宵」
 )
 # A domestic worker's site is the employer's home: 「在他家里当保姆 做饭带孩子」.
 HOME_SITE = re.compile(

@@ -15,8 +15,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.complaints.answer import read
-from bot.complaints.fields import BY_KEY, parse_count
+from bot.complaints.fields import BY_KEY, parse_count, parse_phone
 from bot.complaints.values import clauses, find_values
+from bot.numbers import parse_amount
 
 
 def draft(h: Harness, openid: str) -> dict[str, Any] | None:
@@ -3477,3 +3478,16 @@ def test_not_a_cent_left_is_no_head_count() -> None:
 )
 def test_shares_added_up_and_the_exact_sum_are_the_amount(said: str, total: int) -> None:
     assert read(BY_KEY["amount"], said)[0] == total
+
+
+def test_values_in_the_forms_receipts_calendars_and_voices_use() -> None:
+    assert parse_amount("叁仟伍佰元整") == 3500
+    assert parse_phone("幺五九 二二八六 四四零七") == "15922864407"
+    assert read(BY_KEY["amount"], "日薪三百二 做咗三十日")[0] == 9600
+    assert [f.value for f in find_values("冬至到小年")] == ["冬至到小年"]
+
+
+@pytest.mark.parametrize("period", ["寒露到大寒", "去年中秋节到今年元宵节"])
+def test_a_period_from_one_feast_to_another_answers_step_4(harness: Harness, period: str) -> None:
+    to_step(harness, "o-feasts", [*AT_PERIOD])
+    assert "第5步" in harness.say(period, "o-feasts")
