@@ -257,7 +257,7 @@ class ComplaintFlow:
             if (count := hints.head_count(text)) is not None:
                 value = None  # 「十四个」「…一共三个」: how many, not where
                 others.setdefault("workers", count)
-            elif reading.WAGE_STORY.search(words):
+            elif reading.WAGE_STORY.search(words) and not re.search("[区县镇乡村路街]", str(value)):
                 value = None  # 「老板躲着不见 钱一直没给」 tells of the arrears, not of a place
                 if not others:
                     return f"这一步要的是干活的地方。{field.ask}"

@@ -41,3 +41,23 @@ def menu_pick(text: str) -> str | None:
         t = m[1]
     n = int(t) if t.isdigit() and len(t) <= 2 else _CN_DIGITS.get(t, 0)
     return MENU[n - 1][0] if 1 <= n <= len(MENU) else None
+
+
+# Two of the menu's numbers at once: 「4跟5」「7和6都看看」「我想看2和3」.
+_TWO = r"(\d{1,2}|十|[一二三四五六七八九])号?"
+_PICKS = re.compile(
+    r"(?:[我俺]?(?:要|想)?(?:看|选|问))?"
+    + _TWO
+    + r"(?:和|跟|同|还有|、|,|\s)+"
+    + _TWO
+    + r"(?:都|两个都|俩都|两个)?(?:想|要)?(?:看看?|看下|看一下|问问?|要|选)?[吧啊呀吗嘛]?"
+)
+
+
+def menu_picks(text: str) -> list[str]:
+    """「3」 → its topic; 「4跟5」「7和6都看看」 → both, in the order said; else none."""
+    if one := menu_pick(text):
+        return [one]
+    m = _PICKS.fullmatch(unicodedata.normalize("NFKC", text).strip().rstrip("。.!！"))
+    picks = [p for n in m.groups() if (p := menu_pick(n))] if m else []
+    return picks if len(set(picks)) == 2 else []

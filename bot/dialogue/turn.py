@@ -27,7 +27,7 @@ from ..wechat.push import Message
 from . import compose, conditions, memory, news, replies, second, whereabouts, wording
 from .forms import Flow
 from .memory import SETTLES, Memo
-from .numbered import menu_pick
+from .numbered import menu_picks
 from .stats import TurnStats
 from .writing import ahead, under_lock
 
@@ -189,9 +189,9 @@ class Bot:
         # 「xuyao shenme cailiao」 read as hanzi, 「要等几耐」 as 「要等多久」, for the follow-up checks
         spoken = result.heard or text  # (a pinyin reading drops 「na…ne」: the ellipsis checks read the text)
         heard = result.heard or result.reading or text
-        picked = menu_pick(text)
-        intent = picked or result.intent
-        asked = [picked] if picked else [t for t in result.asked if t in TOPIC_INTENTS]
+        picks = menu_picks(text)  # 「3」; 「4跟5」: both
+        picked, intent = (picks[0], picks[0]) if picks else (None, result.intent)
+        asked = picks or [t for t in result.asked if t in TOPIC_INTENTS]
         detailed = False
         closed = not picked and memory.closes(spoken, result) and not whereabouts.stays_put(spoken)
         if closed:

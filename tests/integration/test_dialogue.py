@@ -113,3 +113,9 @@ def test_a_bare_ordinal_after_the_menu_picks_from_the_third_on(harness: Harness)
 
 def test_asking_for_the_website_of_a_topic_gets_the_answer_with_its_addresses(harness: Harness) -> None:
     assert "job.mohrss.gov.cn" in harness.say("网上招工的网址有吗", "o-site-addr")
+
+
+def test_two_menu_numbers_at_once_answer_both(harness: Harness) -> None:
+    harness.say("菜单", "o-two-picks")
+    reply = harness.say("6和7都看看", "o-two-picks")
+    assert "求职招聘】" in reply and "技能培训】" in reply, reply

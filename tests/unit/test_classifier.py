@@ -4033,3 +4033,19 @@ def test_towns_and_landmarks_say_the_district(clf: Classifier, text: str, place:
 )
 def test_what_can_you_do_a_slip_for_hello_no_money_left(clf: Classifier, text: str, expected: str) -> None:
     assert clf.classify(text).intent == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("这个机器人太笨了 能不能说人话", "unknown"),  # the bot found wanting: for staff, not a person
+        ("过年工资发不下来 找谁", "wage_arrears"),
+        ("师傅 帮帮忙", "greeting"),
+    ],
+)
+def test_the_bot_found_wanting_pay_not_coming_and_a_plea(clf: Classifier, text: str, expected: str) -> None:
+    assert clf.classify(text).intent == expected
+
+
+def test_the_pay_owed_leads_the_firm_gone_under(clf: Classifier) -> None:
+    assert clf.classify("工厂倒闭了 上个月的工资也没发").asked[0] == "wage_arrears"

@@ -3491,3 +3491,12 @@ def test_values_in_the_forms_receipts_calendars_and_voices_use() -> None:
 def test_a_period_from_one_feast_to_another_answers_step_4(harness: Harness, period: str) -> None:
     to_step(harness, "o-feasts", [*AT_PERIOD])
     assert "第5步" in harness.say(period, "o-feasts")
+
+
+def test_a_place_unknown_to_us_beside_the_sum_at_the_site_step_is_the_site(harness: Harness) -> None:
+    harness.say("投诉", "o-site-sum")
+    harness.say("刘记饭庄", "o-site-sum")
+    reply = harness.say("东风区刘记饭庄 欠我两千八", "o-site-sum")
+    fields = (draft(harness, "o-site-sum") or {})["fields"]
+    assert "第4步" in reply, reply
+    assert fields.get("site") == "东风区刘记饭庄" and fields.get("amount") == 2800, fields
