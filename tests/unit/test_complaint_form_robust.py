@@ -3409,9 +3409,10 @@ def test_a_yes_to_the_place_offered_back_takes_it_and_is_no_place(harness: Harne
     assert form is not None and "金州" in form["fields"].get("site", ""), form
 
 
-def test_thanks_beside_the_confirmation_files_it(harness: Harness) -> None:
-    to_step(harness, "o-yes-thanks", FULL)
-    assert "已登记" in harness.say("确认 多谢", "o-yes-thanks")
+@pytest.mark.parametrize("said", ["确认 多谢", "行 就这 确认"])
+def test_thanks_or_just_this_beside_the_confirmation_files_it(harness: Harness, said: str) -> None:
+    to_step(harness, "o-yes-more", FULL)
+    assert "已登记" in harness.say(said, "o-yes-more")
     assert case_count(harness) == 1
 
 
@@ -3420,9 +3421,13 @@ def test_a_slip_for_xiugai_still_edits_the_item(harness: Harness) -> None:
     assert "第3步" in harness.say("修该 3", "o-xiugai-slip")
 
 
-def test_asking_the_bot_to_do_it_starts_the_form(harness: Harness) -> None:
-    harness.say("工头拖着工钱不给", "o-do-it")
-    assert "第1步" in harness.say("怎么投诉 你可以帮我弄吗", "o-do-it")
+@pytest.mark.parametrize(
+    ("story", "asked"),
+    [("工头拖着工钱不给", "怎么投诉 你可以帮我弄吗"), ("老板拖起工钱不给", "咋个投诉嘛 你帮我整一哈")],
+)
+def test_asking_the_bot_to_do_it_starts_the_form(harness: Harness, story: str, asked: str) -> None:
+    harness.say(story, "o-do-it")
+    assert "第1步" in harness.say(asked, "o-do-it")
 
 
 def test_yes_at_the_site_step_with_nothing_offered_takes_the_firm_of_step_1(harness: Harness) -> None:
@@ -3438,16 +3443,6 @@ def test_alone_said_at_the_head_count_step_is_no_count_and_the_question_is_answe
     reply = harness.say("过年这有啥活动 一个人挺闷的", "o-alone")
     assert "第6步" not in reply and "第5步" in reply, reply
     assert "workers" not in (draft(harness, "o-alone") or {})["fields"]
-
-
-def test_just_this_beside_the_confirmation_files_it(harness: Harness) -> None:
-    to_step(harness, "o-just-this", FULL)
-    assert "已登记" in harness.say("行 就这 确认", "o-just-this")
-
-
-def test_asking_the_bot_to_do_it_in_sichuan_starts_the_form(harness: Harness) -> None:
-    harness.say("老板拖起工钱不给", "o-do-it-sc")
-    assert "第1步" in harness.say("咋个投诉嘛 你帮我整一哈", "o-do-it-sc")
 
 
 def test_yes_to_the_place_offered_then_the_sum_and_months_takes_all_three(harness: Harness) -> None:
