@@ -49,7 +49,7 @@ def _number(text: str) -> float | None:
     return cn_small(text)
 
 
-# The formal numerals of receipts and contracts (「壹万捌仟元整」).
+# The formal numerals of receipts and contracts (「贰万叁仟元整」).
 _FORMAL = str.maketrans("壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬", "一二二三三四五六六七八九十百千万")
 
 

@@ -297,7 +297,7 @@ _SHARE = re.compile(
     r"^(?:还有|还|另外)?(?:欠|拖|差)?了?(?:(我|俺)(?:的|家)?)?"
     r"([大小二三老]?(?:老婆|婆娘|媳妇|老公|男人|爱人|弟弟?|哥哥?|姐姐?|妹妹?|老表|兄弟|表弟|表哥|爸|妈|儿子|女儿|闺女|侄子|老乡|工友))?"
 )
-# Shares said to be added up: 「我一万二 我弟九千五 加一起」.
+# Shares said to be added up: 「我八千 我哥七千 加起来」.
 _ADDED = re.compile(r"加一起|加一块儿?|加起来|加在一起|合起来|合计")
 
 
@@ -310,7 +310,7 @@ def _shares(by_clause: list[tuple[str, list[Found]]]) -> int | None:
         or reading.LAST_WINS.search(" ".join(p for p, _ in by_clause))
     ):
         return None
-    # (「俺九千八 俺媳妇七千二」, 「老公一万一 大表弟八千」: whose each is; the worker's own alone is 「我」)
+    # (「俺八千五 俺老婆六千」, 「老公九千 大表哥七千五」: whose each is; the worker's own alone is 「我」)
     whose = [(m[2] or "") if (m := _SHARE.match(part)) and (m[1] or m[2]) else None for part, _ in shares]
     added = _ADDED.search(" ".join(p for p, _ in by_clause))
     if None in whose or len(set(whose)) < len(whose) or (any(f.total for _, f in shares) and not added):
@@ -340,7 +340,7 @@ def gives_value(field: Field, text: str, words: str) -> bool:
 # Words that tell a time span: 「12月到放假前」「年前俩月」「从去年七月底」.
 PERIOD_WORDS = re.compile(
     r"\d{1,2}月|[一二三四五六七八九十冬腊正]月|个月|俩月|半年|年前|年后|过年|去年|今年|中旬|上旬|下旬|月底|月初"
-    r"|国庆|中秋|元旦|五一|小年|元宵|除夕|年三十|腊八|破五|年廿|寒露|霜降|[大小]寒|冬至"  # (「小年到元宵」)
+    r"|国庆|中秋|元旦|五一|小年|元宵|除夕|年三十|腊八|破五|年廿|寒露|霜降|[大小]寒|冬至"  # (「腊八到元宵」)
 )
 
 

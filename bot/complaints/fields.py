@@ -77,7 +77,7 @@ _DIGIT_OF = str.maketrans("零〇一二三四五六七八九幺", "00123456789" 
 
 def parse_count(text: str) -> int | None:
     t = normalize(text).replace("仨", "三").replace("俩", "两")
-    t = re.sub(r"一个人(?=[怪好太挺很真冷孤闷无过在待呆住])", "", t)  # 「一个人怪冷清的」: alone, no count
+    t = re.sub(r"一个人(?=[怪好太挺很真冷孤闷无过在待呆住])", "", t)  # 「一个人挺闷的」: alone, no count
     # (「我一个人就8400」 is the worker's own share, not a head count)
     if re.search(
         r"(就[我俺咱他她]|[我俺咱他她]自(?:己|个儿?|各)|只有[我俺咱他她]|一个人|[我俺咱]一个)(?!就?\d)", t
@@ -119,7 +119,7 @@ _SAID_DIGITS = str.maketrans("零〇幺一二两三四五六七八九", "0011223
 
 
 def parse_phone(text: str) -> str | None:
-    digits = re.sub(r"[\s\-－—()（）+]", "", normalize(text)).translate(_SAID_DIGITS)  # 「一三八 二六一九…」
+    digits = re.sub(r"[\s\-－—()（）+]", "", normalize(text)).translate(_SAID_DIGITS)  # 「幺五九 二二八六…」
     digits = digits.removeprefix("86") if len(digits) == 13 else digits
     return digits if PHONE.fullmatch(digits) else None
 

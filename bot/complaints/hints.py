@@ -38,7 +38,7 @@ _BARE_SUM = re.compile(r"[\d.]+[万千元块wk]?|[一二两三四五六七八九
 
 def back_to_step_one(field: Field, words: str, draft: dict[str, Any]) -> bool:
     """「对的」 at the site step when nothing was offered: the worker takes the firm named at step 1 for
-    where the work was (「宝安福永的鸿运电子厂」 said it). That firm is offered, for ``with_hint`` to take."""
+    where the work was (「福田华美塑胶厂」 said it). That firm is offered, for ``with_hint`` to take."""
     firm = draft["fields"].get("employer")
     if field.key != "site" or draft.get("site_hint") is not None or not firm:
         return False
@@ -56,7 +56,7 @@ def with_hint(
     site step, a phone number at the head-count step). See the flow's ``_hint``."""
     if SAME_PLACE.fullmatch(words):
         return hint, others
-    yes, _, rest = words.partition(" ")  # 「对 4000 十二月一月」: yes to it, then the next steps' values
+    yes, _, rest = words.partition(" ")  # 「对 5200 十月到十二月」: yes to it, then the next steps' values
     if rest and SAME_PLACE.fullmatch(yes) and re.search(r"对|是|系|啱|嗯|没错", yes):
         head = rest.split(" ")[0]
         total = lone_sum(head) if _BARE_SUM.fullmatch(head) else None

@@ -183,7 +183,7 @@ DATES = re.compile(
 # 「11月同12月嘅人工」 at the period step: months named (人工 is the wages, not a person)
 MONTHS = re.compile(
     r"(?:\d{1,2}|[一二三四五六七八九十]{1,3}|腊|正|冬|元)月"
-    r"|从[^\s，,。]{1,10}[干做]到|^(?:" + FEAST_SPAN.pattern + ")"  # 「从国庆后面干到过小年」「小年到元宵」
+    r"|从[^\s，,。]{1,10}[干做]到|^(?:" + FEAST_SPAN.pattern + ")"  # 「从国庆后面干到过小年」「腊八到元宵」
 )
 # A domestic worker's site is the employer's home: 「在他家里当保姆 做饭带孩子」.
 HOME_SITE = re.compile(

@@ -43,7 +43,7 @@ def menu_pick(text: str) -> str | None:
     return MENU[n - 1][0] if 1 <= n <= len(MENU) else None
 
 
-# Two of the menu's numbers at once: 「4跟5」「7和6都看看」「我想看2和3」.
+# Two of the menu's numbers at once: 「3和4」「6跟7都看看」「我想看2和5」.
 _TWO = r"(\d{1,2}|十|[一二三四五六七八九])号?"
 _PICKS = re.compile(
     r"(?:[我俺]?(?:要|想)?(?:看|选|问))?"
@@ -55,7 +55,7 @@ _PICKS = re.compile(
 
 
 def menu_picks(text: str) -> list[str]:
-    """「3」 → its topic; 「4跟5」「7和6都看看」 → both, in the order said; else none."""
+    """「3」 → its topic; 「3和4」「6跟7都看看」 → both, in the order said; else none."""
     if one := menu_pick(text):
         return [one]
     m = _PICKS.fullmatch(unicodedata.normalize("NFKC", text).strip().rstrip("。.!！"))

@@ -189,7 +189,7 @@ class Bot:
         # 「xuyao shenme cailiao」 read as hanzi, 「要等几耐」 as 「要等多久」, for the follow-up checks
         spoken = result.heard or text  # (a pinyin reading drops 「na…ne」: the ellipsis checks read the text)
         heard = result.heard or result.reading or text
-        picks = menu_picks(text)  # 「3」; 「4跟5」: both
+        picks = menu_picks(text)  # 「3」; 「3和4」: both
         picked, intent = (picks[0], picks[0]) if picks else (None, result.intent)
         asked = picks or [t for t in result.asked if t in TOPIC_INTENTS]
         detailed = False

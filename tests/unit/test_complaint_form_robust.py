@@ -3482,7 +3482,7 @@ def test_values_in_the_forms_receipts_calendars_and_voices_use() -> None:
     assert [f.value for f in find_values("冬至到小年")] == ["冬至到小年"]
 
 
-@pytest.mark.parametrize("period", ["寒露到大寒", "去年中秋节到今年元宵节"])
+@pytest.mark.parametrize("period", ["霜降到小寒", "去年中秋节到今年元宵节"])
 def test_a_period_from_one_feast_to_another_answers_step_4(harness: Harness, period: str) -> None:
     to_step(harness, "o-feasts", [*AT_PERIOD])
     assert "第5步" in harness.say(period, "o-feasts")
