@@ -1134,6 +1134,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "07zzi",
         "07zzj",
         "07zzk",
+        "07zzl",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
