@@ -8,7 +8,7 @@ from typing import Any
 
 from ..numbers import cn_small, parse_amount
 from . import filing, reading, where
-from .fields import BY_KEY, Field
+from .fields import BY_KEY, FEASTS, Field
 from .values import (
     DURATION,
     FEAST_SPAN,
@@ -340,7 +340,7 @@ def gives_value(field: Field, text: str, words: str) -> bool:
 # Words that tell a time span: 「12月到放假前」「年前俩月」「从去年七月底」.
 PERIOD_WORDS = re.compile(
     r"\d{1,2}月|[一二三四五六七八九十冬腊正]月|个月|俩月|半年|年前|年后|过年|去年|今年|中旬|上旬|下旬|月底|月初"
-    r"|国庆|中秋|元旦|五一|小年|元宵|除夕|年三十|腊八|破五|年廿|寒露|霜降|[大小]寒|冬至"  # (「腊八到元宵」)
+    r"|" + FEASTS  # (「腊八到元宵」)
 )
 
 

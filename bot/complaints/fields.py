@@ -133,11 +133,19 @@ def _free_text(text: str, low: int, high: int) -> str | None:
     return t if low <= len(t) <= high and not t.isdigit() else None
 
 
+# The days a period may be told by, from the calendar, the lunar calendar and the solar terms
+# (「国庆到元旦」「腊八到元宵」「霜降到小寒」).
+FEASTS = (
+    r"(?:国庆|元旦|中秋|端午|五一|清明|重阳|八月节|小年|元宵|除夕|大?年三十|腊八|破五|年廿[一二三四五六七八九]?"
+    r"|年初[一二三四五六七八九十]|立[春夏秋冬]|冬至|寒露|霜降|[大小]寒|[大小]雪)"
+)
+
+
 def parse_period(text: str) -> str | None:
     t = _free_text(text, 1, 40)
     if t and re.search(
-        r"[\d一二两三四五六七八九十半]|月|年|天|周|季|春|夏|秋|冬|上冻|元旦|国庆|中秋|端午|至今|到现在|开工|完工"
-        r"|除夕|腊月|正月|初[一二三四五六七八九十]|小年|元宵|腊八|破五|年廿|清明|重阳|八月节|寒露|霜降|[大小]寒|冬至|立[春冬]",
+        r"[\d一二两三四五六七八九十半]|月|年|天|周|季|春|夏|秋|冬|上冻|至今|到现在|开工|完工"
+        r"|除夕|腊月|正月|初[一二三四五六七八九十]|" + FEASTS,
         t,
     ):
         return t

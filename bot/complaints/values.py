@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..numbers import cn_small, parse_amount
-from .fields import Field, normalize
+from .fields import FEASTS, Field, normalize
 
 
 @dataclass(frozen=True)
@@ -95,13 +95,7 @@ _ME_AND_KIN = re.compile(
 )
 _MONTH = rf"(?:\d{{1,2}}|[{_CN_NUMERAL}]{{1,3}}|正|腊|冬|元)月份?(?:底|初|末)?"  # (「十二月底」)
 _YEAR = r"(?:\d{2,4}年|去年|今年|前年|年前|年初(?![一二三四五六七八九十])|年底)"
-_YEAR_ = r"(?:\d{2,4}年|去年|今年|前年)?"
-# (and the lunar calendar's and the solar terms' days: 「霜降到小寒」「腊八到元宵」「冬至到破五」)
-_FEAST = (
-    r"(?:国庆|元旦|中秋|端午|五一|清明|重阳|八月节|小年|元宵|除夕|大?年三十|腊八|破五|年廿[一二三四五六七八九]?"
-    r"|年初[一二三四五六七八九十]|立[春夏秋冬]|冬至|寒露|霜降|[大小]寒|[大小]雪)"
-)
-FEAST_SPAN = re.compile(_YEAR_ + _FEAST + r"节?(?:以?[后前])?(?:[干做]?到|至|-|~)")  # 「国庆到元旦」
+FEAST_SPAN = re.compile(r"(?:\d{2,4}年|去年|今年|前年)?" + FEASTS + r"节?(?:以?[后前])?(?:[干做]?到|至|-|~)")
 # How long, not which months (「三个月」「四十多天」)
 _DURATION = (
     rf"(?:\d{{1,2}}|[{_CN_NUMERAL}]{{1,3}}|半)(?:几|多)?个?多?(?:月|年|星期|礼拜)多?"
@@ -121,7 +115,7 @@ _PERIOD_IN = re.compile(
     rf"|{_YEAR}?{_MONTH}(?:(?:[干做]?到|至|-|~|—|－){_YEAR}?(?:{_MONTH}|现在|而家|今天|年底|过年前|年前|过年)|以来|开始|起)?"
     rf"|{_DURATION}"
     # 「国庆到元旦」「中秋后到年底」: from one festival to another
-    rf"|{_YEAR}?{_FEAST}节?(?:以?[后前])?(?:[干做]?到|至|-|~){_YEAR}?(?:{_FEAST}|春节|过年|年底|年前|现在|而家|{_MONTH})节?"
+    rf"|{_YEAR}?{FEASTS}节?(?:以?[后前])?(?:[干做]?到|至|-|~){_YEAR}?(?:{FEASTS}|春节|过年|年底|年前|现在|而家|{_MONTH})节?"
     r"|上上?个月|上月"  # 「4500 上个月的」: the month before this one
 )
 DURATION = re.compile(_DURATION)
