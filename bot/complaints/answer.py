@@ -8,7 +8,7 @@ from typing import Any
 
 from ..numbers import cn_small, parse_amount
 from . import filing, reading, where
-from .fields import BY_KEY, FEASTS, Field
+from .fields import BY_KEY, FEASTS, Field, called
 from .values import (
     DURATION,
     FEAST_SPAN,
@@ -192,12 +192,16 @@ def read(
     rest: list[str] = []
     valued: list[str] = []  # what is left of clauses that gave a value
     taken: list[Found] = []
+    own_name = None
     for part, values in by_clause:
         pure = not leftover(part, values)
         distinct = [v for v in values if v.key != "period" or _owed(part, v)]
         taken += values if pure else distinct
-        if pure or (found and field.key != "name" and _MY_NAME.match(part)):
-            continue  # (「去年9月到12月 … 我叫王春雷 电话151…」: the name, which step 7 takes)
+        if field.key != "name" and len(by_clause) > 1 and _MY_NAME.match(part) and not values:
+            own_name = called(part)  # 「我叫周德胜 是长青物流欠的」: the worker's name, kept for step 7
+            continue
+        if pure:
+            continue
         left = leftover(part, distinct) if distinct else part
         if distinct and _WORKED.fullmatch(left):
             continue  # 「去年8月到11月干的」 is all said by its months
@@ -215,6 +219,8 @@ def read(
             own = value
         else:
             others[key] = value
+    if own_name:
+        others.setdefault("name", own_name)
     if numeric:
         if own is None and not others:
             # 「8000」「6」: bare numbers answer the field asked (「6800 啊不是 是8600」: the last)
@@ -267,7 +273,7 @@ def read(
     if numbers_only:
         return None, others, {}
     if not found:
-        rest = parts
+        rest = [p for p in parts if not (own_name and _MY_NAME.match(p))] or parts
     told: dict[str, str] = {}
     if field.key in ("employer", "site") and rest:
         rest, told = where.split_site_and_boss(field.key, rest)

@@ -52,7 +52,7 @@ MAY_I = re.compile(
     r"(?:行不行|可以吗|行吗|可不可以|能不能|成不|中不中|可以不|行不)$|^(?:能不能|可不可以|可以)不"
 )
 WEAK_SKIP = re.compile(  # (「名字不用了」: step 7 left out)
-    r"跳过|匿名|保密|不方便|不(?:想|要|用)?(?:留|写|填|说|告诉)|(?:名字|姓名|称呼)就?不(?:用|要)了"
+    r"跳过|匿名|保密|不方便|不(?:想|要|用)?(?:留|写|填|说|告诉)|(?:名字|姓名|称呼)就?不(?:用|要)了|(?:名字|姓名|称呼)(?:就|还是)?(?:算了|免了|省了)"
 )
 
 # A question, which is never stored as a value; and a question or doubt about the form itself.

@@ -37,9 +37,10 @@ _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _SPACED_PHONE = re.compile(r"(?<!\d)1[\s\-－—.·]*[3-9](?:[\s\-－—.·]*\d){9}(?!\d)")  # (「186.4520.7713」)
 _GAP = re.compile(r"[\s\-－—.·]+")
 PHONE_IN = re.compile(r"(?<!\d)(?:\+?86)?(1[3-9]\d{9})(?!\d)")
-# (「几十块钱」 is a few tens of yuan, no sum: a number after 几 is not read.)
+# (「几十块钱」 is a few tens of yuan, no sum: a number after 几 is not read; 「九千几」 is 9000 odd.)
 _AMOUNT_IN = re.compile(
-    rf"(?<![\d.{_CN_NUMERAL}万几])(?:\d+(?:\.\d+)?|[{_CN_NUMERAL}])[\d.{_CN_NUMERAL}万wk]*(?:多|来)?(?:块钱|块|元|蚊|rmb)?"
+    rf"(?<![\d.{_CN_NUMERAL}万几])(?:\d+(?:\.\d+)?|[{_CN_NUMERAL}])[\d.{_CN_NUMERAL}万wk]*"
+    r"(?:(?<=[十百千万])几)?(?:多|来)?(?:块钱|块|元|蚊|rmb)?"
 )
 # A sum given as a range (「四万到四万五」) is taken at its top, as 「两三万」 is.
 _RANGE = re.compile(r"\s*(?:到|至|-|~|～|—|－)\s*")
@@ -65,11 +66,11 @@ _OWN_BEFORE = re.compile(
     r"(?:的?是|就是|就|被欠了?|欠?了?[我俺]?)$"
 )
 _WAGE_BEFORE = re.compile(
-    r"(欠|欠[了咗]|欠[我俺咱]|欠咗[我俺咱]|欠[我俺咱]们|工资|工钱|一共|总共|共|每人|每个人|差|还差|差[我俺]|就是)$"
+    r"(欠|欠[了咗]|欠[我俺咱]|欠咗[我俺咱]|欠[我俺咱]们|拖[了咗]?[我俺咱]|工资|工钱|一共|总共|共|每人|每个人|差|还差|差[我俺]|就是)$"
 )
 _COUNT_IN = re.compile(
     rf"(?<![\d{_CN_NUMERAL}每第])(\d{{1,5}}|[{_CN_NUMERAL}]+)(几|多|来)?(个|名|位|号)?"
-    r"(人|工友|工人|兄弟|老乡|同事|保安|保洁|司机|师傅|骑手|伙计|姐妹|小工|员工)"
+    r"(人|工友|工人|兄弟|老乡|同事|保安|保洁|司机|师傅|骑手|伙计|姐妹|小工|员工|老头|民工|农民工|女工)"
 )
 # (not 「我一个人就8400」: the worker's own share; nor 「写我一个人的还是…」, a question)
 _SELF_ONLY = re.compile(
@@ -303,6 +304,8 @@ def find_values(clause: str) -> list[Found]:
             continue
         if _NOT_OWED_BEFORE.search(clause[:a]):
             continue
+        if span.endswith("几") and not _WAGE_BEFORE.search(clause[:a]):
+            continue  # (「欠咗我九千几」 is a sum owed; 「每侬三千几」 a rough share)
         if re.fullmatch("[千百万]", span) and not (
             _WAGE_BEFORE.search(clause[:a]) or clause.startswith(("把", "块", "元"), b)
         ):

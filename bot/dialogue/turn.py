@@ -383,7 +383,7 @@ class Bot:
             self.store.count_question(intent, user.region)
             detailed = memory.wants_details(spoken)  # 「人在哈尔滨 要准备啥材料」: the whole answer there
             # (「搬回大连了 那钱给我还是给厂里」 asks; 「我人在大庆呢」 only says where)
-            if detailed or whereabouts.asks_again(spoken) or wording.asks(spoken.replace("呢", "")):
+            if detailed or whereabouts.asked_there(spoken, result, known=bool(before)):
                 trace.intent = memo.topic  # 「回大连的话也能学吗」: the place noted, the question asked there
             return self.region_switched(result, user, memo, detailed)
         return self.answer(intent, user, result, text)

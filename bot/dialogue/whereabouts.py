@@ -56,6 +56,21 @@ ASKS_THERE = re.compile(r"有什么$|有啥$|能[^\s]{0,4}[不吗]$|能[^\s]{0,3
 SWITCHES = re.compile(r"换成|换到|切回|切到|切换|改成|改到|改为")
 
 
+# A place and nothing else: 「宜秀」「大连开发区」「黄埔这边」.
+_BARE_PLACE = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:这边|这里|那边|那里|的)?")
+
+
+def asked_there(text: str, result: Result, known: bool) -> bool:
+    """Whether a message naming a place asks the last question there (「去黄埔干的话也有吗」), not
+    only says where the worker is; so does a bare place (「宜秀」) after an answer for a place known,
+    as 「那宜秀呢」 does."""
+    t = normalise(text)
+    if asks_again(text) or asks(text.replace("呢", "")):
+        return True
+    bare = bool(result.place or result.elsewhere) and bool(_BARE_PLACE.fullmatch(t))
+    return known and bare and not re.search(r"[我俺咱在住到去回搬调来换切改]", t)
+
+
 def asks_again(text: str) -> bool:
     """「回大连的话也能学吗」「大观有啥」: a message naming a place that asks, not only says where."""
     t = normalise(text)

@@ -2733,3 +2733,22 @@ def test_being_sent_the_account_by_a_workmate_is_a_hello(cfg: str) -> None:
 def test_going_to_see_for_oneself_after_an_answer_is_no_question(cfg: str) -> None:
     ask_as(cfg, "o-go-see", "哈尔滨有免费学技术的地方吗")
     assert ask_as(cfg, "o-go-see", "行 明天过去瞧瞧")["intent"] == "smalltalk"
+
+
+def test_a_bare_place_after_an_answer_for_a_known_place_asks_the_same_there(cfg: str) -> None:
+    ask_as(cfg, "o-bare-place", "我在大连 春节值班工钱怎么算")
+    turn = ask_as(cfg, "o-bare-place", "黄埔")
+    assert (turn["intent"], turn["region"]) == ("holiday_pay", "guangzhou-huangpu"), turn
+    turn = ask_as(cfg, "o-bare-place", "换成哈尔滨")  # (a move asked for, which is said as such)
+    assert (turn["intent"], turn["region"]) == ("set_region", "heilongjiang"), turn
+
+
+def test_a_bare_place_answering_where_after_a_national_answer_says_where(cfg: str) -> None:
+    ask_as(cfg, "o-bare-first", "春节值班工钱怎么算")
+    assert ask_as(cfg, "o-bare-first", "黄埔")["intent"] == "set_region"
+
+
+@pytest.mark.parametrize(("said", "topic"), [("再瞅瞅6", "job_services"), ("换一个 看一下三", "legal_aid")])
+def test_a_menu_number_asked_to_be_seen_again_picks_the_topic(cfg: str, said: str, topic: str) -> None:
+    ask_as(cfg, "o-see-again", "失业金咋领")
+    assert ask_as(cfg, "o-see-again", said)["intent"] == topic

@@ -4020,3 +4020,19 @@ def test_towns_and_landmarks_say_the_district(clf: Classifier, text: str, place:
 
 def test_the_pay_owed_leads_the_firm_gone_under(clf: Classifier) -> None:
     assert clf.classify("工厂倒闭了 上个月的工资也没发").asked[0] == "wage_arrears"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thank you", "smalltalk"),
+        ("快递点的提成没给我 两个月了", "wage_arrears"),  # commission is pay too
+        ("他们那个二包跑了 大包说不归他管", "wage_arrears"),  # the subcontractor gone
+    ],
+)
+def test_commission_subcontractors_and_thanks_in_english(clf: Classifier, text: str, expected: str) -> None:
+    assert clf.classify(text).intent == expected
+
+
+def test_odd_jobs_told_as_what_the_worker_does_do_not_lead_the_pay_owed(clf: Classifier) -> None:
+    assert clf.classify("在开发区做散工 工头不发钱").asked[0] == "wage_arrears"

@@ -3488,3 +3488,24 @@ def test_a_place_unknown_to_us_beside_the_sum_at_the_site_step_is_the_site(harne
     fields = (draft(harness, "o-site-sum") or {})["fields"]
     assert "第4步" in reply, reply
     assert fields.get("site") == "东风区刘记饭庄" and fields.get("amount") == 2800, fields
+
+
+def test_a_sum_of_some_thousands_beside_the_employer_is_kept() -> None:
+    assert [(f.key, f.value) for f in find_values("金利来电器厂 拖了我六千几")] == [("amount", 6000)]
+    assert [(f.key, f.value) for f in find_values("一起干活的三个老头")] == [("workers", 3)]
+
+
+def test_the_workers_own_name_told_at_step_1_fills_step_7(harness: Harness) -> None:
+    harness.say("投诉", "o-own-name")
+    reply = harness.say("我叫周德胜 拖工资的是长青物流的马经理", "o-own-name")
+    fields = (draft(harness, "o-own-name") or {})["fields"]
+    assert "第2步" in reply, reply
+    assert fields.get("name") == "周德胜" and fields.get("employer") == "拖工资的是长青物流的马经理", fields
+
+
+@pytest.mark.parametrize("skip", ["名字就算了", "称呼免了吧"])
+def test_leaving_the_name_out_in_plain_words_skips_it_and_keeps_the_form(harness: Harness, skip: str) -> None:
+    to_step(harness, "o-name-off", [*AT_NAME])
+    reply = harness.say(skip, "o-name-off")
+    assert "请核对" in reply and "取消" not in reply.split("请核对")[0], reply
+    assert (draft(harness, "o-name-off") or {})["fields"].get("name", "x") is None
