@@ -1136,6 +1136,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "07zzk",
         "07zzl",
         "07zzm",
+        "07zzn",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
