@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from ..numbers import cn_small, parse_amount
-from . import filing, reading, where
+from . import filing, reading, summary, where
 from .fields import BY_KEY, FEASTS, Field, called
 from .values import (
     DURATION,
@@ -84,6 +84,7 @@ _BOSS_PHONE = re.compile(
 
 
 # 「我叫王春雷」 beside other values: the name, which step 7 takes.
+_NOTE_IT = re.compile(r"(?:你|您)?(?:先|帮我|给我)?(?:记着|记下|记好|记一下|记上)(?:吧|啊|哈|了|来)?")
 _MY_NAME = re.compile(r"(?:[我俺额]叫|叫我|[我俺额]姓)[\u4e00-\u9fff]{1,4}$")
 
 
@@ -179,7 +180,8 @@ def read(
         elsewhere = read(field, besides, numbers_only=True)[1] if besides else {}
         return v, {k: x for k, x in elsewhere.items() if k != field.key}, {}
     every = [piece for part in clauses(text) for piece in run_on(part)]
-    parts = [p for p in every if not filing.only_filing(p)]  # 「我要投诉 …」: the asking is not an answer
+    # 「我要投诉 …」「…你先记着」: the asking, or the bidding to note it, is not an answer
+    parts = [p for p in every if not filing.only_filing(p) and not _NOTE_IT.fullmatch(p)]
     if not numeric and len(parts) == 1 and reading.looks_like_name(field, parts[0]):
         by_clause: list[tuple[str, list[Found]]] = [(parts[0], [])]  # 「一万家超市」 is a name
     else:
@@ -365,7 +367,7 @@ def told_beside(field: Field, text: str) -> bool:
 
 def restates(words: str, text: str, fields: dict[str, Any]) -> bool:
     """「就7800 确认」: values the summary already shows, then 确认."""
-    if not reading.CONFIRM_LAST.search(words) or reading.QUESTION.search(words):
+    if not summary.CONFIRM_LAST.search(words) or reading.QUESTION.search(words):
         return False
-    _, others, _ = read(BY_KEY["employer"], reading.CONFIRM_LAST.sub("", text), numbers_only=True)
+    _, others, _ = read(BY_KEY["employer"], summary.CONFIRM_LAST.sub("", text), numbers_only=True)
     return bool(others) and all(fields.get(k) == v for k, v in others.items())

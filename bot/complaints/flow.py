@@ -79,7 +79,7 @@ class ComplaintFlow:
         words = EMOJI_END.sub("", normalize(text)).rstrip("。！!.")  # (「确认✅」)
         if words.replace(" ", "") in CONFIRM_WORDS:
             words = words.replace(" ", "")  # 「确认 提交」
-        elif ok := reading.OK_THEN_CONFIRM.match(words):
+        elif ok := summary.OK_THEN_CONFIRM.match(words):
             words = ok[1] or ok[2] or "确认"  # 「啱 确认」「都冇问题 就提交」「确认 都没问题」
         draft = self._draft(user)
         now = self.register.store.clock()
@@ -203,6 +203,8 @@ class ComplaintFlow:
             and not reading.ASKS.search(reading.UNSURE_OF.sub("", words))
             and not answer.gives_value(field, text, words)  # 「不知道具体多少 大概两万」 gives one
         )
+        if reading.FORM_ASK.search(words):  # 「写村名可以吗」「从哪天算」: what to put down, asked
+            return f"{field.hint}\n{field.ask}"
         if field.key in hints.UNKNOWABLE and (unsure or words in SKIP_WORDS):
             draft["fields"][field.key] = hints.unknown(field, words, text)  # 「记不清了」: noted, and on
             return f"好，{field.label}先记「不清楚」，工作人员核实时会再问你。\n{self._next(user, draft)}"
@@ -223,7 +225,7 @@ class ComplaintFlow:
             and (result.intent != "human_agent" or field.key == "phone")
             and not (field.key == "phone" and answer.gives_value(field, text, words))  # 「…一定要留吗 137…」
         ):
-            return f"{field.hint}\n{field.ask}"
+            return f"{reading.why_asked(field, words)}\n{field.ask}"
         settled = (tail := reading.answer_after_question(field, text)) is not None
         if tail is not None:
             text, words = tail, normalize(tail)  # the question was about the step; the answer follows
@@ -259,7 +261,7 @@ class ComplaintFlow:
                 others.setdefault("workers", count)
             elif reading.WAGE_STORY.search(words) and not re.search("[区县镇乡村路街]", str(value)):
                 value = None  # 「老板躲着不见 钱一直没给」 tells of the arrears, not of a place
-                if not others:
+                if not others and not reading.ASKS.search(words):  # (「…哪里能找新活」 asks)
                     return f"这一步要的是干活的地方。{field.ask}"
         numeric = field.key in ("amount", "workers", "phone")
         chosen = numeric and value is not None and reading.WRITE_THIS.search(text)
@@ -424,7 +426,7 @@ class ComplaintFlow:
     def _at_summary(
         self, words: str, text: str, user: User, draft: dict[str, Any], result: Result, leaving: str | None
     ) -> str | None:
-        confirms = words in CONFIRM_WORDS or reading.CONFIRMS.fullmatch(words) or summary.agrees(words)
+        confirms = words in CONFIRM_WORDS or summary.CONFIRMS.fullmatch(words) or summary.agrees(words)
         if confirms or answer.restates(words, text, draft["fields"]):
             region = user.region
             case = self.register.create(user.openid, region, draft["fields"])

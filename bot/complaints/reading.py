@@ -64,20 +64,6 @@ QUESTION = re.compile(
     r"|还是(?!没|不|算了|直接|先|自己|让|留|[写填]上|[老小][\u4e00-\u9fff]$)"
     r"|有冇|点样|点算|边度|乜嘢|咩|([^\W\d_])唔\2"  # Cantonese (「会唔会」 is 「会不会」)
 )
-# At the summary, where only confirming, editing or cancelling is left, assent in the worker's own
-# words confirms, with or without the word to submit (「没错 确认」「行 就这么交吧」「妥了 交吧」).
-CONFIRMS = re.compile(
-    r"(?:(?:没错|冇错|无误|对的?|对了|对头|都对|好的?|好嘞|是的|系|啱晒?|嗯+|嗯呐|嗯呢|行|行吧|可以|没问题|冇问题|木问题|没毛病|看好了|看过了"
-    r"|妥了?|中|ok|okay|(?:这回|这下|现在)(?:对了|没错了?|没问题了?)|就这么地|就这样|就这么着|可以了|整吧|得嘞|行嘞|就咁样|对着[哩呢]|没得错)[吧喇\s,，。!！~]*)+"
-    r"(?:(?:那就?|那我就?|就这样|就这么|就)?(?:确认提交|确认|确定|提交|交上去|交|报上去|上报|报|发出去|发过去|发|登记|登上|整上去)"
-    r"(?:了吧|吧|了|啦|呀|哈|无误)?[\s。!！~]*)?"
-    # 「确定 发过去」: confirmed, then sent on
-    r"|(?:确认|确定)[\s,，]*(?:提交|交上去|交了?|报上去|发出去|发过去|发了?)(?:吧|了|啦)?[\s。!！~]*"
-    # after 「我再想想」: 「考虑好了 提交」
-    r"|(?:想好了|考虑好了|想清楚了)[\s,，。]*(?:确认提交|确认|确定|提交)(?:吧|了)?[\s。!！~]*",
-    re.IGNORECASE,
-)
-CONFIRM_LAST = re.compile(r"[\s,，。]*(?:确认|确定|提交)(?:吧|了|啦)?[\s。!！]*$")
 # Why a step asks what it asks: 「为啥要电话 会不会泄露」.
 WHY_ASKED = re.compile(
     r"为(?:啥|什么|哪样|啥子)(?:非|一定|必须|非得|还)?(?:要|留|给|填|写)|干嘛(?:非|一定)?要|做啥子|做什么用|泄露|泄漏|保密|骚扰"
@@ -86,21 +72,21 @@ WHY_ASKED = re.compile(
     r"|(?:一定|必须|非得?)要?(?:给|留|填|写)(?:吗|么|嘛|不)"  # 「手机号一定要给吗 我怕东家知道」
     # 「手机号会不会给老板看到」「老板能看到吗」 (not 「…别让老板看到啊」 beside the number)
     r"|会不会[^\s，,]{0,4}(?:老板|东家|厂里|公司|工头|包工头)[^\s，,]{0,2}(?:看到|看见|知道)"
-    r"|(?:老板|东家|厂里|公司|工头|包工头|他|她|[\u4e00-\u9fff][哥姐])(?:会|能)(?:看到|看见|知道)(?:吗|不|么)"
+    r"|(?:老板|东家|厂里|公司|工头|包工头|他|她|[\u4e00-\u9fff][哥姐])(?:会|能)(?:看到|看见|知道)(?:是我|是谁)?(?:吗|不|么)"
     r"|(?:老板|东家|厂里|公司|工头|包工头)会不会(?:看到|看见|知道)"  # 「留了号老板会不会知道是我告的」
 )
+# Whether the boss will learn who complained: 「登记了厂里能看到是谁吗」.
+BOSS_KNOWS = re.compile(r"(?:老板|东家|厂里|公司|工头|包工头)[^\s，,。]{0,3}(?:知道|看到|看见|晓得)")
+PRIVATE = "你的电话和名字只给工作人员核实情况用，不会公开；名字可以不留。"
+
+
+def why_asked(field: Field, words: str) -> str:
+    """The answer to 「为啥要电话」 at a step: why it is asked, or that what is given is kept private."""
+    return PRIVATE if BOSS_KNOWS.search(words) and field.key != "phone" else field.hint
+
+
 # 「是7500」「应该是三万二」: the value a correction says is right.
 SAID_RIGHT = re.compile(r"^(?:应该是|其实是|是|改成|改为)\s*([\d.一二两三四五六七八九十百千万]+(?:块|元)?)$")
-OK_THEN_CONFIRM = re.compile(  # An agreement, then the confirmation: 「啱 确认」「都没问题了 确认」
-    r"^(?:(?:啱|啱啱|对|对的|对了|对头|系|好|好的|好嘞|嗯|嗯嗯|行|行吧|中|要得|可照|可以|可以了|是的|是这样|就是这样|ok|okay|得|整吧|那整吧|就这么[的地着]"
-    r"|(?:都|全)?(?:没|冇|无|莫|么)(?:得|有|啥|什么)?(?:问题|毛病|错)|都对)[了啦喇]?[\s,，。!！]*)*(?:(确认|确定|提交)(?:提交|一下)?|(?:就这么|就这样|就)?(?:交|发)(?:了|上去)?)(?:吧|啦|了|呀|哈|嘛|咯|哦)?[\s。!！~]*$"
-    # 「确认 没问题」「确认 无误了」: the confirmation first
-    # (「确认的」「确定 确认」「确认 就提交吧」: the confirmation said twice or with 的)
-    r"|^(确认|确定|提交|确认提交)(?:一下)?[的了吧啊]?[\s,，。]*(?:没问题|冇问题|对的|没错|是的|好的|都对|可以|无误|确认|确定|提交|登记"
-    r"|没啥?毛病|谢谢|谢了|就这样|就这么着|交|发|交上去|发上去)?[了的吧啊]{0,2}$"
-    r"|^(?:就这么|就这样|就照这)(?:报|提交|交|定)(?:吧|了)?$|^[行好中]?\s*就这么地[吧呗]?$",  # 「就这么报」
-    re.IGNORECASE,
-)
 # 「刚才不都说了吗 老板吕大伟 金州区工地 七万二…」: a protest that it was said before, then the values.
 ALREADY_SAID = re.compile(
     r"^(?:(?:刚才|刚刚|上面|前面|之前|头先|啱先)[我俺]?(?:不[都是]|都|已经|不是都|唔系都?)?|[我俺]?(?:不都|已经|不是都))"
@@ -119,9 +105,16 @@ FIXES_EARLIER = re.compile(
     r"错了|不对|说错|写错|填错|搞错|不全|不细|别写|那一?[栏项][写填]|(?:说|写|填|打|记|算|报|看)(?:少|多|反|岔|倒)了|(?:打|写|弄|搞)反|颠倒"
     r"|(?:少|多|漏)(?:打|写|填|算)?了?(?:一个|个|一位|一)?(?:零|0)"
 )
+# A question about what to put down (「啥叫单位」「写村名行不行」「从哪天算」), never a value
+# (「…这么写行吗」 offers one; 「不知道从哪天算」 is a doubt).
+FORM_ASK = re.compile(
+    r"(?:啥|什么)叫|(?:啥|什么)意思|(?:写|填)[^\s，,。]{1,6}(?:行不行|可以吗|行吗|可不可以|成不|中不中)$"
+    r"|(?<!知道)(?<!清楚)从(?:哪天|哪一天|哪个月|什么时候|啥时候)(?:开始)?算"
+)
 ABOUT_FORM = re.compile(
-    r"怎么填|怎么写|填什么|写什么|填啥|写啥|要填|要写|必须|一定要|可以不|能不能不|不填|不写|不留"
-    r"|这一步|这一项|这个问题|这里|这儿|是写|是填|写[我俺总全]|填[我俺总全]|" + WHY_ASKED.pattern
+    FORM_ASK.pattern + r"|怎么填|怎么写|填什么|写什么|填啥|写啥|要填|要写|必须|一定要|可以不"
+    r"|能不能不|不填|不写|不留|这一步|这一项|这个问题|这里|这儿|是写|是填|写[我俺总全]|填[我俺总全]"
+    r"|" + WHY_ASKED.pattern
 )
 # Which of the kinds named to put down: 「是中介还是厂 该写谁」.
 WHICH_TO_WRITE = re.compile(r"(?:写|填)(?:谁|哪个|哪家|哪一个)|写[^\s，,]{1,4}还是写")
@@ -267,6 +260,8 @@ def noted(said: list[str], kept: list[str]) -> list[str]:
 
 def asks_or_unsure(words: str, field: Field) -> bool:
     """A question (「这个要填什么」) or a doubt (「不知道公司叫啥」) rather than an answer."""
+    if FORM_ASK.search(words):
+        return True
     if names_or_places(field, words) or (
         field.key == "employer" and names_one(words) and not WHICH_TO_WRITE.search(words)
     ):
@@ -385,6 +380,8 @@ def is_question(field: Field, text: str, result: Result) -> bool:
     names the topic with nothing that makes it a value of this field (「加班费怎么算」 needs no
     question mark; 「华强技能培训学校」 is an employer's name, 「3万」 an amount, 「电话139…」 a
     phone)."""
+    if FORM_ASK.search(normalize(text)):
+        return False  # 「从哪天算 进厂那天还是…」: about what to put down, whatever topic it names
     if INTERRUPTS.match(text) and result.intent in TOPIC_INTENTS and result.intent != "wage_arrears":
         return True  # 「等下 大连留岗那个500块我能领吗」: a question first, whatever it holds
     if field.key == "phone" and re.search(r"\d{5,}|\d{3,4}-\d", text):

@@ -24,7 +24,7 @@ from ..nlu.model import Classifies
 from ..nlu.rules import PLACE_KIND_IN
 from ..storage.store import Store, User, hash_openid
 from ..wechat.push import Message
-from . import compose, conditions, memory, news, replies, second, whereabouts, wording
+from . import compose, conditions, forms, memory, news, replies, second, whereabouts, wording
 from .forms import Flow
 from .memory import SETTLES, Memo
 from .numbered import menu_picks
@@ -177,7 +177,7 @@ class Bot:
                     # 「…先不登记了」 then 「要是初六还不给呢」: what follows is about the form's topic
                     memory.keep(user, Memo(flow.topic, user.region, self.clock()))
                 return "\n\n".join([*notes, reply])
-        reply = self.understood(text, user, result, trace)
+        reply = self.understood(text, user, forms.beside(result, self.open_form(user)), trace)
         reminders = [flow.reminder(user) for flow in self.flows if flow.active(user)]
         return "\n\n".join([*notes, reply, *reminders])
 

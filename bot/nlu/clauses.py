@@ -144,9 +144,13 @@ def _kin_before(text: str, start: int) -> bool:
     return bool(_KIN.search(_PROVINCE_END.sub("", text[max(0, start - 10) : start])[-7:]))
 
 
-# Right after a place: the work there, or the wages owed there (「在芜湖工地上被欠的」).
-_WORKED = re.compile(r"[^\s，,。]{0,3}?(?:干活|工地|干的|被欠|欠的|欠我|欠俺)")
+# Right after a place: the work there, or the wages owed there (「在芜湖工地上被欠的」「在佛山一个鞋厂干」).
+_WORKED = re.compile(
+    r"[^\s，,。]{0,3}?(?:干活|工地|干的|被欠|欠的|欠我|欠俺)"
+    r"|(?:一个|一家|那个|那家|的)[^\s，,。]{0,4}?(?:厂|店|公司|酒店|饭店|餐馆|项目)(?:里|上)?(?:干|做|上班|打工)"
+)
 
+_AT_HOME = re.compile(r"(?<![不没])在(?:老)?家(?:里|带|看|守)|留在(?:老)?家|留守在家")
 _ASKED_THERE = re.compile(r"(?:那边|这边|那里|嗰边|这里)?(?:有没有|有冇|有没|有吗|呢|咧)$")
 
 
@@ -199,11 +203,11 @@ def pick_place(
             (s, e, place, home or (place in homes and bool(_COUNTED_AS.match(text, e))))
             for s, e, place, home in kept
         ]
-    # (a name on its own: not the district in 「大连开发区」)
-    alone = [k for k in kept if all(e != k[0] and s != k[1] for s, e, _ in found)] if worked else []
-    there = [k for k in alone if _WORKED.match(text, k[1]) and not k[3]]
-    if len(there) == 1 and len(kept) > 1:  # 「人在大连 钱是在鹤岗干活时欠下的」
-        return there[0][2], False
+    # (a city and its district written together count as one: 「在鹤岗东山的工地」)
+    there = [k for k in kept if worked and not k[3] and _WORKED.match(text, _joined(found, k[0], k[1])[1])]
+    spots = {_joined(found, k[0], k[1]) for k in there}
+    if len(spots) == 1 and len(kept) > len(there):  # 「人在大连 钱是在鹤岗干活时欠下的」
+        return max(there, key=lambda k: k[2].priority)[2], False
     earlier = [k for k in kept if _EARLIER.search(text[max(0, k[0] - 6) : k[0]])]
     # 「之前在大连 现在到黄埔了」: where they were before (not when what is left is only a kind of
     # place: 「以前在大连那个开发区的厂里」)
@@ -222,11 +226,12 @@ def pick_place(
         kept = switched
     cities = {place.region for _, _, place, home in kept if place.priority == 1 and not home}
     homes_in = {place.region for _, _, place, home in kept if place.priority == 1 and home}
+    at_home = kin and bool(_AT_HOME.search(text))  # 「爸妈在家带着孩子」: the family is at the home town
     for start, _, place, home in kept:
         family = (
             kin
             and place.priority >= 0
-            and bool(_kin_before(text, start) or (home and text.endswith("老家", 0, start)))
+            and bool(_kin_before(text, start) or (home and (at_home or text.endswith("老家", 0, start))))
         )  # (「老家怀宁的 孩子发烧了」: the home town, where the children are)
         # (a district of the home town named is its own: 「老家安庆桐城的 回桐城过年的话」)
         if cities and place.priority == 2 and place.region not in cities | homes_in and not family:

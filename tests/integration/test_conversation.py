@@ -2758,3 +2758,10 @@ def test_a_bare_place_answering_where_after_a_national_answer_says_where(cfg: st
 def test_a_menu_number_asked_to_be_seen_again_picks_the_topic(cfg: str, said: str, topic: str) -> None:
     ask_as(cfg, "o-see-again", "失业金咋领")
     assert ask_as(cfg, "o-see-again", said)["intent"] == topic
+
+
+def test_another_topic_asked_beside_the_wages_in_the_form_is_answered_first(harness: Harness) -> None:
+    harness.say("投诉", "o-beside-form")
+    harness.say("兴旺快餐店 老板姓孙", "o-beside-form")
+    reply = harness.say("工资不发我也不干了 哪里能找新的活", "o-beside-form")
+    assert reply.startswith("【全国·求职招聘】") and "第2步" in reply, reply

@@ -4037,3 +4037,17 @@ def test_commission_subcontractors_and_thanks_in_english(clf: Classifier, text: 
 
 def test_odd_jobs_told_as_what_the_worker_does_do_not_lead_the_pay_owed(clf: Classifier) -> None:
     assert clf.classify("在开发区做散工 工头不发钱").asked[0] == "wage_arrears"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # the wages are owed where the work was, however the worker now says where they are
+        ("以前在大连一个服装厂干 后来到黄埔了 走的时候那边还欠着我工资 现在人在黄埔 咋要", "dalian"),
+        ("我现在在大连 前年在哈尔滨道里一个工地干小工 老板到今天还欠我八千", "heilongjiang"),
+        # the family is at the home town the worker named
+        ("我是宿松人 在大连上班 爸妈在家带着闺女 村里有人帮着照看吗", "anqing"),
+    ],
+)
+def test_the_place_a_story_is_about(clf: Classifier, text: str, place: str) -> None:
+    assert clf.classify(text).region == place

@@ -3509,3 +3509,41 @@ def test_leaving_the_name_out_in_plain_words_skips_it_and_keeps_the_form(harness
     reply = harness.say(skip, "o-name-off")
     assert "请核对" in reply and "取消" not in reply.split("请核对")[0], reply
     assert (draft(harness, "o-name-off") or {})["fields"].get("name", "x") is None
+
+
+@pytest.mark.parametrize(
+    ("before", "ask", "step"),
+    [
+        ([], "什么叫单位 要写厂的全称吗", "第1步"),
+        (AT_SITE, "厂子没挂牌 写个村名可以吗", "第2步"),
+        (AT_PERIOD, "是从哪个月开始算 进厂那个月还是没发钱那个月", "第4步"),
+    ],
+)
+def test_a_question_about_what_to_put_down_is_helped_and_not_stored(
+    harness: Harness, before: list[str], ask: str, step: str
+) -> None:
+    to_step(harness, "o-what-to-write", before)
+    kept = dict((draft(harness, "o-what-to-write") or {})["fields"])
+    reply = harness.say(ask, "o-what-to-write")
+    assert step in reply and "【" not in reply, reply
+    assert (draft(harness, "o-what-to-write") or {})["fields"] == kept
+
+
+def test_a_bidding_to_note_it_beside_other_values_is_no_employer(harness: Harness) -> None:
+    harness.say("投诉", "o-note-it")
+    reply = harness.say("我姓方 手机13677889900 你先记下", "o-note-it")
+    fields = (draft(harness, "o-note-it") or {})["fields"]
+    assert "第1步" in reply and "employer" not in fields, (reply, fields)
+    assert fields.get("phone") == "13677889900"
+
+
+def test_asking_whether_the_boss_will_know_gets_what_is_kept_private(harness: Harness) -> None:
+    harness.say("投诉", "o-boss-knows")
+    reply = harness.say("先问一下 我投诉了厂里会不会知道", "o-boss-knows")
+    assert "不会公开" in reply and "第1步" in reply, reply
+
+
+def test_coming_back_to_the_form_after_leaving_it_starts_it_again(harness: Harness) -> None:
+    to_step(harness, "o-back-again", AT_SITE)
+    assert "取消" in harness.say("算了 先不填了", "o-back-again")
+    assert "第1步" in harness.say("想想还是要弄", "o-back-again")
