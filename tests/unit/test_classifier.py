@@ -1137,6 +1137,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "07zzl",
         "07zzm",
         "07zzn",
+        "07zzo",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
