@@ -115,11 +115,13 @@ _NOT_A_COUNT = re.compile(
 PHONE = re.compile(r"1[3-9]\d{9}")
 
 
-_SAID_DIGITS = str.maketrans("零〇幺一二两三四五六七八九", "0011223456789")
+_SAID_DIGITS = str.maketrans("零〇幺一二两三四五六七八九", "0011223456789")  # 「幺五九 二二八六…」
+_FORMAL_DIGITS = str.maketrans("壹贰貳叁參肆伍陆陸柒捌玖", "一二二三三四五六六七八九")  # (as on receipts)
 
 
 def parse_phone(text: str) -> str | None:
-    digits = re.sub(r"[\s\-－—()（）+]", "", normalize(text)).translate(_SAID_DIGITS)  # 「幺五九 二二八六…」
+    said = normalize(text.translate(_FORMAL_DIGITS))
+    digits = re.sub(r"[\s\-－—()（）+]", "", said).translate(_SAID_DIGITS)
     digits = digits.removeprefix("86") if len(digits) == 13 else digits
     return digits if PHONE.fullmatch(digits) else None
 
@@ -136,7 +138,8 @@ def _free_text(text: str, low: int, high: int) -> str | None:
 # The days a period may be told by, from the calendar, the lunar calendar and the solar terms
 # (「国庆到元旦」「腊八到元宵」「霜降到小寒」).
 FEASTS = (
-    r"(?:国庆|元旦|中秋|端午|五一|清明|重阳|八月节|小年|元宵|除夕|大?年三十|腊八|破五|年廿[一二三四五六七八九]?"
+    r"(?:国庆|元旦|中秋|端午|五一|清明|重阳|八月节|八月十五|八月半|正月十五|小年|元宵|除夕|大?年三十|腊八|破五"
+    r"|年(?:廿|二十)[一二三四五六七八九]?"  # (Cantonese 年廿八: the 28th of the last month)
     r"|年初[一二三四五六七八九十]|立[春夏秋冬]|冬至|寒露|霜降|[大小]寒|[大小]雪)"
 )
 
@@ -216,7 +219,7 @@ _LAST_CLAUSE = re.compile(r"[\s,，。、]+([^\s,，。、]+)[\s,，。、!！]*
 
 def parse_name(text: str) -> str | None:
     # 「马…不对 我叫王军」: the name after the slip (and no character spelt out after it)
-    t = _NAME_FIXED.sub("", without_spelling(normalize(text)))
+    t = _NAME_FIXED.sub("", without_spelling(normalize(EMOJI_END.sub("", text.strip()))))  # (「叫我老刘👍」)
     if m := CALL_ME.match(t):
         return m.group(1)
     parts = [p for p in re.split(r"[\s,，。!！;；]+", t) if p]

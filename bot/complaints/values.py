@@ -52,6 +52,7 @@ _NOT_OWED_BEFORE = re.compile(
 )
 _RATE_BEFORE = re.compile(
     r"(每月|每个月|一个月|一月|月薪|月工资|每天|一天|日薪|工价|时薪|每小时|一小时|每年|年薪)[^\d，,\s]{0,3}$"
+    r"|(?:底薪|基本工资)(?:是|有|才|就)?$"  # (「底薪三千八」 is the pay; 「底薪就欠了一万」 the sum owed)
 )
 _TOTAL_BEFORE = re.compile(
     r"(一共|总共|共|合计|加起来|加埋|加一块|加一起|合起来|算下来|总的)[^\d，,\s]{0,4}$"
@@ -111,12 +112,12 @@ _PERIOD_IN = re.compile(
     r"|(?:春节|过年)(?:那几天|期间|那阵子?|那会儿?)(?=的|$)"  # 「1500左右 就春节那几天的」
     rf"|(?:\d{{1,2}}和)+\d{{1,2}}(?:月份?|[两三四五六七八九十]个月)"
     rf"|{_YEAR}?(?:\d{{1,2}}|[{_CN_NUMERAL}]{{1,3}})(?:到|至|-|~|—|－)(?:\d{{1,2}}|[{_CN_NUMERAL}]{{1,3}})月份?"
+    # 「国庆到元旦」「中秋后到年底」「八月十五到年廿八」 (before the months): from one festival to another
+    rf"|{_YEAR}?{FEASTS}节?(?:以?[后前])?(?:[干做]?到|至|-|~){_YEAR}?(?:{FEASTS}|春节|过年|年底|年前|现在|而家|{_MONTH})节?"
     # 「十二月一月」「11月同12月」「11月同埋12月」: the months listed
     rf"|{_YEAR}?{_MONTH}(?:(?:同埋|[和同跟、])?{_YEAR}?{_MONTH})+"
     rf"|{_YEAR}?{_MONTH}(?:(?:[干做]?到|至|-|~|—|－){_YEAR}?(?:{_MONTH}|现在|而家|今天|年底|过年前|年前|过年)|以来|开始|起)?"
     rf"|{_DURATION}"
-    # 「国庆到元旦」「中秋后到年底」: from one festival to another
-    rf"|{_YEAR}?{FEASTS}节?(?:以?[后前])?(?:[干做]?到|至|-|~){_YEAR}?(?:{FEASTS}|春节|过年|年底|年前|现在|而家|{_MONTH})节?"
     r"|上上?个月|上月"  # 「4500 上个月的」: the month before this one
 )
 DURATION = re.compile(_DURATION)

@@ -206,7 +206,9 @@ BACK_TO_FIRST = re.compile(r"(?:第一个|最开始|刚开始|一开始|最早|�
 
 
 def back_to_first(text: str, memo: Memo) -> str | None:
-    return memo.first if memo.first and BACK_TO_FIRST.search(normalise(text)) else None
+    # (with one topic so far, the first answer is the last: 「你一开始说的那个网址呢」 after chat)
+    said = BACK_TO_FIRST.search(normalise(text))
+    return (memo.first or (memo.topic if "开" in said[0] else None)) if said else None
 
 
 def forget(user: User) -> None:

@@ -46,6 +46,8 @@ def not_here(
         return False  # 「要不俺回郑州找去」「初八从老家回到黄埔」: going there to work
     if before.endswith("是") and _NATIVE_OF.match(text, tail):
         return True  # 「我是河南人」「俺是河南的」「我是贵州农村的」「我是怀宁本地人」: where they come from
+    if re.match(r"的?(?:手机卡|电话卡|卡|号码|手机号|车牌)", text[tail:]):
+        return True  # 「河南的卡」: where a phone number is from, not where the worker is
     if re.match(r"(?:农村|乡下|山里|山区)[人的]|仔|佬|妹子|小伙", text[tail:]):
         return True  # 「…能领不 贵州山里的 小学毕业」「一个湖南仔」: a (rural) home, whoever says it
     origin = head == 0 or before.endswith(_SOMEONE)
@@ -122,7 +124,8 @@ def clause_spans(text: str, breaks: frozenset[int]) -> list[tuple[int, int]]:
 
 
 # Right before a place and 的 or 人: whose home it is (「我湖北的」「我老乡河北的」).
-_SOMEONE = ("我", "俺", "咱", "他", "她", "老乡", "工友", "同事", "老婆", "老公")
+_SOMEONE: tuple[str, ...] = ("我", "俺", "咱", "他", "她", "老乡", "工友", "同事", "老婆", "老公")
+_SOMEONE += ("媳妇", "爱人", "对象", "朋友", "同学", "亲戚")  # (「我媳妇湖北的」: where she comes from)
 
 # Right after 「我是」 and a place: where the worker comes from.
 _NATIVE_OF = re.compile(r"(?:农村|乡下|山里|山区|县城|那边|那块)?[人的哩滴]|本地人|[^\s，,。]{0,10}?出来的")

@@ -2771,3 +2771,15 @@ def test_another_topic_asked_beside_the_wages_in_the_form_is_answered_first(harn
     harness.say("兴旺快餐店 老板姓孙", "o-beside-form")
     reply = harness.say("工资不发我也不干了 哪里能找新的活", "o-beside-form")
     assert reply.startswith("【全国·求职招聘】") and "第2步" in reply, reply
+
+
+def test_the_first_answer_asked_for_again_after_chat(harness: Harness) -> None:
+    harness.say("黄埔春节有什么活动", "o-first-again")
+    harness.say("今天风好大", "o-first-again")
+    harness.say("你这机器人会讲笑话不", "o-first-again")
+    assert "【黄埔·过年活动】" in harness.say("好吧 说正经的 一开始说那个公众号叫啥来着", "o-first-again")
+
+
+def test_a_personal_question_to_the_bot_after_an_answer_is_no_follow_up(cfg: str) -> None:
+    ask_as(cfg, "o-personal", "失业金咋领")
+    assert ask_as(cfg, "o-personal", "你结婚没")["intent"] == "unknown"

@@ -4052,3 +4052,10 @@ def test_odd_jobs_told_as_what_the_worker_does_do_not_lead_the_pay_owed(clf: Cla
 )
 def test_the_place_a_story_is_about(clf: Classifier, text: str, place: str) -> None:
     assert clf.classify(text).region == place
+
+
+@pytest.mark.parametrize("text", ["我爱人四川的 她能领吗", "江西的号码 能收到通知吗"])
+def test_where_a_spouse_or_a_phone_number_comes_from_is_no_place_asked_about(
+    clf: Classifier, text: str
+) -> None:
+    assert clf.classify(text).elsewhere is None

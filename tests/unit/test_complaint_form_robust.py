@@ -3547,3 +3547,23 @@ def test_coming_back_to_the_form_after_leaving_it_starts_it_again(harness: Harne
     to_step(harness, "o-back-again", AT_SITE)
     assert "取消" in harness.say("算了 先不填了", "o-back-again")
     assert "第1步" in harness.say("想想还是要弄", "o-back-again")
+
+
+def test_numbers_and_names_as_receipts_emoji_and_piecework_write_them() -> None:
+    assert read(BY_KEY["amount"], "九千二 八月半到年廿六的")[1] == {"period": "八月半到年二十六"}
+    assert parse_phone("壹伍捌 贰贰零陆 伍伍柒壹") == "15822065571"
+    assert BY_KEY["name"].parse("叫我老刘👍") == "老刘"
+    assert read(BY_KEY["amount"], "底薪四千二 拖了两个月 大概八千五")[0] == 8500  # the pay, then the sum
+    assert read(BY_KEY["amount"], "一天三百 干了二十个工")[0] == 6000  # twenty days' work
+
+
+def test_a_cantonese_no_need_for_the_name_skips_it(harness: Harness) -> None:
+    to_step(harness, "o-mai-sai", [*AT_NAME])
+    reply = harness.say("名唔使写", "o-mai-sai")
+    assert "请核对" in reply and draft(harness, "o-mai-sai") is not None, reply
+
+
+def test_go_ahead_if_it_can_be_filed_names_no_employer(harness: Harness) -> None:
+    harness.say("投诉", "o-if-can")
+    assert "第1步" in harness.say("可以投诉就投诉吧", "o-if-can")
+    assert "employer" not in (draft(harness, "o-if-can") or {})["fields"]
