@@ -1138,6 +1138,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "07zzm",
         "07zzn",
         "07zzo",
+        "07zzp",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
