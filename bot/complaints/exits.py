@@ -95,7 +95,7 @@ ASKING_OTHERS = re.compile(
 )
 # Looking something up in one's own records, which says what it will find out: 「我翻下微信看看是哪天」.
 LOOKING_UP = re.compile(
-    r"(?:我|俺|先|再|回头|等我|让我)*(?:翻|查|看|找)(?:翻|一下|下|查|看|找)?(?:我的|下)?"
+    r"(?:我|俺|先|再|回头|等我|让我|去)*(?:翻|查|看|找)(?:翻|一下|下|查|看|找)?(?:我的|下)?"
     r"(?:微信|手机|聊天记录|记录|本子|记工本|账本|日历|工资条|转账记录|合同|考勤|欠条)[^\s，,。]*"
 )
 # What is still to find out, beside a pause: 「等下我问问班长 有几个人」.

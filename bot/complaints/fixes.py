@@ -135,7 +135,8 @@ _ITEM_WORDS = {
 _ITEM = "(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _ITEM_WORDS.items()) + ")"  # (read by m.lastgroup)
 _ITEM_WRONG = re.compile(
     "(" + _ITEM + r")(?:那项|那个|这项)?"
-    r"(?:不对|错了|写错了|填错了|有误)?[\s,，]*(?:[我俺]?(?:要|想)改(?:一?下)?|得改|改一?下|帮我改一?下|重新填)?[吧啊呢了]?"
+    r"(?:好像|可能)?(?:不对|错了|[写填输打]错了|有误)?(?:一位|一个数)?[\s,，]*"  # 「电话好像输错了一位 改下」
+    r"(?:[我俺]?(?:要|想)改(?:一?下)?|得改|改一?下|帮我改一?下|重新填)?[吧啊呢了]?"
 )
 _WRONG = re.compile(r"不对|错|有误|改|重新填")
 _ITEM_FIRST = re.compile(  # 「第三项改一下」
@@ -144,7 +145,7 @@ _ITEM_FIRST = re.compile(  # 「第三项改一下」
 
 
 # 「改一下人数 …」: change, then the item named.
-_CHANGE_ITEM = re.compile("^(?:帮我)?改(?:一)?下" + _ITEM)
+_CHANGE_ITEM = re.compile("^(?:帮我|[我俺](?:要|想)|要|想)?改(?:一)?下" + _ITEM)  # (「我想改下人数」)
 # 「人数改一下 是七个」: the item named, then the change and its value.
 _ITEM_CHANGE = re.compile("^(?:把)?" + _ITEM + "(?:那项|那个)?(?:也|再)?(?:要|得)?改(?:一)?下")
 

@@ -3567,3 +3567,32 @@ def test_go_ahead_if_it_can_be_filed_names_no_employer(harness: Harness) -> None
     harness.say("投诉", "o-if-can")
     assert "第1步" in harness.say("可以投诉就投诉吧", "o-if-can")
     assert "employer" not in (draft(harness, "o-if-can") or {})["fields"]
+
+
+@pytest.mark.parametrize(
+    ("change", "step"), [("我想改下人数", "第5步"), ("电话好像打错了一位 改一下", "第6步")]
+)
+def test_an_item_to_change_said_in_plain_words_at_the_summary_asks_it_again(
+    harness: Harness, change: str, step: str
+) -> None:
+    to_step(harness, "o-plain-change", FULL)
+    assert step in harness.say(change, "o-plain-change")
+
+
+@pytest.mark.parametrize(
+    ("before", "said", "step"),
+    [
+        ([], "就存了老板的微信 他叫啥不晓得 这个写啥", "第1步"),  # what to put down, asked
+        ([], "我是派遣来的 该写派遣公司还是写厂", "第1步"),
+        ([], "稍等 我去翻下合同上的公司名", "第1步"),  # a pause to look it up
+        ([], "投诉以后多长时间能拿到钱", "第1步"),  # a question, answered, the step kept
+        (AT_PERIOD, "哪天开始的记不得了 写个大概行不", "第4步"),
+    ],
+)
+def test_questions_and_pauses_at_a_step_keep_it(
+    harness: Harness, before: list[str], said: str, step: str
+) -> None:
+    to_step(harness, "o-keep-step", before)
+    kept = dict((draft(harness, "o-keep-step") or {})["fields"])
+    assert step in harness.say(said, "o-keep-step")
+    assert (draft(harness, "o-keep-step") or {})["fields"] == kept
