@@ -1139,6 +1139,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "07zzn",
         "07zzo",
         "07zzp",
+        "07zzq",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
