@@ -37,10 +37,11 @@ _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _SPACED_PHONE = re.compile(r"(?<!\d)1[\s\-－—.·]*[3-9](?:[\s\-－—.·]*\d){9}(?!\d)")  # (「186.4520.7713」)
 _GAP = re.compile(r"[\s\-－—.·]+")
 PHONE_IN = re.compile(r"(?<!\d)(?:\+?86)?(1[3-9]\d{9})(?!\d)")
-# (「几十块钱」 is a few tens of yuan, no sum: a number after 几 is not read; 「九千几」 is 9000 odd.)
+# (「几十块钱」 is a few tens of yuan, no sum: a number after 几 is not read; 「九千几」 is 9000 odd,
+# 「二十来万」 about 200,000.)
 _AMOUNT_IN = re.compile(
     rf"(?<![\d.{_CN_NUMERAL}万几])(?:\d+(?:\.\d+)?|[{_CN_NUMERAL}])[\d.{_CN_NUMERAL}万wk]*"
-    r"(?:(?<=[十百千万])几)?(?:多|来)?(?:块钱|块|元|蚊|rmb)?"
+    r"(?:(?<=[十百千])(?:来|多|几)万)?(?:(?<=[十百千万])几)?(?:多|来)?(?:块钱|块|元|蚊|rmb)?"
 )
 # A sum given as a range (「四万到四万五」) is taken at its top, as 「两三万」 is.
 _RANGE = re.compile(r"\s*(?:到|至|-|~|～|—|－)\s*")

@@ -29,9 +29,14 @@ PHYSICAL = re.compile(r"(?:厂|工地|店|酒店|超市|餐馆|饭店|医院|学
 AT_PLACE = re.compile(r"^(?:就|是|都)?在([\u4e00-\u9fffA-Za-z0-9·]{2,30})$")
 # 「活是在经开区厂里干的」「在让胡路区跑的车」「派驻在科学城上班」: where the work was done, said so.
 WORKED_AT = re.compile(
-    r"^(?:活儿?|工作|我)?(?:是|就|都|一直)?(?:被)?(?:派驻|派|调)?在([\u4e00-\u9fffA-Za-z0-9·]{1,20}?)"
+    r"^(?:活儿?|工作|我|我们|俺们|咱们|我哋)?(?:是|就|都|一直)?(?:被)?(?:派驻|派|调)?在(?!谁|[他她佢](?:手下|那|这|家))([\u4e00-\u9fffA-Za-z0-9·]{1,20}?)"
     r"(?:(?:厂|场|店|工地|公司)?(?:里|里头|里面|那边|这边|上))?"
-    r"(?:干|做|上班|跑|开|送|打工|做工|上的班)(?:的|了)?(?:活儿?|车|货|工)?的?$"
+    r"(?:干|做|上班|跑|开|送|打工|做工|上的班)(?:的|了|嘢)?(?:活儿?|车|货|工)?的?$"
+    # 「沙河口那个小区干的」「…工地上干的」: no 在, but the site's kind named before the work
+    r"|^(?:活儿?|我们|俺们)?(?![给跟帮替同为])([^\W\d_他她佢]{2,20}?(?:工地|厂房|小区|楼盘|项目|车间|仓库|码头|船坞|工厂))"
+    r"(?:里|上|那边)?(?:干|做|上班|打工)(?:的|了)?(?:活儿?|工)?的?$"
+    # 「干活在海林的板材厂」
+    r"|^(?:干活|做工|上班|打工)(?:的地方)?(?:是|在)([\u4e00-\u9fffA-Za-z0-9·]{2,24})$"
 )
 # 「派到大连开发区那个电子厂」「派我哋去永和嗰个分拨中心」: where an agency sent the worker.
 SENT_TO = re.compile(
@@ -63,7 +68,7 @@ def split_site_and_boss(key: str, parts: list[str]) -> tuple[list[str], dict[str
             employer.append(named.group(1))
             named_parts.append(named.group(1))
         elif (worked := WORKED_AT.match(part)) and key == "employer":
-            spot = worked.group(1)
+            spot = worked.group(1) or worked.group(2) or worked.group(3)
             if PREMISES.match(spot):
                 premises = True  # 「就在厂里干的」: at the firm itself; step 2 asks where that is
                 continue

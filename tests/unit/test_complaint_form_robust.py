@@ -3596,3 +3596,28 @@ def test_questions_and_pauses_at_a_step_keep_it(
     kept = dict((draft(harness, "o-keep-step") or {})["fields"])
     assert step in harness.say(said, "o-keep-step")
     assert (draft(harness, "o-keep-step") or {})["fields"] == kept
+
+
+@pytest.mark.parametrize(
+    ("said", "site"),
+    [
+        ("顺达物流 铁西那个仓库里干的活", "铁西那个仓库"),  # no 在: the kind of site, then the work
+        ("恒通机械 干活在金州那个工业园", "金州那个工业园"),  # 干活在…
+        ("老板姓宫 我们在开发区那片厂房干的", "开发区那片厂房"),
+    ],
+)
+def test_where_the_work_was_said_beside_the_employer_fills_the_site_step(
+    harness: Harness, said: str, site: str
+) -> None:
+    harness.say("投诉", "o-worked-there")
+    reply = harness.say(said, "o-worked-there")
+    assert "第3步" in reply and (draft(harness, "o-worked-there") or {})["fields"].get("site") == site, reply
+
+
+def test_a_sum_of_some_hundred_thousands_is_read() -> None:
+    assert [(f.key, f.value) for f in find_values("总共欠了三十来万")] == [("amount", 300000)]
+
+
+def test_working_for_someone_is_not_where(harness: Harness) -> None:
+    harness.say("投诉", "o-worked-for")
+    assert "第2步" in harness.say("工头姓吕 给万科那个楼盘干的", "o-worked-for")
