@@ -1140,6 +1140,8 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "07zzo",
         "07zzp",
         "07zzq",
+        "07zzr",
+        "07zzs",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
