@@ -4063,3 +4063,14 @@ def test_where_a_spouse_or_a_phone_number_comes_from_is_no_place_asked_about(
     clf: Classifier, text: str
 ) -> None:
     assert clf.classify(text).elsewhere is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "过年不回去了 厂里说初二初三上班给双倍 再发个红包 合理吗",
+        "今年留厂过年 老板讲上班按平时工资算 另外给二百红包 这样行吗",
+    ],
+)
+def test_a_red_packet_beside_the_holiday_pay_asks_about_the_pay(clf: Classifier, text: str) -> None:
+    assert clf.classify(text).asked[0] == "holiday_pay"
