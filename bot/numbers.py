@@ -50,12 +50,12 @@ def _number(text: str) -> float | None:
 
 
 # The formal numerals of receipts and contracts (「贰万叁仟元整」).
-_FORMAL = str.maketrans("壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬", "一二二三三四五六六七八九十百千万")
+FORMAL = str.maketrans("壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬", "一二二三三四五六六七八九十百千万")
 
 
 def parse_amount(text: str) -> int | None:
     """「三万五」「3.5万」「35000元」「3万5千」「两千八」 → yuan; None when it is not an amount."""
-    t = unicodedata.normalize("NFKC", text.translate(_FORMAL)).strip().lower()
+    t = unicodedata.normalize("NFKC", text.translate(FORMAL)).strip().lower()
     t = re.sub(r"(?<=[元块])整$", "", t.replace(",", "").replace("，", ""))  # (「…元整」 on receipts)
     # (两万来块, 四千多一点)
     rough = r"(人民币|大概|大约|差不多|左右|一共|总共|共|块钱|块|元|蚊|钱|出头|多一点|多点|多|来|rmb)"

@@ -85,8 +85,9 @@ _BOSS_PHONE = re.compile(
 )
 
 
-# 「我叫王春雷」 beside other values: the name, which step 7 takes.
+# 「…你先记着」: the bot bidden to note what was said, which is no value.
 _NOTE_IT = re.compile(r"(?:你|您)?(?:先|帮我|给我)?(?:记着|记下|记好|记一下|记上)(?:吧|啊|哈|了|来)?")
+# 「我叫王春雷」 beside other values: the name, which step 7 takes.
 _MY_NAME = re.compile(r"(?:[我俺额]叫|叫我|[我俺额]姓)[\u4e00-\u9fff]{1,4}$")
 
 

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from ..numbers import cn_small, parse_amount
+from ..numbers import FORMAL, cn_small, parse_amount
 
 START_WORDS = {"投诉", "我要投诉", "登记", "我要登记", "投诉登记", "登记投诉", "开始登记", "我要举报", "举报"}
 # The form's name said alone, as a menu item would be (「欠薪投诉」).
@@ -116,11 +116,10 @@ PHONE = re.compile(r"1[3-9]\d{9}")
 
 
 _SAID_DIGITS = str.maketrans("零〇幺一二两三四五六七八九", "0011223456789")  # 「幺五九 二二八六…」
-_FORMAL_DIGITS = str.maketrans("壹贰貳叁參肆伍陆陸柒捌玖", "一二二三三四五六六七八九")  # (as on receipts)
 
 
 def parse_phone(text: str) -> str | None:
-    said = normalize(text.translate(_FORMAL_DIGITS))
+    said = normalize(text.translate(FORMAL))  # (the numerals of receipts: 壹叁捌…)
     digits = re.sub(r"[\s\-－—()（）+]", "", said).translate(_SAID_DIGITS)
     digits = digits.removeprefix("86") if len(digits) == 13 else digits
     return digits if PHONE.fullmatch(digits) else None

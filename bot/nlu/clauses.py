@@ -124,8 +124,10 @@ def clause_spans(text: str, breaks: frozenset[int]) -> list[tuple[int, int]]:
 
 
 # Right before a place and 的 or 人: whose home it is (「我湖北的」「我老乡河北的」).
-_SOMEONE: tuple[str, ...] = ("我", "俺", "咱", "他", "她", "老乡", "工友", "同事", "老婆", "老公")
-_SOMEONE += ("媳妇", "爱人", "对象", "朋友", "同学", "亲戚")  # (「我媳妇湖北的」: where she comes from)
+_SOMEONE = (
+    *("我", "俺", "咱", "他", "她", "老乡", "工友", "同事", "老婆", "老公"),
+    *("媳妇", "爱人", "对象", "朋友", "同学", "亲戚"),  # (「我媳妇湖北的」: where she comes from)
+)
 
 # Right after 「我是」 and a place: where the worker comes from.
 _NATIVE_OF = re.compile(r"(?:农村|乡下|山里|山区|县城|那边|那块)?[人的哩滴]|本地人|[^\s，,。]{0,10}?出来的")
