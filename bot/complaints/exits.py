@@ -32,6 +32,10 @@ OTHER_OBJECT = re.compile(
     r"|(?:名字|姓名|称呼)[^，,\s]{0,3}(?:(?:不用|不想|不)(?:写|填|留)|不用了|不要了)"
 )
 STRONG_LEAVE = re.compile(r"取消|退出|放弃|不(?:想|要|用)?(?:登记?|投诉?|举报|告(?!诉|知)|弄|办|搞)")
+# 「修改 6 …」「改第三项 …」 first: whatever follows says why the item is changed.
+EDIT_FIRST = re.compile(
+    r"(?:修[改该]|改)(?:一下|下)?\s*第?\s*[1-7一二三四五六七]\s*[项个条步]?(?![\d.万千百块元月号下])"
+)
 NOT_YET = re.compile(r"先不(?:提交|确认|交|发)|(?:以后|回头|改天|明天|晚点)再(?:提交|确认|交|发)")
 KEEP_GOING = re.compile(
     r"(?:不|别|不要|不用|没|没有|不是|没说|不想)要?(?:取消|退出|放弃|算了)|不是不想?(?:填|弄|登记|投诉)"
@@ -221,6 +225,8 @@ def at_step(words: str, field: Field | None) -> str | None:
     )  # 「还是先不登记了」: its 还是 asks nothing (「不登记哒」: Hunan 了)
     if RESTART.match(words.replace(" ", "")):
         return "restart"
+    if EDIT_FIRST.match(words) and not STRONG_LEAVE.search(words):
+        return None  # 「修改 6 这个号码以后不用了」: the item changed, the form kept
     if field is None and summary.NAME_OFF.search(words):
         return None  # 「名字别写了 怕厂里知道」 at the summary: the name taken off, not the form
     parts = [p for p in re.split(r"[\s,，。!！]+", words) if p]

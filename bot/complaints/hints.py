@@ -11,7 +11,7 @@ from ..ids import TOPIC_INTENTS
 from ..nlu.model import Result
 from ..numbers import cn_small
 from .fields import FIELDS, Field
-from .reading import SAME_PLACE, UNSURE_REST
+from .reading import BOSS, NAMES_SOMEONE, SAME_PLACE, UNSURE_REST, WHICH_TO_WRITE
 from .values import _CN_NUMERAL, COUPLE, clauses, compact, lone_sum
 
 # Steps a worker may not know the answer to, which are noted as unknown rather than asked again: the
@@ -62,6 +62,8 @@ def with_hint(
         total = lone_sum(head) if _BARE_SUM.fullmatch(head) else None
         if total is not None or others:
             return hint, {"amount": total, **others} if total is not None else others
+        if field.key == "site" and isinstance(value, str) and value.startswith(yes):
+            return value[len(yes) :].strip(), others  # 「对 金州区 海湾那个小区」: yes, and where exactly
     if field.key == "site" and value is None and not others and (total := lone_sum(text)) is not None:
         return value, {"amount": total}
     if field.key == "workers" and value is None and ("phone" in others or re.search(r"\d{7}", text)):
@@ -139,7 +141,19 @@ def step_tip(step: str, words: str, result: Result) -> str | None:
     """What to say to a message about the step rather than an answer to it (None: nothing)."""
     if step == "workers" and _COUNTS_ME.search(words) and not _A_COUNT.search(words):
         return "要把你自己也算上。"
+    if (
+        step in ("employer", "site", "amount", "period")
+        and WHICH_TO_WRITE.search(words)
+        and not (step == "employer" and _names_beside(words))
+    ):  # 「该填厂子还是填工头」「填一个人的还是全班的」: which to put down (a name beside it is taken)
+        return next(f.hint for f in FIELDS if f.key == step)
     return phone_tip(words, result) if step == "phone" else None
+
+
+def _names_beside(words: str) -> bool:
+    """A firm or boss named beside the question which to write (「中介叫鑫达人力 …该写哪个」)."""
+    asks = [c for c in clauses(words) if not WHICH_TO_WRITE.search(c)]
+    return any(NAMES_SOMEONE.search(c) or BOSS.search(c) for c in asks)
 
 
 def phone_tip(words: str, result: Result) -> str | None:

@@ -4076,3 +4076,18 @@ def test_where_a_spouse_or_a_phone_number_comes_from_is_no_place_asked_about(
 )
 def test_a_red_packet_beside_the_holiday_pay_asks_about_the_pay(clf: Classifier, text: str) -> None:
     assert clf.classify(text).asked[0] == "holiday_pay"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("那你会做些什么", "greeting"),
+        ("你识做啲咩啊", "greeting"),  # (Cantonese: what can you do)
+        ("我阿妈一个人喺乡下屋企 冇人理", "family_care"),
+        ("帮我瞅瞅刚登的那个", "complaint_status"),
+    ],
+)
+def test_what_the_bot_can_do_kin_left_alone_and_the_case_just_filed(
+    clf: Classifier, text: str, intent: str
+) -> None:
+    assert clf.classify(text).intent == intent

@@ -3573,6 +3573,10 @@ def test_an_item_to_change_said_in_plain_words_at_the_summary_asks_it_again(
         ([], "稍等 我去翻下合同上的公司名", "第1步"),  # a pause to look it up
         ([], "投诉以后多长时间能拿到钱", "第1步"),  # a question, answered, the step kept
         (AT_PERIOD, "哪天开始的记不得了 写个大概行不", "第4步"),
+        ([], "公司全称我不晓得 该填公司还是填工头", "第1步"),
+        ([], "他那个厂叫乜我唔知 点写呀", "第1步"),  # how to fill it in, in Cantonese
+        ([], "我是劳务公司招的 在厂里干 填边个", "第1步"),
+        (AT_AMOUNT, "要写每个人的数还是加起来的", "第3步"),
     ],
 )
 def test_questions_and_pauses_at_a_step_keep_it_and_store_nothing(
@@ -3608,3 +3612,22 @@ def test_a_sum_of_some_hundred_thousands_is_read() -> None:
 def test_working_for_someone_is_not_where(harness: Harness) -> None:
     harness.say("投诉", "o-worked-for")
     assert "第2步" in harness.say("工头姓吕 给万科那个楼盘干的", "o-worked-for")
+
+
+def test_an_edit_by_number_with_a_remark_that_sounds_like_leaving_asks_the_item(harness: Harness) -> None:
+    to_step(harness, "o-edit-remark", FULL)
+    assert "第6步" in harness.say("修改 6 这个号码以后不用了", "o-edit-remark")
+    assert draft(harness, "o-edit-remark") is not None
+
+
+def test_yes_to_the_place_offered_then_where_exactly_keeps_only_where(harness: Harness) -> None:
+    harness.say("投诉", "o-yes-where")
+    assert "回「对」" in harness.say("金州的宏达建筑", "o-yes-where")
+    assert "第3步" in harness.say("对 金州区 海湾那个小区", "o-yes-where")
+    assert (draft(harness, "o-yes-where") or {})["fields"]["site"] == "金州区 海湾那个小区"
+
+
+def test_a_half_remembered_firm_name_is_the_employer_not_a_question(harness: Harness) -> None:
+    harness.say("投诉", "o-half-name")
+    assert "第2步" in harness.say("就是那个叫什么宏远的厂子", "o-half-name")
+    assert "宏远" in (draft(harness, "o-half-name") or {})["fields"]["employer"]
