@@ -1144,6 +1144,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "07zzs",
         "07zzt",
         "07zzu",
+        "07zzv",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
