@@ -64,6 +64,28 @@ _PASTED = re.compile(
 )
 
 
+# The form's commands typed in pinyin: 「queren」 is read 缺人 by the classifier, 「xiugai 3」 not at all.
+_PINYIN_COMMANDS = {
+    "queren": "确认",
+    "queding": "确定",
+    "tijiao": "提交",
+    "quxiao": "取消",
+    "tiaoguo": "跳过",
+    "jiuwoyige": "就我一个",
+    "jiuwoyigeren": "就我一个人",
+}
+
+
+def from_pinyin(text: str) -> str | None:
+    """A form command typed in toneless pinyin, in hanzi; None for anything else."""
+    said = text.strip().lower()
+    if not said.isascii():
+        return None
+    if m := re.fullmatch(r"xiugai\s*([1-7])", said):
+        return f"修改 {m[1]}"
+    return _PINYIN_COMMANDS.get(said.replace(" ", ""))
+
+
 def strip_pasted(text: str) -> str:
     """「我在这里：黄埔区香雪大道中85号 https://surl.amap.com/…」 → the address alone."""
     return _PASTED.sub("", text).strip() or text
@@ -156,7 +178,7 @@ def parse_period(text: str) -> str | None:
 
 # 「叫我小邓」「我姓王就行」: the name a worker gives to be called by.
 CALL_ME = re.compile(
-    r"^(?:你们?)?(?:就|直接)?(?:(?:名字|姓名|称呼)(?:就|你就)?[写填叫]|[叫喊][我俺额]|称呼我?|[我俺额]叫|[我俺额]姓|姓|还是(?=[老小阿]))([\u4e00-\u9fffA-Za-z]{1,4}?)(?:就行了?|就好|就可以|就得|就要得|要得|就成|就中|得了|得啦|吧|哈|啊|嘛)?$"
+    r"^(?:你们?)?(?:就|直接)?(?:(?:名字|姓名|称呼)(?:就|你就)?[写填叫]|[叫喊][我俺额]|称呼我?|[我俺额]叫|[我俺额]姓|姓|(?:还是|叫)(?=[老小阿]))([\u4e00-\u9fffA-Za-z]{1,4}?)(?:就行了?|就好|就可以|就得|就要得|要得|就成|就中|得了|得啦|吧|哈|啊|嘛)?$"
 )
 
 

@@ -25,6 +25,7 @@ from .fields import (
     SKIP_WORDS,
     START_WORDS,
     Field,
+    from_pinyin,
     normalize,
     show_value,
     strip_pasted,
@@ -54,8 +55,7 @@ class ComplaintFlow:
         self.ttl = draft_ttl_hours * 3600
 
     def _draft(self, user: User) -> dict[str, Any] | None:
-        state = user.state or {}
-        draft = state.get("complaint")
+        draft = (user.state or {}).get("complaint")
         return draft if isinstance(draft, dict) else None
 
     def _set(self, user: User, draft: dict[str, Any] | None) -> None:
@@ -75,7 +75,7 @@ class ComplaintFlow:
     def handle(self, text: str, user: User, result: Result) -> str | None:
         if not MAY_FILE.search(text) and self._draft(user) is None:
             return None
-        text = simplified(strip_pasted(text))  # (「一萬三」「上年11月同12月」 in traditional characters)
+        text = simplified(strip_pasted(from_pinyin(result.text) or text))  # (「一萬三」: traditional)
         words = EMOJI_END.sub("", normalize(text)).rstrip("。！!.")  # (「确认✅」)
         if words.replace(" ", "") in CONFIRM_WORDS:
             words = words.replace(" ", "")  # 「确认 提交」

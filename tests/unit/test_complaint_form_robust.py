@@ -3631,3 +3631,34 @@ def test_a_half_remembered_firm_name_is_the_employer_not_a_question(harness: Har
     harness.say("投诉", "o-half-name")
     assert "第2步" in harness.say("就是那个叫什么宏远的厂子", "o-half-name")
     assert "宏远" in (draft(harness, "o-half-name") or {})["fields"]["employer"]
+
+
+def test_form_commands_typed_in_pinyin_work(harness: Harness) -> None:
+    to_step(harness, "o-pinyin-cmd", AT_PHONE[:-1])
+    assert "第6步" in harness.say("jiu wo yi ge", "o-pinyin-cmd")
+    harness.say("13912345678", "o-pinyin-cmd")
+    harness.say("李四", "o-pinyin-cmd")
+    assert "第4步" in harness.say("xiugai 4", "o-pinyin-cmd")
+    assert "请核对" in harness.say("两个月", "o-pinyin-cmd")
+    assert "已登记" in harness.say("queding", "o-pinyin-cmd")
+
+
+@pytest.mark.parametrize("said", ["稍等 我老婆来电话了", "等一下 工头打电话过来了"])
+def test_a_call_coming_in_pauses_the_form(harness: Harness, said: str) -> None:
+    to_step(harness, "o-call-in", AT_SITE)
+    assert "先给你留着" in harness.say(said, "o-call-in")
+    assert (draft(harness, "o-call-in") or {})["fields"].get("site") is None
+
+
+@pytest.mark.parametrize("said", ["回来了 接着搞", "忘了你刚才问的啥"])
+def test_coming_back_or_forgetting_the_question_asks_the_step_again(harness: Harness, said: str) -> None:
+    to_step(harness, "o-back-on", AT_SITE)
+    reply = harness.say(said, "o-back-on")
+    assert "接着填" in reply and "第2步" in reply
+    assert (draft(harness, "o-back-on") or {})["fields"].get("site") is None
+
+
+def test_a_phone_then_a_nickname_fills_both_steps(harness: Harness) -> None:
+    to_step(harness, "o-phone-name", AT_PHONE)
+    reply = harness.say("13812345678 叫小芳", "o-phone-name")
+    assert "请核对" in reply and (draft(harness, "o-phone-name") or {})["fields"]["name"] == "小芳"
