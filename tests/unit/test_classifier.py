@@ -1145,6 +1145,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "07zzt",
         "07zzu",
         "07zzv",
+        "07zzw",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
