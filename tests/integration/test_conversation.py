@@ -1711,6 +1711,9 @@ def test_moving_somewhere_after_an_answer_is_said_where(harness: Harness) -> Non
         ("桐城那边一个做羽绒的厂 我是河南过来的", "安庆·桐城"),  # the workplace named
         ("我跟你说 我们在大观一个工地扎钢筋 是劳务公司派过去的", "安庆·大观"),  # a job told in passing
         ("我在宜秀一个纺织厂 江西过来的 今年留在这边过年", "安庆·宜秀"),
+        ("我们一伙工友在黄埔装空调", "黄埔"),  # a crew of workmates
+        ("我老公跟我都在大连做水产", "大连"),  # the spouse first
+        ("我们是佳木斯一个砖厂的", "黑龙江"),  # the workplace, ending in 的
     ],
 )
 def test_where_the_worker_is_told_in_other_words_is_noted(harness: Harness, text: str, said: str) -> None:

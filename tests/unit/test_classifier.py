@@ -4093,3 +4093,15 @@ def test_what_the_bot_can_do_kin_left_alone_and_the_case_just_filed(
     clf: Classifier, text: str, intent: str
 ) -> None:
     assert clf.classify(text).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("年底厂里说不用来了 直接给我辞了", "unemployment_benefit"),
+        ("听说开春以后要裁人", "unemployment_benefit"),
+        ("没签合同 工头就说不用给钱", "wage_arrears"),  # no contract as the excuse for not paying
+    ],
+)
+def test_let_go_and_no_contract_as_an_excuse(clf: Classifier, text: str, intent: str) -> None:
+    assert clf.classify(text).intent == intent
