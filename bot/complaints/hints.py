@@ -10,7 +10,7 @@ from typing import Any
 from ..ids import TOPIC_INTENTS
 from ..nlu.model import Result
 from ..numbers import cn_small
-from .fields import FIELDS, Field
+from .fields import BY_KEY, FIELDS, Field
 from .reading import BOSS, NAMES_SOMEONE, SAME_PLACE, UNSURE_REST, WHICH_TO_WRITE
 from .values import _CN_NUMERAL, COUPLE, clauses, compact, lone_sum
 
@@ -146,7 +146,7 @@ def step_tip(step: str, words: str, result: Result) -> str | None:
         and WHICH_TO_WRITE.search(words)
         and not (step == "employer" and _names_beside(words))
     ):  # 「该填厂子还是填工头」「填一个人的还是全班的」: which to put down (a name beside it is taken)
-        return next(f.hint for f in FIELDS if f.key == step)
+        return BY_KEY[step].hint
     return phone_tip(words, result) if step == "phone" else None
 
 
