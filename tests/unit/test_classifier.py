@@ -1146,6 +1146,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "07zzu",
         "07zzv",
         "07zzw",
+        "07zzx",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
