@@ -100,6 +100,8 @@ _DIGIT_OF = str.maketrans("零〇一二三四五六七八九幺", "00123456789" 
 def parse_count(text: str) -> int | None:
     t = normalize(text).replace("仨", "三").replace("俩", "两")
     t = re.sub(r"一个人(?=[怪好太挺很真冷孤闷无过在待呆住])", "", t)  # 「一个人挺闷的」: alone, no count
+    if re.fullmatch(r"(?:就|只有|只)?(?:[我俺咱额](?:本人)?|本人)[啊呀哈吧嘛的]?", t):
+        return 1  # 「我」「我本人」 asked how many are owed: the worker alone
     # (「我一个人就8400」 is the worker's own share, not a head count)
     if re.search(
         r"(就[我俺咱他她]|[我俺咱他她]自(?:己|个儿?|各)|只有[我俺咱他她]|一个人|[我俺咱]一个)(?!就?\d)", t

@@ -62,10 +62,26 @@ SWITCHES = re.compile(r"换成|换到|切回|切到|切换|改成|改到|改为"
 _BARE_PLACE = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:这边|这里|那边|那里|的)?")
 
 
+# 「人在牡丹江呢」「俺还搁安庆呢」「我是迎江这块的」: where the worker is, told (not 「在杭州呢」 or
+# 「我在桐城那边呢」, which ask the last question again for there).
+_STILL_HERE = re.compile(
+    r"^(?:[我俺额咱](?:人|还|现在|一直|就)*|人还?|还)(?:在|搁|喺)[^\s，,那吗么我俺额咱的话]{1,10}?"
+    r"(?:这边|这疙瘩|这里|这儿)?(?:干活|上班|打工|做事|做工|过年|待着|呆着)?(?:呢|嘞)$"
+    r"|^[我俺额咱]是[^\s，,那我俺额咱]{1,8}?(?:这边|这块|这疙瘩|这里)的$"
+)
+
+
+def still_here(text: str) -> bool:
+    """「人在牡丹江呢」: one clause that tells where the worker is, its 呢 asking nothing."""
+    return bool(_STILL_HERE.match(normalise(text))) and one_clause(text)
+
+
 def asked_there(text: str, result: Result, known: bool) -> bool:
     """Whether a message naming a place asks the last question there (「去黄埔干的话也有吗」), not
     only says where the worker is; so does a bare place (「宜秀」) after an answer for a place known,
     as 「那宜秀呢」 does."""
+    if still_here(text):
+        return False
     t = normalise(text)
     if asks_again(text) or asks(text.replace("呢", "")):
         return True
@@ -98,6 +114,8 @@ def says_where(text: str, anywhere: bool = False) -> bool:
     text = re.sub(r"^\s*(?:算了|不管了)[\s,，。]*(?=\S)", "", text)  # 「算了 过两天我去大连」
     t = _GREETING.sub("", normalise(text))
     t = _SWITCH_ASKED.sub("", t) or t  # 「我调到安庆了 能改成安庆的吗」: a move, and the switch asked for
+    if still_here(text):
+        return True
     # 「在杭州呢」「我在潜山上班 潜山也有吗」 ask again, for there
     if ASKS_AGAIN.search(t):
         return False
@@ -243,6 +261,8 @@ _HERE_NOW = re.compile(r"^((?:我|俺|咱)人?[^\s，,。]{1,10})呢(?=[\s，,�
 
 def asks_beside(text: str) -> bool:
     """Whether a message that says where the worker is asks anything too (「我在大观 那边咋说的」)."""
+    if still_here(text):
+        return False  # (its 呢 asks nothing)
     return asks(_HERE_NOW.sub(r"\1", _SWITCH_ASKED.sub("", text)))
 
 

@@ -2297,6 +2297,25 @@ def test_where_one_is_now_said_with_a_particle_says_where(cfg: str) -> None:
     assert (turn["intent"], turn["region"]) == ("holiday_pay", "dalian"), turn
 
 
+@pytest.mark.parametrize(
+    ("said", "region"),
+    [
+        ("咱还搁牡丹江呢", "heilongjiang"),
+        ("我一直在黄埔这边打工呢", "guangzhou-huangpu"),
+        ("俺是大观这块的", "anqing"),
+    ],
+)
+def test_where_one_still_is_told_with_a_particle_says_where(cfg: str, said: str, region: str) -> None:
+    user = f"o-still-{region}"
+    ask_as(cfg, user, "过年单位让加班 工钱咋算")
+    turn = ask_as(cfg, user, said)
+    assert (turn["intent"], turn["region"]) == ("set_region", region), turn
+    assert "加班" in str(turn["reply"]), turn  # (the last question answered again there)
+    # the same with 「那…的话」 or a second clause asks the question there
+    turn = ask_as(cfg, user, "那我人在大连的话呢")
+    assert (turn["intent"], turn["region"]) == ("holiday_pay", "dalian"), turn
+
+
 def test_a_switch_asked_with_ne_asks_the_last_question_there(cfg: str) -> None:
     ask_as(cfg, "o-switch-ne", "大连留下过年有补贴吗")
     turn = ask_as(cfg, "o-switch-ne", "那换成牡丹江呢 我姐在那边")

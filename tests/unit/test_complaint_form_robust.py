@@ -2467,6 +2467,12 @@ def test_a_number_of_a_time_or_a_sum_is_no_head_count(said: str, count: int | No
     assert parse_count(said) == count
 
 
+@pytest.mark.parametrize("said", ["俺", "就我本人", "本人吧", "我啊"])
+def test_the_worker_alone_answering_the_head_count_is_one(said: str) -> None:
+    assert parse_count(said) == 1
+    assert parse_count("我们") is None and parse_count("我表哥") is None
+
+
 def test_dates_at_the_head_count_step_ask_it_again(harness: Harness) -> None:
     to_step(harness, "o-dates-count", [*AT_PERIOD, "三个月"])
     reply = harness.say("9月12号到11月30号", "o-dates-count")
