@@ -27,6 +27,8 @@ SURE = 0.02
 NEVER = ("set_region", "greeting", "subscribe", "unsubscribe")  # what the model never answers with
 # A hesitation before the worker has said anything (「我那个」「嗯 就是」): nothing for the model to read.
 HESITATION = re.compile(r"(?=.*(?:那个|这个|就是))(?:[我俺你嗯呃额啊哦噢诶喂\s,，.。…~]|那个|这个|就是)+")
+# A slip put right by naming the topic meant: 「按错了 我想问的是加班费」.
+MEANT = re.compile(r"(?:不是|[点按说打]错了?|手滑).{0,8}[我俺](?:是|就是)?(?:想|要)问")
 
 
 def model_text(text: str, result: Result) -> str:
@@ -51,7 +53,7 @@ def overrule(
     took = asked[0] if asked and intent in TOPIC_INTENTS else intent
     if model is None or took == "set_region" or (took == "greeting" and len(text.strip()) <= 4):
         return None  # a region switch is the rules' call, and so is 「菜单」 or 「你好」 alone
-    if HESITATION.fullmatch(text):
+    if HESITATION.fullmatch(text) or (took in TOPIC_INTENTS and MEANT.search(text)):
         return None
     guess = model.guess(text, memo.topic if memo else None)
     # (never to greet: a question answered with the menu would not reach the unanswered list)

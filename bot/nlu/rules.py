@@ -208,6 +208,8 @@ class _Reader:
             key, value = normalise(spelling), normalise(mandarin) if isinstance(mandarin, str) else ""
             if key and value:
                 rules.dialect[key] = value
+                if (raw := spelling.strip()) != key:  # (the message is respelled as written: 「嗰边」)
+                    rules.dialect[raw] = value
             else:
                 self.problem(name, f"[dialect] {spelling!r} = {mandarin!r}: both sides must be words")
         self.respell = respeller(rules.dialect)

@@ -2855,6 +2855,13 @@ def test_another_topic_asked_beside_the_wages_in_the_form_is_answered_first(harn
     assert reply.startswith("【全国·求职招聘】") and "第2步" in reply, reply
 
 
+def test_a_slip_put_right_by_naming_the_topic_meant_answers_that_topic(harness: Harness) -> None:
+    harness.say("你好", "o-slip")
+    assert "欠薪维权】" in harness.say("2", "o-slip")
+    reply = harness.say("点错了 我想问加班工资的", "o-slip")
+    assert "春节加班】" in reply and "欠薪维权】" not in reply, reply
+
+
 def test_the_first_answer_asked_for_again_after_chat(harness: Harness) -> None:
     harness.say("黄埔春节有什么活动", "o-first-again")
     harness.say("今天风好大", "o-first-again")

@@ -548,6 +548,27 @@ def test_a_dismissal_or_injury_disputed_is_legal_aid(clf: Classifier, text: str)
     assert intent(clf, text) == "legal_aid"
 
 
+def test_a_cantonese_word_whose_character_is_rare_in_simplified_is_respelled(clf: Classifier) -> None:
+    # (嗰 has no common simplified form: the dialect table is matched as the worker wrote it)
+    assert "那边" in (clf.classify("江门嗰边有冇人招工").heard or "")
+    assert "那里" in (clf.classify("佛山嗰度过年有乜活动").heard or "")
+
+
+@pytest.mark.parametrize(
+    ("said", "intent"),
+    [
+        ("学到了 多谢", "smalltalk"),
+        ("牛哇", "smalltalk"),
+        ("yo", "greeting"),
+        ("有冇人陪我讲讲话", "social_assistance"),
+    ],
+)
+def test_slang_praise_a_greeting_and_wanting_someone_to_talk_to(
+    clf: Classifier, said: str, intent: str
+) -> None:
+    assert clf.classify(said).intent == intent
+
+
 def test_a_long_place_name_misheard_by_voice_input_is_still_the_place(clf: Classifier) -> None:
     assert clf.classify("人在牡丹将 过年留下有补贴没").place == "heilongjiang"  # 牡丹江
     assert clf.classify("我在佳木丝打工").place == "heilongjiang"  # 佳木斯
