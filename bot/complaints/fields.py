@@ -97,8 +97,14 @@ _SPOKEN_DIGITS = re.compile(r"[零〇一二三四五六七八九幺](?:[\s\-]?[�
 _DIGIT_OF = str.maketrans("零〇一二三四五六七八九幺", "00123456789" + "1")
 
 
+# 「…写三十二吧」「…就填20」: after a rough figure, the one to put down.
+_PUT_DOWN = re.compile(r"(?:就|那就)?(?:写|填)(?:成|上|个)?(?=[\d零一二两三四五六七八九十百千万])")
+
+
 def parse_count(text: str) -> int | None:
     t = normalize(text).replace("仨", "三").replace("俩", "两")
+    if put := _PUT_DOWN.search(t):
+        t = t[put.end() :]  # 「二十来个 写二十一吧」: the number to put down
     t = re.sub(r"一个人(?=[怪好太挺很真冷孤闷无过在待呆住])", "", t)  # 「一个人挺闷的」: alone, no count
     if re.fullmatch(r"(?:就|只有|只)?(?:[我俺咱额](?:本人)?|本人)[啊呀哈吧嘛的]?", t):
         return 1  # 「我」「我本人」 asked how many are owed: the worker alone

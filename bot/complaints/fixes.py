@@ -77,6 +77,14 @@ _SWAP = re.compile(
     r"(?:叫|是|姓)(?P<right>[\u4e00-\u9fff]{2,8}?)[\s,，]*(?:而)?不是(?P<wrong>[\u4e00-\u9fff]{2,8}?)[\s。!！]*$"
 )
 
+# 「不是李德福 是李德富」「老板不姓张 姓章」: what was written, then what is right.
+_SWAP_BACK = re.compile(
+    # (a name for a name: not 「不是大观 是在开发区那边干的」, where the work was)
+    r"不(?:是|叫)(?P<wrong>[\u4e00-\u9fff]{2,4}?)[\s,，]*(?:而)?(?:是|叫)(?!在)(?P<right>[^\s,，。!！的那干区县市厂]{2,4}?)"
+    r"(?=[\s,，。!！]|$)"
+    r"|不姓(?P<wrong1>[\u4e00-\u9fff])[\s,，]*(?:而)?(?:是)?姓(?P<right1>[\u4e00-\u9fff])(?=[\s,，。!！]|$)"
+)
+
 
 def _key(what: str) -> str:
     key = next((k for w, k in _NAMED_FIELD.items() if what.startswith(w) or what.endswith(w)), None)
@@ -103,8 +111,9 @@ def changes(text: str, fields: dict[str, Any]) -> dict[str, Any]:
         others = {"amount": bare[0]} if len(bare) == 1 and bare[0] >= 100 else {}
     if not others and (fix := named_fix(text)) and (value := BY_KEY[fix[0]].parse(fix[1])):
         others = {fix[0]: value}  # 「地方搞错了 是旅顺口区水师营 不是铁山」「人数写错咗 唔系20系26个」
-    if not others and (swap := _SWAP.search(text)):  # 「不对 老板叫刘俊不是刘军」: the name in a step
-        said, wrong = swap["right"], swap["wrong"]
+    swap = _SWAP.search(text) or _SWAP_BACK.search(text)
+    if not others and swap:  # 「不对 老板叫刘俊不是刘军」: the name in a step
+        said, wrong = swap["right"] or swap["right1"], swap["wrong"] or swap["wrong1"]
         others = {k: v.replace(wrong, said) for k, v in fields.items() if isinstance(v, str) and wrong in v}
     if set(others) == {"name"} and "name" not in fields and "employer" in fields:
         others = {"employer": others["name"]}  # 「刚才名字写错了 是宏达建材」 before step 7: the firm's

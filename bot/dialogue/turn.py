@@ -187,7 +187,8 @@ class Bot:
         result = conditions.where_from(text, result, memo, user.region)  # 「我是桐城人 算不算市外」
         result = whereabouts.own_city_kind(self.classifier, self.knowledge, text, result, user.region)
         # 「xuyao shenme cailiao」 read as hanzi, 「要等几耐」 as 「要等多久」, for the follow-up checks
-        spoken = result.heard or text  # (a pinyin reading drops 「na…ne」: the ellipsis checks read the text)
+        # (a pinyin reading drops 「na…ne」: the ellipsis checks read the text; 「宜秀ne」 read as 宜秀呢)
+        spoken = result.heard or (result.reading if result.reading and not text.isascii() else text)
         heard = result.heard or result.reading or text
         picks = menu_picks(text)  # 「3」; 「3和4」: both
         picked, intent = (picks[0], picks[0]) if picks else (None, result.intent)
@@ -287,12 +288,8 @@ class Bot:
             elif intent != "set_region" and (
                 memory.goes_on(spoken, heard, result) or self.echoes(heard, memo)
             ):
-                intent, asked, trace.source, detailed = (
-                    memo.topic,
-                    [memo.topic, *memo.others],
-                    "context",
-                    True,
-                )
+                intent, asked, detailed = memo.topic, [memo.topic, *memo.others], True
+                trace.source = "context"
         elif (
             (memo or (form := self.open_form(user)))  # (a form begun with no answer before it)
             and intent in TOPIC_INTENTS

@@ -119,3 +119,17 @@ def test_two_menu_numbers_at_once_answer_both(harness: Harness) -> None:
     harness.say("菜单", "o-two-picks")
     reply = harness.say("6和7都看看", "o-two-picks")
     assert "求职招聘】" in reply and "技能培训】" in reply, reply
+
+
+@pytest.mark.parametrize(
+    ("said", "topic"),
+    [("不是8 按错了 我要9", "family_care"), ("不是4 是6", "job_services"), ("讲下3", "legal_aid")],
+)
+def test_a_menu_number_put_right_or_asked_to_be_told_picks_it(said: str, topic: str) -> None:
+    assert menu_pick(said) == topic
+
+
+def test_a_place_with_a_particle_in_pinyin_asks_the_last_question_there(harness: Harness) -> None:
+    harness.say("安庆留岗补贴有吗", "o-pinyin-ne")
+    reply = harness.say("桐城ne", "o-pinyin-ne")
+    assert reply.startswith("【安庆·桐城·留岗补贴】"), reply

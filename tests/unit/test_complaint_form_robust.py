@@ -3668,3 +3668,50 @@ def test_a_phone_then_a_nickname_fills_both_steps(harness: Harness) -> None:
     to_step(harness, "o-phone-name", AT_PHONE)
     reply = harness.say("13812345678 叫小芳", "o-phone-name")
     assert "请核对" in reply and (draft(harness, "o-phone-name") or {})["fields"]["name"] == "小芳"
+
+
+def test_a_rough_count_then_the_one_to_put_down_takes_that_one() -> None:
+    assert parse_count("二十多个 就写二十三吧") == 23
+    assert parse_count("四十来个人 填40") == 40
+
+
+def test_how_exact_the_dates_must_be_is_asked_not_stored(harness: Harness) -> None:
+    to_step(harness, "o-how-exact", [*AT_PERIOD])
+    reply = harness.say("日子得写几号到几号吗 只记得月份", "o-how-exact")
+    d = draft(harness, "o-how-exact")
+    assert d is not None and "period" not in d["fields"] and "第4步" in reply, (reply, d)
+    assert "第5步" in harness.say("写十月到腊月", "o-how-exact")
+
+
+def test_the_sum_and_the_months_run_together_with_the_steps_word_are_both_taken(harness: Harness) -> None:
+    to_step(harness, "o-run-time", [*AT_AMOUNT])
+    reply = harness.say("钱的话大概四万二吧时间是去年八月到今年二月", "o-run-time")
+    d = draft(harness, "o-run-time")
+    assert d is not None and d["fields"].get("amount") == 42000, (reply, d)
+    assert d["fields"].get("period") == "去年八月到今年二月" and "第5步" in reply, (reply, d)
+
+
+def test_whether_a_step_may_be_left_blank_gets_its_help(harness: Harness) -> None:
+    to_step(harness, "o-blank", [])
+    reply = harness.say("拿不准的地方能空着不", "o-blank")
+    assert "第1步" in reply and "这个问题我还答不上来" not in reply, reply
+    assert draft(harness, "o-blank") is not None
+
+
+@pytest.mark.parametrize(
+    ("said", "employer"),
+    [("等会 不是赵德明 是赵德民 人民的民", "包工头赵德民"), ("哦对了 工头不姓赵 姓肖", "包工头肖德明")],
+)
+def test_a_name_put_right_with_the_wrong_one_first_is_changed(
+    harness: Harness, said: str, employer: str
+) -> None:
+    user = f"o-wrong-first-{employer}"
+    to_step(harness, user, ["包工头赵德明", "安庆宜秀区 花园小区的工地"])
+    reply = harness.say(said, user)
+    d = draft(harness, user)
+    assert d is not None and d["fields"]["employer"] == employer and "第3步" in reply, (reply, d)
+    # (a place put right at the site step is the site, not a change of the firm's name)
+    user = f"o-place-first-{employer}"
+    to_step(harness, user, ["桐城的华美鞋厂"])
+    harness.say("不是桐城 是潜山那个分厂", user)
+    assert (draft(harness, user) or {})["fields"]["employer"] == "桐城的华美鞋厂"
