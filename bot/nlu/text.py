@@ -15,6 +15,9 @@ MAX_CHARS = 200
 PINYIN_WORDS = {"zenme": "怎么", "zenmeban": "怎么办", "shenme": "什么", "duoshao": "多少", "nali": "哪里"}
 PINYIN_WORDS |= {"nage": "哪个", "sha": "啥", "keyi": "可以", "youmeiyou": "有没有", "ma": "吗", "ne": "呢"}
 PINYIN_WORDS |= {"wo": "我", "women": "我们", "zai": "在", "wozai": "我在", "ni": "你"}  # 「wo在大连」
+# Topics typed as pinyin initials, as young workers do: 「syj咋领」「zgz 黄埔」「找rg」.
+PINYIN_WORDS |= {"syj": "失业金", "flyz": "法律援助", "jbf": "加班费", "zgz": "找工作"}
+PINYIN_WORDS |= {"jnpx": "技能培训", "rg": "人工"}
 _STRIP = re.compile(r"[\s\W_]+", re.UNICODE)
 
 # Fuzzy pinyin: speakers and voice input confuse these pairs; fold each to one form.

@@ -4130,3 +4130,29 @@ def test_what_the_bot_can_do_kin_left_alone_and_the_case_just_filed(
 )
 def test_let_go_and_no_contract_as_an_excuse(clf: Classifier, text: str, intent: str) -> None:
     assert clf.classify(text).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("said", "intent"),
+    [
+        ("syj咋申请", "unemployment_benefit"),
+        ("哈尔滨zgz 有没有门路", "job_services"),
+        ("rg", "human_agent"),
+        ("jnpx 哪里报", "skills_training"),
+        ("当初不是说有留岗红包吗 咋一分没见", "stay_subsidy"),
+        ("👋", "greeting"),
+        ("这个号可以咨询什么", "greeting"),
+        ("我要接收补贴方面的通知", "subscribe"),
+        ("我姐在酒店做保洁 初二也要上班 钱咋算", "holiday_pay"),
+        ("在宜秀厂里干 过年不走 听说有一千", "stay_subsidy"),
+        ("我舅给工地看门 正月初一初二都在那守着 给钱不", "holiday_pay"),
+        ("一个人喺度 好挂住屋企", "social_assistance"),
+        ("那我就等消息", "smalltalk"),
+        ("我想问问事儿", "greeting"),
+    ],
+)
+def test_initials_promised_money_a_trade_told_and_a_sum_heard_of(
+    clf: Classifier, said: str, intent: str
+) -> None:
+    assert clf.classify(said).intent == intent
+    assert clf.classify("哪里要保安").intent == "job_services"  # (a job wanted, still)
