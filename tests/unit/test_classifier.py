@@ -1171,6 +1171,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "07zzy",
         "07zzz",
         "08a",
+        "08b",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
