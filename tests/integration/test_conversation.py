@@ -2334,6 +2334,12 @@ def test_where_one_still_is_told_with_a_particle_says_where(cfg: str, said: str,
     assert (turn["intent"], turn["region"]) == ("holiday_pay", "dalian"), turn
 
 
+def test_a_move_told_in_cantonese_says_where(cfg: str) -> None:
+    ask_as(cfg, "o-moved-yue", "安庆过年有乜活动")
+    turn = ask_as(cfg, "o-moved-yue", "我转咗去大连揾食喇")
+    assert (turn["intent"], turn["region"]) == ("set_region", "dalian"), turn
+
+
 def test_a_switch_asked_with_ne_asks_the_last_question_there(cfg: str) -> None:
     ask_as(cfg, "o-switch-ne", "大连留下过年有补贴吗")
     turn = ask_as(cfg, "o-switch-ne", "那换成牡丹江呢 我姐在那边")

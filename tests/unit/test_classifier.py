@@ -4157,3 +4157,7 @@ def test_initials_promised_money_a_trade_told_and_a_sum_heard_of(
 ) -> None:
     assert clf.classify(said).intent == intent
     assert clf.classify("哪里要保安").intent == "job_services"  # (a job wanted, still)
+
+
+def test_a_person_asked_for_after_calling_the_bot_a_robot_is_a_person(clf: Classifier) -> None:
+    assert clf.classify("你是机器人呀 麻烦换个真人").intent == "human_agent"
