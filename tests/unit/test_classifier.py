@@ -1172,6 +1172,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "07zzz",
         "08a",
         "08b",
+        "08c",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
