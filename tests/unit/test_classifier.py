@@ -1173,6 +1173,7 @@ def test_held_out_paraphrases(clf: Classifier) -> None:
         "08a",
         "08b",
         "08c",
+        "08d",
     ],
 )
 def test_the_heldout_message_batches_stay_above_their_floor(clf: Classifier, name: str) -> None:
