@@ -4163,3 +4163,11 @@ def test_initials_promised_money_a_trade_told_and_a_sum_heard_of(
 
 def test_a_person_asked_for_after_calling_the_bot_a_robot_is_a_person(clf: Classifier) -> None:
     assert clf.classify("你是机器人呀 麻烦换个真人").intent == "human_agent"
+
+
+@pytest.mark.parametrize(
+    ("said", "intent"),
+    [("祝你们也过个好年", "smalltalk"), ("那你早点休息", "smalltalk"), ("俺想问问事", "greeting")],
+)
+def test_good_wishes_back_and_a_shy_opener(clf: Classifier, said: str, intent: str) -> None:
+    assert clf.classify(said).intent == intent

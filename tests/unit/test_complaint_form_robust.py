@@ -3715,3 +3715,13 @@ def test_a_name_put_right_with_the_wrong_one_first_is_changed(
     to_step(harness, user, ["桐城的华美鞋厂"])
     harness.say("不是桐城 是潜山那个分厂", user)
     assert (draft(harness, user) or {})["fields"]["employer"] == "桐城的华美鞋厂"
+
+
+def test_filing_after_a_condition_or_a_try_starts_the_form_with_nothing_stored(harness: Harness) -> None:
+    assert "第1步" in harness.say("免费的话 那我投诉", "o-if-free")
+    harness.say("老板欠了俩月", "o-try")
+    reply = harness.say("那我试下 登记", "o-try")
+    assert "第1步" in reply and not (draft(harness, "o-try") or {}).get("fields"), reply
+    # (a form to fill about training is no complaint)
+    harness.say("厂里说搞以工代训 这是个啥", "o-form-other")
+    assert "第1步" not in harness.say("那要我自己去填表不", "o-form-other")
