@@ -97,7 +97,7 @@ _SPOKEN_DIGITS = re.compile(r"[零〇一二三四五六七八九幺](?:[\s\-]?[�
 _DIGIT_OF = str.maketrans("零〇一二三四五六七八九幺", "00123456789" + "1")
 
 
-# 「…写三十二吧」「…就填20」: after a rough figure, the one to put down.
+# 「…写二十一吧」「…就填20」: after a rough figure, the one to put down.
 _PUT_DOWN = re.compile(r"(?:就|那就)?(?:写|填)(?:成|上|个)?(?=[\d零一二两三四五六七八九十百千万])")
 
 
