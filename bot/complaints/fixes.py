@@ -111,8 +111,7 @@ def changes(text: str, fields: dict[str, Any]) -> dict[str, Any]:
         others = {"amount": bare[0]} if len(bare) == 1 and bare[0] >= 100 else {}
     if not others and (fix := named_fix(text)) and (value := BY_KEY[fix[0]].parse(fix[1])):
         others = {fix[0]: value}  # 「地方搞错了 是旅顺口区水师营 不是铁山」「人数写错咗 唔系20系26个」
-    swap = _SWAP.search(text) or _SWAP_BACK.search(text)
-    if not others and swap:  # 「不对 老板叫刘俊不是刘军」: the name in a step
+    if not others and (swap := _SWAP.search(text) or _SWAP_BACK.search(text)):  # 「老板叫刘俊不是刘军」
         said, wrong = swap["right"] or swap["right1"], swap["wrong"] or swap["wrong1"]
         others = {k: v.replace(wrong, said) for k, v in fields.items() if isinstance(v, str) and wrong in v}
     if set(others) == {"name"} and "name" not in fields and "employer" in fields:
